@@ -1,0 +1,1 @@
+"""The e-Cabinet sync server (FastAPI). Holds the truth; see shared/docs/protocol.md."""

@@ -1,0 +1,118 @@
+"""Request dependencies: the database session, the signed-in user, role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet.domain import Role
+from ecabinet.server.core.config import Settings
+from ecabinet.server.core.security import token_hash
+from ecabinet.server.errors import ApiError
+from ecabinet.server.models import Device, Token, User, now
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with request.app.state.session_factory() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+DbDep = Annotated[Session, Depends(get_db)]
+
+
+@dataclass(frozen=True)
+class AuthContext:
+    user: User
+    device: Device
+    token_hash: str
+    device_revoked: bool = False
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(self.user.roles or ())
+
+    @property
+    def user_id(self) -> str:
+        return self.user.id
+
+    @property
+    def body_id(self) -> str:
+        return self.user.body_id
+
+    def has(self, role: Role) -> bool:
+        return role.value in self.roles
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.has(Role.SECRETARIAT)
+
+
+def _unauthorized(code: str, detail: str) -> ApiError:
+    return ApiError(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _resolve_token(request: Request, db: Session) -> AuthContext:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token or len(token) > 512:
+        raise _unauthorized("unauthorized", "Sign in first.")
+    hashed = token_hash(token.strip())
+    row = db.execute(
+        select(Token, User, Device)
+        .join(User, User.id == Token.user_id)
+        .join(Device, Device.id == Token.device_id)
+        .where(Token.token_hash == hashed)
+    ).first()
+    if row is None:
+        raise _unauthorized("unauthorized", "The session is not valid. Sign in again.")
+    tok, user, device = row
+    if tok.revoked or not user.active:
+        raise _unauthorized("unauthorized", "The session has ended. Sign in again.")
+    if tok.expires_at <= now():
+        raise _unauthorized("token_expired", "The session has expired. Sign in again.")
+    return AuthContext(user=user, device=device, token_hash=hashed,
+                       device_revoked=device.revoked_at is not None)
+
+
+def auth_allow_revoked(request: Request, db: DbDep) -> AuthContext:
+    """For the change feed only: a revoked device learns there that it must wipe itself."""
+    return _resolve_token(request, db)
+
+
+def current_auth(request: Request, db: DbDep) -> AuthContext:
+    ctx = _resolve_token(request, db)
+    if ctx.device_revoked:
+        raise _unauthorized("device_revoked", "This device has been revoked.")
+    return ctx
+
+
+Auth = Annotated[AuthContext, Depends(current_auth)]
+AuthMaybeRevoked = Annotated[AuthContext, Depends(auth_allow_revoked)]
+
+
+def require_secretariat(auth: Auth) -> AuthContext:
+    # The endpoint itself is no secret, so 403; objects a caller may not see answer 404.
+    if not auth.is_secretariat:
+        raise ApiError(403, "forbidden", "Only the Government Office may do this.")
+    return auth
+
+
+def require_chair_or_secretariat(auth: Auth) -> AuthContext:
+    if not (auth.is_secretariat or auth.has(Role.CHAIR)):
+        raise ApiError(403, "forbidden", "Only the chair or the Government Office may do this.")
+    return auth
+
+
+Secretariat = Annotated[AuthContext, Depends(require_secretariat)]
+ChairOrSecretariat = Annotated[AuthContext, Depends(require_chair_or_secretariat)]

@@ -1,0 +1,15 @@
+"""GET /api/v1/health: is the server up, and which version."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ecabinet import __version__
+from ecabinet.wire.auth import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health)
+def health() -> Health:
+    return Health(status="ok", version=__version__)

@@ -1,0 +1,82 @@
+"""The FastAPI application factory. Nothing is built at import time: tests make their own."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+from sqlalchemy import select
+
+from ecabinet import __version__
+from ecabinet.server.api.routes import admin, auth, ballots, blobs, health, meetings, pki, sync
+from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.server.db import make_engine, make_session_factory, migrate
+from ecabinet.server.errors import install_handlers, problem
+from ecabinet.server.models import Body
+
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+
+_SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    session_factory = make_session_factory(engine)
+    with session_factory() as db:
+        if db.scalar(select(Body).where(Body.code == settings.body_code)) is None:
+            db.add(Body(code=settings.body_code, name=settings.body_name))
+            db.commit()
+        if settings.demo:
+            from ecabinet.server.demo import seed_if_empty
+
+            seed_if_empty(db, settings)
+
+    app = FastAPI(
+        title="e-Cabinet sync server",
+        version=__version__,
+        description="The sync protocol of e-Cabinet (shared/docs/protocol.md), version 1.",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = session_factory
+    install_handlers(app)
+
+    @app.middleware("http")
+    async def _guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # Reject oversized bodies before reading them. Blob uploads have their own, larger
+        # limit, enforced while streaming in the blob route.
+        length = request.headers.get("content-length")
+        is_blob = request.url.path.startswith(f"{API}/blobs")
+        if length and not is_blob:
+            try:
+                too_big = int(length) > settings.request_max_bytes
+            except ValueError:
+                return problem(400, "bad_request", "Content-Length is not a number.")
+            if too_big:
+                return problem(413, "too_large", "The request body is too large.")
+        response = await call_next(request)
+        for key, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        if request.url.path.startswith(API) and not is_blob:
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    for module in (health, auth, sync, blobs, pki, admin, meetings, ballots):
+        app.include_router(module.router, prefix=API)
+    return app

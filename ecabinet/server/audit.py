@@ -1,0 +1,87 @@
+"""The append-only audit log: each entry carries the hash of the one before it.
+
+``record`` is called in the same transaction as the change it describes. ``verify`` walks the
+chain and names the first entry that was changed, removed or reordered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet.server.models import AuditEntry, now
+
+
+def _entry_hash(entry: AuditEntry) -> str:
+    canonical = json.dumps(
+        {
+            "id": entry.id,
+            "body_id": entry.body_id,
+            "at": entry.at.isoformat(),
+            "actor_id": entry.actor_id,
+            "action": entry.action,
+            "object_type": entry.object_type,
+            "object_id": entry.object_id,
+            "detail": entry.detail,
+            "prev_hash": entry.prev_hash,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def record(
+    db: Session,
+    action: str,
+    *,
+    actor_id: str | None,
+    body_id: str | None,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    # Lock the tail so two writers cannot both chain onto the same entry (PostgreSQL);
+    # SQLite serialises writers anyway.
+    last = db.scalars(
+        select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1).with_for_update()
+    ).first()
+    entry = AuditEntry(
+        body_id=body_id, at=now(), actor_id=actor_id, action=action, object_type=object_type,
+        object_id=object_id, detail=detail or {}, prev_hash=last.hash if last else "",
+    )
+    db.add(entry)
+    db.flush()  # assigns the id, which the hash covers
+    entry.hash = _entry_hash(entry)
+    return entry
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    reason: str = ""
+
+
+def verify(db: Session) -> VerifyReport:
+    prev_hash = ""
+    prev_id = 0
+    checked = 0
+    for entry in db.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
+        if entry.prev_hash != prev_hash:
+            reason = "an entry before it was removed or reordered"
+            return VerifyReport(False, checked, entry.id, reason)
+        if entry.id <= prev_id:
+            return VerifyReport(False, checked, entry.id, "entries are out of order")
+        if _entry_hash(entry) != entry.hash:
+            return VerifyReport(False, checked, entry.id, "the entry was changed")
+        prev_hash, prev_id = entry.hash, entry.id
+        checked += 1
+    return VerifyReport(True, checked)

@@ -1,0 +1,59 @@
+"""Server settings, made by a function (never at import time) so tests can build their own."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    body_code: str = "gov"
+    body_name: str = "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    blob_max_bytes: int = 200 * 1024 * 1024
+    request_max_bytes: int = 20 * 1024 * 1024
+    token_ttl_hours: int = 24 * 14
+    offline_expiry_hours: int = 72
+    login_max_failures: int = 5
+    login_window_seconds: int = 15 * 60
+    # scrypt cost: 2**14 takes ~50 ms here, enough to make guessing slow and sign-in quick.
+    password_scrypt_n: int = 2**14
+    pdf_check_seconds: float = 20.0
+    pdf_check_memory_mb: int = 768
+    demo: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def ca_dir(self) -> Path:
+        return self.data_dir / "ca"
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def get_settings(
+    data_dir: str | Path | None = None, database_url: str | None = None, **overrides: object
+) -> Settings:
+    """Settings from arguments, then ECABINET_* environment variables, then defaults."""
+    data = Path(data_dir or os.environ.get("ECABINET_DATA") or "./data").resolve()
+    url = database_url or os.environ.get("ECABINET_DATABASE_URL") or ""
+    if not url:
+        url = f"sqlite:///{data / 'ecabinet.sqlite3'}"
+    env_ints = {
+        "blob_max_bytes": "ECABINET_BLOB_MAX_BYTES",
+        "token_ttl_hours": "ECABINET_TOKEN_TTL_HOURS",
+        "offline_expiry_hours": "ECABINET_OFFLINE_EXPIRY_HOURS",
+    }
+    values: dict[str, object] = {}
+    for name, var in env_ints.items():
+        if os.environ.get(var):
+            values[name] = int(os.environ[var])
+    values.update(overrides)
+    return Settings(data_dir=data, database_url=url, **values)  # type: ignore[arg-type]

@@ -1,0 +1,54 @@
+"""Shared building blocks of the wire models: strict ids, bounded strings, UTC times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL_VERSION = 1
+
+# Limits that keep one hostile field from exhausting memory on either side.
+MAX_SHORT = 200
+MAX_TEXT = 20_000
+MAX_LIST = 10_000
+
+
+def _canonical_uuid(value: str) -> str:
+    return str(UUID(value))
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("time must carry a time zone (RFC 3339)")
+    return value.astimezone(UTC)
+
+
+Id = Annotated[str, StringConstraints(max_length=36), AfterValidator(_canonical_uuid)]
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+UtcTime = Annotated[datetime, AfterValidator(_utc)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class WireModel(BaseModel):
+    """Strict about unknown types, tolerant of unknown fields (later protocol additions)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=False)
+
+
+class Problem(WireModel):
+    """An RFC 9457 problem document; ``code`` is the stable word clients switch on."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = ""
+    code: str
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,76 @@
+"""Fresh databases for tests: a migrated SQLite file per test, or a clean PostgreSQL schema.
+
+SQLite: the schema is migrated once per test session into a template file that each test
+copies, so every test starts from the real migrations at the cost of a file copy.
+PostgreSQL: used when ECABINET_TEST_POSTGRES_URL is set (CI sets it); one database per test
+session, emptied between tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from ecabinet.server.db import make_engine, migrate
+from ecabinet.server.models import Base
+
+POSTGRES_URL = os.environ.get("ECABINET_TEST_POSTGRES_URL", "")
+POSTGRES_SKIP = "PostgreSQL tests need ECABINET_TEST_POSTGRES_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres)"
+
+
+def sqlite_template(tmp_root: Path) -> Path:
+    template = tmp_root / "template.sqlite3"
+    if not template.exists():
+        engine = make_engine(f"sqlite:///{template}")
+        migrate(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+    return template
+
+
+def fresh_sqlite_url(tmp_root: Path, dest: Path) -> str:
+    db_file = dest / "ecabinet.sqlite3"
+    shutil.copyfile(sqlite_template(tmp_root), db_file)
+    return f"sqlite:///{db_file}"
+
+
+class PostgresDatabase:
+    """One throw-away database on the local PostgreSQL server for the test session."""
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+        self.name = f"ecabinet_test_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.name}"'))
+        admin.dispose()
+        base = admin_url.rsplit("/", 1)[0]
+        self.url = f"{base}/{self.name}"
+        engine = make_engine(self.url)
+        migrate(engine)
+        engine.dispose()
+
+    def empty(self) -> None:
+        engine = create_engine(self.url)
+        tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+
+    def drop(self) -> None:
+        admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def require_postgres() -> str:
+    if not POSTGRES_URL:
+        pytest.skip(POSTGRES_SKIP)
+    return POSTGRES_URL

@@ -1,0 +1,76 @@
+"""Server fixtures: a real app on a real database (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from ecabinet.server.app import create_app
+from ecabinet.server.core.config import Settings, get_settings
+from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
+from tests.factories import PASSWORD, World, build_world
+
+
+@pytest.fixture(scope="session")
+def postgres_db() -> Iterator[PostgresDatabase]:
+    db = PostgresDatabase(require_postgres())
+    yield db
+    db.drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest, tmp_path: Path,
+             tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    if request.param == "postgres":
+        if not POSTGRES_URL:
+            pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
+        pg: PostgresDatabase = request.getfixturevalue("postgres_db")
+        pg.empty()
+        url = pg.url
+    else:
+        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    return get_settings(tmp_path / "data", url, password_scrypt_n=2**10)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Iterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app)
+
+
+@pytest.fixture
+def world(app: FastAPI, settings: Settings) -> World:
+    return build_world(app.state.session_factory, settings)
+
+
+class Api:
+    """Signs users of the world in and remembers their headers."""
+
+    def __init__(self, client: TestClient, world: World) -> None:
+        self.client = client
+        self.world = world
+        self._headers: dict[str, dict[str, str]] = {}
+
+    def headers(self, username: str) -> dict[str, str]:
+        if username not in self._headers:
+            r = self.client.post("/api/v1/auth/login",
+                                 json={"username": username, "password": PASSWORD,
+                                       "device_name": f"{username}-laptop"})
+            assert r.status_code == 200, r.text
+            self._headers[username] = {"Authorization": f"Bearer {r.json()['token']}"}
+        return self._headers[username]
+
+
+@pytest.fixture
+def api(client: TestClient, world: World) -> Api:
+    return Api(client, world)

@@ -53,8 +53,14 @@ def record(
         select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1).with_for_update()
     ).first()
     entry = AuditEntry(
-        body_id=body_id, at=now(), actor_id=actor_id, action=action, object_type=object_type,
-        object_id=object_id, detail=detail or {}, prev_hash=last.hash if last else "",
+        body_id=body_id,
+        at=now(),
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail or {},
+        prev_hash=last.hash if last else "",
     )
     db.add(entry)
     db.flush()  # assigns the id, which the hash covers

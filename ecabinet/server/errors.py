@@ -19,8 +19,14 @@ PROBLEM_JSON = "application/problem+json"
 class ApiError(Exception):
     """Raise anywhere in a request to answer with a problem document."""
 
-    def __init__(self, status: int, code: str, detail: str = "", title: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str = "",
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail or code)
         self.status = status
         self.code = code
@@ -37,8 +43,13 @@ def forbidden(detail: str = "You may not do this.") -> ApiError:
     return ApiError(403, "forbidden", detail)
 
 
-def problem(status: int, code: str, detail: str = "", title: str | None = None,
-            headers: dict[str, str] | None = None) -> JSONResponse:
+def problem(
+    status: int,
+    code: str,
+    detail: str = "",
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = {
         "type": f"https://ecabinet.gov.vn/problems/{code}",
         "title": title or HTTPStatus(status).phrase,
@@ -99,7 +110,7 @@ def install_handlers(app: FastAPI) -> None:
         return problem(exc.status_code, code, detail, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, _exc: Exception) -> JSONResponse:
         # Logged in full on the server; the caller learns only that it was our fault.
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem(500, "internal_error", "The server could not complete the request.")

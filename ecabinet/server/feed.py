@@ -50,8 +50,18 @@ def append(
             m.Change.scope_id == scope_id if scope_id is not None else m.Change.scope_id.is_(None),
         )
     )
-    db.add(m.Change(body_id=body_id, type=type_, object_id=object_id, deleted=data is None,
-                    data=data, scope=scope, scope_id=scope_id, meeting_id=meeting_id))
+    db.add(
+        m.Change(
+            body_id=body_id,
+            type=type_,
+            object_id=object_id,
+            deleted=data is None,
+            data=data,
+            scope=scope,
+            scope_id=scope_id,
+            meeting_id=meeting_id,
+        )
+    )
 
 
 # --- objects of meetings ----------------------------------------------------------------
@@ -72,14 +82,23 @@ def publish_meeting(db: Session, meeting: m.Meeting) -> None:
         scope, scope_id = "secretariat", None
     else:
         scope, scope_id = "meeting", meeting.id
-    append(db, meeting.body_id, "meeting", meeting.id, s.meeting_data(db, meeting), scope,
-           scope_id, meeting.id)
+    append(
+        db,
+        meeting.body_id,
+        "meeting",
+        meeting.id,
+        s.meeting_data(db, meeting),
+        scope,
+        scope_id,
+        meeting.id,
+    )
 
 
 def publish_item(db: Session, meeting: m.Meeting, item: m.AgendaItem) -> None:
     scope, scope_id, mid = _item_scope(meeting, item.id)
-    append(db, meeting.body_id, "agenda_item", item.id, s.agenda_item_data(item), scope,
-           scope_id, mid)
+    append(
+        db, meeting.body_id, "agenda_item", item.id, s.agenda_item_data(item), scope, scope_id, mid
+    )
 
 
 def _document_scope(db: Session, doc: m.Document) -> tuple[str, str | None, str | None]:
@@ -104,8 +123,16 @@ def publish_document(db: Session, doc: m.Document) -> None:
         select(m.DocumentVersion).where(m.DocumentVersion.document_id == doc.id)
     ).all()
     for version in versions:
-        append(db, doc.body_id, "document_version", version.id,
-               s.document_version_data(version), scope, scope_id, mid)
+        append(
+            db,
+            doc.body_id,
+            "document_version",
+            version.id,
+            s.document_version_data(version),
+            scope,
+            scope_id,
+            mid,
+        )
 
 
 def publish_meeting_tree(db: Session, meeting: m.Meeting) -> None:
@@ -142,8 +169,9 @@ def unpublish_meeting_for(db: Session, meeting: m.Meeting, user_id: str) -> None
 
 
 def publish_position(db: Session, body_id: str, pos: m.Position, meeting_id: str) -> None:
-    append(db, body_id, "position", pos.id, s.position_data(pos), "personal", pos.user_id,
-           meeting_id)
+    append(
+        db, body_id, "position", pos.id, s.position_data(pos), "personal", pos.user_id, meeting_id
+    )
 
 
 def publish_vote(db: Session, body_id: str, vote: m.Vote, meeting_id: str) -> None:
@@ -151,22 +179,28 @@ def publish_vote(db: Session, body_id: str, vote: m.Vote, meeting_id: str) -> No
 
 
 def publish_ballot_response(db: Session, body_id: str, resp: m.BallotResponse) -> None:
-    append(db, body_id, "ballot_response", resp.id, s.ballot_response_data(resp), "own",
-           resp.user_id)
+    append(
+        db, body_id, "ballot_response", resp.id, s.ballot_response_data(resp), "own", resp.user_id
+    )
 
 
-def publish_speaker_request(
-    db: Session, meeting: m.Meeting, req: m.SpeakerRequest
-) -> None:
+def publish_speaker_request(db: Session, meeting: m.Meeting, req: m.SpeakerRequest) -> None:
     scope, scope_id, mid = _item_scope(meeting, req.agenda_item_id)
-    append(db, meeting.body_id, "speaker_request", req.id, s.speaker_request_data(req), scope,
-           scope_id, mid)
+    append(
+        db,
+        meeting.body_id,
+        "speaker_request",
+        req.id,
+        s.speaker_request_data(req),
+        scope,
+        scope_id,
+        mid,
+    )
 
 
 def publish_conclusion(db: Session, meeting: m.Meeting, con: m.Conclusion) -> None:
     scope, scope_id, mid = _item_scope(meeting, con.agenda_item_id)
-    append(db, meeting.body_id, "conclusion", con.id, s.conclusion_data(con), scope, scope_id,
-           mid)
+    append(db, meeting.body_id, "conclusion", con.id, s.conclusion_data(con), scope, scope_id, mid)
 
 
 def publish_result(db: Session, res: m.Result) -> None:
@@ -190,8 +224,9 @@ def publish_annotation(db: Session, body_id: str, ann: m.Annotation) -> None:
     Scope = tuple[str, str | None, str | None]
     current: list[Scope] = []
     if not ann.deleted:
-        current.append(("own" if ann.shared == Sharing.SECRETARIAT else "private",
-                        ann.author_id, None))
+        current.append(
+            ("own" if ann.shared == Sharing.SECRETARIAT else "private", ann.author_id, None)
+        )
         version = db.get(m.DocumentVersion, ann.document_version_id)
         doc = db.get(m.Document, version.document_id) if version else None
         if ann.shared == Sharing.MEETING and doc is not None:
@@ -257,22 +292,28 @@ def audience_for(db: Session, user: m.User) -> Audience:
         else:
             full_ids.add(inv.meeting_id)
     chaired = db.scalars(
-        select(m.Meeting.id).where(m.Meeting.chair_id == user.id,
-                                   m.Meeting.status != MeetingStatus.DRAFT)
+        select(m.Meeting.id).where(
+            m.Meeting.chair_id == user.id, m.Meeting.status != MeetingStatus.DRAFT
+        )
     ).all()
     any_ids.update(chaired)
     full_ids.update(chaired)
     ballots = set()
     for ballot in db.scalars(
-        select(m.Ballot).where(m.Ballot.body_id == user.body_id,
-                               m.Ballot.status != BallotStatus.DRAFT)
+        select(m.Ballot).where(
+            m.Ballot.body_id == user.body_id, m.Ballot.status != BallotStatus.DRAFT
+        )
     ).all():
         if user.id in (ballot.voter_ids or ()) or ballot.chair_id == user.id:
             ballots.add(ballot.id)
     return Audience(
-        user_id=user.id, body_id=user.body_id, secretariat=Role.SECRETARIAT.value in roles,
-        chair=Role.CHAIR.value in roles, meetings_any=frozenset(any_ids),
-        meetings_full=frozenset(full_ids), guest_items=frozenset(guest_items),
+        user_id=user.id,
+        body_id=user.body_id,
+        secretariat=Role.SECRETARIAT.value in roles,
+        chair=Role.CHAIR.value in roles,
+        meetings_any=frozenset(any_ids),
+        meetings_full=frozenset(full_ids),
+        guest_items=frozenset(guest_items),
         ballots=frozenset(ballots),
     )
 

@@ -34,14 +34,14 @@ class UtcDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:  # noqa: ARG002
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(UTC)
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:  # noqa: ARG002
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -295,9 +295,7 @@ class Annotation(Base):
     __tablename__ = "annotations"
     id: Mapped[str] = mapped_column(IdCol, primary_key=True)
     author_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    document_version_id: Mapped[str] = mapped_column(
-        ForeignKey("document_versions.id"), index=True
-    )
+    document_version_id: Mapped[str] = mapped_column(ForeignKey("document_versions.id"), index=True)
     page: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
     rects: Mapped[list[Any]] = mapped_column(default=list)

@@ -81,8 +81,9 @@ def _resolve_token(request: Request, db: Session) -> AuthContext:
         raise _unauthorized("unauthorized", "The session has ended. Sign in again.")
     if tok.expires_at <= now():
         raise _unauthorized("token_expired", "The session has expired. Sign in again.")
-    return AuthContext(user=user, device=device, token_hash=hashed,
-                       device_revoked=device.revoked_at is not None)
+    return AuthContext(
+        user=user, device=device, token_hash=hashed, device_revoked=device.revoked_at is not None
+    )
 
 
 def auth_allow_revoked(request: Request, db: DbDep) -> AuthContext:

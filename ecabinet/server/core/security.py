@@ -13,11 +13,10 @@ MIN_PASSWORD_LENGTH = 4
 
 def hash_password(password: str, n: int = 2**14) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=_R, p=_P, dklen=_DKLEN,
-                            maxmem=256 * 1024 * 1024)
-    return "scrypt${}${}${}".format(
-        n, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
+    digest = hashlib.scrypt(
+        password.encode(), salt=salt, n=n, r=_R, p=_P, dklen=_DKLEN, maxmem=256 * 1024 * 1024
     )
+    return f"scrypt${n}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -27,8 +26,15 @@ def verify_password(password: str, stored: str) -> bool:
             return False
         salt = base64.b64decode(salt_b64)
         expected = base64.b64decode(digest_b64)
-        digest = hashlib.scrypt(password.encode(), salt=salt, n=int(n_text), r=_R, p=_P,
-                                dklen=len(expected), maxmem=256 * 1024 * 1024)
+        digest = hashlib.scrypt(
+            password.encode(),
+            salt=salt,
+            n=int(n_text),
+            r=_R,
+            p=_P,
+            dklen=len(expected),
+            maxmem=256 * 1024 * 1024,
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest, expected)

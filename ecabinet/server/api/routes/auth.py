@@ -27,17 +27,27 @@ _DUMMY: dict[int, str] = {}
 def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse:
     username = body.username.strip().lower()
     window_start = now() - timedelta(seconds=settings.login_window_seconds)
-    failures = db.scalar(
-        select(func.count()).where(LoginFailure.username == username,
-                                   LoginFailure.at > window_start)
-    ) or 0
+    failures = (
+        db.scalar(
+            select(func.count()).where(
+                LoginFailure.username == username, LoginFailure.at > window_start
+            )
+        )
+        or 0
+    )
     if failures >= settings.login_max_failures:
-        raise ApiError(429, "too_many_attempts",
-                       "Too many failed sign-ins. Wait a few minutes and try again.",
-                       headers={"Retry-After": str(settings.login_window_seconds)})
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "Too many failed sign-ins. Wait a few minutes and try again.",
+            headers={"Retry-After": str(settings.login_window_seconds)},
+        )
     user = db.scalar(select(User).where(User.username == username))
-    stored = user.password_hash if user else _DUMMY.setdefault(
-        settings.password_scrypt_n, dummy_hash(settings.password_scrypt_n))
+    stored = (
+        user.password_hash
+        if user
+        else _DUMMY.setdefault(settings.password_scrypt_n, dummy_hash(settings.password_scrypt_n))
+    )
     if not verify_password(body.password, stored) or user is None or not user.active:
         db.add(LoginFailure(username=username))
         db.commit()
@@ -48,15 +58,32 @@ def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse
     db.flush()
     token = new_token()
     expires = now() + timedelta(hours=settings.token_ttl_hours)
-    db.add(Token(token_hash=token_hash(token), user_id=user.id, device_id=device.id,
-                 expires_at=expires))
-    audit.record(db, "auth.login", actor_id=user.id, body_id=user.body_id,
-                 object_type="device", object_id=device.id, detail={"device": device.name})
+    db.add(
+        Token(
+            token_hash=token_hash(token), user_id=user.id, device_id=device.id, expires_at=expires
+        )
+    )
+    audit.record(
+        db,
+        "auth.login",
+        actor_id=user.id,
+        body_id=user.body_id,
+        object_type="device",
+        object_id=device.id,
+        detail={"device": device.name},
+    )
     db.commit()
     return LoginResponse(
-        token=token, expires_at=expires, device_id=device.id,
-        user=UserPublic(id=user.id, username=user.username, full_name=user.full_name,
-                        title=user.title, roles=list(user.roles)),
+        token=token,
+        expires_at=expires,
+        device_id=device.id,
+        user=UserPublic(
+            id=user.id,
+            username=user.username,
+            full_name=user.full_name,
+            title=user.title,
+            roles=list(user.roles),
+        ),
     )
 
 
@@ -65,8 +92,14 @@ def logout(auth: Auth, db: DbDep) -> Response:
     tok = db.get(Token, auth.token_hash)
     if tok is not None:
         tok.revoked = True
-    audit.record(db, "auth.logout", actor_id=auth.user_id, body_id=auth.body_id,
-                 object_type="device", object_id=auth.device.id)
+    audit.record(
+        db,
+        "auth.logout",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="device",
+        object_id=auth.device.id,
+    )
     db.commit()
     return Response(status_code=204)
 
@@ -74,5 +107,6 @@ def logout(auth: Auth, db: DbDep) -> Response:
 @router.get("/me", response_model=UserPublic)
 def me(auth: Auth) -> UserPublic:
     u = auth.user
-    return UserPublic(id=u.id, username=u.username, full_name=u.full_name, title=u.title,
-                      roles=list(u.roles))
+    return UserPublic(
+        id=u.id, username=u.username, full_name=u.full_name, title=u.title, roles=list(u.roles)
+    )

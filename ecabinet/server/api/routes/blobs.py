@@ -1,7 +1,200 @@
-"""Routes: blobs (to be filled)."""
+"""Document bytes: download with Range/If-Range/ETag, upload checked against digest and as PDF.
+
+Downloads stream from disk in chunks; uploads stream to a temporary file while hashing, so a
+200 MB draft never sits in memory. The PDF check runs in a child process (ecabinet.pdf.validate)
+on a worker thread, so the server keeps answering others meanwhile.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
 
-router = APIRouter()
+from fastapi import APIRouter, Header, Request, Response
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from ecabinet.pdf.validate import check_pdf
+from ecabinet.server import audit, feed
+from ecabinet.server import models as m
+from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep
+from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.errors import ApiError, problem
+from ecabinet.wire.sync import BlobInfo
+
+router = APIRouter(prefix="/blobs", tags=["blobs"])
+
+CHUNK = 256 * 1024
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
+
+
+def _may_see(db: DbDep, auth: AuthContext, sha256: str) -> bool:
+    if auth.is_secretariat:
+        return True
+    blob = db.get(m.Blob, sha256)
+    if blob is None:
+        return False
+    if blob.uploaded_by == auth.user_id:
+        return True
+    audience = feed.audience_for(db, auth.user)
+    rows = db.execute(
+        select(m.Document.agenda_item_id, m.Document.ballot_id, m.AgendaItem.meeting_id)
+        .join(m.DocumentVersion, m.DocumentVersion.document_id == m.Document.id)
+        .outerjoin(m.AgendaItem, m.AgendaItem.id == m.Document.agenda_item_id)
+        .where(m.DocumentVersion.sha256 == sha256, m.Document.body_id == auth.body_id)
+    ).all()
+    for item_id, ballot_id, meeting_id in rows:
+        if item_id and meeting_id and audience.can_see_item(meeting_id, item_id):
+            return True
+        if ballot_id and audience.can_see_ballot(ballot_id):
+            return True
+    own_reply = db.scalar(
+        select(m.BallotResponse.id).where(
+            m.BallotResponse.signed_pdf == sha256, m.BallotResponse.user_id == auth.user_id
+        )
+    )
+    return own_reply is not None
+
+
+def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        fh.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = fh.read(min(CHUNK, remaining))
+            if not chunk:
+                return
+            remaining -= len(chunk)
+            yield chunk
+
+
+@router.api_route(
+    "/{sha256}",
+    methods=["GET", "HEAD"],
+    response_model=None,
+    summary="A document file; supports Range, If-Range and ETag",
+    responses={206: {"description": "partial"}, 404: {}, 416: {}},
+)
+def get_blob(
+    sha256: str, request: Request, auth: Auth, db: DbDep, settings: SettingsDep
+) -> Response:
+    store = BlobStore(settings.blob_dir)
+    if not _SHA.match(sha256) or not _may_see(db, auth, sha256) or not store.exists(sha256):
+        raise ApiError(404, "not_found", "No such document file.")
+    db.close()  # release the connection before a long transfer
+    total = store.size(sha256)
+    etag = f'"{sha256}"'
+    headers = {"ETag": etag, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=0"}
+    start, end, status = 0, total - 1, 200
+    range_header = request.headers.get("range")
+    if_range = request.headers.get("if-range")
+    if range_header and (if_range is None or if_range == etag):
+        match = _RANGE.match(range_header.strip())
+        if match is None or int(match.group(1)) >= total:
+            return problem(
+                416,
+                "range_not_satisfiable",
+                "The requested range is outside the file.",
+                headers={"Content-Range": f"bytes */{total}"},
+            )
+        start = int(match.group(1))
+        end = min(int(match.group(2)), total - 1) if match.group(2) else total - 1
+        if end < start:
+            return problem(
+                416,
+                "range_not_satisfiable",
+                "The range is empty.",
+                headers={"Content-Range": f"bytes */{total}"},
+            )
+        status = 206
+        headers["Content-Range"] = f"bytes {start}-{end}/{total}"
+    length = end - start + 1
+    headers["Content-Length"] = str(length)
+    if request.method == "HEAD":
+        return Response(status_code=status, headers=headers, media_type="application/pdf")
+    return StreamingResponse(
+        _file_chunks(store.path(sha256), start, length),
+        status_code=status,
+        headers=headers,
+        media_type="application/pdf",
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=BlobInfo,
+    summary="Upload a PDF; checked against its SHA-256 and as a PDF",
+    responses={
+        200: {"model": BlobInfo, "description": "already stored"},
+        413: {},
+        415: {},
+        422: {},
+    },
+)
+async def upload_blob(
+    request: Request,
+    auth: Auth,
+    db: DbDep,
+    settings: SettingsDep,
+    x_content_sha256: Annotated[str, Header(pattern=r"^[0-9a-fA-F]{64}$")],
+    content_type: Annotated[str, Header()] = "",
+) -> Response | BlobInfo:
+    if content_type.split(";")[0].strip().lower() != "application/pdf":
+        raise ApiError(415, "unsupported_media_type", "Send the file as application/pdf.")
+    claimed = x_content_sha256.lower()
+    existing = db.get(m.Blob, claimed)
+    store = BlobStore(settings.blob_dir)
+    if existing is not None and store.exists(claimed):
+        info = BlobInfo(sha256=existing.sha256, size=existing.size, pages=existing.pages)
+        return Response(info.model_dump_json(), status_code=200, media_type="application/json")
+    fh, temp = store.temp_file()
+    digest, size = hashlib.sha256(), 0
+    try:
+        with fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > settings.blob_max_bytes:
+                    raise ApiError(
+                        413,
+                        "too_large",
+                        f"The file is larger than the limit of "
+                        f"{settings.blob_max_bytes // (1024 * 1024)} MB.",
+                    )
+                digest.update(chunk)
+                fh.write(chunk)
+        if digest.hexdigest() != claimed:
+            raise ApiError(
+                422,
+                "digest_mismatch",
+                "The file's SHA-256 does not match "
+                "X-Content-SHA256: it was changed or cut short on the way.",
+            )
+        check = await run_in_threadpool(
+            check_pdf,
+            temp,
+            seconds=settings.pdf_check_seconds,
+            memory_mb=settings.pdf_check_memory_mb,
+        )
+        if not check.ok:
+            raise ApiError(422, "not_a_pdf", f"The file was refused: {check.reason}.")
+        store.commit(temp, claimed)
+    finally:
+        temp.unlink(missing_ok=True)
+    db.add(m.Blob(sha256=claimed, size=size, pages=check.pages, uploaded_by=auth.user_id))
+    audit.record(
+        db,
+        "blob.upload",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="blob",
+        object_id=claimed[:36],
+        detail={"sha256": claimed, "size": size},
+    )
+    db.commit()
+    return BlobInfo(sha256=claimed, size=size, pages=check.pages)

@@ -1,7 +1,88 @@
-"""Routes: pki (to be filled)."""
+"""The body's CA certificate, and certificates for devices' signing keys."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import datetime
 
-router = APIRouter()
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from ecabinet.server import audit
+from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
+from ecabinet.server.errors import ApiError
+from ecabinet.server.models import Certificate
+from ecabinet.server.pki import body_ca, issue_for_device
+
+router = APIRouter(prefix="/pki", tags=["pki"])
+
+
+class CertificateRequest(BaseModel):
+    csr_pem: str = Field(max_length=16_000)
+
+
+class CertificatePublic(BaseModel):
+    serial: str
+    certificate_pem: str
+    ca_pem: str
+    not_after: datetime
+    revoked: bool = False
+
+
+@router.get(
+    "/ca.pem",
+    summary="The body's CA certificate (public; a trust anchor)",
+    response_class=Response,
+    responses={200: {"content": {"application/x-pem-file": {}}}},
+)
+def ca_pem(settings: SettingsDep) -> Response:
+    return Response(body_ca(settings).pem, media_type="application/x-pem-file")
+
+
+@router.post(
+    "/certificates",
+    status_code=201,
+    response_model=CertificatePublic,
+    summary="Certify the caller's device key (earlier ones of the device are revoked)",
+)
+def issue(
+    body: CertificateRequest, auth: Auth, db: DbDep, settings: SettingsDep
+) -> CertificatePublic:
+    try:
+        row = issue_for_device(db, settings, auth.user, auth.device, body.csr_pem)
+    except ValueError as error:
+        raise ApiError(422, "bad_csr", f"The certificate request was refused: {error}.") from None
+    audit.record(
+        db,
+        "pki.issue",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="certificate",
+        object_id=row.serial[:36],
+        detail={"device_id": auth.device.id, "serial": row.serial},
+    )
+    db.commit()
+    return CertificatePublic(
+        serial=row.serial,
+        certificate_pem=row.pem,
+        ca_pem=body_ca(settings).pem,
+        not_after=row.not_after,
+    )
+
+
+@router.get(
+    "/certificates", response_model=list[CertificatePublic], summary="The caller's certificates"
+)
+def mine(auth: Auth, db: DbDep, settings: SettingsDep) -> list[CertificatePublic]:
+    ca = body_ca(settings).pem
+    rows = db.scalars(select(Certificate).where(Certificate.user_id == auth.user_id))
+    return [
+        CertificatePublic(
+            serial=r.serial,
+            certificate_pem=r.pem,
+            ca_pem=ca,
+            not_after=r.not_after,
+            revoked=r.revoked_at is not None,
+        )
+        for r in rows
+    ]

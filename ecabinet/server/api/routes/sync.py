@@ -1,7 +1,89 @@
-"""Routes: sync (to be filled)."""
+"""GET /sync/changes (the feed, filtered to what the caller may see) and POST /sync/push."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import re
+from typing import Annotated
 
-router = APIRouter()
+from fastapi import APIRouter, Query
+from sqlalchemy import select
+
+from ecabinet.server import feed
+from ecabinet.server.api.deps import Auth, AuthMaybeRevoked, DbDep, SettingsDep
+from ecabinet.server.errors import ApiError
+from ecabinet.server.models import Change, Token, now
+from ecabinet.server.mutations import apply_push
+from ecabinet.wire.sync import MAX_PAGE, ChangesPage, PushRequest, PushResponse
+from ecabinet.wire.sync import Change as WireChange
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+_CURSOR = re.compile(r"^v1\.(\d{1,18})$")
+
+
+def parse_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    match = _CURSOR.match(cursor)
+    if match is None:
+        raise ApiError(422, "validation_error", "The cursor is not one this server gave out.")
+    return int(match.group(1))
+
+
+def make_cursor(seq: int) -> str:
+    return f"v1.{seq}"
+
+
+@router.get(
+    "/changes",
+    response_model=ChangesPage,
+    summary="What changed since the cursor, among what the caller may see",
+)
+def changes(
+    auth: AuthMaybeRevoked,
+    db: DbDep,
+    since: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+) -> ChangesPage:
+    start = parse_cursor(since)
+    if auth.device_revoked:
+        # Tell the device once to erase itself, then its token is dead.
+        token = db.get(Token, auth.token_hash)
+        if token is not None:
+            token.revoked = True
+            db.commit()
+        return ChangesPage(changes=[], cursor=make_cursor(start), more=False, wipe=True)
+    audience = feed.audience_for(db, auth.user)
+    rows = db.scalars(
+        select(Change)
+        .where(Change.seq > start, feed.visibility_filter(audience))
+        .order_by(Change.seq)
+        .limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    auth.device.last_seen_at = now()
+    db.commit()
+    return ChangesPage(
+        changes=[
+            WireChange(
+                seq=r.seq,
+                type=r.type,
+                id=r.object_id,
+                deleted=r.deleted,
+                data=r.data,
+            )
+            for r in rows
+        ],
+        cursor=make_cursor(rows[-1].seq if rows else start),
+        more=more,
+    )
+
+
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    summary="Apply the member's mutations, each at most once, in order",
+)
+def push(body: PushRequest, auth: Auth, db: DbDep, settings: SettingsDep) -> PushResponse:
+    return PushResponse(results=apply_push(db, auth, settings, body.mutations))

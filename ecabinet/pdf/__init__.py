@@ -1,0 +1,1 @@
+"""PDF work on the core side: checking untrusted files, composing forms and records."""

@@ -1,0 +1,104 @@
+"""The member's reply form to a written ballot ("Phiếu lấy ý kiến thành viên Chính phủ").
+
+The form is made on the laptop, offline, then signed (ecabinet.signing.pades). Besides the
+printed text, it carries its answer as JSON in the document information dictionary, which the
+signature covers, so the server can check that the signed choice is the choice sent.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+from ecabinet.pdf.fonts import new_document
+
+INFO_KEY = "/ECabinetReply"
+
+CHOICE_LABELS = {"agree": "Đồng ý", "disagree": "Không đồng ý", "other": "Ý kiến khác"}
+
+
+@dataclass(frozen=True)
+class ReplyFields:
+    ballot_id: str
+    user_id: str
+    choice: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ReplyForm:
+    fields: ReplyFields
+    ballot_title: str
+    question: str
+    member_name: str
+    member_title: str
+    signed_on: datetime
+    place: str = "Hà Nội"
+
+
+def build_reply_form(form: ReplyForm) -> bytes:
+    pdf = new_document()
+    pdf.set_title(f"Phiếu lấy ý kiến - {form.ballot_title}")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 12)
+    pdf.cell(0, 7, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 11)
+    pdf.cell(0, 7, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+    pdf.set_font("DejaVu", "B", 14)
+    pdf.cell(
+        0, 9, "PHIẾU LẤY Ý KIẾN THÀNH VIÊN CHÍNH PHỦ", align="C", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font("DejaVu", "", 12)
+    pdf.multi_cell(0, 7, form.ballot_title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.multi_cell(0, 7, f"Nội dung xin ý kiến: {form.question}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 7, f"Thành viên Chính phủ: {form.member_name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, f"Chức vụ: {form.member_title}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.cell(0, 7, "Ý kiến:", new_x="LMARGIN", new_y="NEXT")
+    for choice, label in CHOICE_LABELS.items():
+        box = "[X]" if choice == form.fields.choice else "[  ]"
+        pdf.cell(0, 8, f"    {box} {label}", new_x="LMARGIN", new_y="NEXT")
+    if form.fields.comment:
+        pdf.ln(2)
+        pdf.multi_cell(0, 7, f"Ý kiến cụ thể: {form.fields.comment}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+    day = form.signed_on
+    pdf.cell(
+        0,
+        7,
+        f"{form.place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
+        align="R",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.cell(0, 7, "(Ký số)", align="R", new_x="LMARGIN", new_y="NEXT")
+    writer = PdfWriter(clone_from=io.BytesIO(bytes(pdf.output())))
+    writer.add_metadata(
+        {INFO_KEY: json.dumps(asdict(form.fields), ensure_ascii=False, sort_keys=True)}
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def read_reply_fields(data: bytes) -> ReplyFields | None:
+    """The answer embedded in a form, or None if there is none or it is malformed."""
+    try:
+        info = PdfReader(io.BytesIO(data)).metadata
+        raw = info.get(INFO_KEY) if info else None
+        if not isinstance(raw, str):
+            return None
+        values = json.loads(raw)
+        return ReplyFields(
+            **{k: str(values[k]) for k in ("ballot_id", "user_id", "choice", "comment")}
+        )
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        return None

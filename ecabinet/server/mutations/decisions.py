@@ -1,0 +1,135 @@
+"""vote.cast and ballot.respond: signed decisions, checked against the member's certificate.
+
+Deadlines are judged by the server's clock when the mutation is received (ctx.received_at);
+the client's created_at is kept for the record only.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sqlalchemy import select
+
+from ecabinet.domain import BallotStatus, VoteStatus, is_late
+from ecabinet.pdf.reply_form import read_reply_fields
+from ecabinet.server import feed
+from ecabinet.server import models as m
+from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.mutations import Applier, MutationContext, Rejected
+from ecabinet.server.mutations.lookups import is_voting_member, visible_item
+from ecabinet.server.pki import active_certificates, body_ca, revoked_serials
+from ecabinet.signing.detached import canonical_vote, verify_detached
+from ecabinet.signing.pades import check_signed_pdf
+from ecabinet.wire.base import WireModel
+from ecabinet.wire.sync import BallotRespond, VoteCast
+
+
+def cast_vote(ctx: MutationContext, data: WireModel) -> None:
+    vote_data = cast(VoteCast, data)
+    item, meeting = visible_item(ctx, vote_data.agenda_item_id)
+    if item.vote_status != VoteStatus.OPEN:
+        raise Rejected("vote_not_open", "Voting on this item is not open.")
+    if not is_voting_member(ctx, meeting):
+        raise Rejected(
+            "not_a_voting_member", "Only Government members vote; guests and deputies do not."
+        )
+    signed = canonical_vote(item.id, ctx.auth.user_id, vote_data.choice.value, vote_data.comment)
+    if not any(
+        verify_detached(cert, signed, vote_data.signature)
+        for cert in active_certificates(ctx.db, ctx.auth.user_id)
+    ):
+        raise Rejected("invalid_signature", "The vote's signature is not valid.")
+    for old in ctx.db.scalars(
+        select(m.Vote).where(
+            m.Vote.agenda_item_id == item.id, m.Vote.user_id == ctx.auth.user_id, m.Vote.current
+        )
+    ):
+        old.current = False  # kept in the record; the last one received counts
+        feed.publish_vote(ctx.db, meeting.body_id, old, meeting.id)
+    vote = m.Vote(
+        agenda_item_id=item.id,
+        user_id=ctx.auth.user_id,
+        choice=vote_data.choice.value,
+        comment=vote_data.comment,
+        signature=vote_data.signature,
+        received_at=ctx.received_at,
+        client_created_at=ctx.mutation.created_at,
+        current=True,
+    )
+    ctx.db.add(vote)
+    ctx.db.flush()
+    feed.publish_vote(ctx.db, meeting.body_id, vote, meeting.id)
+
+
+def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
+    blob = ctx.db.get(m.Blob, reply.signed_pdf)
+    if blob is None:
+        raise Rejected("not_found", "Upload the signed form before sending the reply.")
+    if blob.uploaded_by != ctx.auth.user_id:
+        raise Rejected("invalid_signature", "The signed form is not this member's.")
+    form = BlobStore(ctx.settings.blob_dir).path(reply.signed_pdf).read_bytes()
+    check = check_signed_pdf(form, body_ca(ctx.settings).certificate, revoked_serials(ctx.db))
+    if not check.valid:
+        raise Rejected("invalid_signature", f"The signed form is not valid: {check.reason}.")
+    own = {cert.serial_number for cert in active_certificates(ctx.db, ctx.auth.user_id)}
+    if check.signer_serial not in own:
+        raise Rejected("invalid_signature", "The form was signed by someone else.")
+    fields = read_reply_fields(form)
+    if fields is None or (fields.ballot_id, fields.user_id) != (reply.ballot_id, ctx.auth.user_id):
+        raise Rejected("invalid_signature", "The signed form is for another ballot or member.")
+    if (fields.choice, fields.comment) != (reply.choice.value, reply.comment):
+        raise Rejected(
+            "invalid_signature", "The choice in the signed form differs from the choice sent."
+        )
+
+
+def respond_to_ballot(ctx: MutationContext, data: WireModel) -> None:
+    reply = cast(BallotRespond, data)
+    ballot = ctx.db.get(m.Ballot, reply.ballot_id)
+    if (
+        ballot is None
+        or ballot.body_id != ctx.auth.body_id
+        or not ctx.audience.can_see_ballot(ballot.id)
+        or ctx.auth.user_id not in (ballot.voter_ids or ())
+    ):
+        raise Rejected("not_found", "No such written ballot.")
+    _check_form(ctx, reply)
+    closed = ballot.status == BallotStatus.CLOSED
+    late = closed or is_late(ctx.received_at, ballot.deadline)
+    response = m.BallotResponse(
+        ballot_id=ballot.id,
+        user_id=ctx.auth.user_id,
+        choice=reply.choice.value,
+        comment=reply.comment,
+        signed_pdf=reply.signed_pdf,
+        received_at=ctx.received_at,
+        client_created_at=ctx.mutation.created_at,
+        late=late,
+        current=not late,
+    )
+    if not late:
+        for old in ctx.db.scalars(
+            select(m.BallotResponse).where(
+                m.BallotResponse.ballot_id == ballot.id,
+                m.BallotResponse.user_id == ctx.auth.user_id,
+                m.BallotResponse.current,
+            )
+        ):
+            old.current = False
+            feed.publish_ballot_response(ctx.db, ballot.body_id, old)
+    ctx.db.add(response)
+    ctx.db.flush()
+    feed.publish_ballot_response(ctx.db, ballot.body_id, response)
+    if closed:
+        raise Rejected(
+            "ballot_closed", "The ballot is closed; the reply is kept and marked late.", keep=True
+        )
+    if late:
+        raise Rejected(
+            "deadline_passed",
+            "The reply arrived after the deadline; it is kept and marked late, and is not counted.",
+            keep=True,
+        )
+
+
+APPLIERS: dict[str, Applier] = {"vote.cast": cast_vote, "ballot.respond": respond_to_ballot}

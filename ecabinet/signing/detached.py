@@ -1,0 +1,48 @@
+"""Detached signatures over a canonical form of a vote (RSA PKCS#1 v1.5, SHA-256)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+
+def canonical_vote(agenda_item_id: str, user_id: str, choice: str, comment: str) -> bytes:
+    """The exact bytes a vote's signature covers: compact JSON with sorted keys, UTF-8."""
+    return json.dumps(
+        {
+            "type": "ecabinet.vote.v1",
+            "agenda_item_id": agenda_item_id,
+            "user_id": user_id,
+            "choice": choice,
+            "comment": comment,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    ).encode()
+
+
+def sign_detached(key: rsa.RSAPrivateKey, data: bytes) -> str:
+    return base64.b64encode(key.sign(data, padding.PKCS1v15(), hashes.SHA256())).decode()
+
+
+def verify_detached(cert: x509.Certificate, data: bytes, signature_b64: str) -> bool:
+    """True only for a good signature by the certificate's key; never raises on garbage."""
+    try:
+        signature = base64.b64decode(signature_b64, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    public_key = cert.public_key()
+    if not isinstance(public_key, rsa.RSAPublicKey):
+        return False
+    try:
+        public_key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+    except (InvalidSignature, ValueError):
+        return False
+    return True

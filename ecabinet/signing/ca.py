@@ -19,6 +19,12 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 CA_KEY_BITS = 3072
 
 
+def _name_part(text: str) -> str:
+    # X.520 caps these attributes at 64, counted by the library in UTF-8 bytes; a body's
+    # Vietnamese name is longer. Cut on a character boundary.
+    return text.encode()[:64].decode(errors="ignore")
+
+
 @dataclass(frozen=True)
 class CertificateAuthority:
     key: rsa.RSAPrivateKey
@@ -39,8 +45,8 @@ class CertificateAuthority:
         key = rsa.generate_private_key(public_exponent=65537, key_size=CA_KEY_BITS)
         subject = x509.Name(
             [
-                x509.NameAttribute(NameOID.COMMON_NAME, f"{name} - e-Cabinet CA"),
-                x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
+                x509.NameAttribute(NameOID.COMMON_NAME, _name_part(f"e-Cabinet CA - {name}")),
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(name)),
             ]
         )
         now = datetime.now(UTC)
@@ -91,9 +97,9 @@ class CertificateAuthority:
         now = datetime.now(UTC)
         subject = x509.Name(
             [
-                x509.NameAttribute(NameOID.COMMON_NAME, full_name or username),
-                x509.NameAttribute(NameOID.USER_ID, username),
-                x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+                x509.NameAttribute(NameOID.COMMON_NAME, _name_part(full_name or username)),
+                x509.NameAttribute(NameOID.USER_ID, _name_part(username)),
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(organisation)),
             ]
         )
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.signing.ca import CertificateAuthority
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
 from tests.factories import PASSWORD, World, build_world
 
@@ -22,9 +24,17 @@ def postgres_db() -> Iterator[PostgresDatabase]:
     db.drop()
 
 
+@pytest.fixture(scope="session")
+def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One CA for the session: an RSA-3072 key per test would dominate the suite's time."""
+    folder = tmp_path_factory.mktemp("ca")
+    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
+    return folder
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def settings(request: pytest.FixtureRequest, tmp_path: Path,
-             tmp_path_factory: pytest.TempPathFactory) -> Settings:
+             tmp_path_factory: pytest.TempPathFactory, ca_template: Path) -> Settings:
     if request.param == "postgres":
         if not POSTGRES_URL:
             pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
@@ -33,7 +43,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path,
         url = pg.url
     else:
         url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
-    return get_settings(tmp_path / "data", url, password_scrypt_n=2**10)
+    result = get_settings(tmp_path / "data", url, password_scrypt_n=2**10)
+    shutil.copytree(ca_template, result.ca_dir)
+    return result
 
 
 @pytest.fixture

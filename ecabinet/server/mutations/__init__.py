@@ -50,9 +50,9 @@ Applier = Callable[[MutationContext, WireModel], None]
 
 
 def _appliers() -> dict[str, Applier]:
-    from ecabinet.server.mutations import annotations, decisions, positions
+    from ecabinet.server.mutations import decisions, notes, positions
 
-    return {**annotations.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS}
+    return {**notes.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS}
 
 
 def apply_push(

@@ -1,4 +1,7 @@
-"""annotation.put and annotation.delete: a member's notes on a document version."""
+"""annotation.put and annotation.delete: a member's notes on a document version.
+
+(Named notes, not annotations: that name is taken by `from __future__ import annotations`.)
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,146 @@
+"""Blobs: Range, If-Range, ETag, 416, who may fetch, and checked uploads that keep the server up."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from pypdf import PdfWriter
+
+from ecabinet.pdf.validate import check_pdf
+from ecabinet.server.core.config import Settings
+from tests.factories import World
+from tests.pdfs import make_pdf
+from tests.server.conftest import Api
+
+
+def blob_url(sha: str) -> str:
+    return f"/api/v1/blobs/{sha}"
+
+
+def test_full_get_head_and_etag(api: Api, world: World, settings: Settings) -> None:
+    sha = world.blob_shas[0]
+    headers = api.headers("member01")
+    r = api.client.get(blob_url(sha), headers=headers)
+    assert r.status_code == 200
+    assert hashlib.sha256(r.content).hexdigest() == sha
+    assert r.headers["etag"] == f'"{sha}"'
+    assert r.headers["accept-ranges"] == "bytes"
+    head = api.client.head(blob_url(sha), headers=headers)
+    assert head.status_code == 200
+    assert int(head.headers["content-length"]) == len(r.content)
+
+
+def test_ranges_if_range_and_416(api: Api, world: World) -> None:
+    sha = world.blob_shas[0]
+    headers = api.headers("member01")
+    whole = api.client.get(blob_url(sha), headers=headers).content
+    tail = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=100-"})
+    assert tail.status_code == 206
+    assert tail.content == whole[100:]
+    assert tail.headers["content-range"] == f"bytes 100-{len(whole) - 1}/{len(whole)}"
+    middle = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=10-19"})
+    assert middle.content == whole[10:20]
+    same = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=5-",
+                                                  "If-Range": f'"{sha}"'})
+    assert same.status_code == 206
+    changed = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=5-",
+                                                     "If-Range": '"something-else"'})
+    assert changed.status_code == 200
+    assert changed.content == whole
+    beyond = api.client.get(blob_url(sha), headers={**headers,
+                                                    "Range": f"bytes={len(whole)}-"})
+    assert beyond.status_code == 416
+    assert beyond.headers["content-range"] == f"bytes */{len(whole)}"
+    assert beyond.json()["code"] == "range_not_satisfiable"
+
+
+def test_who_may_fetch(api: Api, world: World) -> None:
+    item_two_blob = world.blob_shas[2]
+    assert api.client.get(blob_url(item_two_blob), headers=api.headers("guest")).status_code == 404
+    assert api.client.get(blob_url(item_two_blob),
+                          headers=api.headers("member05")).status_code == 404
+    draft = world.draft_meeting_sha
+    assert api.client.get(blob_url(draft), headers=api.headers("member01")).status_code == 404
+    assert api.client.get(blob_url(draft), headers=api.headers("secretariat")).status_code == 200
+    assert api.client.get(blob_url(world.ballot_sha),
+                          headers=api.headers("member01")).status_code == 200
+    assert api.client.get(blob_url("f" * 64), headers=api.headers("member01")).status_code == 404
+    assert api.client.get(blob_url("not-a-sha"), headers=api.headers("member01")).status_code == 404
+
+
+def post_blob(client: TestClient, headers: dict[str, str], data: bytes,
+              claimed: str | None = None) -> tuple[int, dict[str, object]]:
+    r = client.post("/api/v1/blobs", content=data,
+                    headers={**headers, "Content-Type": "application/pdf",
+                             "X-Content-SHA256": claimed or hashlib.sha256(data).hexdigest()})
+    return r.status_code, r.json()
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_upload_good_then_same_again(api: Api, world: World) -> None:
+    headers = api.headers("secretariat")
+    data = make_pdf(3, "Tờ trình mới")
+    status, body = post_blob(api.client, headers, data)
+    assert status == 201
+    assert body["pages"] == 3
+    assert body["size"] == len(data)
+    assert post_blob(api.client, headers, data)[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"Just a text file named draft.pdf", "not_a_pdf"),
+        (make_pdf(2)[:400], "not_a_pdf"),
+        (b"%PDF-1.7\n" + b"\x00garbage" * 200, "not_a_pdf"),
+        (encrypted_pdf(), "not_a_pdf"),
+        (b"PK\x03\x04" + b"zip" * 100, "not_a_pdf"),
+    ],
+    ids=["text", "truncated", "garbage", "encrypted", "zip"],
+)
+def test_bad_uploads_are_refused_and_the_server_stays_up(api: Api, world: World, data: bytes,
+                                                         code: str) -> None:
+    status, body = post_blob(api.client, api.headers("secretariat"), data)
+    assert status == 422
+    assert body["code"] == code
+    assert api.client.get("/api/v1/health").status_code == 200
+
+
+def test_digest_mismatch(api: Api, world: World) -> None:
+    status, body = post_blob(api.client, api.headers("secretariat"), make_pdf(1), "0" * 64)
+    assert (status, body["code"]) == (422, "digest_mismatch")
+
+
+def test_too_large_and_wrong_type(client: TestClient, world: World, app: object,
+                                  settings: Settings) -> None:
+    app.state.settings = settings.with_changes(blob_max_bytes=1000)  # type: ignore[attr-defined]
+    api = Api(client, world)
+    status, body = post_blob(client, api.headers("secretariat"), make_pdf(3))
+    assert (status, body["code"]) == (413, "too_large")
+    r = client.post("/api/v1/blobs", content=b"x", headers={
+        **api.headers("secretariat"), "Content-Type": "text/plain",
+        "X-Content-SHA256": hashlib.sha256(b"x").hexdigest()})
+    assert r.status_code == 415
+    leftovers = list((settings.blob_dir / "tmp").iterdir())
+    assert leftovers == []
+
+
+def test_check_pdf_gives_up_on_files_that_take_too_long(tmp_path: Path) -> None:
+    path = tmp_path / "slow.pdf"
+    path.write_bytes(make_pdf(40))
+    assert check_pdf(path, seconds=20).ok
+    result = check_pdf(path, seconds=0.001)
+    assert not result.ok
+    assert result.code == "too_complex"

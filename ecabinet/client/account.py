@@ -1,0 +1,125 @@
+"""Signing in and out of a profile: the token in the secret store, the device's signing key.
+
+At the first sign-in on a device the client makes a key pair and the body's CA certifies it;
+the private key never leaves the laptop and is kept encrypted under a random passphrase that
+lives in the secret store. Worker threads or the command line.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import secrets as random
+from dataclasses import dataclass
+
+from ecabinet.client.api import ServerApi
+from ecabinet.client.engine import SyncService
+from ecabinet.client.paths import Profile
+from ecabinet.client.secrets import SecretStore, choose_secret_store
+from ecabinet.client.store import LocalStore
+from ecabinet.signing.keys import (
+    Identity,
+    certificate_from_pem,
+    generate_key,
+    key_from_pem,
+    key_to_pem,
+    make_csr,
+)
+
+TOKEN = "token"
+KEY_PASSPHRASE = "key-passphrase"
+
+
+class NotSignedIn(Exception):
+    pass
+
+
+@dataclass
+class Account:
+    profile: Profile
+    store: LocalStore
+    secrets: SecretStore
+    api: ServerApi
+
+    @classmethod
+    def open(
+        cls,
+        profile: Profile,
+        *,
+        secrets: SecretStore | None = None,
+        server_url: str | None = None,
+        ca_bundle: str | None = None,
+    ) -> Account:
+        store = LocalStore(profile)
+        url = server_url or store.get_state("server_url")
+        bundle = ca_bundle or store.get_state("ca_bundle") or None
+        chosen = secrets or choose_secret_store(str(profile.root), profile.secrets_file)
+        api = ServerApi(url or "http://127.0.0.1", ca_bundle=bundle)
+        api.token = chosen.get(TOKEN) or ""
+        return cls(profile, store, chosen, api)
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.api.token)
+
+    def sign_in(
+        self, server_url: str, username: str, password: str, ca_bundle: str | None = None
+    ) -> str:
+        """Sign in and certify this device's key; returns the member's full name."""
+        self.api = ServerApi(server_url, ca_bundle=ca_bundle)
+        device = f"{platform.node() or 'laptop'} ({platform.system()})"[:100]
+        result = self.api.login(username, password, device)
+        if self.store.get_state("user_id") not in ("", result.user.id):
+            self.store.wipe()  # another member's papers must not stay on this profile
+        self.secrets.set(TOKEN, result.token)
+        self.store.set_state(
+            server_url=server_url,
+            ca_bundle=ca_bundle or "",
+            user_id=result.user.id,
+            username=result.user.username,
+            full_name=result.user.full_name,
+            title=result.user.title,
+            roles=",".join(result.user.roles),
+            device_id=result.device_id,
+            token_expires_at=result.expires_at.isoformat(),
+        )
+        self._enroll_key(username, result.user.full_name)
+        return result.user.full_name
+
+    def _enroll_key(self, username: str, full_name: str) -> None:
+        passphrase = random.token_urlsafe(32)
+        key = generate_key()
+        answer = self.api.request_certificate(make_csr(key, username, full_name))
+        key_file = self.profile.root / "signing-key.pem"
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key_to_pem(key, passphrase.encode()))
+        self.secrets.set(KEY_PASSPHRASE, passphrase)
+        self.store.set_state(
+            certificate_pem=answer["certificate_pem"], ca_pem=answer.get("ca_pem", "")
+        )
+
+    def identity(self) -> Identity:
+        """The device's signing key and certificate (for votes and ballot replies)."""
+        passphrase = self.secrets.get(KEY_PASSPHRASE)
+        key_file = self.profile.root / "signing-key.pem"
+        if not passphrase or not key_file.exists():
+            raise NotSignedIn("This laptop has no signing key yet: sign in while online.")
+        key = key_from_pem(key_file.read_bytes(), passphrase.encode())
+        chain = (certificate_from_pem(self.store.get_state("ca_pem")),)
+        return Identity(key, certificate_from_pem(self.store.get_state("certificate_pem")), chain)
+
+    def sync_service(self) -> SyncService:
+        if not self.signed_in:
+            raise NotSignedIn("Sign in first.")
+        return SyncService(self.api, self.store, self.profile)
+
+    def sign_out(self) -> None:
+        self.secrets.delete(TOKEN)
+        self.api.token = ""
+
+    def forget_device(self) -> None:
+        """After a remote wipe: no token, no key, nothing to sign with."""
+        self.sign_out()
+        self.secrets.delete(KEY_PASSPHRASE)
+        (self.profile.root / "signing-key.pem").unlink(missing_ok=True)

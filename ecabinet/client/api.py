@@ -1,0 +1,163 @@
+"""A thin, typed wrapper over requests for the sync protocol.
+
+Every JSON answer is validated with the wire models before anything uses it, so a broken or
+hostile server yields a clear ``ServerDataError`` rather than a crash deep inside. TLS is
+verified; an organisation's own CA bundle (government PKI) can be given. Worker threads only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import requests
+from pydantic import ValidationError
+
+from ecabinet.client.store import ServerDataError
+from ecabinet.wire.auth import LoginRequest, LoginResponse
+from ecabinet.wire.base import WireModel
+from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
+
+T = TypeVar("T", bound=WireModel)
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+MAX_JSON_BYTES = 50 * 1024 * 1024
+
+
+class Offline(Exception):
+    """The server could not be reached (no network, refused, timed out)."""
+
+
+class ApiProblem(Exception):
+    """The server answered with a problem document."""
+
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+class ServerApi:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        session: requests.Session | None = None,
+        token: str = "",
+        ca_bundle: str | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.session = session or requests.Session()
+        self.token = token
+        self.verify: bool | str = ca_bundle or True
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _request(
+        self, method: str, path: str, *, stream: bool = False, **kwargs: Any
+    ) -> requests.Response:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self.session.request(
+                method,
+                f"{self.base_url}/api/v1{path}",
+                headers=headers,
+                stream=stream,
+                timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
+                verify=self.verify,
+                **kwargs,
+            )
+        except requests.exceptions.SSLError as error:
+            raise Offline(f"the server's certificate is not trusted ({error})") from None
+        except (requests.ConnectionError, requests.Timeout) as error:
+            raise Offline(str(error)) from None
+        if response.status_code >= 400:
+            raise self._problem(response)
+        return response
+
+    @staticmethod
+    def _problem(response: requests.Response) -> ApiProblem:
+        try:
+            body = response.json()
+            code = str(body.get("code", "error"))[:100]
+            detail = str(body.get("detail", ""))[:1000]
+        except (ValueError, AttributeError):
+            code, detail = "error", response.reason or ""
+        return ApiProblem(response.status_code, code, detail)
+
+    @staticmethod
+    def _parse(model: type[T], response: requests.Response) -> T:
+        if len(response.content) > MAX_JSON_BYTES:
+            raise ServerDataError("The server's answer is too large.")
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as error:
+            raise ServerDataError(
+                f"The server's answer could not be understood ({error.error_count()} "
+                "problems); nothing was changed on this laptop."
+            ) from None
+
+    # --- protocol -------------------------------------------------------------------------
+
+    def health(self) -> bool:
+        return self._request("GET", "/health").ok
+
+    def login(self, username: str, password: str, device_name: str) -> LoginResponse:
+        body = LoginRequest(username=username, password=password, device_name=device_name)
+        result = self._parse(
+            LoginResponse, self._request("POST", "/auth/login", json=body.model_dump())
+        )
+        self.token = result.token
+        return result
+
+    def logout(self) -> None:
+        self._request("POST", "/auth/logout")
+
+    def changes(self, since: str | None, limit: int = 500) -> ChangesPage:
+        params: dict[str, Any] = {"limit": limit}
+        if since:
+            params["since"] = since
+        return self._parse(ChangesPage, self._request("GET", "/sync/changes", params=params))
+
+    def push(self, mutations: list[Mutation]) -> PushResponse:
+        body = PushRequest(mutations=mutations).model_dump(mode="json")
+        response = self._parse(PushResponse, self._request("POST", "/sync/push", json=body))
+        sent = {m.id for m in mutations}
+        if any(r.id not in sent for r in response.results):
+            raise ServerDataError("The server answered for actions that were not sent.")
+        return response
+
+    def upload_blob(self, data: bytes, sha256: str) -> BlobInfo:
+        response = self._request(
+            "POST",
+            "/blobs",
+            data=data,
+            headers={"Content-Type": "application/pdf", "X-Content-SHA256": sha256},
+        )
+        return self._parse(BlobInfo, response)
+
+    def request_certificate(self, csr_pem: str) -> dict[str, str]:
+        body = self._request("POST", "/pki/certificates", json={"csr_pem": csr_pem}).json()
+        if not isinstance(body, dict) or not isinstance(body.get("certificate_pem"), str):
+            raise ServerDataError("The server's certificate answer could not be understood.")
+        return {k: str(v) for k, v in body.items()}
+
+    def open_blob(self, sha256: str, offset: int = 0) -> requests.Response:
+        """A streaming GET of a blob, resuming at ``offset`` if it is above zero."""
+        headers = {}
+        if offset:
+            headers = {"Range": f"bytes={offset}-", "If-Range": f'"{sha256}"'}
+        return self._request("GET", f"/blobs/{sha256}", stream=True, headers=headers)
+
+
+def iter_chunks(response: requests.Response, size: int = 256 * 1024) -> Iterator[bytes]:
+    try:
+        yield from response.iter_content(size)
+    except (requests.ConnectionError, requests.Timeout) as error:
+        raise Offline(str(error)) from None
+    except requests.exceptions.ChunkedEncodingError as error:
+        raise Offline(f"the download was cut off ({error})") from None

@@ -1,0 +1,149 @@
+"""Downloading document files: resumable, verified, and never half-written under their name.
+
+Each file downloads into ``tmp/<sha>.part``; an interrupted download resumes with Range and
+If-Range; a server that answers a resume with the whole file (200 instead of 206) is not
+trusted to have sent the rest, so the part is restarted from zero. The whole file is checked
+against its SHA-256 and only then moved into place. Several run at once on worker threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecabinet.client.api import Offline, ServerApi, iter_chunks
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import ServerDataError
+
+Progress = Callable[[int, int], None]  # bytes done, bytes in all
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Wanted:
+    sha256: str
+    size: int
+
+
+@dataclass
+class DownloadReport:
+    downloaded: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    bytes: int = 0
+
+
+def missing_blobs(profile: Profile, wanted: Iterable[Wanted]) -> list[Wanted]:
+    seen: set[str] = set()
+    out = []
+    for item in wanted:
+        if item.sha256 not in seen and not profile.blob_path(item.sha256).exists():
+            seen.add(item.sha256)
+            out.append(item)
+    return out
+
+
+def _hash_file(path: Path) -> hashlib._Hash:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest
+
+
+class _Counter:
+    """Bytes done across parallel downloads, reported to one callback."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.done = total, 0
+        self._progress = progress
+        self._lock = threading.Lock()
+
+    def add(self, count: int) -> None:
+        with self._lock:
+            self.done += count
+            done = self.done
+        if self._progress is not None:
+            self._progress(done, self.total)
+
+
+def download_one(
+    api: ServerApi, profile: Profile, item: Wanted, counter: _Counter, cancel: threading.Event
+) -> int:
+    """Fetch one blob into place; returns the bytes received. Raises Offline/ServerDataError."""
+    final = profile.blob_path(item.sha256)
+    part = profile.tmp_dir / f"{item.sha256}.part"
+    offset = part.stat().st_size if part.exists() else 0
+    if offset > item.size:
+        part.unlink()
+        offset = 0
+    digest = _hash_file(part) if offset else hashlib.sha256()
+    received = 0
+    with api.open_blob(item.sha256, offset) as response:
+        if offset and response.status_code != 206:
+            offset, digest = 0, hashlib.sha256()  # a full answer: start the part again
+        with part.open("r+b" if offset else "wb") as fh:
+            fh.seek(offset)
+            fh.truncate()
+            for chunk in iter_chunks(response):
+                if cancel.is_set():
+                    raise Cancelled
+                fh.write(chunk)
+                digest.update(chunk)
+                received += len(chunk)
+                counter.add(len(chunk))
+                if offset + received > item.size:
+                    break
+            fh.flush()
+            os.fsync(fh.fileno())
+    if digest.hexdigest() != item.sha256:
+        part.unlink(missing_ok=True)
+        raise ServerDataError(
+            f"A document file arrived damaged ({item.sha256[:12]}…); it will be fetched again."
+        )
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(part, final)
+    return received
+
+
+def download_all(
+    api: ServerApi,
+    profile: Profile,
+    wanted: list[Wanted],
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    workers: int = 3,
+) -> DownloadReport:
+    cancel = cancel or threading.Event()
+    report = DownloadReport()
+    counter = _Counter(sum(w.size for w in wanted), progress)
+    lock = threading.Lock()
+
+    def run(item: Wanted) -> None:
+        try:
+            got = download_one(api, profile, item, counter, cancel)
+        except Cancelled:
+            return
+        except (Offline, ServerDataError, OSError) as error:
+            with lock:
+                report.failed[item.sha256] = str(error)
+            return
+        except Exception as error:  # an ApiProblem (404 after a revocation, ...)
+            with lock:
+                report.failed[item.sha256] = str(error)
+            return
+        with lock:
+            report.downloaded.append(item.sha256)
+            report.bytes += got
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ecab-blob") as pool:
+        list(pool.map(run, wanted))
+    return report

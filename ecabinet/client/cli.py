@@ -1,0 +1,178 @@
+"""The ``ecabinet`` command line: the client core without the desktop, for scripts and tests.
+
+Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
+ballots|outbox|logout``. Expected failures (offline, wrong password, a server answer we refuse)
+print one clear line and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from ecabinet import __version__
+from ecabinet.client.account import Account, NotSignedIn
+from ecabinet.client.api import ApiProblem, Offline
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import ServerDataError
+from ecabinet.wire.objects import BallotData, MeetingData
+
+Command = Callable[[Account, argparse.Namespace], int]
+
+
+def _login(account: Account, args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
+    if not password:
+        print("Give the password on standard input with --password-stdin.", file=sys.stderr)
+        return 2
+    name = account.sign_in(args.server, args.username, password, args.ca_bundle)
+    print(
+        f"Signed in as {name} ({args.username}); the session is kept in "
+        f"{account.secrets.description}."
+    )
+    return 0
+
+
+def _sync(account: Account, args: argparse.Namespace) -> int:
+    result = account.sync_service().sync()
+    if result.wiped:
+        account.forget_device()
+    summary = {
+        "online": result.online,
+        "changes_pulled": result.changes_pulled,
+        "bytes_downloaded": result.bytes_downloaded,
+        "mutations_pushed": result.mutations_pushed,
+        "rejected": result.rejected,
+        "failed_downloads": result.failed_downloads,
+        "wiped": result.wiped,
+        "seconds": round(result.seconds, 3),
+    }
+    if args.json:
+        print(json.dumps(summary))
+    elif result.wiped:
+        print("This device was revoked by the Government Office: its data has been erased.")
+    elif not result.online:
+        print(f"Offline: {result.error}. Your actions wait in the outbox.")
+    else:
+        print(
+            f"Synced: {result.changes_pulled} changes, {result.bytes_downloaded} bytes, "
+            f"{result.mutations_pushed} actions sent ({result.rejected} refused)."
+        )
+    return 0 if result.online else 1
+
+
+def _status(account: Account, args: argparse.Namespace) -> int:
+    store = account.store
+    versions = store.count("document_version")
+    missing = len(account.sync_service().wanted_blobs()) if account.signed_in else versions
+    status = {
+        "server": store.get_state("server_url"),
+        "username": store.get_state("username"),
+        "signed_in": account.signed_in,
+        "online": store.get_state("online") == "1",
+        "last_sync": store.get_state("last_success_at"),
+        "pending": store.count_outbox("pending"),
+        "rejected": store.count_outbox("rejected"),
+        "documents_present": versions - missing,
+        "documents_missing": missing,
+        "secrets": account.secrets.description,
+    }
+    if args.json:
+        print(json.dumps(status))
+    else:
+        for key, value in status.items():
+            print(f"{key:18} {value}")
+    return 0
+
+
+def _meetings(account: Account, _args: argparse.Namespace) -> int:
+    for meeting in account.store.list("meeting"):
+        assert isinstance(meeting, MeetingData)
+        when = meeting.starts_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        print(f"{when}  {meeting.status:11}  {meeting.title}  [{meeting.id}]")
+    return 0
+
+
+def _ballots(account: Account, _args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    for ballot in account.store.list("ballot"):
+        assert isinstance(ballot, BallotData)
+        left = ballot.deadline - now
+        hours = int(left.total_seconds() // 3600)
+        remaining = f"{hours} h left" if hours >= 0 else "deadline passed"
+        deadline = ballot.deadline.astimezone().strftime("%d/%m/%Y %H:%M")
+        print(f"{deadline}  {remaining:15}  {ballot.status:6}  {ballot.title}  [{ballot.id}]")
+    return 0
+
+
+def _outbox(account: Account, _args: argparse.Namespace) -> int:
+    for item in account.store.outbox():
+        reason = f"  refused: {item.code} {item.detail}" if item.status == "rejected" else ""
+        print(f"{item.created_at[:19]}  {item.status:8}  {item.type}  [{item.id}]{reason}")
+    return 0
+
+
+def _logout(account: Account, _args: argparse.Namespace) -> int:
+    try:
+        account.api.logout()
+    except (Offline, ApiProblem):
+        pass  # the token is forgotten here either way
+    account.sign_out()
+    print("Signed out.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ecabinet", description="e-Cabinet client")
+    parser.add_argument("--profile", help="profile folder (default: the user data folder)")
+    parser.add_argument("--version", action="version", version=f"ecabinet {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    login = sub.add_parser("login", help="sign in to a server")
+    login.add_argument("--server", required=True)
+    login.add_argument("--username", required=True)
+    login.add_argument("--password-stdin", action="store_true")
+    login.add_argument("--ca-bundle", help="CA certificates to trust (government PKI)")
+    login.set_defaults(run=_login)
+    reports: list[tuple[str, Command, str]] = [
+        ("sync", _sync, "push, pull and download"),
+        ("status", _status, "what this laptop holds"),
+    ]
+    for name, command, text in reports:
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--json", action="store_true")
+        cmd.set_defaults(run=command)
+    listings: list[tuple[str, Command, str]] = [
+        ("meetings", _meetings, "list meetings"),
+        ("ballots", _ballots, "list written ballots"),
+        ("outbox", _outbox, "actions waiting or refused"),
+        ("logout", _logout, "sign out"),
+    ]
+    for name, command, text in listings:
+        sub.add_parser(name, help=text).set_defaults(run=command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    account = Account.open(Profile.open(args.profile))
+    run: Command = args.run
+    try:
+        return run(account, args)
+    except NotSignedIn as error:
+        print(str(error), file=sys.stderr)
+    except Offline as error:
+        print(f"Cannot reach the server: {error}", file=sys.stderr)
+    except ApiProblem as problem:
+        print(f"The server refused: {problem.detail or problem.code}", file=sys.stderr)
+    except ServerDataError as error:
+        print(str(error), file=sys.stderr)
+    finally:
+        account.store.close()
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

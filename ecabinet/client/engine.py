@@ -1,0 +1,137 @@
+"""The sync service: push the outbox, pull the feed, fetch missing files.
+
+Push goes first, so the pull that follows brings back the server's view of what the member
+did. Everything is injected (the API object, the store, the profile), so tests hand it a real
+server on loopback. Runs on a worker thread; ``progress`` and ``cancel`` come from the caller.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from ecabinet.client.api import ApiProblem, Offline, ServerApi
+from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import LocalStore
+from ecabinet.wire.objects import DocumentVersionData
+
+PAGE_SIZE = 500
+MAX_BACKOFF = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    online: bool
+    changes_pulled: int = 0
+    bytes_downloaded: int = 0
+    mutations_pushed: int = 0
+    rejected: int = 0
+    failed_downloads: int = 0
+    seconds: float = 0.0
+    wiped: bool = False
+    error: str = ""
+
+
+class SyncService:
+    def __init__(self, api: ServerApi, store: LocalStore, profile: Profile) -> None:
+        self.api = api
+        self.store = store
+        self.profile = profile
+
+    def sync(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> SyncResult:
+        started = time.monotonic()
+        cancel = cancel or threading.Event()
+        pushed = rejected = pulled = 0
+        try:
+            pushed, rejected = self.push()
+            pulled, wiped = self.pull(cancel)
+            if wiped:
+                self.wipe()
+                return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
+            report = download_all(
+                self.api, self.profile, self.wanted_blobs(), progress=progress, cancel=cancel
+            )
+        except Offline as error:
+            self.store.set_state(online="0", last_error=str(error)[:500])
+            return SyncResult(
+                online=False,
+                changes_pulled=pulled,
+                mutations_pushed=pushed,
+                rejected=rejected,
+                seconds=time.monotonic() - started,
+                error=str(error),
+            )
+        except ApiProblem as problem:
+            if problem.status == 401 and problem.code == "device_revoked":
+                self.wipe()
+                return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
+            self.store.set_state(online="1", last_error=str(problem)[:500])
+            raise
+        self.store.set_state(
+            online="1", last_error="", last_success_at=datetime.now(UTC).isoformat()
+        )
+        return SyncResult(
+            online=True,
+            changes_pulled=pulled,
+            bytes_downloaded=report.bytes,
+            mutations_pushed=pushed,
+            rejected=rejected,
+            failed_downloads=len(report.failed),
+            seconds=time.monotonic() - started,
+        )
+
+    def push(self) -> tuple[int, int]:
+        """Send pending acts in order, in batches; returns (sent, rejected)."""
+        sent = rejected = 0
+        while True:
+            batch = self.store.pending(limit=500)
+            if not batch:
+                return sent, rejected
+            try:
+                response = self.api.push(batch)
+            except Offline:
+                entry = self.store.outbox(("pending",))[0]
+                delay = min(MAX_BACKOFF, timedelta(seconds=5 * 2 ** min(entry.attempts, 8)))
+                self.store.mark_attempt_failed([m.id for m in batch], datetime.now(UTC) + delay)
+                raise
+            self.store.mark_results((r.id, r.status, r.code, r.detail) for r in response.results)
+            sent += len(response.results)
+            rejected += sum(1 for r in response.results if r.status == "rejected")
+            if len(response.results) < len(batch):
+                return sent, rejected  # the rest is retried at the next sync
+
+    def pull(self, cancel: threading.Event) -> tuple[int, bool]:
+        """Apply pages until the feed is drained; each page with its cursor, atomically."""
+        pulled = 0
+        cursor = self.store.get_state("cursor") or None
+        while not cancel.is_set():
+            page = self.api.changes(cursor, PAGE_SIZE)
+            if page.wipe:
+                return pulled, True
+            pulled += self.store.apply_page(page)
+            cursor = page.cursor
+            if not page.more:
+                break
+        return pulled, False
+
+    def wanted_blobs(self) -> list[Wanted]:
+        versions = self.store.list("document_version")
+        return missing_blobs(
+            self.profile,
+            (Wanted(v.sha256, v.size) for v in versions if isinstance(v, DocumentVersionData)),
+        )
+
+    def wipe(self) -> None:
+        """The device was revoked: erase what this profile holds of the body's papers."""
+        self.store.wipe()
+        shutil.rmtree(self.profile.blob_dir, ignore_errors=True)
+        shutil.rmtree(self.profile.tmp_dir, ignore_errors=True)
+        self.profile.blob_dir.mkdir(parents=True, exist_ok=True)
+        self.profile.tmp_dir.mkdir(parents=True, exist_ok=True)
+        self.api.token = ""

@@ -1,0 +1,47 @@
+"""Where a profile keeps its files. One place, so tests and --profile can redirect it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP = "ecabinet"
+
+
+def default_profile_dir() -> Path:
+    return Path(user_data_dir(APP, APP))
+
+
+@dataclass(frozen=True)
+class Profile:
+    root: Path
+
+    @classmethod
+    def open(cls, root: Path | str | None = None) -> Profile:
+        profile = cls(Path(root).expanduser().resolve() if root else default_profile_dir())
+        for folder in (profile.root, profile.blob_dir, profile.tmp_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return profile
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / "local.sqlite3"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.root / "blobs"
+
+    @property
+    def tmp_dir(self) -> Path:
+        return self.root / "tmp"
+
+    def blob_path(self, sha256: str) -> Path:
+        # Derived from the digest alone (validated by the wire model), never from a filename
+        # the server sent, so no answer can make us write outside the profile.
+        return self.blob_dir / sha256[:2] / sha256
+
+    @property
+    def secrets_file(self) -> Path:
+        return self.root / "secrets.enc"

@@ -1,0 +1,297 @@
+"""The local store: a replica of what the member may see, plus the outbox of what they did.
+
+One SQLite file per profile, through SQLAlchemy. Every change type of the feed lands in one
+``records`` table (upsert by type and id), so applying a page is idempotent. A page and its
+cursor are written in one transaction; a member's act and its outbox mutation too.
+Called from worker threads; each function opens and closes its own session.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import (
+    Integer,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from ecabinet.client.paths import Profile
+from ecabinet.wire.base import WireModel
+from ecabinet.wire.objects import CHANGE_MODELS
+from ecabinet.wire.sync import MUTATION_MODELS, ChangesPage, Mutation
+
+
+class ServerDataError(Exception):
+    """The server sent something we must not apply; local data is left as it was."""
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Record(Base):
+    __tablename__ = "records"
+    type: Mapped[str] = mapped_column(String(30), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    sort_key: Mapped[str] = mapped_column(String(100), default="")
+    data: Mapped[str] = mapped_column(Text)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OutboxEntry(Base):
+    __tablename__ = "outbox"
+    order: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    code: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[str] = mapped_column(String(40), default="")
+
+
+# Which field links each type to its parent, and orders it among siblings.
+_PARENT = {
+    "agenda_item": ("meeting_id", "position"),
+    "document": ("agenda_item_id", "position"),
+    "document_version": ("document_id", "number"),
+    "ballot_response": ("ballot_id", "received_at"),
+    "vote": ("agenda_item_id", "received_at"),
+    "position": ("agenda_item_id", "received_at"),
+    "annotation": ("document_version_id", "page"),
+    "speaker_request": ("agenda_item_id", "position"),
+    "conclusion": ("agenda_item_id", "created_at"),
+    "meeting": ("", "starts_at"),
+    "ballot": ("", "deadline"),
+    "user": ("", "sort_order"),
+}
+# Removing a meeting locally removes what hangs below it.
+_CHILDREN = {
+    "meeting": ["agenda_item"],
+    "agenda_item": ["document"],
+    "document": ["document_version"],
+}
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """What the member sees of one queued act: waiting, sent, or refused with a reason."""
+
+    id: str
+    type: str
+    status: str
+    code: str
+    detail: str
+    created_at: str
+    attempts: int
+
+
+def _sort_key(value: Any) -> str:
+    if isinstance(value, int):
+        return f"{value:012d}"
+    return str(value or "")
+
+
+class LocalStore:
+    def __init__(self, profile: Profile, engine: Engine | None = None) -> None:
+        self.profile = profile
+        self.engine = engine or create_engine(f"sqlite:///{profile.db_path}")
+        event.listen(self.engine, "connect", _pragmas)
+        Base.metadata.create_all(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- state ----------------------------------------------------------------------------
+
+    def get_state(self, key: str, default: str = "") -> str:
+        with self.sessions() as db:
+            row = db.get(SyncState, key)
+            return row.value if row else default
+
+    def set_state(self, **values: str) -> None:
+        with self.sessions() as db, db.begin():
+            for key, value in values.items():
+                db.merge(SyncState(key=key, value=value))
+
+    # --- applying the feed ---------------------------------------------------------------
+
+    def apply_page(self, page: ChangesPage) -> int:
+        """Apply every change of a page and remember its cursor, all or nothing."""
+        parsed = []
+        for change in page.changes:
+            try:
+                obj = change.parsed()
+            except ValidationError as error:
+                raise ServerDataError(
+                    f"The server sent a malformed {change.type} ({error.error_count()} "
+                    "problems); nothing from this page was applied."
+                ) from None
+            parsed.append((change, obj))
+        with self.sessions() as db, db.begin():
+            for change, obj in parsed:
+                if obj is None:
+                    _delete_tree(db, change.type, change.id)
+                else:
+                    _upsert(db, change.type, change.id, obj, change.seq)
+            db.merge(SyncState(key="cursor", value=page.cursor))
+        return len(parsed)
+
+    # --- the member's acts ----------------------------------------------------------------
+
+    def record_action(
+        self, type_: str, data: dict[str, Any], local: tuple[str, str, WireModel] | None = None
+    ) -> str:
+        """Write a member's act: its local effect and its outbox entry, in one transaction.
+
+        Returns the mutation id. Only when this returns may the UI say the act is done.
+        """
+        MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
+        mutation_id = str(uuid.uuid4())
+        with self.sessions() as db, db.begin():
+            if local is not None:
+                local_type, local_id, obj = local
+                _upsert(db, local_type, local_id, obj, seq=0)
+            db.add(
+                OutboxEntry(
+                    id=mutation_id,
+                    type=type_,
+                    data=json.dumps(data),
+                    created_at=datetime.now(UTC).isoformat(),
+                )
+            )
+        return mutation_id
+
+    def pending(self, limit: int = 500, now: datetime | None = None) -> list[Mutation]:
+        moment = (now or datetime.now(UTC)).isoformat()
+        with self.sessions() as db:
+            rows = db.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.status == "pending")
+                .order_by(OutboxEntry.order)
+                .limit(limit)
+            ).all()
+        if rows and rows[0].next_attempt_at and rows[0].next_attempt_at > moment:
+            return []  # backing off: keep the order, wait for the first one's turn
+        return [
+            Mutation.model_validate(
+                {"id": r.id, "type": r.type, "data": json.loads(r.data), "created_at": r.created_at}
+            )
+            for r in rows
+        ]
+
+    def outbox(self, statuses: Sequence[str] = ("pending", "rejected")) -> list[OutboxItem]:
+        with self.sessions() as db:
+            rows = db.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.status.in_(statuses))
+                .order_by(OutboxEntry.order)
+            )
+            return [
+                OutboxItem(r.id, r.type, r.status, r.code, r.detail, r.created_at, r.attempts)
+                for r in rows
+            ]
+
+    def count_outbox(self, status: str) -> int:
+        with self.sessions() as db:
+            return int(db.scalar(select(func.count()).where(OutboxEntry.status == status)) or 0)
+
+    def mark_results(self, results: Iterable[tuple[str, str, str, str]]) -> None:
+        with self.sessions() as db, db.begin():
+            for mutation_id, status, code, detail in results:
+                entry = db.scalar(select(OutboxEntry).where(OutboxEntry.id == mutation_id))
+                if entry is None:
+                    continue
+                entry.status = "rejected" if status == "rejected" else "done"
+                entry.code, entry.detail = code, detail
+
+    def mark_attempt_failed(self, ids: Iterable[str], retry_at: datetime) -> None:
+        with self.sessions() as db, db.begin():
+            for entry in db.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(list(ids)))):
+                entry.attempts += 1
+                entry.next_attempt_at = retry_at.isoformat()
+
+    # --- reading the replica ---------------------------------------------------------------
+
+    def get(self, type_: str, id_: str) -> WireModel | None:
+        with self.sessions() as db:
+            row = db.get(Record, (type_, id_))
+            return _parse(type_, row) if row else None
+
+    def list(self, type_: str, parent_id: str | None = None) -> list[WireModel]:
+        with self.sessions() as db:
+            query = select(Record).where(Record.type == type_)
+            if parent_id is not None:
+                query = query.where(Record.parent_id == parent_id)
+            rows = db.scalars(query.order_by(Record.sort_key, Record.id)).all()
+            return [_parse(type_, r) for r in rows]
+
+    def count(self, type_: str) -> int:
+        with self.sessions() as db:
+            return int(db.scalar(select(func.count()).where(Record.type == type_)) or 0)
+
+    def wipe(self) -> None:
+        with self.sessions() as db, db.begin():
+            for table in (Record, SyncState, OutboxEntry):
+                db.execute(delete(table))
+
+
+def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _upsert(db: Session, type_: str, id_: str, obj: WireModel, seq: int) -> None:
+    parent_field, sort_field = _PARENT.get(type_, ("", ""))
+    values = obj.model_dump(mode="json")
+    db.merge(
+        Record(
+            type=type_,
+            id=id_,
+            parent_id=values.get(parent_field) if parent_field else None,
+            sort_key=_sort_key(values.get(sort_field)) if sort_field else "",
+            data=json.dumps(values, ensure_ascii=False),
+            seq=seq,
+        )
+    )
+
+
+def _delete_tree(db: Session, type_: str, id_: str) -> None:
+    for child_type in _CHILDREN.get(type_, []):
+        child_ids = db.scalars(
+            select(Record.id).where(Record.type == child_type, Record.parent_id == id_)
+        ).all()
+        for child_id in child_ids:
+            _delete_tree(db, child_type, child_id)
+    db.execute(delete(Record).where(Record.type == type_, Record.id == id_))
+
+
+def _parse(type_: str, row: Record) -> WireModel:
+    return CHANGE_MODELS[type_].model_validate_json(row.data)

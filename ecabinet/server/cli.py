@@ -1,0 +1,272 @@
+"""``ecabinet-server`` (also ``python -m ecabinet.server``): run the server, administer it.
+
+Runs uvicorn for ``serve`` (the default). Admin subcommands work on the database directly
+and print one clear line on error, exiting 1; they never show a traceback for a user error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet import __version__
+from ecabinet.domain import Role
+from ecabinet.server import audit, feed
+from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.server.core.security import hash_password
+from ecabinet.server.db import make_engine, make_session_factory, migrate
+from ecabinet.server.models import Body, Device, Token, User, now
+from ecabinet.server.pki import revoke_device_certificates
+
+MIN_PASSWORD = 10
+
+
+class UserError(Exception):
+    pass
+
+
+def check_password(password: str, username: str) -> None:
+    if len(password) < MIN_PASSWORD or password.lower() == username.lower():
+        raise UserError(
+            f"The password must have at least {MIN_PASSWORD} characters and "
+            "must not be the username."
+        )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return get_settings(args.data, args.database_url, demo=getattr(args, "demo", False))
+
+
+def _session(settings: Settings) -> Session:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return make_session_factory(engine)()
+
+
+def _read_password() -> str:
+    password = sys.stdin.readline().rstrip("\n")
+    if not password:
+        raise UserError("Give the password on standard input (--password-stdin).")
+    return password
+
+
+def _body(db: Session, settings: Settings) -> Body:
+    body = db.scalar(select(Body).where(Body.code == settings.body_code))
+    if body is None:
+        body = Body(code=settings.body_code, name=settings.body_name)
+        db.add(body)
+        db.flush()
+    return body
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings(args)
+    # Workers are separate processes: they rebuild the settings from these variables.
+    os.environ["ECABINET_DATA"] = str(settings.data_dir)
+    os.environ["ECABINET_DATABASE_URL"] = settings.database_url
+    os.environ["ECABINET_DEMO"] = "1" if args.demo else ""
+    print(
+        f"e-Cabinet server {__version__} on http://{args.host}:{args.port} "
+        f"(data: {settings.data_dir})",
+        flush=True,
+    )
+    uvicorn.run(
+        "ecabinet.server.cli:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def app_from_environment() -> object:
+    from ecabinet.server.app import create_app
+
+    return create_app(get_settings(demo=bool(os.environ.get("ECABINET_DEMO"))))
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    password = _read_password()
+    check_password(password, args.username)
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    unknown = set(roles) - {r.value for r in Role}
+    if unknown:
+        raise UserError(f"Unknown roles: {', '.join(sorted(unknown))}.")
+    with _session(settings) as db:
+        if db.scalar(select(User).where(User.username == args.username.lower())):
+            raise UserError(f"The username {args.username} is taken.")
+        user = User(
+            body_id=_body(db, settings).id,
+            username=args.username.lower(),
+            full_name=args.full_name,
+            title=args.title,
+            roles=roles,
+            password_hash=hash_password(password, settings.password_scrypt_n),
+        )
+        db.add(user)
+        db.flush()
+        feed.publish_user(db, user)
+        audit.record(
+            db,
+            "user.create",
+            actor_id=None,
+            body_id=user.body_id,
+            object_type="user",
+            object_id=user.id,
+            detail={"via": "cli"},
+        )
+        db.commit()
+        print(f"Created {user.username} ({user.id}).")
+    return 0
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    password = _read_password()
+    check_password(password, args.username)
+    with _session(settings) as db:
+        user = db.scalar(select(User).where(User.username == args.username.lower()))
+        if user is None:
+            raise UserError(f"No user {args.username}.")
+        user.password_hash = hash_password(password, settings.password_scrypt_n)
+        for token in db.scalars(select(Token).where(Token.user_id == user.id)):
+            token.revoked = True  # a reset signs every device out
+        audit.record(
+            db,
+            "user.reset_password",
+            actor_id=None,
+            body_id=user.body_id,
+            object_type="user",
+            object_id=user.id,
+            detail={"via": "cli"},
+        )
+        db.commit()
+        print(f"Password of {user.username} reset; its devices must sign in again.")
+    return 0
+
+
+def cmd_devices_list(args: argparse.Namespace) -> int:
+    with _session(_settings(args)) as db:
+        query = select(Device, User).join(User, User.id == Device.user_id)
+        if args.username:
+            query = query.where(User.username == args.username.lower())
+        for device, user in db.execute(query.order_by(User.username, Device.created_at)):
+            state = f"revoked {device.revoked_at:%Y-%m-%d}" if device.revoked_at else "active"
+            seen = f"{device.last_seen_at:%Y-%m-%d %H:%M}" if device.last_seen_at else "never"
+            print(f"{device.id}  {user.username:14} {state:18} last seen {seen}  {device.name}")
+    return 0
+
+
+def cmd_devices_revoke(args: argparse.Namespace) -> int:
+    with _session(_settings(args)) as db:
+        device = db.get(Device, args.device_id)
+        if device is None:
+            raise UserError(f"No device {args.device_id}.")
+        device.revoked_at = device.revoked_at or now()
+        revoke_device_certificates(db, device.id)
+        user = db.get(User, device.user_id)
+        audit.record(
+            db,
+            "device.revoke",
+            actor_id=None,
+            body_id=user.body_id if user else None,
+            object_type="device",
+            object_id=device.id,
+            detail={"via": "cli"},
+        )
+        db.commit()
+        print(f"Device {device.id} revoked: it erases its data the next time it connects.")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with _session(_settings(args)) as db:
+        report = audit.verify(db)
+    if report.ok:
+        print(f"Audit log intact: {report.checked} entries.")
+        return 0
+    print(
+        f"Audit log broken at entry {report.first_bad_id}: {report.reason} "
+        f"({report.checked} entries before it are intact)."
+    )
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data", help="folder for the database, blobs and CA (default ./data or ECABINET_DATA)"
+    )
+    common.add_argument(
+        "--database-url", help="e.g. postgresql+psycopg://user@host/db (or ECABINET_DATABASE_URL)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="ecabinet-server", parents=[common], description="e-Cabinet sync server"
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    serve_opts = argparse.ArgumentParser(add_help=False)
+    serve_opts.add_argument("--host", default="127.0.0.1")
+    serve_opts.add_argument("--port", type=int, default=8443)
+    serve_opts.add_argument("--workers", type=int, default=1)
+    serve_opts.add_argument("--demo", action="store_true", help="seed the demo when empty")
+    serve_opts.add_argument("--log-level", default="warning")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser(
+        "serve", parents=[common, serve_opts], help="run the server (default)"
+    ).set_defaults(run=cmd_serve)
+    create = sub.add_parser("create-user", parents=[common], help="add a user")
+    create.add_argument("--username", required=True)
+    create.add_argument("--full-name", required=True)
+    create.add_argument("--title", default="")
+    create.add_argument("--roles", default="member")
+    create.add_argument("--password-stdin", action="store_true", required=True)
+    create.set_defaults(run=cmd_create_user)
+    reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    reset.set_defaults(run=cmd_reset_password)
+    devices = sub.add_parser("devices", help="list or revoke devices").add_subparsers(
+        dest="devices_command", required=True
+    )
+    listing = devices.add_parser("list", parents=[common])
+    listing.add_argument("--username")
+    listing.set_defaults(run=cmd_devices_list)
+    revoke = devices.add_parser("revoke", parents=[common])
+    revoke.add_argument("device_id")
+    revoke.set_defaults(run=cmd_devices_revoke)
+    audit_cmd = sub.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", required=True
+    )
+    audit_cmd.add_parser("verify", parents=[common]).set_defaults(run=cmd_audit_verify)
+    # No subcommand means serve, with the serve options accepted at the top level.
+    for action in serve_opts._actions:
+        if action.dest != "help":
+            parser._add_action(action)
+    parser.set_defaults(run=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except UserError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""A real server on loopback for client tests: in a thread, or in a child process to kill."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+import uvicorn
+
+from ecabinet.client.account import Account
+from ecabinet.client.paths import Profile
+from ecabinet.client.secrets import MemorySecrets
+from ecabinet.server.app import create_app
+from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.signing.ca import CertificateAuthority
+from tests.dbs import fresh_sqlite_url
+from tests.factories import PASSWORD, World, build_world
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.05)
+    raise RuntimeError(f"no server at {url}")
+
+
+@dataclass
+class LiveServer:
+    url: str
+    settings: Settings
+    world: World
+
+
+@pytest.fixture(scope="session")
+def client_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("client-ca")
+    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
+    return folder
+
+
+def _prepared_settings(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                       ca: Path) -> Settings:
+    url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
+    shutil.copytree(ca, settings.ca_dir)
+    return settings
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                client_ca: Path) -> Iterator[LiveServer]:
+    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
+    app = create_app(settings)
+    world = build_world(app.state.session_factory, settings)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url)
+    yield LiveServer(url, settings, world)
+    server.should_exit = True
+    thread.join(10)
+    app.state.engine.dispose()
+
+
+class ServerProcess:
+    """The real server command in a child process, so a test can kill and restart it."""
+
+    def __init__(self, settings: Settings, port: int) -> None:
+        self.settings = settings
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = dict(os.environ, ECABINET_DATABASE_URL=self.settings.database_url)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "ecabinet.server", "--data", str(self.settings.data_dir),
+             "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        wait_healthy(self.url)
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(10)
+            self.proc = None
+
+
+@pytest.fixture
+def server_process(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                   client_ca: Path) -> Iterator[tuple[ServerProcess, World]]:
+    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
+    app = create_app(settings)
+    world = build_world(app.state.session_factory, settings)
+    app.state.engine.dispose()
+    proc = ServerProcess(settings, free_port())
+    proc.start()
+    yield proc, world
+    proc.kill()
+
+
+def signed_in(url: str, root: Path, username: str = "member01") -> Account:
+    account = Account.open(Profile.open(root), secrets=MemorySecrets())
+    account.sign_in(url, username, PASSWORD)
+    return account

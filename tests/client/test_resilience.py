@@ -1,0 +1,197 @@
+"""The server killed mid-download and mid-push, and a hostile server: nothing lost or doubled."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from ecabinet.client.account import Account
+from ecabinet.client.api import Offline, ServerApi
+from ecabinet.client.engine import SyncService
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import LocalStore, OutboxEntry, ServerDataError
+from ecabinet.server import feed
+from ecabinet.server import models as m
+from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.db import make_engine, make_session_factory
+from tests.bench.bodies import padded_pdf
+from tests.client.conftest import ServerProcess, signed_in
+from tests.factories import World
+
+
+def add_big_document(proc: ServerProcess, world: World, size: int) -> str:
+    data = padded_pdf(size, seed=7)
+    sha = BlobStore(proc.settings.blob_dir).put_bytes(data)
+    engine = make_engine(proc.settings.database_url)
+    with make_session_factory(engine)() as db:
+        db.add(m.Blob(sha256=sha, size=len(data), pages=1))
+        doc = m.Document(body_id=db.get(m.Meeting, world.meeting_id).body_id,
+                         agenda_item_id=world.item_ids[0], kind="appendix", title="Phụ lục")
+        db.add(doc)
+        db.flush()
+        version = m.DocumentVersion(document_id=doc.id, number=1, sha256=sha, size=len(data),
+                                    pages=1, filename="phu-luc.pdf")
+        db.add(version)
+        db.flush()
+        doc.current_version_id = version.id
+        feed.publish_document(db, doc)
+        db.commit()
+    engine.dispose()
+    return sha
+
+
+def test_server_killed_mid_download_then_the_download_resumes(
+    server_process: tuple[ServerProcess, World], tmp_path: Path
+) -> None:
+    proc, world = server_process
+    sha = add_big_document(proc, world, 12 * 1024 * 1024)
+    account = signed_in(proc.url, tmp_path / "p")
+    killed = threading.Event()
+
+    def kill_after_first_megabytes(done: int, _total: int) -> None:
+        if done > 3 * 1024 * 1024 and not killed.is_set():
+            killed.set()
+            proc.kill()
+
+    first = account.sync_service().sync(progress=kill_after_first_megabytes)
+    assert killed.is_set()
+    assert first.failed_downloads >= 1 or not first.online
+    final = account.profile.blob_path(sha)
+    assert not final.exists()  # never a half-written file under its name
+    part = account.profile.tmp_dir / f"{sha}.part"
+    kept = part.stat().st_size if part.exists() else 0
+    proc.start()
+    second = account.sync_service().sync()
+    assert second.online
+    assert hashlib.sha256(final.read_bytes()).hexdigest() == sha
+    # It resumed: the second sync fetched less than the whole file again.
+    assert second.bytes_downloaded <= final.stat().st_size - kept + 3 * 1024 * 1024
+    assert not part.exists()
+
+
+def test_server_killed_mid_push_then_nothing_is_lost_or_doubled(
+    server_process: tuple[ServerProcess, World], tmp_path: Path
+) -> None:
+    proc, world = server_process
+    account = signed_in(proc.url, tmp_path / "p")
+    account.sync_service().sync()
+    for n in range(300):
+        account.store.record_action("annotation.put", {
+            "id": str(uuid.uuid4()), "document_version_id": world.version_ids[0], "page": 0,
+            "kind": "note", "text": f"ghi chú {n}"})
+    def push_until_cut_off() -> None:
+        with contextlib.suppress(Offline):
+            account.sync_service().push()
+
+    pusher = threading.Thread(target=push_until_cut_off)
+    pusher.start()
+    proc.kill()  # while the batch is in flight (or before it): either way it must converge
+    pusher.join(30)
+    proc.start()
+    for _ in range(3):
+        with account.store.sessions() as db, db.begin():
+            for entry in db.scalars(select(OutboxEntry)):
+                entry.next_attempt_at = ""  # skip the back-off wait in the test
+        account.sync_service().sync()
+    assert account.store.count_outbox("pending") == 0
+    assert account.store.count_outbox("done") == 300
+    engine = make_engine(proc.settings.database_url)
+    with make_session_factory(engine)() as db:
+        assert db.scalar(select(func.count()).select_from(m.Annotation)) == 300
+        assert db.scalar(select(func.count()).select_from(m.AppliedMutation)) == 300
+    engine.dispose()
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    answers: dict[str, tuple[int, bytes]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        status, body = self.answers.get(self.path.split("?")[0], (404, b"{}"))
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def hostile() -> Any:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def change(seq: int, type_: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"seq": seq, "type": type_, "id": data.get("id", str(uuid.uuid4())),
+            "deleted": False, "data": data}
+
+
+GOOD_MEETING = {"id": str(uuid.uuid4()), "kind": "regular", "title": "Phiên họp",
+                "starts_at": "2026-12-01T01:30:00Z", "status": "published"}
+
+
+@pytest.mark.parametrize("bad", [
+    change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": {"x": 1}}),
+    change(2, "agenda_item", {"id": str(uuid.uuid4())}),
+    change(2, "document_version", {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()),
+                                   "number": 1, "sha256": "a" * 64, "size": 10, "pages": 1,
+                                   "filename": "../../etc/passwd",
+                                   "created_at": "2026-12-01T00:00:00Z"}),
+    change(2, "document_version", {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()),
+                                   "number": 1, "sha256": "../x", "size": 10, "pages": 1,
+                                   "filename": "a.pdf", "created_at": "2026-12-01T00:00:00Z"}),
+], ids=["wrong-type", "missing-fields", "path-filename", "bad-digest"])
+def test_a_hostile_feed_is_refused_and_local_data_kept(hostile: str, tmp_path: Path,
+                                                      bad: dict[str, Any]) -> None:
+    profile = Profile.open(tmp_path / "p")
+    store = LocalStore(profile)
+    store.set_state(cursor="v1.1")
+    HostileHandler.answers = {"/api/v1/sync/changes": (200, json.dumps({
+        "changes": [change(1, "meeting", GOOD_MEETING), bad], "cursor": "v1.2",
+        "more": False}).encode())}
+    service = SyncService(ServerApi(hostile, token="t" * 20), store, profile)
+    with pytest.raises(ServerDataError):
+        service.sync()
+    assert store.count("meeting") == 0  # the good half of the page was not applied either
+    assert store.get_state("cursor") == "v1.1"
+    assert not any(profile.root.parent.glob("etc"))
+
+
+def test_a_file_whose_bytes_do_not_match_is_not_kept(hostile: str, tmp_path: Path) -> None:
+    profile = Profile.open(tmp_path / "p")
+    store = LocalStore(profile)
+    sha = "b" * 64
+    version = {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()), "number": 1,
+               "sha256": sha, "size": 5, "pages": 1, "filename": "a.pdf",
+               "created_at": "2026-12-01T00:00:00Z"}
+    HostileHandler.answers = {
+        "/api/v1/sync/changes": (200, json.dumps({"changes": [
+            change(1, "document_version", version)], "cursor": "v1.1", "more": False}).encode()),
+        f"/api/v1/blobs/{sha}": (200, b"%PDF-"),
+    }
+    result = SyncService(ServerApi(hostile, token="t" * 20), store, profile).sync()
+    assert result.failed_downloads == 1
+    assert not profile.blob_path(sha).exists()
+    assert list(profile.tmp_dir.iterdir()) == []
+
+
+def test_wrong_types_in_an_answer_are_a_clear_error(hostile: str, tmp_path: Path) -> None:
+    HostileHandler.answers = {"/api/v1/sync/changes": (200, b'{"changes": "all of them"}')}
+    account = Account.open(Profile.open(tmp_path / "p"), server_url=hostile)
+    account.api.token = "t" * 20
+    with pytest.raises(ServerDataError, match="could not be understood"):
+        account.sync_service().sync()

@@ -58,8 +58,9 @@ def client_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _prepared_settings(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
-                       ca: Path) -> Settings:
+def _prepared_settings(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, ca: Path
+) -> Settings:
     url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
     settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
     shutil.copytree(ca, settings.ca_dir)
@@ -67,14 +68,14 @@ def _prepared_settings(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
-def live_server(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
-                client_ca: Path) -> Iterator[LiveServer]:
+def live_server(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, client_ca: Path
+) -> Iterator[LiveServer]:
     settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
@@ -97,9 +98,19 @@ class ServerProcess:
     def start(self) -> None:
         env = dict(os.environ, ECABINET_DATABASE_URL=self.settings.database_url)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ecabinet.server", "--data", str(self.settings.data_dir),
-             "--port", str(self.port)], env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "ecabinet.server",
+                "--data",
+                str(self.settings.data_dir),
+                "--port",
+                str(self.port),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wait_healthy(self.url)
 
     def kill(self) -> None:
@@ -110,8 +121,9 @@ class ServerProcess:
 
 
 @pytest.fixture
-def server_process(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
-                   client_ca: Path) -> Iterator[tuple[ServerProcess, World]]:
+def server_process(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, client_ca: Path
+) -> Iterator[tuple[ServerProcess, World]]:
     settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)

@@ -34,12 +34,22 @@ def add_big_document(proc: ServerProcess, world: World, size: int) -> str:
     engine = make_engine(proc.settings.database_url)
     with make_session_factory(engine)() as db:
         db.add(m.Blob(sha256=sha, size=len(data), pages=1))
-        doc = m.Document(body_id=db.get(m.Meeting, world.meeting_id).body_id,
-                         agenda_item_id=world.item_ids[0], kind="appendix", title="Phụ lục")
+        doc = m.Document(
+            body_id=db.get(m.Meeting, world.meeting_id).body_id,
+            agenda_item_id=world.item_ids[0],
+            kind="appendix",
+            title="Phụ lục",
+        )
         db.add(doc)
         db.flush()
-        version = m.DocumentVersion(document_id=doc.id, number=1, sha256=sha, size=len(data),
-                                    pages=1, filename="phu-luc.pdf")
+        version = m.DocumentVersion(
+            document_id=doc.id,
+            number=1,
+            sha256=sha,
+            size=len(data),
+            pages=1,
+            filename="phu-luc.pdf",
+        )
         db.add(version)
         db.flush()
         doc.current_version_id = version.id
@@ -85,9 +95,17 @@ def test_server_killed_mid_push_then_nothing_is_lost_or_doubled(
     account = signed_in(proc.url, tmp_path / "p")
     account.sync_service().sync()
     for n in range(300):
-        account.store.record_action("annotation.put", {
-            "id": str(uuid.uuid4()), "document_version_id": world.version_ids[0], "page": 0,
-            "kind": "note", "text": f"ghi chú {n}"})
+        account.store.record_action(
+            "annotation.put",
+            {
+                "id": str(uuid.uuid4()),
+                "document_version_id": world.version_ids[0],
+                "page": 0,
+                "kind": "note",
+                "text": f"ghi chú {n}",
+            },
+        )
+
     def push_until_cut_off() -> None:
         with contextlib.suppress(Offline):
             account.sync_service().push()
@@ -136,33 +154,78 @@ def hostile() -> Any:
 
 
 def change(seq: int, type_: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {"seq": seq, "type": type_, "id": data.get("id", str(uuid.uuid4())),
-            "deleted": False, "data": data}
+    return {
+        "seq": seq,
+        "type": type_,
+        "id": data.get("id", str(uuid.uuid4())),
+        "deleted": False,
+        "data": data,
+    }
 
 
-GOOD_MEETING = {"id": str(uuid.uuid4()), "kind": "regular", "title": "Phiên họp",
-                "starts_at": "2026-12-01T01:30:00Z", "status": "published"}
+GOOD_MEETING = {
+    "id": str(uuid.uuid4()),
+    "kind": "regular",
+    "title": "Phiên họp",
+    "starts_at": "2026-12-01T01:30:00Z",
+    "status": "published",
+}
 
 
-@pytest.mark.parametrize("bad", [
-    change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": {"x": 1}}),
-    change(2, "agenda_item", {"id": str(uuid.uuid4())}),
-    change(2, "document_version", {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()),
-                                   "number": 1, "sha256": "a" * 64, "size": 10, "pages": 1,
-                                   "filename": "../../etc/passwd",
-                                   "created_at": "2026-12-01T00:00:00Z"}),
-    change(2, "document_version", {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()),
-                                   "number": 1, "sha256": "../x", "size": 10, "pages": 1,
-                                   "filename": "a.pdf", "created_at": "2026-12-01T00:00:00Z"}),
-], ids=["wrong-type", "missing-fields", "path-filename", "bad-digest"])
-def test_a_hostile_feed_is_refused_and_local_data_kept(hostile: str, tmp_path: Path,
-                                                      bad: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "bad",
+    [
+        change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": {"x": 1}}),
+        change(2, "agenda_item", {"id": str(uuid.uuid4())}),
+        change(
+            2,
+            "document_version",
+            {
+                "id": str(uuid.uuid4()),
+                "document_id": str(uuid.uuid4()),
+                "number": 1,
+                "sha256": "a" * 64,
+                "size": 10,
+                "pages": 1,
+                "filename": "../../etc/passwd",
+                "created_at": "2026-12-01T00:00:00Z",
+            },
+        ),
+        change(
+            2,
+            "document_version",
+            {
+                "id": str(uuid.uuid4()),
+                "document_id": str(uuid.uuid4()),
+                "number": 1,
+                "sha256": "../x",
+                "size": 10,
+                "pages": 1,
+                "filename": "a.pdf",
+                "created_at": "2026-12-01T00:00:00Z",
+            },
+        ),
+    ],
+    ids=["wrong-type", "missing-fields", "path-filename", "bad-digest"],
+)
+def test_a_hostile_feed_is_refused_and_local_data_kept(
+    hostile: str, tmp_path: Path, bad: dict[str, Any]
+) -> None:
     profile = Profile.open(tmp_path / "p")
     store = LocalStore(profile)
     store.set_state(cursor="v1.1")
-    HostileHandler.answers = {"/api/v1/sync/changes": (200, json.dumps({
-        "changes": [change(1, "meeting", GOOD_MEETING), bad], "cursor": "v1.2",
-        "more": False}).encode())}
+    HostileHandler.answers = {
+        "/api/v1/sync/changes": (
+            200,
+            json.dumps(
+                {
+                    "changes": [change(1, "meeting", GOOD_MEETING), bad],
+                    "cursor": "v1.2",
+                    "more": False,
+                }
+            ).encode(),
+        )
+    }
     service = SyncService(ServerApi(hostile, token="t" * 20), store, profile)
     with pytest.raises(ServerDataError):
         service.sync()
@@ -175,12 +238,27 @@ def test_a_file_whose_bytes_do_not_match_is_not_kept(hostile: str, tmp_path: Pat
     profile = Profile.open(tmp_path / "p")
     store = LocalStore(profile)
     sha = "b" * 64
-    version = {"id": str(uuid.uuid4()), "document_id": str(uuid.uuid4()), "number": 1,
-               "sha256": sha, "size": 5, "pages": 1, "filename": "a.pdf",
-               "created_at": "2026-12-01T00:00:00Z"}
+    version = {
+        "id": str(uuid.uuid4()),
+        "document_id": str(uuid.uuid4()),
+        "number": 1,
+        "sha256": sha,
+        "size": 5,
+        "pages": 1,
+        "filename": "a.pdf",
+        "created_at": "2026-12-01T00:00:00Z",
+    }
     HostileHandler.answers = {
-        "/api/v1/sync/changes": (200, json.dumps({"changes": [
-            change(1, "document_version", version)], "cursor": "v1.1", "more": False}).encode()),
+        "/api/v1/sync/changes": (
+            200,
+            json.dumps(
+                {
+                    "changes": [change(1, "document_version", version)],
+                    "cursor": "v1.1",
+                    "more": False,
+                }
+            ).encode(),
+        ),
         f"/api/v1/blobs/{sha}": (200, b"%PDF-"),
     }
     result = SyncService(ServerApi(hostile, token="t" * 20), store, profile).sync()

@@ -27,8 +27,13 @@ class CountingSession(requests.Session):
         super().__init__()
         self.sent: list[str] = []
 
-    def request(self, method: str | bytes, url: str | bytes,  # type: ignore[override]
-                *args: Any, **kwargs: Any) -> requests.Response:
+    def request(
+        self,
+        method: str | bytes,
+        url: str | bytes,  # type: ignore[override]
+        *args: Any,
+        **kwargs: Any,
+    ) -> requests.Response:
         self.sent.append(f"{method!s} {url!s}")
         return super().request(method, url, *args, **kwargs)
 
@@ -41,8 +46,9 @@ def server_rows(live: LiveServer, model: Any) -> int:
     return count
 
 
-def test_first_sync_pulls_the_tree_and_downloads_visible_files(live_server: LiveServer,
-                                                               tmp_path: Path) -> None:
+def test_first_sync_pulls_the_tree_and_downloads_visible_files(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     account = signed_in(live_server.url, tmp_path / "p")
     result = account.sync_service().sync()
     assert result.online
@@ -57,12 +63,14 @@ def test_first_sync_pulls_the_tree_and_downloads_visible_files(live_server: Live
     assert not account.profile.blob_path(live_server.world.draft_meeting_sha).exists()
     assert result.bytes_downloaded == sum(
         account.profile.blob_path(s).stat().st_size
-        for s in {*live_server.world.blob_shas, live_server.world.ballot_sha})
+        for s in {*live_server.world.blob_shas, live_server.world.ballot_sha}
+    )
     assert list(account.profile.tmp_dir.iterdir()) == []
 
 
-def test_sync_with_nothing_changed_is_exactly_one_request(live_server: LiveServer,
-                                                         tmp_path: Path) -> None:
+def test_sync_with_nothing_changed_is_exactly_one_request(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     account = signed_in(live_server.url, tmp_path / "p")
     account.sync_service().sync()
     counting = CountingSession()
@@ -82,25 +90,37 @@ def test_a_push_sent_twice_is_applied_once(live_server: LiveServer, tmp_path: Pa
     account = signed_in(live_server.url, tmp_path / "p")
     service = account.sync_service()
     service.sync()
-    data = {"id": str(uuid.uuid4()), "document_version_id": live_server.world.version_ids[0],
-            "page": 0, "kind": "note", "text": "Đề nghị làm rõ"}
+    data = {
+        "id": str(uuid.uuid4()),
+        "document_version_id": live_server.world.version_ids[0],
+        "page": 0,
+        "kind": "note",
+        "text": "Đề nghị làm rõ",
+    }
     mutation_id = account.store.record_action("annotation.put", data)
     assert service.sync().mutations_pushed == 1
     # The answer was "lost": the entry goes back to pending and is sent again.
     with account.store.sessions() as db, db.begin():
-        db.execute(update(OutboxEntry).where(OutboxEntry.id == mutation_id)
-                   .values(status="pending"))
+        db.execute(
+            update(OutboxEntry).where(OutboxEntry.id == mutation_id).values(status="pending")
+        )
     service.sync()
     assert account.store.count_outbox("pending") == 0
     assert server_rows(live_server, m.Annotation) == 1
     assert server_rows(live_server, m.AppliedMutation) == 1
 
 
-def test_rejected_actions_stay_visible_with_their_reason(live_server: LiveServer,
-                                                         tmp_path: Path) -> None:
+def test_rejected_actions_stay_visible_with_their_reason(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     account = signed_in(live_server.url, tmp_path / "p")
-    data = {"id": str(uuid.uuid4()), "document_version_id": live_server.world.version_ids[0],
-            "page": 50, "kind": "note", "text": "x"}
+    data = {
+        "id": str(uuid.uuid4()),
+        "document_version_id": live_server.world.version_ids[0],
+        "page": 50,
+        "kind": "note",
+        "text": "x",
+    }
     account.store.record_action("annotation.put", data)
     result = account.sync_service().sync()
     assert result.rejected == 1

@@ -33,8 +33,12 @@ def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def settings(request: pytest.FixtureRequest, tmp_path: Path,
-             tmp_path_factory: pytest.TempPathFactory, ca_template: Path) -> Settings:
+def settings(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca_template: Path,
+) -> Settings:
     if request.param == "postgres":
         if not POSTGRES_URL:
             pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
@@ -75,9 +79,14 @@ class Api:
 
     def headers(self, username: str) -> dict[str, str]:
         if username not in self._headers:
-            r = self.client.post("/api/v1/auth/login",
-                                 json={"username": username, "password": PASSWORD,
-                                       "device_name": f"{username}-laptop"})
+            r = self.client.post(
+                "/api/v1/auth/login",
+                json={
+                    "username": username,
+                    "password": PASSWORD,
+                    "device_name": f"{username}-laptop",
+                },
+            )
             assert r.status_code == 200, r.text
             self._headers[username] = {"Authorization": f"Bearer {r.json()['token']}"}
         return self._headers[username]

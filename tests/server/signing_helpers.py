@@ -21,32 +21,37 @@ class Enrolled:
     user_id: str
 
     def sign_vote(self, item_id: str, choice: str, comment: str = "") -> str:
-        return sign_detached(self.identity.key,
-                             canonical_vote(item_id, self.user_id, choice, comment))
+        return sign_detached(
+            self.identity.key, canonical_vote(item_id, self.user_id, choice, comment)
+        )
 
-    def signed_form(self, ballot_id: str, choice: str, comment: str = "",
-                    user_id: str | None = None) -> bytes:
+    def signed_form(
+        self, ballot_id: str, choice: str, comment: str = "", user_id: str | None = None
+    ) -> bytes:
         fields = ReplyFields(ballot_id, user_id or self.user_id, choice, comment)
-        form = build_reply_form(ReplyForm(fields, "Phiếu", "Đồng ý?", "Thành viên",
-                                          "Bộ trưởng", datetime.now(UTC)))
+        form = build_reply_form(
+            ReplyForm(fields, "Phiếu", "Đồng ý?", "Thành viên", "Bộ trưởng", datetime.now(UTC))
+        )
         return sign_pdf(form, self.identity)
 
 
 def enroll(client: TestClient, headers: dict[str, str], user_id: str) -> Enrolled:
     key = generate_key()
-    r = client.post("/api/v1/pki/certificates", headers=headers,
-                    json={"csr_pem": make_csr(key, "u", "Test")})
+    r = client.post(
+        "/api/v1/pki/certificates", headers=headers, json={"csr_pem": make_csr(key, "u", "Test")}
+    )
     assert r.status_code == 201, r.text
     body = r.json()
     ca: x509.Certificate = certificate_from_pem(body["ca_pem"])
-    return Enrolled(Identity(key, certificate_from_pem(body["certificate_pem"]), (ca,)),
-                    user_id)
+    return Enrolled(Identity(key, certificate_from_pem(body["certificate_pem"]), (ca,)), user_id)
 
 
 def upload(client: TestClient, headers: dict[str, str], data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
-    r = client.post("/api/v1/blobs", content=data,
-                    headers={**headers, "Content-Type": "application/pdf",
-                             "X-Content-SHA256": sha})
+    r = client.post(
+        "/api/v1/blobs",
+        content=data,
+        headers={**headers, "Content-Type": "application/pdf", "X-Content-SHA256": sha},
+    )
     assert r.status_code in (200, 201), r.text
     return sha

@@ -44,15 +44,16 @@ def test_ranges_if_range_and_416(api: Api, world: World) -> None:
     assert tail.headers["content-range"] == f"bytes 100-{len(whole) - 1}/{len(whole)}"
     middle = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=10-19"})
     assert middle.content == whole[10:20]
-    same = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=5-",
-                                                  "If-Range": f'"{sha}"'})
+    same = api.client.get(
+        blob_url(sha), headers={**headers, "Range": "bytes=5-", "If-Range": f'"{sha}"'}
+    )
     assert same.status_code == 206
-    changed = api.client.get(blob_url(sha), headers={**headers, "Range": "bytes=5-",
-                                                     "If-Range": '"something-else"'})
+    changed = api.client.get(
+        blob_url(sha), headers={**headers, "Range": "bytes=5-", "If-Range": '"something-else"'}
+    )
     assert changed.status_code == 200
     assert changed.content == whole
-    beyond = api.client.get(blob_url(sha), headers={**headers,
-                                                    "Range": f"bytes={len(whole)}-"})
+    beyond = api.client.get(blob_url(sha), headers={**headers, "Range": f"bytes={len(whole)}-"})
     assert beyond.status_code == 416
     assert beyond.headers["content-range"] == f"bytes */{len(whole)}"
     assert beyond.json()["code"] == "range_not_satisfiable"
@@ -61,22 +62,32 @@ def test_ranges_if_range_and_416(api: Api, world: World) -> None:
 def test_who_may_fetch(api: Api, world: World) -> None:
     item_two_blob = world.blob_shas[2]
     assert api.client.get(blob_url(item_two_blob), headers=api.headers("guest")).status_code == 404
-    assert api.client.get(blob_url(item_two_blob),
-                          headers=api.headers("member05")).status_code == 404
+    assert (
+        api.client.get(blob_url(item_two_blob), headers=api.headers("member05")).status_code == 404
+    )
     draft = world.draft_meeting_sha
     assert api.client.get(blob_url(draft), headers=api.headers("member01")).status_code == 404
     assert api.client.get(blob_url(draft), headers=api.headers("secretariat")).status_code == 200
-    assert api.client.get(blob_url(world.ballot_sha),
-                          headers=api.headers("member01")).status_code == 200
+    assert (
+        api.client.get(blob_url(world.ballot_sha), headers=api.headers("member01")).status_code
+        == 200
+    )
     assert api.client.get(blob_url("f" * 64), headers=api.headers("member01")).status_code == 404
     assert api.client.get(blob_url("not-a-sha"), headers=api.headers("member01")).status_code == 404
 
 
-def post_blob(client: TestClient, headers: dict[str, str], data: bytes,
-              claimed: str | None = None) -> tuple[int, dict[str, object]]:
-    r = client.post("/api/v1/blobs", content=data,
-                    headers={**headers, "Content-Type": "application/pdf",
-                             "X-Content-SHA256": claimed or hashlib.sha256(data).hexdigest()})
+def post_blob(
+    client: TestClient, headers: dict[str, str], data: bytes, claimed: str | None = None
+) -> tuple[int, dict[str, object]]:
+    r = client.post(
+        "/api/v1/blobs",
+        content=data,
+        headers={
+            **headers,
+            "Content-Type": "application/pdf",
+            "X-Content-SHA256": claimed or hashlib.sha256(data).hexdigest(),
+        },
+    )
     return r.status_code, r.json()
 
 
@@ -110,8 +121,9 @@ def test_upload_good_then_same_again(api: Api, world: World) -> None:
     ],
     ids=["text", "truncated", "garbage", "encrypted", "zip"],
 )
-def test_bad_uploads_are_refused_and_the_server_stays_up(api: Api, world: World, data: bytes,
-                                                         code: str) -> None:
+def test_bad_uploads_are_refused_and_the_server_stays_up(
+    api: Api, world: World, data: bytes, code: str
+) -> None:
     status, body = post_blob(api.client, api.headers("secretariat"), data)
     assert status == 422
     assert body["code"] == code
@@ -123,15 +135,22 @@ def test_digest_mismatch(api: Api, world: World) -> None:
     assert (status, body["code"]) == (422, "digest_mismatch")
 
 
-def test_too_large_and_wrong_type(client: TestClient, world: World, app: object,
-                                  settings: Settings) -> None:
+def test_too_large_and_wrong_type(
+    client: TestClient, world: World, app: object, settings: Settings
+) -> None:
     app.state.settings = settings.with_changes(blob_max_bytes=1000)  # type: ignore[attr-defined]
     api = Api(client, world)
     status, body = post_blob(client, api.headers("secretariat"), make_pdf(3))
     assert (status, body["code"]) == (413, "too_large")
-    r = client.post("/api/v1/blobs", content=b"x", headers={
-        **api.headers("secretariat"), "Content-Type": "text/plain",
-        "X-Content-SHA256": hashlib.sha256(b"x").hexdigest()})
+    r = client.post(
+        "/api/v1/blobs",
+        content=b"x",
+        headers={
+            **api.headers("secretariat"),
+            "Content-Type": "text/plain",
+            "X-Content-SHA256": hashlib.sha256(b"x").hexdigest(),
+        },
+    )
     assert r.status_code == 415
     leftovers = list((settings.blob_dir / "tmp").iterdir())
     assert leftovers == []

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from ecabinet.server import models as m
-from ecabinet.signing.keys import Identity, generate_key
 from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.signing.keys import Identity, generate_key
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.signing_helpers import Enrolled, enroll, upload
@@ -27,18 +27,24 @@ def member(api: Api, world: World, username: str) -> Enrolled:
 
 
 def vote(item: str, choice: str, signature: str, comment: str = "") -> dict[str, object]:
-    return mutation("vote.cast", {"agenda_item_id": item, "choice": choice,
-                                  "comment": comment, "signature": signature})
+    return mutation(
+        "vote.cast",
+        {"agenda_item_id": item, "choice": choice, "comment": comment, "signature": signature},
+    )
 
 
 def test_a_signed_vote_is_applied_and_a_change_keeps_the_first(api: Api, world: World) -> None:
     item = world.item_ids[0]
     open_vote(api, item)
     me = member(api, world, "member01")
-    assert push(api, "member01", vote(item, "agree", me.sign_vote(item, "agree")))[0][
-        "status"] == "applied"
-    assert push(api, "member01", vote(item, "disagree", me.sign_vote(item, "disagree")))[0][
-        "status"] == "applied"
+    assert (
+        push(api, "member01", vote(item, "agree", me.sign_vote(item, "agree")))[0]["status"]
+        == "applied"
+    )
+    assert (
+        push(api, "member01", vote(item, "disagree", me.sign_vote(item, "disagree")))[0]["status"]
+        == "applied"
+    )
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         rows = db.scalars(select(m.Vote).order_by(m.Vote.received_at)).all()
         assert [(v.choice, v.current) for v in rows] == [("agree", False), ("disagree", True)]
@@ -55,14 +61,20 @@ def test_vote_refusals(api: Api, world: World) -> None:
     garbage = push(api, "member01", vote(item, "agree", "bm90IGEgc2lnbmF0dXJl"))[0]
     assert garbage["code"] == "invalid_signature"
     deputy = member(api, world, "deputy")
-    assert push(api, "deputy", vote(item, "agree", deputy.sign_vote(item, "agree")))[0][
-        "code"] == "not_a_voting_member"
+    assert (
+        push(api, "deputy", vote(item, "agree", deputy.sign_vote(item, "agree")))[0]["code"]
+        == "not_a_voting_member"
+    )
     guest = member(api, world, "guest")
-    assert push(api, "guest", vote(item, "agree", guest.sign_vote(item, "agree")))[0][
-        "code"] == "not_a_voting_member"
+    assert (
+        push(api, "guest", vote(item, "agree", guest.sign_vote(item, "agree")))[0]["code"]
+        == "not_a_voting_member"
+    )
     outsider = member(api, world, "member05")
-    assert push(api, "member05", vote(item, "agree", outsider.sign_vote(item, "agree")))[0][
-        "code"] == "not_found"
+    assert (
+        push(api, "member05", vote(item, "agree", outsider.sign_vote(item, "agree")))[0]["code"]
+        == "not_found"
+    )
 
 
 def test_a_vote_signed_by_another_members_key_is_refused(api: Api, world: World) -> None:
@@ -75,8 +87,10 @@ def test_a_vote_signed_by_another_members_key_is_refused(api: Api, world: World)
 
 
 def reply(ballot_id: str, choice: str, sha: str, comment: str = "") -> dict[str, object]:
-    return mutation("ballot.respond", {"ballot_id": ballot_id, "choice": choice,
-                                       "comment": comment, "signed_pdf": sha})
+    return mutation(
+        "ballot.respond",
+        {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": sha},
+    )
 
 
 def test_a_signed_ballot_reply_is_applied_once(api: Api, world: World) -> None:
@@ -104,14 +118,21 @@ def test_replying_for_another_member_is_refused(api: Api, world: World) -> None:
     form = one.signed_form(world.ballot_id, "agree")
     # member02 uploads member01's form and sends it as their own.
     sha = upload(api.client, api.headers("member02"), form)
-    assert push(api, "member02", reply(world.ballot_id, "agree", sha))[0][
-        "code"] == "invalid_signature"
+    assert (
+        push(api, "member02", reply(world.ballot_id, "agree", sha))[0]["code"]
+        == "invalid_signature"
+    )
     # member02 signs a form that names member01.
     two = member(api, world, "member02")
-    sha = upload(api.client, api.headers("member02"),
-                 two.signed_form(world.ballot_id, "agree", user_id=world.users["member01"]))
-    assert push(api, "member02", reply(world.ballot_id, "agree", sha))[0][
-        "code"] == "invalid_signature"
+    sha = upload(
+        api.client,
+        api.headers("member02"),
+        two.signed_form(world.ballot_id, "agree", user_id=world.users["member01"]),
+    )
+    assert (
+        push(api, "member02", reply(world.ballot_id, "agree", sha))[0]["code"]
+        == "invalid_signature"
+    )
 
 
 def test_forged_and_tampered_forms_are_refused(api: Api, world: World, tmp_path) -> None:
@@ -121,23 +142,26 @@ def test_forged_and_tampered_forms_are_refused(api: Api, world: World, tmp_path)
     from ecabinet.signing.keys import make_csr
 
     key = generate_key()
-    rogue_cert = rogue_ca.issue(make_csr(key, "member01", "X"), full_name="X",
-                                username="member01", organisation="Rogue")
-    forger = Enrolled(Identity(key, rogue_cert, (rogue_ca.certificate,)),
-                      world.users["member01"])
+    rogue_cert = rogue_ca.issue(
+        make_csr(key, "member01", "X"), full_name="X", username="member01", organisation="Rogue"
+    )
+    forger = Enrolled(Identity(key, rogue_cert, (rogue_ca.certificate,)), world.users["member01"])
     sha = upload(api.client, headers, forger.signed_form(world.ballot_id, "agree"))
-    assert push(api, "member01", reply(world.ballot_id, "agree", sha))[0][
-        "code"] == "invalid_signature"
+    assert (
+        push(api, "member01", reply(world.ballot_id, "agree", sha))[0]["code"]
+        == "invalid_signature"
+    )
     good = bytearray(me.signed_form(world.ballot_id, "agree"))
     good[len(good) // 3] ^= 0x01
     sha = upload(api.client, headers, bytes(good))
-    assert push(api, "member01", reply(world.ballot_id, "agree", sha))[0][
-        "code"] == "invalid_signature"
+    assert (
+        push(api, "member01", reply(world.ballot_id, "agree", sha))[0]["code"]
+        == "invalid_signature"
+    )
 
 
 @pytest.mark.parametrize("closed", [False, True])
-def test_a_late_reply_is_kept_marked_late_and_refused(api: Api, world: World,
-                                                      closed: bool) -> None:
+def test_a_late_reply_is_kept_marked_late_and_refused(api: Api, world: World, closed: bool) -> None:
     me = member(api, world, "member01")
     # Signed while the ballot was open (offline), received after the deadline.
     sha = upload(api.client, api.headers("member01"), me.signed_form(world.ballot_id, "agree"))

@@ -16,8 +16,10 @@ def test_health_answers_ok_with_version(client: TestClient) -> None:
 
 
 def test_login_returns_token_user_and_device(client: TestClient, world: World) -> None:
-    r = client.post("/api/v1/auth/login",
-                    json={"username": "member01", "password": PASSWORD, "device_name": "x"})
+    r = client.post(
+        "/api/v1/auth/login",
+        json={"username": "member01", "password": PASSWORD, "device_name": "x"},
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["user"]["id"] == world.users["member01"]
@@ -64,8 +66,9 @@ def test_no_token_is_401_problem(client: TestClient) -> None:
 
 
 def test_malformed_json_is_a_clear_400(client: TestClient) -> None:
-    r = client.post("/api/v1/auth/login", content=b'{"username": ',
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/api/v1/auth/login", content=b'{"username": ', headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 400
     assert r.json()["code"] == "malformed_json"
 

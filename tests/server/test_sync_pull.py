@@ -58,8 +58,9 @@ def test_paging_walks_every_change_once_in_order(api: Api, world: World) -> None
 def test_pull_from_the_last_cursor_is_empty(api: Api, world: World) -> None:
     headers = api.headers("member01")
     first = api.client.get("/api/v1/sync/changes", headers=headers).json()
-    again = api.client.get("/api/v1/sync/changes", params={"since": first["cursor"]},
-                           headers=headers).json()
+    again = api.client.get(
+        "/api/v1/sync/changes", params={"since": first["cursor"]}, headers=headers
+    ).json()
     assert again["changes"] == []
     assert again["more"] is False
     assert again["cursor"] == first["cursor"]

@@ -14,21 +14,32 @@ from tests.server.conftest import Api
 
 
 def mutation(type_: str, data: dict[str, Any], mutation_id: str | None = None) -> dict[str, Any]:
-    return {"id": mutation_id or str(uuid.uuid4()), "type": type_, "data": data,
-            "created_at": datetime.now(UTC).isoformat()}
+    return {
+        "id": mutation_id or str(uuid.uuid4()),
+        "type": type_,
+        "data": data,
+        "created_at": datetime.now(UTC).isoformat(),
+    }
 
 
 def push(api: Api, username: str, *mutations: dict[str, Any]) -> list[dict[str, Any]]:
-    r = api.client.post("/api/v1/sync/push", json={"mutations": list(mutations)},
-                        headers=api.headers(username))
+    r = api.client.post(
+        "/api/v1/sync/push", json={"mutations": list(mutations)}, headers=api.headers(username)
+    )
     assert r.status_code == 200, r.text
     results: list[dict[str, Any]] = r.json()["results"]
     return results
 
 
 def annotation(world: World, **extra: Any) -> dict[str, Any]:
-    data = {"id": str(uuid.uuid4()), "document_version_id": world.version_ids[0], "page": 0,
-            "kind": "highlight", "rects": [[10, 10, 100, 20]], "text": "Xem lại điều 5"}
+    data = {
+        "id": str(uuid.uuid4()),
+        "document_version_id": world.version_ids[0],
+        "page": 0,
+        "kind": "highlight",
+        "rects": [[10, 10, 100, 20]],
+        "text": "Xem lại điều 5",
+    }
     data.update(extra)
     return data
 
@@ -48,7 +59,8 @@ def test_annotation_put_is_applied_and_a_resend_is_a_duplicate(api: Api, world: 
 
 def test_annotation_rejections(api: Api, world: World) -> None:
     results = push(
-        api, "member01",
+        api,
+        "member01",
         mutation("annotation.put", annotation(world, page=99)),
         mutation("annotation.put", annotation(world, document_version_id=str(uuid.uuid4()))),
         mutation("annotation.delete", {"id": str(uuid.uuid4())}),
@@ -56,24 +68,32 @@ def test_annotation_rejections(api: Api, world: World) -> None:
     assert [r["code"] for r in results] == ["page_out_of_range", "not_found", "not_found"]
     assert all(r["status"] == "rejected" for r in results)
     # A document of an item the guest is not invited to does not exist for the guest.
-    hidden = push(api, "guest", mutation("annotation.put",
-                                         annotation(world, document_version_id=world.version_ids[2])))
+    hidden = push(
+        api,
+        "guest",
+        mutation("annotation.put", annotation(world, document_version_id=world.version_ids[2])),
+    )
     assert hidden[0]["code"] == "not_found"
 
 
 def test_only_the_author_deletes_or_edits_a_note(api: Api, world: World) -> None:
     data = annotation(world, shared="meeting")
     push(api, "member01", mutation("annotation.put", data))
-    assert push(api, "member02", mutation("annotation.delete", {"id": data["id"]}))[0][
-        "code"] == "forbidden"
+    assert (
+        push(api, "member02", mutation("annotation.delete", {"id": data["id"]}))[0]["code"]
+        == "forbidden"
+    )
     assert push(api, "member02", mutation("annotation.put", data))[0]["code"] == "forbidden"
-    assert push(api, "member01", mutation("annotation.delete", {"id": data["id"]}))[0][
-        "status"] == "applied"
+    assert (
+        push(api, "member01", mutation("annotation.delete", {"id": data["id"]}))[0]["status"]
+        == "applied"
+    )
 
 
 def test_a_rejection_does_not_block_the_rest_of_the_batch(api: Api, world: World) -> None:
     results = push(
-        api, "member01",
+        api,
+        "member01",
         mutation("annotation.put", annotation(world)),
         mutation("annotation.put", annotation(world, page=-1)),
         mutation("document.read", {"document_version_id": world.version_ids[0]}),
@@ -99,15 +119,19 @@ def test_another_users_mutation_id_is_refused(api: Api, world: World) -> None:
 def test_positions_keep_history_and_guests_cannot_mark(api: Api, world: World) -> None:
     item = world.item_ids[0]
     for choice in ("object", "no_objection"):
-        result = push(api, "member01", mutation("position.set", {"agenda_item_id": item,
-                                                                 "position": choice}))[0]
+        result = push(
+            api, "member01", mutation("position.set", {"agenda_item_id": item, "position": choice})
+        )[0]
         assert result["status"] == "applied"
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         rows = db.scalars(select(m.Position).order_by(m.Position.received_at)).all()
-        assert [(p.position, p.current) for p in rows] == [("object", False),
-                                                           ("no_objection", True)]
-    guest = push(api, "guest", mutation("position.set", {"agenda_item_id": item,
-                                                         "position": "object"}))[0]
+        assert [(p.position, p.current) for p in rows] == [
+            ("object", False),
+            ("no_objection", True),
+        ]
+    guest = push(
+        api, "guest", mutation("position.set", {"agenda_item_id": item, "position": "object"})
+    )[0]
     assert guest["code"] == "forbidden"
 
 
@@ -115,10 +139,12 @@ def test_closed_items_refuse_positions_and_speakers(api: Api, world: World) -> N
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         db.get(m.AgendaItem, world.item_ids[1]).status = "closed"
         db.commit()
-    results = push(api, "member01",
-                   mutation("position.set", {"agenda_item_id": world.item_ids[1],
-                                             "position": "object"}),
-                   mutation("speaker.request", {"agenda_item_id": world.item_ids[1]}))
+    results = push(
+        api,
+        "member01",
+        mutation("position.set", {"agenda_item_id": world.item_ids[1], "position": "object"}),
+        mutation("speaker.request", {"agenda_item_id": world.item_ids[1]}),
+    )
     assert [r["code"] for r in results] == ["item_closed", "item_closed"]
 
 
@@ -131,20 +157,26 @@ def test_speaker_requests_queue_and_withdraw(api: Api, world: World) -> None:
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         rows = db.scalars(select(m.SpeakerRequest).order_by(m.SpeakerRequest.position)).all()
         assert [(r.user_id, r.position, r.withdrawn) for r in rows] == [
-            (world.users["member01"], 1, False), (world.users["member02"], 2, True)]
+            (world.users["member01"], 1, False),
+            (world.users["member02"], 2, True),
+        ]
 
 
 def test_document_read_is_recorded_once(api: Api, world: World) -> None:
     for _ in range(2):
-        push(api, "member01", mutation("document.read",
-                                       {"document_version_id": world.version_ids[0]}))
+        push(
+            api,
+            "member01",
+            mutation("document.read", {"document_version_id": world.version_ids[0]}),
+        )
     assert count(api, m.DocumentRead) == 1
 
 
 def test_malformed_envelopes_are_422(api: Api, world: World) -> None:
     headers = api.headers("member01")
-    too_many = [mutation("document.read", {"document_version_id": world.version_ids[0]})
-                for _ in range(501)]
+    too_many = [
+        mutation("document.read", {"document_version_id": world.version_ids[0]}) for _ in range(501)
+    ]
     for body in ({"mutations": too_many}, {"mutations": [{"id": "x"}]}, {"nope": 1}):
         r = api.client.post("/api/v1/sync/push", json=body, headers=headers)
         assert r.status_code == 422

@@ -14,8 +14,9 @@ MEMBERS = [f"m{i:02d}" for i in range(27)]  # the PM (m00) and 26 members
 CHAIR = "m00"
 
 
-def answers(agree: int, disagree: int, other: int = 0, *, chair: str | None = None,
-            start: int = 0) -> list[Answer]:
+def answers(
+    agree: int, disagree: int, other: int = 0, *, chair: str | None = None, start: int = 0
+) -> list[Answer]:
     choices = ["agree"] * agree + ["disagree"] * disagree + ["other"] * other
     out = [Answer(MEMBERS[start + i], c) for i, c in enumerate(choices)]
     if chair is not None:

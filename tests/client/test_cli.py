@@ -1,0 +1,149 @@
+"""The ``ecabinet`` command line end to end against a real server on loopback."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ecabinet.client.cli import main
+from tests.client.conftest import LiveServer
+from tests.factories import PASSWORD
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: str = ""
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_without_a_keyring_the_session_lives_in_memory_only(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The null keyring of the tests: the token lives in this process only, never on disk.
+    profile = str(tmp_path / "p")
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "--profile",
+        profile,
+        "login",
+        "--server",
+        live_server.url,
+        "--username",
+        "member01",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 0
+    assert "Signed in as" in out
+    assert "memory only" in out
+    # With no keyring and no passphrase the token was kept in memory only: the next command
+    # (a new process in real life) must sign in again, and nothing was written to disk.
+    code, _, err = run(capsys, monkeypatch, "--profile", profile, "sync", "--json")
+    assert (code, err.strip()) == (1, "Sign in first.")
+    assert not (tmp_path / "p" / "secrets.enc").exists()
+
+
+def test_sync_json_reports_what_it_did(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ecabinet.client.secrets import PassphraseFileSecrets
+
+    profile = tmp_path / "p"
+    secrets = PassphraseFileSecrets(profile / "secrets.enc", "a long passphrase")
+    monkeypatch.setattr(
+        "ecabinet.client.account.choose_secret_store", lambda *_args, **_kw: secrets
+    )
+    assert (
+        run(
+            capsys,
+            monkeypatch,
+            "--profile",
+            str(profile),
+            "login",
+            "--server",
+            live_server.url,
+            "--username",
+            "member01",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )[0]
+        == 0
+    )
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "sync", "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["changes_pulled"] > 0
+    assert summary["bytes_downloaded"] > 0
+    assert set(summary) >= {
+        "changes_pulled",
+        "bytes_downloaded",
+        "mutations_pushed",
+        "rejected",
+        "seconds",
+    }
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "status", "--json")
+    status = json.loads(out)
+    assert status["online"] is True
+    assert status["documents_missing"] == 0
+    assert status["pending"] == 0
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "meetings")
+    assert "Phiên họp thường kỳ" in out
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "ballots")
+    assert "Phiếu lấy ý kiến" in out
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "outbox")
+    assert code == 0
+
+
+def test_wrong_password_and_offline_are_one_clear_line(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile = str(tmp_path / "p")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "--profile",
+        profile,
+        "login",
+        "--server",
+        live_server.url,
+        "--username",
+        "member01",
+        "--password-stdin",
+        stdin="wrong\n",
+    )
+    assert code == 1
+    assert err.strip() == "The server refused: Wrong username or password."
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "--profile",
+        profile,
+        "login",
+        "--server",
+        "http://127.0.0.1:9",
+        "--username",
+        "member01",
+        "--password-stdin",
+        stdin="x\n",
+    )
+    assert code == 1
+    assert err.startswith("Cannot reach the server")
+    assert "Traceback" not in err
+    code, _, err = run(capsys, monkeypatch, "--profile", profile, "sync")
+    assert (code, err.strip()) == (1, "Sign in first.")

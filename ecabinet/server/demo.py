@@ -1,0 +1,364 @@
+"""The demo Government (``--demo``): people, two sessions, written ballots, real PDFs.
+
+Seeded once into an empty database through the same feed functions as real work, so clients
+receive it exactly as they would receive the Government Office's. PDFs are composed at seed
+time (a few seconds) and cached on disk by content, so later seeds are quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+
+from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet.domain import Answer, tally
+from ecabinet.pdf.compose import DocumentSpec, compose
+from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
+from ecabinet.server import audit, feed
+from ecabinet.server import models as m
+from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.core.config import Settings
+from ecabinet.server.core.security import hash_password
+from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
+from ecabinet.server.demo_content.texts import (
+    BALLOTS,
+    REGULAR_ITEMS,
+    THEMATIC_ITEMS,
+    DemoItem,
+    draft_spec,
+    report_spec,
+    submission_spec,
+)
+
+PLACE = "Trụ sở Chính phủ, số 1 Hoàng Hoa Thám, Hà Nội"
+
+
+class _Seeder:
+    def __init__(self, db: Session, settings: Settings, body: m.Body) -> None:
+        self.db = db
+        self.settings = settings
+        self.body = body
+        self.store = BlobStore(settings.blob_dir)
+        self.cache = settings.data_dir / "demo-cache"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.users: dict[str, m.User] = {}
+
+    def pdf(self, spec: DocumentSpec) -> bytes:
+        key = hashlib.sha256(json.dumps(asdict(spec), ensure_ascii=False).encode()).hexdigest()
+        cached = self.cache / f"{key}.pdf"
+        if cached.exists():
+            return cached.read_bytes()
+        data = compose(spec)
+        cached.write_bytes(data)
+        return data
+
+    def add_blob(self, data: bytes) -> tuple[str, int]:
+
+        sha = self.store.put_bytes(data)
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+        if self.db.get(m.Blob, sha) is None:
+            self.db.add(
+                m.Blob(
+                    sha256=sha,
+                    size=len(data),
+                    pages=pages,
+                    uploaded_by=self.users["secretariat"].id,
+                )
+            )
+        return sha, pages
+
+    def add_document(
+        self,
+        data: bytes,
+        *,
+        kind: str,
+        title: str,
+        filename: str,
+        position: int,
+        item_id: str | None = None,
+        ballot_id: str | None = None,
+    ) -> m.Document:
+        sha, pages = self.add_blob(data)
+        doc = m.Document(
+            body_id=self.body.id,
+            agenda_item_id=item_id,
+            ballot_id=ballot_id,
+            kind=kind,
+            title=title,
+            position=position,
+        )
+        self.db.add(doc)
+        self.db.flush()
+        version = m.DocumentVersion(
+            document_id=doc.id,
+            number=1,
+            sha256=sha,
+            size=len(data),
+            pages=pages,
+            filename=filename,
+            created_by=self.users["secretariat"].id,
+        )
+        self.db.add(version)
+        self.db.flush()
+        doc.current_version_id = version.id
+        return doc
+
+    def people(self) -> None:
+        # Every demo user has the published password "demo": one hash serves them all.
+        password_hash = hash_password(DEMO_PASSWORD, self.settings.password_scrypt_n)
+        for order, person in enumerate(DEMO_USERS):
+            user = m.User(
+                body_id=self.body.id,
+                username=person.username,
+                full_name=person.full_name,
+                title=person.title,
+                roles=list(person.roles),
+                sort_order=order,
+                password_hash=password_hash,
+            )
+            self.db.add(user)
+            self.users[person.username] = user
+        self.db.flush()
+        for user in self.users.values():
+            feed.publish_user(self.db, user)
+
+    @property
+    def members(self) -> list[m.User]:
+        return [u for u in self.users.values() if {"member", "chair"} & set(u.roles)]
+
+    def meeting(
+        self,
+        *,
+        kind: str,
+        title: str,
+        starts: datetime,
+        hours: int,
+        items: list[DemoItem],
+        seed: int,
+        guest_item: int | None = None,
+    ) -> m.Meeting:
+        meeting = m.Meeting(
+            body_id=self.body.id,
+            kind=kind,
+            title=title,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=hours),
+            place=PLACE,
+            status="published",
+            chair_id=self.users["chair"].id,
+            published_at=datetime.now(UTC),
+        )
+        self.db.add(meeting)
+        self.db.flush()
+        for member in self.members:
+            self.db.add(
+                m.Invitation(
+                    meeting_id=meeting.id, user_id=member.id, kind="member", agenda_item_ids=[]
+                )
+            )
+        for position, spec in enumerate(items, start=1):
+            item = m.AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                title=spec.title,
+                presenter=spec.presenter,
+                minutes_allotted=spec.minutes,
+                paper_only=spec.paper_only,
+            )
+            self.db.add(item)
+            self.db.flush()
+            if guest_item == position:
+                self.db.add(
+                    m.Invitation(
+                        meeting_id=meeting.id,
+                        user_id=self.users["guest"].id,
+                        kind="guest",
+                        agenda_item_ids=[item.id],
+                    )
+                )
+            if spec.paper_only:
+                continue  # classified: distributed on paper, never stored here
+            item_seed = seed * 100 + position
+            self.add_document(
+                self.pdf(submission_spec(spec, item_seed)),
+                kind="submission",
+                title=f"Tờ trình - {spec.presenter}",
+                filename="to-trinh.pdf",
+                position=1,
+                item_id=item.id,
+            )
+            self.add_document(
+                self.pdf(draft_spec(spec, item_seed)),
+                kind="draft",
+                title=f"Dự thảo {spec.draft_kind}",
+                filename="du-thao.pdf",
+                position=2,
+                item_id=item.id,
+            )
+            if spec.with_report:
+                self.add_document(
+                    self.pdf(report_spec(spec, item_seed)),
+                    kind="report",
+                    title="Báo cáo",
+                    filename="bao-cao.pdf",
+                    position=3,
+                    item_id=item.id,
+                )
+        self.db.flush()
+        feed.publish_meeting_tree(self.db, meeting)
+        audit.record(
+            self.db,
+            "meeting.publish",
+            actor_id=self.users["secretariat"].id,
+            body_id=self.body.id,
+            object_type="meeting",
+            object_id=meeting.id,
+        )
+        return meeting
+
+    def ballot(
+        self, index: int, title: str, question: str, topic: str, hours_left: int
+    ) -> m.Ballot:
+        now = datetime.now(UTC)
+        closed = hours_left < 0
+        ballot = m.Ballot(
+            body_id=self.body.id,
+            title=title,
+            question=question,
+            status="closed" if closed else "open",
+            deadline=now + timedelta(hours=hours_left),
+            voter_ids=[u.id for u in self.members],
+            chair_id=self.users["chair"].id,
+            created_by=self.users["secretariat"].id,
+            sent_at=now - timedelta(days=3),
+            closed_at=now + timedelta(hours=hours_left) if closed else None,
+        )
+        self.db.add(ballot)
+        self.db.flush()
+        item = DemoItem(title, "Văn phòng Chính phủ", 0, topic, "Nghị quyết", 3)
+        self.add_document(
+            self.pdf(draft_spec(item, 900 + index)),
+            kind="draft",
+            title="Dự thảo xin ý kiến",
+            filename="du-thao.pdf",
+            position=1,
+            ballot_id=ballot.id,
+        )
+        self.db.flush()
+        feed.publish_ballot_tree(self.db, ballot)
+        if closed:
+            self.closed_ballot_replies(ballot)
+        return ballot
+
+    def closed_ballot_replies(self, ballot: m.Ballot) -> None:
+        """Replies to the closed ballot, with its result. Their forms are unsigned: demo
+        members have no keys until they sign in, and these replies are history."""
+        answers = []
+        for n, member in enumerate(self.members):
+            if n >= 24:
+                continue  # three members never answered
+            choice = "agree" if n < 20 else ("disagree" if n < 22 else "other")
+            comment = "Đề nghị bổ sung đánh giá tác động môi trường." if choice == "other" else ""
+            form = build_reply_form(
+                ReplyForm(
+                    ReplyFields(ballot.id, member.id, choice, comment),
+                    ballot.title,
+                    ballot.question,
+                    member.full_name,
+                    member.title,
+                    ballot.deadline,
+                )
+            )
+            sha, _pages = self.add_blob(form)
+            self.blob_owner(sha, member)
+            resp = m.BallotResponse(
+                ballot_id=ballot.id,
+                user_id=member.id,
+                choice=choice,
+                comment=comment,
+                signed_pdf=sha,
+                received_at=ballot.deadline - timedelta(hours=20 - n % 9),
+            )
+            self.db.add(resp)
+            self.db.flush()
+            feed.publish_ballot_response(self.db, self.body.id, resp)
+            answers.append(Answer(member.id, choice))
+        result = tally(answers, [u.id for u in self.members], ballot.chair_id)
+        opinions = [
+            {"user_id": r.user_id, "text": r.comment}
+            for r in self.db.scalars(
+                select(m.BallotResponse).where(
+                    m.BallotResponse.ballot_id == ballot.id, m.BallotResponse.choice == "other"
+                )
+            )
+        ]
+        row = m.Result(
+            body_id=self.body.id,
+            subject="ballot",
+            ballot_id=ballot.id,
+            data={
+                "total_members": result.total_members,
+                "agree": result.agree,
+                "disagree": result.disagree,
+                "abstain_or_other": result.abstain_or_other,
+                "not_answered": result.not_answered,
+                "late": result.late,
+                "chair_choice": result.chair_choice,
+                "passed": result.passed,
+                "other_opinions": opinions,
+            },
+            published_at=ballot.closed_at or datetime.now(UTC),
+        )
+        self.db.add(row)
+        self.db.flush()
+        feed.publish_result(self.db, row)
+
+    def blob_owner(self, sha: str, member: m.User) -> None:
+        blob = self.db.get(m.Blob, sha)
+        if blob is not None:
+            blob.uploaded_by = member.id
+
+
+def _next_month_start(now: datetime) -> datetime:
+    # The regular session is held early in the month, at 08:30 Hà Nội time (01:30 UTC).
+    days_ahead = 4
+    return (now + timedelta(days=days_ahead)).replace(hour=1, minute=30, second=0, microsecond=0)
+
+
+def seed_if_empty(db: Session, settings: Settings) -> bool:
+    """Seed the demo into an empty body; returns False (doing nothing) if it has users."""
+    body = db.scalar(select(m.Body).where(m.Body.code == settings.body_code))
+    if body is None or db.scalar(select(m.User.id).where(m.User.body_id == body.id).limit(1)):
+        return False
+    seeder = _Seeder(db, settings, body)
+    seeder.people()
+    now = datetime.now(UTC)
+    regular = _next_month_start(now)
+    month = regular.astimezone().month
+    seeder.meeting(
+        kind="regular",
+        title=f"Phiên họp Chính phủ thường kỳ tháng {month}",
+        starts=regular,
+        hours=8,
+        items=REGULAR_ITEMS,
+        seed=1,
+        guest_item=4,
+    )
+    seeder.meeting(
+        kind="thematic",
+        title="Phiên họp Chính phủ chuyên đề về xây dựng pháp luật",
+        starts=regular + timedelta(days=18),
+        hours=4,
+        items=THEMATIC_ITEMS,
+        seed=2,
+    )
+    for index, (title, question, topic, hours_left) in enumerate(BALLOTS):
+        seeder.ballot(index, title, question, topic, hours_left)
+    db.commit()
+    return True

@@ -1,0 +1,1 @@
+"""The demo Government's people and papers: fictional names, realistic titles and texts."""

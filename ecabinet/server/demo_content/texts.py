@@ -1,0 +1,287 @@
+"""The demo's agenda and the text of its documents, composed from varied legal clauses.
+
+Large drafts are built deterministically (a seeded generator) from many clause patterns and
+topic words, so every page reads like a decree and no two pages are the same.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ecabinet.pdf.compose import DocumentSpec, Section
+
+
+@dataclass(frozen=True)
+class DemoItem:
+    title: str
+    presenter: str
+    minutes: int
+    topic: str
+    draft_kind: str  # Nghị định / Nghị quyết / Quyết định
+    chapters: int  # the draft's size: about two pages per chapter
+    paper_only: bool = False
+    with_report: bool = False
+
+
+REGULAR_ITEMS = [
+    DemoItem(
+        "Báo cáo tình hình kinh tế - xã hội tháng và nhiệm vụ trọng tâm tháng tới",
+        "Bộ Kế hoạch và Đầu tư",
+        60,
+        "phát triển kinh tế - xã hội",
+        "Nghị quyết",
+        4,
+        with_report=True,
+    ),
+    DemoItem(
+        "Dự thảo Nghị định quy định chi tiết Luật Dữ liệu",
+        "Bộ Công an",
+        40,
+        "quản lý và khai thác dữ liệu",
+        "Nghị định",
+        60,
+    ),
+    DemoItem(
+        "Dự thảo Nghị định về chuyển đổi số trong cơ quan nhà nước",
+        "Bộ Thông tin và Truyền thông",
+        40,
+        "chuyển đổi số",
+        "Nghị định",
+        56,
+    ),
+    DemoItem(
+        "Đề nghị xây dựng Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
+        "Bộ Tài nguyên và Môi trường",
+        30,
+        "quản lý đất đai",
+        "Nghị quyết",
+        3,
+    ),
+    DemoItem(
+        "Dự thảo Nghị quyết về giải pháp thúc đẩy giải ngân vốn đầu tư công",
+        "Bộ Tài chính",
+        30,
+        "đầu tư công",
+        "Nghị quyết",
+        3,
+        with_report=True,
+    ),
+    DemoItem(
+        "Phương án bảo đảm an ninh năng lượng quốc gia (tài liệu mật)",
+        "Bộ Công Thương",
+        30,
+        "an ninh năng lượng",
+        "Quyết định",
+        0,
+        paper_only=True,
+    ),
+    DemoItem(
+        "Dự thảo Nghị định về chính sách hỗ trợ nhà ở xã hội",
+        "Bộ Xây dựng",
+        30,
+        "phát triển nhà ở xã hội",
+        "Nghị định",
+        4,
+    ),
+    DemoItem(
+        "Dự thảo Quyết định phê duyệt Chiến lược phát triển giáo dục nghề nghiệp",
+        "Bộ Lao động - Thương binh và Xã hội",
+        25,
+        "giáo dục nghề nghiệp",
+        "Quyết định",
+        3,
+    ),
+]
+
+THEMATIC_ITEMS = [
+    DemoItem(
+        "Dự án Luật Thủ đô (sửa đổi)",
+        "Bộ Tư pháp",
+        60,
+        "xây dựng và phát triển Thủ đô",
+        "Nghị quyết",
+        3,
+    ),
+    DemoItem(
+        "Dự án Luật Công nghiệp công nghệ số",
+        "Bộ Thông tin và Truyền thông",
+        60,
+        "công nghiệp công nghệ số",
+        "Nghị quyết",
+        3,
+    ),
+    DemoItem(
+        "Dự án Luật Phòng, chống mua bán người (sửa đổi)",
+        "Bộ Công an",
+        45,
+        "phòng, chống mua bán người",
+        "Nghị quyết",
+        2,
+    ),
+]
+
+BALLOTS = [
+    (
+        "Phiếu lấy ý kiến về dự thảo Nghị định quy định về quản lý thuế đối với hộ kinh doanh",
+        "Đề nghị Thành viên Chính phủ cho ý kiến về việc ban hành Nghị định quy định về quản lý "
+        "thuế đối với hộ kinh doanh, cá nhân kinh doanh.",
+        "quản lý thuế",
+        20,
+    ),
+    (
+        "Phiếu lấy ý kiến về dự thảo Nghị quyết phiên họp chuyên đề xây dựng pháp luật",
+        "Đề nghị Thành viên Chính phủ biểu quyết thông qua dự thảo Nghị quyết phiên họp Chính "
+        "phủ chuyên đề về xây dựng pháp luật.",
+        "xây dựng pháp luật",
+        72,
+    ),
+    (
+        "Phiếu lấy ý kiến về việc điều chỉnh chủ trương đầu tư dự án đường cao tốc",
+        "Đề nghị Thành viên Chính phủ cho ý kiến về việc điều chỉnh chủ trương đầu tư dự án "
+        "đường bộ cao tốc Bắc - Nam phía Đông.",
+        "đầu tư đường cao tốc",
+        -48,
+    ),
+]
+
+_ACTORS = [
+    "Bộ, cơ quan ngang bộ",
+    "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",
+    "cơ quan, tổ chức, cá nhân có liên quan",
+    "doanh nghiệp nhà nước",
+    "đơn vị sự nghiệp công lập",
+    "cơ quan chủ trì soạn thảo",
+    "Kiểm toán Nhà nước",
+    "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội",
+]
+_DUTIES = [
+    "tổ chức thực hiện",
+    "hướng dẫn, kiểm tra, giám sát việc thực hiện",
+    "bố trí nguồn lực bảo đảm",
+    "định kỳ hằng năm báo cáo Thủ tướng Chính phủ về",
+    "rà soát, sửa đổi, bổ sung các văn bản hướng dẫn về",
+    "phối hợp chặt chẽ trong",
+    "công khai, minh bạch thông tin về",
+    "xử lý nghiêm các hành vi vi phạm trong",
+]
+_CLAUSES = [
+    "{actor} có trách nhiệm {duty} {topic} theo quy định của Nghị định này và pháp luật có "
+    "liên quan, bảo đảm đúng tiến độ, chất lượng và hiệu quả.",
+    "Việc {topic} phải tuân thủ nguyên tắc công khai, minh bạch, bình đẳng, không phân biệt "
+    "đối xử; bảo đảm quốc phòng, an ninh và lợi ích hợp pháp của tổ chức, cá nhân.",
+    "Trường hợp có vướng mắc phát sinh trong quá trình {topic}, {actor} kịp thời báo cáo cơ "
+    "quan có thẩm quyền xem xét, quyết định theo quy định.",
+    "Kinh phí thực hiện nhiệm vụ về {topic} được bảo đảm từ nguồn ngân sách nhà nước theo phân "
+    "cấp hiện hành và các nguồn hợp pháp khác theo quy định của pháp luật.",
+    "Chậm nhất là ngày {day} tháng {month} hằng năm, {actor} gửi báo cáo kết quả {topic} về "
+    "Bộ chủ trì để tổng hợp, báo cáo Chính phủ.",
+    "Nghiêm cấm lợi dụng hoạt động {topic} để xâm phạm quyền, lợi ích hợp pháp của cơ quan, "
+    "tổ chức, cá nhân hoặc gây phương hại đến trật tự, an toàn xã hội.",
+    "{actor} {duty} {topic}; chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ về kết "
+    "quả thực hiện trong phạm vi quản lý.",
+    "Hồ sơ đề nghị gồm: văn bản đề nghị; báo cáo thuyết minh; ý kiến của các cơ quan có liên "
+    "quan và các tài liệu khác về {topic} (nếu có).",
+    "Thời hạn giải quyết không quá {days} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; "
+    "trường hợp từ chối phải trả lời bằng văn bản và nêu rõ lý do.",
+    "Ứng dụng công nghệ thông tin, chuyển đổi số trong {topic}; kết nối, chia sẻ dữ liệu với "
+    "Cơ sở dữ liệu quốc gia theo quy định.",
+]
+_ARTICLES = [
+    "Phạm vi điều chỉnh",
+    "Đối tượng áp dụng",
+    "Giải thích từ ngữ",
+    "Nguyên tắc thực hiện",
+    "Trách nhiệm của cơ quan chủ trì",
+    "Trình tự, thủ tục",
+    "Hồ sơ đề nghị",
+    "Kinh phí thực hiện",
+    "Kiểm tra, giám sát",
+    "Chế độ báo cáo",
+    "Xử lý vi phạm",
+    "Hiệu lực thi hành",
+]
+_CHAPTERS = [
+    "QUY ĐỊNH CHUNG",
+    "NỘI DUNG QUẢN LÝ",
+    "TRÌNH TỰ, THỦ TỤC",
+    "CHÍNH SÁCH HỖ TRỢ",
+    "TRÁCH NHIỆM CỦA CÁC CƠ QUAN",
+    "THANH TRA, KIỂM TRA",
+    "ĐIỀU KHOẢN CHUYỂN TIẾP",
+    "TỔ CHỨC THỰC HIỆN",
+]
+
+
+def _paragraph(rnd: random.Random, topic: str) -> str:
+    return rnd.choice(_CLAUSES).format(
+        actor=rnd.choice(_ACTORS),
+        duty=rnd.choice(_DUTIES),
+        topic=topic,
+        day=rnd.randint(1, 28),
+        month=rnd.randint(1, 12),
+        days=rnd.choice([7, 10, 15]),
+    )
+
+
+def draft_spec(item: DemoItem, seed: int) -> DocumentSpec:
+    """The draft itself: chapters of articles, each with numbered clauses."""
+    rnd = random.Random(seed)
+    sections: list[Section] = []
+    article = 0
+    for chapter in range(1, item.chapters + 1):
+        name = _CHAPTERS[(chapter - 1) % len(_CHAPTERS)]
+        sections.append(Section(f"Chương {chapter}. {name}", (), 0))
+        for _ in range(6):
+            article += 1
+            clauses = [f"{n}. {_paragraph(rnd, item.topic)}" for n in range(1, 6)]
+            sections.append(Section(f"Điều {article}. {rnd.choice(_ARTICLES)}", clauses, 1))
+    return DocumentSpec(
+        title=f"{item.draft_kind.upper()}\n{item.title.removeprefix('Dự thảo ')}",
+        number=f"Số:      /2026/{_abbrev(item.draft_kind)}-CP",
+        subtitle="(Dự thảo)",
+        sections=sections,
+        footer=item.title[:70],
+    )
+
+
+def submission_spec(item: DemoItem, seed: int) -> DocumentSpec:
+    """The presenting ministry's cover document (Tờ trình)."""
+    rnd = random.Random(seed)
+    parts = [
+        "I. SỰ CẦN THIẾT BAN HÀNH",
+        "II. MỤC ĐÍCH, QUAN ĐIỂM XÂY DỰNG",
+        "III. QUÁ TRÌNH XÂY DỰNG DỰ THẢO",
+        "IV. BỐ CỤC VÀ NỘI DUNG CƠ BẢN",
+        "V. NHỮNG VẤN ĐỀ XIN Ý KIẾN",
+    ]
+    sections = [Section(part, [_paragraph(rnd, item.topic) for _ in range(8)], 0) for part in parts]
+    return DocumentSpec(
+        title=f"TỜ TRÌNH\nVề {item.title[0].lower()}{item.title[1:]}",
+        issuer=item.presenter.upper(),
+        number="Số:      /TTr-B",
+        subtitle="Kính gửi: Chính phủ",
+        sections=sections,
+        footer=f"Tờ trình - {item.presenter}",
+    )
+
+
+def report_spec(item: DemoItem, seed: int) -> DocumentSpec:
+    rnd = random.Random(seed)
+    sections = [
+        Section(f"{n}. {head}", [_paragraph(rnd, item.topic) for _ in range(6)], 0)
+        for n, head in enumerate(
+            ["Kết quả đạt được", "Tồn tại, hạn chế", "Nguyên nhân", "Nhiệm vụ, giải pháp"], start=1
+        )
+    ]
+    return DocumentSpec(
+        title=f"BÁO CÁO\n{item.title}",
+        issuer=item.presenter.upper(),
+        number="Số:      /BC-B",
+        sections=sections,
+        footer="Báo cáo",
+    )
+
+
+def _abbrev(kind: str) -> str:
+    return {"Nghị định": "NĐ", "Nghị quyết": "NQ", "Quyết định": "QĐ"}.get(kind, "VB")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest

@@ -1,0 +1,77 @@
+"""e-Cabinet desktop: parse options, wire the client core to the window, start.
+
+``python main.py --demo`` starts a demo server on loopback in a child process and opens the
+client signed in as a demo member (``--as chair`` and so on for others).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from platformdirs import user_cache_dir, user_data_dir
+
+from ecabinet import __version__
+
+DEMO_PASSWORD = "demo"  # printed at start and written in the README: the demo is public
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ecabinet-desktop", description="e-Cabinet")
+    parser.add_argument(
+        "--demo", action="store_true", help="start a demo server on loopback and sign in to it"
+    )
+    parser.add_argument(
+        "--as",
+        dest="user",
+        default="member01",
+        help="demo user to sign in as (chair, secretariat, guest, memberNN)",
+    )
+    parser.add_argument("--profile", help="profile folder (default: the user data folder)")
+    parser.add_argument("--version", action="version", version=f"e-Cabinet {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    from ecabinet.client.account import Account
+    from ecabinet.client.paths import Profile
+    from ecabinet.client.secrets import MemorySecrets
+    from ui.app import run
+
+    if not args.demo:
+        account = Account.open(Profile.open(args.profile))
+        if not account.signed_in:
+            print(
+                "Not signed in: use `ecabinet --profile DIR login --server URL ...` first "
+                "(the sign-in screen comes with the member's desktop).",
+                file=sys.stderr,
+            )
+        return run(account)
+
+    profile_root = (
+        Path(args.profile)
+        if args.profile
+        else Path(user_data_dir("ecabinet-demo", "ecabinet")) / args.user
+    )
+    server_data = Path(user_cache_dir("ecabinet-demo", "ecabinet")) / "server"
+    # The demo keeps its session in memory: nothing is written to the real keyring.
+    account = Account.open(Profile.open(profile_root), secrets=MemorySecrets())
+    print(
+        f"e-Cabinet demo: every demo user's password is '{DEMO_PASSWORD}' "
+        "(chair, member01..member26, secretariat, guest)."
+    )
+
+    def start_and_sign_in() -> str:
+        from ecabinet.client.demo_server import start_demo_server
+
+        server = start_demo_server(server_data)
+        name = account.sign_in(server.url, args.user, DEMO_PASSWORD)
+        return f"Đã đăng nhập: {name} (máy chủ demo {server.url})"
+
+    return run(account, start_and_sign_in)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

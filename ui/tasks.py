@@ -1,0 +1,96 @@
+"""Runs core work off the GUI thread and hands results back to it.
+
+Two lanes, as in architecture.md: one worker for local database writes (so the member's acts
+are written in the order they were made) and a small pool for the network and large files.
+Results and errors come back on the GUI thread through a queued Qt signal, so callers never
+touch widgets from a worker. (The shape follows Anki's aqt/taskman.py.)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TaskManager(QObject):
+    """Create once in the GUI thread; call ``run_*`` from the GUI thread."""
+
+    _closure_ready = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, network_workers: int = 3) -> None:
+        super().__init__(parent)
+        self._local = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ecab-local")
+        self._network = ThreadPoolExecutor(
+            max_workers=network_workers, thread_name_prefix="ecab-net"
+        )
+        self._closure_ready.connect(self._run_closure)
+        self._closed = False
+
+    def run_local(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        """Local database writes, one at a time, in submission order."""
+        return self._submit(self._local, task, on_done, on_error)
+
+    def run_network(
+        self,
+        task: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
+        """Network calls and large files, a few at a time."""
+        return self._submit(self._network, task, on_done, on_error)
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        task: Callable[[], T],
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> Future[T]:
+        future = pool.submit(task)
+
+        def finished(fut: Future[T]) -> None:
+            # Runs on the worker thread: only emit, never touch Qt objects here.
+            if self._closed:
+                return
+            self._closure_ready.emit(lambda: self._deliver(fut, on_done, on_error))
+
+        future.add_done_callback(finished)
+        return future
+
+    @staticmethod
+    def _deliver(
+        fut: Future[Any],
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        error = fut.exception()
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.error("background task failed", exc_info=error)
+            return
+        if on_done is not None:
+            on_done(fut.result())
+
+    @Slot(object)
+    def _run_closure(self, closure: Callable[[], None]) -> None:
+        closure()
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._closed = True
+        self._local.shutdown(wait=wait, cancel_futures=True)
+        self._network.shutdown(wait=wait, cancel_futures=True)

@@ -9,7 +9,18 @@ from fastapi import FastAPI, Request, Response
 from sqlalchemy import select
 
 from ecabinet import __version__
-from ecabinet.server.api.routes import admin, auth, ballots, blobs, health, meetings, pki, sync
+from ecabinet.server.api.routes import (
+    admin,
+    agenda,
+    auth,
+    ballots,
+    blobs,
+    health,
+    meetings,
+    pki,
+    sync,
+    votes,
+)
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import install_handlers, problem
@@ -77,6 +88,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (health, auth, sync, blobs, pki, admin, meetings, ballots):
+    for module in (health, auth, sync, blobs, pki, admin, meetings, agenda, votes, ballots):
         app.include_router(module.router, prefix=API)
     return app

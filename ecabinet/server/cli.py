@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 from ecabinet import __version__
 from ecabinet.domain import Role
 from ecabinet.server import audit, feed
+from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
-from ecabinet.server.models import Body, Device, Token, User, now
-from ecabinet.server.pki import revoke_device_certificates
+from ecabinet.server.models import Body, Device, User
 
 MIN_PASSWORD = 10
 
@@ -140,18 +140,7 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
         user = db.scalar(select(User).where(User.username == args.username.lower()))
         if user is None:
             raise UserError(f"No user {args.username}.")
-        user.password_hash = hash_password(password, settings.password_scrypt_n)
-        for token in db.scalars(select(Token).where(Token.user_id == user.id)):
-            token.revoked = True  # a reset signs every device out
-        audit.record(
-            db,
-            "user.reset_password",
-            actor_id=None,
-            body_id=user.body_id,
-            object_type="user",
-            object_id=user.id,
-            detail={"via": "cli"},
-        )
+        reset_password(db, user, password, settings.password_scrypt_n, actor_id=None)
         db.commit()
         print(f"Password of {user.username} reset; its devices must sign in again.")
     return 0
@@ -174,18 +163,9 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
         device = db.get(Device, args.device_id)
         if device is None:
             raise UserError(f"No device {args.device_id}.")
-        device.revoked_at = device.revoked_at or now()
-        revoke_device_certificates(db, device.id)
-        user = db.get(User, device.user_id)
-        audit.record(
-            db,
-            "device.revoke",
-            actor_id=None,
-            body_id=user.body_id if user else None,
-            object_type="device",
-            object_id=device.id,
-            detail={"via": "cli"},
-        )
+        owner = db.get(User, device.user_id)
+        assert owner is not None
+        revoke_device(db, device, owner, actor_id=None)
         db.commit()
         print(f"Device {device.id} revoked: it erases its data the next time it connects.")
     return 0

@@ -1,7 +1,228 @@
-"""Routes: ballots (to be filled)."""
+"""Written ballots between sessions: create, send, remind, watch replies, close; results."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-router = APIRouter()
+from ecabinet.domain import BallotStatus
+from ecabinet.server import audit, feed
+from ecabinet.server import models as m
+from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
+from ecabinet.server.api.routes.agenda import add_version
+from ecabinet.server.errors import ApiError, not_found
+from ecabinet.server.schemas.ballots import (
+    BallotCreate,
+    BallotPublic,
+    BallotReplies,
+    BallotUpdate,
+    ReplyPublic,
+    ResultPublic,
+)
+from ecabinet.server.serialize import body_member_ids
+from ecabinet.server.tally import close_ballot_result
+
+router = APIRouter(tags=["ballots"])
+
+
+def _public(ballot: m.Ballot) -> BallotPublic:
+    return BallotPublic.model_validate(ballot, from_attributes=True)
+
+
+def _ballot(db: Session, auth: AuthContext, ballot_id: str) -> m.Ballot:
+    ballot = db.get(m.Ballot, ballot_id)
+    if ballot is None or ballot.body_id != auth.body_id:
+        raise not_found("ballot")
+    return ballot
+
+
+def _check_voters(db: Session, auth: AuthContext, voter_ids: list[str]) -> list[str]:
+    members = set(body_member_ids(db, auth.body_id))
+    strangers = set(voter_ids) - members
+    if strangers:
+        raise ApiError(
+            422,
+            "validation_error",
+            f"Only Government members answer written ballots: {', '.join(sorted(strangers))}.",
+        )
+    return list(dict.fromkeys(voter_ids))
+
+
+def _record(db: Session, auth: AuthContext, action: str, ballot: m.Ballot) -> None:
+    audit.record(
+        db,
+        action,
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="ballot",
+        object_id=ballot.id,
+        detail={"title": ballot.title},
+    )
+
+
+@router.get("/ballots", response_model=list[BallotPublic], summary="All written ballots")
+def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
+    rows = db.scalars(
+        select(m.Ballot).where(m.Ballot.body_id == auth.body_id).order_by(m.Ballot.created_at)
+    )
+    return [_public(b) for b in rows]
+
+
+@router.post(
+    "/ballots",
+    status_code=201,
+    response_model=BallotPublic,
+    summary="Create a written ballot with its drafts (a draft until sent)",
+)
+def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPublic:
+    voters = _check_voters(
+        db,
+        auth,
+        body.voter_ids if body.voter_ids is not None else body_member_ids(db, auth.body_id),
+    )
+    chair = body.chair_id or next(
+        (
+            u.id
+            for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))
+            if "chair" in (u.roles or ())
+        ),
+        None,
+    )
+    ballot = m.Ballot(
+        body_id=auth.body_id,
+        title=body.title,
+        question=body.question,
+        deadline=body.deadline,
+        voter_ids=voters,
+        chair_id=chair,
+        created_by=auth.user_id,
+    )
+    db.add(ballot)
+    db.flush()
+    for position, spec in enumerate(body.documents, start=1):
+        doc = m.Document(
+            body_id=auth.body_id,
+            ballot_id=ballot.id,
+            kind=spec.kind.value,
+            title=spec.title,
+            position=position,
+        )
+        db.add(doc)
+        db.flush()
+        add_version(db, auth, doc, spec.sha256, spec.filename)
+    feed.publish_ballot_tree(db, ballot)
+    _record(db, auth, "ballot.create", ballot)
+    db.commit()
+    return _public(ballot)
+
+
+@router.patch(
+    "/ballots/{ballot_id}", response_model=BallotPublic, summary="Edit a ballot before it is sent"
+)
+def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> BallotPublic:
+    ballot = _ballot(db, auth, ballot_id)
+    if ballot.status != BallotStatus.DRAFT:
+        raise ApiError(409, "invalid_state", "A ballot that has been sent cannot be edited.")
+    changes = body.model_dump(exclude_unset=True)
+    if "voter_ids" in changes and changes["voter_ids"] is not None:
+        changes["voter_ids"] = _check_voters(db, auth, changes["voter_ids"])
+    for field, value in changes.items():
+        setattr(ballot, field, value)
+    feed.publish_ballot(db, ballot)
+    _record(db, auth, "ballot.update", ballot)
+    db.commit()
+    return _public(ballot)
+
+
+@router.post(
+    "/ballots/{ballot_id}/send",
+    response_model=BallotPublic,
+    summary="Send the ballot to its voters",
+)
+def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+    ballot = _ballot(db, auth, ballot_id)
+    if ballot.status != BallotStatus.DRAFT:
+        raise ApiError(409, "invalid_state", "The ballot has already been sent.")
+    if ballot.deadline <= m.now():
+        raise ApiError(409, "invalid_state", "The deadline has passed: set a later one first.")
+    if not ballot.voter_ids:
+        raise ApiError(409, "invalid_state", "The ballot has no voters.")
+    ballot.status = BallotStatus.OPEN.value
+    ballot.sent_at = m.now()
+    feed.publish_ballot_tree(db, ballot)
+    _record(db, auth, "ballot.send", ballot)
+    db.commit()
+    return _public(ballot)
+
+
+@router.post(
+    "/ballots/{ballot_id}/remind",
+    response_model=BallotPublic,
+    summary="Remind those who have not answered (shown on their laptops)",
+)
+def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+    ballot = _ballot(db, auth, ballot_id)
+    if ballot.status != BallotStatus.OPEN:
+        raise ApiError(409, "invalid_state", "Only an open ballot can be reminded.")
+    ballot.reminded_at = m.now()
+    feed.publish_ballot(db, ballot)
+    _record(db, auth, "ballot.remind", ballot)
+    db.commit()
+    return _public(ballot)
+
+
+@router.post(
+    "/ballots/{ballot_id}/close",
+    response_model=ResultPublic,
+    summary="Close the ballot and publish its result",
+)
+def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
+    ballot = _ballot(db, auth, ballot_id)
+    if ballot.status != BallotStatus.OPEN:
+        raise ApiError(409, "invalid_state", "Only an open ballot can be closed.")
+    ballot.status = BallotStatus.CLOSED.value
+    ballot.closed_at = m.now()
+    feed.publish_ballot(db, ballot)
+    result = close_ballot_result(db, ballot)
+    _record(db, auth, "ballot.close", ballot)
+    db.commit()
+    return ResultPublic.model_validate(result, from_attributes=True)
+
+
+@router.get(
+    "/ballots/{ballot_id}/responses",
+    response_model=BallotReplies,
+    summary="Every reply (late ones and earlier ones too) and who has not answered",
+)
+def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
+    ballot = _ballot(db, auth, ballot_id)
+    rows = list(
+        db.scalars(
+            select(m.BallotResponse)
+            .where(m.BallotResponse.ballot_id == ballot.id)
+            .order_by(m.BallotResponse.received_at)
+        )
+    )
+    answered = {r.user_id for r in rows if r.current}
+    return BallotReplies(
+        replies=[ReplyPublic.model_validate(r, from_attributes=True) for r in rows],
+        not_answered=[v for v in ballot.voter_ids if v not in answered],
+    )
+
+
+@router.get("/results", response_model=list[ResultPublic], summary="Published results")
+def results(
+    auth: Secretariat, db: DbDep, meeting_id: str | None = None, ballot_id: str | None = None
+) -> list[ResultPublic]:
+    query = select(m.Result).where(m.Result.body_id == auth.body_id)
+    if ballot_id:
+        query = query.where(m.Result.ballot_id == ballot_id)
+    if meeting_id:
+        query = query.join(m.AgendaItem, m.AgendaItem.id == m.Result.agenda_item_id).where(
+            m.AgendaItem.meeting_id == meeting_id
+        )
+    return [
+        ResultPublic.model_validate(r, from_attributes=True)
+        for r in db.scalars(query.order_by(m.Result.published_at))
+    ]

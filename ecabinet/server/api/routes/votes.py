@@ -1,0 +1,109 @@
+"""Votes in session: the chair (or the Government Office) opens and closes; the live count."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ecabinet.domain import MeetingStatus, Role, VoteStatus
+from ecabinet.server import audit, feed
+from ecabinet.server import models as m
+from ecabinet.server.api.deps import AuthContext, ChairOrSecretariat, DbDep
+from ecabinet.server.api.routes.agenda import get_item
+from ecabinet.server.errors import ApiError
+from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
+from ecabinet.server.tally import close_vote_result, quorum, vote_tally
+
+router = APIRouter(tags=["votes"])
+
+
+def _chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
+    if not auth.is_secretariat and meeting.chair_id != auth.user_id:
+        raise ApiError(403, "forbidden", "Only the chair of this meeting may do this.")
+
+
+def _item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
+    item, meeting = get_item(db, auth, item_id)
+    if auth.has(Role.CHAIR) and not auth.is_secretariat:
+        _chair_of(auth, meeting)
+    return item, meeting
+
+
+@router.post(
+    "/items/{item_id}/vote/open",
+    response_model=ItemPublic,
+    summary="Open the vote on an item (needs the quorum)",
+)
+def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
+    item, meeting = _item(db, auth, item_id)
+    if meeting.status != MeetingStatus.IN_PROGRESS:
+        raise ApiError(409, "invalid_state", "Votes open only while the session is in progress.")
+    if item.vote_status != VoteStatus.NONE:
+        raise ApiError(
+            409, "invalid_state", f"The vote on this item is already {item.vote_status}."
+        )
+    total, present, needed, reached = quorum(db, meeting)
+    if not reached:
+        raise ApiError(
+            409,
+            "no_quorum",
+            f"{present} of {total} members are present; {needed} are needed to vote.",
+        )
+    item.vote_status = VoteStatus.OPEN.value
+    item.vote_opened_at = m.now()
+    feed.publish_item(db, meeting, item)
+    audit.record(
+        db,
+        "vote.open",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="agenda_item",
+        object_id=item.id,
+        detail={"present": present},
+    )
+    db.commit()
+    return ItemPublic.model_validate(item, from_attributes=True)
+
+
+@router.post(
+    "/items/{item_id}/vote/close",
+    response_model=ItemPublic,
+    summary="Close the vote and publish its result",
+)
+def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
+    item, meeting = _item(db, auth, item_id)
+    if item.vote_status != VoteStatus.OPEN:
+        raise ApiError(409, "vote_not_open", "The vote on this item is not open.")
+    item.vote_status = VoteStatus.CLOSED.value
+    item.vote_closed_at = m.now()
+    feed.publish_item(db, meeting, item)
+    result = close_vote_result(db, item, meeting)
+    audit.record(
+        db,
+        "vote.close",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="agenda_item",
+        object_id=item.id,
+        detail={"passed": result.data["passed"], "agree": result.data["agree"]},
+    )
+    db.commit()
+    return ItemPublic.model_validate(item, from_attributes=True)
+
+
+@router.get(
+    "/items/{item_id}/vote/count", response_model=VoteCount, summary="The live count, without names"
+)
+def vote_count(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> VoteCount:
+    item, meeting = _item(db, auth, item_id)
+    counted = vote_tally(db, item, meeting)
+    total, present, needed, reached = quorum(db, meeting)
+    return VoteCount(
+        vote_status=item.vote_status,
+        agree=counted.agree,
+        disagree=counted.disagree,
+        abstain=counted.abstain_or_other,
+        not_voted=counted.not_answered,
+        quorum=QuorumPublic(
+            total_members=total, present_members=present, needed=needed, has_quorum=reached
+        ),
+    )

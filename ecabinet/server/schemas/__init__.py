@@ -1,0 +1,1 @@
+"""Request and response bodies of the secretariat's endpoints (FastAPI reference naming)."""

@@ -1,0 +1,82 @@
+"""Counting votes and ballot replies under the Government's rules, and publishing results."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet.domain import Answer, Tally, has_quorum, quorum_needed, tally
+from ecabinet.server import feed
+from ecabinet.server import models as m
+from ecabinet.server.serialize import body_member_ids
+
+
+def quorum(db: Session, meeting: m.Meeting) -> tuple[int, int, int, bool]:
+    """(all members, members present, needed, reached); guests and deputies never count."""
+    members = set(body_member_ids(db, meeting.body_id))
+    present = set(
+        db.scalars(
+            select(m.Attendance.user_id).where(
+                m.Attendance.meeting_id == meeting.id, m.Attendance.present
+            )
+        )
+    )
+    count = len(members & present)
+    return len(members), count, quorum_needed(len(members)), has_quorum(count, len(members))
+
+
+def vote_tally(db: Session, item: m.AgendaItem, meeting: m.Meeting) -> Tally:
+    votes = db.scalars(select(m.Vote).where(m.Vote.agenda_item_id == item.id, m.Vote.current))
+    answers = [Answer(v.user_id, v.choice) for v in votes]
+    return tally(answers, body_member_ids(db, meeting.body_id), meeting.chair_id)
+
+
+def _publish(
+    db: Session, row: m.Result, counted: Tally, opinions: list[dict[str, str]]
+) -> m.Result:
+    row.data = {
+        "total_members": counted.total_members,
+        "agree": counted.agree,
+        "disagree": counted.disagree,
+        "abstain_or_other": counted.abstain_or_other,
+        "not_answered": counted.not_answered,
+        "late": counted.late,
+        "chair_choice": counted.chair_choice,
+        "passed": counted.passed,
+        "other_opinions": opinions,
+    }
+    db.add(row)
+    db.flush()
+    feed.publish_result(db, row)
+    return row
+
+
+def close_vote_result(db: Session, item: m.AgendaItem, meeting: m.Meeting) -> m.Result:
+    row = m.Result(
+        body_id=meeting.body_id, subject="vote", agenda_item_id=item.id, published_at=m.now()
+    )
+    return _publish(db, row, vote_tally(db, item, meeting), [])
+
+
+def close_ballot_result(db: Session, ballot: m.Ballot) -> m.Result:
+    replies = list(
+        db.scalars(
+            select(m.BallotResponse).where(
+                m.BallotResponse.ballot_id == ballot.id,
+                (m.BallotResponse.current) | (m.BallotResponse.late),
+            )
+        )
+    )
+    answers = [Answer(r.user_id, r.choice, late=r.late) for r in replies]
+    # N is the whole membership (rule 2), not only those the ballot went to.
+    members = body_member_ids(db, ballot.body_id)
+    counted = tally(answers, members, ballot.chair_id)
+    opinions = [
+        {"user_id": r.user_id, "text": r.comment}
+        for r in replies
+        if r.current and r.choice == "other"
+    ]
+    row = m.Result(
+        body_id=ballot.body_id, subject="ballot", ballot_id=ballot.id, published_at=m.now()
+    )
+    return _publish(db, row, counted, opinions)

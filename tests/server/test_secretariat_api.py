@@ -1,0 +1,218 @@
+"""The Government Office's endpoints: meetings, agenda, documents, users and devices."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from ecabinet.server import models as m
+from tests.factories import World
+from tests.pdfs import make_pdf
+from tests.server.conftest import Api
+from tests.server.signing_helpers import upload
+from tests.server.test_sync_pull import ids_by_type, pull_all
+
+SOON = (datetime.now(UTC) + timedelta(days=5)).isoformat()
+
+
+def call(api: Api, who: str, method: str, url: str, **kwargs: Any) -> Any:
+    return api.client.request(method, f"/api/v1{url}", headers=api.headers(who), **kwargs)
+
+
+def new_meeting(api: Api, world: World, **extra: Any) -> dict[str, Any]:
+    body = {
+        "kind": "extraordinary",
+        "title": "Phiên họp bất thường",
+        "starts_at": SOON,
+        "chair_id": world.users["chair"],
+        "invitations": [
+            {"user_id": world.users["member01"], "kind": "member"},
+            {"user_id": world.users["chair"], "kind": "member"},
+        ],
+    }
+    body.update(extra)
+    r = call(api, "secretariat", "POST", "/meetings", json=body)
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+@pytest.mark.parametrize("who", ["member01", "chair", "guest"])
+def test_only_the_secretariat_prepares(api: Api, world: World, who: str) -> None:
+    for method, url in (
+        ("GET", "/meetings"),
+        ("POST", "/meetings"),
+        ("GET", "/users"),
+        ("POST", f"/meetings/{world.meeting_id}/publish"),
+        ("POST", f"/items/{world.item_ids[0]}/conclusions"),
+        ("GET", "/ballots"),
+        ("GET", "/devices"),
+    ):
+        r = call(api, who, method, url, json={})
+        assert r.status_code == 403, (method, url, r.text)
+        assert r.json()["code"] == "forbidden"
+
+
+def test_a_draft_meeting_reaches_members_only_when_published(api: Api, world: World) -> None:
+    meeting = new_meeting(api, world)
+    assert meeting["status"] == "draft"
+    item = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/meetings/{meeting['id']}/items",
+        json={"title": "Dự thảo Nghị định", "presenter": "Bộ Tư pháp", "minutes_allotted": 30},
+    ).json()
+    sha = upload(api.client, api.headers("secretariat"), make_pdf(4, "Dự thảo khẩn"))
+    doc = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/items/{item['id']}/documents",
+        json={"kind": "draft", "title": "Dự thảo", "sha256": sha, "filename": "du-thao.pdf"},
+    )
+    assert doc.status_code == 201, doc.text
+    assert meeting["id"] not in ids_by_type(pull_all(api, "member01"))["meeting"]
+    published = call(api, "secretariat", "POST", f"/meetings/{meeting['id']}/publish")
+    assert published.json()["status"] == "published"
+    seen = ids_by_type(pull_all(api, "member01"))
+    assert meeting["id"] in seen["meeting"]
+    assert item["id"] in seen["agenda_item"]
+    assert doc.json()["id"] in seen["document"]
+    assert meeting["id"] not in ids_by_type(pull_all(api, "member02"))["meeting"]
+    again = call(api, "secretariat", "POST", f"/meetings/{meeting['id']}/publish")
+    assert (again.status_code, again.json()["code"]) == (409, "invalid_state")
+
+
+def test_replacing_a_document_keeps_the_old_version(api: Api, world: World) -> None:
+    doc_id = world.document_ids[1]
+    sha = upload(api.client, api.headers("secretariat"), make_pdf(3, "Dự thảo v2"))
+    r = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/documents/{doc_id}/versions",
+        json={"sha256": sha, "filename": "du-thao-v2.pdf"},
+    )
+    assert r.status_code == 201
+    assert r.json()["versions"] == [1, 2]
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        doc = db.get(m.Document, doc_id)
+        current = db.get(m.DocumentVersion, doc.current_version_id)
+        assert (current.number, current.sha256) == (2, sha)
+    missing = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/documents/{doc_id}/versions",
+        json={"sha256": "0" * 64, "filename": "x.pdf"},
+    )
+    assert missing.status_code == 404
+    bad_name = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/documents/{doc_id}/versions",
+        json={"sha256": sha, "filename": "../../x.pdf"},
+    )
+    assert bad_name.status_code == 422
+
+
+def test_paper_only_items_carry_no_file(api: Api, world: World) -> None:
+    meeting = new_meeting(api, world)
+    item = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/meetings/{meeting['id']}/items",
+        json={"title": "Tài liệu mật", "paper_only": True},
+    ).json()
+    sha = upload(api.client, api.headers("secretariat"), make_pdf(1))
+    r = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/items/{item['id']}/documents",
+        json={"kind": "draft", "title": "x", "sha256": sha, "filename": "x.pdf"},
+    )
+    assert (r.status_code, r.json()["code"]) == (409, "paper_only")
+    r = call(api, "secretariat", "PATCH", f"/items/{world.item_ids[0]}", json={"paper_only": True})
+    assert (r.status_code, r.json()["code"]) == (409, "paper_only")
+
+
+def test_reordering_needs_every_item_once(api: Api, world: World) -> None:
+    url = f"/meetings/{world.meeting_id}/items/order"
+    flipped = list(reversed(world.item_ids))
+    r = call(api, "secretariat", "PUT", url, json={"item_ids": flipped})
+    assert [i["id"] for i in r.json()] == flipped
+    assert [i["position"] for i in r.json()] == [1, 2]
+    bad = call(api, "secretariat", "PUT", url, json={"item_ids": flipped[:1]})
+    assert bad.status_code == 422
+
+
+def test_uninviting_tells_the_member_to_drop_the_meeting(api: Api, world: World) -> None:
+    assert world.meeting_id in ids_by_type(pull_all(api, "member02"))["meeting"]
+    keep = [{"user_id": world.users[u], "kind": "member"} for u in ("chair", "member01")]
+    call(
+        api,
+        "secretariat",
+        "PUT",
+        f"/meetings/{world.meeting_id}/invitations",
+        json={"invitations": keep},
+    )
+    changes = pull_all(api, "member02")
+    last = [c for c in changes if c["type"] == "meeting" and c["id"] == world.meeting_id][-1]
+    assert last["deleted"] is True
+
+
+def test_unknown_and_foreign_ids_are_404(api: Api, world: World) -> None:
+    for method, url in (
+        ("GET", "/meetings/00000000-0000-0000-0000-000000000000"),
+        ("PATCH", "/items/00000000-0000-0000-0000-000000000000"),
+        ("POST", "/ballots/00000000-0000-0000-0000-000000000000/close"),
+    ):
+        assert call(api, "secretariat", method, url, json={}).status_code == 404
+
+
+def test_users_created_with_a_password_policy_and_devices_revoked(api: Api, world: World) -> None:
+    weak = call(
+        api,
+        "secretariat",
+        "POST",
+        "/users",
+        json={"username": "member27", "full_name": "Mới", "password": "short"},
+    )
+    assert (weak.status_code, weak.json()["code"]) == (422, "weak_password")
+    made = call(
+        api,
+        "secretariat",
+        "POST",
+        "/users",
+        json={
+            "username": "member27",
+            "full_name": "Thành viên mới",
+            "password": "a-much-better-password",
+        },
+    )
+    assert made.status_code == 201
+    taken = call(
+        api,
+        "secretariat",
+        "POST",
+        "/users",
+        json={"username": "member27", "full_name": "X", "password": "a-much-better-password"},
+    )
+    assert taken.status_code == 409
+    headers = api.headers("member01")
+    devices = call(
+        api, "secretariat", "GET", "/devices", params={"user_id": world.users["member01"]}
+    ).json()
+    revoked = call(api, "secretariat", "POST", f"/devices/{devices[0]['id']}/revoke")
+    assert revoked.json()["revoked_at"]
+    wipe = api.client.get("/api/v1/sync/changes", headers=headers).json()
+    assert wipe["wipe"] is True
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        actions = list(db.scalars(select(m.AuditEntry.action)))
+        assert {"user.create", "device.revoke"} <= set(actions)

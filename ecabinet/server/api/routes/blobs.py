@@ -73,10 +73,16 @@ def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
             yield chunk
 
 
-@router.api_route(
+@router.head(
     "/{sha256}",
-    methods=["GET", "HEAD"],
     response_model=None,
+    operation_id="head_blob",
+    summary="A document file's headers: size and ETag",
+)
+@router.get(
+    "/{sha256}",
+    response_model=None,
+    operation_id="get_blob",
     summary="A document file; supports Range, If-Range and ETag",
     responses={206: {"description": "partial"}, 404: {}, 416: {}},
 )

@@ -53,7 +53,11 @@ class Account:
         store = LocalStore(profile)
         url = server_url or store.get_state("server_url")
         bundle = ca_bundle or store.get_state("ca_bundle") or None
-        chosen = secrets or choose_secret_store(str(profile.root), profile.secrets_file)
+        # Without a system keyring, a passphrase in ECABINET_SECRETS_PASSPHRASE keeps the
+        # session in a file encrypted under it; with neither, it lives in memory only.
+        chosen = secrets or choose_secret_store(
+            str(profile.root), profile.secrets_file, os.environ.get("ECABINET_SECRETS_PASSPHRASE")
+        )
         api = ServerApi(url or "http://127.0.0.1", ca_bundle=bundle)
         api.token = chosen.get(TOKEN) or ""
         return cls(profile, store, chosen, api)

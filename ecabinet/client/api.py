@@ -154,7 +154,7 @@ class ServerApi:
         return self._request("GET", f"/blobs/{sha256}", stream=True, headers=headers)
 
 
-def iter_chunks(response: requests.Response, size: int = 256 * 1024) -> Iterator[bytes]:
+def iter_chunks(response: requests.Response, size: int = 1024 * 1024) -> Iterator[bytes]:
     try:
         yield from response.iter_content(size)
     except (requests.ConnectionError, requests.Timeout) as error:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     func,
     select,
 )
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -142,7 +143,7 @@ class LocalStore:
 
     def apply_page(self, page: ChangesPage) -> int:
         """Apply every change of a page and remember its cursor, all or nothing."""
-        parsed = []
+        steps: list[dict[str, Any] | tuple[str, str]] = []  # upsert rows or deletions
         for change in page.changes:
             try:
                 obj = change.parsed()
@@ -151,15 +152,26 @@ class LocalStore:
                     f"The server sent a malformed {change.type} ({error.error_count()} "
                     "problems); nothing from this page was applied."
                 ) from None
-            parsed.append((change, obj))
+            steps.append(
+                (change.type, change.id)
+                if obj is None
+                else _row(change.type, change.id, obj, change.seq)
+            )
         with self.sessions() as db, db.begin():
-            for change, obj in parsed:
-                if obj is None:
-                    _delete_tree(db, change.type, change.id)
-                else:
-                    _upsert(db, change.type, change.id, obj, change.seq)
+            # Feed order matters (a deletion then a re-share); runs of upserts go in batches.
+            batch: list[dict[str, Any]] = []
+            for step in steps:
+                if isinstance(step, dict):
+                    batch.append(step)
+                    continue
+                if batch:
+                    db.execute(_upsert_statement(), batch)
+                    batch = []
+                _delete_tree(db, *step)
+            if batch:
+                db.execute(_upsert_statement(), batch)
             db.merge(SyncState(key="cursor", value=page.cursor))
-        return len(parsed)
+        return len(steps)
 
     # --- the member's acts ----------------------------------------------------------------
 
@@ -268,19 +280,29 @@ def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _upsert(db: Session, type_: str, id_: str, obj: WireModel, seq: int) -> None:
+def _row(type_: str, id_: str, obj: WireModel, seq: int) -> dict[str, Any]:
     parent_field, sort_field = _PARENT.get(type_, ("", ""))
     values = obj.model_dump(mode="json")
-    db.merge(
-        Record(
-            type=type_,
-            id=id_,
-            parent_id=values.get(parent_field) if parent_field else None,
-            sort_key=_sort_key(values.get(sort_field)) if sort_field else "",
-            data=json.dumps(values, ensure_ascii=False),
-            seq=seq,
-        )
+    return {
+        "type": type_,
+        "id": id_,
+        "parent_id": values.get(parent_field) if parent_field else None,
+        "sort_key": _sort_key(values.get(sort_field)) if sort_field else "",
+        "data": json.dumps(values, ensure_ascii=False),
+        "seq": seq,
+    }
+
+
+def _upsert_statement() -> Any:
+    statement = sqlite_insert(Record)
+    return statement.on_conflict_do_update(
+        index_elements=[Record.type, Record.id],
+        set_={c: statement.excluded[c] for c in ("parent_id", "sort_key", "data", "seq")},
     )
+
+
+def _upsert(db: Session, type_: str, id_: str, obj: WireModel, seq: int) -> None:
+    db.execute(_upsert_statement(), [_row(type_, id_, obj, seq)])
 
 
 def _delete_tree(db: Session, type_: str, id_: str) -> None:

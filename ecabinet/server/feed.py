@@ -239,12 +239,14 @@ def publish_annotation(db: Session, body_id: str, ann: m.Annotation) -> None:
             )
         ).all()
     ]
-    data = s.annotation_data(ann)
-    for scope, scope_id, mid in current:
-        append(db, body_id, "annotation", ann.id, data, scope, scope_id, mid)
+    # Deletions first: a viewer in both an old and a current audience (the author, who
+    # also sees the meeting's shared notes) must end with the note, not without it.
     for scope, scope_id, mid in earlier:
         if (scope, scope_id, mid) not in current:
             append(db, body_id, "annotation", ann.id, None, scope, scope_id, mid)
+    data = s.annotation_data(ann)
+    for scope, scope_id, mid in current:
+        append(db, body_id, "annotation", ann.id, data, scope, scope_id, mid)
     if ann.deleted and not earlier:
         append(db, body_id, "annotation", ann.id, None, "private", ann.author_id, None)
 

@@ -147,3 +147,31 @@ def test_wrong_password_and_offline_are_one_clear_line(
     assert "Traceback" not in err
     code, _, err = run(capsys, monkeypatch, "--profile", profile, "sync")
     assert (code, err.strip()) == (1, "Sign in first.")
+
+
+def test_a_passphrase_keeps_the_session_across_commands_without_a_keyring(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
+    profile = tmp_path / "p"
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "--profile",
+        str(profile),
+        "login",
+        "--server",
+        live_server.url,
+        "--username",
+        "member01",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 0
+    assert "encrypted under your passphrase" in out
+    assert run(capsys, monkeypatch, "--profile", str(profile), "sync")[0] == 0
+    token_file = (profile / "secrets.enc").read_bytes()
+    assert b"member01" not in token_file

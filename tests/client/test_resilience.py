@@ -273,3 +273,54 @@ def test_wrong_types_in_an_answer_are_a_clear_error(hostile: str, tmp_path: Path
     account.api.token = "t" * 20
     with pytest.raises(ServerDataError, match="could not be understood"):
         account.sync_service().sync()
+
+
+def test_a_full_answer_to_a_resume_restarts_the_file(hostile: str, tmp_path: Path) -> None:
+    """A server that ignores Range answers 200 with the whole file: never append it."""
+    profile = Profile.open(tmp_path / "p")
+    store = LocalStore(profile)
+    data = padded_pdf(300_000, seed=3)
+    sha = hashlib.sha256(data).hexdigest()
+    (profile.tmp_dir / f"{sha}.part").write_bytes(b"stale bytes from before")
+    version = {
+        "id": str(uuid.uuid4()),
+        "document_id": str(uuid.uuid4()),
+        "number": 1,
+        "sha256": sha,
+        "size": len(data),
+        "pages": 1,
+        "filename": "a.pdf",
+        "created_at": "2026-12-01T00:00:00Z",
+    }
+    HostileHandler.answers = {
+        "/api/v1/sync/changes": (
+            200,
+            json.dumps(
+                {
+                    "changes": [change(1, "document_version", version)],
+                    "cursor": "v1.1",
+                    "more": False,
+                }
+            ).encode(),
+        ),
+        f"/api/v1/blobs/{sha}": (200, data),
+    }
+    result = SyncService(ServerApi(hostile, token="t" * 20), store, profile).sync()
+    assert result.failed_downloads == 0
+    assert profile.blob_path(sha).read_bytes() == data
+
+
+def test_cancel_keeps_the_part_for_later(
+    server_process: tuple[ServerProcess, World], tmp_path: Path
+) -> None:
+    proc, world = server_process
+    sha = add_big_document(proc, world, 6 * 1024 * 1024)
+    account = signed_in(proc.url, tmp_path / "p")
+    cancel = threading.Event()
+    account.sync_service().sync(
+        progress=lambda done, _total: cancel.set() if done > 1 else None, cancel=cancel
+    )
+    assert not account.profile.blob_path(sha).exists()
+    assert (account.profile.tmp_dir / f"{sha}.part").exists()
+    account.sync_service().sync()
+    assert hashlib.sha256(account.profile.blob_path(sha).read_bytes()).hexdigest() == sha

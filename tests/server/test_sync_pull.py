@@ -29,9 +29,12 @@ def pull_all(api: Api, username: str, limit: int = 500) -> list[dict[str, Any]]:
 
 
 def ids_by_type(changes: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """What a client holds after applying the changes in feed order."""
     out: dict[str, set[str]] = defaultdict(set)
     for change in changes:
-        if not change["deleted"]:
+        if change["deleted"]:
+            out[change["type"]].discard(change["id"])
+        else:
             out[change["type"]].add(change["id"])
     return out
 

@@ -186,3 +186,15 @@ def test_malformed_envelopes_are_422(api: Api, world: World) -> None:
 def test_unknown_fields_in_data_of_wrong_type_are_rejected(api: Api, world: World) -> None:
     bad = mutation("position.set", {"agenda_item_id": world.item_ids[0], "position": 7})
     assert push(api, "member01", bad)[0]["code"] == "validation_error"
+
+
+def test_a_huge_body_is_refused_before_it_is_read(api: Api, world: World) -> None:
+    huge = b'{"mutations": [' + b" " * (21 * 1024 * 1024) + b"]}"
+    r = api.client.post(
+        "/api/v1/sync/push",
+        content=huge,
+        headers={**api.headers("member01"), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 413
+    assert r.json()["code"] == "too_large"
+    assert api.client.get("/api/v1/health").status_code == 200

@@ -1,0 +1,284 @@
+"""Benchmarks of the sync path: ``python -m tests.bench [--all | sync | pull | noop | poll]``.
+
+Each prints a Markdown section with its figures and the command that produced them; paste
+them into docs/benchmarks.md (``--write`` does it). Servers run as real child processes on
+loopback; comparisons run side by side in the same process, since this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import requests
+
+from ecabinet.client.api import ServerApi
+from ecabinet.client.engine import SyncService
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import LocalStore
+from ecabinet.server.core.config import get_settings
+from tests.bench.bodies import PASSWORD, generate
+from tests.bench.server_proc import ServerProcess
+
+MB = 1024 * 1024
+
+
+def _signed_in(url: str, username: str, root: Path) -> SyncService:
+    api = ServerApi(url)
+    api.login(username, PASSWORD, "bench")
+    profile = Profile.open(root)
+    return SyncService(api, LocalStore(profile), profile)
+
+
+def _plain_download(url: str, token: str, shas: list[str], workers: int) -> float:
+    """Bytes per second of plain streaming GETs of the same blobs, written to /dev/null."""
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {token}"
+
+    def fetch(sha: str) -> int:
+        with session.get(f"{url}/api/v1/blobs/{sha}", stream=True, timeout=60) as response:
+            response.raise_for_status()
+            return sum(len(chunk) for chunk in response.iter_content(256 * 1024))
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        total = sum(pool.map(fetch, shas))
+    return total / (time.perf_counter() - started)
+
+
+def bench_sync(documents: int, size_mb: float) -> str:
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
+        root = Path(tmp)
+        settings = get_settings(root / "server")
+        body = generate(settings, documents=documents, document_bytes=int(size_mb * MB))
+        server = ServerProcess(settings.data_dir)
+        try:
+            probe = ServerApi(server.url)
+            probe.login(body.member_usernames[0], PASSWORD, "probe")
+            plain_before = _plain_download(server.url, probe.token, body.blob_shas, 3)
+            service = _signed_in(server.url, body.member_usernames[0], root / "client")
+            started = time.perf_counter()
+            result = service.sync()
+            seconds = time.perf_counter() - started
+            plain_after = _plain_download(server.url, probe.token, body.blob_shas, 3)
+        finally:
+            server.stop()
+    assert result.bytes_downloaded == body.total_bytes, "the sync did not fetch every file"
+    plain = (plain_before + plain_after) / 2
+    client = body.total_bytes / seconds
+    return (
+        f"### First sync of a large body\n\n"
+        f"`python -m tests.bench sync --documents {documents} --size-mb {size_mb}`\n\n"
+        f"| measure | value |\n|---|---|\n"
+        f"| documents | {documents} ({body.total_bytes / MB:,.0f} MB) |\n"
+        f"| client first sync (pull, download, verify, move into place) | "
+        f"{seconds:.1f} s, {client / MB:,.0f} MB/s |\n"
+        f"| plain streaming GET of the same blobs, 3 at a time (mean of before and after) | "
+        f"{plain / MB:,.0f} MB/s |\n"
+        f"| ratio client / plain (target at least 0.8) | **{client / plain:.2f}** |\n"
+    )
+
+
+def bench_pull(changes: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = get_settings(root / "server")
+        body = generate(settings, documents=1, document_bytes=4096, annotations=changes)
+        server = ServerProcess(settings.data_dir)
+        try:
+            service = _signed_in(server.url, body.member_usernames[0], root / "client")
+            started = time.perf_counter()
+            pulled, _wiped = service.pull(threading.Event())
+            seconds = time.perf_counter() - started
+        finally:
+            server.stop()
+    return (
+        f"### Pulling {changes:,} changes\n\n`python -m tests.bench pull --changes {changes}`\n\n"
+        f"| measure | value |\n|---|---|\n| changes applied | {pulled:,} |\n"
+        f"| time (pages of 500, each applied with its cursor in one transaction) | "
+        f"{seconds:.2f} s ({pulled / seconds:,.0f} changes/s) |\n"
+    )
+
+
+class _Counting(requests.Session):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def request(self, *args: object, **kwargs: object) -> requests.Response:  # type: ignore[override]
+        self.count += 1
+        return super().request(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def bench_noop(runs: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = get_settings(root / "server")
+        body = generate(settings, documents=20, document_bytes=64 * 1024)
+        server = ServerProcess(settings.data_dir)
+        try:
+            first = _signed_in(server.url, body.member_usernames[0], root / "client")
+            first.sync()
+            session = _Counting()
+            service = SyncService(
+                ServerApi(server.url, session=session, token=first.api.token),
+                first.store,
+                first.profile,
+            )
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                service.sync()
+                times.append((time.perf_counter() - started) * 1000)
+        finally:
+            server.stop()
+    times.sort()
+    return (
+        f"### A sync with nothing changed\n\n`python -m tests.bench noop --runs {runs}`\n\n"
+        f"| measure | value |\n|---|---|\n"
+        f"| HTTP requests per sync (target: 1) | {session.count / runs:g} |\n"
+        f"| median time (target under 50 ms) | {statistics.median(times):.1f} ms |\n"
+        f"| 95th percentile | {times[int(0.95 * (runs - 1))]:.1f} ms |\n"
+    )
+
+
+async def _poll(url: str, usernames: list[str], seconds: float) -> tuple[int, list[float]]:
+    limits = httpx.Limits(max_connections=len(usernames))
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
+        tokens = []
+        for username in usernames:
+            r = await client.post(
+                "/api/v1/auth/login",
+                json={"username": username, "password": PASSWORD, "device_name": "bench"},
+            )
+            r.raise_for_status()
+            tokens.append(r.json()["token"])
+        heads = []
+        for token in tokens:
+            page = (
+                await client.get(
+                    "/api/v1/sync/changes",
+                    params={"limit": 1000},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+            ).json()
+            while page["more"]:
+                page = (
+                    await client.get(
+                        "/api/v1/sync/changes",
+                        params={"limit": 1000, "since": page["cursor"]},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                ).json()
+            heads.append(page["cursor"])
+        latencies: list[float] = []
+        stop = time.perf_counter() + seconds
+
+        async def member(token: str, cursor: str) -> None:
+            headers = {"Authorization": f"Bearer {token}"}
+            while time.perf_counter() < stop:
+                started = time.perf_counter()
+                r = await client.get(
+                    "/api/v1/sync/changes", params={"since": cursor}, headers=headers
+                )
+                r.raise_for_status()
+                latencies.append((time.perf_counter() - started) * 1000)
+
+        await asyncio.gather(*(member(t, c) for t, c in zip(tokens, heads, strict=True)))
+    return len(latencies), latencies
+
+
+def bench_poll(members: int, seconds: float, database_url: str, workers: int) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = get_settings(root / "server", database_url or None)
+        body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
+        server = ServerProcess(settings.data_dir, database_url, workers=workers)
+        try:
+            count, latencies = asyncio.run(_poll(server.url, body.member_usernames, seconds))
+        finally:
+            server.stop()
+    latencies.sort()
+    kind = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+    return (
+        f"| {kind} | {members} | {workers} | {count / seconds:,.0f} | "
+        f"{statistics.median(latencies):.0f} | {latencies[int(0.99 * (count - 1))]:.0f} |\n"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("which", nargs="*", help="sync, pull, noop, poll (default: all)")
+    parser.add_argument("--all", action="store_true", help="run every benchmark")
+    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--size-mb", type=float, default=2.0)
+    parser.add_argument("--changes", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--members", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get(
+            "ECABINET_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
+    args = parser.parse_args()
+    unknown = set(args.which) - {"sync", "pull", "noop", "poll"}
+    if unknown:
+        parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
+    which = set(args.which) if args.which and not args.all else {"sync", "pull", "noop", "poll"}
+    parts = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.\n"
+    ]
+    if "sync" in which:
+        parts.append(bench_sync(args.documents, args.size_mb))
+    if "pull" in which:
+        parts.append(bench_pull(args.changes))
+    if "noop" in which:
+        parts.append(bench_noop(args.runs))
+    if "poll" in which:
+        rows = bench_poll(args.members, args.seconds, "", args.workers)
+        if args.postgres:
+            from tests.dbs import PostgresDatabase
+
+            database = PostgresDatabase(args.postgres)
+            try:
+                rows += bench_poll(args.members, args.seconds, database.url, args.workers)
+            finally:
+                database.drop()
+        parts.append(
+            f"### {args.members} members polling at once\n\n"
+            f"`python -m tests.bench poll --members {args.members} --seconds {args.seconds:g} "
+            f"--workers {args.workers}`\n\nEach simulated member signs in, catches up, then "
+            "polls the feed with its latest cursor (nothing changed) as fast as the server "
+            "answers, all at once, from one load process on the same machine.\n\n"
+            "| database | members | server workers | requests/s | p50 ms | p99 ms |\n"
+            "|---|---|---|---|---|---|\n" + rows
+        )
+    text = "\n".join(parts)
+    print(text)
+    if args.write:
+        target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+        target.write_text(
+            "# Benchmarks\n\nEvery figure below was produced by the command "
+            "shown above it; rerun it to check.\n\n" + text,
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -216,3 +216,25 @@ def test_users_created_with_a_password_policy_and_devices_revoked(api: Api, worl
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         actions = list(db.scalars(select(m.AuditEntry.action)))
         assert {"user.create", "device.revoke"} <= set(actions)
+
+
+def test_read_receipts_and_results(api: Api, world: World) -> None:
+    from tests.server.test_sync_push import mutation, push
+
+    push(api, "member01", mutation("document.read", {"document_version_id": world.version_ids[0]}))
+    reads = call(api, "secretariat", "GET", f"/documents/{world.document_ids[0]}/reads").json()
+    assert [(r["user_id"], r["version_number"]) for r in reads] == [(world.users["member01"], 1)]
+    assert (
+        call(api, "secretariat", "GET", "/results", params={"ballot_id": world.ballot_id}).json()
+        == []
+    )
+    call(api, "secretariat", "POST", f"/ballots/{world.ballot_id}/close")
+    (result,) = call(
+        api, "secretariat", "GET", "/results", params={"ballot_id": world.ballot_id}
+    ).json()
+    assert result["data"]["not_answered"] == 6
+
+
+def test_a_sent_ballot_cannot_be_edited(api: Api, world: World) -> None:
+    r = call(api, "secretariat", "PATCH", f"/ballots/{world.ballot_id}", json={"title": "x"})
+    assert (r.status_code, r.json()["code"]) == (409, "invalid_state")

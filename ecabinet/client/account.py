@@ -7,6 +7,7 @@ lives in the secret store. Worker threads or the command line.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import secrets as random
@@ -121,6 +122,25 @@ class Account:
     def sign_out(self) -> None:
         self.secrets.delete(TOKEN)
         self.api.token = ""
+
+    def keep_form(self, ballot_id: str, signed: bytes) -> str:
+        """Keep a signed reply form as a local blob (uploaded before its reply is pushed)."""
+        sha = hashlib.sha256(signed).hexdigest()
+        path = self.profile.blob_path(sha)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.profile.tmp_dir / f"{sha}.form"
+        temp.write_bytes(signed)
+        os.replace(temp, path)
+        forms = self.store.get_state(f"forms:{ballot_id}")
+        self.store.set_state(**{f"forms:{ballot_id}": f"{forms} {sha}".strip()})
+        return sha
+
+    def latest_form(self, ballot_id: str) -> bytes | None:
+        forms = self.store.get_state(f"forms:{ballot_id}").split()
+        if not forms:
+            return None
+        path = self.profile.blob_path(forms[-1])
+        return path.read_bytes() if path.exists() else None
 
     def forget_device(self) -> None:
         """After a remote wipe: no token, no key, nothing to sign with."""

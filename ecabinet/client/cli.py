@@ -1,7 +1,8 @@
 """The ``ecabinet`` command line: the client core without the desktop, for scripts and tests.
 
 Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
-ballots|outbox|logout``. Expected failures (offline, wrong password, a server answer we refuse)
+ballots|outbox|logout``, and the member's acts: ``position``, ``vote``, ``ballot reply``,
+``ballot form``. Expected failures (offline, wrong password, a server answer we refuse)
 print one clear line and exit 1; usage errors exit 2.
 """
 
@@ -12,8 +13,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from ecabinet import __version__
+from ecabinet.client import acts
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.paths import Profile
@@ -115,6 +118,30 @@ def _outbox(account: Account, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _position(account: Account, args: argparse.Namespace) -> int:
+    acts.set_position(account, args.item_id, args.set, args.comment)
+    print(f"Position recorded ({args.set}); it is sent at the next sync.")
+    return 0
+
+
+def _vote(account: Account, args: argparse.Namespace) -> int:
+    acts.cast_vote(account, args.item_id, args.choice, args.comment)
+    print(f"Vote signed and recorded ({args.choice}); it is sent at the next sync.")
+    return 0
+
+
+def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
+    acts.reply_to_ballot(account, args.ballot_id, args.choice, args.comment)
+    print(f"Reply form signed on this laptop ({args.choice}); it is sent at the next sync.")
+    return 0
+
+
+def _ballot_form(account: Account, args: argparse.Namespace) -> int:
+    Path(args.out).write_bytes(acts.last_form(account, args.ballot_id))
+    print(f"Wrote your signed form to {args.out}.")
+    return 0
+
+
 def _logout(account: Account, _args: argparse.Namespace) -> int:
     try:
         account.api.logout()
@@ -152,6 +179,30 @@ def build_parser() -> argparse.ArgumentParser:
     ]
     for name, command, text in listings:
         sub.add_parser(name, help=text).set_defaults(run=command)
+    position = sub.add_parser("position", help="mark a position on an agenda item")
+    position.add_argument("item_id")
+    position.add_argument(
+        "--set", required=True, choices=["no_objection", "wish_to_speak", "object"]
+    )
+    position.add_argument("--comment", default="")
+    position.set_defaults(run=_position)
+    vote = sub.add_parser("vote", help="vote on an agenda item (signed)")
+    vote.add_argument("item_id")
+    vote.add_argument("--choice", required=True, choices=["agree", "disagree", "abstain"])
+    vote.add_argument("--comment", default="")
+    vote.set_defaults(run=_vote)
+    ballot = sub.add_parser("ballot", help="reply to a written ballot").add_subparsers(
+        dest="ballot_command", required=True
+    )
+    reply = ballot.add_parser("reply", help="sign a reply form offline and queue it")
+    reply.add_argument("ballot_id")
+    reply.add_argument("--choice", required=True, choices=["agree", "disagree", "other"])
+    reply.add_argument("--comment", default="")
+    reply.set_defaults(run=_ballot_reply)
+    form = ballot.add_parser("form", help="write your last signed form to a file")
+    form.add_argument("ballot_id")
+    form.add_argument("--out", required=True)
+    form.set_defaults(run=_ballot_form)
     return parser
 
 
@@ -161,7 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Command = args.run
     try:
         return run(account, args)
-    except NotSignedIn as error:
+    except (NotSignedIn, acts.NotAllowed) as error:
         print(str(error), file=sys.stderr)
     except Offline as error:
         print(f"Cannot reach the server: {error}", file=sys.stderr)

@@ -7,6 +7,7 @@ server on loopback. Runs on a worker thread; ``progress`` and ``cancel`` come fr
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 import time
@@ -18,6 +19,7 @@ from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.wire.objects import DocumentVersionData
+from ecabinet.wire.sync import Mutation
 
 PAGE_SIZE = 500
 MAX_BACKOFF = timedelta(minutes=15)
@@ -94,6 +96,7 @@ class SyncService:
             if not batch:
                 return sent, rejected
             try:
+                self._upload_forms(batch)
                 response = self.api.push(batch)
             except Offline:
                 entry = self.store.outbox(("pending",))[0]
@@ -105,6 +108,20 @@ class SyncService:
             rejected += sum(1 for r in response.results if r.status == "rejected")
             if len(response.results) < len(batch):
                 return sent, rejected  # the rest is retried at the next sync
+
+    def _upload_forms(self, batch: list[Mutation]) -> None:
+        """A ballot reply names its signed form by digest: the form must be there first.
+        Uploading again what the server has is harmless (it answers 200)."""
+        for mutation in batch:
+            if mutation.type != "ballot.respond":
+                continue
+            sha = str(mutation.data.get("signed_pdf", ""))
+            path = self.profile.blob_path(sha)
+            if path.exists():
+                # A refused form is not retried forever: the reply is pushed all the same
+                # and the server's refusal, with its reason, reaches the member.
+                with contextlib.suppress(ApiProblem):
+                    self.api.upload_blob(path.read_bytes(), sha)
 
     def pull(self, cancel: threading.Event) -> tuple[int, bool]:
         """Apply pages until the feed is drained; each page with its cursor, atomically."""

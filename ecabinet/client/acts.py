@@ -1,0 +1,77 @@
+"""The member's decisions, made offline: positions, signed votes, signed ballot replies.
+
+Each act is written locally with its outbox entry in one transaction (LocalStore.record_action)
+before the caller may say it is done. A ballot reply's form is composed and PAdES-signed here,
+on the laptop; it is kept in the profile and uploaded just before its reply is pushed.
+Worker threads or the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ecabinet.client.account import Account
+from ecabinet.client.store import ServerDataError
+from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
+from ecabinet.signing.detached import canonical_vote, sign_detached
+from ecabinet.signing.pades import sign_pdf
+from ecabinet.wire.objects import BallotData
+
+
+class NotAllowed(Exception):
+    """The act cannot be made here (unknown item or ballot on this laptop, closed ballot)."""
+
+
+def set_position(account: Account, item_id: str, position: str, comment: str = "") -> str:
+    if account.store.get("agenda_item", item_id) is None:
+        raise NotAllowed("This agenda item is not on this laptop; sync first.")
+    return account.store.record_action(
+        "position.set", {"agenda_item_id": item_id, "position": position, "comment": comment}
+    )
+
+
+def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
+    if account.store.get("agenda_item", item_id) is None:
+        raise NotAllowed("This agenda item is not on this laptop; sync first.")
+    identity = account.identity()
+    user_id = account.store.get_state("user_id")
+    signature = sign_detached(identity.key, canonical_vote(item_id, user_id, choice, comment))
+    return account.store.record_action(
+        "vote.cast",
+        {"agenda_item_id": item_id, "choice": choice, "comment": comment, "signature": signature},
+    )
+
+
+def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str = "") -> str:
+    """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
+    ballot = account.store.get("ballot", ballot_id)
+    if not isinstance(ballot, BallotData):
+        raise NotAllowed("This written ballot is not on this laptop; sync first.")
+    if ballot.status == "closed":
+        raise NotAllowed("This written ballot is closed.")
+    state = account.store.get_state
+    fields = ReplyFields(ballot_id, state("user_id"), choice, comment)
+    form = build_reply_form(
+        ReplyForm(
+            fields,
+            ballot.title,
+            ballot.question,
+            state("full_name"),
+            state("title"),
+            datetime.now(UTC),
+        )
+    )
+    signed = sign_pdf(form, account.identity())
+    sha = account.keep_form(ballot_id, signed)
+    return account.store.record_action(
+        "ballot.respond",
+        {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": sha},
+    )
+
+
+def last_form(account: Account, ballot_id: str) -> bytes:
+    """The member's most recent signed form for a ballot."""
+    data = account.latest_form(ballot_id)
+    if data is None:
+        raise ServerDataError("You have not replied to this ballot on this laptop.")
+    return data

@@ -1,0 +1,227 @@
+"""The member's decisions made offline and sent later: positions, signed votes, signed replies."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from ecabinet.client import acts
+from ecabinet.client.account import Account
+from ecabinet.client.cli import main
+from ecabinet.server import models as m
+from ecabinet.server.db import make_engine, make_session_factory
+from ecabinet.signing.keys import certificate_from_pem
+from ecabinet.signing.pades import check_signed_pdf
+from tests.client.conftest import LiveServer, signed_in
+
+OFFLINE = "http://127.0.0.1:9"
+
+
+def on_server(live: LiveServer, query: Any) -> list[Any]:
+    """Rows of a query on the server's own database."""
+    engine = make_engine(live.settings.database_url)
+    with make_session_factory(engine)() as db:
+        rows = list(db.scalars(query))
+    engine.dispose()
+    return rows
+
+
+def change_on_server(live: LiveServer, statement: Any) -> None:
+    """What the Government Office (or the clock) does meanwhile, straight in the database."""
+    engine = make_engine(live.settings.database_url)
+    with make_session_factory(engine)() as db:
+        db.execute(statement)
+        db.commit()
+    engine.dispose()
+
+
+def synced(live: LiveServer, root: Path) -> Account:
+    account = signed_in(live.url, root)
+    assert account.sync_service().sync().online
+    return account
+
+
+def test_a_position_marked_offline_reaches_the_server(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    account = synced(live_server, tmp_path / "p")
+    account.api.base_url = OFFLINE
+    acts.set_position(account, live_server.world.item_ids[0], "wish_to_speak", "Điều 5")
+    assert not account.sync_service().sync().online
+    assert account.store.count_outbox("pending") == 1
+    account.api.base_url = live_server.url
+    _reset_backoff(account)
+    account.sync_service().sync()
+    (pos,) = on_server(live_server, select(m.Position))
+    assert (pos.position, pos.comment) == ("wish_to_speak", "Điều 5")
+
+
+def _reset_backoff(account: Account) -> None:
+    from ecabinet.client.store import OutboxEntry
+
+    with account.store.sessions() as db, db.begin():
+        db.execute(update(OutboxEntry).values(next_attempt_at=""))
+
+
+def test_a_vote_signed_on_the_laptop_is_verified_by_the_server(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    item = live_server.world.item_ids[0]
+    account = synced(live_server, tmp_path / "p")
+    change_on_server(
+        live_server, update(m.AgendaItem).where(m.AgendaItem.id == item).values(vote_status="open")
+    )
+    acts.cast_vote(account, item, "agree")
+    assert account.sync_service().sync().rejected == 0
+    (vote,) = on_server(live_server, select(m.Vote))
+    assert vote.choice == "agree"
+    change_on_server(
+        live_server,
+        update(m.AgendaItem).where(m.AgendaItem.id == item).values(vote_status="closed"),
+    )
+    acts.cast_vote(account, item, "disagree")
+    account.sync_service().sync()
+    (refused,) = account.store.outbox(("rejected",))
+    assert refused.code == "vote_not_open"
+
+
+def test_a_ballot_reply_signed_offline_is_sent_with_its_form(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    world = live_server.world
+    account = synced(live_server, tmp_path / "p")
+    account.api.base_url = OFFLINE
+    acts.reply_to_ballot(account, world.ballot_id, "other", "Đề nghị làm rõ khoản 2")
+    assert account.store.count_outbox("pending") == 1
+    account.api.base_url = live_server.url
+    result = account.sync_service().sync()
+    assert (result.mutations_pushed, result.rejected) == (1, 0)
+    (reply,) = on_server(live_server, select(m.BallotResponse))
+    assert reply.choice == "other"
+    assert reply.late is False
+    form = acts.last_form(account, world.ballot_id)
+    ca = certificate_from_pem(account.store.get_state("ca_pem"))
+    assert check_signed_pdf(form, ca).valid
+
+
+def test_a_reply_signed_before_the_deadline_and_sent_after_is_kept_late(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    world = live_server.world
+    account = synced(live_server, tmp_path / "p")
+    acts.reply_to_ballot(account, world.ballot_id, "agree")  # on time, on the plane
+    change_on_server(
+        live_server,
+        update(m.Ballot)
+        .where(m.Ballot.id == world.ballot_id)
+        .values(deadline=m.now() - timedelta(minutes=5)),
+    )
+    account.sync_service().sync()  # landed after the deadline
+    (refused,) = account.store.outbox(("rejected",))
+    assert refused.code == "deadline_passed"
+    (kept,) = on_server(live_server, select(m.BallotResponse))
+    assert kept.late is True
+
+
+def test_the_command_line_acts_and_writes_the_form(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
+    profile = str(tmp_path / "p")
+    monkeypatch.setattr("sys.stdin", io.StringIO("test-pass-1\n"))
+    assert (
+        main(
+            [
+                "--profile",
+                profile,
+                "login",
+                "--server",
+                live_server.url,
+                "--username",
+                "member01",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
+    assert main(["--profile", profile, "sync"]) == 0
+    world = live_server.world
+    assert (
+        main(
+            [
+                "--profile",
+                profile,
+                "position",
+                world.item_ids[1],
+                "--set",
+                "object",
+                "--comment",
+                "Chưa đủ cơ sở",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["--profile", profile, "ballot", "reply", world.ballot_id, "--choice", "agree"]) == 0
+    )
+    out = tmp_path / "form.pdf"
+    assert main(["--profile", profile, "ballot", "form", world.ballot_id, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert main(["--profile", profile, "sync"]) == 0
+    assert (
+        main(
+            [
+                "--profile",
+                profile,
+                "vote",
+                "00000000-0000-0000-0000-000000000000",
+                "--choice",
+                "agree",
+            ]
+        )
+        == 1
+    )
+    assert "not on this laptop" in capsys.readouterr().err
+    _pdfsig_says_valid(out, live_server.settings.ca_dir / "ca.pem", tmp_path)
+
+
+def _pdfsig_says_valid(form: Path, ca_pem: Path, tmp_path: Path) -> None:
+    if not (shutil.which("pdfsig") and shutil.which("certutil")):
+        pytest.skip(
+            "poppler's pdfsig and NSS certutil are not installed "
+            "(apt-get install poppler-utils libnss3-tools)"
+        )
+    nss = tmp_path / "nss"
+    nss.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
+    subprocess.run(
+        [
+            "certutil",
+            "-A",
+            "-d",
+            f"sql:{nss}",
+            "-n",
+            "ecabinet-ca",
+            "-t",
+            "CT,C,C",
+            "-i",
+            str(ca_pem),
+        ],
+        check=True,
+    )
+    report = subprocess.run(
+        ["pdfsig", "-nssdir", f"sql:{nss}", str(form)], check=False, capture_output=True, text=True
+    ).stdout
+    assert "Signature is Valid." in report
+    assert "Certificate is Trusted." in report
+    assert "Total document signed" in report

@@ -190,3 +190,67 @@ def is_late(received_at: datetime, deadline: datetime) -> bool:
     if received_at.tzinfo is None or deadline.tzinfo is None:
         raise ValueError("times must carry a time zone")
     return received_at > deadline
+
+
+class Outlook(StrEnum):
+    """Where an item stands before the session, from the members' marks."""
+
+    LIKELY_PASSED = "likely_passed"
+    OPEN = "open"
+    LIKELY_FAILED = "likely_failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    user_id: str
+    position: str  # no_objection | wish_to_speak | object
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOutlook:
+    no_objection: int
+    wish_to_speak: int
+    objections: int
+    unmarked: int
+    speakers: tuple[str, ...]  # user ids, in the order they asked
+    consent: bool  # nobody objects and nobody wants to speak: adopt without debate
+    outlook: Outlook
+
+
+def item_outlook(
+    marks: Iterable[Mark], member_ids: Iterable[str], chair_id: str | None
+) -> ItemOutlook:
+    """Estonia's board for one item: counts, the speakers list, the consent proposal, and the
+    likely outcome under rules 2 and 3, treating "no objection" as agree and "object" as
+    disagree. Each member's latest mark counts; marks of non-members are ignored."""
+    members = set(member_ids)
+    latest: dict[str, Mark] = {}
+    for mark in sorted(marks, key=lambda m: m.at):
+        if mark.user_id in members:
+            latest[mark.user_id] = mark
+    agree = sum(1 for m in latest.values() if m.position == "no_objection")
+    speak = [m for m in latest.values() if m.position == "wish_to_speak"]
+    against = sum(1 for m in latest.values() if m.position == "object")
+    total = len(members)
+    chair_mark = latest.get(chair_id) if chair_id else None
+    chair_now = {"no_objection": "agree", "object": "disagree"}.get(
+        chair_mark.position if chair_mark else "", None
+    )
+    if is_passed(agree, against, total, chair_now):
+        outlook = Outlook.LIKELY_PASSED
+    elif not is_passed(
+        total - against, against, total, "disagree" if chair_now == "disagree" else "agree"
+    ):
+        outlook = Outlook.LIKELY_FAILED  # even if everyone else agreed, it would fail
+    else:
+        outlook = Outlook.OPEN
+    return ItemOutlook(
+        no_objection=agree,
+        wish_to_speak=len(speak),
+        objections=against,
+        unmarked=total - len(latest),
+        speakers=tuple(m.user_id for m in sorted(speak, key=lambda m: m.at)),
+        consent=against == 0 and not speak,
+        outlook=outlook,
+    )

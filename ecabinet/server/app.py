@@ -15,6 +15,7 @@ from ecabinet.server.api.routes import (
     auth,
     ballots,
     blobs,
+    board,
     health,
     meetings,
     pki,
@@ -88,6 +89,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (health, auth, sync, blobs, pki, admin, meetings, agenda, votes, ballots):
+    for module in (health, auth, sync, blobs, pki, admin, meetings, agenda, votes, board, ballots):
         app.include_router(module.router, prefix=API)
     return app

@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecabinet.domain import Answer, has_quorum, is_late, is_passed, quorum_needed, tally
+from ecabinet.domain import (
+    Answer,
+    Mark,
+    Outlook,
+    has_quorum,
+    is_late,
+    is_passed,
+    item_outlook,
+    quorum_needed,
+    tally,
+)
 
 MEMBERS = [f"m{i:02d}" for i in range(27)]  # the PM (m00) and 26 members
 CHAIR = "m00"
@@ -101,3 +111,50 @@ def test_deadline_is_judged_by_the_time_received() -> None:
     assert is_late(deadline + timedelta(seconds=1), deadline)
     with pytest.raises(ValueError, match="time zone"):
         is_late(datetime(2025, 12, 15), deadline)  # noqa: DTZ001 - naive on purpose
+
+
+def marks(**positions: str) -> list[Mark]:
+    start = datetime(2025, 12, 1, tzinfo=UTC)
+    return [
+        Mark(user, pos, start + timedelta(minutes=n))
+        for n, (user, pos) in enumerate(positions.items())
+    ]
+
+
+def test_an_item_nobody_objects_to_goes_to_the_consent_list() -> None:
+    board = item_outlook(marks(m01="no_objection", m02="no_objection"), MEMBERS, CHAIR)
+    assert board.consent
+    assert board.unmarked == 25
+    assert board.outlook is Outlook.OPEN  # 2 of 27 is not yet a majority of all members
+
+
+def test_wish_to_speak_makes_the_speakers_list_in_order_and_leaves_consent() -> None:
+    board = item_outlook(
+        marks(m05="wish_to_speak", m02="no_objection", m03="wish_to_speak"), MEMBERS, CHAIR
+    )
+    assert not board.consent
+    assert board.speakers == ("m05", "m03")
+
+
+def test_the_outlook_follows_the_majority_rules() -> None:
+    fourteen = {f"m{i:02d}": "no_objection" for i in range(1, 15)}
+    assert item_outlook(marks(**fourteen), MEMBERS, CHAIR).outlook is Outlook.LIKELY_PASSED
+    fourteen_against = {f"m{i:02d}": "object" for i in range(1, 15)}
+    failed = item_outlook(marks(**fourteen_against), MEMBERS, CHAIR)
+    assert failed.outlook is Outlook.LIKELY_FAILED
+    assert failed.objections == 14
+    assert not failed.consent
+
+
+def test_a_members_latest_mark_counts_and_strangers_are_ignored() -> None:
+    start = datetime(2025, 12, 1, tzinfo=UTC)
+    board = item_outlook(
+        [
+            Mark("m01", "object", start),
+            Mark("m01", "no_objection", start + timedelta(hours=1)),
+            Mark("stranger", "object", start),
+        ],
+        MEMBERS,
+        CHAIR,
+    )
+    assert (board.no_objection, board.objections) == (1, 0)

@@ -16,7 +16,7 @@ from ecabinet.server.tally import close_vote_result, quorum, vote_tally
 router = APIRouter(tags=["votes"])
 
 
-def _chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
+def chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
     if not auth.is_secretariat and meeting.chair_id != auth.user_id:
         raise ApiError(403, "forbidden", "Only the chair of this meeting may do this.")
 
@@ -24,7 +24,7 @@ def _chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
 def _item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
     item, meeting = get_item(db, auth, item_id)
     if auth.has(Role.CHAIR) and not auth.is_secretariat:
-        _chair_of(auth, meeting)
+        chair_of(auth, meeting)
     return item, meeting
 
 

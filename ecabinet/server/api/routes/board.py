@@ -1,0 +1,114 @@
+"""The position board for the chair and the Government Office (Estonia's e-Cabinet).
+
+Every item by every member, the consent list (items nobody objects to and nobody wants to
+speak on, to adopt in one vote), the speakers list from the "wish to speak" marks, and each
+item's likely outcome under the majority rules.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from ecabinet.domain import Mark, item_outlook
+from ecabinet.server import models as m
+from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
+from ecabinet.server.api.routes.meetings import get_meeting
+from ecabinet.server.api.routes.votes import chair_of
+from ecabinet.server.serialize import body_member_ids
+
+router = APIRouter(tags=["board"])
+
+
+class MarkPublic(BaseModel):
+    user_id: str
+    full_name: str
+    position: str
+    comment: str
+    at: datetime
+
+
+class ItemBoard(BaseModel):
+    item_id: str
+    position: int
+    title: str
+    presenter: str
+    no_objection: int
+    wish_to_speak: int
+    objections: int
+    unmarked: int
+    speakers: list[str]
+    consent: bool
+    outlook: str
+    marks: list[MarkPublic]
+
+
+class Board(BaseModel):
+    meeting_id: str
+    total_members: int
+    consent_list: list[str]
+    items: list[ItemBoard]
+
+
+@router.get(
+    "/meetings/{meeting_id}/board",
+    response_model=Board,
+    summary="Every member's position on every item, the consent list and outlook",
+)
+def board(meeting_id: str, auth: ChairOrSecretariat, db: DbDep) -> Board:
+    meeting = get_meeting(db, auth, meeting_id)
+    chair_of(auth, meeting)
+    members = body_member_ids(db, meeting.body_id)
+    names = {
+        row.id: row.full_name
+        for row in db.execute(
+            select(m.User.id, m.User.full_name).where(m.User.body_id == meeting.body_id)
+        )
+    }
+    items = db.scalars(
+        select(m.AgendaItem)
+        .where(m.AgendaItem.meeting_id == meeting.id)
+        .order_by(m.AgendaItem.position)
+    ).all()
+    out = []
+    for item in items:
+        current = db.scalars(
+            select(m.Position).where(m.Position.agenda_item_id == item.id, m.Position.current)
+        ).all()
+        outlook = item_outlook(
+            [Mark(p.user_id, p.position, p.received_at) for p in current], members, meeting.chair_id
+        )
+        out.append(
+            ItemBoard(
+                item_id=item.id,
+                position=item.position,
+                title=item.title,
+                presenter=item.presenter,
+                no_objection=outlook.no_objection,
+                wish_to_speak=outlook.wish_to_speak,
+                objections=outlook.objections,
+                unmarked=outlook.unmarked,
+                speakers=list(outlook.speakers),
+                consent=outlook.consent,
+                outlook=outlook.outlook.value,
+                marks=[
+                    MarkPublic(
+                        user_id=p.user_id,
+                        full_name=names.get(p.user_id, ""),
+                        position=p.position,
+                        comment=p.comment,
+                        at=p.received_at,
+                    )
+                    for p in sorted(current, key=lambda p: p.received_at)
+                ],
+            )
+        )
+    return Board(
+        meeting_id=meeting.id,
+        total_members=len(members),
+        consent_list=[i.item_id for i in out if i.consent],
+        items=out,
+    )

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from ecabinet.client.account import Account
 from ecabinet.client.store import ServerDataError
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
+from ecabinet.pdf.summary import summary_csv, summary_pdf
 from ecabinet.signing.detached import canonical_vote, sign_detached
 from ecabinet.signing.pades import sign_pdf
 from ecabinet.wire.objects import BallotData
@@ -75,3 +76,12 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     if data is None:
         raise ServerDataError("You have not replied to this ballot on this laptop.")
     return data
+
+
+def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:
+    """The Government Office's summary: a PDF signed with this device's key, and a CSV.
+    Needs the network (the summary is counted by the server)."""
+    summary = account.api.ballot_summary(ballot_id)
+    return sign_pdf(
+        summary_pdf(summary), account.identity(), reason="Tổng hợp ý kiến"
+    ), summary_csv(summary)

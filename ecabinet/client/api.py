@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.summary import BallotSummary
 from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
 
 T = TypeVar("T", bound=WireModel)
@@ -145,6 +146,9 @@ class ServerApi:
         if not isinstance(body, dict) or not isinstance(body.get("certificate_pem"), str):
             raise ServerDataError("The server's certificate answer could not be understood.")
         return {k: str(v) for k, v in body.items()}
+
+    def ballot_summary(self, ballot_id: str) -> BallotSummary:
+        return self._parse(BallotSummary, self._request("GET", f"/ballots/{ballot_id}/summary"))
 
     def open_blob(self, sha256: str, offset: int = 0) -> requests.Response:
         """A streaming GET of a blob, resuming at ``offset`` if it is above zero."""

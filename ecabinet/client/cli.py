@@ -142,6 +142,15 @@ def _ballot_form(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
+    pdf, table = acts.signed_ballot_summary(account, args.ballot_id)
+    Path(args.pdf).write_bytes(pdf)
+    if args.csv:
+        Path(args.csv).write_text(table, encoding="utf-8")
+    print(f"Wrote the signed summary to {args.pdf}" + (f" and {args.csv}." if args.csv else "."))
+    return 0
+
+
 def _logout(account: Account, _args: argparse.Namespace) -> int:
     try:
         account.api.logout()
@@ -203,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("ballot_id")
     form.add_argument("--out", required=True)
     form.set_defaults(run=_ballot_form)
+    summary = ballot.add_parser("summary", help="Government Office: the signed summary")
+    summary.add_argument("ballot_id")
+    summary.add_argument("--pdf", required=True)
+    summary.add_argument("--csv")
+    summary.set_defaults(run=_ballot_summary)
     return parser
 
 

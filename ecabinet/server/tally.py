@@ -58,22 +58,31 @@ def close_vote_result(db: Session, item: m.AgendaItem, meeting: m.Meeting) -> m.
     return _publish(db, row, vote_tally(db, item, meeting), [])
 
 
-def close_ballot_result(db: Session, ballot: m.Ballot) -> m.Result:
-    replies = list(
+def ballot_replies(db: Session, ballot: m.Ballot) -> list[m.BallotResponse]:
+    """The replies that count (current ones) and the late ones, in the order received."""
+    return list(
         db.scalars(
-            select(m.BallotResponse).where(
+            select(m.BallotResponse)
+            .where(
                 m.BallotResponse.ballot_id == ballot.id,
                 (m.BallotResponse.current) | (m.BallotResponse.late),
             )
+            .order_by(m.BallotResponse.received_at)
         )
     )
-    answers = [Answer(r.user_id, r.choice, late=r.late) for r in replies]
+
+
+def ballot_tally(db: Session, ballot: m.Ballot) -> Tally:
+    answers = [Answer(r.user_id, r.choice, late=r.late) for r in ballot_replies(db, ballot)]
     # N is the whole membership (rule 2), not only those the ballot went to.
-    members = body_member_ids(db, ballot.body_id)
-    counted = tally(answers, members, ballot.chair_id)
+    return tally(answers, body_member_ids(db, ballot.body_id), ballot.chair_id)
+
+
+def close_ballot_result(db: Session, ballot: m.Ballot) -> m.Result:
+    counted = ballot_tally(db, ballot)
     opinions = [
         {"user_id": r.user_id, "text": r.comment}
-        for r in replies
+        for r in ballot_replies(db, ballot)
         if r.current and r.choice == "other"
     ]
     row = m.Result(

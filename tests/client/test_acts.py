@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from ecabinet.client import acts
@@ -225,3 +227,68 @@ def _pdfsig_says_valid(form: Path, ca_pem: Path, tmp_path: Path) -> None:
     assert "Signature is Valid." in report
     assert "Certificate is Trusted." in report
     assert "Total document signed" in report
+
+
+def test_the_office_signs_the_summary_of_replies(
+    live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = live_server.world
+    member = synced(live_server, tmp_path / "member")
+    acts.reply_to_ballot(member, world.ballot_id, "other", "Đề nghị bổ sung Điều 7")
+    member.sync_service().sync()
+    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
+    office = str(tmp_path / "office")
+    monkeypatch.setattr("sys.stdin", io.StringIO("test-pass-1\n"))
+    assert (
+        main(
+            [
+                "--profile",
+                office,
+                "login",
+                "--server",
+                live_server.url,
+                "--username",
+                "secretariat",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
+    pdf, csv_file = tmp_path / "tong-hop.pdf", tmp_path / "tong-hop.csv"
+    assert (
+        main(
+            [
+                "--profile",
+                office,
+                "ballot",
+                "summary",
+                world.ballot_id,
+                "--pdf",
+                str(pdf),
+                "--csv",
+                str(csv_file),
+            ]
+        )
+        == 0
+    )
+    ca = certificate_from_pem((live_server.settings.ca_dir / "ca.pem").read_text())
+    assert check_signed_pdf(pdf.read_bytes(), ca).valid
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Đề nghị bổ sung Điều 7" in text
+    assert "Chưa trả lời" in text or "CHƯA TRẢ LỜI" in text
+    rows = list(csv.reader(csv_file.open(encoding="utf-8")))
+    assert rows[0][:3] == ["ho_ten", "chuc_vu", "tra_loi"]
+    assert [r[2] for r in rows[1:]].count("other") == 1
+    assert [r[2] for r in rows[1:]].count("not_answered") == 5
+    member_cannot = main(
+        [
+            "--profile",
+            str(tmp_path / "member"),
+            "ballot",
+            "summary",
+            world.ballot_id,
+            "--pdf",
+            str(tmp_path / "x.pdf"),
+        ]
+    )
+    assert member_cannot == 1

@@ -21,7 +21,8 @@ from ecabinet.server.schemas.ballots import (
     ResultPublic,
 )
 from ecabinet.server.serialize import body_member_ids
-from ecabinet.server.tally import close_ballot_result
+from ecabinet.server.tally import ballot_replies, ballot_tally, close_ballot_result
+from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
 router = APIRouter(tags=["ballots"])
 
@@ -226,3 +227,50 @@ def results(
         ResultPublic.model_validate(r, from_attributes=True)
         for r in db.scalars(query.order_by(m.Result.published_at))
     ]
+
+
+@router.get(
+    "/ballots/{ballot_id}/summary",
+    response_model=BallotSummary,
+    summary="The summary of replies (tổng hợp ý kiến), counted under the rules",
+)
+def summary(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotSummary:
+    ballot = _ballot(db, auth, ballot_id)
+    counted = ballot_tally(db, ballot)
+    people = {u.id: u for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))}
+
+    def reply(r: m.BallotResponse) -> SummaryReply:
+        user = people[r.user_id]
+        return SummaryReply(
+            user_id=r.user_id,
+            full_name=user.full_name,
+            title=user.title,
+            choice=r.choice,
+            comment=r.comment,
+            received_at=r.received_at,
+            late=r.late,
+        )
+
+    replies = ballot_replies(db, ballot)
+    answered = {r.user_id for r in replies if r.current}
+    return BallotSummary(
+        ballot_id=ballot.id,
+        title=ballot.title,
+        question=ballot.question,
+        status=ballot.status,
+        deadline=ballot.deadline,
+        total_members=counted.total_members,
+        agree=counted.agree,
+        disagree=counted.disagree,
+        other=counted.abstain_or_other,
+        not_answered=counted.not_answered,
+        late=counted.late,
+        passed=counted.passed,
+        replies=[reply(r) for r in replies if r.current],
+        late_replies=[reply(r) for r in replies if r.late],
+        unanswered=[
+            SummaryMember(user_id=u, full_name=people[u].full_name, title=people[u].title)
+            for u in body_member_ids(db, auth.body_id)
+            if u not in answered
+        ],
+    )

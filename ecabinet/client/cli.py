@@ -1,7 +1,7 @@
 """The ``ecabinet`` command line: the client core without the desktop, for scripts and tests.
 
 Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
-ballots|outbox|logout``, and the member's acts: ``position``, ``vote``, ``ballot reply``,
+ballots|outbox|search|logout``, and the member's acts: ``position``, ``vote``, ``ballot reply``,
 ``ballot form``. Expected failures (offline, wrong password, a server answer we refuse)
 print one clear line and exit 1; usage errors exit 2.
 """
@@ -20,6 +20,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.paths import Profile
+from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.objects import BallotData, MeetingData
 
@@ -43,6 +44,8 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
     result = account.sync_service().sync()
     if result.wiped:
         account.forget_device()
+    elif result.online:
+        SearchIndex(account.store, account.profile).index_new_documents()
     summary = {
         "online": result.online,
         "changes_pulled": result.changes_pulled,
@@ -65,6 +68,17 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
             f"{result.mutations_pushed} actions sent ({result.rejected} refused)."
         )
     return 0 if result.online else 1
+
+
+def _search(account: Account, args: argparse.Namespace) -> int:
+    index = SearchIndex(account.store, account.profile)
+    index.index_new_documents()
+    hits = index.search(" ".join(args.query), limit=args.limit)
+    for hit in hits:
+        print(f"{hit.document_title} — trang {hit.page}: {hit.marked()}")
+    if not hits:
+        print("No document on this laptop matches.", file=sys.stderr)
+    return 0 if hits else 1
 
 
 def _status(account: Account, args: argparse.Namespace) -> int:
@@ -188,6 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     ]
     for name, command, text in listings:
         sub.add_parser(name, help=text).set_defaults(run=command)
+    search = sub.add_parser("search", help="search every document on this laptop")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(run=_search)
     position = sub.add_parser("position", help="mark a position on an agenda item")
     position.add_argument("item_id")
     position.add_argument(

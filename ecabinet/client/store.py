@@ -25,6 +25,7 @@ from sqlalchemy import (
     event,
     func,
     select,
+    text,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -267,9 +268,24 @@ class LocalStore:
             return int(db.scalar(select(func.count()).where(Record.type == type_)) or 0)
 
     def wipe(self) -> None:
-        with self.sessions() as db, db.begin():
-            for table in (Record, SyncState, OutboxEntry):
-                db.execute(delete(table))
+        """Erase every row of every table, the search index included (a revoked device)."""
+        with self.engine.begin() as conn:
+            names = (
+                conn.execute(
+                    text(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                        "'sqlite_%' AND name NOT LIKE '%_data' AND name NOT LIKE '%_idx' AND name "
+                        "NOT LIKE '%_content' AND name NOT LIKE '%_docsize' AND name NOT LIKE "
+                        "'%_config'"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            for name in names:
+                conn.execute(text(f'DELETE FROM "{name}"'))
+        with self.engine.connect() as conn:
+            conn.execute(text("VACUUM"))  # the deleted pages are overwritten, not just freed
 
 
 def _pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from ecabinet.client.account import Account
 from ecabinet.client.api import ServerApi
 from ecabinet.client.engine import SyncService
+from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
@@ -150,7 +151,11 @@ def test_a_revoked_device_wipes_itself(live_server: LiveServer, tmp_path: Path) 
         db.execute(update(m.Device).values(revoked_at=m.now()))
         db.commit()
     engine.dispose()
+    index = SearchIndex(account.store, account.profile)
+    index.index_new_documents()
+    assert index.search("tai lieu")
     result = account.sync_service().sync()
     assert result.wiped
     assert account.store.count("meeting") == 0
+    assert index.search("tai lieu") == []
     assert list(account.profile.blob_dir.iterdir()) == []

@@ -1,0 +1,36 @@
+"""Vietnamese-aware folding for search: "nghi dinh" finds "Nghị định".
+
+Folding works character by character on NFC text, so a position in the folded text is the
+same position in the original: snippets are cut from the original, accents and all.
+Pure functions; any thread.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Letters that are not a base letter plus combining marks, so NFD leaves them whole.
+_SPECIAL = {"đ": "d", "Đ": "d"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    base = "".join(
+        c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+    ).lower()
+    return base if len(base) == 1 else char.lower()[:1] or " "
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics, the same length as ``unicodedata.normalize('NFC',
+    text)``."""
+    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, folded; punctuation and FTS syntax are dropped."""
+    cleaned = "".join(c if c.isalnum() else " " for c in fold(query))
+    return [t for t in cleaned.split() if t]

@@ -32,6 +32,7 @@ from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
 MB = 1024 * 1024
+BENCHMARKS = ("sync", "pull", "noop", "search", "poll")
 
 READING = """
 ### Reading the figures
@@ -39,7 +40,9 @@ READING = """
 - The first sync is compared with a plain download of the same files saved to disk, which is
   what the client must do too; the client also checks each file's SHA-256 and moves it into
   place only when whole. The plain download that throws the bytes away is shown for
-  reference: the gap between the two plain rows is what saving the files costs here.
+  reference: the gap between the two plain rows is what saving the files costs here. The
+  ratio moves from run to run on this shared two-core machine; rerun it before relying on
+  its second decimal.
 - The polling figures come from one Python load process sharing the machine's two cores with
   the server's two workers, so they bound the server from below; the p99 is dominated by the
   load process's own scheduling of 200 concurrent members. The growth plan (several servers
@@ -184,6 +187,58 @@ def bench_noop(runs: int) -> str:
     )
 
 
+def bench_search(pages: int, runs: int) -> str:
+    """Queries over ``pages`` indexed pages of varied Vietnamese legal text."""
+    from sqlalchemy import text as sql
+
+    from ecabinet.client.search import SearchIndex
+    from ecabinet.search_text import fold
+    from ecabinet.server.demo_content.texts import REGULAR_ITEMS, draft_spec
+
+    paragraphs = [
+        p for section in draft_spec(REGULAR_ITEMS[1], 7).sections for p in section.paragraphs
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Profile.open(Path(tmp))
+        store = LocalStore(profile)
+        index = SearchIndex(store, profile)
+        with store.engine.begin() as conn:
+            for page in range(pages):
+                body = " ".join(paragraphs[(page * 7 + k) % len(paragraphs)] for k in range(6))
+                body += f" Trang {page}."
+                conn.execute(
+                    sql("INSERT INTO page_index VALUES (:v, :p, :f)"),
+                    {"v": f"v{page // 100}", "p": page % 100, "f": fold(body)},
+                )
+                conn.execute(
+                    sql("INSERT INTO page_text VALUES (:v, :p, :b)"),
+                    {"v": f"v{page // 100}", "p": page % 100, "b": body},
+                )
+        queries = [
+            "nghi dinh",
+            "trach nhiem to chuc thuc hien",
+            "kinh phi",
+            "ho so de nghi",
+            "bao cao thu tuong",
+            "chuyen doi so",
+        ]
+        times = []
+        for n in range(runs):
+            started = time.perf_counter()
+            index.search(queries[n % len(queries)])
+            times.append((time.perf_counter() - started) * 1000)
+        store.close()
+    times.sort()
+    return (
+        f"### Searching {pages:,} pages\n\n`python -m tests.bench search --pages {pages}`\n\n"
+        "Full-text queries without diacritics over pages of generated decree text, in the "
+        "client's own SQLite file, including cutting the snippets of the first 50 hits.\n\n"
+        f"| measure | value |\n|---|---|\n"
+        f"| median query (target under 100 ms) | {statistics.median(times):.1f} ms |\n"
+        f"| slowest of {runs} | {times[-1]:.1f} ms |\n"
+    )
+
+
 async def _poll(url: str, usernames: list[str], seconds: float) -> tuple[int, list[float]]:
     limits = httpx.Limits(max_connections=len(usernames))
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
@@ -250,12 +305,13 @@ def bench_poll(members: int, seconds: float, database_url: str, workers: int) ->
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
-    parser.add_argument("which", nargs="*", help="sync, pull, noop, poll (default: all)")
+    parser.add_argument("which", nargs="*", help="sync, pull, noop, search, poll (default: all)")
     parser.add_argument("--all", action="store_true", help="run every benchmark")
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--size-mb", type=float, default=2.0)
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--members", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=2)
@@ -267,10 +323,10 @@ def main() -> int:
     )
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
-    unknown = set(args.which) - {"sync", "pull", "noop", "poll"}
+    unknown = set(args.which) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
-    which = set(args.which) if args.which and not args.all else {"sync", "pull", "noop", "poll"}
+    which = set(args.which) if args.which and not args.all else set(BENCHMARKS)
     parts = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.\n"
@@ -281,6 +337,8 @@ def main() -> int:
         parts.append(bench_pull(args.changes))
     if "noop" in which:
         parts.append(bench_noop(args.runs))
+    if "search" in which:
+        parts.append(bench_search(args.pages, args.runs))
     if "poll" in which:
         rows = bench_poll(args.members, args.seconds, "", args.workers)
         if args.postgres:
@@ -305,8 +363,9 @@ def main() -> int:
     if args.write:
         target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
         target.write_text(
-            "# Benchmarks\n\nEvery figure below was produced by the command "
-            "shown above it; rerun it to check.\n\n" + text,
+            "# Benchmarks\n\nEvery figure below was produced by the command shown above it "
+            "(`python -m tests.bench --all --write` reruns them all and rewrites this page)."
+            "\n\n" + text + READING,
             encoding="utf-8",
         )
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import socket
@@ -138,3 +139,17 @@ def signed_in(url: str, root: Path, username: str = "member01") -> Account:
     account = Account.open(Profile.open(root), secrets=MemorySecrets())
     account.sign_in(url, username, PASSWORD)
     return account
+
+
+def cli_login(
+    monkeypatch: pytest.MonkeyPatch, profile: str, url: str, username: str = "member01"
+) -> int:
+    """Sign in through the command line, the session kept in a passphrase-encrypted file
+    so that later commands (new processes in real life) find it."""
+    from ecabinet.client.cli import main
+
+    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    return main(
+        ["--profile", profile, "login", "--server", url, "--username", username, "--password-stdin"]
+    )

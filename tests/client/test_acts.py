@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import shutil
 import subprocess
 from datetime import timedelta
@@ -21,7 +20,7 @@ from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, signed_in
+from tests.client.conftest import LiveServer, cli_login, signed_in
 
 OFFLINE = "http://127.0.0.1:9"
 
@@ -138,24 +137,8 @@ def test_the_command_line_acts_and_writes_the_form(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
     profile = str(tmp_path / "p")
-    monkeypatch.setattr("sys.stdin", io.StringIO("test-pass-1\n"))
-    assert (
-        main(
-            [
-                "--profile",
-                profile,
-                "login",
-                "--server",
-                live_server.url,
-                "--username",
-                "member01",
-                "--password-stdin",
-            ]
-        )
-        == 0
-    )
+    assert cli_login(monkeypatch, profile, live_server.url) == 0
     assert main(["--profile", profile, "sync"]) == 0
     world = live_server.world
     assert (
@@ -236,24 +219,8 @@ def test_the_office_signs_the_summary_of_replies(
     member = synced(live_server, tmp_path / "member")
     acts.reply_to_ballot(member, world.ballot_id, "other", "Đề nghị bổ sung Điều 7")
     member.sync_service().sync()
-    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
     office = str(tmp_path / "office")
-    monkeypatch.setattr("sys.stdin", io.StringIO("test-pass-1\n"))
-    assert (
-        main(
-            [
-                "--profile",
-                office,
-                "login",
-                "--server",
-                live_server.url,
-                "--username",
-                "secretariat",
-                "--password-stdin",
-            ]
-        )
-        == 0
-    )
+    assert cli_login(monkeypatch, office, live_server.url, "secretariat") == 0
     pdf, csv_file = tmp_path / "tong-hop.pdf", tmp_path / "tong-hop.csv"
     assert (
         main(

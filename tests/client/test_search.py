@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from ecabinet.client.cli import main
 from ecabinet.client.search import SearchIndex
-from tests.client.conftest import LiveServer, signed_in
+from tests.client.conftest import LiveServer, cli_login, signed_in
 
 
 def test_search_finds_accented_words_typed_without_accents(
@@ -37,21 +36,8 @@ def test_search_from_the_command_line(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("ECABINET_SECRETS_PASSPHRASE", "a long passphrase")
     profile = str(tmp_path / "p")
-    monkeypatch.setattr("sys.stdin", io.StringIO("test-pass-1\n"))
-    main(
-        [
-            "--profile",
-            profile,
-            "login",
-            "--server",
-            live_server.url,
-            "--username",
-            "member01",
-            "--password-stdin",
-        ]
-    )
+    assert cli_login(monkeypatch, profile, live_server.url) == 0
     main(["--profile", profile, "sync"])
     capsys.readouterr()
     assert main(["--profile", profile, "search", "du", "thao", "xin", "y", "kien"]) == 0

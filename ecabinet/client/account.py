@@ -13,17 +13,23 @@ import platform
 import secrets as random
 from dataclasses import dataclass
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
 from ecabinet.client.api import ServerApi
 from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import SecretStore, choose_secret_store
 from ecabinet.client.store import LocalStore
+from ecabinet.signing.detached import registration_challenge, sign_detached
 from ecabinet.signing.keys import (
     Identity,
     certificate_from_pem,
     generate_key,
     key_from_pem,
     key_to_pem,
+    load_pkcs12,
     make_csr,
 )
 
@@ -92,17 +98,34 @@ class Account:
         return result.user.full_name
 
     def _enroll_key(self, username: str, full_name: str) -> None:
-        passphrase = random.token_urlsafe(32)
         key = generate_key()
         answer = self.api.request_certificate(make_csr(key, username, full_name))
+        self._keep_identity(key, answer["certificate_pem"], answer.get("ca_pem", ""))
+
+    def import_pkcs12(self, data: bytes, password: bytes | None) -> str:
+        """Sign from now on with a certificate of the national CA (a .p12/.pfx file): the
+        server checks it chains to a CA it trusts and that this laptop holds its key."""
+        identity = load_pkcs12(data, password)
+        challenge = registration_challenge(
+            self.store.get_state("user_id"), self.store.get_state("device_id")
+        )
+        pem = identity.certificate.public_bytes(serialization.Encoding.PEM).decode()
+        chain = [c.public_bytes(serialization.Encoding.PEM).decode() for c in identity.chain]
+        self.api.import_certificate(pem, chain, sign_detached(identity.key, challenge))
+        self._keep_identity(identity.key, pem, "".join(chain))
+        return identity.certificate.subject.rfc4514_string()
+
+    def _keep_identity(self, key: RSAPrivateKey, certificate_pem: str, chain_pem: str) -> None:
+        """The key, encrypted under a random passphrase that lives in the secret store."""
+        passphrase = random.token_urlsafe(32)
         key_file = self.profile.root / "signing-key.pem"
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        temp = key_file.with_suffix(".tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(key_to_pem(key, passphrase.encode()))
         self.secrets.set(KEY_PASSPHRASE, passphrase)
-        self.store.set_state(
-            certificate_pem=answer["certificate_pem"], ca_pem=answer.get("ca_pem", "")
-        )
+        os.replace(temp, key_file)
+        self.store.set_state(certificate_pem=certificate_pem, ca_pem=chain_pem)
 
     def identity(self) -> Identity:
         """The device's signing key and certificate (for votes and ballot replies)."""
@@ -111,7 +134,8 @@ class Account:
         if not passphrase or not key_file.exists():
             raise NotSignedIn("This laptop has no signing key yet: sign in while online.")
         key = key_from_pem(key_file.read_bytes(), passphrase.encode())
-        chain = (certificate_from_pem(self.store.get_state("ca_pem")),)
+        chain_pem = self.store.get_state("ca_pem").encode()
+        chain = tuple(x509.load_pem_x509_certificates(chain_pem)) if chain_pem else ()
         return Identity(key, certificate_from_pem(self.store.get_state("certificate_pem")), chain)
 
     def sync_service(self) -> SyncService:

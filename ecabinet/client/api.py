@@ -147,6 +147,13 @@ class ServerApi:
             raise ServerDataError("The server's certificate answer could not be understood.")
         return {k: str(v) for k, v in body.items()}
 
+    def import_certificate(self, certificate_pem: str, chain_pem: list[str], proof: str) -> None:
+        self._request(
+            "POST",
+            "/pki/certificates/import",
+            json={"certificate_pem": certificate_pem, "chain_pem": chain_pem, "proof": proof},
+        )
+
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
         return self._parse(BallotSummary, self._request("GET", f"/ballots/{ballot_id}/summary"))
 

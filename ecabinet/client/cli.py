@@ -165,6 +165,20 @@ def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_p12(account: Account, args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\n").encode() if args.password_stdin else None
+    try:
+        subject = account.import_pkcs12(Path(args.file).read_bytes(), password or None)
+    except ValueError:
+        print(
+            "The file could not be opened: a wrong password, or not a PKCS#12 file.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"From now on this laptop signs with the certificate of {subject}.")
+    return 0
+
+
 def _logout(account: Account, _args: argparse.Namespace) -> int:
     try:
         account.api.logout()
@@ -202,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     ]
     for name, command, text in listings:
         sub.add_parser(name, help=text).set_defaults(run=command)
+    keys = sub.add_parser("keys", help="signing keys").add_subparsers(
+        dest="keys_command", required=True
+    )
+    p12 = keys.add_parser("import-p12", help="sign with a national-CA certificate (.p12)")
+    p12.add_argument("file")
+    p12.add_argument("--password-stdin", action="store_true")
+    p12.set_defaults(run=_import_p12)
     search = sub.add_parser("search", help="search every document on this laptop")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)

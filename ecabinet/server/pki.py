@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.signing.detached import registration_challenge, verify_detached
 from ecabinet.signing.keys import certificate_from_pem, fingerprint
 
 
@@ -56,13 +58,84 @@ def active_certificates(db: Session, user_id: str) -> list[x509.Certificate]:
     return [certificate_from_pem(r.pem) for r in rows]
 
 
-def revoked_serials(db: Session) -> set[int]:
-    return {
-        int(s)
-        for s in db.scalars(
-            select(m.Certificate.serial).where(m.Certificate.revoked_at.is_not(None))
+def revoked_fingerprints(db: Session) -> set[str]:
+    return set(
+        db.scalars(select(m.Certificate.fingerprint).where(m.Certificate.revoked_at.is_not(None)))
+    )
+
+
+def trust_roots(settings: Settings) -> list[x509.Certificate]:
+    """The CAs whose certificates members sign with: the body's own, and any configured
+    national CA (ECABINET_TRUSTED_CA_FILES)."""
+    roots = [body_ca(settings).certificate]
+    for path in settings.trusted_ca_files:
+        roots.extend(x509.load_pem_x509_certificates(path.read_bytes()))
+    return roots
+
+
+class CertificateRefused(ValueError):
+    pass
+
+
+def _chains_to(
+    leaf: x509.Certificate, chain: list[x509.Certificate], roots: list[x509.Certificate]
+) -> bool:
+    """Issued by a root, directly or through one of the intermediates given."""
+
+    def issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+        try:
+            cert.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature):
+            return False
+        return True
+
+    if any(issued_by(leaf, root) for root in roots):
+        return True
+    return any(
+        issued_by(leaf, mid) and any(issued_by(mid, root) for root in roots) for mid in chain
+    )
+
+
+def register_external(
+    db: Session,
+    settings: Settings,
+    user: m.User,
+    device: m.Device,
+    cert_pem: str,
+    chain_pems: list[str],
+    proof: str,
+) -> m.Certificate:
+    """Record a member's certificate from another CA (a PKCS#12 of the national CA) after
+    checking that it chains to a trusted root and that the member holds its key."""
+    try:
+        cert = certificate_from_pem(cert_pem)
+        chain = [certificate_from_pem(p) for p in chain_pems]
+    except ValueError:
+        raise CertificateRefused("the certificate could not be read") from None
+    if not _chains_to(cert, chain, trust_roots(settings)):
+        raise CertificateRefused("the certificate is not issued by a trusted authority")
+    moment = m.now()
+    if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
+        raise CertificateRefused("the certificate is not valid today")
+    if not verify_detached(cert, registration_challenge(user.id, device.id), proof):
+        raise CertificateRefused("the proof of holding the key is wrong")
+    print_ = fingerprint(cert)
+    row = db.get(m.Certificate, print_)
+    if row is None:
+        # Serial numbers are unique only within one CA: external ones are keyed by fingerprint.
+        row = m.Certificate(
+            serial=print_,
+            user_id=user.id,
+            device_id=device.id,
+            pem=cert.public_bytes(serialization.Encoding.PEM).decode(),
+            fingerprint=print_,
+            not_after=cert.not_valid_after_utc,
         )
-    }
+        db.add(row)
+    elif row.user_id != user.id:
+        raise CertificateRefused("the certificate is registered to someone else")
+    db.flush()
+    return row
 
 
 def revoke_device_certificates(db: Session, device_id: str) -> None:

@@ -28,6 +28,19 @@ def canonical_vote(agenda_item_id: str, user_id: str, choice: str, comment: str)
     ).encode()
 
 
+def registration_challenge(user_id: str, device_id: str) -> bytes:
+    """What a member signs to prove they hold the key of a certificate they register."""
+    return json.dumps(
+        {
+            "type": "ecabinet.certificate-registration.v1",
+            "user_id": user_id,
+            "device_id": device_id,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+
+
 def sign_detached(key: rsa.RSAPrivateKey, data: bytes) -> str:
     return base64.b64encode(key.sign(data, padding.PKCS1v15(), hashes.SHA256())).decode()
 

@@ -7,7 +7,7 @@ bytes appended after signing (an incremental update) would let someone change wh
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys
@@ -70,9 +70,10 @@ class SignatureCheck:
 
 
 def check_signed_pdf(
-    data: bytes, trust_root: x509.Certificate, revoked_serials: Iterable[int] = ()
+    data: bytes, trust_roots: Sequence[x509.Certificate], revoked: Iterable[str] = ()
 ) -> SignatureCheck:
-    """Is ``data`` signed, untouched since, by a certificate of our CA that is not revoked?"""
+    """Is ``data`` signed, untouched since, by a certificate chaining to one of
+    ``trust_roots`` (the body's CA, the national CA) whose fingerprint is not ``revoked``?"""
     try:
         reader = PdfFileReader(io.BytesIO(data))
         signatures = reader.embedded_signatures
@@ -80,7 +81,9 @@ def check_signed_pdf(
         return SignatureCheck(False, "the file is not a readable PDF")
     if len(signatures) != 1:
         return SignatureCheck(False, "the form must carry exactly one signature")
-    context = ValidationContext(trust_roots=[_asn1_cert(trust_root)], allow_fetching=False)
+    context = ValidationContext(
+        trust_roots=[_asn1_cert(c) for c in trust_roots], allow_fetching=False
+    )
     try:
         status = validate_pdf_signature(signatures[0], context)
     except Exception:
@@ -96,6 +99,6 @@ def check_signed_pdf(
         )
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         return SignatureCheck(False, "content was added after the signature", serial, signer_fp)
-    if serial in set(revoked_serials):
+    if signer_fp in set(revoked):
         return SignatureCheck(False, "the signing certificate has been revoked", serial, signer_fp)
     return SignatureCheck(True, "", serial, signer_fp)

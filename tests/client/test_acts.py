@@ -109,7 +109,7 @@ def test_a_ballot_reply_signed_offline_is_sent_with_its_form(
     assert reply.late is False
     form = acts.last_form(account, world.ballot_id)
     ca = certificate_from_pem(account.store.get_state("ca_pem"))
-    assert check_signed_pdf(form, ca).valid
+    assert check_signed_pdf(form, [ca]).valid
 
 
 def test_a_reply_signed_before_the_deadline_and_sent_after_is_kept_late(
@@ -239,7 +239,7 @@ def test_the_office_signs_the_summary_of_replies(
         == 0
     )
     ca = certificate_from_pem((live_server.settings.ca_dir / "ca.pem").read_text())
-    assert check_signed_pdf(pdf.read_bytes(), ca).valid
+    assert check_signed_pdf(pdf.read_bytes(), [ca]).valid
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Đề nghị bổ sung Điều 7" in text
     assert "Chưa trả lời" in text or "CHƯA TRẢ LỜI" in text

@@ -24,6 +24,8 @@ class Settings:
     pdf_check_seconds: float = 20.0
     pdf_check_memory_mb: int = 768
     demo: bool = False
+    # Further CAs whose certificates members may sign with (the national government CA).
+    trusted_ca_files: tuple[Path, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -55,5 +57,9 @@ def get_settings(
     for name, var in env_ints.items():
         if os.environ.get(var):
             values[name] = int(os.environ[var])
+    if os.environ.get("ECABINET_TRUSTED_CA_FILES"):
+        values["trusted_ca_files"] = tuple(
+            Path(f) for f in os.environ["ECABINET_TRUSTED_CA_FILES"].split(os.pathsep) if f
+        )
     values.update(overrides)
     return Settings(data_dir=data, database_url=url, **values)  # type: ignore[arg-type]

@@ -17,8 +17,9 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import BlobStore
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import is_voting_member, visible_item
-from ecabinet.server.pki import active_certificates, body_ca, revoked_serials
+from ecabinet.server.pki import active_certificates, revoked_fingerprints, trust_roots
 from ecabinet.signing.detached import canonical_vote, verify_detached
+from ecabinet.signing.keys import fingerprint
 from ecabinet.signing.pades import check_signed_pdf
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import BallotRespond, VoteCast
@@ -68,11 +69,11 @@ def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
     if blob.uploaded_by != ctx.auth.user_id:
         raise Rejected("invalid_signature", "The signed form is not this member's.")
     form = BlobStore(ctx.settings.blob_dir).path(reply.signed_pdf).read_bytes()
-    check = check_signed_pdf(form, body_ca(ctx.settings).certificate, revoked_serials(ctx.db))
+    check = check_signed_pdf(form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db))
     if not check.valid:
         raise Rejected("invalid_signature", f"The signed form is not valid: {check.reason}.")
-    own = {cert.serial_number for cert in active_certificates(ctx.db, ctx.auth.user_id)}
-    if check.signer_serial not in own:
+    own = {fingerprint(c) for c in active_certificates(ctx.db, ctx.auth.user_id)}
+    if check.signer_fingerprint not in own:
         raise Rejected("invalid_signature", "The form was signed by someone else.")
     fields = read_reply_fields(form)
     if fields is None or (fields.ballot_id, fields.user_id) != (reply.ballot_id, ctx.auth.user_id):

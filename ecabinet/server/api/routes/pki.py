@@ -12,7 +12,7 @@ from ecabinet.server import audit
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Certificate
-from ecabinet.server.pki import body_ca, issue_for_device
+from ecabinet.server.pki import CertificateRefused, body_ca, issue_for_device, register_external
 
 router = APIRouter(prefix="/pki", tags=["pki"])
 
@@ -60,6 +60,48 @@ def issue(
         object_type="certificate",
         object_id=row.serial[:36],
         detail={"device_id": auth.device.id, "serial": row.serial},
+    )
+    db.commit()
+    return CertificatePublic(
+        serial=row.serial,
+        certificate_pem=row.pem,
+        ca_pem=body_ca(settings).pem,
+        not_after=row.not_after,
+    )
+
+
+class CertificateImport(BaseModel):
+    certificate_pem: str = Field(max_length=16_000)
+    chain_pem: list[str] = Field(default_factory=list, max_length=5)
+    # base64 signature by the certificate's key over registration_challenge(user, device)
+    proof: str = Field(max_length=4096)
+
+
+@router.post(
+    "/certificates/import",
+    status_code=201,
+    response_model=CertificatePublic,
+    summary="Register a certificate from a trusted national CA (a PKCS#12 file)",
+)
+def import_certificate(
+    body: CertificateImport, auth: Auth, db: DbDep, settings: SettingsDep
+) -> CertificatePublic:
+    try:
+        row = register_external(
+            db, settings, auth.user, auth.device, body.certificate_pem, body.chain_pem, body.proof
+        )
+    except CertificateRefused as error:
+        raise ApiError(
+            422, "untrusted_certificate", f"The certificate was refused: {error}."
+        ) from None
+    audit.record(
+        db,
+        "pki.import",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="certificate",
+        object_id=row.fingerprint[:36],
+        detail={"fingerprint": row.fingerprint, "device_id": auth.device.id},
     )
     db.commit()
     return CertificatePublic(

@@ -1,6 +1,6 @@
 """Search across every document on the laptop: SQLite FTS5 over the text of each page.
 
-Pages are indexed folded (ecabinet.search_text), so typing without diacritics finds the
+Pages are indexed folded (ecabinet.client.search_text), so typing without diacritics finds the
 accented words; the original text is kept beside it to cut snippets with the match marked.
 Indexing extracts text with pypdf and runs on a worker thread after a sync.
 """
@@ -18,8 +18,8 @@ from pypdf.errors import PyPdfError
 from sqlalchemy import text
 
 from ecabinet.client.paths import Profile
+from ecabinet.client.search_text import fold, terms
 from ecabinet.client.store import LocalStore
-from ecabinet.search_text import fold, terms
 from ecabinet.wire.objects import DocumentData, DocumentVersionData
 
 log = logging.getLogger(__name__)

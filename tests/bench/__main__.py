@@ -192,7 +192,7 @@ def bench_search(pages: int, runs: int) -> str:
     from sqlalchemy import text as sql
 
     from ecabinet.client.search import SearchIndex
-    from ecabinet.search_text import fold
+    from ecabinet.client.search_text import fold
     from ecabinet.server.demo_content.texts import REGULAR_ITEMS, draft_spec
 
     paragraphs = [

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ecabinet.client.search import make_snippet
-from ecabinet.search_text import fold, terms
+from ecabinet.client.search_text import fold, terms
 
 
 def test_typing_without_diacritics_matches_accented_words() -> None:

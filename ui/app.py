@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ecabinet import __version__
 from ecabinet.client.account import Account
 from ui.main_window import MainWindow
+from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -33,9 +34,22 @@ def run(account: Account, startup: Callable[[], str] | None = None) -> int:
     app = make_application(sys.argv)
     tasks = TaskManager()
     window = MainWindow(account, tasks)
+
+    def ask_to_sign_in(message: str = "") -> None:
+        dialog = SignInDialog(account, tasks, message, window)
+        dialog.signed_in.connect(lambda name: window.show_message(f"Đã đăng nhập: {name}"))
+        dialog.signed_in.connect(window.start_sync)
+        dialog.open()
+
+    window.session_expired.connect(
+        lambda: ask_to_sign_in("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+    )
     window.show()
-    if startup is None:
+    if startup is None and account.signed_in:
+        # Offline or not, the member lands on what is already on the laptop.
         window.start_sync()
+    elif startup is None:
+        ask_to_sign_in()
     else:
         window.show_message("Đang khởi động máy chủ demo và đăng nhập…")
 

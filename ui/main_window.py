@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
+from ecabinet.client.api import ApiProblem
 from ecabinet.client.engine import SyncResult
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -86,6 +87,7 @@ def read_snapshot(account: Account) -> Snapshot:
 class MainWindow(QMainWindow):
     sync_finished = Signal(object)
     refreshed = Signal()
+    session_expired = Signal()
     # Emitted from the sync worker; Qt queues it to the GUI thread.
     _download_progressed = Signal(int)
 
@@ -147,6 +149,11 @@ class MainWindow(QMainWindow):
     def _on_sync_failed(self, error: BaseException) -> None:
         self.syncing = False
         self.progress.hide()
+        if isinstance(error, ApiProblem) and error.status == 401:
+            self.account.sign_out()
+            self.show_message("Phiên đăng nhập đã hết hạn.")
+            self.session_expired.emit()
+            return
         self.show_message(f"Không đồng bộ được: {error}")
 
     def refresh(self) -> None:

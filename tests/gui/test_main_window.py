@@ -52,3 +52,18 @@ def test_vietnamese_dates() -> None:
     text = vietnamese_date(moment)
     assert text.startswith(("Thứ", "Chủ Nhật"))
     assert "/12/2025" in text
+
+
+def test_an_expired_session_asks_to_sign_in_again(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    account.api.token = "no-longer-a-valid-token-at-all"
+    tasks = TaskManager()
+    window = MainWindow(account, tasks)
+    qtbot.addWidget(window)
+    with qtbot.wait_signal(window.session_expired, timeout=20_000):
+        window.start_sync()
+    assert not account.signed_in
+    assert "hết hạn" in window.status_label.text()
+    tasks.shutdown()

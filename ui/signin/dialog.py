@@ -1,0 +1,114 @@
+"""Sign-in: server address, username, password, "remember me"; clear words when it fails.
+
+The sign-in itself (network, key enrolment) runs on the task manager's network lane; this
+dialog only shows progress and the outcome. GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client.account import Account
+from ecabinet.client.api import ApiProblem, Offline
+from ecabinet.client.secrets import MemorySecrets
+from ecabinet.client.store import ServerDataError
+from ui.tasks import TaskManager
+
+
+def sign_in_problem(error: BaseException) -> str:
+    """What went wrong, in words a minister reads (Vietnamese)."""
+    if isinstance(error, ApiProblem):
+        if error.code == "bad_credentials":
+            return "Sai tên đăng nhập hoặc mật khẩu."
+        if error.status == 429:
+            return "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+        return f"Máy chủ từ chối đăng nhập: {error.detail or error.code}"
+    if isinstance(error, Offline):
+        return "Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng."
+    if isinstance(error, ServerDataError):
+        return "Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi."
+    return f"Không đăng nhập được: {error}"
+
+
+class SignInDialog(QDialog):
+    signed_in = Signal(str)  # the member's full name
+    failed = Signal(str)  # the message shown
+
+    def __init__(
+        self, account: Account, tasks: TaskManager, message: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.tasks = tasks
+        self.setWindowTitle("Đăng nhập e-Cabinet")
+        self.server = QLineEdit(account.store.get_state("server_url") or "https://")
+        self.username = QLineEdit(account.store.get_state("username"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox("Ghi nhớ đăng nhập trên máy này")
+        self.remember.setChecked(True)
+        self.message = QLabel(message)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Máy chủ", self.server)
+        form.addRow("Tên đăng nhập", self.username)
+        form.addRow("Mật khẩu", self.password)
+        form.addRow("", self.remember)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def submit(self) -> None:
+        server, username = self.server.text().strip(), self.username.text().strip()
+        password = self.password.text()
+        if not (server and username and password):
+            self._show_problem("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.")
+            return
+        if not self.remember.isChecked():
+            # Not remembered: the session and the key's passphrase live in memory only.
+            self.account.secrets = MemorySecrets()
+        self._busy(True)
+        self.message.setText("Đang đăng nhập…")
+        self.tasks.run_network(
+            lambda: self.account.sign_in(server, username, password),
+            self._on_signed_in,
+            self._on_failed,
+        )
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.server, self.username, self.password, self.remember, self.buttons):
+            widget.setEnabled(not busy)
+
+    def _on_signed_in(self, full_name: str) -> None:
+        self._busy(False)
+        self.password.clear()
+        self.signed_in.emit(full_name)
+        self.accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self._show_problem(sign_in_problem(error))
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.failed.emit(text)

@@ -41,14 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run
 
     if not args.demo:
-        account = Account.open(Profile.open(args.profile))
-        if not account.signed_in:
-            print(
-                "Not signed in: use `ecabinet --profile DIR login --server URL ...` first "
-                "(the sign-in screen comes with the member's desktop).",
-                file=sys.stderr,
-            )
-        return run(account)
+        return run(Account.open(Profile.open(args.profile)))
 
     profile_root = (
         Path(args.profile)

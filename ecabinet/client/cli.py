@@ -1,9 +1,9 @@
 """The ``ecabinet`` command line: the client core without the desktop, for scripts and tests.
 
 Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
-ballots|outbox|search|logout``, and the member's acts: ``position``, ``vote``, ``ballot reply``,
-``ballot form``. Expected failures (offline, wrong password, a server answer we refuse)
-print one clear line and exit 1; usage errors exit 2.
+ballots|outbox|search|ready|logout``, and the member's acts: ``position``, ``vote``,
+``ballot reply``, ``ballot form``. Expected failures (offline, wrong password, a server
+answer we refuse) print one clear line and exit 1; usage errors exit 2.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
+from ecabinet.client.travel import readiness
 from ecabinet.wire.objects import BallotData, MeetingData
 
 Command = Callable[[Account, argparse.Namespace], int]
@@ -79,6 +80,25 @@ def _search(account: Account, args: argparse.Namespace) -> int:
     if not hits:
         print("No document on this laptop matches.", file=sys.stderr)
     return 0 if hits else 1
+
+
+def _ready(account: Account, args: argparse.Namespace) -> int:
+    if args.fetch:
+        account.sync_service().sync()
+    check = readiness(account)
+    if check.ready:
+        print(
+            f"Sẵn sàng đi công tác: all {len(check.papers)} papers of the upcoming meetings "
+            "and open ballots are on this laptop."
+        )
+        return 0
+    print(
+        f"Not ready to travel: {len(check.missing)} of {len(check.papers)} papers are "
+        "missing (run with --fetch while online):"
+    )
+    for paper in check.missing:
+        print(f"  {paper.context} — {paper.title} ({paper.size // 1024} KB)")
+    return 1
 
 
 def _status(account: Account, args: argparse.Namespace) -> int:
@@ -216,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     ]
     for name, command, text in listings:
         sub.add_parser(name, help=text).set_defaults(run=command)
+    ready = sub.add_parser("ready", help="is every paper of what is coming on this laptop?")
+    ready.add_argument("--fetch", action="store_true", help="sync first to fetch what lacks")
+    ready.set_defaults(run=_ready)
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(
         dest="keys_command", required=True
     )
@@ -227,6 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)
     search.set_defaults(run=_search)
+    _add_act_commands(sub)
+    return parser
+
+
+def _add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The member's decisions, and the Government Office's summary."""
     position = sub.add_parser("position", help="mark a position on an agenda item")
     position.add_argument("item_id")
     position.add_argument(
@@ -256,7 +285,6 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--pdf", required=True)
     summary.add_argument("--csv")
     summary.set_defaults(run=_ballot_summary)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

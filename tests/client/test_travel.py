@@ -1,0 +1,40 @@
+"""'Ready to travel': every paper of what is coming is on the laptop, or the list of what is not."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from ecabinet.client.cli import main
+from ecabinet.client.travel import readiness
+from tests.client.conftest import LiveServer, cli_login, signed_in
+
+
+def test_ready_only_when_every_paper_is_here(live_server: LiveServer, tmp_path: Path) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    account.sync_service().pull(threading.Event())  # the list, not the files
+    before = readiness(account)
+    # Four papers of the published meeting and the open ballot's draft; never the draft meeting.
+    assert len(before.papers) == 5
+    assert not before.ready
+    assert len(before.missing) == 5
+    account.sync_service().sync()
+    after = readiness(account)
+    assert after.ready
+    assert after.missing == ()
+
+
+def test_the_command_line_says_what_is_missing_and_fetches_it(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile = str(tmp_path / "p")
+    assert cli_login(monkeypatch, profile, live_server.url) == 0
+    capsys.readouterr()
+    assert main(["--profile", profile, "ready"]) == 0  # nothing synced yet: nothing is due
+    assert main(["--profile", profile, "ready", "--fetch"]) == 0
+    assert "Sẵn sàng đi công tác" in capsys.readouterr().out

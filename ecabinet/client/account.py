@@ -7,6 +7,8 @@ lives in the secret store. Worker threads or the command line.
 
 from __future__ import annotations
 
+import base64
+import getpass
 import hashlib
 import os
 import platform
@@ -32,6 +34,7 @@ from ecabinet.signing.keys import (
     load_pkcs12,
     make_csr,
 )
+from ecabinet.signing.signer import Signer, SoftwareSigner, TokenSigner
 
 TOKEN = "token"
 KEY_PASSPHRASE = "key-passphrase"
@@ -137,6 +140,53 @@ class Account:
         chain_pem = self.store.get_state("ca_pem").encode()
         chain = tuple(x509.load_pem_x509_certificates(chain_pem)) if chain_pem else ()
         return Identity(key, certificate_from_pem(self.store.get_state("certificate_pem")), chain)
+
+    def signer(self) -> Signer:
+        """What signs this member's acts: a USB token when one is set up, else the key kept
+        in the profile. A token's PIN comes from ECABINET_TOKEN_PIN or is asked for."""
+        library = self.store.get_state("token_library")
+        if not library:
+            return SoftwareSigner(self.identity())
+        pin = os.environ.get("ECABINET_TOKEN_PIN") or getpass.getpass("PIN của thiết bị ký số: ")
+        chain_pem = self.store.get_state("ca_pem").encode()
+        return TokenSigner(
+            library,
+            self.store.get_state("token_label"),
+            pin,
+            self.store.get_state("token_key_label"),
+            tuple(x509.load_pem_x509_certificates(chain_pem)) if chain_pem else (),
+        )
+
+    def use_token(
+        self,
+        library: str,
+        token_label: str,
+        key_label: str,
+        pin: str,
+        chain: tuple[x509.Certificate, ...] = (),
+    ) -> str:
+        """Sign from now on with a PKCS#11 token; its certificate is registered with the
+        server (which checks its CA and that the token holds the key)."""
+        token = TokenSigner(library, token_label, pin, key_label, chain)
+        try:
+            challenge = registration_challenge(
+                self.store.get_state("user_id"), self.store.get_state("device_id")
+            )
+            pem = token.certificate.public_bytes(serialization.Encoding.PEM).decode()
+            chain_pems = [c.public_bytes(serialization.Encoding.PEM).decode() for c in chain]
+            self.api.import_certificate(
+                pem, chain_pems, base64.b64encode(token.sign(challenge)).decode()
+            )
+        finally:
+            token.close()
+        self.store.set_state(
+            token_library=library,
+            token_label=token_label,
+            token_key_label=key_label,
+            certificate_pem=pem,
+            ca_pem="".join(chain_pems),
+        )
+        return token.certificate.subject.rfc4514_string()
 
     def sync_service(self) -> SyncService:
         if not self.signed_in:

@@ -8,13 +8,15 @@ Worker threads or the command line.
 
 from __future__ import annotations
 
+import base64
+from contextlib import closing
 from datetime import UTC, datetime
 
 from ecabinet.client.account import Account
 from ecabinet.client.store import ServerDataError
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.pdf.summary import summary_csv, summary_pdf
-from ecabinet.signing.detached import canonical_vote, sign_detached
+from ecabinet.signing.detached import canonical_vote
 from ecabinet.signing.pades import sign_pdf
 from ecabinet.wire.objects import BallotData
 
@@ -34,9 +36,10 @@ def set_position(account: Account, item_id: str, position: str, comment: str = "
 def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
-    identity = account.identity()
     user_id = account.store.get_state("user_id")
-    signature = sign_detached(identity.key, canonical_vote(item_id, user_id, choice, comment))
+    with closing(account.signer()) as signer:
+        signed = signer.sign(canonical_vote(item_id, user_id, choice, comment))
+    signature = base64.b64encode(signed).decode()
     return account.store.record_action(
         "vote.cast",
         {"agenda_item_id": item_id, "choice": choice, "comment": comment, "signature": signature},
@@ -62,7 +65,8 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
             datetime.now(UTC),
         )
     )
-    signed = sign_pdf(form, account.identity())
+    with closing(account.signer()) as signer:
+        signed = sign_pdf(form, signer)
     sha = account.keep_form(ballot_id, signed)
     return account.store.record_action(
         "ballot.respond",
@@ -82,6 +86,6 @@ def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""
     summary = account.api.ballot_summary(ballot_id)
-    return sign_pdf(
-        summary_pdf(summary), account.identity(), reason="Tổng hợp ý kiến"
-    ), summary_csv(summary)
+    with closing(account.signer()) as signer:
+        signed = sign_pdf(summary_pdf(summary), signer, reason="Tổng hợp ý kiến")
+    return signed, summary_csv(summary)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography import x509
+
 from ecabinet import __version__
 from ecabinet.client import acts
 from ecabinet.client.account import Account, NotSignedIn
@@ -23,6 +25,7 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
 from ecabinet.client.travel import readiness
+from ecabinet.signing.signer import TokenError
 from ecabinet.wire.objects import BallotData, MeetingData
 
 Command = Callable[[Account, argparse.Namespace], int]
@@ -199,6 +202,25 @@ def _import_p12(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _use_token(account: Account, args: argparse.Namespace) -> int:
+    pin = sys.stdin.readline().rstrip("\n")
+    chain = (
+        tuple(x509.load_pem_x509_certificates(Path(args.chain).read_bytes())) if args.chain else ()
+    )
+    try:
+        subject = account.use_token(args.library, args.token_label, args.key_label, pin, chain)
+    except TokenError as error:
+        print(
+            f"The token refused: {error}. Check that it is plugged in and the PIN.", file=sys.stderr
+        )
+        return 1
+    print(
+        f"From now on this laptop signs on the token, as {subject}. The PIN is asked for "
+        "at each signature (or read from ECABINET_TOKEN_PIN)."
+    )
+    return 0
+
+
 def _logout(account: Account, _args: argparse.Namespace) -> int:
     try:
         account.api.logout()
@@ -246,6 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     p12.add_argument("file")
     p12.add_argument("--password-stdin", action="store_true")
     p12.set_defaults(run=_import_p12)
+    token = keys.add_parser("use-token", help="sign with a PKCS#11 USB token")
+    token.add_argument("--library", required=True, help="the token's PKCS#11 module")
+    token.add_argument("--token-label", required=True)
+    token.add_argument("--key-label", required=True)
+    token.add_argument("--chain", help="PEM file of the CA certificates above the key's")
+    token.add_argument("--pin-stdin", action="store_true", required=True)
+    token.set_defaults(run=_use_token)
     search = sub.add_parser("search", help="search every document on this laptop")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)

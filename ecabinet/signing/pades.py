@@ -10,45 +10,24 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from ecabinet.signing.keys import Identity, fingerprint
+from ecabinet.signing.keys import fingerprint
+from ecabinet.signing.signer import Signer, asn1_certificate
 
 FIELD_NAME = "ChuKySo"
 
 
-def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-
-
 def sign_pdf(
-    data: bytes, identity: Identity, *, reason: str = "Ký số", location: str = "Hà Nội"
+    data: bytes, signer: Signer, *, reason: str = "Ký số", location: str = "Hà Nội"
 ) -> bytes:
     """A PAdES baseline (B-B) signature; B-T needs a timestamp server, absent offline."""
-    key = asn1_keys.PrivateKeyInfo.load(
-        identity.key.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    signer = signers.SimpleSigner(
-        signing_cert=_asn1_cert(identity.certificate),
-        signing_key=key,
-        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
-            [_asn1_cert(c) for c in identity.chain]
-        ),
-    )
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         reason=reason,
@@ -57,7 +36,7 @@ def sign_pdf(
         subfilter=fields.SigSeedSubFilter.PADES,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    out = signers.sign_pdf(writer, meta, signer=signer)
+    out = signers.sign_pdf(writer, meta, signer=signer.pdf_signer())
     return bytes(out.getvalue())
 
 
@@ -82,7 +61,7 @@ def check_signed_pdf(
     if len(signatures) != 1:
         return SignatureCheck(False, "the form must carry exactly one signature")
     context = ValidationContext(
-        trust_roots=[_asn1_cert(c) for c in trust_roots], allow_fetching=False
+        trust_roots=[asn1_certificate(c) for c in trust_roots], allow_fetching=False
     )
     try:
         status = validate_pdf_signature(signatures[0], context)

@@ -13,6 +13,7 @@ from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.signing.detached import canonical_vote, sign_detached
 from ecabinet.signing.keys import Identity, certificate_from_pem, generate_key, make_csr
 from ecabinet.signing.pades import sign_pdf
+from ecabinet.signing.signer import SoftwareSigner
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Enrolled:
         form = build_reply_form(
             ReplyForm(fields, "Phiếu", "Đồng ý?", "Thành viên", "Bộ trưởng", datetime.now(UTC))
         )
-        return sign_pdf(form, self.identity)
+        return sign_pdf(form, SoftwareSigner(self.identity))
 
 
 def enroll(client: TestClient, headers: dict[str, str], user_id: str) -> Enrolled:

@@ -3,6 +3,7 @@
 The form is made on the laptop, offline, then signed (ecabinet.signing.pades). Besides the
 printed text, it carries its answer as JSON in the document information dictionary, which the
 signature covers, so the server can check that the signed choice is the choice sent.
+Pure core; any thread.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
@@ -20,6 +21,10 @@ from ecabinet.pdf.fonts import new_document
 INFO_KEY = "/ECabinetReply"
 
 CHOICE_LABELS = {"agree": "Đồng ý", "disagree": "Không đồng ý", "other": "Ý kiến khác"}
+TICKED, UNTICKED = "☑", "☐"  # DejaVu Sans has both ballot-box glyphs
+# The form is dated in Hanoi time (Vietnam keeps UTC+7 all year): a reply signed at 23:30 UTC
+# is dated the next day there.
+VIETNAM_TIME = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class ReplyForm:
 
 
 def build_reply_form(form: ReplyForm) -> bytes:
+    """The unsigned form as PDF bytes; ``form.signed_on`` must carry a time zone."""
     pdf = new_document()
     pdf.set_title(f"Phiếu lấy ý kiến - {form.ballot_title}")
     pdf.add_page()
@@ -64,13 +70,13 @@ def build_reply_form(form: ReplyForm) -> bytes:
     pdf.ln(4)
     pdf.cell(0, 7, "Ý kiến:", new_x="LMARGIN", new_y="NEXT")
     for choice, label in CHOICE_LABELS.items():
-        box = "[X]" if choice == form.fields.choice else "[  ]"
-        pdf.cell(0, 8, f"    {box} {label}", new_x="LMARGIN", new_y="NEXT")
+        box = TICKED if choice == form.fields.choice else UNTICKED
+        pdf.cell(0, 8, f"    {box}  {label}", new_x="LMARGIN", new_y="NEXT")
     if form.fields.comment:
         pdf.ln(2)
         pdf.multi_cell(0, 7, f"Ý kiến cụ thể: {form.fields.comment}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
-    day = form.signed_on
+    day = form.signed_on.astimezone(VIETNAM_TIME)
     pdf.cell(
         0,
         7,

@@ -1,4 +1,9 @@
-"""Detached signatures over a canonical form of a vote (RSA PKCS#1 v1.5, SHA-256)."""
+"""Detached signatures over a canonical form of a vote (RSA PKCS#1 v1.5, SHA-256).
+
+The client signs the canonical bytes offline; the server rebuilds the same bytes from the
+mutation it received and checks the signature against the member's certificates. Pure core;
+any thread.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from ecabinet.signing.signer import Signer
 
 
 def canonical_vote(agenda_item_id: str, user_id: str, choice: str, comment: str) -> bytes:
@@ -41,8 +48,13 @@ def registration_challenge(user_id: str, device_id: str) -> bytes:
     ).encode()
 
 
-def sign_detached(key: rsa.RSAPrivateKey, data: bytes) -> str:
-    return base64.b64encode(key.sign(data, padding.PKCS1v15(), hashes.SHA256())).decode()
+def sign_detached(signer: Signer | rsa.RSAPrivateKey, data: bytes) -> str:
+    """Base64 of the signature over ``data``, by a signer (file or token) or a bare key."""
+    if isinstance(signer, rsa.RSAPrivateKey):
+        signature = signer.sign(data, padding.PKCS1v15(), hashes.SHA256())
+    else:
+        signature = signer.sign(data)
+    return base64.b64encode(signature).decode()
 
 
 def verify_detached(cert: x509.Certificate, data: bytes, signature_b64: str) -> bool:

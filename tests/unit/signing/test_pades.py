@@ -1,0 +1,166 @@
+"""PAdES signing and the checks the server makes before it believes a signed form."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from ecabinet.pdf.reply_form import read_reply_fields
+from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.signing.keys import Identity, fingerprint
+from ecabinet.signing.pades import FIELD_NAME, check_signed_pdf, sign_pdf
+from ecabinet.signing.signer import SoftwareSigner
+from tests.pdfs import make_pdf
+from tests.unit.signing.conftest import issue_identity
+
+
+@pytest.fixture(scope="module")
+def signed_form(reply_form: bytes, minister: Identity) -> bytes:
+    return sign_pdf(reply_form, SoftwareSigner(minister), reason="Trả lời phiếu")
+
+
+def test_a_signed_form_is_valid_and_names_its_signer(
+    signed_form: bytes, minister: Identity, body_ca: CertificateAuthority
+) -> None:
+    check = check_signed_pdf(signed_form, [body_ca.certificate])
+    assert check.valid, check.reason
+    assert (check.intact, check.trusted, check.covers_whole_file) == (True, True, True)
+    assert check.signer_serial == minister.certificate.serial_number
+    assert check.signer_fingerprint == fingerprint(minister.certificate)
+    (signature,) = PdfFileReader(io.BytesIO(signed_form)).embedded_signatures
+    assert signature.field_name == FIELD_NAME
+    assert signature.sig_object["/Reason"] == "Trả lời phiếu"
+    assert signature.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES, not PKCS#7
+    embedded = {c.dump() for c in signature.signed_data["certificates"]}
+    assert len(embedded) == 2  # the signer's certificate and the CA's, for offline readers
+
+
+def test_the_field_name_can_be_chosen(minister: Identity, body_ca: CertificateAuthority) -> None:
+    signed = sign_pdf(make_pdf(1), SoftwareSigner(minister), field_name="TongHop")
+    (signature,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    assert signature.field_name == "TongHop"
+    assert check_signed_pdf(signed, [body_ca.certificate]).valid
+
+
+def _pdf_utf16(text: str) -> bytes:
+    """``text`` as pypdf writes it inside a UTF-16 string literal of the info dictionary."""
+    return b"".join(
+        b"\\000" + (c.encode() if c.isalnum() or c == " " else b"\\%03o" % ord(c)) for c in text
+    )
+
+
+def test_editing_the_signed_choice_breaks_the_signature(
+    signed_form: bytes, body_ca: CertificateAuthority
+) -> None:
+    # The attack that matters: change the machine-readable answer, keep the file's length.
+    was, forged = _pdf_utf16('"disagree",'), _pdf_utf16('"agree",   ')
+    assert len(was) == len(forged) and was in signed_form
+    edited = signed_form.replace(was, forged)
+    fields = read_reply_fields(edited)
+    assert fields is not None and fields.choice == "agree"  # the edit took
+    check = check_signed_pdf(edited, [body_ca.certificate])
+    assert not check.valid and not check.intact
+    assert "changed" in check.reason
+
+
+def test_one_changed_byte_anywhere_signed_is_not_valid(
+    signed_form: bytes, body_ca: CertificateAuthority
+) -> None:
+    for position in (100, len(signed_form) // 3, len(signed_form) - 10):
+        changed = bytearray(signed_form)
+        changed[position] ^= 0x01
+        assert not check_signed_pdf(bytes(changed), [body_ca.certificate]).valid, position
+
+
+def test_content_added_after_signing_is_not_valid(
+    signed_form: bytes, body_ca: CertificateAuthority
+) -> None:
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed_form))
+    info = writer.trailer["/Info"]
+    info["/Title"] = generic.TextStringObject(info["/Title"] + " (sửa)")
+    writer.update_container(info)  # an innocent-looking update is still an update
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    check = check_signed_pdf(out.getvalue(), [body_ca.certificate])
+    assert check.intact and not check.covers_whole_file
+    assert not check.valid and "added after" in check.reason
+
+
+def test_a_signature_from_another_ca_is_not_trusted(
+    reply_form: bytes, rogue_ca: CertificateAuthority, body_ca: CertificateAuthority
+) -> None:
+    # Same names, same body: only the CA's key differs.
+    impostor = issue_identity(rogue_ca, "bo.truong.tc", "Nguyễn Văn Tài")
+    signed = sign_pdf(reply_form, SoftwareSigner(impostor))
+    check = check_signed_pdf(signed, [body_ca.certificate])
+    assert check.intact and not check.trusted and not check.valid
+    assert check_signed_pdf(signed, [body_ca.certificate, rogue_ca.certificate]).valid
+
+
+def test_a_revoked_certificate_is_not_valid(
+    signed_form: bytes, minister: Identity, body_ca: CertificateAuthority
+) -> None:
+    check = check_signed_pdf(
+        signed_form, [body_ca.certificate], [fingerprint(minister.certificate)]
+    )
+    assert not check.valid and "revoked" in check.reason
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (make_pdf(1), "exactly one signature"),
+        (b"%PDF-1.7\n garbage", "not a readable PDF"),
+        (b"", "not a readable PDF"),
+    ],
+)
+def test_unsigned_or_broken_files_are_not_valid(
+    data: bytes, reason: str, body_ca: CertificateAuthority
+) -> None:
+    check = check_signed_pdf(data, [body_ca.certificate])
+    assert not check.valid and reason in check.reason
+
+
+def test_a_second_signature_is_refused(
+    signed_form: bytes, minister: Identity, body_ca: CertificateAuthority
+) -> None:
+    twice = sign_pdf(signed_form, SoftwareSigner(minister), field_name="ChuKySo2")
+    assert "exactly one" in check_signed_pdf(twice, [body_ca.certificate]).reason
+
+
+def pdfsig_report(pdf: Path, ca_pem: Path, nss_dir: Path) -> str:
+    """What poppler's pdfsig says of ``pdf`` when ``ca_pem`` is its only trusted CA."""
+    if not (shutil.which("pdfsig") and shutil.which("certutil")):
+        pytest.skip(
+            "poppler's pdfsig and NSS certutil are not installed "
+            "(apt-get install poppler-utils libnss3-tools)"
+        )
+    nss_dir.mkdir()
+    database = f"sql:{nss_dir}"
+    subprocess.run(["certutil", "-N", "-d", database, "--empty-password"], check=True)
+    subprocess.run(
+        ["certutil", "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(ca_pem)],
+        check=True,
+    )
+    return subprocess.run(
+        ["pdfsig", "-nssdir", database, str(pdf)], check=False, capture_output=True, text=True
+    ).stdout
+
+
+def test_an_independent_validator_agrees(
+    signed_form: bytes, ca_pem_file: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "phieu.pdf"
+    form.write_bytes(signed_form)
+    report = pdfsig_report(form, ca_pem_file, tmp_path / "nss")
+    assert "Signature is Valid." in report
+    assert "Certificate is Trusted." in report
+    assert "Total document signed" in report
+    assert "Nguyễn Văn Tài" in report

@@ -1,7 +1,7 @@
 """Shared material for the signing tests: one CA and one member identity per session.
 
-Making an RSA-3072 CA key takes a noticeable fraction of a second; the tests only need one
-(plus a rogue one, made where a test needs it).
+Making an RSA-3072 CA key takes a noticeable fraction of a second, so the tests share one
+body CA and one rogue CA (same names, another key).
 """
 
 from __future__ import annotations
@@ -13,20 +13,8 @@ import pytest
 
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.signing.ca import CertificateAuthority
-from ecabinet.signing.keys import Identity, generate_key, make_csr
-
-BODY = "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
-
-
-def issue_identity(ca: CertificateAuthority, username: str, full_name: str) -> Identity:
-    key = generate_key()
-    cert = ca.issue(
-        make_csr(key, username, full_name),
-        full_name=full_name,
-        username=username,
-        organisation=BODY,
-    )
-    return Identity(key, cert, (ca.certificate,))
+from ecabinet.signing.keys import Identity
+from tests.unit.signing.helpers import BODY, issue_identity
 
 
 @pytest.fixture(scope="session")

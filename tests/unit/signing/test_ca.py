@@ -17,7 +17,7 @@ from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from ecabinet.signing.ca import CERT_FILE, KEY_FILE, CertificateAuthority
 from ecabinet.signing.keys import Identity, generate_key, make_csr
 from ecabinet.signing.signer import asn1_certificate
-from tests.unit.signing.conftest import BODY, issue_identity
+from tests.unit.signing.helpers import BODY, csr_with_broken_signature, issue_identity
 
 
 def test_the_ca_certificate_may_sign_certificates_only(body_ca: CertificateAuthority) -> None:
@@ -81,16 +81,6 @@ def test_the_subject_is_the_cas_not_the_requesters(body_ca: CertificateAuthority
     assert 29 <= (cert.not_valid_after_utc - cert.not_valid_before_utc).days <= 30
 
 
-def _csr_with_broken_signature() -> str:
-    der = bytearray(
-        x509.load_pem_x509_csr(make_csr(generate_key(), "u", "U").encode()).public_bytes(
-            serialization.Encoding.DER
-        )
-    )
-    der[-1] ^= 0x01  # the signature is the last field of the request
-    return x509.load_der_x509_csr(bytes(der)).public_bytes(serialization.Encoding.PEM).decode()
-
-
 def _csr_with_small_key() -> str:
     key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
     return (
@@ -105,7 +95,7 @@ def _csr_with_small_key() -> str:
 @pytest.mark.parametrize(
     ("make_request", "reason"),
     [
-        (_csr_with_broken_signature, "signature is wrong"),
+        (csr_with_broken_signature, "signature is wrong"),
         (_csr_with_small_key, "must be RSA"),
         (lambda: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n", "not a certificate request"),
         (lambda: "", "not a certificate request"),

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from ecabinet.server import models as m
+from ecabinet.server.mutations.decisions import REPLY_FORM_MAX_BYTES
 from ecabinet.signing.ca import CertificateAuthority
-from ecabinet.signing.keys import Identity, generate_key
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.signing_helpers import Enrolled, enroll, upload
 from tests.server.test_sync_push import mutation, push
+from tests.unit.signing.helpers import issue_identity, with_update_after_signing
 
 
 def open_vote(api: Api, item_id: str) -> None:
@@ -135,17 +137,12 @@ def test_replying_for_another_member_is_refused(api: Api, world: World) -> None:
     )
 
 
-def test_forged_and_tampered_forms_are_refused(api: Api, world: World, tmp_path) -> None:
+def test_forged_and_tampered_forms_are_refused(api: Api, world: World, tmp_path: Path) -> None:
     me = member(api, world, "member01")
     headers = api.headers("member01")
-    rogue_ca = CertificateAuthority.load_or_create(tmp_path / "rogue", "Rogue")
-    from ecabinet.signing.keys import make_csr
-
-    key = generate_key()
-    rogue_cert = rogue_ca.issue(
-        make_csr(key, "member01", "X"), full_name="X", username="member01", organisation="Rogue"
-    )
-    forger = Enrolled(Identity(key, rogue_cert, (rogue_ca.certificate,)), world.users["member01"])
+    # A CA of the forger's own making, with the member's names in the certificate.
+    rogue_ca = CertificateAuthority.create(tmp_path / "rogue", "Rogue")
+    forger = Enrolled(issue_identity(rogue_ca, "member01", "Member01"), world.users["member01"])
     sha = upload(api.client, headers, forger.signed_form(world.ballot_id, "agree"))
     assert (
         push(api, "member01", reply(world.ballot_id, "agree", sha))[0]["code"]
@@ -189,3 +186,86 @@ def test_a_member_not_asked_cannot_reply(api: Api, world: World) -> None:
     me = member(api, world, "member05")
     sha = upload(api.client, api.headers("member05"), me.signed_form(world.ballot_id, "agree"))
     assert push(api, "member05", reply(world.ballot_id, "agree", sha))[0]["code"] == "not_found"
+
+
+def rows(api: Api, model: type[m.Vote] | type[m.BallotResponse]) -> list[tuple[str, bool, bool]]:
+    """(choice, current, late) of every stored vote or reply, oldest first."""
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        found = db.scalars(select(model).order_by(model.received_at)).all()
+        return [(r.choice, r.current, getattr(r, "late", False)) for r in found]
+
+
+def test_the_members_feed_carries_both_votes_after_a_change(api: Api, world: World) -> None:
+    item = world.item_ids[0]
+    open_vote(api, item)
+    me = member(api, world, "chair")  # the chair votes too: their vote breaks ties
+    push(api, "chair", vote(item, "agree", me.sign_vote(item, "agree")))
+    push(api, "chair", vote(item, "abstain", me.sign_vote(item, "abstain")))
+    changes = api.client.get("/api/v1/sync/changes", headers=api.headers("chair")).json()
+    latest = {c["id"]: c["data"] for c in changes["changes"] if c["type"] == "vote"}
+    assert sorted((v["choice"], v["current"]) for v in latest.values()) == [
+        ("abstain", True),
+        ("agree", False),
+    ]
+    # Another member's feed does not carry the chair's votes.
+    other = api.client.get("/api/v1/sync/changes", headers=api.headers("member01")).json()
+    assert not [c for c in other["changes"] if c["type"] == "vote"]
+
+
+def test_a_key_replaced_on_the_device_no_longer_signs(api: Api, world: World) -> None:
+    item = world.item_ids[0]
+    open_vote(api, item)
+    old = member(api, world, "member01")
+    new = member(api, world, "member01")  # the same laptop enrols a new key
+    assert (
+        push(api, "member01", vote(item, "agree", old.sign_vote(item, "agree")))[0]["code"]
+        == "invalid_signature"
+    )
+    assert (
+        push(api, "member01", vote(item, "agree", new.sign_vote(item, "agree")))[0]["status"]
+        == "applied"
+    )
+
+
+def test_changing_a_reply_while_open_keeps_the_first(api: Api, world: World) -> None:
+    me = member(api, world, "member01")
+    headers = api.headers("member01")
+    for choice in ("agree", "disagree"):
+        sha = upload(api.client, headers, me.signed_form(world.ballot_id, choice))
+        assert push(api, "member01", reply(world.ballot_id, choice, sha))[0]["status"] == "applied"
+    assert rows(api, m.BallotResponse) == [("agree", False, False), ("disagree", True, False)]
+
+
+def test_a_late_reply_never_replaces_a_counted_one(api: Api, world: World) -> None:
+    me = member(api, world, "member01")
+    headers = api.headers("member01")
+    sha = upload(api.client, headers, me.signed_form(world.ballot_id, "agree"))
+    assert push(api, "member01", reply(world.ballot_id, "agree", sha))[0]["status"] == "applied"
+    late_form = upload(api.client, headers, me.signed_form(world.ballot_id, "disagree"))
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        db.get(m.Ballot, world.ballot_id).deadline = m.now() - timedelta(seconds=1)
+        db.commit()
+    late = push(api, "member01", reply(world.ballot_id, "disagree", late_form))[0]
+    assert late["code"] == "deadline_passed"
+    assert rows(api, m.BallotResponse) == [("agree", True, False), ("disagree", False, True)]
+
+
+def test_a_form_with_content_added_after_signing_is_refused(api: Api, world: World) -> None:
+    me = member(api, world, "member01")
+    form = with_update_after_signing(me.signed_form(world.ballot_id, "agree"))
+    sha = upload(api.client, api.headers("member01"), form)
+    result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]
+    assert result["code"] == "invalid_signature"
+    assert "added after" in result["detail"]
+    assert rows(api, m.BallotResponse) == []
+
+
+def test_a_file_far_too_large_for_a_form_is_not_parsed(api: Api, world: World) -> None:
+    me = member(api, world, "member01")
+    sha = upload(api.client, api.headers("member01"), me.signed_form(world.ballot_id, "agree"))
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        db.get(m.Blob, sha).size = REPLY_FORM_MAX_BYTES + 1  # as if a huge file had been sent
+        db.commit()
+    result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]
+    assert result["code"] == "invalid_signature"
+    assert "too large" in result["detail"]

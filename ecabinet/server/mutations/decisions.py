@@ -1,7 +1,8 @@
 """vote.cast and ballot.respond: signed decisions, checked against the member's certificate.
 
 Deadlines are judged by the server's clock when the mutation is received (ctx.received_at);
-the client's created_at is kept for the record only.
+the client's created_at is kept for the record only. Runs in a request worker thread, inside
+the transaction the push dispatcher (ecabinet.server.mutations) opens for each mutation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from ecabinet.signing.keys import fingerprint
 from ecabinet.signing.pades import check_signed_pdf
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import BallotRespond, VoteCast
+
+# A reply form is one or two pages (tens of kB). Anything far larger is not one, and parsing it
+# in the request thread (pyHanko has no resource limits) would only cost the server time.
+REPLY_FORM_MAX_BYTES = 5 * 1024 * 1024
 
 
 def cast_vote(ctx: MutationContext, data: WireModel) -> None:
@@ -68,6 +73,8 @@ def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
         raise Rejected("not_found", "Upload the signed form before sending the reply.")
     if blob.uploaded_by != ctx.auth.user_id:
         raise Rejected("invalid_signature", "The signed form is not this member's.")
+    if blob.size > REPLY_FORM_MAX_BYTES:
+        raise Rejected("invalid_signature", "The file sent is far too large to be a reply form.")
     form = BlobStore(ctx.settings.blob_dir).path(reply.signed_pdf).read_bytes()
     check = check_signed_pdf(form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db))
     if not check.valid:

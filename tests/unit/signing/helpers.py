@@ -1,12 +1,17 @@
-"""Certificates for tests: a member identity from a CA, and a request with a broken signature.
+"""Material for signing tests: a member identity from a CA, a request with a broken
+signature, and a signed PDF with an update appended after its signature.
 
 Plain functions (not fixtures), so server tests can use them too.
 """
 
 from __future__ import annotations
 
+import io
+
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import Identity, generate_key, make_csr
@@ -34,3 +39,14 @@ def csr_with_broken_signature() -> str:
     )
     der[-1] ^= 0x01  # the signature is the last field of the request
     return x509.load_der_x509_csr(bytes(der)).public_bytes(serialization.Encoding.PEM).decode()
+
+
+def with_update_after_signing(signed_pdf: bytes) -> bytes:
+    """``signed_pdf`` plus an innocent-looking incremental update (a retitled document)."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf))
+    info = writer.trailer["/Info"]
+    info["/Title"] = generic.TextStringObject(info["/Title"] + " (sửa)")
+    writer.update_container(info)
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()

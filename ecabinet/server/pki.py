@@ -1,4 +1,7 @@
-"""The server's side of signatures: its CA, device certificates, and checking members' acts."""
+"""The server's side of signatures: its CA, device certificates, and checking members' acts.
+
+The body's CA lives in ``settings.ca_dir`` and is made on first use. Request worker threads.
+"""
 
 from __future__ import annotations
 
@@ -58,9 +61,15 @@ def active_certificates(db: Session, user_id: str) -> list[x509.Certificate]:
     return [certificate_from_pem(r.pem) for r in rows]
 
 
-def revoked_fingerprints(db: Session) -> set[str]:
+def revoked_fingerprints(db: Session, user_id: str) -> set[str]:
+    """The user's revoked certificates: only theirs matter, as a member signs only as
+    themself (and the list of every member's old certificates only grows)."""
     return set(
-        db.scalars(select(m.Certificate.fingerprint).where(m.Certificate.revoked_at.is_not(None)))
+        db.scalars(
+            select(m.Certificate.fingerprint).where(
+                m.Certificate.user_id == user_id, m.Certificate.revoked_at.is_not(None)
+            )
+        )
     )
 
 

@@ -269,3 +269,13 @@ def test_a_file_far_too_large_for_a_form_is_not_parsed(api: Api, world: World) -
     result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]
     assert result["code"] == "invalid_signature"
     assert "too large" in result["detail"]
+
+
+def test_a_form_signed_with_a_since_revoked_key_is_refused(api: Api, world: World) -> None:
+    old = member(api, world, "member01")
+    form = old.signed_form(world.ballot_id, "agree")  # signed offline...
+    member(api, world, "member01")  # ...then the laptop enrolled a new key
+    sha = upload(api.client, api.headers("member01"), form)
+    result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]
+    assert result["code"] == "invalid_signature"
+    assert "revoked" in result["detail"]

@@ -76,7 +76,9 @@ def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
     if blob.size > REPLY_FORM_MAX_BYTES:
         raise Rejected("invalid_signature", "The file sent is far too large to be a reply form.")
     form = BlobStore(ctx.settings.blob_dir).path(reply.signed_pdf).read_bytes()
-    check = check_signed_pdf(form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db))
+    check = check_signed_pdf(
+        form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db, ctx.auth.user_id)
+    )
     if not check.valid:
         raise Rejected("invalid_signature", f"The signed form is not valid: {check.reason}.")
     own = {fingerprint(c) for c in active_certificates(ctx.db, ctx.auth.user_id)}

@@ -1,4 +1,8 @@
-"""The body's CA certificate, and certificates for devices' signing keys."""
+"""The body's CA certificate, and certificates for devices' signing keys.
+
+A device enrols its key once (POST /pki/certificates); signed votes and ballot forms are then
+checked against the certificates issued here. Request worker threads.
+"""
 
 from __future__ import annotations
 
@@ -117,7 +121,11 @@ def import_certificate(
 )
 def mine(auth: Auth, db: DbDep, settings: SettingsDep) -> list[CertificatePublic]:
     ca = body_ca(settings).pem
-    rows = db.scalars(select(Certificate).where(Certificate.user_id == auth.user_id))
+    rows = db.scalars(
+        select(Certificate)
+        .where(Certificate.user_id == auth.user_id)
+        .order_by(Certificate.issued_at, Certificate.serial)
+    )
     return [
         CertificatePublic(
             serial=r.serial,

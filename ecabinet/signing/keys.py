@@ -1,7 +1,8 @@
 """Member keys: generation, certificate requests, PEM storage, PKCS#12 import.
 
 The private key never leaves the laptop; it is stored as PEM encrypted under a passphrase that
-lives in the OS keyring (see ecabinet.client.secrets).
+lives in the OS keyring (see ecabinet.client.secrets). Pure core; any thread (making a key
+takes tens of milliseconds: keep it off the GUI thread).
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Each file downloads into ``tmp/<sha>.part``; an interrupted download resumes wit
 If-Range; a server that answers a resume with the whole file (200 instead of 206) is not
 trusted to have sent the rest, so the part is restarted from zero. The whole file is checked
 against its SHA-256 and only then moved into place. Several run at once on worker threads.
+
+Whether a file is here is read from the disk, not from a table: a file exists under its final
+name only once verified, so no bookkeeping can disagree with what is really on the laptop.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
 from ecabinet.client.travel import readiness
 from ecabinet.signing.signer import TokenError
-from ecabinet.wire.objects import BallotData, MeetingData
 
 Command = Callable[[Account, argparse.Namespace], int]
 
@@ -129,8 +128,7 @@ def _status(account: Account, args: argparse.Namespace) -> int:
 
 
 def _meetings(account: Account, _args: argparse.Namespace) -> int:
-    for meeting in account.store.list("meeting"):
-        assert isinstance(meeting, MeetingData)
+    for meeting in account.store.meetings():
         when = meeting.starts_at.astimezone().strftime("%d/%m/%Y %H:%M")
         print(f"{when}  {meeting.status:11}  {meeting.title}  [{meeting.id}]")
     return 0
@@ -138,8 +136,7 @@ def _meetings(account: Account, _args: argparse.Namespace) -> int:
 
 def _ballots(account: Account, _args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
-    for ballot in account.store.list("ballot"):
-        assert isinstance(ballot, BallotData)
+    for ballot in account.store.ballots():
         left = ballot.deadline - now
         hours = int(left.total_seconds() // 3600)
         remaining = f"{hours} h left" if hours >= 0 else "deadline passed"

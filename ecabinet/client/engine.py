@@ -18,7 +18,6 @@ from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
-from ecabinet.wire.objects import DocumentVersionData
 from ecabinet.wire.sync import Mutation
 
 PAGE_SIZE = 500
@@ -138,11 +137,8 @@ class SyncService:
         return pulled, False
 
     def wanted_blobs(self) -> list[Wanted]:
-        versions = self.store.list("document_version")
-        return missing_blobs(
-            self.profile,
-            (Wanted(v.sha256, v.size) for v in versions if isinstance(v, DocumentVersionData)),
-        )
+        versions = self.store.versions()
+        return missing_blobs(self.profile, (Wanted(v.sha256, v.size) for v in versions))
 
     def wipe(self) -> None:
         """The device was revoked: erase what this profile holds of the body's papers."""

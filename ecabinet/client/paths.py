@@ -45,3 +45,8 @@ class Profile:
     @property
     def secrets_file(self) -> Path:
         return self.root / "secrets.enc"
+
+    @property
+    def settings_file(self) -> Path:
+        """The member's preferences (language, window layout); nothing secret goes here."""
+        return self.root / "settings.json"

@@ -13,10 +13,11 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import (
+    Connection,
     Integer,
     String,
     Text,
@@ -33,8 +34,22 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 
 from ecabinet.client.paths import Profile
 from ecabinet.wire.base import WireModel
-from ecabinet.wire.objects import CHANGE_MODELS
-from ecabinet.wire.sync import MUTATION_MODELS, ChangesPage, Mutation
+from ecabinet.wire.objects import (
+    CHANGE_MODELS,
+    AgendaItemData,
+    AnnotationData,
+    BallotData,
+    DocumentData,
+    DocumentVersionData,
+    MeetingData,
+    ResultData,
+)
+from ecabinet.wire.sync import MUTATION_MODELS, ChangesPage, Mutation, MutationStatus
+
+T = TypeVar("T", bound=WireModel)
+
+# An outbox entry is "pending" until the server answers, then keeps the server's word for it.
+SETTLED: tuple[MutationStatus, ...] = ("applied", "duplicate")
 
 
 class ServerDataError(Exception):
@@ -73,6 +88,7 @@ class OutboxEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[str] = mapped_column(String(40), default="")
+    sent_at: Mapped[str] = mapped_column(String(40), default="")
 
 
 # Which field links each type to its parent, and orders it among siblings.
@@ -89,6 +105,7 @@ _PARENT = {
     "meeting": ("", "starts_at"),
     "ballot": ("", "deadline"),
     "user": ("", "sort_order"),
+    "result": ("", "published_at"),
 }
 # Removing a meeting locally removes what hangs below it.
 _CHILDREN = {
@@ -109,6 +126,7 @@ class OutboxItem:
     detail: str
     created_at: str
     attempts: int
+    sent_at: str
 
 
 def _sort_key(value: Any) -> str:
@@ -123,6 +141,8 @@ class LocalStore:
         self.engine = engine or create_engine(f"sqlite:///{profile.db_path}")
         event.listen(self.engine, "connect", _pragmas)
         Base.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            _add_missing_columns(conn)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -225,22 +245,31 @@ class LocalStore:
                 .order_by(OutboxEntry.order)
             )
             return [
-                OutboxItem(r.id, r.type, r.status, r.code, r.detail, r.created_at, r.attempts)
+                OutboxItem(
+                    r.id, r.type, r.status, r.code, r.detail, r.created_at, r.attempts, r.sent_at
+                )
                 for r in rows
             ]
 
-    def count_outbox(self, status: str) -> int:
-        with self.sessions() as db:
-            return int(db.scalar(select(func.count()).where(OutboxEntry.status == status)) or 0)
+    def rejected(self) -> list[OutboxItem]:
+        """Acts the server refused, each with its code and reason, for the member to see."""
+        return self.outbox(("rejected",))
 
-    def mark_results(self, results: Iterable[tuple[str, str, str, str]]) -> None:
+    def count_outbox(self, *statuses: str) -> int:
+        with self.sessions() as db:
+            query = select(func.count()).where(OutboxEntry.status.in_(statuses))
+            return int(db.scalar(query) or 0)
+
+    def mark_results(self, results: Iterable[tuple[str, MutationStatus, str, str]]) -> None:
+        """Write the server's answer on each entry; an entry it did not answer stays pending."""
+        answered_at = datetime.now(UTC).isoformat()
         with self.sessions() as db, db.begin():
             for mutation_id, status, code, detail in results:
                 entry = db.scalar(select(OutboxEntry).where(OutboxEntry.id == mutation_id))
                 if entry is None:
                     continue
-                entry.status = "rejected" if status == "rejected" else "done"
-                entry.code, entry.detail = code, detail
+                entry.status, entry.code, entry.detail = status, code, detail
+                entry.sent_at = answered_at
 
     def mark_attempt_failed(self, ids: Iterable[str], retry_at: datetime) -> None:
         with self.sessions() as db, db.begin():
@@ -262,6 +291,35 @@ class LocalStore:
                 query = query.where(Record.parent_id == parent_id)
             rows = db.scalars(query.order_by(Record.sort_key, Record.id)).all()
             return [_parse(type_, r) for r in rows]
+
+    def meetings(self) -> Sequence[MeetingData]:
+        """Every meeting the member may see, earliest first."""
+        return self._typed(MeetingData, "meeting")
+
+    def agenda_items(self, meeting_id: str) -> Sequence[AgendaItemData]:
+        return self._typed(AgendaItemData, "agenda_item", meeting_id)
+
+    def documents(self, agenda_item_id: str) -> Sequence[DocumentData]:
+        return self._typed(DocumentData, "document", agenda_item_id)
+
+    def versions(self, document_id: str | None = None) -> Sequence[DocumentVersionData]:
+        """The versions of one document, oldest first; without an id, every version held."""
+        return self._typed(DocumentVersionData, "document_version", document_id)
+
+    def ballots(self) -> Sequence[BallotData]:
+        """Written ballots, the nearest deadline first."""
+        return self._typed(BallotData, "ballot")
+
+    def results(self) -> Sequence[ResultData]:
+        return self._typed(ResultData, "result")
+
+    def annotations(self, document_version_id: str, author_id: str) -> Sequence[AnnotationData]:
+        """One author's marks on a version (the member's own, or a colleague's shared ones)."""
+        marks = self._typed(AnnotationData, "annotation", document_version_id)
+        return [mark for mark in marks if mark.author_id == author_id]
+
+    def _typed(self, model: type[T], type_: str, parent_id: str | None = None) -> Sequence[T]:
+        return [obj for obj in self.list(type_, parent_id) if isinstance(obj, model)]
 
     def count(self, type_: str) -> int:
         with self.sessions() as db:
@@ -294,6 +352,27 @@ def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Give a profile made by an older version the columns added since, with their defaults.
+
+    The outbox may hold acts not yet sent, so its table is extended, never recreated.
+    """
+    for table in Base.metadata.sorted_tables:
+        present = {row[1] for row in conn.execute(text(f'PRAGMA table_info("{table.name}")'))}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            default = getattr(column.default, "arg", "")
+            kind = column.type.compile(dialect=conn.dialect)
+            literal = int(default) if isinstance(default, int) else f"'{default}'"
+            conn.execute(
+                text(
+                    f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind} '
+                    f"NOT NULL DEFAULT {literal}"
+                )
+            )
 
 
 def _row(type_: str, id_: str, obj: WireModel, seq: int) -> dict[str, Any]:

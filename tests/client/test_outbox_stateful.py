@@ -14,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from sqlalchemy import func, select
 
 from ecabinet.client.account import Account
-from ecabinet.client.store import OutboxEntry
+from ecabinet.client.store import SETTLED, OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.client.conftest import LiveServer, signed_in
@@ -73,7 +73,7 @@ def test_outbox_converges(live_server: LiveServer) -> None:
 
         @invariant()
         def nothing_lost(self) -> None:
-            queued = {e.id for e in self.account.store.outbox(("pending", "done", "rejected"))}
+            queued = {e.id for e in self.account.store.outbox(("pending", *SETTLED, "rejected"))}
             assert len(queued) == len(self.made)
 
         def teardown(self) -> None:  # after each run: everything reaches the server

@@ -18,7 +18,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.api import Offline, ServerApi
 from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
-from ecabinet.client.store import LocalStore, OutboxEntry, ServerDataError
+from ecabinet.client.store import SETTLED, LocalStore, OutboxEntry, ServerDataError
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.blobstore import BlobStore
@@ -121,7 +121,7 @@ def test_server_killed_mid_push_then_nothing_is_lost_or_doubled(
                 entry.next_attempt_at = ""  # skip the back-off wait in the test
         account.sync_service().sync()
     assert account.store.count_outbox("pending") == 0
-    assert account.store.count_outbox("done") == 300
+    assert account.store.count_outbox(*SETTLED) == 300
     engine = make_engine(proc.settings.database_url)
     with make_session_factory(engine)() as db:
         assert db.scalar(select(func.count()).select_from(m.Annotation)) == 300

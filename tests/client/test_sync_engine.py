@@ -106,6 +106,8 @@ def test_a_push_sent_twice_is_applied_once(live_server: LiveServer, tmp_path: Pa
             update(OutboxEntry).where(OutboxEntry.id == mutation_id).values(status="pending")
         )
     service.sync()
+    (entry,) = account.store.outbox(("duplicate",))
+    assert entry.id == mutation_id
     assert account.store.count_outbox("pending") == 0
     assert server_rows(live_server, m.Annotation) == 1
     assert server_rows(live_server, m.AppliedMutation) == 1

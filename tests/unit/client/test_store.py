@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -74,3 +75,43 @@ def test_an_act_and_its_outbox_entry_are_written_together(store: LocalStore) -> 
     (pending,) = store.pending()
     assert pending.type == "position.set"
     assert pending.data["comment"] == "Chưa rõ"
+
+
+def test_accessors_return_typed_objects_in_agenda_order(store: LocalStore) -> None:
+    early, late = str(uuid.uuid4()), str(uuid.uuid4())
+    second, first = str(uuid.uuid4()), str(uuid.uuid4())
+    store.apply_page(
+        page(
+            1,
+            ("meeting", late, {**meeting(late, "Sau"), "starts_at": "2026-12-09T01:30:00Z"}),
+            ("meeting", early, meeting(early, "Trước")),
+            ("agenda_item", second, {**item(second, early), "position": 10}),
+            ("agenda_item", first, {**item(first, early), "position": 2}),
+        )
+    )
+    assert [m.title for m in store.meetings()] == ["Trước", "Sau"]
+    # Positions compare as numbers, not text: 2 before 10.
+    assert [i.id for i in store.agenda_items(early)] == [first, second]
+    assert store.agenda_items(late) == []
+
+
+def test_a_profile_from_before_sent_at_keeps_its_pending_acts(tmp_path: Path) -> None:
+    profile = Profile.open(tmp_path)
+    with sqlite3.connect(profile.db_path) as old:
+        old.execute(
+            'CREATE TABLE outbox ("order" INTEGER PRIMARY KEY AUTOINCREMENT, id VARCHAR(36) '
+            "UNIQUE, type VARCHAR(40), data TEXT, created_at VARCHAR(40), status VARCHAR(20), "
+            "code VARCHAR(100), detail TEXT, attempts INTEGER, next_attempt_at VARCHAR(40))"
+        )
+        old.execute(
+            "INSERT INTO outbox (id, type, data, created_at, status, code, detail, attempts, "
+            "next_attempt_at) VALUES ('m1', 'document.read', '{}', '2026-11-01', 'pending', "
+            "'', '', 0, '')"
+        )
+    store = LocalStore(profile)
+    (entry,) = store.outbox()
+    assert (entry.id, entry.status, entry.sent_at) == ("m1", "pending", "")
+    store.mark_results([("m1", "duplicate", "", "")])
+    (settled,) = store.outbox(("duplicate",))
+    assert settled.sent_at != ""
+    store.close()

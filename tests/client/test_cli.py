@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 from pathlib import Path
 
 import pytest
 
 from ecabinet.client.cli import main
+from ecabinet.client.paths import Profile
+from ecabinet.client.store import LocalStore
 from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
 
@@ -103,8 +106,24 @@ def test_sync_json_reports_what_it_did(
     assert "Phiên họp thường kỳ" in out
     code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "ballots")
     assert "Phiếu lấy ý kiến" in out
+    refused_note = {
+        "id": str(uuid.uuid4()),
+        "document_version_id": live_server.world.version_ids[0],
+        "page": 50,  # past the last page: the server refuses it
+        "kind": "note",
+        "text": "x",
+    }
+    store = LocalStore(Profile.open(profile))
+    mutation_id = store.record_action("annotation.put", refused_note)
+    store.close()
     code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "outbox")
-    assert code == 0
+    assert (code, out.count("pending")) == (0, 1)
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "sync", "--json")
+    assert json.loads(out)["rejected"] == 1
+    code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "outbox")
+    (line,) = out.splitlines()
+    assert mutation_id in line
+    assert "refused: page_out_of_range" in line
 
 
 def test_wrong_password_and_offline_are_one_clear_line(

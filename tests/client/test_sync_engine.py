@@ -17,7 +17,6 @@ from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from ecabinet.wire.objects import MeetingData
 from tests.client.conftest import LiveServer, signed_in
 
 
@@ -54,10 +53,11 @@ def test_first_sync_pulls_the_tree_and_downloads_visible_files(
     result = account.sync_service().sync()
     assert result.online
     assert result.changes_pulled > 0
-    meetings = account.store.list("meeting")
-    assert [mt.id for mt in meetings] == [live_server.world.meeting_id]
-    assert isinstance(meetings[0], MeetingData)
-    assert len(account.store.list("agenda_item", live_server.world.meeting_id)) == 2
+    assert [mt.id for mt in account.store.meetings()] == [live_server.world.meeting_id]
+    items = account.store.agenda_items(live_server.world.meeting_id)
+    assert [i.position for i in items] == sorted(i.position for i in items)
+    assert len(items) == 2
+    assert all(account.store.documents(i.id) for i in items)
     for sha in [*live_server.world.blob_shas, live_server.world.ballot_sha]:
         path = account.profile.blob_path(sha)
         assert hashlib.sha256(path.read_bytes()).hexdigest() == sha

@@ -7,6 +7,7 @@ verified; an organisation's own CA bundle (government PKI) can be given. Worker 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ T = TypeVar("T", bound=WireModel)
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
+MAX_PROBLEM_BYTES = 64 * 1024
 
 
 class Offline(Exception):
@@ -56,9 +58,8 @@ class ServerApi:
 
     # --- plumbing -------------------------------------------------------------------------
 
-    def _request(
-        self, method: str, path: str, *, stream: bool = False, **kwargs: Any
-    ) -> requests.Response:
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """Send one request; the body is left unread (streamed) for the caller to bound."""
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -67,7 +68,7 @@ class ServerApi:
                 method,
                 f"{self.base_url}/api/v1{path}",
                 headers=headers,
-                stream=stream,
+                stream=True,
                 timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
                 verify=self.verify,
                 **kwargs,
@@ -77,25 +78,26 @@ class ServerApi:
         except (requests.ConnectionError, requests.Timeout) as error:
             raise Offline(str(error)) from None
         if response.status_code >= 400:
-            raise self._problem(response)
+            with response:
+                raise self._problem(response)
         return response
 
     @staticmethod
     def _problem(response: requests.Response) -> ApiProblem:
         try:
-            body = response.json()
+            body = json.loads(read_bounded(response, MAX_PROBLEM_BYTES))
             code = str(body.get("code", "error"))[:100]
             detail = str(body.get("detail", ""))[:1000]
-        except (ValueError, AttributeError):
+        except (ServerDataError, ValueError, AttributeError):
             code, detail = "error", response.reason or ""
         return ApiProblem(response.status_code, code, detail)
 
-    @staticmethod
-    def _parse(model: type[T], response: requests.Response) -> T:
-        if len(response.content) > MAX_JSON_BYTES:
-            raise ServerDataError("The server's answer is too large.")
+    def _exchange(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
+        """One JSON request and its answer, read up to a bound and validated."""
+        with self._request(method, path, **kwargs) as response:
+            body = read_bounded(response, MAX_JSON_BYTES)
         try:
-            return model.model_validate_json(response.content)
+            return model.model_validate_json(body)
         except ValidationError as error:
             raise ServerDataError(
                 f"The server's answer could not be understood ({error.error_count()} "
@@ -104,45 +106,44 @@ class ServerApi:
 
     # --- protocol -------------------------------------------------------------------------
 
-    def health(self) -> bool:
-        return self._request("GET", "/health").ok
-
     def login(self, username: str, password: str, device_name: str) -> LoginResponse:
         body = LoginRequest(username=username, password=password, device_name=device_name)
-        result = self._parse(
-            LoginResponse, self._request("POST", "/auth/login", json=body.model_dump())
-        )
+        result = self._exchange(LoginResponse, "POST", "/auth/login", json=body.model_dump())
         self.token = result.token
         return result
 
     def logout(self) -> None:
-        self._request("POST", "/auth/logout")
+        self._request("POST", "/auth/logout").close()
 
     def changes(self, since: str | None, limit: int = 500) -> ChangesPage:
         params: dict[str, Any] = {"limit": limit}
         if since:
             params["since"] = since
-        return self._parse(ChangesPage, self._request("GET", "/sync/changes", params=params))
+        return self._exchange(ChangesPage, "GET", "/sync/changes", params=params)
 
     def push(self, mutations: list[Mutation]) -> PushResponse:
         body = PushRequest(mutations=mutations).model_dump(mode="json")
-        response = self._parse(PushResponse, self._request("POST", "/sync/push", json=body))
+        response = self._exchange(PushResponse, "POST", "/sync/push", json=body)
         sent = {m.id for m in mutations}
         if any(r.id not in sent for r in response.results):
             raise ServerDataError("The server answered for actions that were not sent.")
         return response
 
     def upload_blob(self, data: bytes, sha256: str) -> BlobInfo:
-        response = self._request(
+        return self._exchange(
+            BlobInfo,
             "POST",
             "/blobs",
             data=data,
             headers={"Content-Type": "application/pdf", "X-Content-SHA256": sha256},
         )
-        return self._parse(BlobInfo, response)
 
     def request_certificate(self, csr_pem: str) -> dict[str, str]:
-        body = self._request("POST", "/pki/certificates", json={"csr_pem": csr_pem}).json()
+        with self._request("POST", "/pki/certificates", json={"csr_pem": csr_pem}) as response:
+            try:
+                body = json.loads(read_bounded(response, MAX_PROBLEM_BYTES))
+            except ValueError:
+                body = None
         if not isinstance(body, dict) or not isinstance(body.get("certificate_pem"), str):
             raise ServerDataError("The server's certificate answer could not be understood.")
         return {k: str(v) for k, v in body.items()}
@@ -152,17 +153,27 @@ class ServerApi:
             "POST",
             "/pki/certificates/import",
             json={"certificate_pem": certificate_pem, "chain_pem": chain_pem, "proof": proof},
-        )
+        ).close()
 
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
-        return self._parse(BallotSummary, self._request("GET", f"/ballots/{ballot_id}/summary"))
+        return self._exchange(BallotSummary, "GET", f"/ballots/{ballot_id}/summary")
 
     def open_blob(self, sha256: str, offset: int = 0) -> requests.Response:
         """A streaming GET of a blob, resuming at ``offset`` if it is above zero."""
         headers = {}
         if offset:
             headers = {"Range": f"bytes={offset}-", "If-Range": f'"{sha256}"'}
-        return self._request("GET", f"/blobs/{sha256}", stream=True, headers=headers)
+        return self._request("GET", f"/blobs/{sha256}", headers=headers)
+
+
+def read_bounded(response: requests.Response, limit: int) -> bytes:
+    """The whole body, unless it grows past ``limit``: a hostile server cannot fill memory."""
+    body = bytearray()
+    for chunk in iter_chunks(response, 64 * 1024):
+        body += chunk
+        if len(body) > limit:
+            raise ServerDataError("The server's answer is too large; nothing was changed.")
+    return bytes(body)
 
 
 def iter_chunks(response: requests.Response, size: int = 1024 * 1024) -> Iterator[bytes]:

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ecabinet.client.api import Offline, ServerApi, iter_chunks
+from ecabinet.client.api import ApiProblem, Offline, ServerApi, iter_chunks
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import ServerDataError
 
@@ -135,11 +135,8 @@ def download_all(
             got = download_one(api, profile, item, counter, cancel)
         except Cancelled:
             return
-        except (Offline, ServerDataError, OSError) as error:
-            with lock:
-                report.failed[item.sha256] = str(error)
-            return
-        except Exception as error:  # an ApiProblem (404 after a revocation, ...)
+        except (Offline, ServerDataError, ApiProblem, OSError) as error:
+            # One file failing (cut off, damaged, gone after a revocation) spoils no other.
             with lock:
                 report.failed[item.sha256] = str(error)
             return

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ecabinet.client.account import Account
-from ecabinet.client.api import Offline, ServerApi
+from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import SETTLED, LocalStore, OutboxEntry, ServerDataError
@@ -273,6 +273,30 @@ def test_wrong_types_in_an_answer_are_a_clear_error(hostile: str, tmp_path: Path
     account.api.token = "t" * 20
     with pytest.raises(ServerDataError, match="could not be understood"):
         account.sync_service().sync()
+
+
+def test_an_endless_answer_is_cut_off_and_a_problem_keeps_its_code(
+    hostile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ecabinet.client.api.MAX_JSON_BYTES", 10_000)
+    endless = json.dumps({"changes": [], "cursor": "x" * 20_000, "more": False}).encode()
+    HostileHandler.answers = {
+        "/api/v1/sync/changes": (200, endless),
+        "/api/v1/ballots/b/summary": (
+            403,
+            b'{"type": "about:blank", "status": 403, "code": "not_allowed", "detail": "No."}',
+        ),
+    }
+    api = ServerApi(hostile, token="t" * 20)
+    with pytest.raises(ServerDataError, match="too large"):
+        api.changes(None)
+    with pytest.raises(ApiProblem) as refused:
+        api.ballot_summary("b")
+    assert (refused.value.status, refused.value.code, refused.value.detail) == (
+        403,
+        "not_allowed",
+        "No.",
+    )
 
 
 def test_a_full_answer_to_a_resume_restarts_the_file(hostile: str, tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""A real server on loopback for client tests: in a thread, or in a child process to kill."""
+"""A real server on loopback for client tests: in a thread, or in a child process to kill.
+
+Its database is a migrated SQLite file per test, or, when ECABINET_TEST_POSTGRES_URL is set,
+one PostgreSQL database for the session emptied before each test.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from ecabinet.client.secrets import MemorySecrets
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.signing.ca import CertificateAuthority
-from tests.dbs import fresh_sqlite_url
+from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import PASSWORD, World, build_world
 
 
@@ -59,10 +63,27 @@ def client_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def client_postgres() -> Iterator[PostgresDatabase | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    database = PostgresDatabase(POSTGRES_URL)
+    yield database
+    database.drop()
+
+
 def _prepared_settings(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, ca: Path
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca: Path,
+    postgres: PostgresDatabase | None,
 ) -> Settings:
-    url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    if postgres is None:
+        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    else:
+        postgres.empty()
+        url = postgres.url
     settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
     shutil.copytree(ca, settings.ca_dir)
     return settings
@@ -70,9 +91,12 @@ def _prepared_settings(
 
 @pytest.fixture
 def live_server(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, client_ca: Path
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    client_ca: Path,
+    client_postgres: PostgresDatabase | None,
 ) -> Iterator[LiveServer]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
+    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
     port = free_port()
@@ -123,9 +147,12 @@ class ServerProcess:
 
 @pytest.fixture
 def server_process(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, client_ca: Path
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    client_ca: Path,
+    client_postgres: PostgresDatabase | None,
 ) -> Iterator[tuple[ServerProcess, World]]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca)
+    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
     app.state.engine.dispose()

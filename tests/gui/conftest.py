@@ -1,3 +1,3 @@
 """GUI tests reuse the real loopback server of the client tests."""
 
-from tests.client.conftest import client_ca, live_server  # noqa: F401
+from tests.client.conftest import client_ca, client_postgres, live_server  # noqa: F401

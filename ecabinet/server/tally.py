@@ -1,11 +1,15 @@
-"""Counting votes and ballot replies under the Government's rules, and publishing results."""
+"""Counting votes and ballot replies under the Government's rules, and publishing results.
+
+Called by the route handlers on FastAPI's worker threads, inside the caller's transaction: the
+caller commits the closing act, the Result and its feed change together.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import Answer, Tally, has_quorum, quorum_needed, tally
+from ecabinet.domain import Answer, InvitationKind, Tally, has_quorum, quorum_needed, tally
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.serialize import body_member_ids
@@ -26,8 +30,19 @@ def quorum(db: Session, meeting: m.Meeting) -> tuple[int, int, int, bool]:
 
 
 def vote_tally(db: Session, item: m.AgendaItem, meeting: m.Meeting) -> Tally:
+    """Current votes of those invited as members (and the chair) against ALL members (rule 2)."""
+    invited_members = set(
+        db.scalars(
+            select(m.Invitation.user_id).where(
+                m.Invitation.meeting_id == meeting.id,
+                m.Invitation.kind == InvitationKind.MEMBER,
+            )
+        )
+    )
+    if meeting.chair_id:
+        invited_members.add(meeting.chair_id)
     votes = db.scalars(select(m.Vote).where(m.Vote.agenda_item_id == item.id, m.Vote.current))
-    answers = [Answer(v.user_id, v.choice) for v in votes]
+    answers = [Answer(v.user_id, v.choice) for v in votes if v.user_id in invited_members]
     return tally(answers, body_member_ids(db, meeting.body_id), meeting.chair_id)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.factories import World
 from tests.server.conftest import Api
-from tests.server.test_secretariat_api import call
+from tests.server.test_meetings_api import call
 from tests.server.test_sync_push import mutation, push
 
 

@@ -1,4 +1,7 @@
-"""Written ballots as the Government Office prepares and watches them."""
+"""Written ballots as the Government Office prepares and watches them.
+
+Pure pydantic models, validated on the request's worker thread before a handler runs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from datetime import datetime
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from ecabinet.domain import DocumentKind
+from ecabinet.server.schemas.common import Patch
 from ecabinet.wire.objects import safe_filename
 
 
@@ -28,7 +32,7 @@ class BallotCreate(BaseModel):
     documents: list[BallotDocumentIn] = Field(default_factory=list, max_length=50)
 
 
-class BallotUpdate(BaseModel):
+class BallotUpdate(Patch):
     title: str | None = Field(default=None, min_length=1, max_length=1000)
     question: str | None = Field(default=None, min_length=1, max_length=20_000)
     deadline: AwareDatetime | None = None

@@ -1,12 +1,17 @@
-"""Meetings, agenda items, documents, attendance, votes and conclusions on the wire."""
+"""Meetings, agenda items, documents, attendance, votes and conclusions on the wire.
+
+Pure pydantic models, validated on the request's worker thread before a handler runs.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar, Self
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, Field, field_validator, model_validator
 
 from ecabinet.domain import DocumentKind, InvitationKind, ItemStatus, MeetingKind
+from ecabinet.server.schemas.common import Patch
 from ecabinet.wire.objects import safe_filename
 
 
@@ -25,8 +30,16 @@ class MeetingCreate(BaseModel):
     chair_id: str | None = Field(default=None, max_length=36)
     invitations: list[InvitationIn] = Field(default_factory=list, max_length=500)
 
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.ends_at is not None and self.ends_at < self.starts_at:
+            raise ValueError("ends_at is before starts_at")
+        return self
 
-class MeetingUpdate(BaseModel):
+
+class MeetingUpdate(Patch):
+    nullable: ClassVar[frozenset[str]] = frozenset({"ends_at", "chair_id"})
+
     kind: MeetingKind | None = None
     title: str | None = Field(default=None, min_length=1, max_length=200)
     starts_at: AwareDatetime | None = None
@@ -67,9 +80,12 @@ class ItemCreate(BaseModel):
     presenter: str = Field(default="", max_length=200)
     minutes_allotted: int = Field(default=0, ge=0, le=600)
     paper_only: bool = False
+    position: int | None = Field(
+        default=None, ge=1, description="Where to insert it (1 = first); the end if left out."
+    )
 
 
-class ItemUpdate(BaseModel):
+class ItemUpdate(Patch):
     title: str | None = Field(default=None, min_length=1, max_length=1000)
     presenter: str | None = Field(default=None, max_length=200)
     minutes_allotted: int | None = Field(default=None, ge=0, le=600)
@@ -110,7 +126,7 @@ class VersionCreate(BaseModel):
     _check_filename = field_validator("filename")(safe_filename)
 
 
-class DocumentUpdate(BaseModel):
+class DocumentUpdate(Patch):
     title: str | None = Field(default=None, min_length=1, max_length=1000)
     kind: DocumentKind | None = None
     allow_copy: bool | None = None

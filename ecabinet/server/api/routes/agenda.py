@@ -1,4 +1,9 @@
-"""Agenda items, their documents (new versions keep the old), conclusions, and read receipts."""
+"""Agenda items, their documents (new versions keep the old), conclusions, and read receipts.
+
+Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
+each. Every act writes, publishes what changed to the feed and records an audit entry, then
+commits once: a client never learns of half an act.
+"""
 
 from __future__ import annotations
 
@@ -75,21 +80,29 @@ def _record(
     "/meetings/{meeting_id}/items",
     status_code=201,
     response_model=ItemPublic,
-    summary="Add an agenda item at the end",
+    summary="Add an agenda item (at the end, or at a given position)",
 )
 def add_item(meeting_id: str, body: ItemCreate, auth: Secretariat, db: DbDep) -> ItemPublic:
     meeting = get_meeting(db, auth, meeting_id)
     if meeting.status == MeetingStatus.CLOSED:
         raise ApiError(409, "invalid_state", "The meeting is closed.")
-    last = (
-        db.scalar(
-            select(func.max(m.AgendaItem.position)).where(m.AgendaItem.meeting_id == meeting.id)
+    agenda = list(
+        db.scalars(
+            select(m.AgendaItem)
+            .where(m.AgendaItem.meeting_id == meeting.id)
+            .order_by(m.AgendaItem.position)
         )
-        or 0
     )
-    item = m.AgendaItem(meeting_id=meeting.id, position=last + 1, **body.model_dump())
+    position = min(body.position or len(agenda) + 1, len(agenda) + 1)
+    item = m.AgendaItem(
+        meeting_id=meeting.id, position=position, **body.model_dump(exclude={"position"})
+    )
     db.add(item)
     db.flush()
+    # Items after the new one move down a place; members' laptops learn their new positions.
+    for later in agenda[position - 1 :]:
+        later.position += 1
+        feed.publish_item(db, meeting, later)
     feed.publish_item(db, meeting, item)
     _record(db, auth, "item.add", "agenda_item", item.id, title=item.title)
     db.commit()
@@ -99,7 +112,7 @@ def add_item(meeting_id: str, body: ItemCreate, auth: Secretariat, db: DbDep) ->
 @router.patch("/items/{item_id}", response_model=ItemPublic, summary="Edit an agenda item")
 def update_item(item_id: str, body: ItemUpdate, auth: Secretariat, db: DbDep) -> ItemPublic:
     item, meeting = get_item(db, auth, item_id)
-    changes = body.model_dump(exclude_unset=True, mode="json")
+    changes = body.changes()
     has_docs = db.scalar(select(m.Document.id).where(m.Document.agenda_item_id == item.id))
     if changes.get("paper_only") and has_docs:
         raise ApiError(
@@ -257,7 +270,7 @@ def update_document(
     document_id: str, body: DocumentUpdate, auth: Secretariat, db: DbDep
 ) -> DocumentPublic:
     doc = _document(db, auth, document_id)
-    changes = body.model_dump(exclude_unset=True, mode="json")
+    changes = body.changes()
     for field, value in changes.items():
         setattr(doc, field, value)
     feed.publish_document(db, doc)
@@ -277,6 +290,7 @@ def document_reads(document_id: str, auth: Secretariat, db: DbDep) -> list[ReadP
         select(m.DocumentRead, m.DocumentVersion.number)
         .join(m.DocumentVersion, m.DocumentVersion.id == m.DocumentRead.document_version_id)
         .where(m.DocumentVersion.document_id == doc.id)
+        .order_by(m.DocumentRead.first_read_at, m.DocumentRead.user_id)
     )
     return [
         ReadPublic(user_id=r.user_id, version_number=n, first_read_at=r.first_read_at)

@@ -1,4 +1,9 @@
-"""Written ballots between sessions: create, send, remind, watch replies, close; results."""
+"""Written ballots between sessions: create, send, remind, watch replies, close; results.
+
+Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
+each. Every act writes, publishes what changed to the feed and records an audit entry, then
+commits once: a client never learns of half an act.
+"""
 
 from __future__ import annotations
 
@@ -82,6 +87,8 @@ def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPub
         auth,
         body.voter_ids if body.voter_ids is not None else body_member_ids(db, auth.body_id),
     )
+    if body.chair_id:
+        _check_voters(db, auth, [body.chair_id])
     chair = body.chair_id or next(
         (
             u.id
@@ -125,8 +132,8 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
     ballot = _ballot(db, auth, ballot_id)
     if ballot.status != BallotStatus.DRAFT:
         raise ApiError(409, "invalid_state", "A ballot that has been sent cannot be edited.")
-    changes = body.model_dump(exclude_unset=True)
-    if "voter_ids" in changes and changes["voter_ids"] is not None:
+    changes = body.changes()
+    if "voter_ids" in changes:
         changes["voter_ids"] = _check_voters(db, auth, changes["voter_ids"])
     for field, value in changes.items():
         setattr(ballot, field, value)

@@ -1,4 +1,9 @@
-"""Meetings: create, edit, invite, publish, start, close, and record who is present."""
+"""Meetings: create, edit, invite, publish, start, close, and record who is present.
+
+Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
+each. Every act writes, publishes what changed to the feed and records an audit entry, then
+commits once: a client never learns of half an act.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +54,12 @@ def _replace_invitations(
     db: Session, auth: AuthContext, meeting: m.Meeting, invitations: list[InvitationIn]
 ) -> None:
     _body_user_ids(db, auth, [i.user_id for i in invitations])
+    items = set(db.scalars(select(m.AgendaItem.id).where(m.AgendaItem.meeting_id == meeting.id)))
+    strays = {item_id for i in invitations for item_id in i.agenda_item_ids} - items
+    if strays:
+        raise ApiError(
+            422, "validation_error", f"Not items of this meeting: {', '.join(sorted(strays))}."
+        )
     before = set(
         db.scalars(select(m.Invitation.user_id).where(m.Invitation.meeting_id == meeting.id))
     )
@@ -161,11 +172,13 @@ def update_meeting(
     meeting = get_meeting(db, auth, meeting_id)
     if meeting.status == MeetingStatus.CLOSED:
         raise ApiError(409, "invalid_state", "A closed meeting is part of the record.")
-    changes = body.model_dump(exclude_unset=True)
+    changes = body.changes()
     if changes.get("chair_id"):
         _body_user_ids(db, auth, [changes["chair_id"]])
     for field, value in changes.items():
-        setattr(meeting, field, value.value if hasattr(value, "value") else value)
+        setattr(meeting, field, value)
+    if meeting.ends_at is not None and meeting.ends_at < meeting.starts_at:
+        raise ApiError(422, "validation_error", "The meeting would end before it starts.")
     feed.publish_meeting(db, meeting)
     audit.record(
         db,

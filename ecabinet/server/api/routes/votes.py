@@ -1,4 +1,9 @@
-"""Votes in session: the chair (or the Government Office) opens and closes; the live count."""
+"""Votes in session: the chair (or the Government Office) opens and closes; the live count.
+
+Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
+each. Every act writes, publishes what changed to the feed and records an audit entry, then
+commits once: a client never learns of half an act.
+"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from tests.factories import World
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 from tests.server.signing_helpers import enroll, upload
-from tests.server.test_secretariat_api import call
+from tests.server.test_meetings_api import call
 from tests.server.test_sync_push import mutation, push
 
 VOTERS = ("chair", "member01", "member02", "member03", "member04", "member05")
@@ -159,3 +159,28 @@ def test_a_ballot_from_draft_to_summary(api: Api, world: World) -> None:
         {"user_id": world.users["member02"], "text": "Cần bổ sung đánh giá tác động"}
     ]
     assert call(api, "secretariat", "POST", f"/ballots/{ballot}/close").status_code == 409
+
+
+def test_closing_counts_only_invited_members_against_all_members(api: Api, world: World) -> None:
+    item = world.item_ids[1]
+    start_session(api, world)
+    call(api, "secretariat", "POST", f"/items/{item}/vote/open")
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        # member05 is a member of the body but not invited: their vote must not count, so
+        # 3 agree of 6 members is not a majority of all members.
+        for username in ("member01", "member02", "member03", "member05"):
+            db.add(
+                m.Vote(
+                    agenda_item_id=item,
+                    user_id=world.users[username],
+                    choice="agree",
+                    signature="x",
+                )
+            )
+        db.commit()
+    call(api, "secretariat", "POST", f"/items/{item}/vote/close")
+    (result,) = call(
+        api, "secretariat", "GET", "/results", params={"meeting_id": world.meeting_id}
+    ).json()
+    assert (result["data"]["agree"], result["data"]["passed"]) == (3, False)
+    assert result["data"]["total_members"] == 6

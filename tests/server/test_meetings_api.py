@@ -238,3 +238,37 @@ def test_read_receipts_and_results(api: Api, world: World) -> None:
 def test_a_sent_ballot_cannot_be_edited(api: Api, world: World) -> None:
     r = call(api, "secretariat", "PATCH", f"/ballots/{world.ballot_id}", json={"title": "x"})
     assert (r.status_code, r.json()["code"]) == (409, "invalid_state")
+
+
+def test_edits_refuse_null_and_items_insert_where_asked(api: Api, world: World) -> None:
+    for url, body in (
+        (f"/meetings/{world.meeting_id}", {"title": None}),
+        (f"/items/{world.item_ids[0]}", {"paper_only": None}),
+        (f"/documents/{world.document_ids[0]}", {"allow_copy": None}),
+        (f"/ballots/{world.ballot_id}", {"voter_ids": None}),
+    ):
+        r = call(api, "secretariat", "PATCH", url, json=body)
+        assert (r.status_code, r.json()["code"]) == (422, "validation_error"), (url, r.text)
+    cleared = call(
+        api, "secretariat", "PATCH", f"/meetings/{world.meeting_id}", json={"ends_at": None}
+    )
+    assert cleared.status_code == 200
+    first = call(
+        api,
+        "secretariat",
+        "POST",
+        f"/meetings/{world.meeting_id}/items",
+        json={"title": "Khẩn", "position": 1},
+    ).json()
+    assert first["position"] == 1
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        moved = [db.get(m.AgendaItem, i).position for i in world.item_ids]
+    assert moved == [2, 3]
+    stray = call(
+        api,
+        "secretariat",
+        "PUT",
+        f"/meetings/{world.meeting_id}/invitations",
+        json={"invitations": [{"user_id": world.users["guest"], "agenda_item_ids": ["nope"]}]},
+    )
+    assert stray.status_code == 422

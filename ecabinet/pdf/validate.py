@@ -1,8 +1,10 @@
 """Checking untrusted PDFs in a child process with a time and memory limit.
 
 pypdf has had denial-of-service bugs on crafted files (endless loops, memory blow-ups), so the
-parse happens in a separate process that the parent kills when it overruns. Called from a
-server worker thread; blocks that thread (not the event loop) while the child runs.
+parse happens in a separate "spawn" process that the parent kills when it overruns, and whose
+address space is capped. ``check_pdf`` is called from a server worker thread; it blocks that
+thread (never the event loop) while the child runs. Pure core: no server imports, so the child
+starts quickly and the client may use it too.
 """
 
 from __future__ import annotations
@@ -17,13 +19,29 @@ NOT_A_PDF = "not_a_pdf"
 ENCRYPTED = "encrypted"
 TOO_COMPLEX = "too_complex"
 
+# Reasons in plain words: the server puts them in the detail of its answer to the uploader.
+REASON_NOT_A_PDF = "not a PDF"
+REASON_NO_PAGES = "a PDF without pages"
+REASON_ENCRYPTED = "encrypted"
+REASON_DAMAGED = "damaged"
+REASON_TOO_COMPLEX = "too complex to check safely"
+
+# A PDF header may follow some junk (mail gateways add it); readers accept it within 1 KiB.
+HEADER_WINDOW = 1024
+
 
 @dataclass(frozen=True)
 class PdfCheck:
+    """The verdict on one file: ``code`` is "" when ``ok``, else one of the constants above."""
+
     ok: bool
     pages: int = 0
     code: str = ""
     reason: str = ""
+
+
+def _refused(code: str, reason: str) -> PdfCheck:
+    return PdfCheck(False, 0, code, reason)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -35,49 +53,63 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _check_in_child(path: str, memory_mb: int, conn: multiprocessing.connection.Connection) -> None:
-    _limit_memory(memory_mb)
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # the answer says what went wrong
-    try:
-        from pypdf import PdfReader
+def _inspect(path: str) -> PdfCheck:
+    """Parse the file with pypdf and resolve every page; runs inside the child only."""
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
 
+    try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
-            conn.send((False, 0, ENCRYPTED, "the PDF is encrypted"))
-            return
+            return _refused(ENCRYPTED, REASON_ENCRYPTED)
         pages = len(reader.pages)
         if pages == 0:
-            conn.send((False, 0, NOT_A_PDF, "the PDF has no pages"))
-            return
-        for page in reader.pages:  # resolve every page and its content streams once
+            return _refused(NOT_A_PDF, REASON_NO_PAGES)
+        # Decoding each page's content stream once, rather than only reading its length,
+        # runs pypdf's decoders (where its denial-of-service bugs have been) here, under the
+        # limits, and refuses decompression bombs; images, the bulk of a scan, stay encoded.
+        for page in reader.pages:
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()
-        conn.send((True, pages, "", ""))
-    except MemoryError:
-        conn.send((False, 0, TOO_COMPLEX, "the PDF needs too much memory to read"))
-    except Exception as error:  # any parse failure means: damaged
-        conn.send((False, 0, NOT_A_PDF, f"the PDF is damaged ({type(error).__name__})"))
+    except (MemoryError, RecursionError, LimitReachedError):
+        return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
+    except Exception:  # any other parse failure means the file is damaged
+        return _refused(NOT_A_PDF, REASON_DAMAGED)
+    return PdfCheck(True, pages)
 
 
-def check_pdf(path: Path, *, seconds: float = 20.0, memory_mb: int = 768) -> PdfCheck:
+def _check_in_child(path: str, memory_mb: int, conn: multiprocessing.connection.Connection) -> None:
+    _limit_memory(memory_mb)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # the verdict says what went wrong
+    result = _inspect(path)
+    conn.send((result.ok, result.pages, result.code, result.reason))
+
+
+def check_pdf(path: Path, *, seconds: float, memory_mb: int) -> PdfCheck:
+    """Whether ``path`` is a readable, unencrypted PDF with pages, and how many it has.
+
+    A child that overruns ``seconds``, or dies (its allocations fail beyond ``memory_mb``),
+    yields ``too_complex``.
+    """
     with path.open("rb") as fh:
-        head = fh.read(1024)
+        head = fh.read(HEADER_WINDOW)
     if b"%PDF-" not in head:
-        return PdfCheck(False, code=NOT_A_PDF, reason="the file is not a PDF")
+        return _refused(NOT_A_PDF, REASON_NOT_A_PDF)
+    # spawn, not fork: the server's threads and open database connections must not be copied.
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_check_in_child, args=(str(path), memory_mb, sender), daemon=True
     )
     child.start()
-    sender.close()
+    sender.close()  # so that the child's death shows here as EOF
     try:
         if not receiver.poll(seconds):
-            return PdfCheck(False, code=TOO_COMPLEX, reason="the PDF takes too long to read")
+            return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
         ok, pages, code, reason = receiver.recv()
-    except EOFError:  # the child died: killed by the memory limit, most likely
-        return PdfCheck(False, code=TOO_COMPLEX, reason="the PDF could not be read safely")
+    except EOFError:  # the child died, most likely of the memory limit
+        return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
     finally:
         if child.is_alive():
             child.kill()

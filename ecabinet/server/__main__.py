@@ -1,5 +1,10 @@
-"""``python -m ecabinet.server``: the same as the ``ecabinet-server`` command."""
+"""``python -m ecabinet.server``: the same as the ``ecabinet-server`` command.
+
+Guarded so that merely importing the module (documentation tools, test collectors) starts no
+server.
+"""
 
 from ecabinet.server.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,31 +11,47 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ecabinet import __version__
-from ecabinet.domain import Role
 from ecabinet.server import audit, feed
 from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.models import Body, Device, User
-
-MIN_PASSWORD = 10
+from ecabinet.server.password_policy import password_problem
+from ecabinet.server.schemas.admin import UserCreate
 
 
 class UserError(Exception):
-    pass
+    """A mistake of the person at the keyboard: printed as one line, exit status 1."""
 
 
 def check_password(password: str, username: str) -> None:
-    if len(password) < MIN_PASSWORD or password.lower() == username.lower():
-        raise UserError(
-            f"The password must have at least {MIN_PASSWORD} characters and "
-            "must not be the username."
+    problem = password_problem(password, username)
+    if problem:
+        raise UserError(problem)
+
+
+def _new_user(args: argparse.Namespace, password: str) -> UserCreate:
+    """The same checks as the admin API's: username form, known roles, field lengths."""
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+    try:
+        return UserCreate(
+            username=args.username.lower(),
+            full_name=args.full_name,
+            title=args.title,
+            roles=roles,
+            password=password,
         )
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise UserError(f"Bad {field}: {first['msg']}.") from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -98,22 +114,18 @@ def app_from_environment() -> object:
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    password = _read_password()
-    check_password(password, args.username)
-    roles = [r.strip() for r in args.roles.split(",") if r.strip()]
-    unknown = set(roles) - {r.value for r in Role}
-    if unknown:
-        raise UserError(f"Unknown roles: {', '.join(sorted(unknown))}.")
+    new = _new_user(args, _read_password())
+    check_password(new.password, new.username)
     with _session(settings) as db:
-        if db.scalar(select(User).where(User.username == args.username.lower())):
-            raise UserError(f"The username {args.username} is taken.")
+        if db.scalar(select(User).where(User.username == new.username)):
+            raise UserError(f"The username {new.username} is taken.")
         user = User(
             body_id=_body(db, settings).id,
-            username=args.username.lower(),
-            full_name=args.full_name,
-            title=args.title,
-            roles=roles,
-            password_hash=hash_password(password, settings.password_scrypt_n),
+            username=new.username,
+            full_name=new.full_name,
+            title=new.title,
+            roles=list(dict.fromkeys(r.value for r in new.roles)),
+            password_hash=hash_password(new.password, settings.password_scrypt_n),
         )
         db.add(user)
         db.flush()
@@ -245,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except UserError as error:
         print(str(error), file=sys.stderr)
+        return 1
+    except OperationalError as error:  # unreachable server, wrong password, unwritable file
+        print(f"Cannot use the database: {error.orig}", file=sys.stderr)
         return 1
 
 

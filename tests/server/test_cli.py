@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import update
 
@@ -12,6 +19,7 @@ from ecabinet.server import models as m
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
+from tests.pdfs import make_pdf
 
 
 def run(
@@ -128,3 +136,90 @@ def test_users_devices_and_audit(
     code, out, _ = run(capsys, monkeypatch, "audit", "verify", "--data", data)
     assert code == 1
     assert "broken at entry 2" in out
+
+
+def test_bad_input_and_an_unreachable_database_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = str(tmp_path / "data")
+    create = ("create-user", "--data", data, "--full-name", "X", "--password-stdin")
+    code, _, err = run(
+        capsys, monkeypatch, *create, "--username", "Has Space", stdin="a good long password\n"
+    )
+    assert (code, err.startswith("Bad username")) == (1, True)
+    code, _, err = run(
+        capsys, monkeypatch, *create, "--username", "member28", stdin="member28-and-more\n"
+    )
+    assert (code, err.strip()) == (1, "The password must not contain the username.")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "devices",
+        "list",
+        "--database-url",
+        "postgresql+psycopg://nobody@127.0.0.1:1/none",
+    )
+    assert code == 1
+    assert err.startswith("Cannot use the database:")
+    assert "Traceback" not in err
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def test_python_m_serves_and_checks_uploads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real server process: it says where it listens, answers, and checks a PDF upload in its
+    spawned child processes."""
+    data = str(tmp_path / "data")
+    password = "a good long password"
+    create = ("create-user", "--data", data, "--username", "vpcp01", "--full-name", "Văn phòng")
+    made = run(
+        capsys, monkeypatch, *create, "--roles", "secretariat", "--password-stdin", stdin=password
+    )
+    assert made[0] == 0
+    port = free_port()
+    env = {**os.environ, "ECABINET_DATABASE_URL": ""}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "ecabinet.server", "--data", data, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        with httpx.Client(base_url=base, timeout=10) as http:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if http.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert server.poll() is None, "the server exited"
+                assert time.monotonic() < deadline, "the server did not answer in 30 s"
+                time.sleep(0.1)
+            token = http.post(
+                "/auth/login",
+                json={"username": "vpcp01", "password": password, "device_name": "test"},
+            ).json()["token"]
+            pdf = make_pdf(2)
+            uploaded = http.post(
+                "/blobs",
+                content=pdf,
+                headers={
+                    "Authorization": f"Bearer {token}",
+                    "Content-Type": "application/pdf",
+                    "X-Content-SHA256": hashlib.sha256(pdf).hexdigest(),
+                },
+            )
+            assert (uploaded.status_code, uploaded.json()["pages"]) == (201, 2)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=15)
+    assert f"http://127.0.0.1:{port}" in output.decode()

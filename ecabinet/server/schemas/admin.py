@@ -10,17 +10,21 @@ from ecabinet.domain import Role
 
 
 class UserCreate(BaseModel):
+    """A new user, from the admin API or ``ecabinet-server create-user``."""
+
     username: str = Field(min_length=2, max_length=100, pattern=r"^[a-z0-9._-]+$")
     full_name: str = Field(min_length=1, max_length=200)
     title: str = Field(default="", max_length=200)
-    roles: list[Role] = Field(default_factory=lambda: [Role.MEMBER], max_length=5)
+    roles: list[Role] = Field(default_factory=lambda: [Role.MEMBER], min_length=1, max_length=5)
     password: str = Field(min_length=1, max_length=1024)
 
 
 class UserUpdate(BaseModel):
-    full_name: str | None = Field(default=None, max_length=200)
+    """Fields to change; those left out stay as they are. ``active: false`` disables."""
+
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
     title: str | None = Field(default=None, max_length=200)
-    roles: list[Role] | None = Field(default=None, max_length=5)
+    roles: list[Role] | None = Field(default=None, min_length=1, max_length=5)
     active: bool | None = None
 
 

@@ -1,10 +1,15 @@
-"""Users and devices: the Government Office creates, edits, disables, resets and revokes."""
+"""Users and devices: the Government Office creates, edits, disables, resets and revokes.
+
+Secretariat only (403 for others); users and devices of another body answer 404. Each change
+is published to the feed (users) and recorded in the audit log.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from sqlalchemy import select
 
+from ecabinet.domain import Role
 from ecabinet.server import audit, feed
 from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
@@ -41,6 +46,10 @@ def _user(db: DbDep, auth: Secretariat, user_id: str) -> User:
     return user
 
 
+def _role_values(roles: list[Role]) -> list[str]:
+    return list(dict.fromkeys(role.value for role in roles))  # once each, in the given order
+
+
 def _check_password(password: str, username: str) -> None:
     problem = password_problem(password, username)
     if problem:
@@ -67,7 +76,7 @@ def create_user(
         username=body.username,
         full_name=body.full_name,
         title=body.title,
-        roles=[r.value for r in body.roles],
+        roles=_role_values(body.roles),
         password_hash=hash_password(body.password, settings.password_scrypt_n),
     )
     db.add(user)
@@ -90,6 +99,14 @@ def create_user(
 def update_user(user_id: str, body: UserUpdate, auth: Secretariat, db: DbDep) -> UserAdminPublic:
     user = _user(db, auth, user_id)
     changes = body.model_dump(exclude_none=True, mode="json")
+    if "roles" in changes:
+        changes["roles"] = _role_values(body.roles or [])
+    if user.id == auth.user_id and (
+        changes.get("active") is False
+        or Role.SECRETARIAT.value not in changes.get("roles", user.roles)
+    ):
+        # Otherwise a slip could leave the body with nobody to undo it.
+        raise ApiError(409, "conflict", "You cannot disable yourself or drop your own role.")
     for field, value in changes.items():
         setattr(user, field, value)
     feed.publish_user(db, user)

@@ -11,11 +11,13 @@ import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from ecabinet.pdf.validate import check_pdf
@@ -30,7 +32,7 @@ router = APIRouter(prefix="/blobs", tags=["blobs"])
 
 CHUNK = 256 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-_RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
 def _may_see(db: DbDep, auth: AuthContext, sha256: str) -> bool:
@@ -61,6 +63,24 @@ def _may_see(db: DbDep, auth: AuthContext, sha256: str) -> bool:
     return own_reply is not None
 
 
+def _byte_range(header: str, total: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
+    """The inclusive (first, last) byte of one ``bytes=`` range; None when the header is not
+    one we serve (RFC 9110: then the whole file is sent), "unsatisfiable" when outside it."""
+    match = _RANGE.match(header.strip())
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # "bytes=-N": the last N bytes
+        if int(last) == 0:
+            return "unsatisfiable"
+        return max(total - int(last), 0), total - 1
+    if last and int(last) < int(first):
+        return None  # an invalid range-spec
+    if int(first) >= total:
+        return "unsatisfiable"
+    return int(first), min(int(last), total - 1) if last else total - 1
+
+
 def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
     with path.open("rb") as fh:
         fh.seek(start)
@@ -84,7 +104,11 @@ def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
     response_model=None,
     operation_id="get_blob",
     summary="A document file; supports Range, If-Range and ETag",
-    responses={206: {"description": "partial"}, 404: {}, 416: {}},
+    responses={
+        206: {"description": "The requested byte range, with Content-Range"},
+        404: {"description": "not_found: no such file, or not one the caller may see"},
+        416: {"description": "range_not_satisfiable: the range starts beyond the file"},
+    },
 )
 def get_blob(
     sha256: str, request: Request, auth: Auth, db: DbDep, settings: SettingsDep
@@ -98,27 +122,18 @@ def get_blob(
     headers = {"ETag": etag, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=0"}
     start, end, status = 0, total - 1, 200
     range_header = request.headers.get("range")
-    if_range = request.headers.get("if-range")
-    if range_header and (if_range is None or if_range == etag):
-        match = _RANGE.match(range_header.strip())
-        if match is None or int(match.group(1)) >= total:
+    if range_header and request.headers.get("if-range", etag) == etag:
+        wanted = _byte_range(range_header, total)
+        if wanted == "unsatisfiable":
             return problem(
                 416,
                 "range_not_satisfiable",
                 "The requested range is outside the file.",
                 headers={"Content-Range": f"bytes */{total}"},
             )
-        start = int(match.group(1))
-        end = min(int(match.group(2)), total - 1) if match.group(2) else total - 1
-        if end < start:
-            return problem(
-                416,
-                "range_not_satisfiable",
-                "The range is empty.",
-                headers={"Content-Range": f"bytes */{total}"},
-            )
-        status = 206
-        headers["Content-Range"] = f"bytes {start}-{end}/{total}"
+        if wanted is not None:
+            start, end, status = wanted[0], wanted[1], 206
+            headers["Content-Range"] = f"bytes {start}-{end}/{total}"
     length = end - start + 1
     headers["Content-Length"] = str(length)
     if request.method == "HEAD":
@@ -138,9 +153,12 @@ def get_blob(
     summary="Upload a PDF; checked against its SHA-256 and as a PDF",
     responses={
         200: {"model": BlobInfo, "description": "already stored"},
-        413: {},
-        415: {},
-        422: {},
+        413: {"description": "too_large: over the configured size limit"},
+        415: {"description": "unsupported_media_type: the body is not application/pdf"},
+        422: {
+            "description": "digest_mismatch, not_a_pdf (not a PDF, encrypted, damaged or too "
+            "complex to check safely) or validation_error (X-Content-SHA256 missing or bad)"
+        },
     },
 )
 async def upload_blob(
@@ -154,11 +172,11 @@ async def upload_blob(
     if content_type.split(";")[0].strip().lower() != "application/pdf":
         raise ApiError(415, "unsupported_media_type", "Send the file as application/pdf.")
     claimed = x_content_sha256.lower()
-    existing = db.get(m.Blob, claimed)
     store = BlobStore(settings.blob_dir)
-    if existing is not None and store.exists(claimed):
-        info = BlobInfo(sha256=existing.sha256, size=existing.size, pages=existing.pages)
-        return Response(info.model_dump_json(), status_code=200, media_type="application/json")
+    known = await run_in_threadpool(_stored_info, db, store, claimed)
+    if known is not None:
+        return Response(known.model_dump_json(), status_code=200, media_type="application/json")
+    db.close()  # hold no database connection while a large body arrives
     fh, temp = store.temp_file()
     digest, size = hashlib.sha256(), 0
     try:
@@ -188,19 +206,39 @@ async def upload_blob(
             memory_mb=settings.pdf_check_memory_mb,
         )
         if not check.ok:
-            raise ApiError(422, "not_a_pdf", f"The file was refused: {check.reason}.")
+            # too_complex is refused as not_a_pdf on the wire; the detail says which.
+            raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
         store.commit(temp, claimed)
     finally:
         temp.unlink(missing_ok=True)
-    db.add(m.Blob(sha256=claimed, size=size, pages=check.pages, uploaded_by=auth.user_id))
+    info = BlobInfo(sha256=claimed, size=size, pages=check.pages)
+    await run_in_threadpool(_record_upload, db, auth, info)
+    return info
+
+
+def _stored_info(db: Session, store: BlobStore, sha256: str) -> BlobInfo | None:
+    """The stored blob with this digest, if both its row and its file exist."""
+    blob = db.get(m.Blob, sha256)
+    if blob is None or not store.exists(sha256):
+        return None
+    return BlobInfo(sha256=blob.sha256, size=blob.size, pages=blob.pages)
+
+
+def _record_upload(db: Session, auth: AuthContext, info: BlobInfo) -> None:
+    if db.get(m.Blob, info.sha256) is None:  # the row may outlive a lost file
+        db.add(
+            m.Blob(sha256=info.sha256, size=info.size, pages=info.pages, uploaded_by=auth.user_id)
+        )
     audit.record(
         db,
         "blob.upload",
         actor_id=auth.user_id,
         body_id=auth.body_id,
         object_type="blob",
-        object_id=claimed[:36],
-        detail={"sha256": claimed, "size": size},
+        object_id=info.sha256[:36],
+        detail={"sha256": info.sha256, "size": info.size},
     )
-    db.commit()
-    return BlobInfo(sha256=claimed, size=size, pages=check.pages)
+    try:
+        db.commit()
+    except IntegrityError:  # the same file, uploaded at the same moment by someone else
+        db.rollback()

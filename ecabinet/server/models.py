@@ -362,6 +362,9 @@ class Change(Base):
     __table_args__ = (
         Index("ix_changes_body_seq", "body_id", "seq"),
         Index("ix_changes_object", "type", "object_id"),
+        # feed.append deletes superseded rows; without AUTOINCREMENT SQLite would hand the
+        # deleted highest seq to the next row, below a cursor a client already holds.
+        {"sqlite_autoincrement": True},
     )
     seq: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True

@@ -135,6 +135,71 @@ def test_positions_keep_history_and_guests_cannot_mark(api: Api, world: World) -
     assert guest["code"] == "forbidden"
 
 
+def test_deputies_may_ask_to_speak_but_not_mark_positions(api: Api, world: World) -> None:
+    item = world.item_ids[0]
+    results = push(
+        api,
+        "deputy",
+        mutation("position.set", {"agenda_item_id": item, "position": "object"}),
+        mutation("speaker.request", {"agenda_item_id": item}),
+    )
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "forbidden"),
+        ("applied", ""),
+    ]
+    guest = push(api, "guest", mutation("speaker.request", {"agenda_item_id": item}))[0]
+    assert guest["code"] == "forbidden"
+
+
+def test_invisible_things_are_not_found(api: Api, world: World) -> None:
+    hidden_item, hidden_version = world.item_ids[1], world.version_ids[2]
+    results = push(
+        api,
+        "guest",
+        mutation("speaker.request", {"agenda_item_id": hidden_item}),
+        mutation("document.read", {"document_version_id": hidden_version}),
+    )
+    assert [r["code"] for r in results] == ["not_found", "not_found"]
+    outsider = push(
+        api,
+        "member05",
+        mutation("position.set", {"agenda_item_id": world.item_ids[0], "position": "object"}),
+    )[0]
+    assert outsider["code"] == "not_found"
+
+
+def test_a_note_one_may_not_see_is_not_found_one_may_see_is_forbidden(
+    api: Api, world: World
+) -> None:
+    private, shared = annotation(world), annotation(world, shared="meeting")
+    push(api, "member02", mutation("annotation.put", private), mutation("annotation.put", shared))
+    results = push(
+        api,
+        "member01",
+        mutation("annotation.delete", {"id": private["id"]}),
+        mutation("annotation.put", private),
+        mutation("annotation.delete", {"id": shared["id"]}),
+    )
+    assert [r["code"] for r in results] == ["not_found", "not_found", "forbidden"]
+    outsider = push(api, "member05", mutation("annotation.delete", {"id": shared["id"]}))[0]
+    assert outsider["code"] == "not_found"
+
+
+def test_closed_meetings_refuse_speakers(api: Api, world: World) -> None:
+    item = world.item_ids[0]
+    push(api, "member01", mutation("speaker.request", {"agenda_item_id": item}))
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        db.get(m.Meeting, world.meeting_id).status = "closed"
+        db.commit()
+    results = push(
+        api,
+        "member01",
+        mutation("speaker.withdraw", {"agenda_item_id": item}),
+        mutation("position.set", {"agenda_item_id": item, "position": "object"}),
+    )
+    assert [r["code"] for r in results] == ["item_closed", "item_closed"]
+
+
 def test_closed_items_refuse_positions_and_speakers(api: Api, world: World) -> None:
     with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
         db.get(m.AgendaItem, world.item_ids[1]).status = "closed"

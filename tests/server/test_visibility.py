@@ -1,8 +1,7 @@
-"""Who sees whose notes, positions and votes through the feed."""
+"""Who sees what through the feed: meetings by invitation, notes by sharing, acts by role."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from tests.factories import World
@@ -23,6 +22,51 @@ def visible(api: Api, who: str, type_: str) -> set[str]:
     return ids_by_type(pull_all(api, who))[type_]
 
 
+def set_position(api: Api, world: World, who: str, choice: str = "object") -> None:
+    data = {"agenda_item_id": world.item_ids[0], "position": choice}
+    assert push(api, who, mutation("position.set", data))[0]["status"] == "applied"
+
+
+# --- meetings, items and documents ----------------------------------------------------------
+
+
+def test_member_not_invited_sees_no_meeting(api: Api, world: World) -> None:
+    seen = ids_by_type(pull_all(api, "member05"))
+    assert not seen["meeting"]
+    assert not seen["agenda_item"]
+    assert not seen["document"]
+    assert not seen["document_version"]
+    assert not seen["ballot"]
+    assert world.users["member05"] in seen["user"]  # the directory is everyone's
+
+
+def test_guest_sees_only_the_item_they_are_invited_to(api: Api, world: World) -> None:
+    seen = ids_by_type(pull_all(api, "guest"))
+    assert seen["meeting"] == {world.meeting_id}
+    assert seen["agenda_item"] == {world.item_ids[0]}
+    assert seen["document"] == set(world.document_ids[:2])
+    assert seen["document_version"] == set(world.version_ids[:2])
+    assert not seen["ballot"]
+
+
+def test_deputy_sees_every_item(api: Api, world: World) -> None:
+    seen = ids_by_type(pull_all(api, "deputy"))
+    assert seen["agenda_item"] == set(world.item_ids)
+    assert seen["document"] == set(world.document_ids)
+
+
+def test_secretariat_sees_everything_drafts_included(api: Api, world: World) -> None:
+    member = ids_by_type(pull_all(api, "member01"))
+    office = ids_by_type(pull_all(api, "secretariat"))
+    assert office["meeting"] == {world.meeting_id, world.draft_meeting_id}
+    for type_ in ("agenda_item", "document", "document_version"):
+        assert member[type_] < office[type_], type_  # the draft meeting's papers, in addition
+    assert office["ballot"] == {world.ballot_id}
+
+
+# --- notes ----------------------------------------------------------------------------------
+
+
 def test_private_notes_are_the_authors_alone(api: Api, world: World) -> None:
     private = put_note(api, world, "member02", "private")
     assert private in visible(api, "member02", "annotation")
@@ -36,37 +80,48 @@ def test_shared_notes_reach_their_audience(api: Api, world: World) -> None:
     assert office in visible(api, "secretariat", "annotation")
     assert office not in visible(api, "member01", "annotation")
     assert meeting in visible(api, "member01", "annotation")
+    assert meeting in visible(api, "secretariat", "annotation")
     assert meeting not in visible(api, "member05", "annotation")
 
 
 def test_unsharing_sends_a_deletion_to_those_who_saw_it(api: Api, world: World) -> None:
     data: dict[str, Any] = annotation(world, shared="meeting")
     push(api, "member02", mutation("annotation.put", data))
-    assert data["id"] in visible(api, "member01", "annotation")
+    headers = api.headers("member01")
+    first = api.client.get("/api/v1/sync/changes", headers=headers).json()
+    assert data["id"] in {c["id"] for c in first["changes"]}
+
     push(api, "member02", mutation("annotation.put", {**data, "shared": "private"}))
-    assert data["id"] not in visible(api, "member01", "annotation")
-    assert data["id"] in visible(api, "member02", "annotation")
+    since = api.client.get(
+        "/api/v1/sync/changes", params={"since": first["cursor"]}, headers=headers
+    ).json()
+    assert [(c["id"], c["deleted"], c["data"]) for c in since["changes"]] == [
+        (data["id"], True, None)
+    ]
+    assert data["id"] in visible(api, "member02", "annotation")  # the author keeps it
+
+
+# --- positions and votes --------------------------------------------------------------------
 
 
 def test_positions_are_seen_by_their_author_the_chair_and_the_office(
     api: Api, world: World
 ) -> None:
-    push(
-        api,
-        "member02",
-        mutation("position.set", {"agenda_item_id": world.item_ids[0], "position": "object"}),
-    )
-    assert visible(api, "member02", "position")
-    assert visible(api, "chair", "position")
-    assert visible(api, "secretariat", "position")
-    assert not visible(api, "member01", "position")
+    set_position(api, world, "member01", "no_objection")
+    set_position(api, world, "member02", "object")
+    mine = visible(api, "member02", "position")
+    assert len(mine) == 1
+    assert len(visible(api, "chair", "position")) == 2
+    assert len(visible(api, "secretariat", "position")) == 2
+    assert not mine & visible(api, "member01", "position")
+    assert not visible(api, "member05", "position")
 
 
 def test_votes_are_not_seen_by_other_members(api: Api, world: World) -> None:
     item = world.item_ids[0]
     open_vote(api, item)
     signer = enroll(api.client, api.headers("member02"), world.users["member02"])
-    push(
+    result = push(
         api,
         "member02",
         mutation(
@@ -78,14 +133,8 @@ def test_votes_are_not_seen_by_other_members(api: Api, world: World) -> None:
             },
         ),
     )
+    assert result[0]["status"] == "applied"
     assert visible(api, "member02", "vote")
     assert visible(api, "secretariat", "vote")
     assert not visible(api, "member01", "vote")
     assert not visible(api, "chair", "vote")
-
-
-def test_ids_of_others_are_unknown(api: Api, world: World) -> None:
-    private = put_note(api, world, "member02", "private")
-    result = push(api, "member01", mutation("annotation.delete", {"id": private}))[0]
-    assert result["code"] == "not_found"
-    assert str(uuid.UUID(private)) == private

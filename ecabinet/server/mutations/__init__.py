@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 
 
 class Rejected(Exception):
+    """Raised by an applier to refuse a mutation with a stable ``code`` and a readable detail.
+
+    ``keep=True`` commits what the applier wrote together with the refusal (a late ballot
+    reply is kept and marked late); otherwise the applier's writes are rolled back.
+    """
+
     def __init__(self, code: str, detail: str = "", *, keep: bool = False) -> None:
         super().__init__(detail or code)
         self.code = code
@@ -38,6 +44,8 @@ class Rejected(Exception):
 
 @dataclass(frozen=True)
 class MutationContext:
+    """What an applier may use; ``received_at`` is the server's clock, the one that judges."""
+
     db: Session
     auth: AuthContext
     settings: Settings
@@ -50,6 +58,8 @@ Applier = Callable[[MutationContext, WireModel], None]
 
 
 def _appliers() -> dict[str, Applier]:
+    # Imported here, not at the top: the applier modules import Rejected and MutationContext
+    # from this package, which must be complete before they load.
     from ecabinet.server.mutations import decisions, notes, positions
 
     return {**notes.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS}
@@ -58,6 +68,7 @@ def _appliers() -> dict[str, Applier]:
 def apply_push(
     db: Session, auth: AuthContext, settings: Settings, mutations: list[Mutation]
 ) -> list[MutationResult]:
+    """One result per mutation, in the order sent; each mutation commits on its own."""
     appliers = _appliers()
     audience = audience_for(db, auth.user)
     db.commit()  # end the read transaction; each mutation gets its own

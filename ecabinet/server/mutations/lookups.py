@@ -39,16 +39,28 @@ def require_open_item(item: m.AgendaItem, meeting: m.Meeting) -> None:
         raise Rejected("item_closed", "This agenda item is closed.")
 
 
-def is_voting_member(ctx: MutationContext, meeting: m.Meeting) -> bool:
-    """Members invited as members, and the chair; never guests or deputies."""
-    roles = ctx.auth.roles
-    if not roles & {Role.MEMBER.value, Role.CHAIR.value}:
-        return False
+def invitation_kind(ctx: MutationContext, meeting: m.Meeting) -> InvitationKind | None:
+    """How the caller sits in the meeting: its chair counts as a member; None if not invited."""
     if meeting.chair_id == ctx.auth.user_id:
-        return True
+        return InvitationKind.MEMBER
     kind = ctx.db.scalar(
         select(m.Invitation.kind).where(
             m.Invitation.meeting_id == meeting.id, m.Invitation.user_id == ctx.auth.user_id
         )
     )
-    return kind == InvitationKind.MEMBER
+    return InvitationKind(kind) if kind else None
+
+
+def is_voting_member(ctx: MutationContext, meeting: m.Meeting) -> bool:
+    """Members invited as members, and the chair; never guests or deputies."""
+    if not ctx.auth.roles & {Role.MEMBER.value, Role.CHAIR.value}:
+        return False
+    return invitation_kind(ctx, meeting) == InvitationKind.MEMBER
+
+
+def may_ask_to_speak(ctx: MutationContext, meeting: m.Meeting) -> bool:
+    """Those at the table: members, the chair, and a deputy attending in a member's place.
+
+    A guest speaks when the chair gives them the floor, not from the list of speakers.
+    """
+    return invitation_kind(ctx, meeting) in (InvitationKind.MEMBER, InvitationKind.DEPUTY)

@@ -11,6 +11,7 @@ from ecabinet.server import models as m
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import (
     is_voting_member,
+    may_ask_to_speak,
     require_open_item,
     visible_item,
     visible_version,
@@ -61,7 +62,7 @@ def _active_request(ctx: MutationContext, item_id: str) -> m.SpeakerRequest | No
 def request_to_speak(ctx: MutationContext, data: WireModel) -> None:
     item, meeting = visible_item(ctx, cast(SpeakerAct, data).agenda_item_id)
     require_open_item(item, meeting)
-    if not is_voting_member(ctx, meeting):
+    if not may_ask_to_speak(ctx, meeting):
         raise Rejected("forbidden", "Guests speak when the chair invites them.")
     if _active_request(ctx, item.id) is not None:
         return  # already on the list: asking twice changes nothing

@@ -1,4 +1,9 @@
-"""GET /sync/changes (the feed, filtered to what the caller may see) and POST /sync/push."""
+"""GET /sync/changes (the feed, filtered to what the caller may see) and POST /sync/push.
+
+The cursor is opaque to clients: ``v1.<seq>`` of the last change returned, so a later version
+of the protocol can change its shape and still recognise old ones. Handlers are plain
+functions, so FastAPI runs them in its worker threads, one database session each.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
-from ecabinet.server.api.deps import Auth, AuthMaybeRevoked, DbDep, SettingsDep
+from ecabinet.server.api.deps import Auth, AuthContext, AuthMaybeRevoked, DbDep, SettingsDep
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Change, Token, now
 from ecabinet.server.mutations import apply_push
@@ -55,6 +61,14 @@ def changes(
             token.revoked = True
             db.commit()
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False, wipe=True)
+    _note_last_seen(db, auth)
+    # Most polls find nothing new: one probe of the (body, seq) index answers them without
+    # working out what the caller may see, which costs a query per kind of invitation.
+    anything_new = db.scalar(
+        select(Change.seq).where(Change.body_id == auth.body_id, Change.seq > start).limit(1)
+    )
+    if anything_new is None:
+        return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
     audience = feed.audience_for(db, auth.user)
     rows = db.scalars(
         select(Change)
@@ -64,12 +78,6 @@ def changes(
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    seen = auth.device.last_seen_at
-    if seen is None or now() - seen > LAST_SEEN_GRANULARITY:
-        # A write on every poll would serialise all members' polls on SQLite; the
-        # Government Office needs "last seen" to the minute, not to the request.
-        auth.device.last_seen_at = now()
-        db.commit()
     return ChangesPage(
         changes=[
             WireChange(
@@ -84,6 +92,15 @@ def changes(
         cursor=make_cursor(rows[-1].seq if rows else start),
         more=more,
     )
+
+
+def _note_last_seen(db: Session, auth: AuthContext) -> None:
+    seen = auth.device.last_seen_at
+    if seen is None or now() - seen > LAST_SEEN_GRANULARITY:
+        # A write on every poll would serialise all members' polls on SQLite; the
+        # Government Office needs "last seen" to the minute, not to the request.
+        auth.device.last_seen_at = now()
+        db.commit()
 
 
 @router.post(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 11:11:40.014872
+Create Date: 2026-11-22 13:46:55.914938
 """
 from alembic import op
 import sqlalchemy as sa
@@ -48,7 +48,8 @@ def upgrade() -> None:
     sa.Column('scope_id', sa.String(length=36), nullable=True),
     sa.Column('meeting_id', sa.String(length=36), nullable=True),
     sa.Column('created_at', ecabinet.server.models.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('seq', name=op.f('pk_changes'))
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_changes')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('changes', schema=None) as batch_op:
         batch_op.create_index('ix_changes_body_seq', ['body_id', 'seq'], unique=False)

@@ -13,12 +13,13 @@ from contextlib import closing
 from datetime import UTC, datetime
 
 from ecabinet.client.account import Account
+from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.store import ServerDataError
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.pdf.summary import summary_csv, summary_pdf
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.signing.pades import sign_pdf
-from ecabinet.wire.objects import BallotData
+from ecabinet.wire.objects import BallotData, DocumentData, DocumentVersionData
 
 
 class NotAllowed(Exception):
@@ -72,6 +73,26 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
         "ballot.respond",
         {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": sha},
     )
+
+
+def mark_read(account: Account, document_id: str) -> bool:
+    """The member opened the current version of a document: it is no longer marked new here,
+    and the secretariat learns who has opened what. Returns False when nothing changed."""
+    store = account.store
+    document = store.get("document", document_id)
+    if not isinstance(document, DocumentData) or not document.current_version_id:
+        raise NotAllowed("This document is not on this laptop; sync first.")
+    version = store.get("document_version", document.current_version_id)
+    if not isinstance(version, DocumentVersionData):
+        raise NotAllowed("This document is not on this laptop; sync first.")
+    if store.get_state(READ_PREFIX + document_id) == str(version.number):
+        return False
+    store.record_action(
+        "document.read",
+        {"document_version_id": version.id},
+        state={READ_PREFIX + document_id: str(version.number)},
+    )
+    return True
 
 
 def last_form(account: Account, ballot_id: str) -> bytes:

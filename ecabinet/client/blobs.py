@@ -82,7 +82,7 @@ def download_one(
 ) -> int:
     """Fetch one blob into place; returns the bytes received. Raises Offline/ServerDataError."""
     final = profile.blob_path(item.sha256)
-    part = profile.tmp_dir / f"{item.sha256}.part"
+    part = profile.part_path(item.sha256)
     offset = part.stat().st_size if part.exists() else 0
     if offset > item.size:
         part.unlink()

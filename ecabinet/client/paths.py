@@ -42,6 +42,10 @@ class Profile:
         # the server sent, so no answer can make us write outside the profile.
         return self.blob_dir / sha256[:2] / sha256
 
+    def part_path(self, sha256: str) -> Path:
+        """Where a file grows while it downloads, before it is verified and moved into place."""
+        return self.tmp_dir / f"{sha256}.part"
+
     @property
     def secrets_file(self) -> Path:
         return self.root / "secrets.enc"

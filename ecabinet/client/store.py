@@ -155,6 +155,12 @@ class LocalStore:
             row = db.get(SyncState, key)
             return row.value if row else default
 
+    def states(self, prefix: str) -> dict[str, str]:
+        """Every state key starting with ``prefix`` (such as "read:"), with the prefix cut off."""
+        with self.sessions() as db:
+            rows = db.scalars(select(SyncState).where(SyncState.key.startswith(prefix)))
+            return {row.key[len(prefix) :]: row.value for row in rows}
+
     def set_state(self, **values: str) -> None:
         with self.sessions() as db, db.begin():
             for key, value in values.items():
@@ -197,11 +203,17 @@ class LocalStore:
     # --- the member's acts ----------------------------------------------------------------
 
     def record_action(
-        self, type_: str, data: dict[str, Any], local: tuple[str, str, WireModel] | None = None
+        self,
+        type_: str,
+        data: dict[str, Any],
+        local: tuple[str, str, WireModel] | None = None,
+        state: dict[str, str] | None = None,
     ) -> str:
         """Write a member's act: its local effect and its outbox entry, in one transaction.
 
-        Returns the mutation id. Only when this returns may the UI say the act is done.
+        ``local`` is a replica record to write, ``state`` keys of the profile's own state (such
+        as which version of a document was read). Returns the mutation id. Only when this
+        returns may the UI say the act is done.
         """
         MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
         mutation_id = str(uuid.uuid4())
@@ -209,6 +221,8 @@ class LocalStore:
             if local is not None:
                 local_type, local_id, obj = local
                 _upsert(db, local_type, local_id, obj, seq=0)
+            for key, value in (state or {}).items():
+                db.merge(SyncState(key=key, value=value))
             db.add(
                 OutboxEntry(
                     id=mutation_id,
@@ -250,6 +264,16 @@ class LocalStore:
                 )
                 for r in rows
             ]
+
+    def waiting_acts(self, type_: str) -> list[dict[str, Any]]:
+        """The data of acts of one type not yet accepted by the server, oldest first."""
+        with self.sessions() as db:
+            rows = db.scalars(
+                select(OutboxEntry.data)
+                .where(OutboxEntry.type == type_, OutboxEntry.status == "pending")
+                .order_by(OutboxEntry.order)
+            )
+            return [json.loads(data) for data in rows]
 
     def rejected(self) -> list[OutboxItem]:
         """Acts the server refused, each with its code and reason, for the member to see."""

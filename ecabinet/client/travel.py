@@ -6,27 +6,29 @@ Reads the local store only, so it answers offline too. Worker threads or the com
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from ecabinet.client.account import Account
-from ecabinet.wire.objects import (
-    AgendaItemData,
-    BallotData,
-    DocumentData,
-    DocumentVersionData,
-    MeetingData,
-)
-
-# A session that started this morning is still "upcoming" for a member on the way to it.
-STILL_UPCOMING = timedelta(hours=12)
+from ecabinet.client.library import DocumentEntry, Library, is_upcoming
+from ecabinet.domain import BallotStatus
 
 
 @dataclass(frozen=True)
 class Paper:
     context: str  # the meeting or ballot it belongs to
-    title: str
-    size: int
-    present: bool
+    entry: DocumentEntry
+
+    @property
+    def title(self) -> str:
+        return self.entry.document.title
+
+    @property
+    def size(self) -> int:
+        return self.entry.version.size if self.entry.version else 0
+
+    @property
+    def present(self) -> bool:
+        return self.entry.present
 
 
 @dataclass(frozen=True)
@@ -41,38 +43,21 @@ class Readiness:
     def missing(self) -> tuple[Paper, ...]:
         return tuple(p for p in self.papers if not p.present)
 
+    @property
+    def missing_bytes(self) -> int:
+        return sum(p.size - p.entry.downloaded_bytes for p in self.missing)
+
 
 def readiness(account: Account, now: datetime | None = None) -> Readiness:
-    store, moment = account.store, now or datetime.now(UTC)
+    library, moment = Library(account), now or datetime.now(UTC)
     papers: list[Paper] = []
-
-    def add(context: str, doc: DocumentData) -> None:
-        version = store.get("document_version", doc.current_version_id or "")
-        if isinstance(version, DocumentVersionData):
-            papers.append(
-                Paper(
-                    context,
-                    doc.title,
-                    version.size,
-                    account.profile.blob_path(version.sha256).exists(),
-                )
-            )
-
-    for meeting in store.list("meeting"):
-        if (
-            not isinstance(meeting, MeetingData)
-            or meeting.status == "closed"
-            or meeting.starts_at < moment - STILL_UPCOMING
-        ):
-            continue
-        for item in store.list("agenda_item", meeting.id):
-            if isinstance(item, AgendaItemData) and not item.paper_only:
-                for doc in store.list("document", item.id):
-                    if isinstance(doc, DocumentData):
-                        add(meeting.title, doc)
-    for ballot in store.list("ballot"):
-        if isinstance(ballot, BallotData) and ballot.status == "open":
-            for doc in store.list("document"):
-                if isinstance(doc, DocumentData) and doc.ballot_id == ballot.id:
-                    add(ballot.title, doc)
+    for meeting in library.store.meetings():
+        entry = library.meeting(meeting.id) if is_upcoming(meeting, moment) else None
+        for item in entry.items if entry else ():
+            if not item.item.paper_only:  # classified items carry no file to take along
+                papers += [Paper(meeting.title, d) for d in item.documents if d.version]
+    for ballot in library.ballots():
+        if ballot.ballot.status == BallotStatus.OPEN:
+            docs = library.ballot_documents(ballot.ballot.id)
+            papers += [Paper(ballot.ballot.title, d) for d in docs if d.version]
     return Readiness(tuple(papers))

@@ -59,6 +59,12 @@ class TaskManager(QObject):
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
     ) -> Future[T]:
+        if self._closed:
+            # The application is closing: late timers (a page to remember, a refresh) are
+            # dropped rather than raising into the event loop.
+            dropped: Future[T] = Future()
+            dropped.cancel()
+            return dropped
         future = pool.submit(task)
 
         def finished(fut: Future[T]) -> None:

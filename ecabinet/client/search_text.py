@@ -34,3 +34,9 @@ def terms(query: str) -> list[str]:
     """The words of a query, folded; punctuation and FTS syntax are dropped."""
     cleaned = "".join(c if c.isalnum() else " " for c in fold(query))
     return [t for t in cleaned.split() if t]
+
+
+def fold_chars(text: str) -> str:
+    """Fold character by character without normalising first: the result has exactly the
+    length of ``text``, so a match's position is a position in the text as a PDF gave it."""
+    return "".join(_fold_char(c) for c in text)

@@ -1,0 +1,84 @@
+"""The reader's work off the GUI thread: page texts for in-document search, and thumbnails.
+
+Each job opens its own QPdfDocument on the file, so the view's document is never touched
+from a worker. Search folds diacritics as the cross-document search does: "ngan sach" finds
+"ngân sách" here too. Worker threads (through the TaskManager's network lane).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
+
+from ecabinet.client.search_text import fold_chars, terms
+
+THUMBNAIL_WIDTH = 120
+
+
+def _open(path: Path) -> QPdfDocument:
+    document = QPdfDocument()
+    error = document.load(str(path))
+    if error != QPdfDocument.Error.None_:
+        raise ValueError(f"cannot open {path.name}: {error.name}")
+    return document
+
+
+def page_texts(path: Path) -> list[str]:
+    document = _open(path)
+    try:
+        return [document.getAllText(page).text() for page in range(document.pageCount())]
+    finally:
+        document.close()
+
+
+def find(texts: list[str], query: str) -> list[tuple[int, int, int]]:
+    """Every match of the query's words, as (page, start, length) in each page's text.
+
+    The words are looked for as one phrase, folded; a query that is not found as a phrase
+    falls back to its longest word, so a member always sees where their word is.
+    """
+    words = terms(query)
+    if not words:
+        return []
+    phrase = " ".join(words)
+    hits = _find_all(texts, phrase)
+    return hits or _find_all(texts, max(words, key=len))
+
+
+def _find_all(texts: list[str], needle: str) -> list[tuple[int, int, int]]:
+    hits = []
+    for page, text in enumerate(texts):
+        # Same length as the text: positions found here are positions in the PDF's text.
+        folded = "".join(" " if c.isspace() else c for c in fold_chars(text))
+        at = folded.find(needle)
+        while at >= 0:
+            hits.append((page, at, len(needle)))
+            at = folded.find(needle, at + len(needle))
+    return hits
+
+
+def render_thumbnails(
+    path: Path,
+    deliver: Callable[[int, QImage], None],
+    cancel: threading.Event,
+    width: int = THUMBNAIL_WIDTH,
+) -> int:
+    """Render every page small and hand each image over as it is ready; returns the count."""
+    document = _open(path)
+    try:
+        count = document.pageCount()
+        for page in range(count):
+            if cancel.is_set():
+                break
+            size = document.pagePointSize(page)
+            height = int(width * size.height() / size.width()) if size.width() else width
+            image = document.render(page, QSize(width, height))
+            deliver(page, image.convertToFormat(QImage.Format.Format_RGB32))
+        return count
+    finally:
+        document.close()

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.session import Board, Quorum, VoteCount
 from ecabinet.wire.summary import BallotSummary
 from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
 
@@ -157,6 +158,28 @@ class ServerApi:
 
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
         return self._exchange(BallotSummary, "GET", f"/ballots/{ballot_id}/summary")
+
+    # --- the chair and the Government Office, online only -------------------------------
+
+    def board(self, meeting_id: str) -> Board:
+        return self._exchange(Board, "GET", f"/meetings/{meeting_id}/board")
+
+    def vote_count(self, item_id: str) -> VoteCount:
+        return self._exchange(VoteCount, "GET", f"/items/{item_id}/vote/count")
+
+    def open_vote(self, item_id: str) -> None:
+        self._request("POST", f"/items/{item_id}/vote/open").close()
+
+    def close_vote(self, item_id: str) -> None:
+        self._request("POST", f"/items/{item_id}/vote/close").close()
+
+    def set_attendance(self, meeting_id: str, present_user_ids: list[str]) -> Quorum:
+        return self._exchange(
+            Quorum,
+            "PUT",
+            f"/meetings/{meeting_id}/attendance",
+            json={"present_user_ids": present_user_ids},
+        )
 
     def open_blob(self, sha256: str, offset: int = 0) -> requests.Response:
         """A streaming GET of a blob, resuming at ``offset`` if it is above zero."""

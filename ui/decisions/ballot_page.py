@@ -1,0 +1,231 @@
+"""A written ballot ("phiếu lấy ý kiến"): the question, the drafts, the time left, the reply.
+
+The reply form is composed and PAdES-signed on the laptop (ecabinet.client.acts), offline if
+need be, and waits in the outbox with its form; the member sees every reply they gave, which
+one counts, whether it was late, and may save their signed form as a PDF.
+GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client import acts
+from ecabinet.client.account import Account
+from ecabinet.client.standing import BallotStanding, ballot_standing
+from ecabinet.domain import BallotChoice, BallotStatus
+from ui import labels
+from ui.decisions.words import BALLOT_CHOICES, word
+from ui.formatting import local_date, time_left, under_a_day
+from ui.tasks import TaskManager
+from ui.theme import colors
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class BallotPage(QWidget):
+    acted = Signal()
+    open_document = Signal(str)
+    shown = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.tasks = tasks
+        self.ballot_id = ""
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline = QLabel()
+        self.drafts = QListWidget()
+        self.drafts.setMaximumHeight(110)
+        self.drafts.setAccessibleName(self.tr("Dự thảo xin ý kiến"))
+        self.drafts.itemActivated.connect(lambda item: self.open_document.emit(item.data(ROLE)))
+        self._build_reply_box()
+        self.replies = QListWidget()
+        self.replies.setMaximumHeight(120)
+        self.save_form = QPushButton(self.tr("Lưu phiếu đã ký (PDF)…"))
+        self.save_form.clicked.connect(self._save_form)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.question)
+        layout.addWidget(QLabel(self.tr("Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):")))
+        layout.addWidget(self.drafts)
+        layout.addWidget(self.reply_box)
+        layout.addWidget(QLabel(self.tr("Các lần trả lời của đồng chí:")))
+        layout.addWidget(self.replies)
+        layout.addWidget(self.save_form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def _build_reply_box(self) -> None:
+        self.reply_box = QGroupBox(self.tr("Trả lời"))
+        self.choices = QButtonGroup(self)
+        row = QHBoxLayout()
+        for index, choice in enumerate(BallotChoice):
+            button = QRadioButton(word(BALLOT_CHOICES, choice))
+            button.setProperty("choice", str(choice))
+            self.choices.addButton(button, index)
+            row.addWidget(button)
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("Ý kiến (bắt buộc khi chọn “Ý kiến khác”)"))
+        self.comment.setMaximumHeight(100)
+        self.send = QPushButton(self.tr("Ký số và gửi"))
+        self.send.clicked.connect(self._confirm)
+        box = QVBoxLayout(self.reply_box)
+        box.addLayout(row)
+        box.addWidget(self.comment)
+        box.addWidget(self.send)
+
+    def show_ballot(self, ballot_id: str) -> None:
+        if ballot_id != self.ballot_id:
+            self.note.clear()
+            self.comment.clear()
+        self.ballot_id = ballot_id
+        account = self.account
+        self.tasks.run_local(lambda: ballot_standing(account, ballot_id), self._show)
+
+    def _show(self, standing: BallotStanding | None) -> None:
+        if standing is None or standing.entry.ballot.id != self.ballot_id:
+            return
+        ballot = standing.entry.ballot
+        self.title.setText(ballot.title)
+        self.question.setText(ballot.question)
+        closed = ballot.status == BallotStatus.CLOSED
+        if closed:
+            self.deadline.setText(self.tr("Phiếu đã kết thúc."))
+        else:
+            self.deadline.setText(
+                self.tr("Hạn trả lời: {date} ({left})").format(
+                    date=local_date(ballot.deadline), left=time_left(ballot.deadline)
+                )
+            )
+        urgent = not closed and under_a_day(ballot.deadline)
+        self.deadline.setStyleSheet(f"color: {colors().danger.name()}" if urgent else "")
+        self.drafts.clear()
+        for entry in standing.documents:
+            fresh = labels.freshness(entry)
+            text = f"{entry.document.title} · {labels.document_state(entry)}"
+            item = QListWidgetItem(f"{text} · {fresh}" if fresh else text, self.drafts)
+            item.setData(ROLE, entry.document.id)
+        self.reply_box.setVisible(not closed and standing.entry.may_reply)
+        self.replies.clear()
+        for number, reply in enumerate(standing.replies, start=1):
+            counts = number == len(standing.replies)
+            parts = [word(BALLOT_CHOICES, reply.choice)]
+            if reply.comment:
+                parts.append(f"“{reply.comment}”")
+            parts.append(self.tr("chờ gửi") if reply.waiting else self.tr("đã gửi"))
+            if reply.late:
+                parts.append(self.tr("gửi sau hạn, không được tính"))
+            if counts and not reply.late:
+                parts.append(self.tr("đang có hiệu lực"))
+            QListWidgetItem(" · ".join(parts), self.replies)
+        if not standing.entry.may_reply:
+            self.note.setText(self.tr("Đồng chí không có tên trong danh sách lấy ý kiến."))
+        self.save_form.setEnabled(bool(standing.replies))
+        self.shown.emit()
+
+    def chosen(self) -> str:
+        button = self.choices.checkedButton()
+        return str(button.property("choice")) if button is not None else ""
+
+    def _confirm(self) -> None:
+        problem = self.problem()
+        if problem:
+            self._say(problem)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xác nhận trả lời"),
+            self.tr("Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.").format(
+                choice=word(BALLOT_CHOICES, self.chosen())
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reply()
+
+    def problem(self) -> str:
+        """What is missing before the reply can be signed, in words; "" when nothing is."""
+        if not self.chosen():
+            return self.tr("Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.")
+        if self.chosen() == BallotChoice.OTHER and not self.comment.toPlainText().strip():
+            return self.tr("Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.")
+        return ""
+
+    def reply(self) -> None:
+        """Compose, sign and save the reply (after the member confirmed it)."""
+        account, ballot_id = self.account, self.ballot_id
+        choice, comment = self.chosen(), self.comment.toPlainText().strip()
+        self.send.setEnabled(False)
+        self._say(self.tr("Đang ký phiếu trả lời…"))
+        self.tasks.run_local(
+            lambda: acts.reply_to_ballot(account, ballot_id, choice, comment),
+            self._replied,
+            self._failed,
+        )
+
+    def _replied(self, _mutation_id: str) -> None:
+        self.send.setEnabled(True)
+        self._say(self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối."))
+        self.acted.emit()
+        self.show_ballot(self.ballot_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.send.setEnabled(True)
+        self._say(self.tr("Không ký được phiếu trả lời: {reason}").format(reason=error))
+
+    def _save_form(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu phiếu đã ký"), "phieu-tra-loi.pdf", "PDF (*.pdf)"
+        )
+        if target:
+            self.save_form_to(Path(target))
+
+    def save_form_to(self, target: Path) -> None:
+        account, ballot_id = self.account, self.ballot_id
+
+        def write() -> Path:
+            data = acts.last_form(account, ballot_id)
+            temporary = target.with_suffix(".part")
+            temporary.write_bytes(data)
+            temporary.replace(target)  # never a half-written PDF under the chosen name
+            return target
+
+        self.tasks.run_network(
+            write,
+            lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)),
+            lambda error: self._say(self.tr("Không lưu được: {reason}").format(reason=error)),
+        )
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.message_shown.emit(text)

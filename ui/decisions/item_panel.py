@@ -1,0 +1,182 @@
+"""Under an agenda item: the member's position before the session and their vote in it.
+
+A position or a vote is saved on the laptop with its outbox entry (ecabinet.client.acts) on
+the local lane, and only then does the panel say so; a vote is signed with the device's key
+there too. The panel says plainly when the member may not vote and why.
+GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client import acts
+from ecabinet.client.account import Account
+from ecabinet.client.standing import Answer, ItemStanding, NoVote, item_standing
+from ecabinet.domain import PositionChoice, VoteChoice
+from ui.decisions.words import POSITIONS, VOTES, word
+from ui.tasks import TaskManager
+
+
+class ItemDecisionPanel(QWidget):
+    acted = Signal()
+    shown = Signal()  # the item's standing is on screen
+    message_shown = Signal(str)
+
+    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.tasks = tasks
+        self.item_id = ""
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        position_box = QGroupBox(self.tr("Ý kiến trước phiên họp"))
+        self.position_buttons = QButtonGroup(self)
+        row = QHBoxLayout()
+        for index, choice in enumerate(PositionChoice):
+            button = QRadioButton(word(POSITIONS, choice))
+            button.setProperty("choice", str(choice))
+            self.position_buttons.addButton(button, index)
+            row.addWidget(button)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Ý kiến (không bắt buộc)"))
+        self.save_position = QPushButton(self.tr("Lưu ý kiến"))
+        self.save_position.clicked.connect(self._save_position)
+        self.position_state = QLabel()
+        box_layout = QVBoxLayout(position_box)
+        box_layout.addLayout(row)
+        box_layout.addWidget(self.comment)
+        box_layout.addWidget(self.save_position)
+        box_layout.addWidget(self.position_state)
+        vote_box = QGroupBox(self.tr("Biểu quyết"))
+        self.vote_state = QLabel()
+        self.vote_state.setWordWrap(True)
+        self.vote_buttons: dict[str, QPushButton] = {}
+        vote_row = QHBoxLayout()
+        for vote in VoteChoice:
+            vote_button = QPushButton(word(VOTES, vote))
+            vote_button.clicked.connect(lambda _=False, c=str(vote): self._vote(c))
+            self.vote_buttons[str(vote)] = vote_button
+            vote_row.addWidget(vote_button)
+        vote_layout = QVBoxLayout(vote_box)
+        vote_layout.addWidget(self.vote_state)
+        vote_layout.addLayout(vote_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        row2 = QHBoxLayout()
+        row2.addWidget(position_box, 1)
+        row2.addWidget(vote_box, 1)
+        layout.addLayout(row2)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.setEnabled(False)
+
+    def show_item(self, item_id: str) -> None:
+        if item_id != self.item_id:
+            self.note.clear()
+            self.comment.clear()
+        self.item_id = item_id
+        account = self.account
+        self.tasks.run_local(lambda: item_standing(account, item_id), self._show)
+
+    def _show(self, standing: ItemStanding | None) -> None:
+        if standing is None or standing.item.id != self.item_id:
+            return
+        self.setEnabled(True)
+        item = standing.item
+        self.title.setText(f"<b>{item.position}. {item.title}</b>")
+        self._show_position(standing.position)
+        self._show_vote(standing)
+        self.shown.emit()
+
+    def _show_position(self, position: Answer | None) -> None:
+        for button in self.position_buttons.buttons():
+            button.setChecked(position is not None and button.property("choice") == position.choice)
+        if position is None:
+            self.position_state.setText(self.tr("Chưa cho ý kiến."))
+            return
+        self.comment.setText(position.comment)
+        state = self.tr("chờ gửi") if position.waiting else self.tr("đã gửi")
+        self.position_state.setText(
+            self.tr("Ý kiến của đồng chí: {choice} ({state}).").format(
+                choice=word(POSITIONS, position.choice), state=state
+            )
+        )
+
+    def _show_vote(self, standing: ItemStanding) -> None:
+        can_vote = standing.no_vote == NoVote.NONE
+        for button in self.vote_buttons.values():
+            button.setVisible(can_vote)
+        reasons = {
+            NoVote.NOT_OPEN: self.tr("Chủ tọa chưa mở biểu quyết nội dung này."),
+            NoVote.CLOSED: self.tr("Biểu quyết nội dung này đã kết thúc."),
+            NoVote.NOT_A_VOTER: self.tr(
+                "Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết."
+            ),
+        }
+        text = reasons.get(standing.no_vote, self.tr("Biểu quyết đang mở."))
+        if standing.vote is not None:
+            state = self.tr("chờ gửi") if standing.vote.waiting else self.tr("đã gửi, đã ký số")
+            text += " " + self.tr("Đã biểu quyết: {choice} ({state}).").format(
+                choice=word(VOTES, standing.vote.choice), state=state
+            )
+        self.vote_state.setText(text)
+
+    def _save_position(self) -> None:
+        button = self.position_buttons.checkedButton()
+        if button is None:
+            self._say(self.tr("Hãy chọn một ý kiến trước khi lưu."))
+            return
+        account, item_id, comment = self.account, self.item_id, self.comment.text().strip()
+        choice = str(button.property("choice"))
+        self.tasks.run_local(
+            lambda: acts.set_position(account, item_id, choice, comment),
+            lambda _id: self._done(self.tr("Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.")),
+            self._failed,
+        )
+
+    def _vote(self, choice: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xác nhận biểu quyết"),
+            self.tr("Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.").format(
+                choice=word(VOTES, choice)
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.cast_vote(choice)
+
+    def cast_vote(self, choice: str) -> None:
+        """Sign and save the vote (after the member confirmed it)."""
+        account, item_id = self.account, self.item_id
+        self.tasks.run_local(
+            lambda: acts.cast_vote(account, item_id, choice),
+            lambda _id: self._done(self.tr("Đã ký và lưu phiếu biểu quyết; đang gửi.")),
+            self._failed,
+        )
+
+    def _done(self, text: str) -> None:
+        self._say(text)
+        self.acted.emit()
+        self.show_item(self.item_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(self.tr("Không lưu được: {reason}").format(reason=error))
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.message_shown.emit(text)

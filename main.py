@@ -29,6 +29,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="demo user to sign in as (chair, secretariat, guest, memberNN)",
     )
     parser.add_argument("--profile", help="profile folder (default: the user data folder)")
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help="with --demo: after the first sync, save every screen as PNG into DIR and quit",
+    )
     parser.add_argument("--version", action="version", version=f"e-Cabinet {__version__}")
     return parser.parse_args(argv)
 
@@ -40,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     from ecabinet.client.secrets import MemorySecrets
     from ui.app import run
 
+    if args.screenshots and not args.demo:
+        print("--screenshots needs --demo", file=sys.stderr)
+        return 2
     if not args.demo:
         return run(Account.open(Profile.open(args.profile)))
 
@@ -63,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         name = account.sign_in(server.url, args.user, DEMO_PASSWORD)
         return f"Đã đăng nhập: {name} (máy chủ demo {server.url})"
 
-    return run(account, start_and_sign_in)
+    screenshots = Path(args.screenshots) if args.screenshots else None
+    return run(account, start_and_sign_in, screenshots=screenshots)
 
 
 if __name__ == "__main__":

@@ -1,196 +1,442 @@
-"""The main window: what is on this laptop (meetings, agendas, documents, ballots) and sync.
+"""The main window: the sidebar, the page it chose, the status bar, and sync in the background.
 
-A first, plain window over the client core; the member's full screens replace its centre.
-GUI thread only: every sync and every read of the store runs through the TaskManager.
+Pages: a meeting (agenda, documents, the member's decision panel), a written ballot, every
+document, search, "ready to travel", the reader, and for the chair and the secretariat the
+position board and the vote console. Every read of the store runs on a worker (read_view) and
+comes back as one View; every act goes through the client core on the local lane.
+GUI thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from ecabinet.client import acts
 from ecabinet.client.account import Account
-from ecabinet.client.api import ApiProblem
 from ecabinet.client.engine import SyncResult
-from ecabinet.wire.objects import (
-    AgendaItemData,
-    BallotData,
-    DocumentData,
-    DocumentVersionData,
-    MeetingData,
-)
+from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
+from ecabinet.client.travel import Readiness, readiness
+from ecabinet.domain import Role
+from ui.decisions.ballot_page import BallotPage
+from ui.decisions.board import PositionBoard
+from ui.decisions.item_panel import ItemDecisionPanel
+from ui.decisions.vote_console import VoteConsole
+from ui.documents.page import DocumentsPage
+from ui.icons import icon
+from ui.meeting.page import MeetingPage
+from ui.reader.reader import DocumentReader
+from ui.search.page import SearchPage
+from ui.settings.dialog import SettingsDialog
+from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL, Sidebar
+from ui.status_area import StatusArea
+from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
+from ui.travel.page import TravelPage
 
-SYNC_EVERY_MS = 5 * 60 * 1000
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
-
-
-def vietnamese_date(moment: datetime) -> str:
-    """'Thứ Hai, 15/12/2025, 08:30' in the laptop's time zone."""
-    local = moment.astimezone()
-    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y, %H:%M}"
+READER, BOARD, CONSOLE, WELCOME = "reader", "board", "console", "welcome"
+REFRESH_WHILE_DOWNLOADING_S = 1.0
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class View:
     """What the window shows, read off the GUI thread in one go."""
 
-    meetings: list[tuple[MeetingData, list[tuple[AgendaItemData, list[tuple[str, bool]]]]]]
-    ballots: list[BallotData]
-    pending: int
-    rejected: int
-    online: bool
-    last_sync: str
+    overview: Overview
+    page: str
+    meeting: MeetingEntry | None = None
+    catalogue: list[tuple[str, DocumentEntry]] = field(default_factory=list)
+    readiness: Readiness | None = None
+    unread_versions: frozenset[str] = frozenset()  # a replaced document has a new version
+    awaiting_ids: frozenset[str] = frozenset()
+    pending: int = 0
+    rejected: int = 0
+    online: bool = False
+    last_sync: str = ""
+    roles: frozenset[str] = frozenset()
 
 
-def read_snapshot(account: Account) -> Snapshot:
+def read_view(account: Account, page: str, object_id: str) -> View:
+    library = Library(account)
     store = account.store
-    meetings = []
-    for meeting in store.list("meeting"):
-        assert isinstance(meeting, MeetingData)
-        items = []
-        for item in store.list("agenda_item", meeting.id):
-            assert isinstance(item, AgendaItemData)
-            docs = []
-            for doc in store.list("document", item.id):
-                assert isinstance(doc, DocumentData)
-                version = store.get("document_version", doc.current_version_id or "")
-                present = (
-                    isinstance(version, DocumentVersionData)
-                    and account.profile.blob_path(version.sha256).exists()
-                )
-                docs.append((doc.title, present))
-            items.append((item, docs))
-        meetings.append((meeting, items))
-    ballots = [b for b in store.list("ballot") if isinstance(b, BallotData)]
-    return Snapshot(
-        meetings,
-        ballots,
-        store.count_outbox("pending"),
-        store.count_outbox("rejected"),
-        store.get_state("online") == "1",
-        store.get_state("last_success_at"),
+    overview = library.overview()
+    return View(
+        overview=overview,
+        page=page,
+        meeting=library.meeting(object_id) if page == MEETING else None,
+        catalogue=library.catalogue() if page == DOCUMENTS else [],
+        readiness=readiness(account) if page == TRAVEL else None,
+        unread_versions=frozenset(
+            e.version.id for e in library.all_documents() if e.unread and e.version
+        ),
+        awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),
+        pending=store.count_outbox("pending"),
+        rejected=store.count_outbox("rejected"),
+        online=store.get_state("online") == "1",
+        last_sync=store.get_state("last_success_at"),
+        roles=frozenset(filter(None, store.get_state("roles").split(","))),
     )
 
 
 class MainWindow(QMainWindow):
-    sync_finished = Signal(object)
     refreshed = Signal()
     session_expired = Signal()
-    # Emitted from the sync worker; Qt queues it to the GUI thread.
-    _download_progressed = Signal(int)
+    document_opened = Signal(str)  # document id, once the reader shows it
+    notice_shown = Signal(str)
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.account = account
         self.tasks = tasks
-        self.syncing = False
+        self.page, self.object_id = WELCOME, ""
+        self.history: list[tuple[str, str]] = []
+        self.last_view: View | None = None
+        self._last_progress_refresh = 0.0
         self.setWindowTitle("e-Cabinet")
-        self.resize(1000, 700)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Nội dung", "Chi tiết"])
-        self.tree.setColumnWidth(0, 620)
-        self.setCentralWidget(self.tree)
-        self.status_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.hide()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self._download_progressed.connect(self.progress.setValue)
-        sync_action = QAction("Đồng bộ", self)
-        sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        sync_action.triggered.connect(self.start_sync)
-        self.addToolBar("Đồng bộ").addAction(sync_action)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.start_sync)
-        self.timer.start(SYNC_EVERY_MS)
+        self.resize(1200, 780)
+        self.sync = SyncController(account, tasks, self)
+        self._build_pages()
+        self._build_actions()
+        self._connect_sync()
         self.refresh()
 
-    def show_message(self, text: str) -> None:
-        self.status_label.setText(text)
+    # --- building ----------------------------------------------------------------------
 
-    def start_sync(self) -> None:
-        if self.syncing or not self.account.signed_in:
-            return
-        self.syncing = True
-        self.progress.setValue(0)
-        self.progress.show()
-        self.show_message("Đang đồng bộ…")
-        service = self.account.sync_service()
-        self.tasks.run_network(
-            lambda: service.sync(progress=self._progress_from_worker),
-            self._on_sync_finished,
-            self._on_sync_failed,
+    def _build_pages(self) -> None:
+        account, tasks = self.account, self.tasks
+        self.sidebar = Sidebar()
+        self.sidebar.chosen.connect(self.show_page)
+        self.welcome = QLabel(self.tr("Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái."))
+        self.meeting_page = MeetingPage()
+        self.item_panel = ItemDecisionPanel(account, tasks)
+        self.meeting_page.set_side_panel(self.item_panel)
+        self.ballot_page = BallotPage(account, tasks)
+        self.documents_page = DocumentsPage()
+        self.search_page = SearchPage(account, tasks)
+        self.travel_page = TravelPage()
+        self.reader = DocumentReader(account, tasks)
+        self.board = PositionBoard(account, tasks)
+        self.console = VoteConsole(account, tasks)
+        self.pages = QStackedWidget()
+        self._page_widgets: dict[str, QWidget] = {
+            WELCOME: self.welcome,
+            MEETING: self.meeting_page,
+            BALLOT: self.ballot_page,
+            DOCUMENTS: self.documents_page,
+            SEARCH: self.search_page,
+            TRAVEL: self.travel_page,
+            READER: self.reader,
+            BOARD: self.board,
+            CONSOLE: self.console,
+        }
+        for widget in self._page_widgets.values():
+            self.pages.addWidget(widget)
+        self.meeting_page.item_selected.connect(self.item_panel.show_item)
+        self.meeting_page.open_document.connect(self.open_document)
+        self.meeting_page.board_requested.connect(lambda mid: self.show_page(BOARD, mid))
+        self.meeting_page.console_requested.connect(lambda mid: self.show_page(CONSOLE, mid))
+        self.documents_page.open_document.connect(self.open_document)
+        self.ballot_page.open_document.connect(self.open_document)
+        self.search_page.open_hit.connect(self.open_document_at)
+        self.travel_page.fetch_requested.connect(self.sync.start)
+        for acting in (self.item_panel, self.ballot_page):
+            acting.acted.connect(self._after_act)
+        self._build_banner()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.pages, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 920])
+        self.setCentralWidget(splitter)
+        self.status = StatusArea()
+        self.status.cancel_requested.connect(self.sync.cancel)
+        self.statusBar().addWidget(self.status, 1)
+
+    def _build_banner(self) -> None:
+        """A quiet line above the page that says what has just arrived."""
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice_close = QToolButton()
+        self.notice_close.setText("✕")
+        self.notice_close.setToolTip(self.tr("Ẩn thông báo"))
+        self.notice_close.clicked.connect(self._hide_notice)
+        banner = QWidget()
+        banner.setObjectName("notice-banner")
+        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        banner_layout = QHBoxLayout(banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        banner_layout.addWidget(self.notice, 1)
+        banner_layout.addWidget(self.notice_close)
+        self.banner = banner
+        banner.hide()
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str, slot: object, icon_name: str = ""
+    ) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        action.setToolTip(
+            f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.sync_action = self._action(
+            self.tr("Đồng bộ"), QKeySequence(keys.Refresh), self.sync.start
+        )
+        self.search_action = self._action(
+            self.tr("Tìm trong mọi tài liệu"), "Ctrl+Shift+F", self.show_search, "search"
+        )
+        self.documents_action = self._action(
+            self.tr("Tài liệu"), "Ctrl+Shift+D", lambda: self.show_page(DOCUMENTS, ""), "documents"
+        )
+        self.travel_action = self._action(
+            self.tr("Sẵn sàng đi công tác"),
+            "Ctrl+Shift+T",
+            lambda: self.show_page(TRAVEL, ""),
+            "travel",
+        )
+        self.back_action = self._action(
+            self.tr("Quay lại"), QKeySequence(keys.Back), self.go_back, "back"
+        )
+        self.quit_action = self._action(self.tr("Thoát"), QKeySequence(keys.Quit), self.close)
+        self.settings_action = self._action(
+            self.tr("Cài đặt…"), QKeySequence(keys.Preferences), self._settings, "settings"
+        )
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Tệp"))
+        file_menu.addActions([self.sync_action, self.travel_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu(self.tr("&Xem"))
+        view_menu.addActions([self.documents_action, self.search_action, self.back_action])
+        toolbar = self.addToolBar(self.tr("Công cụ"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addActions(
+            [self.back_action, self.sync_action, self.search_action, self.travel_action]
         )
 
-    def _progress_from_worker(self, done: int, total: int) -> None:
-        self._download_progressed.emit(int(100 * done / total) if total else 100)
+    def _connect_sync(self) -> None:
+        sync = self.sync
+        sync.started.connect(lambda: self.status.show_message(self.tr("Đang đồng bộ…")))
+        sync.progressed.connect(self._progressed)
+        sync.finished.connect(self._synced)
+        sync.failed.connect(
+            lambda text: self.status.show_message(
+                self.tr("Không đồng bộ được: {error}").format(error=text)
+            )
+        )
+        sync.session_expired.connect(self._expired)
+        sync.wiped.connect(
+            lambda: self.show_notice(
+                self.tr("Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.")
+            )
+        )
+        sync.indexed.connect(self._indexed)
 
-    def _on_sync_finished(self, result: SyncResult) -> None:
-        self.syncing = False
-        self.progress.hide()
-        if result.wiped:
-            self.account.forget_device()
-        self.sync_finished.emit(result)
-        self.refresh()
+    # --- navigation --------------------------------------------------------------------
 
-    def _on_sync_failed(self, error: BaseException) -> None:
-        self.syncing = False
-        self.progress.hide()
-        if isinstance(error, ApiProblem) and error.status == 401:
-            self.account.sign_out()
-            self.show_message("Phiên đăng nhập đã hết hạn.")
-            self.session_expired.emit()
+    def show_page(self, page: str, object_id: str = "") -> None:
+        if (page, object_id) != (self.page, self.object_id):
+            self.history.append((self.page, self.object_id))
+            del self.history[:-50]
+        if self.page == READER and page != READER:
+            self.reader.close_document()
+        self.page, self.object_id = page, object_id
+        self.pages.setCurrentWidget(self._page_widgets[page])
+        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL):
+            self.sidebar.choose(page, object_id)
+        if page == BALLOT:
+            self.ballot_page.show_ballot(object_id)
+        elif page == BOARD:
+            self.board.show_meeting(object_id)
+        elif page == CONSOLE:
+            self.console.show_meeting(object_id)
+        elif page == SEARCH:
+            self.search_page.focus_query()
+        if page in (MEETING, DOCUMENTS, TRAVEL):
+            self.refresh()
+
+    def _settings(self) -> None:
+        SettingsDialog(self).open()
+
+    def go_back(self) -> None:
+        if self.history:
+            page, object_id = self.history.pop()
+            self.show_page(page, object_id)
+            self.history.pop()  # show_page pushed where we came from; going back drops it
+
+    def show_search(self) -> None:
+        self.show_page(SEARCH, "")
+
+    # --- reading -----------------------------------------------------------------------
+
+    def open_document(self, document_id: str) -> None:
+        self.open_document_at(document_id, -1, "")
+
+    def open_document_at(self, document_id: str, page: int, words: str) -> None:
+        """Open in the reader; ``page`` -1 means where the member last stopped."""
+        account = self.account
+        self.tasks.run_local(
+            lambda: Library(account).document(document_id),
+            lambda entry: self._open_entry(entry, page, words),
+        )
+
+    def _open_entry(self, entry: DocumentEntry | None, page: int, words: str) -> None:
+        if entry is None or entry.version is None:
+            self.status.show_message(self.tr("Tài liệu này không còn trên máy."))
             return
-        self.show_message(f"Không đồng bộ được: {error}")
+        if not entry.present:
+            self.status.show_message(
+                self.tr("“{title}” chưa có trên máy; đang tải về.").format(
+                    title=entry.document.title
+                )
+            )
+            self.sync.start()
+            return
+        version = entry.version
+        self.reader.open_document(
+            document_id=entry.document.id,
+            version_id=version.id,
+            title=entry.document.title,
+            path=self.account.profile.blob_path(version.sha256),
+            allow_copy=entry.document.allow_copy,
+            page=None if page < 0 else page,
+            search=words,
+        )
+        self.show_page(READER, entry.document.id)
+        if entry.unread:
+            account, document_id = self.account, entry.document.id
+            self.tasks.run_local(
+                lambda: acts.mark_read(account, document_id), lambda _: self.refresh()
+            )
+        self.document_opened.emit(entry.document.id)
+
+    # --- refreshing --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.tasks.run_local(lambda: read_snapshot(self.account), self._show)
+        account, page, object_id = self.account, self.page, self.object_id
+        self.tasks.run_local(lambda: read_view(account, page, object_id), self._show)
 
-    def _show(self, snap: Snapshot) -> None:
-        self.tree.clear()
-        meetings_root = QTreeWidgetItem(self.tree, ["Phiên họp", ""])
-        for meeting, items in snap.meetings:
-            node = QTreeWidgetItem(
-                meetings_root, [meeting.title, vietnamese_date(meeting.starts_at)]
-            )
-            for item, docs in items:
-                item_node = QTreeWidgetItem(
-                    node, [f"{item.position}. {item.title}", item.presenter]
-                )
-                if item.paper_only:
-                    QTreeWidgetItem(item_node, ["Tài liệu mật — chỉ phát bản giấy", ""])
-                for title, present in docs:
-                    QTreeWidgetItem(item_node, [title, "Có trên máy" if present else "Chưa tải về"])
-        ballots_root = QTreeWidgetItem(self.tree, ["Phiếu lấy ý kiến", ""])
-        now = datetime.now(UTC)
-        for ballot in snap.ballots:
-            left = ballot.deadline - now
-            when = f"Hạn trả lời: {vietnamese_date(ballot.deadline)}"
-            if ballot.status == "closed":
-                when = "Đã đóng"
-            elif left.total_seconds() < 0:
-                when = "Quá hạn"
-            QTreeWidgetItem(ballots_root, [ballot.title, when])
-        self.tree.expandToDepth(1)
-        state = "Trực tuyến" if snap.online else "Ngoại tuyến"
-        last = (
-            vietnamese_date(datetime.fromisoformat(snap.last_sync))
-            if snap.last_sync
-            else "chưa đồng bộ"
-        )
-        rejected = f" · {snap.rejected} bị từ chối" if snap.rejected else ""
-        self.show_message(f"{state} · Đồng bộ lần cuối: {last} · Chờ gửi: {snap.pending}{rejected}")
+    def _show(self, view: View) -> None:
+        previous = self.last_view
+        self.last_view = view
+        self.sidebar.show_overview(view.overview)
+        if view.page == self.page:
+            if view.meeting is not None:
+                self.meeting_page.show_meeting(view.meeting)
+                self.meeting_page.set_chair_tools(bool({Role.CHAIR, Role.SECRETARIAT} & view.roles))
+            if view.page == DOCUMENTS:
+                self.documents_page.show_documents(view.catalogue)
+            if view.readiness is not None:
+                self.travel_page.show_readiness(view.readiness, self.sync.running)
+        self.status.show_connection(view.online, view.last_sync)
+        self.status.show_waiting(view.pending, view.rejected)
+        if previous is not None:
+            self._tell_what_is_new(previous, view)
+        if self.page == WELCOME:
+            self._land(view.overview)
         self.refreshed.emit()
+
+    def _land(self, overview: Overview) -> None:
+        """At start, open the next meeting, or else the first ballot awaiting a reply."""
+        if overview.upcoming:
+            self.show_page(MEETING, overview.upcoming[0].id)
+        elif any(b.awaiting_reply for b in overview.ballots):
+            first = next(b for b in overview.ballots if b.awaiting_reply)
+            self.show_page(BALLOT, first.ballot.id)
+
+    def _tell_what_is_new(self, before: View, after: View) -> None:
+        documents = len(after.unread_versions - before.unread_versions)
+        ballots = len(after.awaiting_ids - before.awaiting_ids)
+        parts = []
+        if documents:
+            parts.append(self.tr("{count} tài liệu mới hoặc được thay thế").format(count=documents))
+        if ballots:
+            parts.append(self.tr("{count} phiếu lấy ý kiến chờ trả lời").format(count=ballots))
+        if parts:
+            self.show_notice(self.tr("Có nội dung mới: {what}.").format(what=", ".join(parts)))
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.banner.show()
+        self.notice_shown.emit(text)
+
+    def _hide_notice(self) -> None:
+        self.banner.hide()
+
+    # --- sync --------------------------------------------------------------------------
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.status.show_downloads((done, total))
+        now = datetime.now(UTC).timestamp()
+        if now - self._last_progress_refresh >= REFRESH_WHILE_DOWNLOADING_S:
+            self._last_progress_refresh = now
+            self.refresh()
+
+    def _synced(self, result: SyncResult) -> None:
+        self.status.show_downloads(None)
+        if not result.online:
+            self.status.show_message(
+                self.tr("Không có kết nối; đang làm việc với dữ liệu trên máy.")
+            )
+        elif result.failed_downloads:
+            self.status.show_message(
+                self.tr("{count} tài liệu chưa tải được; sẽ thử lại.").format(
+                    count=result.failed_downloads
+                )
+            )
+        else:
+            self.status.show_message("")
+        self.refresh()
+        if self.page == BALLOT:
+            self.ballot_page.show_ballot(self.object_id)
+
+    def _indexed(self, count: int) -> None:
+        if count and self.page == SEARCH:
+            self.search_page.run_search()  # new papers may hold what the member looks for
+
+    def _after_act(self) -> None:
+        self.refresh()
+        self.sync.start()
+
+    def _expired(self) -> None:
+        self.status.show_message(self.tr("Phiên đăng nhập đã hết hạn."))
+        self.session_expired.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.sync.running and self.last_view is not None and self.last_view.pending:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Đang đồng bộ"),
+                self.tr("Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.sync.cancel()
+        super().closeEvent(event)

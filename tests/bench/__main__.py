@@ -28,11 +28,12 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
+from tests.bench import desktop
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
 MB = 1024 * 1024
-BENCHMARKS = ("sync", "pull", "noop", "search", "poll")
+BENCHMARKS = ("sync", "pull", "noop", "search", "poll", "gui", "start")
 
 READING = """
 ### Reading the figures
@@ -305,7 +306,7 @@ def bench_poll(members: int, seconds: float, database_url: str, workers: int) ->
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
-    parser.add_argument("which", nargs="*", help="sync, pull, noop, search, poll (default: all)")
+    parser.add_argument("which", nargs="*", help=", ".join(BENCHMARKS) + " (default: all)")
     parser.add_argument("--all", action="store_true", help="run every benchmark")
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--size-mb", type=float, default=2.0)
@@ -321,6 +322,8 @@ def main() -> int:
             "ECABINET_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
         ),
     )
+    parser.add_argument("--gui-documents", type=int, default=300)
+    parser.add_argument("--start-runs", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
     unknown = set(args.which) - set(BENCHMARKS)
@@ -358,6 +361,10 @@ def main() -> int:
             "| database | members | server workers | requests/s | p50 ms | p99 ms |\n"
             "|---|---|---|---|---|---|\n" + rows
         )
+    if "gui" in which:
+        parts.append(desktop.bench_gui_sync(args.gui_documents, args.changes))
+    if "start" in which:
+        parts.append(desktop.bench_start(args.start_runs))
     text = "\n".join(parts)
     print(text)
     if args.write:

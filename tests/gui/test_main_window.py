@@ -1,69 +1,249 @@
-"""The main window against a real server: it syncs off the GUI thread and lists what arrived."""
+"""The main window against a real server: sidebar, meeting page, documents, search, travel,
+the status bar, notices of new papers, and working on with the server gone."""
 
 from __future__ import annotations
 
-from datetime import UTC
+import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+import requests
 from pytestqt.qtbot import QtBot
 
-from ecabinet.client.engine import SyncResult
+from ecabinet.client.account import Account
+from ecabinet.client.api import ServerApi
+from ecabinet.client.search import SearchIndex
 from tests.client.conftest import LiveServer, signed_in
-from ui.main_window import MainWindow, vietnamese_date
+from tests.factories import PASSWORD
+from tests.pdfs import make_pdf
+from ui.main_window import MainWindow
+from ui.meeting.page import DOCUMENT, ROLE
+from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
 from ui.tasks import TaskManager
 
-
-def texts(window: MainWindow) -> list[str]:
-    out = []
-    root = window.tree.invisibleRootItem()
-    stack = [root.child(i) for i in range(root.childCount())]
-    while stack:
-        node = stack.pop()
-        out.append(f"{node.text(0)} | {node.text(1)}")
-        stack.extend(node.child(i) for i in range(node.childCount()))
-    return out
+WAIT = 30_000
 
 
-def test_sync_fills_the_window(qtbot: QtBot, live_server: LiveServer, tmp_path: Path) -> None:
-    account = signed_in(live_server.url, tmp_path / "p")
-    tasks = TaskManager()
+@pytest.fixture
+def tasks() -> Iterator[TaskManager]:
+    manager = TaskManager()
+    yield manager
+    manager.shutdown()
+
+
+def open_window(qtbot: QtBot, account: Account, tasks: TaskManager) -> MainWindow:
     window = MainWindow(account, tasks)
     qtbot.addWidget(window)
-    with qtbot.wait_signal(window.sync_finished, timeout=30_000) as blocker:
-        window.start_sync()
-    result = blocker.args[0]
-    assert isinstance(result, SyncResult)
-    assert result.online
-    qtbot.wait_signal(window.refreshed, timeout=10_000)
-    qtbot.waitUntil(lambda: any("Phiên họp thường kỳ" in t for t in texts(window)), timeout=10_000)
-    shown = texts(window)
-    assert any("Nội dung 1" in t and "Bộ Tư pháp" in t for t in shown)
-    assert any("Có trên máy" in t for t in shown)
-    assert any("Phiếu lấy ý kiến" in t for t in shown)
-    assert "Trực tuyến" in window.status_label.text()
-    window.grab().save(str(tmp_path / "main-window.png"))
-    tasks.shutdown()
+    window.show()
+    return window
 
 
-def test_vietnamese_dates() -> None:
-    from datetime import datetime
+def synced_window(qtbot: QtBot, account: Account, tasks: TaskManager) -> MainWindow:
+    window = open_window(qtbot, account, tasks)
+    with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
+        window.sync.start()
+    qtbot.waitUntil(lambda: window.page == MEETING, timeout=WAIT)
+    return window
 
-    moment = datetime(2025, 12, 15, 8, 30, tzinfo=UTC).astimezone()
-    text = vietnamese_date(moment)
-    assert text.startswith(("Thứ", "Chủ Nhật"))
-    assert "/12/2025" in text
+
+def agenda_texts(window: MainWindow) -> list[str]:
+    return [" | ".join(node.text(c) for c in range(4)) for node in window.meeting_page._nodes()]
+
+
+def test_after_a_sync_the_member_lands_on_the_next_meeting(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    assert window.object_id == live_server.world.meeting_id
+    qtbot.waitUntil(lambda: "Phiên họp thường kỳ" in window.meeting_page.title.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: any("Có trên máy" in t for t in agenda_texts(window)), timeout=WAIT)
+    shown = agenda_texts(window)
+    assert shown[0].startswith("1. Nội dung 1 | Bộ Tư pháp | 30 phút")
+    assert any("[Mới]" in t for t in shown)  # nothing has been read yet
+    assert "Hà Nội" in window.meeting_page.details.text()
+    assert not window.meeting_page.board_button.isVisible()  # a member, not the chair
+    sidebar = [window.sidebar.topLevelItem(i).text(0) for i in range(4)]
+    assert sidebar[:3] == ["Phiên họp sắp tới", "Phiên họp đã qua", "Phiếu lấy ý kiến"]
+    ballots = window.sidebar.topLevelItem(2)
+    assert "Chờ trả lời" in ballots.child(0).text(0)
+    qtbot.waitUntil(lambda: "Trực tuyến" in window.status.connection.text(), timeout=WAIT)
+    assert "Chờ gửi: 0" in window.status.waiting.text()
+    # The first sync brought everything: the member is told so.
+    assert window.banner.isVisibleTo(window)
+    assert "tài liệu mới" in window.notice.text()
+
+
+def test_opening_a_document_reads_it_and_clears_its_mark(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    window = synced_window(qtbot, account, tasks)
+    document_id = live_server.world.document_ids[0]
+    qtbot.waitUntil(lambda: window.meeting_page.select(DOCUMENT, document_id), timeout=WAIT)
+    node = window.meeting_page.agenda.currentItem()
+    assert node.data(0, ROLE) == (DOCUMENT, document_id)
+    with qtbot.wait_signal(window.document_opened, timeout=WAIT) as opened:
+        window.meeting_page.agenda.itemActivated.emit(node, 0)
+    assert opened.args == [document_id]
+    assert window.page == "reader"
+    qtbot.waitUntil(lambda: account.store.count_outbox("pending") == 1, timeout=WAIT)
+    window.go_back()
+    assert window.page == MEETING
+    qtbot.waitUntil(
+        lambda: not any("submission 1  [Mới]" in t for t in agenda_texts(window)), timeout=WAIT
+    )
+    assert any(t.startswith("submission 1 |") for t in agenda_texts(window))
+
+
+def test_search_without_diacritics_opens_the_reader_on_the_page(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    index = SearchIndex(window.account.store, window.account.profile)
+    qtbot.waitUntil(lambda: len(index.search("tai lieu")) == 8, timeout=WAIT)  # 4 papers x 2
+    window.search_action.trigger()
+    assert window.page == SEARCH
+    page = window.search_page
+    assert page.query.hasFocus() or not window.isActiveWindow()
+    with qtbot.wait_signal(page.searched, timeout=WAIT, check_params_cb=lambda n: n > 0):
+        qtbot.keyClicks(page.query, "tai lieu draft noi dung 2")
+    first = page.results.item(0)
+    document_id, page_index, words = first.data(ROLE)
+    assert document_id == live_server.world.document_ids[3]  # "draft 2"
+    assert page_index in (0, 1)  # both pages of that draft say so
+    assert words == "draft"  # the longest match, spelled as in the document
+    assert "<b><u>" in first.data(ROLE + 1)
+    with qtbot.wait_signal(window.document_opened, timeout=WAIT):
+        page.results.itemActivated.emit(first)
+    assert window.page == "reader"
+
+
+def test_ready_to_travel_fetches_what_is_missing(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    window = synced_window(qtbot, account, tasks)
+    version = account.store.versions()[0]
+    account.profile.blob_path(version.sha256).unlink()  # one paper went missing
+    window.travel_action.trigger()
+    assert window.page == TRAVEL
+    travel = window.travel_page
+    qtbot.waitUntil(lambda: "Chưa sẵn sàng" in travel.verdict.text(), timeout=WAIT)
+    assert "1/5" in travel.verdict.text()
+    assert travel.fetch.isVisibleTo(window)
+    with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
+        travel.fetch.click()
+    qtbot.waitUntil(lambda: "Sẵn sàng:" in travel.verdict.text(), timeout=WAIT)
+    assert not travel.fetch.isVisibleTo(window)
+
+
+def test_documents_page_filters_without_diacritics(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    window.documents_action.trigger()
+    assert window.page == DOCUMENTS
+    listing = window.documents_page.list
+    qtbot.waitUntil(lambda: listing.topLevelItemCount() == 5, timeout=WAIT)
+    window.documents_page.filter.setText("phieu lay y kien")  # the ballot's draft
+    shown = [listing.topLevelItem(i) for i in range(5) if not listing.topLevelItem(i).isHidden()]
+    assert [node.text(1) for node in shown] == ["Phiếu lấy ý kiến"]
+    window.documents_page.filter.setText("thuong ky")  # the meeting "Phiên họp thường kỳ"
+    shown = [listing.topLevelItem(i) for i in range(5) if not listing.topLevelItem(i).isHidden()]
+    assert len(shown) == 4
+
+
+def test_a_replaced_document_arrives_with_a_notice(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    window._hide_notice()
+    secretariat = ServerApi(live_server.url)
+    secretariat.login("secretariat", PASSWORD, "office")
+    data = make_pdf(2, "Dự thảo bản mới")
+    sha = hashlib.sha256(data).hexdigest()
+    secretariat.upload_blob(data, sha)
+    document_id = live_server.world.document_ids[1]
+    r = requests.post(
+        f"{live_server.url}/api/v1/documents/{document_id}/versions",
+        json={"sha256": sha, "filename": "v2.pdf"},
+        headers={"Authorization": f"Bearer {secretariat.token}"},
+        timeout=10,
+    )
+    assert r.status_code == 201
+    # Read the old version first, so the new one is "replaced", not merely "new".
+    with qtbot.wait_signal(window.notice_shown, timeout=WAIT) as shown:
+        window.sync.start()
+    assert "1 tài liệu mới hoặc được thay thế" in shown.args[0]
+    qtbot.waitUntil(
+        lambda: any("draft 1  [Dự thảo v2 thay thế v1]" in t for t in agenda_texts(window)),
+        timeout=WAIT,
+    )
+
+
+def test_without_the_server_the_window_shows_what_is_on_the_laptop(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    account.sync_service().sync()
+    account.api = ServerApi("http://127.0.0.1:9", token=account.api.token)  # nobody listens
+    window = open_window(qtbot, account, tasks)
+    qtbot.waitUntil(lambda: window.page == MEETING, timeout=WAIT)
+    with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
+        window.sync.start()
+    qtbot.waitUntil(lambda: "Ngoại tuyến" in window.status.connection.text(), timeout=WAIT)
+    assert "dữ liệu trên máy" in window.status.message.text()
+    assert window.sync.retry.isActive()  # it will try again soon
+    qtbot.waitUntil(lambda: any("Có trên máy" in t for t in agenda_texts(window)), timeout=WAIT)
+    window.sidebar.choose(BALLOT, live_server.world.ballot_id)
+    assert window.page == BALLOT
 
 
 def test_an_expired_session_asks_to_sign_in_again(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     account = signed_in(live_server.url, tmp_path / "p")
     account.api.token = "no-longer-a-valid-token-at-all"
-    tasks = TaskManager()
-    window = MainWindow(account, tasks)
-    qtbot.addWidget(window)
-    with qtbot.wait_signal(window.session_expired, timeout=20_000):
-        window.start_sync()
+    window = open_window(qtbot, account, tasks)
+    with qtbot.wait_signal(window.session_expired, timeout=WAIT):
+        window.sync.start()
     assert not account.signed_in
-    assert "hết hạn" in window.status_label.text()
-    tasks.shutdown()
+    assert "hết hạn" in window.status.message.text()
+
+
+def test_cancel_stops_the_download(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "p")
+    window = open_window(qtbot, account, tasks)
+    window.sync.cancel()  # a cancel before any sync is forgotten when the next one starts
+    # The member presses "stop" the moment the sync starts, before anything arrives.
+    window.sync.started.connect(window.status.cancel.click)
+    with qtbot.wait_signal(window.sync.finished, timeout=WAIT) as done:
+        window.sync.start()
+    assert done.args[0].online
+    assert done.args[0].bytes_downloaded == 0
+    assert not any(account.profile.blob_dir.rglob("*"))
+
+
+def test_screenshots_walk_every_screen(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    from ui.screenshots import ScreenshotTour
+
+    window = open_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    tour = ScreenshotTour(window, tmp_path / "shots")
+    with qtbot.wait_signal(tour.finished, timeout=60_000) as done:
+        window.sync.start()
+    assert done.args == [0]
+    names = [path.name for path in tour.saved]
+    assert names == [
+        "01-meeting.png",
+        "02-reader.png",
+        "03-ballot.png",
+        "04-documents.png",
+        "05-search.png",
+        "06-travel.png",
+    ]
+    assert all(path.stat().st_size > 5_000 for path in tour.saved)  # real pictures

@@ -6,7 +6,7 @@ dialog only shows progress and the outcome. GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,21 +23,30 @@ from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.client.store import ServerDataError
 from ui.tasks import TaskManager
+from ui.theme import colors
 
 
 def sign_in_problem(error: BaseException) -> str:
     """What went wrong, in words a minister reads (Vietnamese)."""
     if isinstance(error, ApiProblem):
         if error.code == "bad_credentials":
-            return "Sai tên đăng nhập hoặc mật khẩu."
+            return QCoreApplication.translate("SignIn", "Sai tên đăng nhập hoặc mật khẩu.")
         if error.status == 429:
-            return "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
-        return f"Máy chủ từ chối đăng nhập: {error.detail or error.code}"
+            return QCoreApplication.translate(
+                "SignIn", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+            )
+        return QCoreApplication.translate("SignIn", "Máy chủ từ chối đăng nhập: {reason}").format(
+            reason=error.detail or error.code
+        )
     if isinstance(error, Offline):
-        return "Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng."
+        return QCoreApplication.translate(
+            "SignIn", "Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng."
+        )
     if isinstance(error, ServerDataError):
-        return "Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi."
-    return f"Không đăng nhập được: {error}"
+        return QCoreApplication.translate(
+            "SignIn", "Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi."
+        )
+    return QCoreApplication.translate("SignIn", "Không đăng nhập được: {error}").format(error=error)
 
 
 class SignInDialog(QDialog):
@@ -50,27 +59,27 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.account = account
         self.tasks = tasks
-        self.setWindowTitle("Đăng nhập e-Cabinet")
+        self.setWindowTitle(self.tr("Đăng nhập e-Cabinet"))
         self.server = QLineEdit(account.store.get_state("server_url") or "https://")
         self.username = QLineEdit(account.store.get_state("username"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Ghi nhớ đăng nhập trên máy này")
+        self.remember = QCheckBox(self.tr("Ghi nhớ đăng nhập trên máy này"))
         self.remember.setChecked(True)
         self.message = QLabel(message)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e")
+        self.message.setStyleSheet(f"color: {colors().danger.name()}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Máy chủ", self.server)
-        form.addRow("Tên đăng nhập", self.username)
-        form.addRow("Mật khẩu", self.password)
+        form.addRow(self.tr("Máy chủ"), self.server)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Mật khẩu"), self.password)
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -82,13 +91,13 @@ class SignInDialog(QDialog):
         server, username = self.server.text().strip(), self.username.text().strip()
         password = self.password.text()
         if not (server and username and password):
-            self._show_problem("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.")
+            self._show_problem(self.tr("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu."))
             return
         if not self.remember.isChecked():
             # Not remembered: the session and the key's passphrase live in memory only.
             self.account.secrets = MemorySecrets()
         self._busy(True)
-        self.message.setText("Đang đăng nhập…")
+        self.message.setText(self.tr("Đang đăng nhập…"))
         self.tasks.run_network(
             lambda: self.account.sign_in(server, username, password),
             self._on_signed_in,

@@ -1,0 +1,180 @@
+"""Desktop benchmarks: does the window stay responsive during a large sync, how fast it starts.
+
+Responsiveness is read off a 10 ms QTimer on the GUI thread: every gap between its ticks
+longer than that is time the window could not have answered the member. The same timer runs
+first with the window idle, side by side in the same process, so the machine's own noise is
+visible next to the figure. Start time is a whole new process, measured the same way beside a
+bare Qt window.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.bodies import PASSWORD, generate
+from tests.bench.server_proc import ServerProcess
+
+TICK_MS = 10
+
+
+def _tick_gaps(app: object, until: object, seconds_max: float) -> list[float]:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(50)
+    deadline = time.perf_counter() + seconds_max
+    check.timeout.connect(lambda: (until() or time.perf_counter() > deadline) and loop.quit())  # type: ignore[operator]
+    timer.start()
+    check.start()
+    loop.exec()
+    timer.stop()
+    check.stop()
+    return [1000 * (b - a) for a, b in zip(ticks, ticks[1:], strict=False)]
+
+
+def _row(label: str, gaps: list[float]) -> str:
+    gaps = sorted(gaps)
+    p99 = gaps[int(0.99 * (len(gaps) - 1))]
+    late = sum(1 for g in gaps if g > 50)
+    return (
+        f"| {label} | {len(gaps):,} | {statistics.median(gaps):.1f} | {p99:.1f} | "
+        f"{gaps[-1]:.0f} | {late} |\n"
+    )
+
+
+def bench_gui_sync(documents: int, changes: int) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ecabinet.client.account import Account
+    from ecabinet.client.paths import Profile
+    from ecabinet.client.secrets import MemorySecrets
+    from ecabinet.server.core.config import get_settings
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
+
+    app = make_application([])
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = get_settings(root / "server")
+        body = generate(
+            settings, documents=documents, document_bytes=64 * 1024, annotations=changes
+        )
+        server = ServerProcess(settings.data_dir)
+        tasks = TaskManager()
+        try:
+            account = Account.open(Profile.open(root / "client"), secrets=MemorySecrets())
+            account.sign_in(server.url, body.member_usernames[0], PASSWORD)
+            window = MainWindow(account, tasks)
+            window.show()
+            idle = _tick_gaps(app, lambda: False, 3.0)
+            results: list[object] = []
+            indexed: list[int] = []
+            window.sync.finished.connect(results.append)
+            window.sync.indexed.connect(indexed.append)
+            started = time.perf_counter()
+            window.sync.start()
+            busy = _tick_gaps(app, lambda: bool(indexed), 600.0)
+            seconds = time.perf_counter() - started
+            window.close()
+        finally:
+            tasks.shutdown()
+            server.stop()
+    result = results[0]
+    return (
+        f"### The window during a large first sync\n\n"
+        f"`python -m tests.bench gui --documents {documents} --changes {changes}`\n\n"
+        f"A {TICK_MS} ms timer on the GUI thread while the window pulls {changes:,} notes and "
+        f"{documents} documents, downloads them and indexes them for search "
+        f"({seconds:.1f} s in all; {getattr(result, 'changes_pulled', 0):,} changes). "
+        "Gaps over 50 ms are what a member could feel.\n\n"
+        "| GUI thread | ticks | median gap ms | p99 gap ms | longest gap ms | gaps > 50 ms |\n"
+        "|---|---|---|---|---|---|\n"
+        + _row("idle, same process, just before", idle)
+        + _row("during sync, download and indexing", busy)
+    )
+
+
+START_PROBE = """
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+started = float(sys.argv[1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+if sys.argv[2] == "bare":
+    app = QApplication([])
+    window = QMainWindow()
+    window.show()
+    QTimer.singleShot(0, lambda: (print(time.time() - started), app.quit()))
+    app.exec()
+else:
+    from ecabinet.client.account import Account
+    from ecabinet.client.paths import Profile
+    from ecabinet.client.secrets import MemorySecrets
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
+    app = make_application([])
+    tasks = TaskManager()
+    account = Account.open(Profile.open(sys.argv[3]), secrets=MemorySecrets())
+    window = MainWindow(account, tasks)
+    window.refreshed.connect(lambda: (print(time.time() - started), app.quit()))
+    window.show()
+    app.exec()
+    tasks.shutdown()
+"""
+
+
+def bench_start(runs: int) -> str:
+    """Seconds from a new Python process to the window showing what is on the laptop."""
+    from ecabinet.client.account import Account
+    from ecabinet.client.demo_server import start_demo_server
+    from ecabinet.client.paths import Profile
+    from ecabinet.client.secrets import MemorySecrets
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        server = start_demo_server(root / "server")
+        try:
+            account = Account.open(Profile.open(root / "client"), secrets=MemorySecrets())
+            account.sign_in(server.url, "member01", "demo")
+            account.sync_service().sync()
+        finally:
+            server.stop()
+        times: dict[str, list[float]] = {"bare": [], "ecabinet": []}
+        for _ in range(runs):
+            for kind, values in times.items():
+                out = subprocess.run(
+                    [
+                        sys.executable,
+                        "-c",
+                        START_PROBE,
+                        repr(time.time()),
+                        kind,
+                        str(root / "client"),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                    cwd=Path(__file__).resolve().parents[2],
+                )
+                values.append(float(out.stdout.strip().splitlines()[-1]))
+    bare, ours = statistics.median(times["bare"]), statistics.median(times["ecabinet"])
+    return (
+        f"### Start time\n\n`python -m tests.bench start --runs {runs}`\n\n"
+        "From a new Python process to the window showing the demo member's meetings, offline "
+        "(median of alternating runs), beside an empty Qt window started the same way.\n\n"
+        "| process | median s |\n|---|---|\n"
+        f"| empty QMainWindow (PySide6 import and first paint) | {bare:.2f} |\n"
+        f"| e-Cabinet window with the local store read | {ours:.2f} ({ours / bare:.1f}×) |\n"
+    )

@@ -1,0 +1,94 @@
+"""Every document on the laptop in one list: what it belongs to, its state, unread marks.
+
+Typing in the filter narrows the list by title or meeting, diacritics or not. GUI thread; fed
+with the library's catalogue read on a worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client.library import DocumentEntry
+from ecabinet.client.search_text import fold
+from ui import labels
+from ui.widgets.trees import top_level
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class DocumentsPage(QWidget):
+    open_document = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self.tr("Tài liệu trên máy"))
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Lọc theo tên tài liệu hoặc phiên họp…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(
+            [self.tr("Tài liệu"), self.tr("Thuộc"), self.tr("Loại"), self.tr("Tình trạng")]
+        )
+        self.list.setRootIsDecorated(False)
+        self.list.setSortingEnabled(True)
+        self.list.setAccessibleName(self.tr("Danh sách tài liệu"))
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 280)
+        self.list.itemActivated.connect(
+            lambda node, _col: self.open_document.emit(node.data(0, ROLE))
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+
+    def show_documents(self, catalogue: list[tuple[str, DocumentEntry]]) -> None:
+        current = self.list.currentItem()
+        keep = current.data(0, ROLE) if current is not None else None
+        self.list.setSortingEnabled(False)
+        self.list.clear()
+        for context, entry in catalogue:
+            fresh = labels.freshness(entry)
+            state = labels.document_state(entry)
+            node = QTreeWidgetItem(
+                self.list,
+                [
+                    entry.document.title,
+                    context,
+                    labels.document_kind(entry.document.kind),
+                    f"{state} · {fresh}" if fresh else state,
+                ],
+            )
+            node.setData(0, ROLE, entry.document.id)
+            node.setToolTip(1, context)
+            if fresh:
+                font = QFont(node.font(0))
+                font.setBold(True)
+                node.setFont(0, font)
+            if entry.document.id == keep:
+                self.list.setCurrentItem(node)
+        self.list.setSortingEnabled(True)
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        wanted = fold(text).split()
+        for node in top_level(self.list):
+            haystack = fold(f"{node.text(0)} {node.text(1)}")
+            node.setHidden(not all(word in haystack for word in wanted))

@@ -1,0 +1,65 @@
+"""Dates, time left and sizes as a Vietnamese reader writes them (English when translated).
+
+Plain functions over QCoreApplication.translate, so the words go through Qt's translation
+files like every other string of the window. GUI thread or workers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Ba"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Tư"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Năm"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Sáu"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Bảy"),
+    QT_TRANSLATE_NOOP("Formatting", "Chủ Nhật"),
+)
+ONE_DAY = timedelta(days=1)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("Formatting", text)
+
+
+def local_date(moment: datetime) -> str:
+    """'Thứ Hai, 15/12/2025, 08:30' in the laptop's time zone."""
+    local = moment.astimezone()
+    return f"{translate(str(WEEKDAYS[local.weekday()]))}, {local:%d/%m/%Y, %H:%M}"
+
+
+def time_left(deadline: datetime, now: datetime | None = None) -> str:
+    """'còn 2 ngày 3 giờ', 'còn 45 phút', 'đã quá hạn'."""
+    left = deadline - (now or datetime.now(UTC))
+    if left.total_seconds() <= 0:
+        return QCoreApplication.translate("Formatting", "đã quá hạn")
+    days, hours, minutes = left.days, left.seconds // 3600, left.seconds % 3600 // 60
+    if days:
+        return QCoreApplication.translate("Formatting", "còn {days} ngày {hours} giờ").format(
+            days=days, hours=hours
+        )
+    if hours:
+        return QCoreApplication.translate("Formatting", "còn {hours} giờ {minutes} phút").format(
+            hours=hours, minutes=minutes
+        )
+    return QCoreApplication.translate("Formatting", "còn {minutes} phút").format(
+        minutes=max(1, minutes)
+    )
+
+
+def under_a_day(deadline: datetime, now: datetime | None = None) -> bool:
+    return deadline - (now or datetime.now(UTC)) < ONE_DAY
+
+
+def file_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return QCoreApplication.translate("Formatting", "{size} KB").format(
+            size=max(1, round(size / 1024))
+        )
+    return QCoreApplication.translate("Formatting", "{size} MB").format(
+        size=QLocale().toString(size / (1024 * 1024), "f", 1)
+    )

@@ -1,0 +1,80 @@
+"""Names of the domain's values as the member reads them (Vietnamese; English when translated).
+
+One place, so a meeting kind or a document state is worded the same on every screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ecabinet.client.library import DocumentEntry
+from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+MEETING_KINDS = {
+    MeetingKind.REGULAR: QT_TRANSLATE_NOOP("Labels", "Phiên họp thường kỳ"),
+    MeetingKind.THEMATIC: QT_TRANSLATE_NOOP("Labels", "Phiên họp chuyên đề"),
+    MeetingKind.EXTRAORDINARY: QT_TRANSLATE_NOOP("Labels", "Phiên họp bất thường"),
+}
+MEETING_STATUSES = {
+    MeetingStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Đang chuẩn bị"),
+    MeetingStatus.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "Đã phát hành"),
+    MeetingStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "Đang họp"),
+    MeetingStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Đã kết thúc"),
+}
+ITEM_STATUSES = {
+    ItemStatus.PENDING: QT_TRANSLATE_NOOP("Labels", "Chưa thảo luận"),
+    ItemStatus.DISCUSSING: QT_TRANSLATE_NOOP("Labels", "Đang thảo luận"),
+    ItemStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Đã xong"),
+}
+DOCUMENT_KINDS = {
+    DocumentKind.SUBMISSION: QT_TRANSLATE_NOOP("Labels", "Tờ trình"),
+    DocumentKind.DRAFT: QT_TRANSLATE_NOOP("Labels", "Dự thảo"),
+    DocumentKind.REPORT: QT_TRANSLATE_NOOP("Labels", "Báo cáo"),
+    DocumentKind.APPENDIX: QT_TRANSLATE_NOOP("Labels", "Phụ lục"),
+    DocumentKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Tài liệu"),
+}
+
+
+def meeting_kind(kind: MeetingKind) -> str:
+    return translate(str(MEETING_KINDS[kind]))
+
+
+def meeting_status(status: MeetingStatus) -> str:
+    return translate(str(MEETING_STATUSES[status]))
+
+
+def item_status(status: ItemStatus) -> str:
+    return translate(str(ITEM_STATUSES[status]))
+
+
+def document_kind(kind: DocumentKind) -> str:
+    return translate(str(DOCUMENT_KINDS[kind]))
+
+
+def document_state(entry: DocumentEntry) -> str:
+    """'Có trên máy', 'Đang tải 45%', 'Chưa tải về', 'Chưa có tệp'."""
+    if entry.version is None:
+        return QCoreApplication.translate("Labels", "Chưa có tệp")
+    if entry.present:
+        return QCoreApplication.translate("Labels", "Có trên máy")
+    if entry.downloading:
+        return QCoreApplication.translate("Labels", "Đang tải {percent}%").format(
+            percent=int(100 * entry.fraction)
+        )
+    return QCoreApplication.translate("Labels", "Chưa tải về")
+
+
+def freshness(entry: DocumentEntry) -> str:
+    """Marked until read: 'Dự thảo v2 thay thế v1', 'Mới'; '' once read."""
+    if not entry.unread:
+        return ""
+    if entry.replaced:
+        return QCoreApplication.translate("Labels", "{kind} v{new} thay thế v{old}").format(
+            kind=document_kind(entry.document.kind), new=entry.number, old=entry.number - 1
+        )
+    return QCoreApplication.translate("Labels", "Mới")

@@ -1,0 +1,94 @@
+"""``--screenshots DIR``: walk through every screen after the first sync and save each as PNG.
+
+For the member's guide and for checking a build by looking: the pictures come from the real
+window on real (demo) data, never from mock-ups. GUI thread; each step waits on the event
+loop, never sleeps.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ecabinet.client.engine import SyncResult
+from ecabinet.domain import Role
+from ui.main_window import BOARD, CONSOLE, MainWindow
+from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
+
+log = logging.getLogger(__name__)
+
+SETTLE_MS = 1500  # long enough for a page's worker read and the reader's first render
+
+
+class ScreenshotTour(QObject):
+    finished = Signal(int)  # 0 when every screen was saved, else 1
+
+    def __init__(self, window: MainWindow, folder: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.steps: list[tuple[str, Callable[[], None]]] = []
+        self.saved: list[Path] = []
+        self._pending_name = ""
+        window.sync.finished.connect(self._first_sync)
+
+    def _first_sync(self, result: SyncResult) -> None:
+        self.window.sync.finished.disconnect(self._first_sync)
+        if not result.online:
+            log.error("no screenshots: the server could not be reached")
+            self.finished.emit(1)
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        QTimer.singleShot(SETTLE_MS, self._start)  # the window first shows what arrived
+
+    def _start(self) -> None:
+        self.steps = self._plan()
+        self._next()
+
+    def _plan(self) -> list[tuple[str, Callable[[], None]]]:
+        window = self.window
+        view = window.last_view
+        overview = view.overview if view else None
+        steps: list[tuple[str, Callable[[], None]]] = []
+        if overview and overview.upcoming:
+            meeting_id = overview.upcoming[0].id
+            steps.append(("meeting", lambda: window.show_page(MEETING, meeting_id)))
+            steps.append(("reader", self._open_first_document))
+            if view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
+                steps.append(("board", lambda: window.show_page(BOARD, meeting_id)))
+                steps.append(("console", lambda: window.show_page(CONSOLE, meeting_id)))
+        if overview and overview.ballots:
+            ballot_id = overview.ballots[0].ballot.id
+            steps.append(("ballot", lambda: window.show_page(BALLOT, ballot_id)))
+        steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))
+        steps.append(("search", self._search))
+        steps.append(("travel", lambda: window.show_page(TRAVEL, "")))
+        return steps
+
+    def _open_first_document(self) -> None:
+        entry = self.window.last_view.meeting if self.window.last_view else None
+        for item in entry.items if entry else ():
+            if item.documents:
+                self.window.open_document(item.documents[-1].document.id)
+                return
+
+    def _search(self) -> None:
+        self.window.show_page(SEARCH, "")
+        self.window.search_page.query.setText("ngan sach")
+        self.window.search_page.run_search()
+
+    def _next(self) -> None:
+        if self._pending_name:
+            path = self.folder / f"{len(self.saved) + 1:02d}-{self._pending_name}.png"
+            self.window.grab().save(str(path))
+            self.saved.append(path)
+        if not self.steps:
+            log.info("screenshots written to %s", self.folder)
+            self.finished.emit(0)
+            return
+        self._pending_name, step = self.steps.pop(0)
+        step()
+        QTimer.singleShot(SETTLE_MS, self._next)

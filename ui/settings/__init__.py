@@ -1,0 +1,1 @@
+"""The settings dialog: language, theme, text size."""

@@ -1,0 +1,83 @@
+"""Settings: the language, light or dark (or as the system), and the size of the text.
+
+Theme and text size apply at once; the language applies when the window is opened again, and
+the dialog says so (every screen would otherwise need to rebuild its words in place). The
+choices live in QSettings, never in the profile: they are the laptop's, not the member's papers.
+GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.i18n import LANGUAGES, chosen_language
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(chosen_language()))
+        self.theme = QComboBox()
+        for code, name in (
+            (theme.SYSTEM, self.tr("Theo hệ thống")),
+            (theme.LIGHT, self.tr("Sáng")),
+            (theme.DARK, self.tr("Tối")),
+        ):
+            self.theme.addItem(name, code)
+        saved_theme = str(QSettings().value("theme", theme.SYSTEM))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(saved_theme)))
+        self.text_size = QComboBox()
+        for scale in theme.FONT_SCALES:
+            self.text_size.addItem(f"{round(scale * 100)}%", scale)
+        saved_scale = float(QSettings().value("font_scale", 1.0))  # type: ignore[arg-type]
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(saved_scale)))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Ngôn ngữ"), self.language)
+        form.addRow(self.tr("Giao diện"), self.theme)
+        form.addRow(self.tr("Cỡ chữ"), self.text_size)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
+        self.text_size.currentIndexChanged.connect(self._size_chosen)
+
+    def _app(self) -> QApplication:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app
+
+    def _language_chosen(self) -> None:
+        QSettings().setValue("language", self.language.currentData())
+        self.note.setText(
+            self.tr("Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.")
+            + " / The new language applies when e-Cabinet is opened again."
+        )
+
+    def _theme_chosen(self) -> None:
+        QSettings().setValue("theme", self.theme.currentData())
+        theme.apply_theme(self._app())
+
+    def _size_chosen(self) -> None:
+        QSettings().setValue("font_scale", self.text_size.currentData())
+        theme.apply_font_scale(self._app())

@@ -1,0 +1,127 @@
+"""The sidebar: upcoming and past meetings, written ballots with the time left, documents,
+search and "ready to travel". Choosing an entry tells the window which page to show.
+GUI thread; fed with an Overview read on a worker.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from ecabinet.client.library import BallotEntry, Overview
+from ecabinet.domain import BallotStatus
+from ui.formatting import local_date, time_left, under_a_day
+from ui.theme import colors
+from ui.widgets.trees import children, top_level
+
+ROLE = Qt.ItemDataRole.UserRole
+
+# Pages of the window; a meeting or ballot page also carries the object's id.
+MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL = "meeting", "ballot", "documents", "search", "travel"
+
+
+class Sidebar(QTreeWidget):
+    chosen = Signal(str, str)  # page, object id ("" for pages without one)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(14)
+        self.setMinimumWidth(260)
+        self.setAccessibleName(self.tr("Danh mục"))
+        self.currentItemChanged.connect(self._changed)
+        self._filling = False
+
+    def show_overview(self, overview: Overview, now: datetime | None = None) -> None:
+        moment = now or datetime.now(UTC)
+        selected = self.current_choice()
+        self._filling = True
+        self.clear()
+        upcoming = self._section(self.tr("Phiên họp sắp tới"))
+        for meeting in overview.upcoming:
+            self._entry(upcoming, meeting.title, local_date(meeting.starts_at), MEETING, meeting.id)
+        if not overview.upcoming:
+            self._note(upcoming, self.tr("Không có phiên họp sắp tới"))
+        past = self._section(self.tr("Phiên họp đã qua"))
+        for meeting in overview.past:
+            self._entry(past, meeting.title, local_date(meeting.starts_at), MEETING, meeting.id)
+        ballots = self._section(self.tr("Phiếu lấy ý kiến"))
+        for entry in overview.ballots:
+            self._ballot(ballots, entry, moment)
+        if not overview.ballots:
+            self._note(ballots, self.tr("Không có phiếu lấy ý kiến"))
+        tools = self._section(self.tr("Công cụ"))
+        unread = overview.unread_documents
+        documents = self.tr("Tài liệu")
+        if unread:
+            documents += " " + self.tr("({count} chưa đọc)").format(count=unread)
+        self._entry(tools, documents, "", DOCUMENTS, "")
+        self._entry(tools, self.tr("Tìm kiếm"), "", SEARCH, "")
+        self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", TRAVEL, "")
+        self.expandAll()
+        if selected is not None:
+            self.choose(*selected)  # quietly: the page on show is already this one
+        self._filling = False
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [title])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    def _entry(
+        self, parent: QTreeWidgetItem, title: str, detail: str, page: str, id_: str
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [f"{title}\n{detail}" if detail else title])
+        item.setData(0, ROLE, (page, id_))
+        item.setToolTip(0, f"{title}\n{detail}" if detail else title)
+        return item
+
+    def _note(self, parent: QTreeWidgetItem, text: str) -> None:
+        item = QTreeWidgetItem(parent, [text])
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _ballot(self, parent: QTreeWidgetItem, entry: BallotEntry, now: datetime) -> None:
+        ballot = entry.ballot
+        if ballot.status == BallotStatus.CLOSED:
+            detail = self.tr("Đã kết thúc")
+        elif entry.awaiting_reply:
+            detail = self.tr("Chờ trả lời · hạn {left}").format(
+                left=time_left(ballot.deadline, now)
+            )
+        elif entry.replied:
+            detail = self.tr("Đã trả lời · hạn {left}").format(left=time_left(ballot.deadline, now))
+        else:
+            detail = self.tr("Hạn: {date}").format(date=local_date(ballot.deadline))
+        item = self._entry(parent, ballot.title, detail, BALLOT, ballot.id)
+        if entry.awaiting_reply and under_a_day(ballot.deadline, now):
+            item.setForeground(0, QBrush(colors().danger))
+
+    def current_choice(self) -> tuple[str, str] | None:
+        item = self.currentItem()
+        value = item.data(0, ROLE) if item is not None else None
+        return (value[0], value[1]) if isinstance(value, (tuple, list)) else None
+
+    def choose(self, page: str, id_: str = "") -> bool:
+        """Select an entry (and show its page); False when it is not in the sidebar."""
+        for item in self._items():
+            if item.data(0, ROLE) == (page, id_):
+                self.setCurrentItem(item)
+                return True
+        return False
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [entry for section in top_level(self) for entry in children(section)]
+
+    def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if self._filling or current is None:
+            return
+        value = current.data(0, ROLE)
+        if isinstance(value, (tuple, list)):
+            self.chosen.emit(value[0], value[1])

@@ -1,0 +1,83 @@
+"""The status bar: online or offline, the last sync, acts waiting to be sent, downloads.
+
+A member on a plane must see at a glance that their votes and notes are safe on the laptop
+and will leave when the network returns; the counts come from the outbox itself.
+GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from ui.formatting import file_size, local_date
+from ui.icons import icon
+
+
+class StatusArea(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.connection = QLabel()
+        self.connection.setObjectName("connection")
+        self.last_sync = QLabel()
+        self.waiting = QLabel()
+        self.message = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel = QToolButton()
+        self.cancel.setText(self.tr("Dừng tải"))
+        self.cancel.setIcon(icon("stop"))
+        self.cancel.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.cancel.setToolTip(self.tr("Dừng tải tài liệu (những tệp đã tải xong vẫn giữ)"))
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (self.connection, self.last_sync, self.waiting, self.message):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel)
+        self.show_downloads(None)
+
+    def show_connection(self, online: bool, last_success: str) -> None:
+        self.connection.setText(self.tr("● Trực tuyến") if online else self.tr("○ Ngoại tuyến"))
+        self.connection.setProperty("online", online)
+        when = (
+            local_date(datetime.fromisoformat(last_success))
+            if last_success
+            else self.tr("chưa đồng bộ")
+        )
+        self.last_sync.setText(self.tr("Đồng bộ lần cuối: {when}").format(when=when))
+
+    def show_waiting(self, pending: int, rejected: int) -> None:
+        text = self.tr("Chờ gửi: {count}").format(count=pending)
+        if rejected:
+            text += " · " + self.tr("Bị từ chối: {count}").format(count=rejected)
+        self.waiting.setText(text)
+        self.waiting.setToolTip(
+            self.tr("Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.") if pending else ""
+        )
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def show_downloads(self, progress: tuple[int, int] | None) -> None:
+        """``(done, total)`` bytes while downloading, None when nothing is downloading."""
+        active = progress is not None and progress[1] > 0
+        self.progress.setVisible(active)
+        self.cancel.setVisible(active)
+        if progress is None or not active:
+            return
+        done, total = progress
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * done / total))
+        self.progress.setFormat(
+            self.tr("Đang tải {done} / {total}").format(
+                done=file_size(done), total=file_size(total)
+            )
+        )

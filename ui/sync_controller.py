@@ -1,0 +1,110 @@
+"""When to sync, and telling the window how it went.
+
+Sync runs at start, every few minutes, when the network comes back (Qt's network information,
+where the system offers it) and, while the server cannot be reached, on a shorter retry timer
+so a member coming off a plane is caught up within a minute even without that signal. One sync
+at a time, on the network lane; a cancel stops downloads between chunks. After each sync new
+files are indexed for search, also off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
+
+from ecabinet.client.account import Account
+from ecabinet.client.api import ApiProblem
+from ecabinet.client.engine import SyncResult
+from ecabinet.client.search import SearchIndex
+from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+SYNC_EVERY_MS = 5 * 60 * 1000
+RETRY_OFFLINE_MS = 30 * 1000
+
+
+class SyncController(QObject):
+    started = Signal()
+    progressed = Signal(int, int)  # bytes done, bytes in all (emitted from the worker; queued)
+    finished = Signal(object)  # SyncResult
+    failed = Signal(str)  # a sentence for the status bar
+    session_expired = Signal()
+    wiped = Signal()  # the device was revoked: its papers are gone
+    indexed = Signal(int)  # documents newly indexed for search
+
+    def __init__(self, account: Account, tasks: TaskManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.tasks = tasks
+        self.running = False
+        self._cancel = threading.Event()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.start)
+        self.timer.start(SYNC_EVERY_MS)
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.timeout.connect(self.start)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        if QNetworkInformation.instance() is None and not QNetworkInformation.loadDefaultBackend():
+            return  # no system backend: the retry timer alone notices the network coming back
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.start()
+
+    def start(self) -> None:
+        if self.running or not self.account.signed_in:
+            return
+        self.running = True
+        self._cancel = threading.Event()
+        self.retry.stop()
+        self.started.emit()
+        service = self.account.sync_service()
+        cancel = self._cancel
+        self.tasks.run_network(
+            lambda: service.sync(progress=self.progressed.emit, cancel=cancel),
+            self._done,
+            self._failed,
+        )
+
+    def cancel(self) -> None:
+        """Stop downloading; what is already whole on the laptop stays."""
+        self._cancel.set()
+
+    def _done(self, result: SyncResult) -> None:
+        self.running = False
+        if result.wiped:
+            self.account.forget_device()
+            self.wiped.emit()
+        elif not result.online:
+            self.retry.start(RETRY_OFFLINE_MS)
+        self.finished.emit(result)
+        if result.online and not result.wiped:
+            self._index()
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        if isinstance(error, ApiProblem) and error.status == 401:
+            self.account.sign_out()
+            self.session_expired.emit()
+            return
+        log.warning("sync failed", exc_info=error)
+        self.retry.start(RETRY_OFFLINE_MS)
+        self.failed.emit(str(error))
+
+    def _index(self) -> None:
+        account = self.account
+
+        def index() -> int:
+            return SearchIndex(account.store, account.profile).index_new_documents()
+
+        self.tasks.run_network(index, self.indexed.emit)

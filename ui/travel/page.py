@@ -1,0 +1,96 @@
+""" "Sẵn sàng đi công tác": one view that says whether every paper of the upcoming meetings
+and open ballots is on the laptop, and fetches what is missing.
+
+The check reads the laptop only (ecabinet.client.travel), so it answers on the plane too.
+GUI thread; fed with a Readiness read on a worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client.travel import Readiness
+from ui import labels
+from ui.formatting import file_size
+from ui.theme import colors
+
+
+class TravelPage(QWidget):
+    fetch_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self.tr("Sẵn sàng đi công tác"))
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        verdict_font = QFont(self.verdict.font())
+        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.15)
+        self.verdict.setFont(verdict_font)
+        self.fetch = QPushButton(self.tr("Tải về tài liệu còn thiếu"))
+        self.fetch.clicked.connect(self.fetch_requested)
+        self.papers = QTreeWidget()
+        self.papers.setRootIsDecorated(False)
+        self.papers.setHeaderLabels(
+            [self.tr("Tài liệu"), self.tr("Thuộc"), self.tr("Dung lượng"), self.tr("Tình trạng")]
+        )
+        self.papers.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.papers.header().resizeSection(1, 260)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.fetch)
+        layout.addWidget(self.papers, 1)
+
+    def show_readiness(self, check: Readiness, syncing: bool) -> None:
+        if not check.papers:
+            self.verdict.setText(
+                self.tr("Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.")
+            )
+        elif check.ready:
+            self.verdict.setText(
+                self.tr(
+                    "✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy "
+                    "ý kiến đang mở đã có trên máy, đọc được khi không có mạng."
+                ).format(count=len(check.papers))
+            )
+        else:
+            self.verdict.setText(
+                self.tr("✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).").format(
+                    missing=len(check.missing),
+                    count=len(check.papers),
+                    size=file_size(check.missing_bytes),
+                )
+            )
+        self.verdict.setProperty("ready", check.ready)
+        self.fetch.setVisible(not check.ready)
+        self.fetch.setEnabled(not syncing)
+        self.fetch.setText(
+            self.tr("Đang tải…") if syncing else self.tr("Tải về tài liệu còn thiếu")
+        )
+        self.papers.clear()
+        for paper in sorted(check.papers, key=lambda p: p.present):
+            node = QTreeWidgetItem(
+                self.papers,
+                [
+                    paper.title,
+                    paper.context,
+                    file_size(paper.size),
+                    labels.document_state(paper.entry),
+                ],
+            )
+            if not paper.present:
+                node.setForeground(3, QBrush(colors().danger))

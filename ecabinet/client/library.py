@@ -106,6 +106,9 @@ class Library:
         self.store = account.store
         self.user_id = self.store.get_state("user_id")
         self._read = {doc: int(n) for doc, n in self.store.states(READ_PREFIX).items()}
+        # Read once: a screen asks about hundreds of documents, one query each would be slow.
+        self._versions = {v.id: v for v in self.store.versions()}
+        self._documents: list[DocumentEntry] | None = None
 
     def overview(self, now: datetime | None = None) -> Overview:
         moment = now or datetime.now(UTC)
@@ -138,22 +141,25 @@ class Library:
         if not isinstance(meeting, MeetingData):
             return None
         items = tuple(
-            ItemEntry(item, tuple(self.entry(d) for d in self.store.documents(item.id)))
+            ItemEntry(
+                item,
+                tuple(e for e in self.all_documents() if e.document.agenda_item_id == item.id),
+            )
             for item in self.store.agenda_items(meeting_id)
         )
         return MeetingEntry(meeting, items)
 
     def ballot_documents(self, ballot_id: str) -> list[DocumentEntry]:
-        return [
-            self.entry(doc)
-            for doc in self.store.list("document")
-            if isinstance(doc, DocumentData) and doc.ballot_id == ballot_id
-        ]
+        return [e for e in self.all_documents() if e.document.ballot_id == ballot_id]
 
     def all_documents(self) -> list[DocumentEntry]:
-        return [
-            self.entry(doc) for doc in self.store.list("document") if isinstance(doc, DocumentData)
-        ]
+        if self._documents is None:
+            self._documents = [
+                self.entry(doc)
+                for doc in self.store.list("document")
+                if isinstance(doc, DocumentData)
+            ]
+        return self._documents
 
     def catalogue(self) -> list[tuple[str, DocumentEntry]]:
         """Every document with what it belongs to: "meeting title · item N" or the ballot."""
@@ -176,8 +182,8 @@ class Library:
         return self.entry(document) if isinstance(document, DocumentData) else None
 
     def entry(self, document: DocumentData) -> DocumentEntry:
-        version = self.store.get("document_version", document.current_version_id or "")
-        if not isinstance(version, DocumentVersionData):
+        version = self._versions.get(document.current_version_id or "")
+        if version is None:
             return DocumentEntry(document, None, False, 0, self._read.get(document.id))
         profile = self.account.profile
         present = profile.blob_path(version.sha256).exists()

@@ -9,7 +9,7 @@ GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,9 +33,26 @@ ROLE = Qt.ItemDataRole.UserRole
 POLL_MS = 2000
 
 
+PROBLEMS = {
+    "no_quorum": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.",
+    ),
+    "invalid_state": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.",
+    ),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "VoteConsole", "Chỉ Chủ tọa phiên họp được điều hành biểu quyết."
+    ),
+}
+
+
 def problem_words(error: BaseException) -> str:
+    """The server's refusal in the chair's words (its English detail only when unknown)."""
     if isinstance(error, ApiProblem):
-        return error.detail or error.code
+        known = PROBLEMS.get(error.code)
+        return QCoreApplication.translate("VoteConsole", str(known)) if known else error.detail
     if isinstance(error, Offline):
         return QCoreApplication.translate(
             "VoteConsole", "Cần kết nối máy chủ để điều hành biểu quyết."

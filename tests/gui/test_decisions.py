@@ -1,0 +1,192 @@
+"""The decision screens against a real server: positions, signed votes, signed ballot replies,
+the chair's board and vote console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ecabinet.client.account import Account
+from ecabinet.signing.keys import certificate_from_pem
+from ecabinet.signing.pades import check_signed_pdf
+from tests.client.conftest import LiveServer, signed_in
+from ui.decisions.ballot_page import BallotPage
+from ui.decisions.board import PositionBoard
+from ui.decisions.item_panel import ItemDecisionPanel
+from ui.decisions.vote_console import VoteConsole
+from ui.tasks import TaskManager
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskManager]:
+    manager = TaskManager()
+    yield manager
+    manager.shutdown()
+
+
+def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
+    account = signed_in(live.url, root, username)
+    assert account.sync_service().sync().online
+    return account
+
+
+def panel_for(
+    qtbot: QtBot, account: Account, tasks: TaskManager, item_id: str
+) -> ItemDecisionPanel:
+    panel = ItemDecisionPanel(account, tasks)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.wait_signal(panel.shown, timeout=WAIT):
+        panel.show_item(item_id)
+    return panel
+
+
+def choose_position(panel: ItemDecisionPanel, choice: str) -> None:
+    for button in panel.position_buttons.buttons():
+        if button.property("choice") == choice:
+            button.setChecked(True)
+
+
+def test_a_position_is_saved_then_reaches_the_board(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    item_id = live_server.world.item_ids[1]
+    member = synced(live_server, tmp_path / "m")
+    panel = panel_for(qtbot, member, tasks, item_id)
+    assert "Chưa cho ý kiến" in panel.position_state.text()
+    with qtbot.wait_signal(panel.message_shown, timeout=WAIT) as told:
+        panel.save_position.click()  # nothing chosen yet
+    assert "Hãy chọn" in told.args[0]
+    choose_position(panel, "wish_to_speak")
+    panel.comment.setText("Về Điều 5")
+    with qtbot.wait_signal(panel.acted, timeout=WAIT):
+        panel.save_position.click()
+    assert member.store.count_outbox("pending") == 1  # saved before the panel said so
+    qtbot.waitUntil(lambda: "chờ gửi" in panel.position_state.text(), timeout=WAIT)
+    assert member.sync_service().sync().rejected == 0
+    panel.show_item(item_id)
+    qtbot.waitUntil(lambda: "đã gửi" in panel.position_state.text(), timeout=WAIT)
+
+    chair = synced(live_server, tmp_path / "c", "chair")
+    board = PositionBoard(chair, tasks)
+    qtbot.addWidget(board)
+    with qtbot.wait_signal(board.loaded, timeout=WAIT) as loaded:
+        board.show_meeting(live_server.world.meeting_id)
+    shown = loaded.args[0]
+    row = next(i for i in shown.items if i.item_id == item_id)
+    assert row.wish_to_speak == 1 and not row.consent
+    cells = [board.table.item(1, c).text() for c in range(board.table.columnCount())]
+    assert "Đăng ký phát biểu" in cells
+    # Item 1 has no objection and nobody wishing to speak: proposed for the consent list...
+    # unless nobody marked it at all; the server decides, the screen shows its answer.
+    assert ("Nội dung 1" in board.consent.text()) == any(
+        i.consent for i in shown.items if i.item_id == live_server.world.item_ids[0]
+    )
+
+
+def test_guests_see_no_vote_buttons_and_why(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    guest = synced(live_server, tmp_path / "g", "guest")
+    panel = panel_for(qtbot, guest, tasks, live_server.world.item_ids[0])
+    assert not any(b.isVisibleTo(panel) for b in panel.vote_buttons.values())
+    assert "khách mời" in panel.vote_state.text()
+
+
+def test_the_chair_opens_a_vote_members_vote_and_the_count_follows(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    item_id = world.item_ids[0]
+    chair = synced(live_server, tmp_path / "c", "chair")
+    console = VoteConsole(chair, tasks)
+    qtbot.addWidget(console)
+    console.show()
+    with qtbot.wait_signal(console.counted, timeout=WAIT):
+        console.show_meeting(world.meeting_id)
+    assert console.current_item_id() == item_id
+    assert "chưa đủ" in console.quorum.text()
+    with qtbot.wait_signal(console.message_shown, timeout=WAIT) as refused:
+        console.open_button.click()
+    assert "phiên họp đang diễn ra" in refused.args[0]  # not started: refused, in words
+
+    secretariat = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    started = secretariat.api._request("POST", f"/meetings/{world.meeting_id}/start")
+    assert started.status_code == 200
+    with qtbot.wait_signal(console.message_shown, timeout=WAIT) as refused:
+        console.open_button.click()
+    assert "hai phần ba" in refused.args[0]  # no quorum yet
+
+    present = [world.users[u] for u in ("chair", "member01", "member02", "member03", "member04")]
+    secretariat.api.set_attendance(world.meeting_id, present)
+    with qtbot.wait_signal(
+        console.counted, timeout=WAIT, check_params_cb=lambda c: c.vote_status == "open"
+    ):
+        console.open_button.click()
+    assert console.timer.isActive()  # polling while the vote is open and on screen
+
+    member = synced(live_server, tmp_path / "m")
+    panel = panel_for(qtbot, member, tasks, item_id)
+    assert all(b.isVisibleTo(panel) for b in panel.vote_buttons.values())
+    with qtbot.wait_signal(panel.acted, timeout=WAIT):
+        panel.cast_vote("agree")
+    assert member.sync_service().sync().rejected == 0  # the server verified the signature
+    with qtbot.wait_signal(console.counted, timeout=WAIT, check_params_cb=lambda c: c.agree == 1):
+        pass  # the next poll brings it
+    assert [value for _name, value, _colour in console.chart.bars][:3] == [1, 0, 0]
+    console.chart.grab()  # paints without error
+    with qtbot.wait_signal(
+        console.counted, timeout=WAIT, check_params_cb=lambda c: c.vote_status == "closed"
+    ):
+        console.close_button.click()
+    assert not console.timer.isActive()
+    assert console.result.text().startswith("Không thông qua")  # 1 of 6 is not over half
+
+
+def test_a_ballot_reply_is_signed_on_the_laptop(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    member = synced(live_server, tmp_path / "m")
+    page = BallotPage(member, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.show_ballot(world.ballot_id)
+    assert page.reply_box.isVisibleTo(page)
+    assert page.drafts.count() == 1
+    with qtbot.wait_signal(page.open_document, timeout=WAIT) as opened:
+        page.drafts.itemActivated.emit(page.drafts.item(0))
+    assert opened.args == [world.ballot_document_id]
+    assert "Hãy chọn" in page.problem()
+    page.choices.buttons()[2].setChecked(True)  # other opinion, without a word
+    assert "hãy ghi rõ" in page.problem()
+    page.comment.setPlainText("Đề nghị làm rõ khoản 2")
+    assert page.problem() == ""
+    with qtbot.wait_signal(page.acted, timeout=WAIT):
+        page.reply()
+    qtbot.waitUntil(lambda: page.replies.count() == 1, timeout=WAIT)
+    assert "chờ gửi" in page.replies.item(0).text()
+    assert member.sync_service().sync().rejected == 0
+    target = tmp_path / "phieu.pdf"
+    with qtbot.wait_signal(page.message_shown, timeout=WAIT):
+        page.save_form_to(target)
+    ca = certificate_from_pem(member.store.get_state("ca_pem"))
+    assert check_signed_pdf(target.read_bytes(), [ca]).valid
+    page.show_ballot(world.ballot_id)
+    qtbot.waitUntil(lambda: "đã gửi" in page.replies.item(0).text(), timeout=WAIT)
+
+
+@pytest.mark.parametrize(("members", "line"), [(6, 4), (26, 14), (27, 14), (1, 1)])
+def test_the_chart_line_is_more_than_half_of_all_members(members: int, line: int) -> None:
+    from ecabinet.domain import is_passed
+    from ui.decisions.chart import majority_line
+
+    assert majority_line(members) == line
+    assert is_passed(line, 0, members, None)
+    assert not is_passed(line - 1, 0, members, None)

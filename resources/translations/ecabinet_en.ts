@@ -1,0 +1,1337 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="66"/>
+        <source>Đã đăng nhập: {name}</source>
+        <translation>Signed in: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="74"/>
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
+        <translation>Your session has expired. Please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="85"/>
+        <source>Đang khởi động máy chủ demo và đăng nhập…</source>
+        <translation>Starting the demo server and signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="94"/>
+        <source>Không khởi động được: {error}</source>
+        <translation>Could not start: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>BallotPage</name>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="67"/>
+        <source>Dự thảo xin ý kiến</source>
+        <translation>Drafts for comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="72"/>
+        <source>Lưu phiếu đã ký (PDF)…</source>
+        <translation>Save the signed form (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="80"/>
+        <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
+        <translation>Drafts (press Enter or double-click to read):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="83"/>
+        <source>Các lần trả lời của đồng chí:</source>
+        <translation>Your replies:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="90"/>
+        <source>Trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
+        <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
+        <translation>Comment (required for “Other opinion”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="101"/>
+        <source>Ký số và gửi</source>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <source>Phiếu đã kết thúc.</source>
+        <translation>This ballot is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
+        <source>Hạn trả lời: {date} ({left})</source>
+        <translation>Reply by: {date} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="146"/>
+        <source>chờ gửi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="146"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="148"/>
+        <source>gửi sau hạn, không được tính</source>
+        <translation>sent after the deadline, not counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="150"/>
+        <source>đang có hiệu lực</source>
+        <translation>counts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="153"/>
+        <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
+        <translation>You are not among the voters of this ballot.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
+        <source>Xác nhận trả lời</source>
+        <translation>Confirm your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="169"/>
+        <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
+        <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
+        <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
+        <translation>Choose Agree, Disagree or Other opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
+        <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
+        <translation>With “Other opinion”, please write your opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
+        <source>Đang ký phiếu trả lời…</source>
+        <translation>Signing the reply form…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="198"/>
+        <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="204"/>
+        <source>Không ký được phiếu trả lời: {reason}</source>
+        <translation>Could not sign the reply: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="208"/>
+        <source>Lưu phiếu đã ký</source>
+        <translation>Save the signed form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Đã lưu: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="226"/>
+        <source>Không lưu được: {reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="13"/>
+        <source>Không phản đối</source>
+        <translation>No objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="14"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Wish to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="15"/>
+        <source>Phản đối</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="18"/>
+        <source>Tán thành</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="19"/>
+        <source>Không tán thành</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="20"/>
+        <source>Không biểu quyết</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="23"/>
+        <source>Đồng ý</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="24"/>
+        <source>Không đồng ý</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="25"/>
+        <source>Ý kiến khác</source>
+        <translation>Other opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="28"/>
+        <source>Dự kiến thông qua</source>
+        <translation>Likely to pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="29"/>
+        <source>Dự kiến không thông qua</source>
+        <translation>Likely to fail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/words.py" line="30"/>
+        <source>Chưa rõ</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="88"/>
+        <location filename="../../ui/reader/reader.py" line="167"/>
+        <source>Trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="92"/>
+        <source>Tìm trong tài liệu…</source>
+        <translation>Find in document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="111"/>
+        <source>Công cụ đọc</source>
+        <translation>Reading tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="114"/>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="117"/>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="120"/>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="123"/>
+        <source>Vừa trang</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="126"/>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="129"/>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="130"/>
+        <source>Đến trang</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="133"/>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="135"/>
+        <source>Kết quả trước</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="137"/>
+        <source>Kết quả sau</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="140"/>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="160"/>
+        <source>Tài liệu không có mục lục.</source>
+        <translation>This document has no outline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="168"/>
+        <source>Mục lục</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="210"/>
+        <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
+        <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="304"/>
+        <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
+        <translation>There is no page “{page}”: the document has {count} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="387"/>
+        <source>Không thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="416"/>
+        <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
+        <translation>The Government Office does not allow copying from this document.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/documents/page.py" line="34"/>
+        <source>Tài liệu trên máy</source>
+        <translation>Documents on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="40"/>
+        <source>Lọc theo tên tài liệu hoặc phiên họp…</source>
+        <translation>Filter by document or meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="45"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="45"/>
+        <source>Thuộc</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="45"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="45"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/page.py" line="49"/>
+        <source>Danh sách tài liệu</source>
+        <translation>Document list</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="14"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="15"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="16"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="17"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="18"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="19"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="20"/>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="39"/>
+        <source>đã quá hạn</source>
+        <translation>past the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="42"/>
+        <source>còn {days} ngày {hours} giờ</source>
+        <translation>{days} d {hours} h left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="46"/>
+        <source>còn {hours} giờ {minutes} phút</source>
+        <translation>{hours} h {minutes} min left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="49"/>
+        <source>còn {minutes} phút</source>
+        <translation>{minutes} min left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="60"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="63"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionPanel</name>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="45"/>
+        <source>Ý kiến trước phiên họp</source>
+        <translation>Position before the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="54"/>
+        <source>Ý kiến (không bắt buộc)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="55"/>
+        <source>Lưu ý kiến</source>
+        <translation>Save position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="63"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="110"/>
+        <source>Chưa cho ý kiến.</source>
+        <translation>No position yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="113"/>
+        <location filename="../../ui/decisions/item_panel.py" line="133"/>
+        <source>chờ gửi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="113"/>
+        <source>đã gửi</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="115"/>
+        <source>Ý kiến của đồng chí: {choice} ({state}).</source>
+        <translation>Your position: {choice} ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="125"/>
+        <source>Chủ tọa chưa mở biểu quyết nội dung này.</source>
+        <translation>The chair has not opened the vote on this item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="126"/>
+        <source>Biểu quyết nội dung này đã kết thúc.</source>
+        <translation>The vote on this item is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="128"/>
+        <source>Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết.</source>
+        <translation>You attend as a guest or deputy, so you do not vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="131"/>
+        <source>Biểu quyết đang mở.</source>
+        <translation>The vote is open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="133"/>
+        <source>đã gửi, đã ký số</source>
+        <translation>sent, digitally signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="134"/>
+        <source>Đã biểu quyết: {choice} ({state}).</source>
+        <translation>Voted: {choice} ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="142"/>
+        <source>Hãy chọn một ý kiến trước khi lưu.</source>
+        <translation>Choose a position before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="148"/>
+        <source>Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>Position saved on this laptop; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="155"/>
+        <source>Xác nhận biểu quyết</source>
+        <translation>Confirm your vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="156"/>
+        <source>Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.</source>
+        <translation>Vote “{choice}”? The vote will be digitally signed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="168"/>
+        <source>Đã ký và lưu phiếu biểu quyết; đang gửi.</source>
+        <translation>Vote signed and saved; sending.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="178"/>
+        <source>Không lưu được: {reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Phiên họp thường kỳ</source>
+        <translation>Regular meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>Phiên họp chuyên đề</source>
+        <translation>Thematic meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>Phiên họp bất thường</source>
+        <translation>Extraordinary meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Đang chuẩn bị</source>
+        <translation>In preparation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Đã phát hành</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="30"/>
+        <source>Chưa thảo luận</source>
+        <translation>Not yet discussed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="31"/>
+        <source>Đang thảo luận</source>
+        <translation>Under discussion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="32"/>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
+        <source>Tờ trình</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62"/>
+        <source>Chưa có tệp</source>
+        <translation>No file yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>Có trên máy</source>
+        <translation>On this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Đang tải {percent}%</source>
+        <translation>Downloading {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>Chưa tải về</source>
+        <translation>Not downloaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>{kind} v{new} thay thế v{old}</source>
+        <translation>{kind} v{new} replaces v{old}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="80"/>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
+        <translation>Choose a meeting or a written ballot on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Ẩn thông báo</source>
+        <translation>Hide notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <source>Tìm trong mọi tài liệu</source>
+        <translation>Search all documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Sẵn sàng đi công tác</source>
+        <translation>Ready to travel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <source>Công cụ</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="250"/>
+        <source>Không đồng bộ được: {error}</source>
+        <translation>Could not sync: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
+        <translation>This device was revoked: the documents on this laptop have been erased.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <source>Tài liệu này không còn trên máy.</source>
+        <translation>This document is no longer on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>“{title}” chưa có trên máy; đang tải về.</source>
+        <translation>“{title}” is not on this laptop yet; downloading.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>{count} tài liệu mới hoặc được thay thế</source>
+        <translation>{count} new or replaced documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380"/>
+        <source>{count} phiếu lấy ý kiến chờ trả lời</source>
+        <translation>{count} written ballots awaiting your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382"/>
+        <source>Có nội dung mới: {what}.</source>
+        <translation>New: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="405"/>
+        <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
+        <translation>No connection; working with what is on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409"/>
+        <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
+        <translation>{count} documents could not be downloaded; will retry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="428"/>
+        <source>Phiên đăng nhập đã hết hạn.</source>
+        <translation>Your session has expired.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <source>Đang đồng bộ</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
+        <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="70"/>
+        <source>Bảng ý kiến các thành viên</source>
+        <translation>Members&apos; positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="72"/>
+        <source>Điều hành phiên họp</source>
+        <translation>Run the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="79"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="80"/>
+        <source>Cơ quan trình</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="81"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="82"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="85"/>
+        <source>Chương trình phiên họp</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="128"/>
+        <source>Thời gian: {when}</source>
+        <translation>When: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="131"/>
+        <source>Địa điểm: {place}</source>
+        <translation>Where: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="145"/>
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="155"/>
+        <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
+        <translation>Classified: paper copies only, handed out in the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="164"/>
+        <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
+        <translation>Press Enter or double-click to read</translation>
+    </message>
+</context>
+<context>
+    <name>PositionBoard</name>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="43"/>
+        <source>Cập nhật</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="47"/>
+        <source>Ý kiến theo nội dung và thành viên</source>
+        <translation>Positions by item and member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="61"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="66"/>
+        <source>Cần kết nối máy chủ để xem bảng ý kiến.</source>
+        <translation>The board needs a connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="68"/>
+        <source>Không tải được bảng ý kiến: {reason}</source>
+        <translation>Could not load the board: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="78"/>
+        <source>Đề xuất thông qua không thảo luận (một lần biểu quyết): {items}</source>
+        <translation>Proposed for adoption without debate (one vote): {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="82"/>
+        <source>Chưa có nội dung nào đủ điều kiện thông qua không thảo luận.</source>
+        <translation>No item qualifies for adoption without debate yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="87"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="87"/>
+        <source>Dự kiến</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="87"/>
+        <source>Phát biểu</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="114"/>
+        <source>{n} thành viên, {m} nội dung.</source>
+        <translation>{n} members, {m} items.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/search/page.py" line="62"/>
+        <source>Tìm kiếm trong tài liệu trên máy</source>
+        <translation>Search the documents on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="68"/>
+        <source>Gõ từ cần tìm, có dấu hoặc không dấu…</source>
+        <translation>Type words, with or without diacritics…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="70"/>
+        <source>Từ cần tìm</source>
+        <translation>Search words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="73"/>
+        <source>Kết quả tìm kiếm</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="113"/>
+        <source>trang {page}</source>
+        <translation>page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="127"/>
+        <source>{count} kết quả</source>
+        <translation>{count} results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="130"/>
+        <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
+        <translation>“{text}” was not found in the documents on this laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="30"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="37"/>
+        <source>Theo hệ thống</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="38"/>
+        <source>Sáng</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="39"/>
+        <source>Tối</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="52"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="53"/>
+        <source>Giao diện</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="54"/>
+        <source>Cỡ chữ</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="73"/>
+        <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
+        <translation>The new language applies when e-Cabinet is opened again.</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../ui/sidebar.py" line="35"/>
+        <source>Danh mục</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="44"/>
+        <source>Phiên họp sắp tới</source>
+        <translation>Upcoming meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="48"/>
+        <source>Không có phiên họp sắp tới</source>
+        <translation>No upcoming meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="49"/>
+        <source>Phiên họp đã qua</source>
+        <translation>Past meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="52"/>
+        <source>Phiếu lấy ý kiến</source>
+        <translation>Written ballots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="56"/>
+        <source>Không có phiếu lấy ý kiến</source>
+        <translation>No written ballots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="57"/>
+        <source>Công cụ</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="59"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="61"/>
+        <source>({count} chưa đọc)</source>
+        <translation>({count} unread)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="63"/>
+        <source>Tìm kiếm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="64"/>
+        <source>Sẵn sàng đi công tác</source>
+        <translation>Ready to travel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="93"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="95"/>
+        <source>Chờ trả lời · hạn {left}</source>
+        <translation>Awaiting reply · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="99"/>
+        <source>Đã trả lời · hạn {left}</source>
+        <translation>Replied · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="101"/>
+        <source>Hạn: {date}</source>
+        <translation>Deadline: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="33"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="35"/>
+        <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
+        <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="38"/>
+        <source>Máy chủ từ chối đăng nhập: {reason}</source>
+        <translation>The server refused the sign-in: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="42"/>
+        <source>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
+        <translation>Cannot reach the server. Check its address and the network connection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="46"/>
+        <source>Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.</source>
+        <translation>The server&apos;s answer was invalid; nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="49"/>
+        <source>Không đăng nhập được: {error}</source>
+        <translation>Could not sign in: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="62"/>
+        <source>Đăng nhập e-Cabinet</source>
+        <translation>Sign in to e-Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="67"/>
+        <source>Ghi nhớ đăng nhập trên máy này</source>
+        <translation>Remember me on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="75"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="76"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="80"/>
+        <source>Máy chủ</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="82"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="94"/>
+        <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
+        <translation>Enter the server address, your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="100"/>
+        <source>Đang đăng nhập…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../ui/status_area.py" line="33"/>
+        <source>Dừng tải</source>
+        <translation>Stop downloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="36"/>
+        <source>Dừng tải tài liệu (những tệp đã tải xong vẫn giữ)</source>
+        <translation>Stop downloading (files already complete are kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="48"/>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="48"/>
+        <source>○ Ngoại tuyến</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="53"/>
+        <source>chưa đồng bộ</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="55"/>
+        <source>Đồng bộ lần cuối: {when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="58"/>
+        <source>Chờ gửi: {count}</source>
+        <translation>Waiting to send: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="60"/>
+        <source>Bị từ chối: {count}</source>
+        <translation>Refused: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="63"/>
+        <source>Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.</source>
+        <translation>Saved on this laptop; will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="80"/>
+        <source>Đang tải {done} / {total}</source>
+        <translation>Downloading {done} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>TravelPage</name>
+    <message>
+        <location filename="../../ui/travel/page.py" line="33"/>
+        <source>Sẵn sàng đi công tác</source>
+        <translation>Ready to travel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="43"/>
+        <location filename="../../ui/travel/page.py" line="82"/>
+        <source>Tải về tài liệu còn thiếu</source>
+        <translation>Download what is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="48"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="48"/>
+        <source>Thuộc</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="48"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="48"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="61"/>
+        <source>Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.</source>
+        <translation>No upcoming meetings or open written ballots.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="66"/>
+        <source>✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy ý kiến đang mở đã có trên máy, đọc được khi không có mạng.</source>
+        <translation>✔ Ready: all {count} documents of the upcoming meetings and open ballots are on this laptop and can be read offline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="72"/>
+        <source>✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).</source>
+        <translation>✘ Not ready: {missing}/{count} documents are missing ({size}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/travel/page.py" line="82"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>VoteChart</name>
+    <message>
+        <location filename="../../ui/decisions/chart.py" line="37"/>
+        <source>Chưa biểu quyết</source>
+        <translation>Not voted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/chart.py" line="69"/>
+        <source>Quá nửa tổng số thành viên: {n}</source>
+        <translation>More than half of all members: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>VoteConsole</name>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="37"/>
+        <source>Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.</source>
+        <translation>Not enough members present: at least two thirds of all members are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="41"/>
+        <source>Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.</source>
+        <translation>A vote opens only while the session is in progress and the item has not been voted on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="45"/>
+        <source>Chỉ Chủ tọa phiên họp được điều hành biểu quyết.</source>
+        <translation>Only the chair of the session may run votes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="57"/>
+        <source>Cần kết nối máy chủ để điều hành biểu quyết.</source>
+        <translation>Running a vote needs a connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="75"/>
+        <source>Nội dung phiên họp</source>
+        <translation>Items of the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="78"/>
+        <source>Mở biểu quyết</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="80"/>
+        <source>Kết thúc biểu quyết</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="140"/>
+        <source>Có mặt {present}/{total} thành viên; cần {needed} để biểu quyết: {state}.</source>
+        <translation>{present}/{total} members present; {needed} needed to vote: {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="145"/>
+        <source>đủ</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="145"/>
+        <source>chưa đủ</source>
+        <translation>no quorum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="162"/>
+        <source>Chưa mở biểu quyết.</source>
+        <translation>The vote is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="168"/>
+        <source>Đang biểu quyết: {agree} tán thành trên {total} thành viên.</source>
+        <translation>Voting: {agree} of {total} members agree.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="172"/>
+        <source>Số phiếu ngang nhau: quyết định theo ý kiến của Chủ tọa.</source>
+        <translation>A tie: decided by the chair&apos;s vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="174"/>
+        <source>Thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
+        <translation>Passed: {agree}/{total} members agree (more than half).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="177"/>
+        <source>Không thông qua: {agree}/{total} thành viên tán thành.</source>
+        <translation>Not passed: {agree}/{total} members agree.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="199"/>
+        <source>Đã mở biểu quyết.</source>
+        <translation>The vote is open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="199"/>
+        <source>Đã kết thúc biểu quyết.</source>
+        <translation>The vote is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="204"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not do that: {reason}</translation>
+    </message>
+</context>
+</TS>

@@ -14,6 +14,7 @@ import os
 import platform
 import secrets as random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -34,7 +35,9 @@ from ecabinet.signing.keys import (
     load_pkcs12,
     make_csr,
 )
-from ecabinet.signing.signer import Signer, SoftwareSigner, TokenSigner
+
+if TYPE_CHECKING:
+    from ecabinet.signing.signer import Signer
 
 TOKEN = "token"
 KEY_PASSPHRASE = "key-passphrase"
@@ -144,6 +147,10 @@ class Account:
     def signer(self) -> Signer:
         """What signs this member's acts: a USB token when one is set up, else the key kept
         in the profile. A token's PIN comes from ECABINET_TOKEN_PIN or is asked for."""
+        # pyHanko (behind the signers) takes a third of the window's start to import, so it
+        # is loaded at the first signature, not at start.
+        from ecabinet.signing.signer import SoftwareSigner, TokenSigner
+
         library = self.store.get_state("token_library")
         if not library:
             return SoftwareSigner(self.identity())
@@ -167,6 +174,8 @@ class Account:
     ) -> str:
         """Sign from now on with a PKCS#11 token; its certificate is registered with the
         server (which checks its CA and that the token holds the key)."""
+        from ecabinet.signing.signer import TokenSigner
+
         token = TokenSigner(library, token_label, pin, key_label, chain)
         try:
             challenge = registration_challenge(

@@ -15,10 +15,7 @@ from datetime import UTC, datetime
 from ecabinet.client.account import Account
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.store import ServerDataError
-from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
-from ecabinet.pdf.summary import summary_csv, summary_pdf
 from ecabinet.signing.detached import canonical_vote
-from ecabinet.signing.pades import sign_pdf
 from ecabinet.wire.objects import BallotData, DocumentData, DocumentVersionData
 
 
@@ -49,6 +46,10 @@ def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") ->
 
 def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str = "") -> str:
     """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
+    # fpdf2 and pyHanko are imported here, at the first reply, not when the window starts.
+    from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
+    from ecabinet.signing.pades import sign_pdf
+
     ballot = account.store.get("ballot", ballot_id)
     if not isinstance(ballot, BallotData):
         raise NotAllowed("This written ballot is not on this laptop; sync first.")
@@ -106,6 +107,9 @@ def last_form(account: Account, ballot_id: str) -> bytes:
 def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""
+    from ecabinet.pdf.summary import summary_csv, summary_pdf
+    from ecabinet.signing.pades import sign_pdf
+
     summary = account.api.ballot_summary(ballot_id)
     with closing(account.signer()) as signer:
         signed = sign_pdf(summary_pdf(summary), signer, reason="Tổng hợp ý kiến")

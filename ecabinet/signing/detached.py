@@ -10,13 +10,15 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from ecabinet.signing.signer import Signer
+if TYPE_CHECKING:  # pyHanko, behind Signer, is slow to import and not needed to verify
+    from ecabinet.signing.signer import Signer
 
 
 def canonical_vote(agenda_item_id: str, user_id: str, choice: str, comment: str) -> bytes:

@@ -33,7 +33,7 @@ from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
 MB = 1024 * 1024
-BENCHMARKS = ("sync", "pull", "noop", "search", "poll", "gui", "start")
+BENCHMARKS = ("sync", "pull", "noop", "search", "poll", "gui", "start", "reader")
 
 READING = """
 ### Reading the figures
@@ -324,6 +324,7 @@ def main() -> int:
     )
     parser.add_argument("--gui-documents", type=int, default=300)
     parser.add_argument("--start-runs", type=int, default=5)
+    parser.add_argument("--reader-pages", type=int, default=300)
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
     unknown = set(args.which) - set(BENCHMARKS)
@@ -365,6 +366,8 @@ def main() -> int:
         parts.append(desktop.bench_gui_sync(args.gui_documents, args.changes))
     if "start" in which:
         parts.append(desktop.bench_start(args.start_runs))
+    if "reader" in which:
+        parts.append(desktop.bench_reader(args.reader_pages, 20))
     text = "\n".join(parts)
     print(text)
     if args.write:

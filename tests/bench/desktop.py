@@ -178,3 +178,75 @@ def bench_start(runs: int) -> str:
         f"| empty QMainWindow (PySide6 import and first paint) | {bare:.2f} |\n"
         f"| e-Cabinet window with the local store read | {ours:.2f} ({ours / bare:.1f}×) |\n"
     )
+
+
+def _long_draft(pages_wanted: int) -> bytes:
+    from ecabinet.pdf.compose import DocumentSpec, Section, compose
+
+    paragraph = (
+        "Điều khoản quy định về quản lý ngân sách nhà nước, đầu tư công và trách nhiệm của các "
+        "bộ, cơ quan ngang bộ trong việc tổ chức thực hiện. "
+    ) * 12
+    sections = [
+        Section(f"Điều {n}. Quy định số {n}", [paragraph, paragraph], level=1)
+        for n in range(1, pages_wanted * 6 // 5 + 1)  # a few sections fit on one page
+    ]
+    return compose(DocumentSpec(title="Dự thảo dài để đo", sections=sections))
+
+
+def bench_reader(pages: int, turns: int) -> str:
+    """Opening a long draft and turning its pages, QtPdf beside poppler's pdftoppm."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import shutil
+
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from ui.app import make_application
+
+    make_application([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.pdf"
+        data = _long_draft(pages)
+        path.write_bytes(data)
+        opened = []
+        for _ in range(5):
+            started = time.perf_counter()
+            document = QPdfDocument()
+            document.load(str(path))
+            count = document.pageCount()
+            document.render(0, QSize(794, 1123))
+            opened.append(time.perf_counter() - started)
+            document.close()
+        document = QPdfDocument()
+        document.load(str(path))
+        targets = [1 + (n * 7) % (count - 1) for n in range(turns)]
+        renders = []
+        for page in targets:
+            started = time.perf_counter()
+            document.render(page, QSize(794, 1123))  # A4 at 100% on a 96 dpi screen
+            renders.append(time.perf_counter() - started)
+        poppler = ""
+        if shutil.which("pdftoppm"):
+            started = time.perf_counter()
+            subprocess.run(
+                ["pdftoppm", "-r", "96", "-f", "2", "-l", str(turns + 1), str(path), f"{tmp}/p"],
+                check=True,
+            )
+            per_page = (time.perf_counter() - started) / turns
+            poppler = (
+                f"| poppler `pdftoppm -r 96` over {turns} pages (one process, PPM out) | "
+                f"{1000 * per_page:.1f} ms per page |\n"
+            )
+    qt = statistics.median(renders)
+    return (
+        f"### The reader\n\n`python -m tests.bench reader --pages {pages}`\n\n"
+        f"A composed draft of {count} pages ({len(data) / 1024 / 1024:.1f} MB) with Vietnamese "
+        "text. The GUI thread only loads the file; QPdfView renders pages on its own threads, and "
+        "thumbnails and page texts are made by workers.\n\n"
+        "| measure | value |\n|---|---|\n"
+        f"| open and show the first page (load, count pages, render page 1), median of 5 | "
+        f"{1000 * statistics.median(opened):.0f} ms |\n"
+        f"| turn a page: render one A4 page at 100 % (QtPdf), median of {turns} | "
+        f"{1000 * qt:.1f} ms |\n" + poppler
+    )

@@ -61,7 +61,8 @@ class ScreenshotTour(QObject):
                 steps.append(("board", lambda: window.show_page(BOARD, meeting_id)))
                 steps.append(("console", lambda: window.show_page(CONSOLE, meeting_id)))
         if overview and overview.ballots:
-            ballot_id = overview.ballots[0].ballot.id
+            waiting = [b for b in overview.ballots if b.awaiting_reply] or list(overview.ballots)
+            ballot_id = waiting[0].ballot.id
             steps.append(("ballot", lambda: window.show_page(BALLOT, ballot_id)))
         steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))
         steps.append(("search", self._search))

@@ -19,6 +19,7 @@ from ecabinet.wire.objects import (
     BallotResponseData,
     MeetingData,
     PositionData,
+    ResultData,
     VoteData,
 )
 
@@ -55,6 +56,7 @@ class BallotStanding:
     entry: BallotEntry
     documents: tuple[DocumentEntry, ...]
     replies: tuple[Answer, ...]  # oldest first; the last is the one that counts
+    result: ResultData | None  # published when the ballot closed
 
 
 def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answer | None:
@@ -132,6 +134,6 @@ def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:
         for a in account.store.waiting_acts("ballot.respond")
         if a.get("ballot_id") == ballot_id
     ]
-    return BallotStanding(
-        entry, tuple(library.ballot_documents(ballot_id)), tuple(replies + waiting)
-    )
+    result = next((r for r in account.store.results() if r.ballot_id == ballot_id), None)
+    documents = tuple(library.ballot_documents(ballot_id))
+    return BallotStanding(entry, documents, tuple(replies + waiting), result)

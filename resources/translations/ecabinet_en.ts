@@ -62,87 +62,102 @@
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="125"/>
+        <source>Thông qua</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="125"/>
+        <source>Không thông qua</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="128"/>
+        <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
+        <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="140"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="143"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="146"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="146"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="148"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="150"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="166"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="153"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="169"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="184"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="169"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="185"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="195"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="198"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="214"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="204"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="220"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="208"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="224"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="241"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="226"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="242"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -213,103 +228,103 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="88"/>
-        <location filename="../../ui/reader/reader.py" line="167"/>
+        <location filename="../../ui/reader/reader.py" line="89"/>
+        <location filename="../../ui/reader/reader.py" line="168"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="92"/>
+        <location filename="../../ui/reader/reader.py" line="93"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="111"/>
+        <location filename="../../ui/reader/reader.py" line="112"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="114"/>
+        <location filename="../../ui/reader/reader.py" line="115"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="117"/>
+        <location filename="../../ui/reader/reader.py" line="118"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="120"/>
+        <location filename="../../ui/reader/reader.py" line="121"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="123"/>
+        <location filename="../../ui/reader/reader.py" line="124"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="126"/>
+        <location filename="../../ui/reader/reader.py" line="127"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="129"/>
+        <location filename="../../ui/reader/reader.py" line="130"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="130"/>
+        <location filename="../../ui/reader/reader.py" line="131"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/reader.py" line="134"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="135"/>
+        <location filename="../../ui/reader/reader.py" line="136"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="137"/>
+        <location filename="../../ui/reader/reader.py" line="138"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="140"/>
+        <location filename="../../ui/reader/reader.py" line="141"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="160"/>
+        <location filename="../../ui/reader/reader.py" line="161"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="168"/>
+        <location filename="../../ui/reader/reader.py" line="169"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="210"/>
+        <location filename="../../ui/reader/reader.py" line="211"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="304"/>
+        <location filename="../../ui/reader/reader.py" line="306"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="387"/>
+        <location filename="../../ui/reader/reader.py" line="389"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="416"/>
+        <location filename="../../ui/reader/reader.py" line="418"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>

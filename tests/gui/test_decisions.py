@@ -190,3 +190,20 @@ def test_the_chart_line_is_more_than_half_of_all_members(members: int, line: int
     assert majority_line(members) == line
     assert is_passed(line, 0, members, None)
     assert not is_passed(line - 1, 0, members, None)
+
+
+def test_a_closed_ballot_shows_its_result_and_takes_no_reply(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    secretariat = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    closed = secretariat.api._request("POST", f"/ballots/{world.ballot_id}/close")
+    assert closed.status_code == 200
+    member = synced(live_server, tmp_path / "m")
+    page = BallotPage(member, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.show_ballot(world.ballot_id)
+    assert "Kết quả: Không thông qua" in page.deadline.text()  # nobody answered
+    assert not page.reply_box.isVisibleTo(page)

@@ -120,7 +120,23 @@ class BallotPage(QWidget):
         self.title.setText(ballot.title)
         self.question.setText(ballot.question)
         closed = ballot.status == BallotStatus.CLOSED
-        if closed:
+        result = standing.result
+        if closed and result is not None:
+            verdict = self.tr("Thông qua") if result.passed else self.tr("Không thông qua")
+            self.deadline.setText(
+                self.tr(
+                    "Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, "
+                    "{disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời."
+                ).format(
+                    verdict=verdict,
+                    agree=result.agree,
+                    total=result.total_members,
+                    disagree=result.disagree,
+                    other=result.abstain_or_other,
+                    missing=result.not_answered,
+                )
+            )
+        elif closed:
             self.deadline.setText(self.tr("Phiếu đã kết thúc."))
         else:
             self.deadline.setText(

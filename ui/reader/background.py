@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
 from ecabinet.client.search_text import fold_chars, terms
@@ -77,8 +77,14 @@ def render_thumbnails(
                 break
             size = document.pagePointSize(page)
             height = int(width * size.height() / size.width()) if size.width() else width
-            image = document.render(page, QSize(width, height))
-            deliver(page, image.convertToFormat(QImage.Format.Format_RGB32))
+            rendered = document.render(page, QSize(width, height))
+            # pdfium leaves the paper transparent: lay the page on white, as it is printed.
+            image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            painter.drawImage(0, 0, rendered)
+            painter.end()
+            deliver(page, image)
         return count
     finally:
         document.close()

@@ -59,9 +59,20 @@ class PageView(QPdfView):
         self.clear_selection()
         self.hits, self.current_hit = [], -1
 
-    def layout(self) -> PageLayout:  # type: ignore[override]
+    @staticmethod
+    def screen_resolution() -> float:
         screen = QGuiApplication.primaryScreen()
-        resolution = (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
+        return (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
+
+    def effective_zoom(self) -> float:
+        """The zoom shown: the factor itself, or what fitting the width or page came to."""
+        if self.zoomMode() == QPdfView.ZoomMode.Custom or not self._sizes:
+            return self.zoomFactor()
+        page = max(0, min(len(self._sizes) - 1, self.pageNavigator().currentPage()))
+        return self.layout().scale[page] / self.screen_resolution()
+
+    def layout(self) -> PageLayout:  # type: ignore[override]
+        resolution = self.screen_resolution()
         viewport = self.viewport()
         return compute_layout(
             self._sizes,

@@ -64,6 +64,7 @@ class DocumentReader(QWidget):
         self.document = QPdfDocument(self)
         self.view = PageView()
         self.view.setDocument(self.document)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)  # a draft is read across its width
         self.bookmarks = QPdfBookmarkModel(self)
         self.bookmarks.setDocument(self.document)
         self._build()
@@ -212,6 +213,7 @@ class DocumentReader(QWidget):
         self.view.reset_pages()
         count = self.document.pageCount()
         self.page_count.setText(f"/ {count}")
+        self.page_field.setText("1")
         self.outline.expandAll()
         self.no_outline.setVisible(self.bookmarks.rowCount() == 0)
         self.outline.setVisible(self.bookmarks.rowCount() > 0)
@@ -338,10 +340,10 @@ class DocumentReader(QWidget):
     # --- zoom --------------------------------------------------------------------------
 
     def zoom_in(self) -> None:
-        self._zoom_to(self.view.zoomFactor() * ZOOM_STEP)
+        self._zoom_to(self.view.effective_zoom() * ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self._zoom_to(self.view.zoomFactor() / ZOOM_STEP)
+        self._zoom_to(self.view.effective_zoom() / ZOOM_STEP)
 
     def _zoom_to(self, factor: float) -> None:
         low, high = ZOOM_RANGE

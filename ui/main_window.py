@@ -9,11 +9,13 @@ GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,7 +39,6 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
-from ui.icons import icon
 from ui.meeting.page import MeetingPage
 from ui.reader.reader import DocumentReader
 from ui.search.page import SearchPage
@@ -47,6 +48,7 @@ from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
 from ui.travel.page import TravelPage
+from ui.widgets.actions import Shortcut, make_action
 
 READER, BOARD, CONSOLE, WELCOME = "reader", "board", "console", "welcome"
 REFRESH_WHILE_DOWNLOADING_S = 1.0
@@ -191,40 +193,34 @@ class MainWindow(QMainWindow):
         banner.hide()
 
     def _action(
-        self, text: str, shortcut: QKeySequence | str, slot: object, icon_name: str = ""
+        self, text: str, shortcuts: list[Shortcut], slot: Callable[..., Any], icon_name: str = ""
     ) -> QAction:
-        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
-        action.setToolTip(
-            f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action = make_action(self, text, shortcuts, slot, icon_name)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.sync_action = self._action(
-            self.tr("Đồng bộ"), QKeySequence(keys.Refresh), self.sync.start
-        )
+        self.sync_action = self._action(self.tr("Đồng bộ"), [keys.Refresh], self.sync.start, "sync")
         self.search_action = self._action(
-            self.tr("Tìm trong mọi tài liệu"), "Ctrl+Shift+F", self.show_search, "search"
+            self.tr("Tìm trong mọi tài liệu"), ["Ctrl+Shift+F"], self.show_search, "search"
         )
         self.documents_action = self._action(
-            self.tr("Tài liệu"), "Ctrl+Shift+D", lambda: self.show_page(DOCUMENTS, ""), "documents"
+            self.tr("Tài liệu"),
+            ["Ctrl+Shift+D"],
+            lambda: self.show_page(DOCUMENTS, ""),
+            "documents",
         )
         self.travel_action = self._action(
             self.tr("Sẵn sàng đi công tác"),
-            "Ctrl+Shift+T",
+            ["Ctrl+Shift+T"],
             lambda: self.show_page(TRAVEL, ""),
             "travel",
         )
-        self.back_action = self._action(
-            self.tr("Quay lại"), QKeySequence(keys.Back), self.go_back, "back"
-        )
-        self.quit_action = self._action(self.tr("Thoát"), QKeySequence(keys.Quit), self.close)
+        self.back_action = self._action(self.tr("Quay lại"), [keys.Back], self.go_back, "back")
+        self.quit_action = self._action(self.tr("Thoát"), [keys.Quit, "Ctrl+Q"], self.close)
         self.settings_action = self._action(
-            self.tr("Cài đặt…"), QKeySequence(keys.Preferences), self._settings, "settings"
+            self.tr("Cài đặt…"), [keys.Preferences, "Ctrl+,"], self._settings, "settings"
         )
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Tệp"))

@@ -228,83 +228,83 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="89"/>
-        <location filename="../../ui/reader/reader.py" line="168"/>
+        <location filename="../../ui/reader/reader.py" line="91"/>
+        <location filename="../../ui/reader/reader.py" line="171"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="93"/>
+        <location filename="../../ui/reader/reader.py" line="95"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="112"/>
+        <location filename="../../ui/reader/reader.py" line="114"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="115"/>
+        <location filename="../../ui/reader/reader.py" line="117"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="118"/>
+        <location filename="../../ui/reader/reader.py" line="120"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="121"/>
+        <location filename="../../ui/reader/reader.py" line="123"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="124"/>
+        <location filename="../../ui/reader/reader.py" line="126"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="127"/>
+        <location filename="../../ui/reader/reader.py" line="129"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="130"/>
+        <location filename="../../ui/reader/reader.py" line="132"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="131"/>
+        <location filename="../../ui/reader/reader.py" line="133"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="134"/>
+        <location filename="../../ui/reader/reader.py" line="136"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="136"/>
+        <location filename="../../ui/reader/reader.py" line="138"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="138"/>
+        <location filename="../../ui/reader/reader.py" line="141"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="141"/>
+        <location filename="../../ui/reader/reader.py" line="144"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="161"/>
+        <location filename="../../ui/reader/reader.py" line="164"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="169"/>
+        <location filename="../../ui/reader/reader.py" line="172"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
@@ -650,127 +650,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>

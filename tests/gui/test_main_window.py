@@ -247,3 +247,24 @@ def test_screenshots_walk_every_screen(
         "06-travel.png",
     ]
     assert all(path.stat().st_size > 5_000 for path in tour.saved)  # real pictures
+
+
+def test_every_action_has_a_key_and_no_key_does_two_things(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QToolBar
+
+    window = open_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if not action.text() or action.menu() is not None or isinstance(action.parent(), QToolBar):
+            continue  # menus, and the toolbars' own show/hide toggles
+        keys = [k.toString() for k in action.shortcuts()]
+        assert keys, f"{action.text()} has no keyboard shortcut"
+        for key in keys:
+            assert key not in seen, f"{key} is bound to {seen[key]} and {action.text()}"
+            seen[key] = action.text()
+    assert seen["Ctrl+Q"] == "Thoát" and seen["Ctrl+,"] == "Cài đặt…"
+    assert seen["Ctrl+G"] == "Đến trang" and seen["F3"] == "Kết quả sau"
+    assert QKeySequence("Ctrl+Shift+F").toString() in seen

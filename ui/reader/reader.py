@@ -11,7 +11,9 @@ GUI thread.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QImage, QKeySequence, QPixmap
@@ -31,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
-from ui.icons import icon
 from ui.reader.background import find, page_texts, render_thumbnails
 from ui.reader.page_view import Hit, PageView
 from ui.tasks import TaskManager
+from ui.widgets.actions import Shortcut, make_action
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 6.0)
@@ -133,9 +135,10 @@ class DocumentReader(QWidget):
         toolbar.addWidget(self.search_field)
         self._action(self, self.tr("Tìm"), keys.Find, self._focus_search)
         self._action(
-            toolbar, self.tr("Kết quả trước"), keys.FindPrevious, self.previous_hit, "find-previous"
+            toolbar, self.tr("Kết quả trước"), "Shift+F3", self.previous_hit, "find-previous"
         )
-        self._action(toolbar, self.tr("Kết quả sau"), keys.FindNext, self.next_hit, "find-next")
+        # F3 alone: some platforms also bind Ctrl+G to "find next", which is "go to page" here.
+        self._action(toolbar, self.tr("Kết quả sau"), "F3", self.next_hit, "find-next")
         toolbar.addWidget(self.hit_count)
         toolbar.addSeparator()
         self.copy_action = self._action(toolbar, self.tr("Sao chép"), keys.Copy, self.copy, "copy")
@@ -173,16 +176,13 @@ class DocumentReader(QWidget):
         self,
         owner: QWidget,
         text: str,
-        shortcut: QKeySequence.StandardKey | str,
-        slot: object,
+        shortcut: Shortcut,
+        slot: Callable[..., Any],
         icon_name: str = "",
     ) -> QAction:
-        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({keys})")
-        action.setShortcut(QKeySequence(shortcut))
+        action = make_action(self, text, [shortcut], slot, icon_name)
+        # The reader's keys work where the reader has focus, not over the whole window.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
         owner.addAction(action)
         self.addAction(action)
         return action

@@ -21,6 +21,7 @@ from ecabinet import __version__
 from ecabinet.client import acts
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
+from ecabinet.client.cli_notes import add_note_commands
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
@@ -272,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--chain", help="PEM file of the CA certificates above the key's")
     token.add_argument("--pin-stdin", action="store_true", required=True)
     token.set_defaults(run=_use_token)
+    add_note_commands(sub)
     search = sub.add_parser("search", help="search every document on this laptop")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)

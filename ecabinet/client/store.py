@@ -208,12 +208,13 @@ class LocalStore:
         data: dict[str, Any],
         local: tuple[str, str, WireModel] | None = None,
         state: dict[str, str] | None = None,
+        remove: tuple[str, str] | None = None,
     ) -> str:
         """Write a member's act: its local effect and its outbox entry, in one transaction.
 
-        ``local`` is a replica record to write, ``state`` keys of the profile's own state (such
-        as which version of a document was read). Returns the mutation id. Only when this
-        returns may the UI say the act is done.
+        ``local`` is a replica record to write, ``remove`` one to delete, ``state`` keys of the
+        profile's own state (such as which version of a document was read). Returns the
+        mutation id. Only when this returns may the UI say the act is done.
         """
         MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
         mutation_id = str(uuid.uuid4())
@@ -221,6 +222,8 @@ class LocalStore:
             if local is not None:
                 local_type, local_id, obj = local
                 _upsert(db, local_type, local_id, obj, seq=0)
+            if remove is not None:
+                _delete_tree(db, *remove)
             for key, value in (state or {}).items():
                 db.merge(SyncState(key=key, value=value))
             db.add(

@@ -1,0 +1,80 @@
+"""A member's notes taken anywhere: the document as a PDF with the notes as real annotations,
+the notes alone as XFDF, and XFDF read back in as the member's notes.
+
+Every exported or printed PDF carries a watermark with the member's name and the date and time,
+so a copy that leaves the laptop says whose it was. Worker threads or the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ecabinet.client.account import Account
+from ecabinet.client.notes import current_version, new_note, notes_on, save_note, version_file
+from ecabinet.pdf.annotate import watermarked, with_annotations
+from ecabinet.pdf.text_layout import page_texts
+from ecabinet.pdf.xfdf import from_xfdf, to_xfdf
+from ecabinet.wire.objects import AnnotationData, UserData
+
+
+def watermark_line(account: Account, moment: datetime | None = None) -> str:
+    when = (moment or datetime.now()).astimezone()
+    name = account.store.get_state("full_name") or account.store.get_state("username")
+    return f"Bản của {name} — {when:%d/%m/%Y %H:%M}"
+
+
+def _authors(account: Account) -> dict[str, str]:
+    names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
+    names.setdefault(account.store.get_state("user_id"), account.store.get_state("full_name"))
+    return names
+
+
+def _own(account: Account, version_id: str) -> list[AnnotationData]:
+    user_id = account.store.get_state("user_id")
+    return [n for n in notes_on(account, version_id) if n.author_id == user_id]
+
+
+def export_pdf(account: Account, document_id: str, moment: datetime | None = None) -> bytes:
+    """The current version, watermarked, with the member's notes as PDF annotations."""
+    version = current_version(account, document_id)
+    _version, path = version_file(account, version.id)
+    stamped = watermarked(path.read_bytes(), watermark_line(account, moment))
+    return with_annotations(stamped, _own(account, version.id), _authors(account))
+
+
+def printable_pdf(account: Account, document_id: str) -> bytes:
+    """What goes to the printer: the same as the export, watermark and notes included."""
+    return export_pdf(account, document_id)
+
+
+def export_xfdf(account: Account, document_id: str) -> bytes:
+    version = current_version(account, document_id)
+    _version, path = version_file(account, version.id)
+    heights = [page.height for page in page_texts(path.read_bytes())]
+    return to_xfdf(_own(account, version.id), heights, _authors(account), version.filename)
+
+
+def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
+    """Save each note of an XFDF file as the member's own note on the current version."""
+    version = current_version(account, document_id)
+    _version, path = version_file(account, version.id)
+    heights = [page.height for page in page_texts(path.read_bytes())]
+    imported = from_xfdf(data, heights)  # raises XfdfError before anything is saved
+    for item in imported:
+        existing = account.store.get("annotation", item.id)
+        if isinstance(existing, AnnotationData) and existing.author_id != account.store.get_state(
+            "user_id"
+        ):
+            continue  # someone else's note exported with theirs: not ours to overwrite
+        note = new_note(
+            account,
+            version.id,
+            item.page,
+            item.kind,
+            rects=item.rects,
+            points=item.points,
+            color=item.color,
+            text=item.text,
+        ).model_copy(update={"id": item.id})
+        save_note(account, note)
+    return len(imported)

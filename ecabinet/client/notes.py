@@ -1,0 +1,224 @@
+"""A member's notes on documents: made, changed and deleted offline, carried to new versions.
+
+Every change is written with its outbox entry in one transaction (LocalStore.record_action)
+before the caller may say it is done; the server gets it at the next sync and the member's
+other laptop from the feed. A note on words keeps its quote and their context
+(ecabinet.pdf.quotes), so when the Government Office replaces a draft the note is placed again
+where its words now are; a note whose words are gone stays on the old version, listed as
+"could not be placed", never lost. (Named notes, not annotations, as on the server: that name
+is taken by ``from __future__ import annotations``.) Worker threads or the command line.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ecabinet.client.account import Account
+from ecabinet.domain import AnnotationKind, Sharing
+from ecabinet.pdf.quotes import Placement, Quote, quote_at, relocate
+from ecabinet.pdf.text_layout import page_texts, text_rects
+from ecabinet.wire.objects import AnnotationData, DocumentData, DocumentVersionData
+
+TEXT_KINDS = (AnnotationKind.HIGHLIGHT, AnnotationKind.UNDERLINE, AnnotationKind.STRIKEOUT)
+CARRIED = "carried:"  # state: carried:<old note id> -> the id of its copy on the new version
+UNPLACED = "unplaced:"  # state: unplaced:<old note id> -> the version it could not be placed on
+
+
+class NoteError(Exception):
+    """The note cannot be made (no such document or page, words not on the page)."""
+
+
+@dataclass(frozen=True)
+class CarryReport:
+    placed: tuple[str, ...]  # ids of the new copies
+    unplaced: tuple[AnnotationData, ...]  # notes left on their old version
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def version_file(account: Account, version_id: str) -> tuple[DocumentVersionData, Path]:
+    version = account.store.get("document_version", version_id)
+    if not isinstance(version, DocumentVersionData):
+        raise NoteError("This document version is not on this laptop; sync first.")
+    path = account.profile.blob_path(version.sha256)
+    if not path.exists():
+        raise NoteError("This document's file is not on this laptop yet; sync first.")
+    return version, path
+
+
+def current_version(account: Account, document_id: str) -> DocumentVersionData:
+    document = account.store.get("document", document_id)
+    if not isinstance(document, DocumentData) or not document.current_version_id:
+        raise NoteError("This document is not on this laptop; sync first.")
+    version, _path = version_file(account, document.current_version_id)
+    return version
+
+
+def save_note(account: Account, note: AnnotationData) -> AnnotationData:
+    """Write a new or changed note locally and queue it for the server."""
+    stamped = note.model_copy(update={"updated_at": _now()})
+    account.store.record_action(
+        "annotation.put", _put_data(stamped), local=("annotation", stamped.id, stamped)
+    )
+    return stamped
+
+
+def delete_note(account: Account, note_id: str) -> None:
+    note = account.store.get("annotation", note_id)
+    if not isinstance(note, AnnotationData) or note.author_id != account.store.get_state("user_id"):
+        raise NoteError("Only your own notes can be deleted.")
+    account.store.record_action(
+        "annotation.delete", {"id": note_id}, remove=("annotation", note_id)
+    )
+
+
+def new_note(
+    account: Account,
+    version_id: str,
+    page: int,
+    kind: AnnotationKind | str,
+    **fields: object,
+) -> AnnotationData:
+    """A note not yet saved: the caller fills the geometry, text and sharing."""
+    moment = _now()
+    return AnnotationData.model_validate(
+        {
+            "id": str(uuid.uuid4()),
+            "author_id": account.store.get_state("user_id"),
+            "document_version_id": version_id,
+            "page": page,
+            "kind": kind,
+            "created_at": moment,
+            "updated_at": moment,
+            **fields,
+        }
+    )
+
+
+def note_on_words(
+    account: Account,
+    document_id: str,
+    page: int,
+    kind: AnnotationKind | str,
+    words: str,
+    text: str = "",
+    color: str = "#ffd400",
+    shared: Sharing | str = Sharing.PRIVATE,
+) -> AnnotationData:
+    """Mark the first place ``words`` appear on a page (1-based ``page`` as the member reads)."""
+    version = current_version(account, document_id)
+    _version, path = version_file(account, version.id)
+    data = path.read_bytes()
+    pages = page_texts(data)
+    if not 1 <= page <= len(pages):
+        raise NoteError(f"The document has {len(pages)} pages; there is no page {page}.")
+    at = pages[page - 1].text.find(words)
+    if not words or at < 0:
+        raise NoteError(f"“{words}” is not on page {page}.")
+    quote = quote_at(pages[page - 1].text, at, len(words))
+    note = new_note(
+        account,
+        version.id,
+        page - 1,
+        kind,
+        rects=text_rects(data, page - 1, at, len(words)),
+        text=text,
+        color=color,
+        shared=shared,
+        quote=quote.quote,
+        prefix=quote.prefix,
+        suffix=quote.suffix,
+    )
+    return save_note(account, note)
+
+
+def notes_on(account: Account, version_id: str) -> list[AnnotationData]:
+    """The member's own notes on a version and those others shared with them, by page."""
+    user_id = account.store.get_state("user_id")
+    notes = [
+        n
+        for n in account.store.list("annotation", version_id)
+        if isinstance(n, AnnotationData) and (n.author_id == user_id or n.shared != Sharing.PRIVATE)
+    ]
+    return sorted(notes, key=lambda n: (n.page, n.created_at))
+
+
+def my_notes(account: Account) -> list[AnnotationData]:
+    user_id = account.store.get_state("user_id")
+    return [
+        n
+        for n in account.store.list("annotation")
+        if isinstance(n, AnnotationData) and n.author_id == user_id
+    ]
+
+
+def carry_notes(account: Account, document_id: str) -> CarryReport:
+    """Move the member's notes on older versions of a document onto its current version."""
+    current = current_version(account, document_id)
+    older = {v.id for v in account.store.versions(document_id) if v.number < current.number}
+    carried = account.store.states(CARRIED)
+    waiting = [
+        n for n in my_notes(account) if n.document_version_id in older and n.id not in carried
+    ]
+    if not waiting:
+        return CarryReport((), ())
+    _version, path = version_file(account, current.id)
+    data = path.read_bytes()
+    texts = [p.text for p in page_texts(data)]
+    placed, unplaced = [], []
+    for note in waiting:
+        copy = _placed_copy(account, note, current.id, data, texts)
+        if copy is None:
+            account.store.set_state(**{UNPLACED + note.id: current.id})
+            unplaced.append(note)
+            continue
+        account.store.record_action(
+            "annotation.put",
+            _put_data(copy),
+            local=("annotation", copy.id, copy),
+            state={CARRIED + note.id: copy.id},
+        )
+        placed.append(copy.id)
+    return CarryReport(tuple(placed), tuple(unplaced))
+
+
+def _placed_copy(
+    account: Account, note: AnnotationData, version_id: str, data: bytes, texts: list[str]
+) -> AnnotationData | None:
+    if note.kind in TEXT_KINDS or note.quote:
+        placement: Placement | None = relocate(
+            Quote(note.quote, note.prefix, note.suffix), note.page, texts
+        )
+        if placement is None:
+            return None
+        quote = quote_at(texts[placement.page], placement.start, placement.length)
+        geometry: dict[str, object] = {
+            "rects": text_rects(data, placement.page, placement.start, placement.length),
+            "quote": quote.quote,
+            "prefix": quote.prefix,
+            "suffix": quote.suffix,
+        }
+        page = placement.page
+    else:
+        if note.page >= len(texts):
+            return None  # a drawing on a page the new version no longer has
+        geometry, page = {"rects": note.rects, "points": note.points}, note.page
+    fields = {"kind": note.kind, "color": note.color, "text": note.text, "shared": note.shared}
+    return new_note(account, version_id, page, **fields, **geometry)  # type: ignore[arg-type]
+
+
+def _put_data(note: AnnotationData) -> dict[str, object]:
+    """What annotation.put carries: the server sets the author and the times itself."""
+    return note.model_dump(mode="json", exclude={"author_id", "created_at", "updated_at"})
+
+
+def unplaced_notes(account: Account, document_id: str) -> list[AnnotationData]:
+    """The member's notes that could not be placed on the current version of a document."""
+    unplaced = account.store.states(UNPLACED)
+    versions = {v.id for v in account.store.versions(document_id)}
+    return [n for n in my_notes(account) if n.id in unplaced and n.document_version_id in versions]

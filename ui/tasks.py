@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,9 @@ class TaskManager(QObject):
         self._network = ThreadPoolExecutor(
             max_workers=network_workers, thread_name_prefix="ecab-net"
         )
-        self._closure_ready.connect(self._run_closure)
+        # Always queued: a task that finishes before its callback is attached would otherwise
+        # be answered at once, inside run_*, before the caller has finished setting up.
+        self._closure_ready.connect(self._run_closure, Qt.ConnectionType.QueuedConnection)
         self._closed = False
 
     def run_local(

@@ -1,0 +1,49 @@
+"""The task manager: results come back on the GUI thread, always after the call returns."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from ui.tasks import TaskManager
+
+
+class AlreadyDone(Executor):
+    """An executor whose tasks are finished by the time submit returns (a fast worker)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def test_a_task_that_is_already_done_is_still_answered_later(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    order: list[str] = []
+    tasks._submit(AlreadyDone(), lambda: 1, lambda _v: order.append("answer"), None)
+    order.append("caller goes on")
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+    assert order == ["caller goes on", "answer"]
+    tasks.shutdown()
+
+
+def test_answers_and_errors_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    gui = threading.get_ident()
+    seen: list[tuple[str, int]] = []
+    tasks.run_network(threading.get_ident, lambda worker: seen.append(("done", worker)))
+    tasks.run_local(
+        lambda: 1 / 0,
+        on_error=lambda error: seen.append((type(error).__name__, threading.get_ident())),
+    )
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    done = next(worker for kind, worker in seen if kind == "done")
+    assert done != gui  # the work ran on a worker
+    assert ("ZeroDivisionError", gui) in seen  # the error came back to the GUI thread
+    tasks.shutdown()
+    dropped = tasks.run_local(lambda: 1)
+    assert dropped.cancelled()  # after shutdown, late work is dropped, not raised

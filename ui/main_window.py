@@ -32,6 +32,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.engine import SyncResult
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
+from ecabinet.client.notes import CarryReport
 from ecabinet.client.travel import Readiness, readiness
 from ecabinet.domain import Role
 from ui.decisions.ballot_page import BallotPage
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
             )
         )
         sync.indexed.connect(self._indexed)
+        sync.notes_carried.connect(self._notes_carried)
 
     # --- navigation --------------------------------------------------------------------
 
@@ -415,6 +417,16 @@ class MainWindow(QMainWindow):
     def _indexed(self, count: int) -> None:
         if count and self.page == SEARCH:
             self.search_page.run_search()  # new papers may hold what the member looks for
+
+    def _notes_carried(self, report: CarryReport) -> None:
+        text = self.tr("Ghi chú đã chuyển sang bản mới: {placed}.").format(
+            placed=len(report.placed)
+        )
+        if report.unplaced:
+            text += " " + self.tr(
+                "{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ."
+            ).format(count=len(report.unplaced))
+        self.show_notice(text)
 
     def _after_act(self) -> None:
         self.refresh()

@@ -4,7 +4,8 @@ Sync runs at start, every few minutes, when the network comes back (Qt's network
 where the system offers it) and, while the server cannot be reached, on a shorter retry timer
 so a member coming off a plane is caught up within a minute even without that signal. One sync
 at a time, on the network lane; a cancel stops downloads between chunks. After each sync new
-files are indexed for search, also off the GUI thread.
+files are indexed for search and the member's notes are carried to replaced drafts, also off
+the GUI thread.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtNetwork import QNetworkInformation
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
 from ecabinet.client.engine import SyncResult
+from ecabinet.client.notes import CarryReport, carry_all
 from ecabinet.client.search import SearchIndex
 from ui.tasks import TaskManager
 
@@ -35,6 +37,7 @@ class SyncController(QObject):
     session_expired = Signal()
     wiped = Signal()  # the device was revoked: its papers are gone
     indexed = Signal(int)  # documents newly indexed for search
+    notes_carried = Signal(object)  # CarryReport: notes moved to new versions, or not placed
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,3 +111,9 @@ class SyncController(QObject):
             return SearchIndex(account.store, account.profile).index_new_documents()
 
         self.tasks.run_network(index, self.indexed.emit)
+        # Notes follow a replaced draft; written on the local lane with the other acts.
+        self.tasks.run_local(lambda: carry_all(account), self._carried)
+
+    def _carried(self, report: CarryReport) -> None:
+        if report.placed or report.unplaced:
+            self.notes_carried.emit(report)

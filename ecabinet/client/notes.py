@@ -187,6 +187,34 @@ def carry_notes(account: Account, document_id: str) -> CarryReport:
     return CarryReport(tuple(placed), tuple(unplaced))
 
 
+def carry_all(account: Account) -> CarryReport:
+    """After a sync: carry the member's notes of every document that has a newer version."""
+    current = {
+        d.id: d.current_version_id
+        for d in account.store.list("document")
+        if isinstance(d, DocumentData) and d.current_version_id
+    }
+    version_document = {v.id: v.document_id for v in account.store.versions()}
+    carried = account.store.states(CARRIED)
+    stale = {
+        version_document[n.document_version_id]
+        for n in my_notes(account)
+        if n.id not in carried
+        and n.document_version_id in version_document
+        and current.get(version_document[n.document_version_id]) != n.document_version_id
+    }
+    placed: list[str] = []
+    unplaced: list[AnnotationData] = []
+    for document_id in sorted(stale):
+        try:
+            report = carry_notes(account, document_id)
+        except NoteError:
+            continue  # the new file is not here yet: carried after it downloads
+        placed += report.placed
+        unplaced += report.unplaced
+    return CarryReport(tuple(placed), tuple(unplaced))
+
+
 def _placed_copy(
     account: Account, note: AnnotationData, version_id: str, data: bytes, texts: list[str]
 ) -> AnnotationData | None:

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
+    <name>Annotator</name>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="185"/>
+        <source>Ghi chú dán</source>
+        <translation>Sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="185"/>
+        <source>Ô chữ</source>
+        <translation>Text box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="186"/>
+        <location filename="../../ui/reader/annotator.py" line="214"/>
+        <source>Nội dung:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="214"/>
+        <source>Sửa ghi chú</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="236"/>
+        <source>Chỉ xoá được ghi chú của mình.</source>
+        <translation>You can delete only your own notes.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="66"/>
@@ -228,103 +257,108 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="91"/>
-        <location filename="../../ui/reader/reader.py" line="171"/>
+        <location filename="../../ui/reader/reader.py" line="100"/>
+        <location filename="../../ui/reader/reader.py" line="181"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="95"/>
+        <location filename="../../ui/reader/reader.py" line="104"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="114"/>
+        <location filename="../../ui/reader/reader.py" line="124"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="117"/>
+        <location filename="../../ui/reader/reader.py" line="127"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="120"/>
+        <location filename="../../ui/reader/reader.py" line="130"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="123"/>
+        <location filename="../../ui/reader/reader.py" line="133"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="126"/>
+        <location filename="../../ui/reader/reader.py" line="136"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="129"/>
+        <location filename="../../ui/reader/reader.py" line="139"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="132"/>
+        <location filename="../../ui/reader/reader.py" line="142"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/reader.py" line="143"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="136"/>
+        <location filename="../../ui/reader/reader.py" line="146"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="138"/>
+        <location filename="../../ui/reader/reader.py" line="148"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="141"/>
+        <location filename="../../ui/reader/reader.py" line="151"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="144"/>
+        <location filename="../../ui/reader/reader.py" line="154"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="164"/>
+        <location filename="../../ui/reader/reader.py" line="174"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="172"/>
+        <location filename="../../ui/reader/reader.py" line="182"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="211"/>
+        <location filename="../../ui/reader/reader.py" line="183"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="222"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="306"/>
+        <location filename="../../ui/reader/reader.py" line="319"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="389"/>
+        <location filename="../../ui/reader/reader.py" line="403"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="418"/>
+        <location filename="../../ui/reader/reader.py" line="432"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -650,127 +684,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
+        <translation>Notes moved to the new version: {placed}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="427"/>
+        <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
+        <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -836,6 +880,217 @@
         <location filename="../../ui/meeting/page.py" line="164"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="28"/>
+        <source>Tô sáng</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="29"/>
+        <source>Gạch chân</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="30"/>
+        <source>Gạch ngang</source>
+        <translation>Strike out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="31"/>
+        <source>Ghi chú dán</source>
+        <translation>Sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="32"/>
+        <source>Nét bút</source>
+        <translation>Ink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="33"/>
+        <source>Ô chữ</source>
+        <translation>Text box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="51"/>
+        <source>Lọc ghi chú…</source>
+        <translation>Filter notes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="56"/>
+        <source>Ghi chú của tài liệu</source>
+        <translation>Notes of the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="61"/>
+        <source>Riêng tư</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="62"/>
+        <source>Gửi Văn phòng Chính phủ</source>
+        <translation>Shared with the Government Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="63"/>
+        <source>Chia sẻ với người dự họp</source>
+        <translation>Shared with everyone invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="66"/>
+        <source>Ai được xem ghi chú đang chọn</source>
+        <translation>Who may see the chosen note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="72"/>
+        <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
+        <translation>Could not be placed in the new version (kept on the old one):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="75"/>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="76"/>
+        <source>Xuất XFDF…</source>
+        <translation>Export XFDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="77"/>
+        <source>Nhập XFDF…</source>
+        <translation>Import XFDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="78"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="99"/>
+        <source>Tr. {page}</source>
+        <translation>p. {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="101"/>
+        <source>người khác</source>
+        <translation>someone else</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTools</name>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <source>Chọn</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="87"/>
+        <source>Tô sáng</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <source>Gạch chân</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <source>Gạch ngang</source>
+        <translation>Strike out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <source>Ghi chú dán</source>
+        <translation>Sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <source>Bút</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <source>Ô chữ</source>
+        <translation>Text box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="105"/>
+        <source>Màu {n}</source>
+        <translation>Colour {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="114"/>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="116"/>
+        <source>Xoá ghi chú</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="118"/>
+        <source>Sửa ghi chú</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <source>Xuất ghi chú</source>
+        <translation>Export notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="189"/>
+        <source>Đã xuất: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <source>Không xuất được: {reason}</source>
+        <translation>Could not export: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="197"/>
+        <source>Nhập ghi chú</source>
+        <translation>Import notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="208"/>
+        <source>Không nhập được: {reason}</source>
+        <translation>Could not import: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="213"/>
+        <source>Đã nhập {count} ghi chú.</source>
+        <translation>Imported {count} notes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="224"/>
+        <source>Không chuẩn bị được bản in: {reason}</source>
+        <translation>Could not prepare the printout: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="236"/>
+        <source>Đã gửi {pages} trang tới máy in.</source>
+        <translation>Sent {pages} pages to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <source>Không in được: {reason}</source>
+        <translation>Could not print: {reason}</translation>
     </message>
 </context>
 <context>

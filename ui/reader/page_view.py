@@ -17,13 +17,16 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPolygonF,
     QTransform,
 )
 from PySide6.QtPdf import QPdfSelection
 from PySide6.QtPdfWidgets import QPdfView
 
+from ecabinet.wire.objects import AnnotationData
 from ui.reader.layout import PageLayout, compute_layout
+from ui.reader.notes_layer import paint_notes
 
 HIT = QColor(255, 200, 0, 90)
 CURRENT_HIT = QColor(255, 120, 0, 140)
@@ -37,6 +40,11 @@ class Hit:
 
 class PageView(QPdfView):
     selection_changed = Signal(str)  # the selected text ("" when nothing is selected)
+    # Where the mouse acts on a page (page, point in PDF points), for the annotation tools.
+    page_pressed = Signal(int, QPointF)
+    page_dragged = Signal(int, QPointF)
+    page_released = Signal(int, QPointF)
+    page_double_clicked = Signal(int, QPointF)
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +55,13 @@ class PageView(QPdfView):
         self._selection_page = -1
         self._anchor: tuple[int, QPointF] | None = None
         self._sizes: list[QSizeF] = []
+        self.selects_text = True  # off while a drawing tool is in use
+        self.notes: list[AnnotationData] = []
+        self.me = ""
+        self.authors: dict[str, str] = {}
+        self.selected_note = ""
+        self.stroke: tuple[int, list[QPointF]] | None = None  # ink being drawn
+        self._pressed_page = -1
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
 
     # --- layout --------------------------------------------------------------------------
@@ -120,27 +135,68 @@ class PageView(QPdfView):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton:
             self.clear_selection()
-            self._anchor = self._page_point(event)
+            where = self._page_point(event)
+            self._anchor = where if self.selects_text else None
+            self._pressed_page = where[0] if where else -1
+            if where is not None:
+                self.page_pressed.emit(*where)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if self._anchor is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if event.buttons() & Qt.MouseButton.LeftButton:
             here = self._page_point(event)
-            page, start = self._anchor
-            if here is not None and here[0] == page:  # a selection stays on one page
-                self.select_between(page, start, here[1])
+            if self._anchor is not None:
+                page, start = self._anchor
+                if here is not None and here[0] == page:  # a selection stays on one page
+                    self.select_between(page, start, here[1])
+            if here is not None and here[0] == self._pressed_page:
+                self.page_dragged.emit(*here)
         super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        here = self._page_point(event)
+        if event.button() == Qt.MouseButton.LeftButton and here is not None:
+            self.page_released.emit(*here)
+        self._pressed_page = -1
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        here = self._page_point(event)
+        if here is not None:
+            self.page_double_clicked.emit(*here)
+        super().mouseDoubleClickEvent(event)
+
+    @property
+    def selection(self) -> tuple[int, QPdfSelection] | None:
+        if self._selection is None:
+            return None
+        return self._selection_page, self._selection
 
     # --- painting ------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if not self._sizes or (not self.hits and self._selection is None):
+        if not self._sizes:
             return
         layout = self.layout()
         scroll = self._scroll()
         top, bottom = scroll.y(), scroll.y() + self.viewport().height()
         painter = QPainter(self.viewport())
+        highlight = self.palette().highlight().color()
+        paint_notes(
+            painter,
+            layout,
+            scroll,
+            self.notes,
+            self.me,
+            self.selected_note,
+            self.authors,
+            highlight,
+        )
+        if self.stroke is not None:
+            page, points = self.stroke
+            painter.setPen(QPen(highlight, 2))
+            painter.drawPolyline([layout.from_page(page, p) - scroll for p in points])
         painter.setPen(Qt.PenStyle.NoPen)
         for index, hit in enumerate(self.hits):
             rect = layout.rects[hit.page]

@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
+from ui.reader.annotator import Annotator
 from ui.reader.background import find, page_texts, render_thumbnails
+from ui.reader.notes_panel import NotesPanel
+from ui.reader.notes_tools import NotesTools
 from ui.reader.page_view import Hit, PageView
 from ui.tasks import TaskManager
 from ui.widgets.actions import Shortcut, make_action
@@ -69,6 +72,12 @@ class DocumentReader(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)  # a draft is read across its width
         self.bookmarks = QPdfBookmarkModel(self)
         self.bookmarks.setDocument(self.document)
+        self.annotator = Annotator(account, tasks, self.view, self)
+        self.notes_panel = NotesPanel()
+        self.notes_tools = NotesTools(
+            account, tasks, self.annotator, self.notes_panel, self, lambda: self.document_id
+        )
+        self.notes_tools.message_shown.connect(self.show_message)
         self._build()
         self.navigator = self.view.pageNavigator()
         self.navigator.currentPageChanged.connect(self._page_changed)
@@ -107,6 +116,7 @@ class DocumentReader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(toolbar)
+        layout.addWidget(self.notes_tools.toolbar)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
 
@@ -170,6 +180,7 @@ class DocumentReader(QWidget):
         self.side = QTabWidget()
         self.side.addTab(self.thumbnails, self.tr("Trang"))
         self.side.addTab(outline_box, self.tr("Mục lục"))
+        self.side.addTab(self.notes_panel, self.tr("Ghi chú"))
         return self.side
 
     def _action(
@@ -211,6 +222,8 @@ class DocumentReader(QWidget):
             self.show_message(self.tr("Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF."))
             return
         self.view.reset_pages()
+        self.annotator.texts = None
+        self.annotator.load(version_id)
         count = self.document.pageCount()
         self.page_count.setText(f"/ {count}")
         self.page_field.setText("1")
@@ -366,6 +379,7 @@ class DocumentReader(QWidget):
         if generation != self._generation:
             return
         self._texts = texts
+        self.annotator.texts = texts  # notes on words keep their quote and its context
         if self._pending_search:
             self.search(self._pending_search, stay_on_page=True)
 

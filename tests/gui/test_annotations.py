@@ -1,0 +1,195 @@
+"""The reader's pen against a real server: mark selected words, stick a note, draw, write; select,
+move, edit, share and delete; undo and redo; the notes panel; export and import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPointF
+from pytestqt.qtbot import QtBot
+
+from ecabinet.client.account import Account
+from ecabinet.client.library import Library
+from ecabinet.client.notes import my_notes
+from ecabinet.domain import Sharing
+from tests.client.conftest import LiveServer, signed_in
+from ui.reader.annotator import Tool
+from ui.reader.reader import DocumentReader
+from ui.tasks import TaskManager
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskManager]:
+    manager = TaskManager()
+    yield manager
+    manager.shutdown()
+
+
+def reader_on(
+    qtbot: QtBot, account: Account, tasks: TaskManager, document_id: str
+) -> DocumentReader:
+    entry = Library(account).document(document_id)
+    assert entry is not None and entry.version is not None
+    reader = DocumentReader(account, tasks)
+    qtbot.addWidget(reader)
+    reader.resize(1000, 800)
+    reader.show()
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        reader.open_document(
+            document_id=document_id,
+            version_id=entry.version.id,
+            title=entry.document.title,
+            path=account.profile.blob_path(entry.version.sha256),
+            allow_copy=True,
+            page=0,
+        )
+    qtbot.waitUntil(lambda: reader.annotator.texts is not None, timeout=WAIT)
+    return reader
+
+
+def select_words(reader: DocumentReader, words: str) -> None:
+    text = reader.document.getAllText(0).text()
+    start = text.index(words)
+
+    def centre(index: int) -> QPointF:
+        (polygon,) = reader.document.getSelectionAtIndex(0, index, 1).bounds()
+        return polygon.boundingRect().center()
+
+    reader.view.select_between(0, centre(start), centre(start + len(words)))
+
+
+@pytest.fixture
+def member(live_server: LiveServer, tmp_path: Path) -> Account:
+    account = signed_in(live_server.url, tmp_path / "m")
+    assert account.sync_service().sync().online
+    return account
+
+
+def test_marking_selected_words_saves_a_note_with_its_quote(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    reader.notes_tools.use(Tool.HIGHLIGHT)
+    select_words(reader, "nội dung")
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT) as changed:
+        note = reader.annotator.mark_selection()
+    assert note is not None and note.kind == "highlight"
+    (shown,) = changed.args[0]
+    assert shown.quote.startswith("nội dung") and shown.prefix and shown.rects
+    assert member.store.count_outbox("pending") >= 1
+    assert reader.notes_panel.list.count() == 1
+    assert "Tô sáng" in reader.notes_panel.list.item(0).text()
+    assert member.sync_service().sync().rejected == 0  # the server took it
+
+
+def test_sticky_note_ink_and_text_box_from_the_mouse(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    member: Account,
+    tasks: TaskManager,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    view = reader.view
+    monkeypatch.setattr(
+        "ui.reader.annotator.QInputDialog.getMultiLineText",
+        lambda *_args, **_kw: ("Cần làm rõ", True),
+    )
+    reader.notes_tools.use(Tool.NOTE)
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        view.page_pressed.emit(0, QPointF(300, 300))
+    reader.notes_tools.use(Tool.INK)
+    view.page_pressed.emit(0, QPointF(100, 400))
+    view.page_dragged.emit(0, QPointF(150, 420))
+    view.page_dragged.emit(0, QPointF(200, 400))
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        view.page_released.emit(0, QPointF(200, 400))
+    reader.notes_tools.use(Tool.FREETEXT)
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        view.page_pressed.emit(0, QPointF(100, 600))
+    kinds = sorted(n.kind for n in view.notes)
+    assert kinds == ["freetext", "ink", "note"]
+    ink = next(n for n in view.notes if n.kind == "ink")
+    assert ink.points == [[(100, 400), (150, 420), (200, 400)]]
+    reader.view.grab()  # every kind paints
+    qtbot.waitUntil(lambda: len(my_notes(member)) == 3, timeout=WAIT)
+
+
+def test_select_move_edit_share_delete_undo_redo(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    annotator, view = reader.annotator, reader.view
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        annotator.add(0, "note", rects=[(300, 300, 320, 320)], text="Một")
+    reader.notes_tools.use(Tool.SELECT)
+    view.page_pressed.emit(0, QPointF(310, 310))  # choose it
+    assert view.selected_note == view.notes[0].id
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        view.page_released.emit(0, QPointF(340, 330))  # dragged 30 right, 20 down
+    assert view.notes[0].rects == [(330, 320, 350, 340)]
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        annotator.edit_selected("Hai")
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        annotator.share_selected(Sharing.MEETING)
+    assert (view.notes[0].text, view.notes[0].shared) == ("Hai", "meeting")
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        reader.notes_tools.undo_action.trigger()  # back to private
+    assert view.notes[0].shared == "private"
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        reader.notes_tools.delete_action.trigger()
+    assert view.notes == []
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        reader.notes_tools.undo_action.trigger()  # the deleted note comes back, same id
+    assert [n.text for n in view.notes] == ["Hai"]
+    with qtbot.wait_signal(annotator.notes_changed, timeout=WAIT):
+        reader.notes_tools.redo_action.trigger()
+    assert view.notes == []
+    assert member.sync_service().sync().rejected == 0
+
+
+def test_a_colleagues_shared_note_is_shown_and_cannot_be_deleted(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager, tmp_path: Path
+) -> None:
+    from ecabinet.client.notes import note_on_words
+
+    document_id = live_server.world.document_ids[1]
+    colleague = signed_in(live_server.url, tmp_path / "c", "member02")
+    colleague.sync_service().sync()
+    note_on_words(colleague, document_id, 1, "highlight", "Tài liệu", text="Xem", shared="meeting")
+    colleague.sync_service().sync()
+    member.sync_service().sync()
+    reader = reader_on(qtbot, member, tasks, document_id)
+    (shown,) = reader.view.notes
+    assert shown.author_id != reader.view.me
+    assert reader.notes_panel.list.count() == 1
+    assert "Member02" in reader.notes_panel.list.item(0).text()  # the author's name
+    reader.view.selected_note = shown.id
+    with qtbot.wait_signal(reader.annotator.message_shown, timeout=WAIT) as told:
+        reader.annotator.delete_selected()
+    assert "của mình" in told.args[0]
+    assert len(reader.view.notes) == 1
+
+
+def test_export_and_import_from_the_panel(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager, tmp_path: Path
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        reader.annotator.add(0, "freetext", rects=[(100, 100, 280, 148)], text="Ý kiến")
+    pdf, xfdf = tmp_path / "out.pdf", tmp_path / "out.xfdf"
+    with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
+        reader.notes_tools.export_to("pdf", pdf)
+    (annotation,) = [a.get_object() for a in PdfReader(pdf).pages[0]["/Annots"]]
+    assert annotation["/Subtype"] == "/FreeText"
+    with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
+        reader.notes_tools.export_to("xfdf", xfdf)
+    with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:
+        reader.notes_tools.import_from(xfdf)
+    assert "1 ghi chú" in told.args[0]
+    qtbot.waitUntil(lambda: len(reader.view.notes) == 1, timeout=WAIT)  # updated, not doubled

@@ -1,0 +1,133 @@
+"""The notes panel: every note of the document (the member's and those shared with them), by
+page, with its quote and text, filterable; choosing one goes to it. Notes that could not be
+placed on a replaced draft are listed apart, never lost. Also where notes leave the laptop:
+export as PDF or XFDF, import XFDF, print (always watermarked). GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client.search_text import fold
+from ecabinet.domain import Sharing
+from ecabinet.wire.objects import AnnotationData
+
+ROLE = Qt.ItemDataRole.UserRole
+KIND_WORDS = {
+    "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Tô sáng"),
+    "underline": QT_TRANSLATE_NOOP("NotesPanel", "Gạch chân"),
+    "strikeout": QT_TRANSLATE_NOOP("NotesPanel", "Gạch ngang"),
+    "note": QT_TRANSLATE_NOOP("NotesPanel", "Ghi chú dán"),
+    "ink": QT_TRANSLATE_NOOP("NotesPanel", "Nét bút"),
+    "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Ô chữ"),
+}
+
+
+class NotesPanel(QWidget):
+    chosen = Signal(str, int)  # note id, page
+    share_chosen = Signal(str)  # Sharing value for the selected note
+    export_pdf = Signal()
+    export_xfdf = Signal()
+    import_xfdf = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notes: list[AnnotationData] = []
+        self.me = ""
+        self.authors: dict[str, str] = {}
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Lọc ghi chú…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _t: self._fill())
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("Ghi chú của tài liệu"))
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.sharing = QComboBox()
+        for value, words in (
+            (Sharing.PRIVATE, self.tr("Riêng tư")),
+            (Sharing.SECRETARIAT, self.tr("Gửi Văn phòng Chính phủ")),
+            (Sharing.MEETING, self.tr("Chia sẻ với người dự họp")),
+        ):
+            self.sharing.addItem(words, str(value))
+        self.sharing.setToolTip(self.tr("Ai được xem ghi chú đang chọn"))
+        self.sharing.activated.connect(
+            lambda _i: self.share_chosen.emit(self.sharing.currentData())
+        )
+        self.unplaced = QListWidget()
+        self.unplaced.setMaximumHeight(90)
+        self.unplaced_label = QLabel(self.tr("Không đặt được vào bản mới (vẫn giữ ở bản cũ):"))
+        buttons = QHBoxLayout()
+        for text, signal in (
+            (self.tr("Xuất PDF…"), self.export_pdf),
+            (self.tr("Xuất XFDF…"), self.export_xfdf),
+            (self.tr("Nhập XFDF…"), self.import_xfdf),
+            (self.tr("In…"), self.print_requested),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.sharing)
+        layout.addWidget(self.unplaced_label)
+        layout.addWidget(self.unplaced)
+        layout.addLayout(buttons)
+        self.show_unplaced([])
+
+    def show_notes(self, notes: list[AnnotationData], me: str, authors: dict[str, str]) -> None:
+        self.notes, self.me, self.authors = notes, me, authors
+        self._fill()
+
+    def describe(self, note: AnnotationData) -> str:
+        kind = self.tr(str(KIND_WORDS.get(note.kind, note.kind)))
+        parts = [self.tr("Tr. {page}").format(page=note.page + 1), kind]
+        if note.author_id != self.me:
+            parts.append(self.authors.get(note.author_id, self.tr("người khác")))
+        line = " · ".join(parts)
+        if note.quote:
+            line += f"\n“{note.quote[:120]}”"
+        if note.text:
+            line += f"\n{note.text[:200]}"
+        return line
+
+    def _fill(self) -> None:
+        wanted = fold(self.filter.text()).split()
+        self.list.clear()
+        for note in sorted(self.notes, key=lambda n: (n.page, n.created_at)):
+            text = self.describe(note)
+            if all(word in fold(text) for word in wanted):
+                item = QListWidgetItem(text, self.list)
+                item.setData(ROLE, (note.id, note.page))
+
+    def show_unplaced(self, notes: list[AnnotationData]) -> None:
+        self.unplaced.clear()
+        for note in notes:
+            QListWidgetItem(self.describe(note), self.unplaced)
+        self.unplaced.setVisible(bool(notes))
+        self.unplaced_label.setVisible(bool(notes))
+
+    def select(self, note: AnnotationData | None) -> None:
+        mine = note is not None and note.author_id == self.me
+        self.sharing.setEnabled(mine)
+        if note is not None:
+            self.sharing.setCurrentIndex(max(0, self.sharing.findData(str(note.shared))))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        note_id, page = item.data(ROLE)
+        self.chosen.emit(note_id, page)

@@ -1,0 +1,241 @@
+"""The reader's annotation toolbar and the notes panel's buttons, wired to the annotator.
+
+Tools have one-letter keys (V select, H highlight, U underline, K strike-out, N sticky note,
+P pen, T text box), colours, undo and redo, delete and edit. Exports, imports and printing run
+on workers; printing paints the watermarked, annotated PDF onto the printer from a worker,
+which Qt allows for QPrinter. GUI thread.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+
+from ecabinet.client.account import Account
+from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf, printable_pdf
+from ecabinet.client.notes import unplaced_notes
+from ecabinet.domain import Sharing
+from ui.reader.annotator import COLOURS, Annotator, Tool
+from ui.reader.notes_panel import NotesPanel
+from ui.tasks import TaskManager
+from ui.widgets.actions import make_action
+
+TOOL_KEYS = {
+    Tool.SELECT: "V",
+    Tool.HIGHLIGHT: "H",
+    Tool.UNDERLINE: "U",
+    Tool.STRIKEOUT: "K",
+    Tool.NOTE: "N",
+    Tool.INK: "P",
+    Tool.FREETEXT: "T",
+}
+
+
+def print_pdf(printer: QPrinter, data: bytes) -> int:
+    """Paint every page of a PDF onto the printer; returns the pages printed. Any thread."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        document = QPdfDocument()
+        document.load(handle.name)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError("the printer could not be opened")
+        try:
+            for page in range(document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = document.pagePointSize(page).scaled(
+                    target.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio
+                )
+                painter.drawImage(0, 0, document.render(page, size.toSize()))
+        finally:
+            painter.end()
+            document.close()
+        return document.pageCount()
+
+
+class NotesTools(QObject):
+    message_shown = Signal(str)
+
+    def __init__(
+        self,
+        account: Account,
+        tasks: TaskManager,
+        annotator: Annotator,
+        panel: NotesPanel,
+        owner: QWidget,
+        document_id: Callable[[], str],
+    ) -> None:
+        super().__init__(owner)
+        self.account, self.tasks, self.annotator, self.panel = account, tasks, annotator, panel
+        self.owner, self.document_id = owner, document_id
+        self.toolbar = QToolBar(self.tr("Ghi chú"))
+        self.tool_actions: dict[Tool, QAction] = {}
+        group = QActionGroup(self)
+        names = {
+            Tool.SELECT: self.tr("Chọn"),
+            Tool.HIGHLIGHT: self.tr("Tô sáng"),
+            Tool.UNDERLINE: self.tr("Gạch chân"),
+            Tool.STRIKEOUT: self.tr("Gạch ngang"),
+            Tool.NOTE: self.tr("Ghi chú dán"),
+            Tool.INK: self.tr("Bút"),
+            Tool.FREETEXT: self.tr("Ô chữ"),
+        }
+        for tool, name in names.items():
+            action = self._add(name, [TOOL_KEYS[tool]], lambda _=False, t=tool: self.use(t))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[Tool.SELECT].setChecked(True)
+        self.toolbar.addSeparator()
+        for index, colour in enumerate(COLOURS, start=1):
+            swatch = QPixmap(16, 16)
+            swatch.fill(QColor(colour))
+            action = self._add(
+                self.tr("Màu {n}").format(n=index),
+                [f"Alt+{index}"],
+                lambda _=False, c=colour: self.set_colour(c),
+            )
+            action.setIcon(QIcon(swatch))
+        self.toolbar.addSeparator()
+        keys = QKeySequence.StandardKey
+        undo, redo = annotator.undo_stack.undo, annotator.undo_stack.redo
+        self.undo_action = self._add(self.tr("Hoàn tác"), [keys.Undo], undo)
+        self.redo_action = self._add(self.tr("Làm lại"), [keys.Redo], redo)
+        self.delete_action = self._add(
+            self.tr("Xoá ghi chú"), [keys.Delete], annotator.delete_selected
+        )
+        self.edit_action = self._add(self.tr("Sửa ghi chú"), ["F2"], self._edit)
+        annotator.notes_changed.connect(self._notes_changed)
+        annotator.message_shown.connect(self.message_shown)
+        panel.chosen.connect(self._chosen)
+        panel.share_chosen.connect(lambda value: annotator.share_selected(Sharing(value)))
+        panel.export_pdf.connect(lambda: self._export("pdf"))
+        panel.export_xfdf.connect(lambda: self._export("xfdf"))
+        panel.import_xfdf.connect(self._import)
+        panel.print_requested.connect(self.print_document)
+
+    def _add(self, text: str, keys: list[Any], slot: Callable[..., Any]) -> QAction:
+        action = make_action(self.owner, text, keys, slot)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.owner.addAction(action)
+        self.toolbar.addAction(action)
+        return action
+
+    def _edit(self) -> None:
+        self.annotator.edit_selected()
+
+    def use(self, tool: Tool) -> None:
+        self.annotator.set_tool(tool)
+        self.tool_actions[tool].setChecked(True)
+
+    def set_colour(self, colour: str) -> None:
+        self.annotator.colour = colour
+        self.annotator.recolour_selected(colour)
+
+    def _notes_changed(self, notes: list[Any]) -> None:
+        view = self.annotator.view
+        self.panel.show_notes(notes, view.me, view.authors)
+        self.panel.select(self.annotator.selected)
+        account, document_id = self.account, self.document_id()
+        if document_id:
+            self.tasks.run_local(
+                lambda: unplaced_notes(account, document_id), self.panel.show_unplaced
+            )
+
+    def _chosen(self, note_id: str, page: int) -> None:
+        self.annotator.view.selected_note = note_id
+        self.panel.select(self.annotator.selected)
+        self.annotator.view.viewport().update()
+        self.annotator.view.pageNavigator().jump(
+            page, self.annotator.view.pageNavigator().currentLocation()
+        )
+
+    # --- leaving the laptop ------------------------------------------------------------
+
+    def _export(self, kind: str) -> None:
+        document_id = self.document_id()
+        if not document_id:
+            return
+        suffix = "PDF (*.pdf)" if kind == "pdf" else "XFDF (*.xfdf)"
+        target, _ = QFileDialog.getSaveFileName(
+            self.owner, self.tr("Xuất ghi chú"), f"ghi-chu.{kind}", suffix
+        )
+        if target:
+            self.export_to(kind, Path(target))
+
+    def export_to(self, kind: str, target: Path) -> None:
+        account, document_id = self.account, self.document_id()
+
+        def write() -> Path:
+            data = (export_pdf if kind == "pdf" else export_xfdf)(account, document_id)
+            temporary = target.with_name(target.name + ".part")
+            temporary.write_bytes(data)
+            temporary.replace(target)  # never a half-written file under the chosen name
+            return target
+
+        self.tasks.run_network(
+            write,
+            lambda path: self.message_shown.emit(self.tr("Đã xuất: {path}").format(path=path)),
+            lambda error: self.message_shown.emit(
+                self.tr("Không xuất được: {reason}").format(reason=error)
+            ),
+        )
+
+    def _import(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self.owner, self.tr("Nhập ghi chú"), "", "XFDF (*.xfdf *.xml)"
+        )
+        if source:
+            self.import_from(Path(source))
+
+    def import_from(self, source: Path) -> None:
+        account, document_id = self.account, self.document_id()
+        self.tasks.run_local(
+            lambda: import_xfdf(account, document_id, source.read_bytes()),
+            self._imported,
+            lambda error: self.message_shown.emit(
+                self.tr("Không nhập được: {reason}").format(reason=error)
+            ),
+        )
+
+    def _imported(self, count: int) -> None:
+        self.message_shown.emit(self.tr("Đã nhập {count} ghi chú.").format(count=count))
+        self.annotator.reload()
+
+    def print_document(self) -> None:
+        account, document_id = self.account, self.document_id()
+        if not document_id:
+            return
+        self.tasks.run_network(
+            lambda: printable_pdf(account, document_id),
+            self._ask_printer,
+            lambda error: self.message_shown.emit(
+                self.tr("Không chuẩn bị được bản in: {reason}").format(reason=error)
+            ),
+        )
+
+    def _ask_printer(self, data: bytes) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.owner)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.tasks.run_network(
+            lambda: print_pdf(printer, data),
+            lambda pages: self.message_shown.emit(
+                self.tr("Đã gửi {pages} trang tới máy in.").format(pages=pages)
+            ),
+            lambda error: self.message_shown.emit(
+                self.tr("Không in được: {reason}").format(reason=error)
+            ),
+        )

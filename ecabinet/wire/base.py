@@ -26,9 +26,16 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+def _no_nul(value: str) -> str:
+    # Never meaningful in a title or a note, and PostgreSQL cannot store it in text.
+    if "\x00" in value:
+        raise ValueError("text must not contain the NUL character")
+    return value
+
+
 Id = Annotated[str, StringConstraints(max_length=36), AfterValidator(_canonical_uuid)]
-ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
-Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT), AfterValidator(_no_nul)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_no_nul)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 UtcTime = Annotated[datetime, AfterValidator(_utc)]
 Count = Annotated[int, Field(ge=0)]

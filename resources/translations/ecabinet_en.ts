@@ -192,6 +192,39 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="52"/>
+        <source>So sánh phiên bản — {title}</source>
+        <translation>Compare versions — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="56"/>
+        <source>Bản {new} so với bản {old}: {changed} trang có thay đổi.</source>
+        <translation>Version {new} against version {old}: {changed} pages changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="64"/>
+        <source>Trang {page}: {n} thay đổi</source>
+        <translation>Page {page}: {n} changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="66"/>
+        <source>Trang {page}: không đổi</source>
+        <translation>Page {page}: unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="78"/>
+        <source>Ghi chú trên trang này:</source>
+        <translation>Notes on this page:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="98"/>
+        <source>Không đặt được: “{quote}” {text}</source>
+        <translation>Could not be placed: “{quote}” {text}</translation>
+    </message>
+</context>
+<context>
     <name>Decisions</name>
     <message>
         <location filename="../../ui/decisions/words.py" line="13"/>
@@ -257,110 +290,125 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="100"/>
-        <location filename="../../ui/reader/reader.py" line="181"/>
+        <location filename="../../ui/reader/reader.py" line="103"/>
+        <location filename="../../ui/reader/reader.py" line="187"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="104"/>
+        <location filename="../../ui/reader/reader.py" line="107"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="124"/>
+        <location filename="../../ui/reader/reader.py" line="127"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="127"/>
+        <location filename="../../ui/reader/reader.py" line="130"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="130"/>
+        <location filename="../../ui/reader/reader.py" line="133"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/reader.py" line="136"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="136"/>
+        <location filename="../../ui/reader/reader.py" line="139"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="139"/>
+        <location filename="../../ui/reader/reader.py" line="142"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="142"/>
+        <location filename="../../ui/reader/reader.py" line="145"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="143"/>
+        <location filename="../../ui/reader/reader.py" line="146"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="146"/>
+        <location filename="../../ui/reader/reader.py" line="149"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="148"/>
+        <location filename="../../ui/reader/reader.py" line="151"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="151"/>
+        <location filename="../../ui/reader/reader.py" line="154"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="154"/>
+        <location filename="../../ui/reader/reader.py" line="157"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="174"/>
+        <location filename="../../ui/reader/reader.py" line="159"/>
+        <source>So sánh với bản trước</source>
+        <translation>Compare with the previous version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="180"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="182"/>
+        <location filename="../../ui/reader/reader.py" line="188"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="183"/>
+        <location filename="../../ui/reader/reader.py" line="189"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="222"/>
+        <location filename="../../ui/reader/reader.py" line="228"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="319"/>
+        <location filename="../../ui/reader/reader.py" line="325"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="403"/>
+        <location filename="../../ui/reader/reader.py" line="409"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="432"/>
+        <location filename="../../ui/reader/reader.py" line="438"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="452"/>
+        <source>Tài liệu này chưa có bản trước để so sánh.</source>
+        <translation>This document has no previous version to compare with.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="462"/>
+        <source>Không so sánh được: {reason}</source>
+        <translation>Could not compare: {reason}</translation>
     </message>
 </context>
 <context>
@@ -983,112 +1031,112 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="83"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <location filename="../../ui/reader/notes_tools.py" line="87"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="87"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="105"/>
+        <location filename="../../ui/reader/notes_tools.py" line="106"/>
         <source>Màu {n}</source>
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="113"/>
+        <location filename="../../ui/reader/notes_tools.py" line="114"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="114"/>
+        <location filename="../../ui/reader/notes_tools.py" line="115"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="116"/>
+        <location filename="../../ui/reader/notes_tools.py" line="117"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="118"/>
+        <location filename="../../ui/reader/notes_tools.py" line="119"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="173"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="189"/>
+        <location filename="../../ui/reader/notes_tools.py" line="190"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <location filename="../../ui/reader/notes_tools.py" line="192"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="197"/>
+        <location filename="../../ui/reader/notes_tools.py" line="198"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="208"/>
+        <location filename="../../ui/reader/notes_tools.py" line="209"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="213"/>
+        <location filename="../../ui/reader/notes_tools.py" line="214"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="224"/>
+        <location filename="../../ui/reader/notes_tools.py" line="225"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="236"/>
+        <location filename="../../ui/reader/notes_tools.py" line="237"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <location filename="../../ui/reader/notes_tools.py" line="240"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>

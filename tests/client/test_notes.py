@@ -172,3 +172,17 @@ def test_the_command_line_annotates_lists_and_exports(
     assert PdfReader(out).pages[0]["/Annots"]
     assert main([*export, "--format", "xfdf", "--out", str(tmp_path / "n.xfdf")]) == 0
     assert b"<underline" in (tmp_path / "n.xfdf").read_bytes()
+
+
+def test_a_nul_in_a_note_is_refused_here_before_anything_is_written(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    from pydantic import ValidationError
+
+    member = synced(live_server, tmp_path / "m")
+    version_id = live_server.world.version_ids[1]
+    bad = notes.new_note(member, version_id, 0, "note", rects=[(1, 1, 21, 21)], text="ok")
+    with pytest.raises(ValidationError, match="NUL"):
+        notes.save_note(member, bad.model_copy(update={"text": "a\x00b"}))
+    assert member.store.count_outbox("pending") == 0
+    assert notes.notes_on(member, version_id) == []

@@ -193,3 +193,44 @@ def test_export_and_import_from_the_panel(
         reader.notes_tools.import_from(xfdf)
     assert "1 ghi chú" in told.args[0]
     qtbot.waitUntil(lambda: len(reader.view.notes) == 1, timeout=WAIT)  # updated, not doubled
+
+
+def test_a_replaced_draft_is_compared_with_its_previous_version(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    from tests.client.test_notes import _v2, replace_with
+    from ui.reader.compare_view import CompareDialog
+
+    document_id = live_server.world.document_ids[1]
+    replace_with(live_server, document_id, _v2())
+    member.sync_service().sync()
+    reader = reader_on(qtbot, member, tasks, document_id)
+    with qtbot.wait_signal(reader.compared, timeout=WAIT) as shown:
+        reader.compare_action.trigger()
+    comparison = shown.args[0]
+    assert (comparison.old.number, comparison.new.number) == (1, 2)
+    assert any(p.changes for p in comparison.pages)
+    dialog = reader.comparison_dialog
+    assert isinstance(dialog, CompareDialog)
+    assert "trang có thay đổi" in dialog.summary.text()
+    assert "[+" in dialog.text.toPlainText() or "[−" in dialog.text.toPlainText()
+    dialog.close()
+
+
+def test_printing_paints_the_watermarked_pages(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ecabinet.client.note_files import printable_pdf
+    from ecabinet.pdf.text_layout import page_texts
+    from ui.reader.notes_tools import print_pdf
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the printer
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    data = printable_pdf(member, live_server.world.document_ids[1])
+    assert print_pdf(printer, data) == 2
+    printed = (tmp_path / "printed.pdf").read_bytes()
+    assert len(page_texts(printed)) == 2  # both pages reached the printer
+    assert member.store.get_state("full_name") in page_texts(data)[0].text

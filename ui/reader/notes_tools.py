@@ -46,11 +46,12 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
         handle.flush()
         document = QPdfDocument()
         document.load(handle.name)
+        count = document.pageCount()
         painter = QPainter()
         if not painter.begin(printer):
             raise OSError("the printer could not be opened")
         try:
-            for page in range(document.pageCount()):
+            for page in range(count):
                 if page:
                     printer.newPage()
                 target = painter.viewport()
@@ -61,7 +62,7 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
         finally:
             painter.end()
             document.close()
-        return document.pageCount()
+        return count
 
 
 class NotesTools(QObject):

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
+from ecabinet.client.versions import Comparison, compare_with_previous
 from ui.reader.annotator import Annotator
 from ui.reader.background import find, page_texts, render_thumbnails
+from ui.reader.compare_view import CompareDialog
 from ui.reader.notes_panel import NotesPanel
 from ui.reader.notes_tools import NotesTools
 from ui.reader.page_view import Hit, PageView
@@ -53,6 +55,7 @@ class DocumentReader(QWidget):
     thumbnail_ready = Signal(int, QImage)  # emitted from a worker; queued to the GUI thread
     searched = Signal(int)  # number of hits
     message_shown = Signal(str)
+    compared = Signal(object)  # the Comparison shown
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +155,9 @@ class DocumentReader(QWidget):
         toolbar.addWidget(self.hit_count)
         toolbar.addSeparator()
         self.copy_action = self._action(toolbar, self.tr("Sao chép"), keys.Copy, self.copy, "copy")
+        self.compare_action = self._action(
+            toolbar, self.tr("So sánh với bản trước"), "Ctrl+Shift+V", self.compare
+        )
         return toolbar
 
     def _build_side(self) -> QTabWidget:
@@ -434,6 +440,28 @@ class DocumentReader(QWidget):
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
         return True
+
+    def compare(self) -> None:
+        """Open the comparison with the previous version (computed on a worker)."""
+        account, document_id, title = self.account, self.document_id, self.title.text()
+        if not document_id:
+            return
+
+        def done(comparison: Comparison | None) -> None:
+            if comparison is None:
+                self.show_message(self.tr("Tài liệu này chưa có bản trước để so sánh."))
+                return
+            self.comparison_dialog = CompareDialog(comparison, title, self)
+            self.comparison_dialog.open()
+            self.compared.emit(comparison)
+
+        self.tasks.run_network(
+            lambda: compare_with_previous(account, document_id),
+            done,
+            lambda error: self.show_message(
+                self.tr("Không so sánh được: {reason}").format(reason=error)
+            ),
+        )
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.documents_page.open_document.connect(self.open_document)
         self.ballot_page.open_document.connect(self.open_document)
         self.search_page.open_hit.connect(self.open_document_at)
+        self.reader.open_elsewhere.connect(lambda doc, page: self.open_document_at(doc, page, ""))
         self.travel_page.fetch_requested.connect(self.sync.start)
         for acting in (self.item_panel, self.ballot_page):
             acting.acted.connect(self._after_act)

@@ -74,6 +74,7 @@ def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
             rects=item.rects,
             points=item.points,
             color=item.color,
+            width=item.width,
             text=item.text,
         ).model_copy(update={"id": item.id})
         save_note(account, note)

@@ -20,7 +20,12 @@ from ecabinet.client.account import Account
 from ecabinet.domain import AnnotationKind, Sharing
 from ecabinet.pdf.quotes import Placement, Quote, quote_at, relocate
 from ecabinet.pdf.text_layout import page_texts, text_rects
-from ecabinet.wire.objects import AnnotationData, DocumentData, DocumentVersionData
+from ecabinet.wire.objects import (
+    AgendaItemData,
+    AnnotationData,
+    DocumentData,
+    DocumentVersionData,
+)
 
 TEXT_KINDS = (AnnotationKind.HIGHLIGHT, AnnotationKind.UNDERLINE, AnnotationKind.STRIKEOUT)
 CARRIED = "carried:"  # state: carried:<old note id> -> the id of its copy on the new version
@@ -146,6 +151,25 @@ def notes_on(account: Account, version_id: str) -> list[AnnotationData]:
         if isinstance(n, AnnotationData) and (n.author_id == user_id or n.shared != Sharing.PRIVATE)
     ]
     return sorted(notes, key=lambda n: (n.page, n.created_at))
+
+
+def meeting_notes(account: Account, document_id: str) -> list[tuple[DocumentData, AnnotationData]]:
+    """Every note the member sees on the current versions of the documents of the meeting
+    (or ballot) that ``document_id`` belongs to, document by document, page by page."""
+    document = account.store.get("document", document_id)
+    if not isinstance(document, DocumentData):
+        return []
+    item = account.store.get("agenda_item", document.agenda_item_id or "")
+    meeting_id = item.meeting_id if isinstance(item, AgendaItemData) else ""
+    items = {i.id for i in account.store.agenda_items(meeting_id)} if meeting_id else set()
+    siblings = [
+        d
+        for d in account.store.list("document")
+        if isinstance(d, DocumentData)
+        and d.current_version_id
+        and (d.agenda_item_id in items or (d.ballot_id and d.ballot_id == document.ballot_id))
+    ]
+    return [(d, note) for d in siblings for note in notes_on(account, d.current_version_id or "")]
 
 
 def my_notes(account: Account) -> list[AnnotationData]:

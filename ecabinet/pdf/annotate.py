@@ -82,7 +82,7 @@ def annotation_dictionary(
         entry[NameObject("/InkList")] = ArrayObject(
             _numbers(v for x, y in stroke for v in (x, flip(y))) for stroke in note.points
         )
-        entry[NameObject("/BS")] = DictionaryObject({NameObject("/W"): FloatObject(2)})
+        entry[NameObject("/BS")] = DictionaryObject({NameObject("/W"): FloatObject(note.width)})
     elif note.kind == "note":
         entry[NameObject("/Name")] = NameObject("/Comment")
         entry[NameObject("/Open")] = BooleanObject(False)

@@ -39,6 +39,7 @@ class ImportedNote:
     page: int
     kind: str
     color: str = "#ffd400"
+    width: float = 2.0
     text: str = ""
     rects: list[tuple[float, float, float, float]] = field(default_factory=list)
     points: list[list[tuple[float, float]]] = field(default_factory=list)
@@ -70,6 +71,8 @@ def to_xfdf(
             "title": authors.get(note.author_id, ""),
             "date": pdf_date(note.updated_at),
         }
+        if note.kind == "ink":
+            attributes["width"] = f"{note.width:g}"
         if note.kind in ("highlight", "underline", "strikeout"):
             attributes["coords"] = _csv(
                 v
@@ -137,6 +140,7 @@ def from_xfdf(data: bytes, page_heights: Sequence[float]) -> list[ImportedNote]:
             )
         if kind == "ink":
             note.rects = []
+            note.width = min(20.0, max(0.5, (_floats(element.get("width", "2")) or [2.0])[0]))
         notes.append(note)
     return notes
 

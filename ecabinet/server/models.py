@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -301,6 +302,7 @@ class Annotation(Base):
     rects: Mapped[list[Any]] = mapped_column(default=list)
     points: Mapped[list[Any]] = mapped_column(default=list)
     color: Mapped[str] = mapped_column(String(7), default="#ffd400")
+    width: Mapped[float] = mapped_column(Float, default=2.0)  # of a pen's line, in points
     text: Mapped[str] = mapped_column(Text, default="")
     quote: Mapped[str] = mapped_column(Text, default="")
     prefix: Mapped[str] = mapped_column(String(500), default="")

@@ -208,6 +208,7 @@ def annotation_data(ann: m.Annotation) -> dict[str, Any]:
             "rects": ann.rects,
             "points": ann.points,
             "color": ann.color,
+            "width": ann.width,
             "text": ann.text,
             "quote": ann.quote,
             "prefix": ann.prefix,

@@ -169,6 +169,7 @@ class AnnotationData(WireModel):
     rects: list[Rect] = Field(default_factory=list, max_length=MAX_LIST)
     points: list[list[Point]] = Field(default_factory=list, max_length=MAX_LIST)
     color: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = "#ffd400"
+    width: Annotated[float, Field(ge=0.5, le=20)] = 2.0  # a pen's line, in points
     text: Text = ""
     quote: Text = ""
     prefix: Annotated[str, Field(max_length=500)] = ""

@@ -4,28 +4,28 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="185"/>
+        <location filename="../../ui/reader/annotator.py" line="188"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="185"/>
+        <location filename="../../ui/reader/annotator.py" line="188"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="186"/>
-        <location filename="../../ui/reader/annotator.py" line="214"/>
+        <location filename="../../ui/reader/annotator.py" line="189"/>
+        <location filename="../../ui/reader/annotator.py" line="217"/>
         <source>Nội dung:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="214"/>
+        <location filename="../../ui/reader/annotator.py" line="217"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="236"/>
+        <location filename="../../ui/reader/annotator.py" line="241"/>
         <source>Chỉ xoá được ghi chú của mình.</source>
         <translation>You can delete only your own notes.</translation>
     </message>
@@ -290,123 +290,123 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="103"/>
-        <location filename="../../ui/reader/reader.py" line="187"/>
+        <location filename="../../ui/reader/reader.py" line="105"/>
+        <location filename="../../ui/reader/reader.py" line="189"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="107"/>
+        <location filename="../../ui/reader/reader.py" line="109"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="127"/>
+        <location filename="../../ui/reader/reader.py" line="129"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="130"/>
+        <location filename="../../ui/reader/reader.py" line="132"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/reader.py" line="135"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="136"/>
+        <location filename="../../ui/reader/reader.py" line="138"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="139"/>
+        <location filename="../../ui/reader/reader.py" line="141"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="142"/>
+        <location filename="../../ui/reader/reader.py" line="144"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="145"/>
+        <location filename="../../ui/reader/reader.py" line="147"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="146"/>
+        <location filename="../../ui/reader/reader.py" line="148"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="149"/>
+        <location filename="../../ui/reader/reader.py" line="151"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="151"/>
+        <location filename="../../ui/reader/reader.py" line="153"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="154"/>
+        <location filename="../../ui/reader/reader.py" line="156"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="157"/>
+        <location filename="../../ui/reader/reader.py" line="159"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="159"/>
+        <location filename="../../ui/reader/reader.py" line="161"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="180"/>
+        <location filename="../../ui/reader/reader.py" line="182"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="188"/>
+        <location filename="../../ui/reader/reader.py" line="190"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="189"/>
+        <location filename="../../ui/reader/reader.py" line="191"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="228"/>
+        <location filename="../../ui/reader/reader.py" line="230"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="325"/>
+        <location filename="../../ui/reader/reader.py" line="327"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="409"/>
+        <location filename="../../ui/reader/reader.py" line="411"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="438"/>
+        <location filename="../../ui/reader/reader.py" line="440"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="452"/>
+        <location filename="../../ui/reader/reader.py" line="460"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="462"/>
+        <location filename="../../ui/reader/reader.py" line="470"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -737,132 +737,132 @@
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -963,67 +963,77 @@
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="51"/>
+        <location filename="../../ui/reader/notes_panel.py" line="53"/>
         <source>Lọc ghi chú…</source>
         <translation>Filter notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="56"/>
+        <location filename="../../ui/reader/notes_panel.py" line="57"/>
+        <source>Tài liệu này</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="58"/>
+        <source>Cả phiên họp</source>
+        <translation>The whole meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="63"/>
         <source>Ghi chú của tài liệu</source>
         <translation>Notes of the document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="61"/>
+        <location filename="../../ui/reader/notes_panel.py" line="68"/>
         <source>Riêng tư</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="62"/>
+        <location filename="../../ui/reader/notes_panel.py" line="69"/>
         <source>Gửi Văn phòng Chính phủ</source>
         <translation>Shared with the Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="63"/>
+        <location filename="../../ui/reader/notes_panel.py" line="70"/>
         <source>Chia sẻ với người dự họp</source>
         <translation>Shared with everyone invited</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="66"/>
+        <location filename="../../ui/reader/notes_panel.py" line="73"/>
         <source>Ai được xem ghi chú đang chọn</source>
         <translation>Who may see the chosen note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="72"/>
+        <location filename="../../ui/reader/notes_panel.py" line="79"/>
         <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
         <translation>Could not be placed in the new version (kept on the old one):</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="75"/>
+        <location filename="../../ui/reader/notes_panel.py" line="82"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="76"/>
+        <location filename="../../ui/reader/notes_panel.py" line="83"/>
         <source>Xuất XFDF…</source>
         <translation>Export XFDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="77"/>
+        <location filename="../../ui/reader/notes_panel.py" line="84"/>
         <source>Nhập XFDF…</source>
         <translation>Import XFDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="78"/>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="99"/>
+        <location filename="../../ui/reader/notes_panel.py" line="107"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="101"/>
+        <location filename="../../ui/reader/notes_panel.py" line="109"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -1076,67 +1086,82 @@
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="114"/>
+        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <source>Nét mảnh</source>
+        <translation>Fine pen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <source>Nét vừa</source>
+        <translation>Medium pen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <source>Nét đậm</source>
+        <translation>Bold pen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="118"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="115"/>
+        <location filename="../../ui/reader/notes_tools.py" line="119"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="117"/>
+        <location filename="../../ui/reader/notes_tools.py" line="121"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="119"/>
+        <location filename="../../ui/reader/notes_tools.py" line="123"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="173"/>
+        <location filename="../../ui/reader/notes_tools.py" line="195"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="190"/>
+        <location filename="../../ui/reader/notes_tools.py" line="212"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="192"/>
+        <location filename="../../ui/reader/notes_tools.py" line="214"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="198"/>
+        <location filename="../../ui/reader/notes_tools.py" line="220"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="209"/>
+        <location filename="../../ui/reader/notes_tools.py" line="231"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="214"/>
+        <location filename="../../ui/reader/notes_tools.py" line="236"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="225"/>
+        <location filename="../../ui/reader/notes_tools.py" line="247"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="237"/>
+        <location filename="../../ui/reader/notes_tools.py" line="259"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="240"/>
+        <location filename="../../ui/reader/notes_tools.py" line="262"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>

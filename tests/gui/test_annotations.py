@@ -234,3 +234,46 @@ def test_printing_paints_the_watermarked_pages(
     printed = (tmp_path / "printed.pdf").read_bytes()
     assert len(page_texts(printed)) == 2  # both pages reached the printer
     assert member.store.get_state("full_name") in page_texts(data)[0].text
+
+
+def test_the_pen_draws_in_the_width_chosen(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    view = reader.view
+    reader.notes_tools.use(Tool.INK)
+    reader.notes_tools.set_width(4.0)
+    view.page_pressed.emit(0, QPointF(10, 10))
+    view.page_dragged.emit(0, QPointF(60, 60))
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        view.page_released.emit(0, QPointF(60, 60))
+    (ink,) = view.notes
+    assert ink.width == 4.0
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        reader.notes_tools.set_width(1.0)  # the chosen stroke changes with the pen
+    assert view.notes[0].width == 1.0
+    assert member.sync_service().sync().rejected == 0
+    other = signed_in(live_server.url, member.profile.root.parent / "other")
+    other.sync_service().sync()
+    from ecabinet.client.notes import my_notes as notes_of
+
+    assert [n.width for n in notes_of(other)] == [1.0]  # the width went through the server
+
+
+def test_the_panel_lists_the_whole_meetings_notes_and_opens_another_document(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    from ecabinet.client.notes import note_on_words
+
+    world = live_server.world
+    note_on_words(member, world.document_ids[2], 1, "highlight", "nội dung 2", text="Ở tài liệu khác")
+    reader = reader_on(qtbot, member, tasks, world.document_ids[1])
+    panel = reader.notes_panel
+    assert panel.list.count() == 0  # nothing on this document
+    panel.scope.setCurrentIndex(1)
+    panel.scope.activated.emit(1)
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=WAIT)
+    assert "Ở tài liệu khác" in panel.list.item(0).text()
+    with qtbot.wait_signal(reader.open_elsewhere, timeout=WAIT) as opened:
+        panel.list.itemActivated.emit(panel.list.item(0))
+    assert opened.args == [world.document_ids[2], 0]

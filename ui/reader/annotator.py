@@ -38,6 +38,7 @@ TEXT_TOOLS = (Tool.HIGHLIGHT, Tool.UNDERLINE, Tool.STRIKEOUT)
 TEXT_KINDS = ("highlight", "underline", "strikeout")  # notes tied to words do not move
 COLOURS = ("#ffd400", "#7ed957", "#5ab4ff", "#ff80bf", "#ff5a5a")
 FREETEXT_SIZE = (180.0, 48.0)
+PEN_WIDTHS = (1.0, 2.0, 4.0)  # fine, medium, bold, in points
 
 
 class ChangeNote(QUndoCommand):
@@ -67,6 +68,7 @@ class Annotator(QObject):
         self.account, self.tasks, self.view, self.parent_widget = account, tasks, view, parent
         self.tool = Tool.SELECT
         self.colour = COLOURS[0]
+        self.width = PEN_WIDTHS[1]
         self.version_id = ""
         self.texts: list[str] | None = None
         self.undo_stack = QUndoStack(self)
@@ -143,7 +145,8 @@ class Annotator(QObject):
             stroke_page, points = self.view.stroke
             self.view.stroke = None
             if len(points) > 1:
-                self.add(stroke_page, Tool.INK, points=[[(p.x(), p.y()) for p in points]])
+                strokes = [[(p.x(), p.y()) for p in points]]
+                self.add(stroke_page, Tool.INK, points=strokes, width=self.width)
         elif self.tool in TEXT_TOOLS:
             self.mark_selection()
         elif self.tool == Tool.SELECT and self._drag_from is not None:
@@ -215,19 +218,21 @@ class Annotator(QObject):
             )
             if not ok:
                 return
-        self.undo_stack.push(ChangeNote(self, note, note.model_copy(update={"text": text})))
+        self.change(note, text=text)
 
     def share_selected(self, sharing: Sharing) -> None:
         note = self.selected
         if self.mine(note) and note is not None and note.shared != sharing:
-            self.undo_stack.push(
-                ChangeNote(self, note, note.model_copy(update={"shared": sharing}))
-            )
+            self.change(note, shared=sharing)
 
     def recolour_selected(self, colour: str) -> None:
         note = self.selected
         if self.mine(note) and note is not None:
-            self.undo_stack.push(ChangeNote(self, note, note.model_copy(update={"color": colour})))
+            self.change(note, color=colour)
+
+    def change(self, note: AnnotationData, **fields: object) -> None:
+        """An undoable change of the member's own note (text, colour, width, sharing)."""
+        self.undo_stack.push(ChangeNote(self, note, note.model_copy(update=fields)))
 
     def delete_selected(self) -> None:
         note = self.selected

@@ -16,7 +16,6 @@ from ecabinet.wire.objects import AnnotationData
 from ui.reader.layout import PageLayout
 
 NOTE_SIZE = 20.0  # a sticky note's square, in points
-INK_WIDTH = 2.0
 
 
 def note_box(note: AnnotationData) -> QRectF:
@@ -93,7 +92,7 @@ def _paint_one(painter: QPainter, note: AnnotationData, mine: bool) -> None:
             y = y1 - 0.5 if kind == "underline" else (y0 + y1) / 2
             painter.drawLine(QPointF(x0, y), QPointF(x1, y))
     elif kind == "ink":
-        painter.setPen(QPen(colour, INK_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setPen(QPen(colour, note.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for stroke in note.points:
             path = QPainterPath()
             for index, (x, y) in enumerate(stroke):

@@ -36,6 +36,8 @@ KIND_WORDS = {
 
 class NotesPanel(QWidget):
     chosen = Signal(str, int)  # note id, page
+    chosen_elsewhere = Signal(str, int)  # document id, page: a note of another document
+    scope_changed = Signal(bool)  # True: the whole meeting
     share_chosen = Signal(str)  # Sharing value for the selected note
     export_pdf = Signal()
     export_xfdf = Signal()
@@ -51,6 +53,11 @@ class NotesPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Lọc ghi chú…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _t: self._fill())
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("Tài liệu này"), False)
+        self.scope.addItem(self.tr("Cả phiên họp"), True)
+        self.scope.activated.connect(lambda _i: self.scope_changed.emit(self.scope.currentData()))
+        self.elsewhere: list[tuple[str, str, AnnotationData]] = []  # document id, title, note
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAccessibleName(self.tr("Ghi chú của tài liệu"))
@@ -82,6 +89,7 @@ class NotesPanel(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scope)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.sharing)
@@ -106,14 +114,27 @@ class NotesPanel(QWidget):
             line += f"\n{note.text[:200]}"
         return line
 
+    def show_meeting(self, notes: list[tuple[str, str, AnnotationData]]) -> None:
+        """The notes of every document of the meeting: (document id, title, note)."""
+        self.elsewhere = notes
+        self._fill()
+
     def _fill(self) -> None:
         wanted = fold(self.filter.text()).split()
         self.list.clear()
-        for note in sorted(self.notes, key=lambda n: (n.page, n.created_at)):
-            text = self.describe(note)
+        if self.scope.currentData():
+            rows = [
+                (f"{title}\n{self.describe(note)}", (document_id, note.page, True))
+                for document_id, title, note in self.elsewhere
+            ]
+        else:
+            rows = [
+                (self.describe(note), (note.id, note.page, False))
+                for note in sorted(self.notes, key=lambda n: (n.page, n.created_at))
+            ]
+        for text, value in rows:
             if all(word in fold(text) for word in wanted):
-                item = QListWidgetItem(text, self.list)
-                item.setData(ROLE, (note.id, note.page))
+                QListWidgetItem(text, self.list).setData(ROLE, value)
 
     def show_unplaced(self, notes: list[AnnotationData]) -> None:
         self.unplaced.clear()
@@ -129,5 +150,5 @@ class NotesPanel(QWidget):
             self.sharing.setCurrentIndex(max(0, self.sharing.findData(str(note.shared))))
 
     def _activated(self, item: QListWidgetItem) -> None:
-        note_id, page = item.data(ROLE)
-        self.chosen.emit(note_id, page)
+        key, page, elsewhere = item.data(ROLE)
+        (self.chosen_elsewhere if elsewhere else self.chosen).emit(key, page)

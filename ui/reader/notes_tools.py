@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
 from ecabinet.client.account import Account
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf, printable_pdf
-from ecabinet.client.notes import unplaced_notes
+from ecabinet.client.notes import meeting_notes, unplaced_notes
 from ecabinet.domain import Sharing
-from ui.reader.annotator import COLOURS, Annotator, Tool
+from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
 from ui.reader.notes_panel import NotesPanel
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
@@ -109,6 +109,10 @@ class NotesTools(QObject):
             )
             action.setIcon(QIcon(swatch))
         self.toolbar.addSeparator()
+        pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
+        for index, (name, width) in enumerate(zip(pens, PEN_WIDTHS, strict=True), start=1):
+            self._add(name, [f"Alt+Shift+{index}"], lambda _=False, w=width: self.set_width(w))
+        self.toolbar.addSeparator()
         keys = QKeySequence.StandardKey
         undo, redo = annotator.undo_stack.undo, annotator.undo_stack.redo
         self.undo_action = self._add(self.tr("Hoàn tác"), [keys.Undo], undo)
@@ -120,6 +124,7 @@ class NotesTools(QObject):
         annotator.notes_changed.connect(self._notes_changed)
         annotator.message_shown.connect(self.message_shown)
         panel.chosen.connect(self._chosen)
+        panel.scope_changed.connect(self._scope)
         panel.share_chosen.connect(lambda value: annotator.share_selected(Sharing(value)))
         panel.export_pdf.connect(lambda: self._export("pdf"))
         panel.export_xfdf.connect(lambda: self._export("xfdf"))
@@ -144,6 +149,12 @@ class NotesTools(QObject):
         self.annotator.colour = colour
         self.annotator.recolour_selected(colour)
 
+    def set_width(self, width: float) -> None:
+        self.annotator.width = width
+        note = self.annotator.selected
+        if note is not None and note.kind == "ink" and self.annotator.mine(note):
+            self.annotator.change(note, width=width)
+
     def _notes_changed(self, notes: list[Any]) -> None:
         view = self.annotator.view
         self.panel.show_notes(notes, view.me, view.authors)
@@ -153,6 +164,17 @@ class NotesTools(QObject):
             self.tasks.run_local(
                 lambda: unplaced_notes(account, document_id), self.panel.show_unplaced
             )
+
+    def _scope(self, whole_meeting: bool) -> None:
+        if not whole_meeting or not self.document_id():
+            self.panel.show_meeting([])
+            return
+        account, document_id = self.account, self.document_id()
+
+        def read() -> list[tuple[str, str, Any]]:
+            return [(d.id, d.title, n) for d, n in meeting_notes(account, document_id)]
+
+        self.tasks.run_local(read, self.panel.show_meeting)
 
     def _chosen(self, note_id: str, page: int) -> None:
         self.annotator.view.selected_note = note_id

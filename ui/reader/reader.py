@@ -56,6 +56,7 @@ class DocumentReader(QWidget):
     searched = Signal(int)  # number of hits
     message_shown = Signal(str)
     compared = Signal(object)  # the Comparison shown
+    open_elsewhere = Signal(str, int)  # another document of the meeting, at a page
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class DocumentReader(QWidget):
             account, tasks, self.annotator, self.notes_panel, self, lambda: self.document_id
         )
         self.notes_tools.message_shown.connect(self.show_message)
+        self.notes_panel.chosen_elsewhere.connect(self._open_elsewhere)
         self._build()
         self.navigator = self.view.pageNavigator()
         self.navigator.currentPageChanged.connect(self._page_changed)
@@ -440,6 +442,12 @@ class DocumentReader(QWidget):
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
         return True
+
+    def _open_elsewhere(self, document_id: str, page: int) -> None:
+        if document_id == self.document_id:
+            self.go_to_page(page)
+        else:
+            self.open_elsewhere.emit(document_id, page)
 
     def compare(self) -> None:
         """Open the comparison with the previous version (computed on a worker)."""

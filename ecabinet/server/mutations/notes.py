@@ -57,6 +57,7 @@ def put(ctx: MutationContext, data: WireModel) -> None:
     ann.rects = [list(r) for r in put_data.rects]
     ann.points = [[list(p) for p in stroke] for stroke in put_data.points]
     ann.color = put_data.color
+    ann.width = put_data.width
     ann.text = put_data.text
     ann.quote = put_data.quote
     ann.prefix = put_data.prefix

@@ -88,6 +88,7 @@ def test_notes_go_out_as_xfdf_and_come_back() -> None:
     assert back[0].rects == [pytest.approx(r) for r in notes[0].rects]
     assert back[0].text == "Xem lại"
     assert back[1].points == [[pytest.approx(p) for p in notes[1].points[0]]]
+    assert back[1].width == notes[1].width
 
 
 @pytest.mark.parametrize(

@@ -388,6 +388,7 @@ def upgrade() -> None:
     sa.Column('rects', sa.JSON(), nullable=False),
     sa.Column('points', sa.JSON(), nullable=False),
     sa.Column('color', sa.String(length=7), nullable=False),
+    sa.Column('width', sa.Float(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('quote', sa.Text(), nullable=False),
     sa.Column('prefix', sa.String(length=500), nullable=False),

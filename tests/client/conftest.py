@@ -6,6 +6,7 @@ one PostgreSQL database for the session emptied before each test.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -180,3 +181,28 @@ def cli_login(
     return main(
         ["--profile", profile, "login", "--server", url, "--username", username, "--password-stdin"]
     )
+
+
+def replace_with(live: LiveServer, document_id: str, data: bytes) -> None:
+    """The Government Office replaces a document with a new version, through the API."""
+    token = requests.post(
+        f"{live.url}/api/v1/auth/login",
+        json={"username": "secretariat", "password": PASSWORD, "device_name": "t"},
+        timeout=10,
+    ).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    sha = hashlib.sha256(data).hexdigest()
+    up = requests.post(
+        f"{live.url}/api/v1/blobs",
+        data=data,
+        headers={**headers, "X-Content-SHA256": sha, "Content-Type": "application/pdf"},
+        timeout=10,
+    )
+    assert up.status_code in (200, 201), up.text
+    r = requests.post(
+        f"{live.url}/api/v1/documents/{document_id}/versions",
+        json={"sha256": sha, "filename": "v2.pdf"},
+        headers=headers,
+        timeout=10,
+    )
+    assert r.status_code == 201, r.text

@@ -3,7 +3,6 @@ ballots awaiting a reply; and reading a document is an act that reaches the serv
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +12,7 @@ import requests
 from ecabinet.client import acts
 from ecabinet.client.library import Library
 from ecabinet.client.travel import readiness
-from tests.client.conftest import LiveServer, signed_in
+from tests.client.conftest import LiveServer, replace_with, signed_in
 from tests.factories import PASSWORD
 from tests.pdfs import make_pdf
 
@@ -25,26 +24,6 @@ def _secretariat(url: str) -> dict[str, str]:
         timeout=10,
     )
     return {"Authorization": f"Bearer {r.json()['token']}"}
-
-
-def replace(url: str, document_id: str) -> None:
-    headers = _secretariat(url)
-    data = make_pdf(3, "Dự thảo v2")
-    sha = hashlib.sha256(data).hexdigest()
-    up = requests.post(
-        f"{url}/api/v1/blobs",
-        data=data,
-        headers={**headers, "X-Content-SHA256": sha, "Content-Type": "application/pdf"},
-        timeout=10,
-    )
-    assert up.status_code in (200, 201), up.text
-    r = requests.post(
-        f"{url}/api/v1/documents/{document_id}/versions",
-        json={"sha256": sha, "filename": "v2.pdf"},
-        headers=headers,
-        timeout=10,
-    )
-    assert r.status_code == 201, r.text
 
 
 def test_documents_are_new_until_read_and_marked_again_when_replaced(
@@ -62,7 +41,7 @@ def test_documents_are_new_until_read_and_marked_again_when_replaced(
     entry = Library(account).document(document_id)
     assert entry is not None and not entry.unread
 
-    replace(live_server.url, document_id)
+    replace_with(live_server, document_id, make_pdf(3, "Dự thảo v2"))
     account.sync_service().sync()
     entry = Library(account).document(document_id)
     assert entry is not None

@@ -3,13 +3,11 @@ version (or kept as "could not be placed"), exported as PDF and XFDF, imported, 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from pathlib import Path
 
 import pytest
-import requests
 from pypdf import PdfReader
 
 from ecabinet.client import notes
@@ -18,38 +16,13 @@ from ecabinet.client.cli import main
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import XfdfError
-from tests.client.conftest import LiveServer, cli_login, signed_in
-from tests.factories import PASSWORD
+from tests.client.conftest import LiveServer, cli_login, replace_with, signed_in
 
 
 def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
     account = signed_in(live.url, root, username)
     assert account.sync_service().sync().online
     return account
-
-
-def replace_with(live: LiveServer, document_id: str, data: bytes) -> None:
-    token = requests.post(
-        f"{live.url}/api/v1/auth/login",
-        json={"username": "secretariat", "password": PASSWORD, "device_name": "t"},
-        timeout=10,
-    ).json()["token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    sha = hashlib.sha256(data).hexdigest()
-    up = requests.post(
-        f"{live.url}/api/v1/blobs",
-        data=data,
-        headers={**headers, "X-Content-SHA256": sha, "Content-Type": "application/pdf"},
-        timeout=10,
-    )
-    assert up.status_code in (200, 201), up.text
-    r = requests.post(
-        f"{live.url}/api/v1/documents/{document_id}/versions",
-        json={"sha256": sha, "filename": "v2.pdf"},
-        headers=headers,
-        timeout=10,
-    )
-    assert r.status_code == 201, r.text
 
 
 def test_a_note_is_saved_here_first_then_follows_the_member(

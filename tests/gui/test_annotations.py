@@ -3,7 +3,6 @@ move, edit, share and delete; undo and redo; the notes panel; export and import.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,6 @@ from ui.reader.reader import DocumentReader
 from ui.tasks import TaskManager
 
 WAIT = 20_000
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 def reader_on(
@@ -198,7 +190,8 @@ def test_export_and_import_from_the_panel(
 def test_a_replaced_draft_is_compared_with_its_previous_version(
     qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
 ) -> None:
-    from tests.client.test_notes import _v2, replace_with
+    from tests.client.conftest import replace_with
+    from tests.client.test_notes import _v2
     from ui.reader.compare_view import CompareDialog
 
     document_id = live_server.world.document_ids[1]
@@ -266,7 +259,9 @@ def test_the_panel_lists_the_whole_meetings_notes_and_opens_another_document(
     from ecabinet.client.notes import note_on_words
 
     world = live_server.world
-    note_on_words(member, world.document_ids[2], 1, "highlight", "nội dung 2", text="Ở tài liệu khác")
+    note_on_words(
+        member, world.document_ids[2], 1, "highlight", "nội dung 2", text="Ở tài liệu khác"
+    )
     reader = reader_on(qtbot, member, tasks, world.document_ids[1])
     panel = reader.notes_panel
     assert panel.list.count() == 0  # nothing on this document

@@ -3,7 +3,6 @@ the chair's board and vote console."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from ui.decisions.vote_console import VoteConsole
 from ui.tasks import TaskManager
 
 WAIT = 30_000
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:

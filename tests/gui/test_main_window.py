@@ -4,10 +4,8 @@ the status bar, notices of new papers, and working on with the server gone."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import requests
 from pytestqt.qtbot import QtBot
 
@@ -23,13 +21,6 @@ from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
 from ui.tasks import TaskManager
 
 WAIT = 30_000
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 def open_window(qtbot: QtBot, account: Account, tasks: TaskManager) -> MainWindow:

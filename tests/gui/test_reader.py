@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,13 +32,6 @@ def draft(chapters: int = 6) -> bytes:
         for n in range(1, chapters + 1)
     ]
     return compose(DocumentSpec(title="Dự thảo Nghị định thử", sections=sections))
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskManager]:
-    manager = TaskManager()
-    yield manager
-    manager.shutdown()
 
 
 @pytest.fixture

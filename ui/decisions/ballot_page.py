@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -37,6 +36,7 @@ from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date, time_left, under_a_day
 from ui.tasks import TaskManager
 from ui.theme import colors
+from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,12 +52,7 @@ class BallotPage(QWidget):
         self.account = account
         self.tasks = tasks
         self.ballot_id = ""
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading()
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

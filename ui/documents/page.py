@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.library import DocumentEntry
 from ecabinet.client.search_text import fold
 from ui import labels
+from ui.widgets.labels import heading
 from ui.widgets.trees import top_level
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -31,11 +31,7 @@ class DocumentsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(self.tr("Tài liệu trên máy"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading(self.tr("Tài liệu trên máy"))
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Lọc theo tên tài liệu hoặc phiên họp…"))
         self.filter.setClearButtonEnabled(True)

@@ -28,6 +28,7 @@ from ecabinet.client.library import DocumentEntry, MeetingEntry
 from ui import labels
 from ui.formatting import local_date
 from ui.theme import colors
+from ui.widgets.labels import heading
 from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -58,13 +59,8 @@ class MeetingPage(QWidget):
         self.meeting_id = ""
         self._shown: list[Row] = []
         self._by_key: dict[tuple[str, str], QTreeWidgetItem] = {}
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = heading(scale=1.4)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.board_button = QPushButton(self.tr("Bảng ý kiến các thành viên"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.account import Account
 from ecabinet.client.search import SearchHit, SearchIndex
 from ui.tasks import TaskManager
+from ui.widgets.labels import heading
 from ui.widgets.rich_text import HTML_ROLE, RichTextDelegate
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -59,11 +59,7 @@ class SearchPage(QWidget):
         self.account = account
         self.tasks = tasks
         self._asked = 0
-        self.heading = QLabel(self.tr("Tìm kiếm trong tài liệu trên máy"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading(self.tr("Tìm kiếm trong tài liệu trên máy"))
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Gõ từ cần tìm, có dấu hoặc không dấu…"))
         self.query.setClearButtonEnabled(True)

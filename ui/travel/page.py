@@ -23,6 +23,7 @@ from ecabinet.client.travel import Readiness
 from ui import labels
 from ui.formatting import file_size
 from ui.theme import colors
+from ui.widgets.labels import heading
 
 
 class TravelPage(QWidget):
@@ -30,11 +31,7 @@ class TravelPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(self.tr("Sẵn sàng đi công tác"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading(self.tr("Sẵn sàng đi công tác"))
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         verdict_font = QFont(self.verdict.font())

@@ -194,10 +194,17 @@ def test_a_replaced_draft_is_compared_with_its_previous_version(
     from tests.client.test_notes import _v2
     from ui.reader.compare_view import CompareDialog
 
+    from ecabinet.client.notes import carry_notes, note_on_words
+
     document_id = live_server.world.document_ids[1]
+    gone = note_on_words(member, document_id, 2, "strikeout", "Trang 2", text="Bỏ đoạn này")
     replace_with(live_server, document_id, _v2())
     member.sync_service().sync()
+    assert [n.id for n in carry_notes(member, document_id).unplaced] == [gone.id]
     reader = reader_on(qtbot, member, tasks, document_id)
+    qtbot.waitUntil(lambda: reader.notes_panel.unplaced.count() == 1, timeout=WAIT)
+    assert "Bỏ đoạn này" in reader.notes_panel.unplaced.item(0).text()
+    assert reader.notes_panel.unplaced.isVisibleTo(reader.notes_panel)
     with qtbot.wait_signal(reader.compared, timeout=WAIT) as shown:
         reader.compare_action.trigger()
     comparison = shown.args[0]

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from ecabinet import __version__
 from ecabinet.server import audit, feed
 from ecabinet.server.accounts import reset_password, revoke_device
+from ecabinet.server.agenda_import import ImportProblems, import_agenda, read_manifest
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
@@ -196,6 +198,33 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_import_agenda(args: argparse.Namespace) -> int:
+    """Build a draft meeting from a folder of PDFs and its manifest; all or nothing."""
+    folder = Path(args.folder)
+    settings = _settings(args)
+    meeting_fields = {
+        "title": args.title,
+        "kind": args.kind,
+        "starts_at": args.starts_at,
+        "place": args.place,
+    }
+    try:
+        manifest = read_manifest(folder, meeting_fields)
+        with _session(settings) as db:
+            meeting = import_agenda(db, settings, _body(db, settings).id, folder, manifest)
+            db.commit()
+            print(
+                f"Imported {meeting.title!r}: {len(manifest.items)} items, as draft meeting "
+                f"{meeting.id}. Review and publish it in the Government Office's workspace."
+            )
+    except ImportProblems as problems:
+        print(f"Nothing was imported; {len(problems.problems)} problems:", file=sys.stderr)
+        for problem in problems.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -242,6 +271,17 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True
     )
     audit_cmd.add_parser("verify", parents=[common]).set_defaults(run=cmd_audit_verify)
+    agenda = sub.add_parser(
+        "import-agenda",
+        parents=[common],
+        help="build a draft meeting from a folder of PDFs and manifest.yaml or manifest.csv",
+    )
+    agenda.add_argument("folder")
+    agenda.add_argument("--title", help="the meeting's title (overrides the manifest)")
+    agenda.add_argument("--kind", choices=["regular", "thematic", "extraordinary"])
+    agenda.add_argument("--starts-at", help="e.g. 2026-12-15T08:30+07:00")
+    agenda.add_argument("--place")
+    agenda.set_defaults(run=cmd_import_agenda)
     # No subcommand means serve, with the serve options accepted at the top level.
     for action in serve_opts._actions:
         if action.dest != "help":

@@ -190,11 +190,10 @@ def test_export_and_import_from_the_panel(
 def test_a_replaced_draft_is_compared_with_its_previous_version(
     qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
 ) -> None:
+    from ecabinet.client.notes import carry_notes, note_on_words
     from tests.client.conftest import replace_with
     from tests.client.test_notes import _v2
     from ui.reader.compare_view import CompareDialog
-
-    from ecabinet.client.notes import carry_notes, note_on_words
 
     document_id = live_server.world.document_ids[1]
     gone = note_on_words(member, document_id, 2, "strikeout", "Trang 2", text="Bỏ đoạn này")

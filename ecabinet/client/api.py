@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import requests
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, VoteCount
 from ecabinet.wire.summary import BallotSummary
 from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
@@ -26,6 +27,7 @@ T = TypeVar("T", bound=WireModel)
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
+AUDIT_ROWS = TypeAdapter(list[AuditRow])
 MAX_PROBLEM_BYTES = 64 * 1024
 
 
@@ -180,6 +182,23 @@ class ServerApi:
             f"/meetings/{meeting_id}/attendance",
             json={"present_user_ids": present_user_ids},
         )
+
+    def audit(self, **filters: str | int) -> list[AuditRow]:
+        """The record, newest first (the Government Office only)."""
+        params = {k: v for k, v in filters.items() if v not in ("", None)}
+        with self._request("GET", "/audit", params=params) as response:
+            body = read_bounded(response, MAX_JSON_BYTES)
+        try:
+            return AUDIT_ROWS.validate_json(body)
+        except ValidationError as error:
+            raise ServerDataError(
+                f"The record could not be understood ({error.error_count()} problems)."
+            ) from None
+
+    def audit_csv(self, **filters: str | int) -> bytes:
+        params = {k: v for k, v in filters.items() if v not in ("", None)}
+        with self._request("GET", "/audit.csv", params=params) as response:
+            return read_bounded(response, MAX_JSON_BYTES)
 
     def open_blob(self, sha256: str, offset: int = 0) -> requests.Response:
         """A streaming GET of a blob, resuming at ``offset`` if it is above zero."""

@@ -19,6 +19,7 @@ from ecabinet.server.api.routes import (
     health,
     meetings,
     pki,
+    record,
     sync,
     votes,
 )
@@ -89,6 +90,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
-    for module in (health, auth, sync, blobs, pki, admin, meetings, agenda, votes, board, ballots):
+    modules = (
+        health,
+        auth,
+        sync,
+        blobs,
+        pki,
+        admin,
+        meetings,
+        agenda,
+        votes,
+        board,
+        ballots,
+        record,
+    )
+    for module in modules:
         app.include_router(module.router, prefix=API)
     return app

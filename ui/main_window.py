@@ -42,9 +42,10 @@ from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.meeting.page import MeetingPage
 from ui.reader.reader import DocumentReader
+from ui.record.page import RecordPage
 from ui.search.page import SearchPage
 from ui.settings.dialog import SettingsDialog
-from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL, Sidebar
+from ui.sidebar import BALLOT, DOCUMENTS, MEETING, RECORD, SEARCH, TRAVEL, Sidebar
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.reader = DocumentReader(account, tasks)
         self.board = PositionBoard(account, tasks)
         self.console = VoteConsole(account, tasks)
+        self.record_page = RecordPage(account, tasks)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {
             WELCOME: self.welcome,
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
             READER: self.reader,
             BOARD: self.board,
             CONSOLE: self.console,
+            RECORD: self.record_page,
         }
         for widget in self._page_widgets.values():
             self.pages.addWidget(widget)
@@ -267,7 +270,7 @@ class MainWindow(QMainWindow):
             self.reader.close_document()
         self.page, self.object_id = page, object_id
         self.pages.setCurrentWidget(self._page_widgets[page])
-        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL):
+        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL, RECORD):
             self.sidebar.choose(page, object_id)
         if page == BALLOT:
             self.ballot_page.show_ballot(object_id)
@@ -277,6 +280,8 @@ class MainWindow(QMainWindow):
             self.console.show_meeting(object_id)
         elif page == SEARCH:
             self.search_page.focus_query()
+        elif page == RECORD:
+            self.record_page.reload()
         if page in (MEETING, DOCUMENTS, TRAVEL):
             self.refresh()
 
@@ -344,7 +349,7 @@ class MainWindow(QMainWindow):
     def _show(self, view: View) -> None:
         previous = self.last_view
         self.last_view = view
-        self.sidebar.show_overview(view.overview)
+        self.sidebar.show_overview(view.overview, office=Role.SECRETARIAT in view.roles)
         if view.page == self.page:
             if view.meeting is not None:
                 self.meeting_page.show_meeting(view.meeting)

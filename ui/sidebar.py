@@ -21,6 +21,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 # Pages of the window; a meeting or ballot page also carries the object's id.
 MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL = "meeting", "ballot", "documents", "search", "travel"
+RECORD = "record"  # the Government Office's record of acts
 
 
 class Sidebar(QTreeWidget):
@@ -36,7 +37,9 @@ class Sidebar(QTreeWidget):
         self.currentItemChanged.connect(self._changed)
         self._filling = False
 
-    def show_overview(self, overview: Overview, now: datetime | None = None) -> None:
+    def show_overview(
+        self, overview: Overview, now: datetime | None = None, office: bool = False
+    ) -> None:
         moment = now or datetime.now(UTC)
         selected = self.current_choice()
         self._filling = True
@@ -62,6 +65,8 @@ class Sidebar(QTreeWidget):
         self._entry(tools, documents, "", DOCUMENTS, "")
         self._entry(tools, self.tr("Tìm kiếm"), "", SEARCH, "")
         self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", TRAVEL, "")
+        if office:
+            self._entry(tools, self.tr("Nhật ký hoạt động"), "", RECORD, "")
         self.expandAll()
         if selected is not None:
             self.choose(*selected)  # quietly: the page on show is already this one

@@ -56,137 +56,137 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="67"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="62"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="72"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="67"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="80"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="75"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="83"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="90"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="85"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="94"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="101"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="96"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="125"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="120"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="125"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="120"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="128"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="140"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="135"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="143"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="157"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="157"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="159"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="166"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="161"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="169"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="184"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="185"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="180"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="195"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="190"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="192"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="200"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="214"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="220"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="224"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="219"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="241"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="236"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="242"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="237"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -419,32 +419,32 @@
         <translation>Documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="40"/>
+        <location filename="../../ui/documents/page.py" line="36"/>
         <source>Lọc theo tên tài liệu hoặc phiên họp…</source>
         <translation>Filter by document or meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="45"/>
+        <location filename="../../ui/documents/page.py" line="41"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="45"/>
+        <location filename="../../ui/documents/page.py" line="41"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="45"/>
+        <location filename="../../ui/documents/page.py" line="41"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="45"/>
+        <location filename="../../ui/documents/page.py" line="41"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="49"/>
+        <location filename="../../ui/documents/page.py" line="45"/>
         <source>Danh sách tài liệu</source>
         <translation>Document list</translation>
     </message>
@@ -732,137 +732,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -870,62 +870,62 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="70"/>
+        <location filename="../../ui/meeting/page.py" line="66"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="72"/>
+        <location filename="../../ui/meeting/page.py" line="68"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="79"/>
+        <location filename="../../ui/meeting/page.py" line="75"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="80"/>
+        <location filename="../../ui/meeting/page.py" line="76"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="81"/>
+        <location filename="../../ui/meeting/page.py" line="77"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="82"/>
+        <location filename="../../ui/meeting/page.py" line="78"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="85"/>
+        <location filename="../../ui/meeting/page.py" line="81"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="128"/>
+        <location filename="../../ui/meeting/page.py" line="124"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="131"/>
+        <location filename="../../ui/meeting/page.py" line="127"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="145"/>
+        <location filename="../../ui/meeting/page.py" line="141"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="155"/>
+        <location filename="../../ui/meeting/page.py" line="151"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="164"/>
+        <location filename="../../ui/meeting/page.py" line="160"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -1225,6 +1225,144 @@
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../ui/record/page.py" line="54"/>
+        <source>Mọi hoạt động</source>
+        <translation>All activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="55"/>
+        <source>Phiên họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="56"/>
+        <source>Nội dung phiên họp</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="57"/>
+        <source>Tài liệu</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="58"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="59"/>
+        <source>Phiếu lấy ý kiến</source>
+        <translation>Written ballots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="60"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="61"/>
+        <source>Thiết bị</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="62"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="63"/>
+        <source>Chứng thư số</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="71"/>
+        <source>Xem</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="73"/>
+        <source>Xem thêm</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="75"/>
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="81"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="82"/>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="83"/>
+        <source>Hoạt động</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="84"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="91"/>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="91"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="97"/>
+        <source>Nhật ký hoạt động</source>
+        <translation>Activity record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="124"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="133"/>
+        <source>hệ thống</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="136"/>
+        <source>{count} hoạt động</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="141"/>
+        <source>Cần kết nối máy chủ để xem nhật ký.</source>
+        <translation>The record needs a connection to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="143"/>
+        <source>Không tải được nhật ký: {reason}</source>
+        <translation>Could not load the record: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="150"/>
+        <source>Xuất nhật ký</source>
+        <translation>Export the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="166"/>
+        <source>Đã xuất: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <location filename="../../ui/search/page.py" line="62"/>
@@ -1232,32 +1370,32 @@
         <translation>Search the documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="68"/>
+        <location filename="../../ui/search/page.py" line="64"/>
         <source>Gõ từ cần tìm, có dấu hoặc không dấu…</source>
         <translation>Type words, with or without diacritics…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="70"/>
+        <location filename="../../ui/search/page.py" line="66"/>
         <source>Từ cần tìm</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="73"/>
+        <location filename="../../ui/search/page.py" line="69"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="113"/>
+        <location filename="../../ui/search/page.py" line="109"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="127"/>
+        <location filename="../../ui/search/page.py" line="123"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="130"/>
+        <location filename="../../ui/search/page.py" line="126"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>
@@ -1308,77 +1446,82 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="35"/>
+        <location filename="../../ui/sidebar.py" line="36"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="44"/>
+        <location filename="../../ui/sidebar.py" line="47"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="48"/>
+        <location filename="../../ui/sidebar.py" line="51"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="49"/>
+        <location filename="../../ui/sidebar.py" line="52"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="52"/>
+        <location filename="../../ui/sidebar.py" line="55"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="56"/>
+        <location filename="../../ui/sidebar.py" line="59"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="57"/>
+        <location filename="../../ui/sidebar.py" line="60"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="59"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="61"/>
+        <location filename="../../ui/sidebar.py" line="64"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="63"/>
+        <location filename="../../ui/sidebar.py" line="66"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="64"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="93"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
+        <source>Nhật ký hoạt động</source>
+        <translation>Activity record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="98"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="95"/>
+        <location filename="../../ui/sidebar.py" line="100"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="99"/>
+        <location filename="../../ui/sidebar.py" line="104"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="101"/>
+        <location filename="../../ui/sidebar.py" line="106"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -1520,53 +1663,53 @@
 <context>
     <name>TravelPage</name>
     <message>
-        <location filename="../../ui/travel/page.py" line="33"/>
+        <location filename="../../ui/travel/page.py" line="34"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="43"/>
-        <location filename="../../ui/travel/page.py" line="82"/>
+        <location filename="../../ui/travel/page.py" line="40"/>
+        <location filename="../../ui/travel/page.py" line="79"/>
         <source>Tải về tài liệu còn thiếu</source>
         <translation>Download what is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="48"/>
+        <location filename="../../ui/travel/page.py" line="45"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="48"/>
+        <location filename="../../ui/travel/page.py" line="45"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="48"/>
+        <location filename="../../ui/travel/page.py" line="45"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="48"/>
+        <location filename="../../ui/travel/page.py" line="45"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="61"/>
+        <location filename="../../ui/travel/page.py" line="58"/>
         <source>Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.</source>
         <translation>No upcoming meetings or open written ballots.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="66"/>
+        <location filename="../../ui/travel/page.py" line="63"/>
         <source>✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy ý kiến đang mở đã có trên máy, đọc được khi không có mạng.</source>
         <translation>✔ Ready: all {count} documents of the upcoming meetings and open ballots are on this laptop and can be read offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="72"/>
+        <location filename="../../ui/travel/page.py" line="69"/>
         <source>✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).</source>
         <translation>✘ Not ready: {missing}/{count} documents are missing ({size}).</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="82"/>
+        <location filename="../../ui/travel/page.py" line="79"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
@@ -1609,7 +1752,7 @@
     <message>
         <location filename="../../ui/decisions/vote_console.py" line="75"/>
         <source>Nội dung phiên họp</source>
-        <translation>Items of the session</translation>
+        <translation>Agenda items</translation>
     </message>
     <message>
         <location filename="../../ui/decisions/vote_console.py" line="78"/>

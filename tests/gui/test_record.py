@@ -1,0 +1,50 @@
+"""The Government Office's record in the desktop: filtered, paged, exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.client.conftest import LiveServer, signed_in
+from ui.main_window import MainWindow
+from ui.record.page import RecordPage
+from ui.sidebar import RECORD
+from ui.tasks import TaskManager
+
+WAIT = 20_000
+
+
+def test_the_office_reads_and_exports_the_record(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    office.api._request("POST", f"/meetings/{live_server.world.draft_meeting_id}/publish").close()
+    page = RecordPage(office, tasks)
+    qtbot.addWidget(page)
+    with qtbot.wait_signal(page.loaded, timeout=WAIT) as loaded:
+        page.reload()
+    assert loaded.args[0] >= 1
+    actions = [page.table.topLevelItem(i).text(2) for i in range(page.table.topLevelItemCount())]
+    assert "meeting.publish" in actions
+    page.kind.setCurrentIndex(page.kind.findData("auth"))
+    with qtbot.wait_signal(page.loaded, timeout=WAIT) as loaded:
+        page.reload()
+    shown = [page.table.topLevelItem(i).text(2) for i in range(page.table.topLevelItemCount())]
+    assert loaded.args[0] >= 1 and set(shown) <= {"auth.login", "auth.logout"}
+    target = tmp_path / "nhat-ky.csv"
+    with qtbot.wait_signal(page.message_shown, timeout=WAIT):
+        page.export_to(target)
+    assert target.read_text(encoding="utf-8-sig").startswith("id,at,actor,action")
+
+
+def test_only_the_office_sees_the_record_in_the_sidebar(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    for username, expected in (("secretariat", True), ("member01", False)):
+        account = signed_in(live_server.url, tmp_path / username, username)
+        account.sync_service().sync()
+        window = MainWindow(account, tasks)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda w=window: w.last_view is not None, timeout=WAIT)
+        assert window.sidebar.choose(RECORD) is expected, username

@@ -1,0 +1,1 @@
+"""The Government Office's record of who did what and when."""

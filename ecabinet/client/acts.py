@@ -104,6 +104,18 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     return data
 
 
+def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
+    """The minutes of a session: a PDF signed with this device's key (the Government Office's),
+    the record as JSON and the votes as CSV. Needs the network (the record is the server's)."""
+    from ecabinet.pdf.minutes import minutes_csv, minutes_pdf
+    from ecabinet.signing.pades import sign_pdf
+
+    record = account.api.minutes(meeting_id)
+    with closing(account.signer()) as signer:
+        signed = sign_pdf(minutes_pdf(record), signer, reason="Biên bản phiên họp")
+    return signed, record.model_dump_json(indent=1), minutes_csv(record)
+
+
 def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""

@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.minutes import Minutes
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -182,6 +183,9 @@ class ServerApi:
             f"/meetings/{meeting_id}/attendance",
             json={"present_user_ids": present_user_ids},
         )
+
+    def minutes(self, meeting_id: str) -> Minutes:
+        return self._exchange(Minutes, "GET", f"/meetings/{meeting_id}/minutes")
 
     def audit(self, **filters: str | int) -> list[AuditRow]:
         """The record, newest first (the Government Office only)."""

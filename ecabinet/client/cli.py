@@ -186,6 +186,18 @@ def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _minutes(account: Account, args: argparse.Namespace) -> int:
+    pdf, record, votes = acts.signed_minutes(account, args.meeting_id)
+    Path(args.pdf).write_bytes(pdf)
+    written = [args.pdf]
+    for target, text in ((args.json, record), (args.csv, votes)):
+        if target:
+            Path(target).write_text(text, encoding="utf-8")
+            written.append(target)
+    print(f"Wrote the signed minutes: {', '.join(written)}")
+    return 0
+
+
 def _import_p12(account: Account, args: argparse.Namespace) -> int:
     password = sys.stdin.readline().rstrip("\n").encode() if args.password_stdin else None
     try:
@@ -313,6 +325,12 @@ def _add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     summary.add_argument("--pdf", required=True)
     summary.add_argument("--csv")
     summary.set_defaults(run=_ballot_summary)
+    minutes = sub.add_parser("minutes", help="Government Office: the signed minutes of a session")
+    minutes.add_argument("meeting_id")
+    minutes.add_argument("--pdf", required=True)
+    minutes.add_argument("--json", help="the whole record, for archives")
+    minutes.add_argument("--csv", help="every member's vote on every item")
+    minutes.set_defaults(run=_minutes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

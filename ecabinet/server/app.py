@@ -18,6 +18,7 @@ from ecabinet.server.api.routes import (
     board,
     health,
     meetings,
+    minutes,
     pki,
     record,
     sync,
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         board,
         ballots,
         record,
+        minutes,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

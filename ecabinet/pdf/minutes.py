@@ -1,0 +1,80 @@
+"""The minutes of a session (biên bản phiên họp) as a PDF to be signed, and its results as CSV.
+
+Attendance, then each item: presenter, speakers, the vote with every member's choice by name
+and the result under the rules, and the conclusions. Pure core; any thread.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ecabinet.pdf.compose import DocumentSpec, Section, compose
+from ecabinet.wire.minutes import Minutes, MinutesItem
+
+VOTE_WORDS = {"agree": "Tán thành", "disagree": "Không tán thành", "abstain": "Không biểu quyết"}
+CSV_HEADER = ["thu_tu", "noi_dung", "ho_ten", "chuc_vu", "bieu_quyet", "thoi_diem", "ket_qua"]
+
+
+def _item_paragraphs(item: MinutesItem) -> list[str]:
+    lines = [f"Cơ quan trình: {item.presenter or '—'}."]
+    if item.paper_only:
+        lines.append("Tài liệu mật: phát bản giấy tại phiên họp.")
+    lines.append("Phát biểu: " + (", ".join(item.speakers) + "." if item.speakers else "không có."))
+    if item.result is not None:
+        r = item.result
+        verdict = "Thông qua" if r.passed else "Không thông qua"
+        lines.append(
+            f"Biểu quyết: {r.agree} tán thành, {r.disagree} không tán thành, {r.abstain} không "
+            f"biểu quyết, {r.not_voted} chưa biểu quyết, trên tổng số {r.total_members} Thành "
+            f"viên Chính phủ. Kết quả: {verdict}."
+        )
+        lines += [
+            f"– {v.full_name}{f' ({v.title})' if v.title else ''}: "
+            f"{VOTE_WORDS.get(v.choice, v.choice)}"
+            for v in item.votes
+        ]
+    else:
+        lines.append("Không biểu quyết tại phiên họp.")
+    lines += [f"Kết luận: {c}" for c in item.conclusions] or ["Kết luận: chưa có."]
+    return lines
+
+
+def minutes_pdf(minutes: Minutes) -> bytes:
+    when = minutes.starts_at.astimezone().strftime("%H:%M ngày %d/%m/%Y")
+    opening = [
+        f"Thời gian: {when}. Địa điểm: {minutes.place or '—'}.",
+        f"Chủ trì: {minutes.chair or '—'}.",
+        f"Có mặt {len(minutes.present)}/{minutes.total_members} Thành viên Chính phủ "
+        f"(cần {minutes.quorum_needed} để biểu quyết): {', '.join(minutes.present) or '—'}.",
+        f"Vắng mặt: {', '.join(minutes.absent) or 'không có'}.",
+    ]
+    sections = [Section("I. THÀNH PHẦN", opening)]
+    sections += [
+        Section(f"{item.position}. {item.title}", _item_paragraphs(item), level=1)
+        for item in minutes.items
+    ]
+    return compose(
+        DocumentSpec(
+            title="BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ",
+            issuer="VĂN PHÒNG CHÍNH PHỦ",
+            subtitle=minutes.title,
+            sections=sections,
+            footer="Biên bản phiên họp",
+        )
+    )
+
+
+def minutes_csv(minutes: Minutes) -> str:
+    """One row per member's vote on each item, with the item's result."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for item in minutes.items:
+        result = "" if item.result is None else ("passed" if item.result.passed else "not_passed")
+        for vote in item.votes:
+            writer.writerow(
+                [item.position, item.title, vote.full_name, vote.title, vote.choice,
+                 vote.received_at.isoformat(), result]
+            )  # fmt: skip
+    return out.getvalue()

@@ -1,0 +1,51 @@
+"""The minutes of a session, as the server serves them to the Government Office to sign."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ecabinet.wire.base import MAX_LIST, Count, Id, ShortText, Text, UtcTime, WireModel
+
+
+class MinutesVote(WireModel):
+    full_name: ShortText
+    title: ShortText = ""
+    choice: ShortText
+    received_at: UtcTime
+
+
+class MinutesResult(WireModel):
+    total_members: Count
+    agree: Count
+    disagree: Count
+    abstain: Count
+    not_voted: Count
+    chair_choice: ShortText | None = None
+    passed: bool
+
+
+class MinutesItem(WireModel):
+    position: int
+    title: Text
+    presenter: ShortText = ""
+    status: ShortText
+    paper_only: bool = False
+    speakers: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
+    conclusions: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
+    result: MinutesResult | None = None
+    votes: list[MinutesVote] = Field(default_factory=list, max_length=MAX_LIST)
+
+
+class Minutes(WireModel):
+    meeting_id: Id
+    title: Text
+    kind: ShortText
+    status: ShortText
+    starts_at: UtcTime
+    place: ShortText = ""
+    chair: ShortText = ""
+    total_members: Count
+    quorum_needed: Count
+    present: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
+    absent: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
+    items: list[MinutesItem] = Field(default_factory=list, max_length=MAX_LIST)

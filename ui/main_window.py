@@ -41,11 +41,21 @@ from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.meeting.page import MeetingPage
+from ui.office.ballots import OfficeBallots
 from ui.reader.reader import DocumentReader
 from ui.record.page import RecordPage
 from ui.search.page import SearchPage
 from ui.settings.dialog import SettingsDialog
-from ui.sidebar import BALLOT, DOCUMENTS, MEETING, RECORD, SEARCH, TRAVEL, Sidebar
+from ui.sidebar import (
+    BALLOT,
+    DOCUMENTS,
+    MEETING,
+    OFFICE_BALLOTS,
+    RECORD,
+    SEARCH,
+    TRAVEL,
+    Sidebar,
+)
 from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
@@ -136,6 +146,7 @@ class MainWindow(QMainWindow):
         self.board = PositionBoard(account, tasks)
         self.console = VoteConsole(account, tasks)
         self.record_page = RecordPage(account, tasks)
+        self.office_ballots = OfficeBallots(account, tasks)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {
             WELCOME: self.welcome,
@@ -148,6 +159,7 @@ class MainWindow(QMainWindow):
             BOARD: self.board,
             CONSOLE: self.console,
             RECORD: self.record_page,
+            OFFICE_BALLOTS: self.office_ballots,
         }
         for widget in self._page_widgets.values():
             self.pages.addWidget(widget)
@@ -270,7 +282,7 @@ class MainWindow(QMainWindow):
             self.reader.close_document()
         self.page, self.object_id = page, object_id
         self.pages.setCurrentWidget(self._page_widgets[page])
-        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL, RECORD):
+        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL, RECORD, OFFICE_BALLOTS):
             self.sidebar.choose(page, object_id)
         if page == BALLOT:
             self.ballot_page.show_ballot(object_id)
@@ -282,6 +294,8 @@ class MainWindow(QMainWindow):
             self.search_page.focus_query()
         elif page == RECORD:
             self.record_page.reload()
+        elif page == OFFICE_BALLOTS:
+            self.office_ballots.reload()
         if page in (MEETING, DOCUMENTS, TRAVEL):
             self.refresh()
 

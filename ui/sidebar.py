@@ -22,6 +22,7 @@ ROLE = Qt.ItemDataRole.UserRole
 # Pages of the window; a meeting or ballot page also carries the object's id.
 MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL = "meeting", "ballot", "documents", "search", "travel"
 RECORD = "record"  # the Government Office's record of acts
+OFFICE_BALLOTS = "office-ballots"  # the Government Office prepares and watches ballots
 
 
 class Sidebar(QTreeWidget):
@@ -66,6 +67,7 @@ class Sidebar(QTreeWidget):
         self._entry(tools, self.tr("Tìm kiếm"), "", SEARCH, "")
         self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", TRAVEL, "")
         if office:
+            self._entry(tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", OFFICE_BALLOTS, "")
             self._entry(tools, self.tr("Nhật ký hoạt động"), "", RECORD, "")
         self.expandAll()
         if selected is not None:

@@ -18,6 +18,7 @@ from ecabinet.client.store import ServerDataError
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.minutes import Minutes
+from ecabinet.wire.office import OfficeBallot, OfficeReplies
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -29,6 +30,7 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
 AUDIT_ROWS = TypeAdapter(list[AuditRow])
+OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
 MAX_PROBLEM_BYTES = 64 * 1024
 
 
@@ -183,6 +185,28 @@ class ServerApi:
             f"/meetings/{meeting_id}/attendance",
             json={"present_user_ids": present_user_ids},
         )
+
+    # --- the Government Office's written ballots ------------------------------------------
+
+    def office_ballots(self) -> list[OfficeBallot]:
+        with self._request("GET", "/ballots") as response:
+            body = read_bounded(response, MAX_JSON_BYTES)
+        try:
+            return OFFICE_BALLOTS.validate_json(body)
+        except ValidationError as error:
+            raise ServerDataError(
+                f"The list of ballots could not be understood ({error.error_count()} problems)."
+            ) from None
+
+    def create_ballot(self, body: dict[str, Any]) -> OfficeBallot:
+        return self._exchange(OfficeBallot, "POST", "/ballots", json=body)
+
+    def ballot_act(self, ballot_id: str, act: str) -> None:
+        """send, remind or close."""
+        self._request("POST", f"/ballots/{ballot_id}/{act}").close()
+
+    def ballot_replies(self, ballot_id: str) -> OfficeReplies:
+        return self._exchange(OfficeReplies, "GET", f"/ballots/{ballot_id}/responses")
 
     def minutes(self, meeting_id: str) -> Minutes:
         return self._exchange(Minutes, "GET", f"/meetings/{meeting_id}/minutes")

@@ -732,137 +732,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1167,6 +1167,169 @@
     </message>
 </context>
 <context>
+    <name>OfficeBallots</name>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="92"/>
+        <source>Phiếu mới</source>
+        <translation>New ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="101"/>
+        <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
+        <translation>Written ballots — Government Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="116"/>
+        <source>Thêm dự thảo…</source>
+        <translation>Add drafts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="118"/>
+        <source>Tạo phiếu</source>
+        <translation>Create ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="121"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="122"/>
+        <source>Nội dung xin ý kiến</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="123"/>
+        <source>Hạn trả lời</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="124"/>
+        <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
+        <translation>Drafts (drop PDF files here)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="135"/>
+        <source>Thành viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="135"/>
+        <source>Trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="135"/>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="135"/>
+        <source>Ý kiến</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="142"/>
+        <source>Gửi phiếu</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="143"/>
+        <source>Nhắc người chưa trả lời</source>
+        <translation>Remind those who have not replied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="144"/>
+        <source>Kết thúc lấy ý kiến</source>
+        <translation>Close the ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="150"/>
+        <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
+        <translation>Summary (signed PDF + CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="178"/>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="179"/>
+        <source>Đang lấy ý kiến</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="180"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="204"/>
+        <source>(sau hạn, không tính)</source>
+        <translation>(late, not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="210"/>
+        <source>Chưa trả lời ({count}): {names}</source>
+        <translation>Not replied ({count}): {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="214"/>
+        <source>Mọi thành viên đã trả lời.</source>
+        <translation>Every member has replied.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="223"/>
+        <source>Đã gửi phiếu tới các thành viên.</source>
+        <translation>The ballot was sent to the members.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="224"/>
+        <source>Đã nhắc những người chưa trả lời.</source>
+        <translation>Those who have not replied were reminded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="225"/>
+        <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
+        <translation>The ballot is closed; the result is published.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="238"/>
+        <source>Chọn dự thảo</source>
+        <translation>Choose drafts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="247"/>
+        <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
+        <translation>Enter a title and a question.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="250"/>
+        <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
+        <translation>The deadline must be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="266"/>
+        <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
+        <translation>Created “{title}”; check it, then press “Send”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="278"/>
+        <source>Lưu tổng hợp ý kiến</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="297"/>
+        <source>Đã lưu: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="302"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not do that: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PositionBoard</name>
     <message>
         <location filename="../../ui/decisions/board.py" line="43"/>
@@ -1446,82 +1609,87 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="36"/>
+        <location filename="../../ui/sidebar.py" line="37"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="47"/>
+        <location filename="../../ui/sidebar.py" line="48"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="51"/>
+        <location filename="../../ui/sidebar.py" line="52"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="52"/>
+        <location filename="../../ui/sidebar.py" line="53"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="55"/>
+        <location filename="../../ui/sidebar.py" line="56"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="59"/>
+        <location filename="../../ui/sidebar.py" line="60"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="60"/>
+        <location filename="../../ui/sidebar.py" line="61"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="62"/>
+        <location filename="../../ui/sidebar.py" line="63"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="64"/>
+        <location filename="../../ui/sidebar.py" line="65"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="66"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="68"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="69"/>
+        <location filename="../../ui/sidebar.py" line="70"/>
+        <source>Soạn và theo dõi phiếu lấy ý kiến</source>
+        <translation>Prepare and watch written ballots</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="71"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="98"/>
+        <location filename="../../ui/sidebar.py" line="100"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="100"/>
+        <location filename="../../ui/sidebar.py" line="102"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="104"/>
+        <location filename="../../ui/sidebar.py" line="106"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="106"/>
+        <location filename="../../ui/sidebar.py" line="108"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The Government Office's own screens."""

@@ -1,0 +1,306 @@
+"""The Government Office's written ballots: prepare, send, watch the replies, remind, close,
+and the signed summary.
+
+A new ballot takes its drafts by "Thêm dự thảo…" or by dropping PDF files on the list; each
+is checked by the server before the ballot is made, and a refused one is named with the reason.
+Replies show who answered what and when, late ones marked, and who has not answered. Online
+only; every request on the network lane. GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.client import acts
+from ecabinet.client.account import Account
+from ecabinet.client.office import BallotWatch, create_ballot, watch
+from ecabinet.wire.office import OfficeBallot
+from ui.decisions.words import BALLOT_CHOICES, word
+from ui.formatting import local_date
+from ui.tasks import TaskManager
+from ui.widgets.labels import heading
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class DraftList(QListWidget):
+    """PDF files chosen for a new ballot; files can be dropped on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setMaximumHeight(90)
+
+    def add_file(self, path: Path) -> None:
+        QListWidgetItem(path.name, self).setData(ROLE, str(path))
+
+    def paths(self) -> list[Path]:
+        return [Path(self.item(i).data(ROLE)) for i in range(self.count())]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]  # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.add_file(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+
+class OfficeBallots(QWidget):
+    loaded = Signal(list)  # the ballots shown
+    watched = Signal(object)  # the BallotWatch shown
+    message_shown = Signal(str)
+
+    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account, self.tasks = account, tasks
+        self.ballots = QListWidget()
+        self.ballots.currentItemChanged.connect(self._chosen)
+        form = self._build_form()
+        self._build_watch()
+        right = QVBoxLayout()
+        right.addWidget(self.state)
+        right.addLayout(self.buttons)
+        right.addWidget(self.replies, 1)
+        right.addWidget(self.missing)
+        right.addWidget(heading(self.tr("Phiếu mới"), 1.1))
+        right.addLayout(form)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(self.ballots)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Phiếu lấy ý kiến — Văn phòng Chính phủ")))
+        layout.addWidget(splitter, 1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.current: BallotWatch | None = None
+
+    def _build_form(self) -> QFormLayout:
+        self.title = QLineEdit()
+        self.question = QPlainTextEdit()
+        self.question.setMaximumHeight(80)
+        self.deadline = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.drafts = DraftList()
+        add = QPushButton(self.tr("Thêm dự thảo…"))
+        add.clicked.connect(self._choose_drafts)
+        self.create_button = QPushButton(self.tr("Tạo phiếu"))
+        self.create_button.clicked.connect(self.submit_new)
+        form = QFormLayout()
+        form.addRow(self.tr("Tiêu đề"), self.title)
+        form.addRow(self.tr("Nội dung xin ý kiến"), self.question)
+        form.addRow(self.tr("Hạn trả lời"), self.deadline)
+        form.addRow(self.tr("Dự thảo (kéo thả tệp PDF vào đây)"), self.drafts)
+        form.addRow("", add)
+        form.addRow("", self.create_button)
+        return form
+
+    def _build_watch(self) -> None:
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.replies = QTreeWidget()
+        self.replies.setRootIsDecorated(False)
+        self.replies.setHeaderLabels(
+            [self.tr("Thành viên"), self.tr("Trả lời"), self.tr("Thời điểm"), self.tr("Ý kiến")]
+        )
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.buttons = buttons = QHBoxLayout()
+        self.act_buttons: dict[str, QPushButton] = {}
+        for act, text in (
+            ("send", self.tr("Gửi phiếu")),
+            ("remind", self.tr("Nhắc người chưa trả lời")),
+            ("close", self.tr("Kết thúc lấy ý kiến")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, a=act: self.act(a))
+            self.act_buttons[act] = button
+            buttons.addWidget(button)
+        self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (PDF ký số + CSV)…"))
+        self.summary_button.clicked.connect(self._choose_summary)
+        buttons.addWidget(self.summary_button)
+
+    def _chosen(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.watch(item.data(ROLE))
+
+    # --- the list ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        api = self.account.api
+        self.tasks.run_network(api.office_ballots, self._show_list, self._failed)
+
+    def _show_list(self, ballots: list[OfficeBallot]) -> None:
+        keep = self.current.ballot.id if self.current else ""
+        self.ballots.blockSignals(True)
+        self.ballots.clear()
+        for ballot in sorted(ballots, key=lambda b: b.deadline, reverse=True):
+            item = QListWidgetItem(f"{ballot.title}\n{self._status(ballot)}", self.ballots)
+            item.setData(ROLE, ballot.id)
+            if ballot.id == keep:
+                self.ballots.setCurrentItem(item)
+        self.ballots.blockSignals(False)
+        self.loaded.emit(ballots)
+
+    def _status(self, ballot: OfficeBallot) -> str:
+        words = {
+            "draft": self.tr("Chưa gửi"),
+            "open": self.tr("Đang lấy ý kiến"),
+            "closed": self.tr("Đã kết thúc"),
+        }
+        return f"{words.get(ballot.status, ballot.status)} · {local_date(ballot.deadline)}"
+
+    # --- one ballot --------------------------------------------------------------------
+
+    def watch(self, ballot_id: str) -> None:
+        account = self.account
+        self.tasks.run_network(lambda: watch(account, ballot_id), self._show_watch, self._failed)
+
+    def _show_watch(self, watched: BallotWatch) -> None:
+        self.current = watched
+        ballot, replies = watched.ballot, watched.replies
+        self.state.setText(f"<b>{ballot.title}</b><br>{self._status(ballot)}")
+        self.act_buttons["send"].setEnabled(ballot.status == "draft")
+        self.act_buttons["remind"].setEnabled(
+            ballot.status == "open" and bool(replies.not_answered)
+        )
+        self.act_buttons["close"].setEnabled(ballot.status == "open")
+        self.summary_button.setEnabled(ballot.status != "draft")
+        self.replies.clear()
+        for reply in replies.replies:
+            when = local_date(reply.received_at)
+            if reply.late:
+                when += " " + self.tr("(sau hạn, không tính)")
+            who = watched.names.get(reply.user_id, reply.user_id)
+            choice = word(BALLOT_CHOICES, reply.choice)
+            QTreeWidgetItem(self.replies, [who, choice, when, reply.comment])
+        missing = [watched.names.get(u, u) for u in replies.not_answered]
+        self.missing.setText(
+            self.tr("Chưa trả lời ({count}): {names}").format(
+                count=len(missing), names=", ".join(missing)
+            )
+            if missing
+            else self.tr("Mọi thành viên đã trả lời.")
+        )
+        self.watched.emit(watched)
+
+    def act(self, act: str) -> None:
+        if self.current is None:
+            return
+        api, ballot_id = self.account.api, self.current.ballot.id
+        done = {
+            "send": self.tr("Đã gửi phiếu tới các thành viên."),
+            "remind": self.tr("Đã nhắc những người chưa trả lời."),
+            "close": self.tr("Đã kết thúc lấy ý kiến; kết quả đã công bố."),
+        }[act]
+
+        def acted(_none: None) -> None:
+            self._say(done)
+            self.reload()
+            self.watch(ballot_id)
+
+        self.tasks.run_network(lambda: api.ballot_act(ballot_id, act), acted, self._failed)
+
+    # --- a new ballot ------------------------------------------------------------------
+
+    def _choose_drafts(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn dự thảo"), "", "PDF (*.pdf)")
+        for name in files:
+            self.drafts.add_file(Path(name))
+
+    def submit_new(self) -> None:
+        """Make the new ballot from the form (its drafts checked by the server first)."""
+        title, question = self.title.text().strip(), self.question.toPlainText().strip()
+        deadline = datetime.fromtimestamp(self.deadline.dateTime().toSecsSinceEpoch(), UTC)
+        if not title or not question:
+            self._say(self.tr("Hãy nhập tiêu đề và nội dung xin ý kiến."))
+            return
+        if deadline <= datetime.now(UTC):
+            self._say(self.tr("Hạn trả lời phải ở sau thời điểm hiện tại."))
+            return
+        account, drafts = self.account, self.drafts.paths()
+        self.create_button.setEnabled(False)
+        self.tasks.run_network(
+            lambda: create_ballot(account, title, question, deadline, drafts),
+            self._created,
+            self._failed,
+        )
+
+    def _created(self, ballot: OfficeBallot) -> None:
+        self.create_button.setEnabled(True)
+        self.title.clear()
+        self.question.clear()
+        self.drafts.clear()
+        self._say(
+            self.tr("Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.").format(
+                title=ballot.title
+            )
+        )
+        self.current = None
+        self.reload()
+        self.watch(ballot.id)
+
+    # --- the summary -------------------------------------------------------------------
+
+    def _choose_summary(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu tổng hợp ý kiến"), "tong-hop.pdf", "PDF (*.pdf)"
+        )
+        if target:
+            self.save_summary(Path(target))
+
+    def save_summary(self, pdf: Path) -> None:
+        if self.current is None:
+            return
+        account, ballot_id = self.account, self.current.ballot.id
+
+        def write() -> Path:
+            signed, table = acts.signed_ballot_summary(account, ballot_id)
+            for target, data in ((pdf, signed), (pdf.with_suffix(".csv"), table.encode())):
+                temporary = target.with_name(target.name + ".part")
+                temporary.write_bytes(data)
+                temporary.replace(target)
+            return pdf
+
+        self.tasks.run_network(
+            write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        self._say(self.tr("Không thực hiện được: {reason}").format(reason=error))
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.message_shown.emit(text)

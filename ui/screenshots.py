@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
 from ui.main_window import BOARD, CONSOLE, MainWindow
-from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
+from ui.sidebar import BALLOT, DOCUMENTS, MEETING, OFFICE_BALLOTS, RECORD, SEARCH, TRAVEL
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ class ScreenshotTour(QObject):
             waiting = [b for b in overview.ballots if b.awaiting_reply] or list(overview.ballots)
             ballot_id = waiting[0].ballot.id
             steps.append(("ballot", lambda: window.show_page(BALLOT, ballot_id)))
+        if view and Role.SECRETARIAT in view.roles:
+            steps.append(("office-ballots", lambda: window.show_page(OFFICE_BALLOTS, "")))
+            steps.append(("record", lambda: window.show_page(RECORD, "")))
         steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))
         steps.append(("search", self._search))
         steps.append(("travel", lambda: window.show_page(TRAVEL, "")))

@@ -178,6 +178,9 @@ class ServerApi:
     def close_vote(self, item_id: str) -> None:
         self._request("POST", f"/items/{item_id}/vote/close").close()
 
+    def add_conclusion(self, item_id: str, text: str) -> None:
+        self._request("POST", f"/items/{item_id}/conclusions", json={"text": text}).close()
+
     def set_attendance(self, meeting_id: str, present_user_ids: list[str]) -> Quorum:
         return self._exchange(
             Quorum,

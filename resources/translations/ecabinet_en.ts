@@ -1564,6 +1564,74 @@
     </message>
 </context>
 <context>
+    <name>SessionTools</name>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="46"/>
+        <source>Điểm danh</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="48"/>
+        <source>Ghi nhận có mặt</source>
+        <translation>Record who is present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <source>Kết luận của nội dung đang chọn</source>
+        <translation>Conclusion of the chosen item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="56"/>
+        <source>Ghi kết luận</source>
+        <translation>Record the conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="61"/>
+        <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
+        <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <source>đủ</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <source>chưa đủ</source>
+        <translation>no quorum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
+        <translation>Recorded {present}/{total} members present: {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="122"/>
+        <source>Chọn một nội dung và ghi kết luận trước.</source>
+        <translation>Choose an item and write its conclusion first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="131"/>
+        <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
+        <translation>Conclusion recorded; members see it at their next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="135"/>
+        <source>Lưu biên bản</source>
+        <translation>Save the minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="156"/>
+        <source>Đã lưu: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="160"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not do that: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings/dialog.py" line="30"/>
@@ -1898,92 +1966,92 @@
 <context>
     <name>VoteConsole</name>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="37"/>
+        <location filename="../../ui/decisions/problems.py" line="10"/>
         <source>Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.</source>
         <translation>Not enough members present: at least two thirds of all members are needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="41"/>
+        <location filename="../../ui/decisions/problems.py" line="14"/>
         <source>Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.</source>
         <translation>A vote opens only while the session is in progress and the item has not been voted on.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="45"/>
-        <source>Chỉ Chủ tọa phiên họp được điều hành biểu quyết.</source>
-        <translation>Only the chair of the session may run votes.</translation>
+        <location filename="../../ui/decisions/problems.py" line="18"/>
+        <source>Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).</source>
+        <translation>This account may not do this (it is the chair&apos;s or the Government Office&apos;s).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="57"/>
+        <location filename="../../ui/decisions/problems.py" line="31"/>
         <source>Cần kết nối máy chủ để điều hành biểu quyết.</source>
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="75"/>
+        <location filename="../../ui/decisions/vote_console.py" line="49"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="78"/>
+        <location filename="../../ui/decisions/vote_console.py" line="52"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="80"/>
+        <location filename="../../ui/decisions/vote_console.py" line="54"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="140"/>
+        <location filename="../../ui/decisions/vote_console.py" line="124"/>
         <source>Có mặt {present}/{total} thành viên; cần {needed} để biểu quyết: {state}.</source>
         <translation>{present}/{total} members present; {needed} needed to vote: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="145"/>
+        <location filename="../../ui/decisions/vote_console.py" line="129"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="145"/>
+        <location filename="../../ui/decisions/vote_console.py" line="129"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="162"/>
+        <location filename="../../ui/decisions/vote_console.py" line="146"/>
         <source>Chưa mở biểu quyết.</source>
         <translation>The vote is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="168"/>
+        <location filename="../../ui/decisions/vote_console.py" line="152"/>
         <source>Đang biểu quyết: {agree} tán thành trên {total} thành viên.</source>
         <translation>Voting: {agree} of {total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="172"/>
+        <location filename="../../ui/decisions/vote_console.py" line="156"/>
         <source>Số phiếu ngang nhau: quyết định theo ý kiến của Chủ tọa.</source>
         <translation>A tie: decided by the chair&apos;s vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="174"/>
+        <location filename="../../ui/decisions/vote_console.py" line="158"/>
         <source>Thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
         <translation>Passed: {agree}/{total} members agree (more than half).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="177"/>
+        <location filename="../../ui/decisions/vote_console.py" line="161"/>
         <source>Không thông qua: {agree}/{total} thành viên tán thành.</source>
         <translation>Not passed: {agree}/{total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="199"/>
+        <location filename="../../ui/decisions/vote_console.py" line="183"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="199"/>
+        <location filename="../../ui/decisions/vote_console.py" line="183"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="204"/>
+        <location filename="../../ui/decisions/vote_console.py" line="188"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -199,3 +200,43 @@ def test_a_closed_ballot_shows_its_result_and_takes_no_reply(
         page.show_ballot(world.ballot_id)
     assert "Kết quả: Không thông qua" in page.deadline.text()  # nobody answered
     assert not page.reply_box.isVisibleTo(page)
+
+
+def test_the_office_records_attendance_a_conclusion_and_signs_the_minutes(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    office = synced(live_server, tmp_path / "s", "secretariat")
+    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
+    console = VoteConsole(office, tasks)
+    qtbot.addWidget(console)
+    console.show()
+    tools = console.tools
+    with qtbot.wait_signal(console.counted, timeout=WAIT):
+        console.show_meeting(world.meeting_id)
+    qtbot.waitUntil(lambda: tools.members.count() == 6, timeout=WAIT)  # every member, no guests
+    for row in range(4):
+        tools.members.item(row).setCheckState(Qt.CheckState.Checked)
+    with qtbot.wait_signal(tools.attendance_recorded, timeout=WAIT) as recorded:
+        tools.record_attendance.click()
+    assert recorded.args[0].present_members == 4 and recorded.args[0].has_quorum
+    qtbot.waitUntil(lambda: "4/6" in console.quorum.text(), timeout=WAIT)
+    tools.conclusion.setPlainText("Thống nhất thông qua.")
+    with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
+        tools.save_conclusion.click()
+    assert "Đã ghi kết luận" in told.args[0]
+    pdf = tmp_path / "bien-ban.pdf"
+    with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
+        tools.save_minutes(pdf)
+    assert "Đã lưu" in told.args[0]
+    ca = certificate_from_pem(office.store.get_state("ca_pem"))
+    assert check_signed_pdf(pdf.read_bytes(), [ca]).valid
+    assert "Thống nhất thông qua." in pdf.with_suffix(".json").read_text(encoding="utf-8")
+
+    chair = synced(live_server, tmp_path / "c", "chair")
+    chairs = VoteConsole(chair, tasks)
+    qtbot.addWidget(chairs)
+    chairs.show_meeting(world.meeting_id)
+    with qtbot.wait_signal(chairs.tools.message_shown, timeout=WAIT) as refused:
+        chairs.tools.save_attendance()  # the office's act, not the chair's
+    assert "không có quyền" in refused.args[0]

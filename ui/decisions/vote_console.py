@@ -9,7 +9,7 @@ GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,42 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
-from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.domain import is_passed
 from ecabinet.wire.objects import AgendaItemData
 from ecabinet.wire.session import VoteCount
 from ui.decisions.chart import VoteChart
+from ui.decisions.problems import problem_words
+from ui.decisions.session_tools import SessionTools
 from ui.tasks import TaskManager
 
 ROLE = Qt.ItemDataRole.UserRole
 POLL_MS = 2000
-
-
-PROBLEMS = {
-    "no_quorum": QT_TRANSLATE_NOOP(
-        "VoteConsole",
-        "Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.",
-    ),
-    "invalid_state": QT_TRANSLATE_NOOP(
-        "VoteConsole",
-        "Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.",
-    ),
-    "forbidden": QT_TRANSLATE_NOOP(
-        "VoteConsole", "Chỉ Chủ tọa phiên họp được điều hành biểu quyết."
-    ),
-}
-
-
-def problem_words(error: BaseException) -> str:
-    """The server's refusal in the chair's words (its English detail only when unknown)."""
-    if isinstance(error, ApiProblem):
-        known = PROBLEMS.get(error.code)
-        return QCoreApplication.translate("VoteConsole", str(known)) if known else error.detail
-    if isinstance(error, Offline):
-        return QCoreApplication.translate(
-            "VoteConsole", "Cần kết nối máy chủ để điều hành biểu quyết."
-        )
-    return str(error)
 
 
 class VoteConsole(QWidget):
@@ -73,7 +47,7 @@ class VoteConsole(QWidget):
         self._asking = False
         self.items = QListWidget()
         self.items.setAccessibleName(self.tr("Nội dung phiên họp"))
-        self.items.currentItemChanged.connect(lambda *_: self.poll())
+        self.items.currentItemChanged.connect(self._item_chosen)
         self.quorum = QLabel()
         self.open_button = QPushButton(self.tr("Mở biểu quyết"))
         self.open_button.clicked.connect(lambda: self._act("open"))
@@ -94,8 +68,13 @@ class VoteConsole(QWidget):
         right.addWidget(self.chart, 1)
         right.addWidget(self.result)
         right.addWidget(self.note)
+        self.tools = SessionTools(account, tasks)
+        self.tools.attendance_recorded.connect(lambda _quorum: self.poll())
+        left = QVBoxLayout()
+        left.addWidget(self.items, 1)
+        left.addWidget(self.tools, 2)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.items, 2)
+        layout.addLayout(left, 2)
         layout.addLayout(right, 3)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -103,6 +82,7 @@ class VoteConsole(QWidget):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
+        self.tools.show_meeting(meeting_id)
         store = self.account.store
         self.tasks.run_local(lambda: list(store.agenda_items(meeting_id)), self._show_items)
 
@@ -116,6 +96,10 @@ class VoteConsole(QWidget):
                 self.items.setCurrentItem(entry)
         if self.items.currentItem() is None and self.items.count():
             self.items.setCurrentRow(0)
+
+    def _item_chosen(self, *_items: object) -> None:
+        self.tools.item_id = self.current_item_id()
+        self.poll()
 
     def current_item_id(self) -> str:
         item = self.items.currentItem()

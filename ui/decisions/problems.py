@@ -1,0 +1,34 @@
+"""The server's refusals in the chair's and the Government Office's words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ecabinet.client.api import ApiProblem, Offline
+
+PROBLEMS = {
+    "no_quorum": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.",
+    ),
+    "invalid_state": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.",
+    ),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).",
+    ),
+}
+
+
+def problem_words(error: BaseException) -> str:
+    """The server's refusal in the chair's words (its English detail only when unknown)."""
+    if isinstance(error, ApiProblem):
+        known = PROBLEMS.get(error.code)
+        return QCoreApplication.translate("VoteConsole", str(known)) if known else error.detail
+    if isinstance(error, Offline):
+        return QCoreApplication.translate(
+            "VoteConsole", "Cần kết nối máy chủ để điều hành biểu quyết."
+        )
+    return str(error)

@@ -1844,6 +1844,44 @@
     </message>
 </context>
 <context>
+    <name>SpeakersPanel</name>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="51"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Wish to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="61"/>
+        <source> phút mỗi người</source>
+        <translation> min each</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="62"/>
+        <source>Mời phát biểu</source>
+        <translation>Give the floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="64"/>
+        <source>Kết thúc phát biểu</source>
+        <translation>End the speech</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="111"/>
+        <source>{name} đã phát biểu xong.</source>
+        <translation>{name} has finished speaking.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="117"/>
+        <source>Đang phát biểu: {name} — {mm:02d}:{ss:02d}</source>
+        <translation>Speaking: {name} — {mm:02d}:{ss:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="121"/>
+        <source>(quá thời gian)</source>
+        <translation>(over time)</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <location filename="../../ui/status_area.py" line="33"/>
@@ -1986,72 +2024,72 @@
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="49"/>
+        <location filename="../../ui/decisions/vote_console.py" line="50"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="52"/>
+        <location filename="../../ui/decisions/vote_console.py" line="53"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="54"/>
+        <location filename="../../ui/decisions/vote_console.py" line="55"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="124"/>
+        <location filename="../../ui/decisions/vote_console.py" line="128"/>
         <source>Có mặt {present}/{total} thành viên; cần {needed} để biểu quyết: {state}.</source>
         <translation>{present}/{total} members present; {needed} needed to vote: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="129"/>
+        <location filename="../../ui/decisions/vote_console.py" line="133"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="129"/>
+        <location filename="../../ui/decisions/vote_console.py" line="133"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="146"/>
+        <location filename="../../ui/decisions/vote_console.py" line="150"/>
         <source>Chưa mở biểu quyết.</source>
         <translation>The vote is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="152"/>
+        <location filename="../../ui/decisions/vote_console.py" line="156"/>
         <source>Đang biểu quyết: {agree} tán thành trên {total} thành viên.</source>
         <translation>Voting: {agree} of {total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="156"/>
+        <location filename="../../ui/decisions/vote_console.py" line="160"/>
         <source>Số phiếu ngang nhau: quyết định theo ý kiến của Chủ tọa.</source>
         <translation>A tie: decided by the chair&apos;s vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="158"/>
+        <location filename="../../ui/decisions/vote_console.py" line="162"/>
         <source>Thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
         <translation>Passed: {agree}/{total} members agree (more than half).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="161"/>
+        <location filename="../../ui/decisions/vote_console.py" line="165"/>
         <source>Không thông qua: {agree}/{total} thành viên tán thành.</source>
         <translation>Not passed: {agree}/{total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="183"/>
+        <location filename="../../ui/decisions/vote_console.py" line="187"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="183"/>
+        <location filename="../../ui/decisions/vote_console.py" line="187"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="188"/>
+        <location filename="../../ui/decisions/vote_console.py" line="192"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

@@ -28,6 +28,7 @@ from ecabinet.wire.session import VoteCount
 from ui.decisions.chart import VoteChart
 from ui.decisions.problems import problem_words
 from ui.decisions.session_tools import SessionTools
+from ui.decisions.speakers import SpeakersPanel
 from ui.tasks import TaskManager
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -68,10 +69,12 @@ class VoteConsole(QWidget):
         right.addWidget(self.chart, 1)
         right.addWidget(self.result)
         right.addWidget(self.note)
+        self.speakers = SpeakersPanel(account, tasks)
         self.tools = SessionTools(account, tasks)
         self.tools.attendance_recorded.connect(lambda _quorum: self.poll())
         left = QVBoxLayout()
         left.addWidget(self.items, 1)
+        left.addWidget(self.speakers)
         left.addWidget(self.tools, 2)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
@@ -99,6 +102,7 @@ class VoteConsole(QWidget):
 
     def _item_chosen(self, *_items: object) -> None:
         self.tools.item_id = self.current_item_id()
+        self.speakers.show_item(self.current_item_id())
         self.poll()
 
     def current_item_id(self) -> str:

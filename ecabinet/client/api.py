@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import requests
 from pydantic import TypeAdapter, ValidationError
@@ -25,6 +25,7 @@ from ecabinet.wire.summary import BallotSummary
 from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
 
 T = TypeVar("T", bound=WireModel)
+U = TypeVar("U")
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
@@ -98,11 +99,22 @@ class ServerApi:
             code, detail = "error", response.reason or ""
         return ApiProblem(response.status_code, code, detail)
 
-    def _exchange(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
-        """One JSON request and its answer, read up to a bound and validated."""
+    @overload
+    def _exchange(self, model: type[T], method: str, path: str, **kwargs: Any) -> T: ...
+
+    @overload
+    def _exchange(self, model: TypeAdapter[U], method: str, path: str, **kwargs: Any) -> U: ...
+
+    def _exchange(
+        self, model: type[T] | TypeAdapter[U], method: str, path: str, **kwargs: Any
+    ) -> T | U:
+        """One JSON request and its answer, read up to a bound and validated (a model, or a
+        TypeAdapter for a list of them)."""
         with self._request(method, path, **kwargs) as response:
             body = read_bounded(response, MAX_JSON_BYTES)
         try:
+            if isinstance(model, TypeAdapter):
+                return model.validate_json(body)
             return model.model_validate_json(body)
         except ValidationError as error:
             raise ServerDataError(
@@ -192,14 +204,7 @@ class ServerApi:
     # --- the Government Office's written ballots ------------------------------------------
 
     def office_ballots(self) -> list[OfficeBallot]:
-        with self._request("GET", "/ballots") as response:
-            body = read_bounded(response, MAX_JSON_BYTES)
-        try:
-            return OFFICE_BALLOTS.validate_json(body)
-        except ValidationError as error:
-            raise ServerDataError(
-                f"The list of ballots could not be understood ({error.error_count()} problems)."
-            ) from None
+        return self._exchange(OFFICE_BALLOTS, "GET", "/ballots")
 
     def create_ballot(self, body: dict[str, Any]) -> OfficeBallot:
         return self._exchange(OfficeBallot, "POST", "/ballots", json=body)
@@ -217,14 +222,7 @@ class ServerApi:
     def audit(self, **filters: str | int) -> list[AuditRow]:
         """The record, newest first (the Government Office only)."""
         params = {k: v for k, v in filters.items() if v not in ("", None)}
-        with self._request("GET", "/audit", params=params) as response:
-            body = read_bounded(response, MAX_JSON_BYTES)
-        try:
-            return AUDIT_ROWS.validate_json(body)
-        except ValidationError as error:
-            raise ServerDataError(
-                f"The record could not be understood ({error.error_count()} problems)."
-            ) from None
+        return self._exchange(AUDIT_ROWS, "GET", "/audit", params=params)
 
     def audit_csv(self, **filters: str | int) -> bytes:
         params = {k: v for k, v in filters.items() if v not in ("", None)}

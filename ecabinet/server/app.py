@@ -21,6 +21,7 @@ from ecabinet.server.api.routes import (
     minutes,
     pki,
     record,
+    session,
     sync,
     votes,
 )
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ballots,
         record,
         minutes,
+        session,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

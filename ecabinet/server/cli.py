@@ -18,9 +18,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ecabinet import __version__
+from ecabinet.manifest import ImportProblems, read_manifest
 from ecabinet.server import audit, feed
 from ecabinet.server.accounts import reset_password, revoke_device
-from ecabinet.server.agenda_import import ImportProblems, import_agenda, read_manifest
+from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
@@ -211,7 +212,7 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
     try:
         manifest = read_manifest(folder, meeting_fields)
         with _session(settings) as db:
-            meeting = import_agenda(db, settings, _body(db, settings).id, folder, manifest)
+            meeting = import_folder(db, settings, _body(db, settings).id, folder, manifest)
             db.commit()
             print(
                 f"Imported {meeting.title!r}: {len(manifest.items)} items, as draft meeting "

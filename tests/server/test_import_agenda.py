@@ -15,6 +15,9 @@ from ecabinet.server.cli import main
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.pdfs import make_pdf
+from tests.server.conftest import Api
+from tests.server.signing_helpers import upload
+from tests.server.test_meetings_api import call
 
 MANIFEST = """\
 meeting:
@@ -163,3 +166,56 @@ def test_a_broken_manifest_is_refused_in_words(
         capsys, monkeypatch, "import-agenda", "--data", str(tmp_path / "d"), str(empty)
     )
     assert code == 1 and "no manifest.yaml" in err
+
+
+def test_the_desktop_builds_a_meeting_in_one_request_all_or_nothing(api: Api) -> None:
+    submission = upload(api.client, api.headers("secretariat"), make_pdf(2, "Tờ trình"))
+    body = {
+        "title": "Phiên họp tháng 12",
+        "starts_at": "2026-12-15T08:30:00+07:00",
+        "items": [
+            {
+                "title": "Dự thảo Nghị định",
+                "presenter": "Bộ Tư pháp",
+                "documents": [
+                    {"kind": "submission", "title": "Tờ trình", "sha256": submission,
+                     "filename": "to-trinh.pdf"},
+                    {"kind": "draft", "title": "Dự thảo", "sha256": "0" * 64,
+                     "filename": "du-thao.pdf"},
+                ],
+            },
+            {"title": "Phương án mật", "paper_only": True},
+        ],
+    }  # fmt: skip
+    before = len(call(api, "secretariat", "GET", "/meetings").json())
+    refused = call(api, "secretariat", "POST", "/meetings/import", json=body)
+    assert (refused.status_code, refused.json()["code"]) == (422, "not_uploaded")
+    assert "du-thao.pdf" in refused.json()["detail"]
+    assert len(call(api, "secretariat", "GET", "/meetings").json()) == before
+    assert call(api, "member01", "POST", "/meetings/import", json=body).status_code == 403
+    body["items"][0]["documents"].pop()  # type: ignore[index]
+    made = call(api, "secretariat", "POST", "/meetings/import", json=body)
+    assert made.status_code == 201, made.text
+    assert made.json()["status"] == "draft"
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        items = db.scalars(
+            select(m.AgendaItem)
+            .where(m.AgendaItem.meeting_id == made.json()["id"])
+            .order_by(m.AgendaItem.position)
+        ).all()
+        assert [(i.title, i.paper_only) for i in items] == [
+            ("Dự thảo Nghị định", False),
+            ("Phương án mật", True),
+        ]
+        (doc,) = db.scalars(select(m.Document).where(m.Document.agenda_item_id == items[0].id))
+        assert (doc.kind, doc.title) == ("submission", "Tờ trình")
+
+
+def test_a_paper_only_item_with_a_file_is_refused_on_the_wire(api: Api) -> None:
+    body = {
+        "title": "Phiên họp",
+        "items": [{"title": "Mật", "paper_only": True, "documents": [
+            {"kind": "draft", "title": "x", "sha256": "0" * 64, "filename": "x.pdf"}]}],
+    }  # fmt: skip
+    r = call(api, "secretariat", "POST", "/meetings/import", json=body)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem")

@@ -12,8 +12,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
+from ecabinet.manifest import ImportProblems
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
+from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.meetings import (
@@ -26,6 +28,7 @@ from ecabinet.server.schemas.meetings import (
     QuorumPublic,
 )
 from ecabinet.server.tally import quorum
+from ecabinet.wire.agenda import AgendaImport
 
 router = APIRouter(tags=["meetings"])
 
@@ -156,6 +159,21 @@ def create_meeting(body: MeetingCreate, auth: Secretariat, db: DbDep) -> Meeting
         object_id=meeting.id,
         detail={"title": body.title},
     )
+    db.commit()
+    return meeting_public(meeting)
+
+
+@router.post(
+    "/meetings/import",
+    status_code=201,
+    response_model=MeetingPublic,
+    summary="Build a draft meeting with its items and documents at once (all or nothing)",
+)
+def import_meeting(body: AgendaImport, auth: Secretariat, db: DbDep) -> MeetingPublic:
+    try:
+        meeting = build_meeting(db, auth.body_id, body, actor_id=auth.user_id)
+    except ImportProblems as problems:
+        raise ApiError(422, "not_uploaded", "; ".join(problems.problems)) from None
     db.commit()
     return meeting_public(meeting)
 

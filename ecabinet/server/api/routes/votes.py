@@ -26,7 +26,7 @@ def chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
         raise ApiError(403, "forbidden", "Only the chair of this meeting may do this.")
 
 
-def _item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
+def chair_item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
     item, meeting = get_item(db, auth, item_id)
     if auth.has(Role.CHAIR) and not auth.is_secretariat:
         chair_of(auth, meeting)
@@ -39,7 +39,7 @@ def _item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.M
     summary="Open the vote on an item (needs the quorum)",
 )
 def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
-    item, meeting = _item(db, auth, item_id)
+    item, meeting = chair_item(db, auth, item_id)
     if meeting.status != MeetingStatus.IN_PROGRESS:
         raise ApiError(409, "invalid_state", "Votes open only while the session is in progress.")
     if item.vote_status != VoteStatus.NONE:
@@ -75,7 +75,7 @@ def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     summary="Close the vote and publish its result",
 )
 def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
-    item, meeting = _item(db, auth, item_id)
+    item, meeting = chair_item(db, auth, item_id)
     if item.vote_status != VoteStatus.OPEN:
         raise ApiError(409, "vote_not_open", "The vote on this item is not open.")
     item.vote_status = VoteStatus.CLOSED.value
@@ -99,7 +99,7 @@ def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     "/items/{item_id}/vote/count", response_model=VoteCount, summary="The live count, without names"
 )
 def vote_count(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> VoteCount:
-    item, meeting = _item(db, auth, item_id)
+    item, meeting = chair_item(db, auth, item_id)
     counted = vote_tally(db, item, meeting)
     total, present, needed, reached = quorum(db, meeting)
     return VoteCount(

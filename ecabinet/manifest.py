@@ -1,0 +1,201 @@
+"""A folder of PDFs and its manifest, read and checked: the bulk preparation of a meeting.
+
+The manifest is ``manifest.yaml`` (the meeting and its items) or ``manifest.csv`` (the items;
+the meeting given separately). Every file is checked — present, inside the folder, a real PDF,
+not encrypted, not too large — and every problem is reported together, so the Government
+Office fixes the folder once. ``plan`` turns a checked folder into the one request that builds
+the meeting. Used by ``ecabinet-server import-agenda`` and by the desktop; a worker thread or
+the command line (each PDF is checked in a child process).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ecabinet.domain import DocumentKind, MeetingKind
+from ecabinet.pdf.validate import check_pdf
+from ecabinet.wire.agenda import AgendaImport, ImportDocument, ImportItem
+
+MANIFESTS = ("manifest.yaml", "manifest.yml", "manifest.csv")
+FILE_FIELDS = {"submission": DocumentKind.SUBMISSION, "draft": DocumentKind.DRAFT}
+DOCUMENT_TITLES = {"submission": "Tờ trình", "draft": "Dự thảo"}
+
+
+class ImportProblems(Exception):
+    """Everything wrong with the folder, each in a sentence; nothing was changed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ManifestItem:
+    order: int
+    title: str
+    presenter: str = ""
+    minutes: int = 0
+    paper_only: bool = False
+    files: dict[str, str] = field(default_factory=dict)  # "submission"/"draft" -> file name
+
+
+@dataclass
+class Manifest:
+    title: str
+    kind: MeetingKind
+    starts_at: datetime | None
+    place: str
+    items: list[ManifestItem]
+
+
+def _truth(value: Any) -> bool:
+    return str(value).strip().lower() in {"1", "true", "yes", "x", "có", "co"}
+
+
+def _item(raw: dict[str, Any], problems: list[str], row: int) -> ManifestItem | None:
+    try:
+        order = int(str(raw.get("order") or raw.get("thu_tu") or row))
+        minutes = int(str(raw.get("minutes") or 0))
+    except ValueError:
+        problems.append(f"item {row}: order and minutes must be whole numbers")
+        return None
+    title = str(raw.get("title") or "").strip()
+    if not title:
+        problems.append(f"item {row}: it has no title")
+    files = {
+        key: str(raw[key]).strip() for key in FILE_FIELDS if raw.get(key) and str(raw[key]).strip()
+    }
+    return ManifestItem(
+        order, title, str(raw.get("presenter") or ""), minutes, _truth(raw.get("paper_only")), files
+    )
+
+
+def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manifest:
+    """The folder's manifest; ``meeting`` gives or overrides the meeting's own fields."""
+    found = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
+    if found is None:
+        raise ImportProblems([f"no {' or '.join(MANIFESTS)} in {folder}"])
+    text = found.read_text(encoding="utf-8-sig")
+    problems: list[str] = []
+    if found.suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        header: dict[str, Any] = {}
+    else:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as error:
+            raise ImportProblems([f"{found.name} is not valid YAML: {error}"]) from None
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            raise ImportProblems([f"{found.name} needs a list of items under 'items:'"])
+        rows = [r for r in data["items"] if isinstance(r, dict)]
+        given = data.get("meeting")
+        header = given if isinstance(given, dict) else {}
+    header = {**header, **{k: v for k, v in (meeting or {}).items() if v}}
+    items = [i for row, raw in enumerate(rows, start=1) if (i := _item(raw, problems, row))]
+    try:
+        kind = MeetingKind(str(header.get("kind") or MeetingKind.REGULAR))
+    except ValueError:
+        problems.append(f"unknown meeting kind {header.get('kind')!r}")
+        kind = MeetingKind.REGULAR
+    starts = header.get("starts_at")
+    starts_at = None
+    if starts:
+        try:
+            starts_at = (
+                starts if isinstance(starts, datetime) else datetime.fromisoformat(str(starts))
+            )
+        except ValueError:
+            problems.append(f"starts_at {starts!r} is not a date and time (2026-12-15T08:30+07:00)")
+    if starts_at is not None and starts_at.tzinfo is None:
+        problems.append("starts_at needs a time zone, such as +07:00")
+    if not str(header.get("title") or "").strip():
+        problems.append("the meeting has no title (meeting: title: … or --title)")
+    if not items:
+        problems.append("the manifest lists no items")
+    if problems:
+        raise ImportProblems(problems)
+    return Manifest(
+        str(header["title"]).strip(), kind, starts_at, str(header.get("place") or ""), items
+    )
+
+
+@dataclass(frozen=True)
+class CheckLimits:
+    max_bytes: int = 200 * 1024 * 1024
+    seconds: float = 20.0
+    memory_mb: int = 768
+
+
+def check_files(
+    folder: Path, manifest: Manifest, limits: CheckLimits
+) -> dict[str, tuple[bytes, int]]:
+    """Every file read and checked: name -> (bytes, pages). Raises with every problem."""
+    problems: list[str] = []
+    checked: dict[str, tuple[bytes, int]] = {}
+    orders = [item.order for item in manifest.items]
+    if len(set(orders)) != len(orders):
+        problems.append("two items have the same order")
+    root = folder.resolve()
+    for item in manifest.items:
+        if item.paper_only and item.files:
+            problems.append(f"item {item.order} is paper only (classified) but names files")
+        for name in item.files.values():
+            path = (folder / name).resolve()
+            if root not in path.parents:
+                problems.append(f"{name}: outside the folder")
+                continue
+            if not path.is_file():
+                problems.append(f"{name}: not found in the folder")
+                continue
+            if path.stat().st_size > limits.max_bytes:
+                problems.append(f"{name}: too large ({path.stat().st_size // 1_048_576} MB)")
+                continue
+            verdict = check_pdf(path, seconds=limits.seconds, memory_mb=limits.memory_mb)
+            if not verdict.ok:
+                problems.append(f"{name}: {verdict.reason}")
+                continue
+            checked[name] = (path.read_bytes(), verdict.pages)
+    if problems:
+        raise ImportProblems(problems)
+    return checked
+
+
+def plan(manifest: Manifest, files: dict[str, tuple[bytes, int]]) -> AgendaImport:
+    """The request that builds the meeting, naming each checked file by its digest."""
+    items = []
+    for entry in sorted(manifest.items, key=lambda i: i.order):
+        documents = [
+            ImportDocument(
+                kind=FILE_FIELDS[key],
+                title=f"{DOCUMENT_TITLES[key]} - {entry.presenter}"
+                if entry.presenter
+                else DOCUMENT_TITLES[key],
+                sha256=hashlib.sha256(files[name][0]).hexdigest(),
+                filename=Path(name).name[:200],
+            )
+            for key, name in entry.files.items()
+        ]
+        items.append(
+            ImportItem(
+                title=entry.title,
+                presenter=entry.presenter,
+                minutes_allotted=entry.minutes,
+                paper_only=entry.paper_only,
+                documents=documents,
+            )
+        )
+    return AgendaImport(
+        kind=manifest.kind,
+        title=manifest.title,
+        starts_at=manifest.starts_at,
+        place=manifest.place,
+        items=items,
+    )

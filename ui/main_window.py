@@ -42,6 +42,7 @@ from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.meeting.page import MeetingPage
 from ui.office.ballots import OfficeBallots
+from ui.office.meetings import OfficeMeetings
 from ui.reader.reader import DocumentReader
 from ui.record.page import RecordPage
 from ui.search.page import SearchPage
@@ -51,6 +52,7 @@ from ui.sidebar import (
     DOCUMENTS,
     MEETING,
     OFFICE_BALLOTS,
+    OFFICE_MEETINGS,
     RECORD,
     SEARCH,
     TRAVEL,
@@ -64,6 +66,19 @@ from ui.widgets.actions import Shortcut, make_action
 
 READER, BOARD, CONSOLE, WELCOME = "reader", "board", "console", "welcome"
 REFRESH_WHILE_DOWNLOADING_S = 1.0
+
+
+# Pages the sidebar lists: showing one selects its entry.
+SIDEBAR_PAGES = (
+    MEETING,
+    BALLOT,
+    DOCUMENTS,
+    SEARCH,
+    TRAVEL,
+    RECORD,
+    OFFICE_BALLOTS,
+    OFFICE_MEETINGS,
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,7 @@ class MainWindow(QMainWindow):
         self.console = VoteConsole(account, tasks)
         self.record_page = RecordPage(account, tasks)
         self.office_ballots = OfficeBallots(account, tasks)
+        self.office_meetings = OfficeMeetings(account, tasks)
         self.pages = QStackedWidget()
         self._page_widgets: dict[str, QWidget] = {
             WELCOME: self.welcome,
@@ -160,6 +176,7 @@ class MainWindow(QMainWindow):
             CONSOLE: self.console,
             RECORD: self.record_page,
             OFFICE_BALLOTS: self.office_ballots,
+            OFFICE_MEETINGS: self.office_meetings,
         }
         for widget in self._page_widgets.values():
             self.pages.addWidget(widget)
@@ -282,7 +299,16 @@ class MainWindow(QMainWindow):
             self.reader.close_document()
         self.page, self.object_id = page, object_id
         self.pages.setCurrentWidget(self._page_widgets[page])
-        if page in (MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL, RECORD, OFFICE_BALLOTS):
+        if page in (
+            MEETING,
+            BALLOT,
+            DOCUMENTS,
+            SEARCH,
+            TRAVEL,
+            RECORD,
+            OFFICE_BALLOTS,
+            OFFICE_MEETINGS,
+        ):
             self.sidebar.choose(page, object_id)
         if page == BALLOT:
             self.ballot_page.show_ballot(object_id)
@@ -296,6 +322,8 @@ class MainWindow(QMainWindow):
             self.record_page.reload()
         elif page == OFFICE_BALLOTS:
             self.office_ballots.reload()
+        elif page == OFFICE_MEETINGS:
+            self.office_meetings.reload()
         if page in (MEETING, DOCUMENTS, TRAVEL):
             self.refresh()
 

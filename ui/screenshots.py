@@ -16,7 +16,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
 from ui.main_window import BOARD, CONSOLE, MainWindow
-from ui.sidebar import BALLOT, DOCUMENTS, MEETING, OFFICE_BALLOTS, RECORD, SEARCH, TRAVEL
+from ui.sidebar import (
+    BALLOT,
+    DOCUMENTS,
+    MEETING,
+    OFFICE_BALLOTS,
+    OFFICE_MEETINGS,
+    RECORD,
+    SEARCH,
+    TRAVEL,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +74,7 @@ class ScreenshotTour(QObject):
             ballot_id = waiting[0].ballot.id
             steps.append(("ballot", lambda: window.show_page(BALLOT, ballot_id)))
         if view and Role.SECRETARIAT in view.roles:
+            steps.append(("office-meetings", lambda: window.show_page(OFFICE_MEETINGS, "")))
             steps.append(("office-ballots", lambda: window.show_page(OFFICE_BALLOTS, "")))
             steps.append(("record", lambda: window.show_page(RECORD, "")))
         steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))

@@ -23,6 +23,7 @@ ROLE = Qt.ItemDataRole.UserRole
 MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL = "meeting", "ballot", "documents", "search", "travel"
 RECORD = "record"  # the Government Office's record of acts
 OFFICE_BALLOTS = "office-ballots"  # the Government Office prepares and watches ballots
+OFFICE_MEETINGS = "office-meetings"  # the Government Office prepares meetings
 
 
 class Sidebar(QTreeWidget):
@@ -67,6 +68,7 @@ class Sidebar(QTreeWidget):
         self._entry(tools, self.tr("Tìm kiếm"), "", SEARCH, "")
         self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", TRAVEL, "")
         if office:
+            self._entry(tools, self.tr("Chuẩn bị phiên họp"), "", OFFICE_MEETINGS, "")
             self._entry(tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", OFFICE_BALLOTS, "")
             self._entry(tools, self.tr("Nhật ký hoạt động"), "", RECORD, "")
         self.expandAll()

@@ -15,10 +15,12 @@ import requests
 from pydantic import TypeAdapter, ValidationError
 
 from ecabinet.client.store import ServerDataError
+from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.minutes import Minutes
-from ecabinet.wire.office import OfficeBallot, OfficeReplies
+from ecabinet.wire.objects import AgendaItemData, MeetingData
+from ecabinet.wire.office import DeviceSeen, DocumentRead, OfficeBallot, OfficeReplies
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -32,6 +34,8 @@ READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
 AUDIT_ROWS = TypeAdapter(list[AuditRow])
 OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
+READS = TypeAdapter(list[DocumentRead])
+DEVICES = TypeAdapter(list[DeviceSeen])
 MAX_PROBLEM_BYTES = 64 * 1024
 
 
@@ -200,6 +204,62 @@ class ServerApi:
             f"/meetings/{meeting_id}/attendance",
             json={"present_user_ids": present_user_ids},
         )
+
+    def discuss(self, item_id: str) -> None:
+        self._request("POST", f"/items/{item_id}/discuss").close()
+
+    def adopt_consent(self, meeting_id: str, item_ids: list[str]) -> None:
+        self._request(
+            "POST", f"/meetings/{meeting_id}/consent", json={"item_ids": item_ids}
+        ).close()
+
+    # --- the Government Office prepares meetings ------------------------------------------
+
+    def save_meeting(self, meeting_id: str | None, body: dict[str, Any]) -> MeetingData:
+        """Create (no id) or edit a meeting; ``body`` as MeetingCreate or MeetingUpdate."""
+        if meeting_id is None:
+            return self._exchange(MeetingData, "POST", "/meetings", json=body)
+        return self._exchange(MeetingData, "PATCH", f"/meetings/{meeting_id}", json=body)
+
+    def set_invitations(self, meeting_id: str, invitations: list[dict[str, Any]]) -> None:
+        self._request(
+            "PUT", f"/meetings/{meeting_id}/invitations", json={"invitations": invitations}
+        ).close()
+
+    def meeting_act(self, meeting_id: str, act: str) -> None:
+        """publish, start or close."""
+        self._request("POST", f"/meetings/{meeting_id}/{act}").close()
+
+    def import_meeting(self, request: AgendaImport) -> MeetingData:
+        body = request.model_dump(mode="json")
+        return self._exchange(MeetingData, "POST", "/meetings/import", json=body)
+
+    def add_item(self, meeting_id: str, body: dict[str, Any]) -> AgendaItemData:
+        return self._exchange(AgendaItemData, "POST", f"/meetings/{meeting_id}/items", json=body)
+
+    def update_item(self, item_id: str, body: dict[str, Any]) -> None:
+        self._request("PATCH", f"/items/{item_id}", json=body).close()
+
+    def delete_item(self, item_id: str) -> None:
+        self._request("DELETE", f"/items/{item_id}").close()
+
+    def reorder_items(self, meeting_id: str, item_ids: list[str]) -> None:
+        self._request(
+            "PUT", f"/meetings/{meeting_id}/items/order", json={"item_ids": item_ids}
+        ).close()
+
+    def add_document(self, item_id: str, body: dict[str, Any]) -> None:
+        self._request("POST", f"/items/{item_id}/documents", json=body).close()
+
+    def add_version(self, document_id: str, sha256: str, filename: str) -> None:
+        body = {"sha256": sha256, "filename": filename}
+        self._request("POST", f"/documents/{document_id}/versions", json=body).close()
+
+    def document_reads(self, document_id: str) -> list[DocumentRead]:
+        return self._exchange(READS, "GET", f"/documents/{document_id}/reads")
+
+    def devices(self) -> list[DeviceSeen]:
+        return self._exchange(DEVICES, "GET", "/devices")
 
     # --- the Government Office's written ballots ------------------------------------------
 

@@ -34,3 +34,21 @@ class OfficeReply(WireModel):
 class OfficeReplies(WireModel):
     replies: list[OfficeReply] = Field(default_factory=list, max_length=MAX_LIST)
     not_answered: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
+
+
+class DocumentRead(WireModel):
+    """Who first opened which version of a document (GET /documents/{id}/reads)."""
+
+    user_id: Id
+    version_number: int
+    first_read_at: UtcTime
+
+
+class DeviceSeen(WireModel):
+    """A member's laptop and when it last reached the server (GET /devices)."""
+
+    id: Id
+    user_id: Id
+    name: ShortText
+    last_seen_at: UtcTime | None = None
+    revoked_at: UtcTime | None = None

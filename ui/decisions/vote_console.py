@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
-from ecabinet.domain import is_passed
+from ecabinet.domain import ItemStatus, is_passed
 from ecabinet.wire.objects import AgendaItemData
 from ecabinet.wire.session import VoteCount
+from ui.decisions.agenda_control import AgendaControl
 from ui.decisions.chart import VoteChart
 from ui.decisions.problems import problem_words
 from ui.decisions.session_tools import SessionTools
@@ -72,8 +73,12 @@ class VoteConsole(QWidget):
         self.speakers = SpeakersPanel(account, tasks)
         self.tools = SessionTools(account, tasks)
         self.tools.attendance_recorded.connect(lambda _quorum: self.poll())
+        self.control = AgendaControl(account, tasks)
+        self.control.changed.connect(lambda: self.show_meeting(self.meeting_id))
+        self.control.message_shown.connect(self._say)
         left = QVBoxLayout()
         left.addWidget(self.items, 1)
+        left.addWidget(self.control)
         left.addWidget(self.speakers)
         left.addWidget(self.tools, 2)
         layout = QHBoxLayout(self)
@@ -86,6 +91,7 @@ class VoteConsole(QWidget):
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
         self.tools.show_meeting(meeting_id)
+        self.control.show_meeting(meeting_id)
         store = self.account.store
         self.tasks.run_local(lambda: list(store.agenda_items(meeting_id)), self._show_items)
 
@@ -93,7 +99,8 @@ class VoteConsole(QWidget):
         keep = self.current_item_id()
         self.items.clear()
         for item in items:
-            entry = QListWidgetItem(f"{item.position}. {item.title}", self.items)
+            mark = {ItemStatus.DISCUSSING: "▶ ", ItemStatus.CLOSED: "✓ "}.get(item.status, "")
+            entry = QListWidgetItem(f"{mark}{item.position}. {item.title}", self.items)
             entry.setData(ROLE, item.id)
             if item.id == keep:
                 self.items.setCurrentItem(entry)
@@ -101,7 +108,7 @@ class VoteConsole(QWidget):
             self.items.setCurrentRow(0)
 
     def _item_chosen(self, *_items: object) -> None:
-        self.tools.item_id = self.current_item_id()
+        self.tools.item_id = self.control.item_id = self.current_item_id()
         self.speakers.show_item(self.current_item_id())
         self.poll()
 

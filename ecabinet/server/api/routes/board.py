@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from ecabinet.domain import Mark, item_outlook
+from ecabinet.domain import ItemStatus, Mark, VoteStatus, item_outlook
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
@@ -92,7 +92,10 @@ def board(meeting_id: str, auth: ChairOrSecretariat, db: DbDep) -> Board:
                 objections=outlook.objections,
                 unmarked=outlook.unmarked,
                 speakers=list(outlook.speakers),
-                consent=outlook.consent,
+                # Proposed for the consent list while still to be decided.
+                consent=outlook.consent
+                and item.status != ItemStatus.CLOSED
+                and item.vote_status == VoteStatus.NONE,
                 outlook=outlook.outlook.value,
                 marks=[
                     MarkPublic(

@@ -1,0 +1,197 @@
+"""The Government Office prepares a meeting from its desktop: the meeting's fields and who is
+invited, the agenda, the documents (checked here first, then by the server), new versions,
+publishing, a whole folder at once, and who has received and opened what.
+
+Every act goes to the server (the office works on the server's truth), then the change feed is
+pulled so the local copy, which the screens read, shows the act at once. Worker threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ecabinet.client.account import Account
+from ecabinet.client.api import ApiProblem
+from ecabinet.domain import InvitationKind
+from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest
+from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
+from ecabinet.wire.objects import AgendaItemData, DocumentData, MeetingData, UserData
+
+TOO_LARGE = "too_large"
+LIMITS = CheckLimits()  # the server's defaults; it checks again with its own
+
+
+class FileRefused(Exception):
+    """A file that cannot be attached: ``code`` is not_a_pdf, encrypted, too_large, damaged
+    or too_complex; the UI says it in words."""
+
+    def __init__(self, name: str, code: str) -> None:
+        super().__init__(f"{name}: {code}")
+        self.name = name
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Checked:
+    path: Path
+    sha256: str
+    pages: int
+
+
+def check_file(path: Path) -> Checked:
+    """The same check the server makes, here, so a wrong file is named before any upload."""
+    if not path.is_file():
+        raise FileRefused(path.name, NOT_A_PDF)
+    if path.stat().st_size > LIMITS.max_bytes:
+        raise FileRefused(path.name, TOO_LARGE)
+    verdict = check_pdf(path, seconds=LIMITS.seconds, memory_mb=LIMITS.memory_mb)
+    if not verdict.ok:
+        damaged = verdict.code == NOT_A_PDF and "damaged" in verdict.reason
+        raise FileRefused(path.name, "damaged" if damaged else verdict.code)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Checked(path, digest, verdict.pages)
+
+
+def _upload(account: Account, checked: Checked) -> None:
+    try:
+        account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
+    except ApiProblem as problem:
+        code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
+        raise FileRefused(checked.path.name, code) from None
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    document: DocumentData
+    version: int  # the current version's number, 0 when it has none yet
+    filename: str
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    item: AgendaItemData
+    documents: tuple[AgendaDocument, ...]
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What the meeting editor shows, read from the local copy in one go."""
+
+    meetings: tuple[MeetingData, ...]
+    users: tuple[UserData, ...]
+    meeting: MeetingData | None
+    agenda: tuple[AgendaEntry, ...]
+
+
+def workspace(account: Account, meeting_id: str | None) -> Workspace:
+    store = account.store
+    meetings = tuple(sorted(store.meetings(), key=lambda m: m.starts_at, reverse=True))
+    users = tuple(
+        sorted(
+            (u for u in store.list("user") if isinstance(u, UserData)),
+            key=lambda u: (u.sort_order, u.full_name),
+        )
+    )
+    meeting = next((m for m in meetings if m.id == meeting_id), None)
+    agenda = []
+    if meeting is not None:
+        for item in sorted(store.agenda_items(meeting.id), key=lambda i: i.position):
+            documents = []
+            for document in sorted(store.documents(item.id), key=lambda d: d.position):
+                current = next(
+                    (v for v in store.versions(document.id) if v.id == document.current_version_id),
+                    None,
+                )
+                documents.append(
+                    AgendaDocument(
+                        document,
+                        current.number if current else 0,
+                        current.filename if current else "",
+                    )
+                )
+            agenda.append(AgendaEntry(item, tuple(documents)))
+    return Workspace(meetings, users, meeting, tuple(agenda))
+
+
+def refresh(account: Account) -> None:
+    """Pull the feed so the local copy shows what was just done."""
+    account.sync_service().pull(threading.Event())
+
+
+def act(account: Account, call: Callable[[], Any]) -> None:
+    """One request to the server, then the local copy brought up to date."""
+    call()
+    refresh(account)
+
+
+def save_meeting(
+    account: Account,
+    meeting_id: str | None,
+    fields: dict[str, Any],
+    invitations: dict[str, InvitationKind],
+) -> str:
+    """Create or edit a meeting and replace who is invited; the meeting's id."""
+    meeting = account.api.save_meeting(meeting_id, fields)
+    account.api.set_invitations(
+        meeting.id, [{"user_id": u, "kind": k.value} for u, k in invitations.items()]
+    )
+    refresh(account)
+    return meeting.id
+
+
+def attach(account: Account, item_id: str, path: Path, kind: str) -> None:
+    """A PDF checked here, uploaded (the server checks it again) and attached to an item.
+    The caller refreshes the local copy (``act``), once for several files."""
+    checked = check_file(path)
+    _upload(account, checked)
+    body = {"kind": kind, "title": path.stem[:1000], "sha256": checked.sha256}
+    account.api.add_document(item_id, {**body, "filename": path.name[:200]})
+
+
+def replace(account: Account, document_id: str, path: Path) -> None:
+    """A new version: every invited member receives it and their notes move to it."""
+    checked = check_file(path)
+    _upload(account, checked)
+    account.api.add_version(document_id, checked.sha256, path.name[:200])
+
+
+def import_folder(account: Account, folder: Path, meeting: dict[str, Any]) -> MeetingData:
+    """A draft meeting from a folder and its manifest: every file checked here first, all
+    uploaded, then built by the server in one transaction. Raises ImportProblems."""
+    manifest = read_manifest(folder, meeting)
+    files = check_files(folder, manifest, LIMITS)
+    for name, (data, pages) in files.items():
+        _upload(account, Checked(folder / name, hashlib.sha256(data).hexdigest(), pages))
+    made = account.api.import_meeting(plan(manifest, files))
+    refresh(account)
+    return made
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Who has the meeting and who opened each document: for the office's follow-up."""
+
+    synced_at: dict[str, datetime | None]  # user id -> a laptop's last pull, if any
+    opened: dict[tuple[str, str], tuple[int, datetime]]  # (document id, user id) -> first read
+
+
+def delivery(account: Account, meeting_id: str) -> Delivery:
+    store = account.store
+    synced: dict[str, datetime | None] = {}
+    for device in account.api.devices():
+        if device.revoked_at is None and device.last_seen_at is not None:
+            before = synced.get(device.user_id)
+            if before is None or device.last_seen_at > before:
+                synced[device.user_id] = device.last_seen_at
+    opened: dict[tuple[str, str], tuple[int, datetime]] = {}
+    for item in store.agenda_items(meeting_id):
+        for document in store.documents(item.id):
+            for read in account.api.document_reads(document.id):
+                opened[(document.id, read.user_id)] = (read.version_number, read.first_read_at)
+    return Delivery(synced, opened)

@@ -1,0 +1,92 @@
+"""The chair moves the session along: the item being discussed now, and the consent list
+(items nobody objects to and nobody wants to speak on) adopted in one act.
+
+The consent list is read from the position board just before it is shown and the server checks
+it again when it is adopted, so an objection made in the meantime keeps its item out. Requests
+on the network lane, followed by a pull so every screen shows the new state. GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ecabinet.client import meetings
+from ecabinet.client.account import Account
+from ecabinet.wire.session import Board
+from ui.decisions.problems import problem_words
+from ui.tasks import TaskManager
+
+
+class AgendaControl(QWidget):
+    changed = Signal()  # an item's state changed: reread the items
+    message_shown = Signal(str)
+
+    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account, self.tasks = account, tasks
+        self.meeting_id = ""
+        self.item_id = ""
+        self.consent_ids: list[str] = []
+        self.discuss_button = QPushButton(self.tr("Chuyển sang thảo luận nội dung này"))
+        self.discuss_button.clicked.connect(self.discuss)
+        self.consent_button = QPushButton(self.tr("Thông qua danh sách không thảo luận"))
+        self.consent_button.clicked.connect(self.adopt_consent)
+        self.consent_button.setEnabled(False)
+        self.consent = QLabel()
+        self.consent.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discuss_button)
+        buttons.addWidget(self.consent_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.consent)
+
+    def show_meeting(self, meeting_id: str) -> None:
+        self.meeting_id = meeting_id
+        api = self.account.api
+        self.tasks.run_network(lambda: api.board(meeting_id), self._show_board, self._failed)
+
+    def _show_board(self, board: Board) -> None:
+        open_items = [i for i in board.items if i.consent and i.item_id in board.consent_list]
+        self.consent_ids = [i.item_id for i in open_items]
+        self.consent_button.setEnabled(bool(self.consent_ids))
+        self.consent_button.setText(
+            self.tr("Thông qua danh sách không thảo luận ({count})").format(count=len(open_items))
+        )
+        self.consent.setText(
+            self.tr("Danh sách thông qua không thảo luận: {items}").format(
+                items="; ".join(f"{i.position}. {i.title}" for i in open_items)
+            )
+            if open_items
+            else self.tr("Không có nội dung nào trong danh sách thông qua không thảo luận.")
+        )
+
+    def discuss(self) -> None:
+        api, item_id = self.account.api, self.item_id
+        if item_id:
+            self._act(lambda: api.discuss(item_id), self.tr("Đã chuyển sang nội dung này."))
+
+    def adopt_consent(self) -> None:
+        api, meeting_id, ids = self.account.api, self.meeting_id, list(self.consent_ids)
+        if ids:
+            done = self.tr("Đã thông qua {count} nội dung không thảo luận.").format(count=len(ids))
+            self._act(lambda: api.adopt_consent(meeting_id, ids), done)
+
+    def _act(self, call: Callable[[], None], done: str) -> None:
+        account = self.account
+
+        def acted(_none: None) -> None:
+            self.message_shown.emit(done)
+            self.changed.emit()
+            self.show_meeting(self.meeting_id)
+
+        self.tasks.run_network(lambda: meetings.act(account, call), acted, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message_shown.emit(
+            self.tr("Không thực hiện được: {reason}").format(reason=problem_words(error))
+        )

@@ -6,6 +6,7 @@ the chair moves the session along and adopts the consent list."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -58,8 +59,10 @@ def encrypted_pdf() -> bytes:
     return out.getvalue()
 
 
-def shown_after(qtbot: QtBot, page: OfficeMeetings, check: object = None) -> Workspace:
-    with qtbot.wait_signal(page.shown, timeout=WAIT, check_params_cb=check) as shown:  # type: ignore[arg-type]
+def shown_after(
+    qtbot: QtBot, page: OfficeMeetings, check: Callable[[Workspace], bool] | None = None
+) -> Workspace:
+    with qtbot.wait_signal(page.shown, timeout=WAIT, check_params_cb=check) as shown:
         pass
     space: Workspace = shown.args[0]
     return space
@@ -179,7 +182,8 @@ def test_a_folder_becomes_a_meeting_only_when_every_file_is_right(
     (folder / "manifest.yaml").write_text(MANIFEST, encoding="utf-8")
     (folder / "bao-cao.pdf").write_bytes(make_pdf(2, "Báo cáo"))
     (folder / "to-trinh.pdf").write_bytes(b"not a pdf")
-    with qtbot.wait_signal(page.message_shown, timeout=WAIT, check_params_cb=lambda t: "Chưa nhập" in t) as told:  # fmt: skip
+    refused = lambda text: "Chưa nhập" in text  # noqa: E731
+    with qtbot.wait_signal(page.message_shown, timeout=WAIT, check_params_cb=refused) as told:
         page.import_folder(folder)
     assert "to-trinh.pdf" in told.args[0] and "du-thao.pdf" in told.args[0]
     page.reload()
@@ -214,7 +218,7 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
     qtbot.addWidget(console)
     control = console.control
     console.show_meeting(world.meeting_id)
-    qtbot.waitUntil(lambda: control.consent_button.isEnabled(), timeout=WAIT)
+    qtbot.waitUntil(control.consent_button.isEnabled, timeout=WAIT)
     assert control.consent_ids == [first]  # the objection keeps the second item out
     assert "1." in control.consent.text()
     with qtbot.wait_signal(console.message_shown, timeout=WAIT) as told:

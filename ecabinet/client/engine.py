@@ -55,6 +55,11 @@ class SyncService:
             if wiped:
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
+            if self.store.clear_backoff():
+                # The server answers again: acts held back after a failed attempt (a trip,
+                # a dead network) go now, not when their backoff would have ended.
+                more, refused = self.push()
+                pushed, rejected = pushed + more, rejected + refused
             report = download_all(
                 self.api, self.profile, self.wanted_blobs(), progress=progress, cancel=cancel
             )

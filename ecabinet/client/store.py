@@ -304,6 +304,18 @@ class LocalStore:
                 entry.attempts += 1
                 entry.next_attempt_at = retry_at.isoformat()
 
+    def clear_backoff(self) -> int:
+        """Make pending acts that wait for a retry due now; how many there were."""
+        with self.sessions() as db, db.begin():
+            waiting = db.scalars(
+                select(OutboxEntry).where(
+                    OutboxEntry.status == "pending", OutboxEntry.next_attempt_at != ""
+                )
+            ).all()
+            for entry in waiting:
+                entry.next_attempt_at = ""
+            return len(waiting)
+
     # --- reading the replica ---------------------------------------------------------------
 
     def get(self, type_: str, id_: str) -> WireModel | None:

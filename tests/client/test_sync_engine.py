@@ -142,6 +142,10 @@ def test_offline_keeps_actions_and_backs_off(tmp_path: Path, live_server: LiveSe
     assert item.attempts == 1
     assert account.store.pending() == []  # waiting for its retry time
     assert account.store.get_state("online") == "0"
+    # Back online, the next sync sends it at once rather than at the end of its backoff.
+    account.api.base_url = live_server.url
+    assert account.sync_service().sync().mutations_pushed == 1
+    assert account.store.outbox(("pending",)) == []
 
 
 def test_a_revoked_device_wipes_itself(live_server: LiveServer, tmp_path: Path) -> None:

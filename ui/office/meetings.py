@@ -74,6 +74,7 @@ class OfficeMeetings(QWidget):
         splitter.addWidget(left_box)
         splitter.addWidget(right_box)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
+    <name>AgendaBuilder</name>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="89"/>
+        <source>Nội dung (kéo để đổi thứ tự)</source>
+        <translation>Items (drag to reorder)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="93"/>
+        <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
+        <translation>Documents (drop PDF files here)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="107"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="108"/>
+        <source>Chỉ bản giấy (tài liệu mật: không kèm tệp)</source>
+        <translation>Paper only (classified: no file attached)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="110"/>
+        <source>Thêm nội dung</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="112"/>
+        <source>Lưu nội dung</source>
+        <translation>Save item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="114"/>
+        <source>Xoá nội dung</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="119"/>
+        <source>Tên nội dung</source>
+        <translation>Item title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="120"/>
+        <source>Cơ quan trình</source>
+        <translation>Presenting ministry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="121"/>
+        <source>Thời lượng</source>
+        <translation>Time allotted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="130"/>
+        <source>Thêm tài liệu…</source>
+        <translation>Attach documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="132"/>
+        <source>Thay bằng phiên bản mới…</source>
+        <translation>Replace with a new version…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="152"/>
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="154"/>
+        <source>chỉ bản giấy</source>
+        <translation>paper only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="187"/>
+        <source>{kind}: {title} — phiên bản {n} ({file})</source>
+        <translation>{kind}: {title} — version {n} ({file})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="196"/>
+        <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
+        <translation>Classified item: handed out on paper at the session only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="212"/>
+        <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
+        <translation>Save the meeting and enter the item title first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="215"/>
+        <source>Đã thêm nội dung.</source>
+        <translation>Item added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="223"/>
+        <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
+        <translation>This item already has files, so it cannot become paper only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="227"/>
+        <source>Đã lưu nội dung.</source>
+        <translation>Item saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="234"/>
+        <source>Đã xoá nội dung.</source>
+        <translation>Item removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="239"/>
+        <source>Đã đổi thứ tự.</source>
+        <translation>Order changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="244"/>
+        <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
+        <translation>Choose an item that is not paper only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="253"/>
+        <source>Đã đính kèm: {names}</source>
+        <translation>Attached: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="263"/>
+        <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
+        <translation>Replaced with a new version; members are told and their notes move to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="267"/>
+        <source>Chọn tài liệu</source>
+        <translation>Choose documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="273"/>
+        <source>Chọn phiên bản mới</source>
+        <translation>Choose the new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="291"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaControl</name>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="33"/>
+        <source>Chuyển sang thảo luận nội dung này</source>
+        <translation>Discuss this item now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="35"/>
+        <source>Thông qua danh sách không thảo luận</source>
+        <translation>Adopt the consent list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="58"/>
+        <source>Thông qua danh sách không thảo luận ({count})</source>
+        <translation>Adopt the consent list ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="61"/>
+        <source>Danh sách thông qua không thảo luận: {items}</source>
+        <translation>Consent list: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="65"/>
+        <source>Không có nội dung nào trong danh sách thông qua không thảo luận.</source>
+        <translation>No item is on the consent list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="71"/>
+        <source>Đã chuyển sang nội dung này.</source>
+        <translation>Now discussing this item.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="76"/>
+        <source>Đã thông qua {count} nội dung không thảo luận.</source>
+        <translation>{count} items adopted without debate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="91"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Annotator</name>
     <message>
         <location filename="../../ui/reader/annotator.py" line="188"/>
@@ -288,6 +474,34 @@
     </message>
 </context>
 <context>
+    <name>DeliveryView</name>
+    <message>
+        <location filename="../../ui/office/delivery.py" line="31"/>
+        <source>Người được mời</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/delivery.py" line="31"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/delivery.py" line="42"/>
+        <source>Chưa</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/delivery.py" line="47"/>
+        <source>Chưa mở</source>
+        <translation>Not opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/delivery.py" line="50"/>
+        <source> (bản cũ)</source>
+        <translation> (older version)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentReader</name>
     <message>
         <location filename="../../ui/reader/reader.py" line="105"/>
@@ -447,6 +661,40 @@
         <location filename="../../ui/documents/page.py" line="45"/>
         <source>Danh sách tài liệu</source>
         <translation>Document list</translation>
+    </message>
+</context>
+<context>
+    <name>FileWords</name>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="12"/>
+        <location filename="../../ui/office/file_words.py" line="13"/>
+        <source>không phải tệp PDF</source>
+        <translation>is not a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="14"/>
+        <source>được mã hoá (có mật khẩu): hãy gửi bản không đặt mật khẩu</source>
+        <translation>is encrypted (password protected): use a copy without a password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="17"/>
+        <source>quá lớn (tối đa 200 MB)</source>
+        <translation>is too large (200 MB at most)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="18"/>
+        <source>bị hỏng, không mở được</source>
+        <translation>is damaged and cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="19"/>
+        <source>quá phức tạp để kiểm tra an toàn</source>
+        <translation>is too complex to check safely</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="30"/>
+        <source>Chưa nhập gì; cần sửa thư mục ({count} vấn đề):</source>
+        <translation>Nothing was imported; the folder needs fixing ({count} problems):</translation>
     </message>
 </context>
 <context>
@@ -732,139 +980,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="46"/>
+        <location filename="../../ui/office/meeting_form.py" line="63"/>
+        <source>Thành viên</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="46"/>
+        <source>Mời với tư cách</source>
+        <translation>Invited as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="49"/>
+        <source>Loại phiên họp</source>
+        <translation>Kind of meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="50"/>
+        <source>Tên phiên họp</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="51"/>
+        <source>Thời gian</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="52"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="53"/>
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <source>Người được mời</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="58"/>
+        <source>(chưa chọn)</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="62"/>
+        <source>Không mời</source>
+        <translation>Not invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="64"/>
+        <source>Khách mời</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="65"/>
+        <source>Người dự thay</source>
+        <translation>Deputy</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1642,114 @@
     </message>
 </context>
 <context>
+    <name>OfficeMeetings</name>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="61"/>
+        <source>Phiên họp mới</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="63"/>
+        <source>Nhập từ thư mục…</source>
+        <translation>Import from a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="81"/>
+        <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
+        <translation>Meeting preparation — Government Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="96"/>
+        <source>Cập nhật tình hình nhận và đọc</source>
+        <translation>Refresh who received and opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="100"/>
+        <source>Thông tin và người dự</source>
+        <translation>Details and invitations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="101"/>
+        <source>Chương trình và tài liệu</source>
+        <translation>Agenda and documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="102"/>
+        <source>Theo dõi nhận và đọc</source>
+        <translation>Received and opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="103"/>
+        <source>Lưu phiên họp</source>
+        <translation>Save meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="149"/>
+        <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
+        <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="157"/>
+        <source>Phát hành tới người được mời</source>
+        <translation>Publish to those invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="158"/>
+        <source>Bắt đầu phiên họp</source>
+        <translation>Start the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="159"/>
+        <source>Kết thúc phiên họp</source>
+        <translation>Close the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="180"/>
+        <source>Hãy nhập tên phiên họp.</source>
+        <translation>Enter the meeting title.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="186"/>
+        <source>Đã lưu phiên họp.</source>
+        <translation>Meeting saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="200"/>
+        <source>Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ.</source>
+        <translation>Published: those invited receive the papers when they sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="201"/>
+        <source>Phiên họp đã bắt đầu.</source>
+        <translation>The session has started.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="202"/>
+        <source>Phiên họp đã kết thúc.</source>
+        <translation>The session is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="240"/>
+        <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành.</source>
+        <translation>Imported “{title}” as a meeting in preparation; review it, then publish.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="245"/>
+        <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
+        <translation>Checking and uploading the folder’s files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="251"/>
+        <source>Chọn thư mục phiên họp</source>
+        <translation>Choose the meeting’s folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="256"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PositionBoard</name>
     <message>
         <location filename="../../ui/decisions/board.py" line="43"/>
@@ -1677,87 +2097,92 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="37"/>
+        <location filename="../../ui/sidebar.py" line="38"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="48"/>
+        <location filename="../../ui/sidebar.py" line="49"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="52"/>
+        <location filename="../../ui/sidebar.py" line="53"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="53"/>
+        <location filename="../../ui/sidebar.py" line="54"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="56"/>
+        <location filename="../../ui/sidebar.py" line="57"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="60"/>
+        <location filename="../../ui/sidebar.py" line="61"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="61"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="63"/>
+        <location filename="../../ui/sidebar.py" line="64"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="65"/>
+        <location filename="../../ui/sidebar.py" line="66"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="68"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="68"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="70"/>
+        <location filename="../../ui/sidebar.py" line="71"/>
+        <source>Chuẩn bị phiên họp</source>
+        <translation>Prepare meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="72"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="71"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="100"/>
+        <location filename="../../ui/sidebar.py" line="102"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="102"/>
+        <location filename="../../ui/sidebar.py" line="104"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="106"/>
+        <location filename="../../ui/sidebar.py" line="108"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="108"/>
+        <location filename="../../ui/sidebar.py" line="110"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -2024,72 +2449,72 @@
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="50"/>
+        <location filename="../../ui/decisions/vote_console.py" line="51"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="53"/>
+        <location filename="../../ui/decisions/vote_console.py" line="54"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="55"/>
+        <location filename="../../ui/decisions/vote_console.py" line="56"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="128"/>
+        <location filename="../../ui/decisions/vote_console.py" line="135"/>
         <source>Có mặt {present}/{total} thành viên; cần {needed} để biểu quyết: {state}.</source>
         <translation>{present}/{total} members present; {needed} needed to vote: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="133"/>
+        <location filename="../../ui/decisions/vote_console.py" line="140"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="133"/>
+        <location filename="../../ui/decisions/vote_console.py" line="140"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="150"/>
+        <location filename="../../ui/decisions/vote_console.py" line="157"/>
         <source>Chưa mở biểu quyết.</source>
         <translation>The vote is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="156"/>
+        <location filename="../../ui/decisions/vote_console.py" line="163"/>
         <source>Đang biểu quyết: {agree} tán thành trên {total} thành viên.</source>
         <translation>Voting: {agree} of {total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="160"/>
+        <location filename="../../ui/decisions/vote_console.py" line="167"/>
         <source>Số phiếu ngang nhau: quyết định theo ý kiến của Chủ tọa.</source>
         <translation>A tie: decided by the chair&apos;s vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="162"/>
+        <location filename="../../ui/decisions/vote_console.py" line="169"/>
         <source>Thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
         <translation>Passed: {agree}/{total} members agree (more than half).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="165"/>
+        <location filename="../../ui/decisions/vote_console.py" line="172"/>
         <source>Không thông qua: {agree}/{total} thành viên tán thành.</source>
         <translation>Not passed: {agree}/{total} members agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="187"/>
+        <location filename="../../ui/decisions/vote_console.py" line="194"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="187"/>
+        <location filename="../../ui/decisions/vote_console.py" line="194"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="192"/>
+        <location filename="../../ui/decisions/vote_console.py" line="199"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,32 +38,10 @@ from ecabinet.domain import DocumentKind
 from ui.labels import document_kind
 from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
+from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
-
-
-class DropList(QListWidget):
-    """A list that takes PDF files dropped from the file manager."""
-
-    files_dropped = Signal(list)  # list[Path]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]  # noqa: N802
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        event.acceptProposedAction()
-        if paths:
-            self.files_dropped.emit(paths)
 
 
 class AgendaBuilder(QWidget):
@@ -80,7 +57,7 @@ class AgendaBuilder(QWidget):
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.items.model().rowsMoved.connect(self._moved)
         self.items.currentRowChanged.connect(self._chosen)
-        self.documents = DropList()
+        self.documents = FileDropList()
         self.documents.files_dropped.connect(self.attach)
         self.note = QLabel()
         self.note.setWordWrap(True)

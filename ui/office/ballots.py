@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
@@ -39,37 +38,29 @@ from ecabinet.wire.office import OfficeBallot
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date
 from ui.tasks import TaskManager
+from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class DraftList(QListWidget):
+class DraftList(FileDropList):
     """PDF files chosen for a new ballot; files can be dropped on it."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAcceptDrops(True)
         self.setMaximumHeight(90)
+        self.files_dropped.connect(self._add_files)
 
     def add_file(self, path: Path) -> None:
         QListWidgetItem(path.name, self).setData(ROLE, str(path))
 
+    def _add_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self.add_file(path)
+
     def paths(self) -> list[Path]:
         return [Path(self.item(i).data(ROLE)) for i in range(self.count())]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]  # noqa: N802
-        event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.add_file(Path(url.toLocalFile()))
-        event.acceptProposedAction()
 
 
 class OfficeBallots(QWidget):

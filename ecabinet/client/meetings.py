@@ -58,6 +58,13 @@ def check_file(path: Path) -> Checked:
     return Checked(path, digest, verdict.pages)
 
 
+def upload_checked(account: Account, path: Path) -> Checked:
+    """A PDF checked here, then uploaded (the server checks it again); FileRefused if wrong."""
+    checked = check_file(path)
+    _upload(account, checked)
+    return checked
+
+
 def _upload(account: Account, checked: Checked) -> None:
     try:
         account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
@@ -148,16 +155,14 @@ def save_meeting(
 def attach(account: Account, item_id: str, path: Path, kind: str) -> None:
     """A PDF checked here, uploaded (the server checks it again) and attached to an item.
     The caller refreshes the local copy (``act``), once for several files."""
-    checked = check_file(path)
-    _upload(account, checked)
+    checked = upload_checked(account, path)
     body = {"kind": kind, "title": path.stem[:1000], "sha256": checked.sha256}
     account.api.add_document(item_id, {**body, "filename": path.name[:200]})
 
 
 def replace(account: Account, document_id: str, path: Path) -> None:
     """A new version: every invited member receives it and their notes move to it."""
-    checked = check_file(path)
-    _upload(account, checked)
+    checked = upload_checked(account, path)
     account.api.add_version(document_id, checked.sha256, path.name[:200])
 
 

@@ -37,6 +37,7 @@ from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date
+from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
@@ -290,7 +291,7 @@ class OfficeBallots(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)
-        self._say(self.tr("Không thực hiện được: {reason}").format(reason=error))
+        self._say(self.tr("Không thực hiện được: {reason}").format(reason=refusal_words(error)))
 
     def _say(self, text: str) -> None:
         self.note.setText(text)

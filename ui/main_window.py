@@ -34,6 +34,7 @@ from ecabinet.client.engine import SyncResult
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
 from ecabinet.client.notes import CarryReport
 from ecabinet.client.travel import Readiness, readiness
+from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import Role
 from ui.decisions.ballot_page import BallotPage
 from ui.decisions.board import PositionBoard
@@ -345,18 +346,30 @@ class MainWindow(QMainWindow):
         self.open_document_at(document_id, -1, "")
 
     def open_document_at(self, document_id: str, page: int, words: str) -> None:
-        """Open in the reader; ``page`` -1 means where the member last stopped."""
+        """Open in the reader; ``page`` -1 means where the member last stopped. The file is
+        unsealed on a worker: a large draft never holds up the window."""
         account = self.account
+
+        def entry_and_bytes() -> tuple[DocumentEntry | None, bytes | None]:
+            entry = Library(account).document(document_id)
+            if entry is None or entry.version is None or not entry.present:
+                return entry, None
+            try:
+                return entry, account.store.vault.read(entry.version.sha256)
+            except DamagedFile:
+                return entry, None  # removed: the next sync fetches it again
+
         self.tasks.run_local(
-            lambda: Library(account).document(document_id),
-            lambda entry: self._open_entry(entry, page, words),
+            entry_and_bytes, lambda found: self._open_entry(*found, page=page, words=words)
         )
 
-    def _open_entry(self, entry: DocumentEntry | None, page: int, words: str) -> None:
+    def _open_entry(
+        self, entry: DocumentEntry | None, data: bytes | None, *, page: int, words: str
+    ) -> None:
         if entry is None or entry.version is None:
             self.status.show_message(self.tr("Tài liệu này không còn trên máy."))
             return
-        if not entry.present:
+        if data is None:
             self.status.show_message(
                 self.tr("“{title}” chưa có trên máy; đang tải về.").format(
                     title=entry.document.title
@@ -369,7 +382,7 @@ class MainWindow(QMainWindow):
             document_id=entry.document.id,
             version_id=version.id,
             title=entry.document.title,
-            path=self.account.profile.blob_path(version.sha256),
+            data=data,
             allow_copy=entry.document.allow_copy,
             page=None if page < 0 else page,
             search=words,

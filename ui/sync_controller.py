@@ -108,7 +108,7 @@ class SyncController(QObject):
         account = self.account
 
         def index() -> int:
-            return SearchIndex(account.store, account.profile).index_new_documents()
+            return SearchIndex(account.store).index_new_documents()
 
         self.tasks.run_network(index, self.indexed.emit)
         # Notes follow a replaced draft; written on the local lane with the other acts.

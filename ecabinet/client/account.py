@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import getpass
-import hashlib
 import os
 import platform
 import secrets as random
@@ -22,8 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from ecabinet.client.api import ServerApi
 from ecabinet.client.engine import SyncService
+from ecabinet.client.local_db import UnreadableDatabase
 from ecabinet.client.paths import Profile
-from ecabinet.client.secrets import SecretStore, choose_secret_store
+from ecabinet.client.secrets import MemorySecrets, SecretStore, choose_secret_store
 from ecabinet.client.store import LocalStore
 from ecabinet.signing.detached import registration_challenge, sign_detached
 from ecabinet.signing.keys import (
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 TOKEN = "token"
 KEY_PASSPHRASE = "key-passphrase"
+DATA_KEY = "data-key"  # what the database and the document files are encrypted under
 
 
 class NotSignedIn(Exception):
@@ -63,14 +64,14 @@ class Account:
         server_url: str | None = None,
         ca_bundle: str | None = None,
     ) -> Account:
-        store = LocalStore(profile)
-        url = server_url or store.get_state("server_url")
-        bundle = ca_bundle or store.get_state("ca_bundle") or None
         # Without a system keyring, a passphrase in ECABINET_SECRETS_PASSPHRASE keeps the
         # session in a file encrypted under it; with neither, it lives in memory only.
         chosen = secrets or choose_secret_store(
             str(profile.root), profile.secrets_file, os.environ.get("ECABINET_SECRETS_PASSPHRASE")
         )
+        store = _open_store(profile, chosen)
+        url = server_url or store.get_state("server_url")
+        bundle = ca_bundle or store.get_state("ca_bundle") or None
         api = ServerApi(url or "http://127.0.0.1", ca_bundle=bundle)
         api.token = chosen.get(TOKEN) or ""
         return cls(profile, store, chosen, api)
@@ -86,7 +87,11 @@ class Account:
         self.api = ServerApi(server_url, ca_bundle=ca_bundle)
         device = f"{platform.node() or 'laptop'} ({platform.system()})"[:100]
         result = self.api.login(username, password, device)
-        if self.store.get_state("user_id") not in ("", result.user.id):
+        if not self.secrets.get(DATA_KEY):
+            # After a remote wipe the old key was destroyed: start afresh under a new one.
+            self.store.close()
+            self.store = _open_store(self.profile, self.secrets)
+        elif self.store.get_state("user_id") not in ("", result.user.id):
             self.store.wipe()  # another member's papers must not stay on this profile
         self.secrets.set(TOKEN, result.token)
         self.store.set_state(
@@ -202,18 +207,21 @@ class Account:
             raise NotSignedIn("Sign in first.")
         return SyncService(self.api, self.store, self.profile)
 
+    def remember_nothing(self) -> None:
+        """Not remembered on this laptop: the session, the signing key's passphrase and the
+        key of the local data live in memory only, and what an earlier remembered session
+        kept is forgotten (its local data cannot be opened any more and is cleared)."""
+        for name in (TOKEN, KEY_PASSPHRASE, DATA_KEY):
+            self.secrets.delete(name)
+        self.secrets = MemorySecrets()
+
     def sign_out(self) -> None:
         self.secrets.delete(TOKEN)
         self.api.token = ""
 
     def keep_form(self, ballot_id: str, signed: bytes) -> str:
         """Keep a signed reply form as a local blob (uploaded before its reply is pushed)."""
-        sha = hashlib.sha256(signed).hexdigest()
-        path = self.profile.blob_path(sha)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.profile.tmp_dir / f"{sha}.form"
-        temp.write_bytes(signed)
-        os.replace(temp, path)
+        sha = self.store.vault.keep(signed)
         forms = self.store.get_state(f"forms:{ballot_id}")
         self.store.set_state(**{f"forms:{ballot_id}": f"{forms} {sha}".strip()})
         return sha
@@ -222,11 +230,29 @@ class Account:
         forms = self.store.get_state(f"forms:{ballot_id}").split()
         if not forms:
             return None
-        path = self.profile.blob_path(forms[-1])
-        return path.read_bytes() if path.exists() else None
+        return self.store.vault.read(forms[-1]) if self.store.vault.has(forms[-1]) else None
 
     def forget_device(self) -> None:
-        """After a remote wipe: no token, no key, nothing to sign with."""
+        """After a remote wipe: no token, no key, nothing to sign with, and the key of the
+        local data destroyed, so that even a copy of the disk taken before holds nothing
+        readable."""
         self.sign_out()
         self.secrets.delete(KEY_PASSPHRASE)
+        self.secrets.delete(DATA_KEY)
         (self.profile.root / "signing-key.pem").unlink(missing_ok=True)
+
+
+def _open_store(profile: Profile, secrets: SecretStore) -> LocalStore:
+    """The profile's database and files, under the key kept in the secret store (made at
+    the first opening). Without the key (memory-only secrets at a new start, a wiped
+    keyring, a remote wipe) nobody can read what is there: it is cleared, and the next sync
+    fills the profile again from the server."""
+    kept = secrets.get(DATA_KEY)
+    key = bytes.fromhex(kept) if kept else random.token_bytes(32)
+    if not kept:
+        secrets.set(DATA_KEY, key.hex())
+    try:
+        return LocalStore(profile, key)
+    except UnreadableDatabase:
+        profile.clear()
+        return LocalStore(profile, key)

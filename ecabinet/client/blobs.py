@@ -1,8 +1,10 @@
 """Downloading document files: resumable, verified, and never half-written under their name.
 
-Each file downloads into ``tmp/<sha>.part``; an interrupted download resumes with Range and
-If-Range; a server that answers a resume with the whole file (200 instead of 206) is not
-trusted to have sent the rest, so the part is restarted from zero. The whole file is checked
+Each file downloads into ``tmp/<sha>.part``, sealed chunk by chunk as it arrives (``vault``),
+so no document is on disk in the clear even half-downloaded; an interrupted download resumes
+with Range and If-Range from the last whole chunk; a server that answers a resume with the
+whole file (200 instead of 206) is not trusted to have sent the rest, so the part is
+restarted from zero. The whole file is checked
 against its SHA-256 and only then moved into place. Several run at once on worker threads.
 
 Whether a file is here is read from the disk, not from a table: a file exists under its final
@@ -11,17 +13,14 @@ name only once verified, so no bookkeeping can disagree with what is really on t
 
 from __future__ import annotations
 
-import hashlib
-import os
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ecabinet.client.api import ApiProblem, Offline, ServerApi, iter_chunks
-from ecabinet.client.paths import Profile
 from ecabinet.client.store import ServerDataError
+from ecabinet.client.vault import DamagedFile, Vault
 
 Progress = Callable[[int, int], None]  # bytes done, bytes in all
 
@@ -43,22 +42,14 @@ class DownloadReport:
     bytes: int = 0
 
 
-def missing_blobs(profile: Profile, wanted: Iterable[Wanted]) -> list[Wanted]:
+def missing_blobs(vault: Vault, wanted: Iterable[Wanted]) -> list[Wanted]:
     seen: set[str] = set()
     out = []
     for item in wanted:
-        if item.sha256 not in seen and not profile.blob_path(item.sha256).exists():
+        if item.sha256 not in seen and not vault.has(item.sha256):
             seen.add(item.sha256)
             out.append(item)
     return out
-
-
-def _hash_file(path: Path) -> hashlib._Hash:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest
 
 
 class _Counter:
@@ -78,47 +69,39 @@ class _Counter:
 
 
 def download_one(
-    api: ServerApi, profile: Profile, item: Wanted, counter: _Counter, cancel: threading.Event
+    api: ServerApi, vault: Vault, item: Wanted, counter: _Counter, cancel: threading.Event
 ) -> int:
     """Fetch one blob into place; returns the bytes received. Raises Offline/ServerDataError."""
-    final = profile.blob_path(item.sha256)
-    part = profile.part_path(item.sha256)
-    offset = part.stat().st_size if part.exists() else 0
-    if offset > item.size:
-        part.unlink()
-        offset = 0
-    digest = _hash_file(part) if offset else hashlib.sha256()
+    part = vault.receiving(item.sha256, item.size)
     received = 0
-    with api.open_blob(item.sha256, offset) as response:
-        if offset and response.status_code != 206:
-            offset, digest = 0, hashlib.sha256()  # a full answer: start the part again
-        with part.open("r+b" if offset else "wb") as fh:
-            fh.seek(offset)
-            fh.truncate()
+    try:
+        with api.open_blob(item.sha256, part.offset) as response:
+            if part.offset and response.status_code != 206:
+                part.restart()  # a full answer: start the part again
             for chunk in iter_chunks(response):
                 if cancel.is_set():
                     raise Cancelled
-                fh.write(chunk)
-                digest.update(chunk)
+                part.write(chunk)  # DamagedFile past the announced size
                 received += len(chunk)
                 counter.add(len(chunk))
-                if offset + received > item.size:
-                    break
-            fh.flush()
-            os.fsync(fh.fileno())
-    if digest.hexdigest() != item.sha256:
-        part.unlink(missing_ok=True)
+        if part.offset != item.size or part.digest.hexdigest() != item.sha256:
+            raise DamagedFile("does not match its digest")
+        part.finish()
+    except DamagedFile:
+        part.close()
+        part.path.unlink(missing_ok=True)
         raise ServerDataError(
             f"A document file arrived damaged ({item.sha256[:12]}…); it will be fetched again."
-        )
-    final.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(part, final)
+        ) from None
+    finally:
+        part.close()  # whole chunks stay on disk, sealed, for the next attempt to take up
+    vault.settle(part.path, item.sha256)
     return received
 
 
 def download_all(
     api: ServerApi,
-    profile: Profile,
+    vault: Vault,
     wanted: list[Wanted],
     *,
     progress: Progress | None = None,
@@ -132,7 +115,7 @@ def download_all(
 
     def run(item: Wanted) -> None:
         try:
-            got = download_one(api, profile, item, counter, cancel)
+            got = download_one(api, vault, item, counter, cancel)
         except Cancelled:
             return
         except (Offline, ServerDataError, ApiProblem, OSError) as error:

@@ -49,7 +49,7 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
     if result.wiped:
         account.forget_device()
     elif result.online:
-        SearchIndex(account.store, account.profile).index_new_documents()
+        SearchIndex(account.store).index_new_documents()
     summary = {
         "online": result.online,
         "changes_pulled": result.changes_pulled,
@@ -75,7 +75,7 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
 
 
 def _search(account: Account, args: argparse.Namespace) -> int:
-    index = SearchIndex(account.store, account.profile)
+    index = SearchIndex(account.store)
     index.index_new_documents()
     hits = index.search(" ".join(args.query), limit=args.limit)
     for hit in hits:

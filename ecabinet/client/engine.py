@@ -18,6 +18,7 @@ from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
+from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.sync import Mutation
 
 PAGE_SIZE = 500
@@ -61,7 +62,7 @@ class SyncService:
                 more, refused = self.push()
                 pushed, rejected = pushed + more, rejected + refused
             report = download_all(
-                self.api, self.profile, self.wanted_blobs(), progress=progress, cancel=cancel
+                self.api, self.store.vault, self.wanted_blobs(), progress=progress, cancel=cancel
             )
         except Offline as error:
             self.store.set_state(online="0", last_error=str(error)[:500])
@@ -120,12 +121,11 @@ class SyncService:
             if mutation.type != "ballot.respond":
                 continue
             sha = str(mutation.data.get("signed_pdf", ""))
-            path = self.profile.blob_path(sha)
-            if path.exists():
+            if self.store.vault.has(sha):
                 # A refused form is not retried forever: the reply is pushed all the same
                 # and the server's refusal, with its reason, reaches the member.
-                with contextlib.suppress(ApiProblem):
-                    self.api.upload_blob(path.read_bytes(), sha)
+                with contextlib.suppress(ApiProblem, DamagedFile):
+                    self.api.upload_blob(self.store.vault.read(sha), sha)
 
     def pull(self, cancel: threading.Event) -> tuple[int, bool]:
         """Apply pages until the feed is drained; each page with its cursor, atomically."""
@@ -143,7 +143,7 @@ class SyncService:
 
     def wanted_blobs(self) -> list[Wanted]:
         versions = self.store.versions()
-        return missing_blobs(self.profile, (Wanted(v.sha256, v.size) for v in versions))
+        return missing_blobs(self.store.vault, (Wanted(v.sha256, v.size) for v in versions))
 
     def wipe(self) -> None:
         """The device was revoked: erase what this profile holds of the body's papers."""

@@ -185,8 +185,7 @@ class Library:
         version = self._versions.get(document.current_version_id or "")
         if version is None:
             return DocumentEntry(document, None, False, 0, self._read.get(document.id))
-        profile = self.account.profile
-        present = profile.blob_path(version.sha256).exists()
-        part = profile.part_path(version.sha256)
-        downloaded = 0 if present or not part.exists() else part.stat().st_size
+        vault = self.account.store.vault
+        present = vault.has(version.sha256)
+        downloaded = 0 if present else vault.received(version.sha256)
         return DocumentEntry(document, version, present, downloaded, self._read.get(document.id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ecabinet.client.account import Account
-from ecabinet.client.notes import current_version, new_note, notes_on, save_note, version_file
+from ecabinet.client.notes import current_version, new_note, notes_on, save_note, version_bytes
 from ecabinet.pdf.annotate import watermarked, with_annotations
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import from_xfdf, to_xfdf
@@ -37,8 +37,7 @@ def _own(account: Account, version_id: str) -> list[AnnotationData]:
 def export_pdf(account: Account, document_id: str, moment: datetime | None = None) -> bytes:
     """The current version, watermarked, with the member's notes as PDF annotations."""
     version = current_version(account, document_id)
-    _version, path = version_file(account, version.id)
-    stamped = watermarked(path.read_bytes(), watermark_line(account, moment))
+    stamped = watermarked(version_bytes(account, version.id), watermark_line(account, moment))
     return with_annotations(stamped, _own(account, version.id), _authors(account))
 
 
@@ -49,16 +48,14 @@ def printable_pdf(account: Account, document_id: str) -> bytes:
 
 def export_xfdf(account: Account, document_id: str) -> bytes:
     version = current_version(account, document_id)
-    _version, path = version_file(account, version.id)
-    heights = [page.height for page in page_texts(path.read_bytes())]
+    heights = [page.height for page in page_texts(version_bytes(account, version.id))]
     return to_xfdf(_own(account, version.id), heights, _authors(account), version.filename)
 
 
 def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
     """Save each note of an XFDF file as the member's own note on the current version."""
     version = current_version(account, document_id)
-    _version, path = version_file(account, version.id)
-    heights = [page.height for page in page_texts(path.read_bytes())]
+    heights = [page.height for page in page_texts(version_bytes(account, version.id))]
     imported = from_xfdf(data, heights)  # raises XfdfError before anything is saved
     for item in imported:
         existing = account.store.get("annotation", item.id)

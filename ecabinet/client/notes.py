@@ -14,9 +14,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from ecabinet.client.account import Account
+from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import AnnotationKind, Sharing
 from ecabinet.pdf.quotes import Placement, Quote, quote_at, relocate
 from ecabinet.pdf.text_layout import page_texts, text_rects
@@ -46,22 +46,30 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def version_file(account: Account, version_id: str) -> tuple[DocumentVersionData, Path]:
+def present_version(account: Account, version_id: str) -> DocumentVersionData:
+    """A version whose file is on this laptop (NoteError, saying so, when it is not)."""
     version = account.store.get("document_version", version_id)
     if not isinstance(version, DocumentVersionData):
         raise NoteError("This document version is not on this laptop; sync first.")
-    path = account.profile.blob_path(version.sha256)
-    if not path.exists():
+    if not account.store.vault.has(version.sha256):
         raise NoteError("This document's file is not on this laptop yet; sync first.")
-    return version, path
+    return version
+
+
+def version_bytes(account: Account, version_id: str) -> bytes:
+    """A version's PDF, opened from its sealed file (worker threads: it may be large)."""
+    version = present_version(account, version_id)
+    try:
+        return account.store.vault.read(version.sha256)
+    except DamagedFile:
+        raise NoteError("This document's file was damaged; sync to fetch it again.") from None
 
 
 def current_version(account: Account, document_id: str) -> DocumentVersionData:
     document = account.store.get("document", document_id)
     if not isinstance(document, DocumentData) or not document.current_version_id:
         raise NoteError("This document is not on this laptop; sync first.")
-    version, _path = version_file(account, document.current_version_id)
-    return version
+    return present_version(account, document.current_version_id)
 
 
 def save_note(account: Account, note: AnnotationData) -> AnnotationData:
@@ -117,8 +125,7 @@ def note_on_words(
 ) -> AnnotationData:
     """Mark the first place ``words`` appear on a page (1-based ``page`` as the member reads)."""
     version = current_version(account, document_id)
-    _version, path = version_file(account, version.id)
-    data = path.read_bytes()
+    data = version_bytes(account, version.id)
     pages = page_texts(data)
     if not 1 <= page <= len(pages):
         raise NoteError(f"The document has {len(pages)} pages; there is no page {page}.")
@@ -191,8 +198,7 @@ def carry_notes(account: Account, document_id: str) -> CarryReport:
     ]
     if not waiting:
         return CarryReport((), ())
-    _version, path = version_file(account, current.id)
-    data = path.read_bytes()
+    data = version_bytes(account, current.id)
     texts = [p.text for p in page_texts(data)]
     placed, unplaced = [], []
     for note in waiting:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,15 @@ class Profile:
         for folder in (profile.root, profile.blob_dir, profile.tmp_dir):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         return profile
+
+    def clear(self) -> None:
+        """Erase the profile's data (database, document files, signing key); the member's
+        preferences stay."""
+        for name in ("local.sqlite3", "local.sqlite3-wal", "local.sqlite3-shm", "signing-key.pem"):
+            (self.root / name).unlink(missing_ok=True)
+        for folder in (self.blob_dir, self.tmp_dir):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     @property
     def db_path(self) -> Path:

@@ -7,19 +7,19 @@ Indexing extracts text with pypdf and runs on a worker thread after a sync.
 
 from __future__ import annotations
 
+import io
 import logging
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from sqlalchemy import text
 
-from ecabinet.client.paths import Profile
 from ecabinet.client.search_text import fold, terms
 from ecabinet.client.store import LocalStore
+from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.objects import DocumentData, DocumentVersionData
 
 log = logging.getLogger(__name__)
@@ -54,9 +54,8 @@ class SearchHit:
 
 
 class SearchIndex:
-    def __init__(self, store: LocalStore, profile: Profile) -> None:
+    def __init__(self, store: LocalStore) -> None:
         self.store = store
-        self.profile = profile
         with store.engine.begin() as conn:
             for statement in _SCHEMA:
                 conn.execute(text(statement))
@@ -70,18 +69,19 @@ class SearchIndex:
             for v in self.store.list("document_version")
             if isinstance(v, DocumentVersionData)
             and v.id not in done
-            and self.profile.blob_path(v.sha256).exists()
+            and self.store.vault.has(v.sha256)
         ]
         for number, version in enumerate(todo, start=1):
-            self._index(version.id, self.profile.blob_path(version.sha256))
+            self._index(version.id, version.sha256)
             if progress is not None:
                 progress(number, len(todo))
         return len(todo)
 
-    def _index(self, version_id: str, path: Path) -> None:
+    def _index(self, version_id: str, sha256: str) -> None:
         try:
-            pages = [page.extract_text() or "" for page in PdfReader(path).pages]
-        except (PyPdfError, ValueError, OSError) as error:
+            data = self.store.vault.read(sha256)
+            pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        except (PyPdfError, ValueError, OSError, DamagedFile) as error:
             log.warning("could not read the text of %s: %s", version_id, error)
             pages = []
         with self.store.engine.begin() as conn:

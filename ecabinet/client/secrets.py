@@ -111,8 +111,12 @@ class PassphraseFileSecrets:
         self._save()
 
     def delete(self, name: str) -> None:
-        if self._values.pop(name, None) is not None:
+        if self._values.pop(name, None) is None:
+            return
+        if self._values:
             self._save()
+        else:
+            self.path.unlink(missing_ok=True)  # nothing left to keep: no file at all
 
 
 def keyring_usable() -> bool:

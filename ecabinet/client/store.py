@@ -1,8 +1,10 @@
 """The local store: a replica of what the member may see, plus the outbox of what they did.
 
-One SQLite file per profile, through SQLAlchemy. Every change type of the feed lands in one
-``records`` table (upsert by type and id), so applying a page is idempotent. A page and its
-cursor are written in one transaction; a member's act and its outbox mutation too.
+One SQLite file per profile, encrypted (``local_db``), through SQLAlchemy; the document
+files beside it are sealed under the same key (``store.vault``). Every change type of the
+feed lands in one ``records`` table (upsert by type and id), so applying a page is
+idempotent. A page and its cursor are written in one transaction; a member's act and its
+outbox mutation too.
 Called from worker threads; each function opens and closes its own session.
 """
 
@@ -21,18 +23,17 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    create_engine,
     delete,
-    event,
     func,
     select,
     text,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
+from ecabinet.client.local_db import open_engine
 from ecabinet.client.paths import Profile
+from ecabinet.client.vault import Vault
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.objects import (
     CHANGE_MODELS,
@@ -136,10 +137,10 @@ def _sort_key(value: Any) -> str:
 
 
 class LocalStore:
-    def __init__(self, profile: Profile, engine: Engine | None = None) -> None:
+    def __init__(self, profile: Profile, key: bytes) -> None:
         self.profile = profile
-        self.engine = engine or create_engine(f"sqlite:///{profile.db_path}")
-        event.listen(self.engine, "connect", _pragmas)
+        self.engine = open_engine(profile.db_path, key)
+        self.vault = Vault(profile, key)
         Base.metadata.create_all(self.engine)
         with self.engine.begin() as conn:
             _add_missing_columns(conn)
@@ -383,14 +384,6 @@ class LocalStore:
                 conn.execute(text(f'DELETE FROM "{name}"'))
         with self.engine.connect() as conn:
             conn.execute(text("VACUUM"))  # the deleted pages are overwritten, not just freed
-
-
-def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
 
 
 def _add_missing_columns(conn: Connection) -> None:

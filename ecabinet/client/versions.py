@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ecabinet.client.account import Account
-from ecabinet.client.notes import current_version, notes_on, unplaced_notes, version_file
+from ecabinet.client.notes import current_version, notes_on, unplaced_notes, version_bytes
 from ecabinet.pdf.compare import PageChanges, compare_pages
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.wire.objects import AnnotationData, DocumentVersionData
@@ -39,11 +39,9 @@ def compare_with_previous(account: Account, document_id: str) -> Comparison | No
     old = previous_version(account, document_id)
     if old is None:
         return None
-    _old, old_path = version_file(account, old.id)
-    _new, new_path = version_file(account, new.id)
     pages = compare_pages(
-        [p.text for p in page_texts(old_path.read_bytes())],
-        [p.text for p in page_texts(new_path.read_bytes())],
+        [p.text for p in page_texts(version_bytes(account, old.id))],
+        [p.text for p in page_texts(version_bytes(account, new.id))],
     )
     return Comparison(
         old, new, pages, notes_on(account, new.id), unplaced_notes(account, document_id)

@@ -61,7 +61,7 @@ def _signed_in(url: str, username: str, root: Path) -> SyncService:
     api = ServerApi(url)
     api.login(username, PASSWORD, "bench")
     profile = Profile.open(root)
-    return SyncService(api, LocalStore(profile), profile)
+    return SyncService(api, LocalStore(profile, os.urandom(32)), profile)
 
 
 def _plain_download(
@@ -206,8 +206,8 @@ def bench_search(pages: int, runs: int) -> str:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         profile = Profile.open(Path(tmp))
-        store = LocalStore(profile)
-        index = SearchIndex(store, profile)
+        store = LocalStore(profile, os.urandom(32))
+        index = SearchIndex(store)
         with store.engine.begin() as conn:
             for page in range(pages):
                 body = " ".join(paragraphs[(page * 7 + k) % len(paragraphs)] for k in range(6))

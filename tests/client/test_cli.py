@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from ecabinet.client.account import DATA_KEY
 from ecabinet.client.cli import main
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
@@ -116,7 +117,7 @@ def test_sync_json_reports_what_it_did(
         "kind": "note",
         "text": "x",
     }
-    store = LocalStore(Profile.open(profile))
+    store = LocalStore(Profile.open(profile), bytes.fromhex(secrets.get(DATA_KEY) or ""))
     mutation_id = store.record_action("annotation.put", refused_note)
     store.close()
     code, out, _ = run(capsys, monkeypatch, "--profile", str(profile), "outbox")

@@ -12,6 +12,8 @@ import requests
 from ecabinet.client import acts
 from ecabinet.client.library import Library
 from ecabinet.client.travel import readiness
+from ecabinet.client.vault import CHUNK
+from tests.bench.bodies import padded_pdf
 from tests.client.conftest import LiveServer, replace_with, signed_in
 from tests.factories import PASSWORD
 from tests.pdfs import make_pdf
@@ -88,15 +90,19 @@ def test_a_reply_waiting_in_the_outbox_counts_as_replied(
 
 
 def test_a_partial_download_shows_its_progress(live_server: LiveServer, tmp_path: Path) -> None:
+    # Large enough for a few sealed chunks: progress counts whole chunks on disk.
+    replace_with(live_server, live_server.world.document_ids[0], padded_pdf(400_000, seed=5))
     account = signed_in(live_server.url, tmp_path / "p")
     account.sync_service().pull(threading.Event())
     library = Library(account)
     entry = library.document(live_server.world.document_ids[0])
     assert entry is not None and entry.version is not None
-    part = account.profile.part_path(entry.version.sha256)
-    part.write_bytes(b"x" * (entry.version.size // 2))
+    part = account.store.vault.receiving(entry.version.sha256, entry.version.size)
+    part.write(b"x" * (entry.version.size // 2))
+    part.close()  # the whole chunks stay, as after a cut-off download
     entry = library.document(live_server.world.document_ids[0])
     assert entry is not None and entry.downloading
-    assert 0.4 < entry.fraction < 0.6
+    assert entry.downloaded_bytes == part.offset - part.offset % CHUNK
+    assert 0.3 < entry.fraction <= 0.5
     check = readiness(account)
-    assert check.missing_bytes == sum(p.size for p in check.missing) - part.stat().st_size
+    assert check.missing_bytes == sum(p.size for p in check.missing) - entry.downloaded_bytes

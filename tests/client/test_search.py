@@ -16,7 +16,7 @@ def test_search_finds_accented_words_typed_without_accents(
 ) -> None:
     account = signed_in(live_server.url, tmp_path / "p")
     account.sync_service().sync()
-    index = SearchIndex(account.store, account.profile)
+    index = SearchIndex(account.store)
     assert index.index_new_documents() == 5  # four meeting papers and the ballot's draft
     assert index.index_new_documents() == 0
     hits = index.search("tai lieu draft noi dung 2")

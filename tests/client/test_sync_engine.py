@@ -59,11 +59,10 @@ def test_first_sync_pulls_the_tree_and_downloads_visible_files(
     assert len(items) == 2
     assert all(account.store.documents(i.id) for i in items)
     for sha in [*live_server.world.blob_shas, live_server.world.ballot_sha]:
-        path = account.profile.blob_path(sha)
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == sha
-    assert not account.profile.blob_path(live_server.world.draft_meeting_sha).exists()
+        assert hashlib.sha256(account.store.vault.read(sha)).hexdigest() == sha
+    assert not account.store.vault.has(live_server.world.draft_meeting_sha)
     assert result.bytes_downloaded == sum(
-        account.profile.blob_path(s).stat().st_size
+        len(account.store.vault.read(s))
         for s in {*live_server.world.blob_shas, live_server.world.ballot_sha}
     )
     assert list(account.profile.tmp_dir.iterdir()) == []
@@ -157,7 +156,7 @@ def test_a_revoked_device_wipes_itself(live_server: LiveServer, tmp_path: Path) 
         db.execute(update(m.Device).values(revoked_at=m.now()))
         db.commit()
     engine.dispose()
-    index = SearchIndex(account.store, account.profile)
+    index = SearchIndex(account.store)
     index.index_new_documents()
     assert index.search("tai lieu")
     result = account.sync_service().sync()

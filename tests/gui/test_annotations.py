@@ -36,7 +36,7 @@ def reader_on(
             document_id=document_id,
             version_id=entry.version.id,
             title=entry.document.title,
-            path=account.profile.blob_path(entry.version.sha256),
+            data=account.store.vault.read(entry.version.sha256),
             allow_copy=True,
             page=0,
         )

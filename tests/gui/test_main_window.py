@@ -91,7 +91,7 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
-    index = SearchIndex(window.account.store, window.account.profile)
+    index = SearchIndex(window.account.store)
     qtbot.waitUntil(lambda: len(index.search("tai lieu")) == 8, timeout=WAIT)  # 4 papers x 2
     window.search_action.trigger()
     assert window.page == SEARCH

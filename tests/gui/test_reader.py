@@ -57,7 +57,7 @@ def open_reader(
         "document_id": "doc-1",
         "version_id": "v-1",
         "title": "Dự thảo",
-        "path": path,
+        "data": path.read_bytes(),
         "allow_copy": True,
         "page": 0,
     }
@@ -126,7 +126,9 @@ def test_thumbnails_are_rendered_off_the_gui_thread(
     qtbot.addWidget(reader)
     arrived: list[int] = []
     reader.thumbnail_ready.connect(lambda page, _image: arrived.append(page))
-    reader.open_document(document_id="d", version_id="v", title="t", path=pdf, allow_copy=True)
+    reader.open_document(
+        document_id="d", version_id="v", title="t", data=pdf.read_bytes(), allow_copy=True
+    )
     pages = reader.document.pageCount()
     qtbot.waitUntil(lambda: len(arrived) == pages, timeout=WAIT)
     assert sorted(arrived) == list(range(pages))
@@ -163,7 +165,9 @@ def test_search_without_diacritics_highlights_every_hit(
 def test_opened_from_a_search_result_it_lands_on_the_hit(
     qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
 ) -> None:
-    pages = [p for p, text in enumerate(background.page_texts(pdf)) if "ngân sách" in text]
+    pages = [
+        p for p, text in enumerate(background.page_texts(pdf.read_bytes())) if "ngân sách" in text
+    ]
     reader = DocumentReader(account, tasks)
     qtbot.addWidget(reader)
     reader.show()
@@ -172,7 +176,7 @@ def test_opened_from_a_search_result_it_lands_on_the_hit(
             document_id="d",
             version_id="v",
             title="t",
-            path=pdf,
+            data=pdf.read_bytes(),
             allow_copy=True,
             page=pages[1],  # the result chosen was the second page with the words
             search="ngân sách",
@@ -238,11 +242,15 @@ def test_the_last_page_is_remembered_per_document(
     again = DocumentReader(account, tasks)
     qtbot.addWidget(again)
     again.show()
-    again.open_document(document_id="doc-1", version_id="v-1", title="t", path=pdf, allow_copy=True)
+    again.open_document(
+        document_id="doc-1", version_id="v-1", title="t", data=pdf.read_bytes(), allow_copy=True
+    )
     qtbot.waitUntil(lambda: again.current_page == 3, timeout=WAIT)
     other = DocumentReader(account, tasks)
     qtbot.addWidget(other)
-    other.open_document(document_id="doc-2", version_id="v-2", title="t", path=pdf, allow_copy=True)
+    other.open_document(
+        document_id="doc-2", version_id="v-2", title="t", data=pdf.read_bytes(), allow_copy=True
+    )
     qtbot.wait(300)
     assert other.current_page == 0
 
@@ -256,7 +264,7 @@ def test_a_damaged_file_says_so(
     qtbot.addWidget(reader)
     with qtbot.wait_signal(reader.message_shown, timeout=WAIT) as told:
         reader.open_document(
-            document_id="d", version_id="v", title="t", path=broken, allow_copy=True
+            document_id="d", version_id="v", title="t", data=broken.read_bytes(), allow_copy=True
         )
     assert "tệp bị hỏng" in told.args[0]
     assert reader.document.pageCount() == 0

@@ -1,6 +1,6 @@
 """The reader's work off the GUI thread: page texts for in-document search, and thumbnails.
 
-Each job opens its own QPdfDocument on the file, so the view's document is never touched
+Each job opens its own QPdfDocument on the bytes, so the view's document is never touched
 from a worker. Search folds diacritics as the cross-document search does: "ngan sach" finds
 "ngân sách" here too. Worker threads (through the TaskManager's network lane).
 """
@@ -8,10 +8,10 @@ from a worker. Search folds diacritics as the cross-document search does: "ngan 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
@@ -20,20 +20,31 @@ from ecabinet.client.search_text import fold_chars, terms
 THUMBNAIL_WIDTH = 120
 
 
-def _open(path: Path) -> QPdfDocument:
-    document = QPdfDocument()
-    error = document.load(str(path))
-    if error != QPdfDocument.Error.None_:
-        raise ValueError(f"cannot open {path.name}: {error.name}")
-    return document
+def buffer_of(data: bytes) -> QBuffer:
+    """An open in-memory device over a PDF, for QPdfDocument to read (which it does at once:
+    the device must live as long as the document)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
 
 
-def page_texts(path: Path) -> list[str]:
-    document = _open(path)
+@contextmanager
+def _opened(data: bytes) -> Iterator[QPdfDocument]:
+    buffer, document = buffer_of(data), QPdfDocument()
+    document.load(buffer)
     try:
-        return [document.getAllText(page).text() for page in range(document.pageCount())]
+        if document.status() != QPdfDocument.Status.Ready:
+            raise ValueError(f"cannot open the document: {document.error().name}")
+        yield document
     finally:
         document.close()
+        buffer.close()
+
+
+def page_texts(data: bytes) -> list[str]:
+    with _opened(data) as document:
+        return [document.getAllText(page).text() for page in range(document.pageCount())]
 
 
 def find(texts: list[str], query: str) -> list[tuple[int, int, int]]:
@@ -63,14 +74,13 @@ def _find_all(texts: list[str], needle: str) -> list[tuple[int, int, int]]:
 
 
 def render_thumbnails(
-    path: Path,
+    data: bytes,
     deliver: Callable[[int, QImage], None],
     cancel: threading.Event,
     width: int = THUMBNAIL_WIDTH,
 ) -> int:
     """Render every page small and hand each image over as it is ready; returns the count."""
-    document = _open(path)
-    try:
+    with _opened(data) as document:
         count = document.pageCount()
         for page in range(count):
             if cancel.is_set():
@@ -86,5 +96,3 @@ def render_thumbnails(
             painter.end()
             deliver(page, image)
         return count
-    finally:
-        document.close()

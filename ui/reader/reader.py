@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer, Signal
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.account import Account
 from ecabinet.client.versions import Comparison, compare_with_previous
 from ui.reader.annotator import Annotator
-from ui.reader.background import find, page_texts, render_thumbnails
+from ui.reader.background import buffer_of, find, page_texts, render_thumbnails
 from ui.reader.compare_view import CompareDialog
 from ui.reader.notes_panel import NotesPanel
 from ui.reader.notes_tools import NotesTools
@@ -65,7 +64,7 @@ class DocumentReader(QWidget):
         self.document_id = ""
         self.version_id = ""  # which version is shown (notes are kept per version)
         self.allow_copy = True
-        self.path: Path | None = None
+        self._buffer = buffer_of(b"")
         self._generation = 0  # answers from workers about an older document are dropped
         self._cancel = threading.Event()
         self._texts: list[str] | None = None
@@ -214,7 +213,7 @@ class DocumentReader(QWidget):
         document_id: str,
         version_id: str,
         title: str,
-        path: Path,
+        data: bytes,
         allow_copy: bool,
         page: int | None = None,
         search: str = "",
@@ -222,11 +221,13 @@ class DocumentReader(QWidget):
         self.close_document()
         self._generation += 1
         self.document_id, self.version_id = document_id, version_id
-        self.allow_copy, self.path = allow_copy, path
+        self.allow_copy = allow_copy
         self.title.setText(f"<b>{title}</b>")
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        error = self.document.load(str(path)) if path.is_file() else QPdfDocument.Error.FileNotFound
-        if error != QPdfDocument.Error.None_:
+        # The file is opened from memory: on disk it is sealed, and stays so.
+        self._buffer = buffer_of(data)
+        self.document.load(self._buffer)
+        if self.document.status() != QPdfDocument.Status.Ready:
             self.show_message(self.tr("Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF."))
             return
         self.view.reset_pages()
@@ -239,7 +240,7 @@ class DocumentReader(QWidget):
         self.no_outline.setVisible(self.bookmarks.rowCount() == 0)
         self.outline.setVisible(self.bookmarks.rowCount() > 0)
         self.copy_action.setEnabled(True)
-        self._start_background(path, count)
+        self._start_background(data, count)
         self._pending_search = search
         self.search_field.setText(search)
         if page is None:
@@ -262,7 +263,7 @@ class DocumentReader(QWidget):
         self.message.hide()
         self.document_id = ""
 
-    def _start_background(self, path: Path, count: int) -> None:
+    def _start_background(self, data: bytes, count: int) -> None:
         generation = self._generation
         self._cancel = cancel = threading.Event()
         placeholder = QPixmap(120, 170)
@@ -273,12 +274,12 @@ class DocumentReader(QWidget):
             self.thumbnails.addItem(item)
 
         def thumbnails() -> int:
-            return render_thumbnails(path, self.thumbnail_ready.emit, cancel)
+            return render_thumbnails(data, self.thumbnail_ready.emit, cancel)
 
         self._thumbnail_generation = generation
         self.tasks.run_network(thumbnails, on_error=lambda _e: None)
         self.tasks.run_network(
-            lambda: page_texts(path),
+            lambda: page_texts(data),
             lambda texts: self._texts_ready(generation, texts),
             lambda _error: self._texts_ready(generation, []),  # nothing to search in, said so
         )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem, Offline
-from ecabinet.client.secrets import MemorySecrets
 from ecabinet.client.store import ServerDataError
 from ui.tasks import TaskManager
 from ui.theme import colors
@@ -93,13 +92,17 @@ class SignInDialog(QDialog):
         if not (server and username and password):
             self._show_problem(self.tr("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu."))
             return
-        if not self.remember.isChecked():
-            # Not remembered: the session and the key's passphrase live in memory only.
-            self.account.secrets = MemorySecrets()
+        account, remember = self.account, self.remember.isChecked()
+
+        def sign_in() -> str:
+            if not remember:
+                account.remember_nothing()
+            return account.sign_in(server, username, password)
+
         self._busy(True)
         self.message.setText(self.tr("Đang đăng nhập…"))
         self.tasks.run_network(
-            lambda: self.account.sign_in(server, username, password),
+            sign_in,
             self._on_signed_in,
             self._on_failed,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -43,7 +44,7 @@ def page(seq: int, *changes: tuple[str, str, dict[str, object] | None]) -> Chang
 
 @pytest.fixture
 def store(tmp_path: Path) -> LocalStore:
-    return LocalStore(Profile.open(tmp_path))
+    return LocalStore(Profile.open(tmp_path), os.urandom(32))
 
 
 def test_applying_a_page_twice_is_harmless(store: LocalStore) -> None:
@@ -108,7 +109,9 @@ def test_a_profile_from_before_sent_at_keeps_its_pending_acts(tmp_path: Path) ->
             "next_attempt_at) VALUES ('m1', 'document.read', '{}', '2026-11-01', 'pending', "
             "'', '', 0, '')"
         )
-    store = LocalStore(profile)
+    store = LocalStore(profile, os.urandom(32))
+    # The clear database of an older version is encrypted at its first opening, acts kept.
+    assert not profile.db_path.read_bytes().startswith(b"SQLite format 3")
     (entry,) = store.outbox()
     assert (entry.id, entry.status, entry.sent_at) == ("m1", "pending", "")
     store.mark_results([("m1", "duplicate", "", "")])

@@ -39,7 +39,12 @@ _SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Resource-Policy": "same-origin",
+    # Browsers heed it only over TLS, which is how the server is meant to be reached.
+    "Strict-Transport-Security": "max-age=31536000",
 }
+# The API answers data, never a page: nothing in it may run or be framed. (/docs, a page
+# with its own scripts, is left out.)
+_API_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -85,11 +90,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 return problem(400, "bad_request", "Content-Length is not a number.")
             if too_big:
                 return problem(413, "too_large", "The request body is too large.")
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception:
+            # Caught here, not only by the last-resort handler, so that this answer too
+            # carries the headers below. Logged in full; the caller learns only our fault.
+            log.exception("unhandled error on %s %s", request.method, request.url.path)
+            response = problem(500, "internal_error", "The server could not complete the request.")
         for key, value in _SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
-        if request.url.path.startswith(API) and not is_blob:
-            response.headers.setdefault("Cache-Control", "no-store")
+        if request.url.path.startswith(API):
+            response.headers.setdefault("Content-Security-Policy", _API_CONTENT_POLICY)
+            if not is_blob:
+                response.headers.setdefault("Cache-Control", "no-store")
         return response
 
     modules = (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from tests.factories import PASSWORD, World
 from tests.server.conftest import Api
@@ -78,6 +80,28 @@ def test_security_headers_are_set(client: TestClient) -> None:
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["x-frame-options"] == "DENY"
     assert r.headers["cache-control"] == "no-store"
+    assert r.headers["strict-transport-security"].startswith("max-age=")
+    assert r.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    refused = client.get("/api/v1/meetings")  # refusals carry them too
+    assert refused.status_code == 401
+    assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_unexpected_error_sends_no_stack_trace(app: FastAPI, api: Api) -> None:
+    headers = api.headers("secretariat")
+    with app.state.engine.begin() as conn:  # the database breaks under the server
+        conn.execute(text("ALTER TABLE meetings RENAME TO meetings_gone"))
+    try:
+        r = TestClient(app, raise_server_exceptions=False).get("/api/v1/meetings", headers=headers)
+    finally:
+        with app.state.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE meetings_gone RENAME TO meetings"))
+    assert r.status_code == 500
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.json()["code"] == "internal_error"
+    for leak in ("Traceback", "meetings_gone", "sqlalchemy", "File \"", ".py"):
+        assert leak not in r.text, leak
+    assert r.headers["x-content-type-options"] == "nosniff"
 
 
 def test_openapi_is_served(client: TestClient) -> None:

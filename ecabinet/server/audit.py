@@ -1,7 +1,9 @@
 """The append-only audit log: each entry carries the hash of the one before it.
 
 ``record`` is called in the same transaction as the change it describes. ``verify`` walks the
-chain and names the first entry that was changed, removed or reordered.
+chain and names the first entry that was changed, removed or reordered. A chain alone cannot
+show that its newest entries were cut off: ``verify`` prints the head (the last entry's id and
+hash), and given a head written down earlier it checks that entry is still there, unchanged.
 """
 
 from __future__ import annotations
@@ -74,12 +76,15 @@ class VerifyReport:
     checked: int
     first_bad_id: int | None = None
     reason: str = ""
+    head: str = ""  # "<id>:<hash>" of the last entry, to write down and check against later
 
 
-def verify(db: Session) -> VerifyReport:
+def verify(db: Session, expected_head: str = "") -> VerifyReport:
     prev_hash = ""
     prev_id = 0
     checked = 0
+    anchor_id, _, anchor_hash = expected_head.partition(":")
+    anchor_seen = not expected_head
     for entry in db.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
         if entry.prev_hash != prev_hash:
             reason = "an entry before it was removed or reordered"
@@ -88,6 +93,13 @@ def verify(db: Session) -> VerifyReport:
             return VerifyReport(False, checked, entry.id, "entries are out of order")
         if _entry_hash(entry) != entry.hash:
             return VerifyReport(False, checked, entry.id, "the entry was changed")
+        if str(entry.id) == anchor_id:
+            if entry.hash != anchor_hash:
+                return VerifyReport(False, checked, entry.id, "it is not the head written down")
+            anchor_seen = True
         prev_hash, prev_id = entry.hash, entry.id
         checked += 1
-    return VerifyReport(True, checked)
+    if not anchor_seen:
+        reason = "the entries from the head written down onwards were removed"
+        return VerifyReport(False, checked, int(anchor_id) if anchor_id.isdigit() else None, reason)
+    return VerifyReport(True, checked, head=f"{prev_id}:{prev_hash}" if checked else "")

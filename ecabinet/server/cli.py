@@ -188,9 +188,11 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     with _session(_settings(args)) as db:
-        report = audit.verify(db)
+        report = audit.verify(db, args.head)
     if report.ok:
-        print(f"Audit log intact: {report.checked} entries.")
+        print(f"Audit log intact: {report.checked} entries. Head: {report.head}")
+        print("Write the head down (or send it away): given back with --head, it shows")
+        print("whether the newest entries were later cut off.")
         return 0
     print(
         f"Audit log broken at entry {report.first_bad_id}: {report.reason} "
@@ -271,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True
     )
-    audit_cmd.add_parser("verify", parents=[common]).set_defaults(run=cmd_audit_verify)
+    verify = audit_cmd.add_parser("verify", parents=[common])
+    verify.add_argument("--head", default="", help="a head printed by an earlier verify")
+    verify.set_defaults(run=cmd_audit_verify)
     agenda = sub.add_parser(
         "import-agenda",
         parents=[common],

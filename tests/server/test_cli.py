@@ -127,6 +127,8 @@ def test_users_devices_and_audit(
     code, out, _ = run(capsys, monkeypatch, "audit", "verify", "--data", data)
     assert code == 0
     assert "intact: 3 entries" in out
+    head = out.split("Head: ")[1].split()[0]
+    assert run(capsys, monkeypatch, "audit", "verify", "--data", data, "--head", head)[0] == 0
     with make_session_factory(engine)() as db:
         db.execute(
             update(m.AuditEntry).where(m.AuditEntry.id == 2).values(action="user.something_else")

@@ -1,0 +1,89 @@
+"""The audit log cannot be quietly changed: rows edited, removed, reordered or cut off in the
+database itself, behind the server's back, are caught by verify."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from ecabinet.server import audit
+from ecabinet.server import models as m
+
+
+def _five_entries(app: FastAPI) -> str:
+    with app.state.session_factory() as db:
+        body_id = db.scalar(select(m.Body.id))
+        for n in range(5):
+            audit.record(
+                db, "meeting.update", actor_id=None, body_id=body_id, detail={"title": f"Phiên {n}"}
+            )
+            db.commit()
+        report = audit.verify(db)
+    assert report.ok and report.checked == 5
+    return report.head
+
+
+def _ids(db: Session) -> list[int]:
+    return list(db.scalars(select(m.AuditEntry.id).order_by(m.AuditEntry.id)))
+
+
+def _edit(db: Session) -> int:
+    target = _ids(db)[2]
+    db.execute(
+        update(m.AuditEntry)
+        .where(m.AuditEntry.id == target)
+        .values(detail={"title": "Phiên đã sửa"})
+    )
+    return target
+
+
+def _remove(db: Session) -> int:
+    ids = _ids(db)
+    db.execute(delete(m.AuditEntry).where(m.AuditEntry.id == ids[1]))
+    return ids[2]  # the entry after the gap no longer chains
+
+
+def _reorder(db: Session) -> int:
+    ids = _ids(db)
+    first, second = ids[1], ids[2]
+    for old, new in ((first, -1), (second, first), (-1, second)):
+        db.execute(update(m.AuditEntry).where(m.AuditEntry.id == old).values(id=new))
+    return first
+
+
+@pytest.mark.parametrize(
+    ("tamper", "reason"),
+    [
+        (_edit, "changed"),
+        (_remove, "removed or reordered"),
+        (_reorder, "removed or reordered"),
+    ],
+    ids=["edited", "removed", "reordered"],
+)
+def test_a_row_changed_in_the_database_is_caught(
+    app: FastAPI, tamper: Callable[[Session], int], reason: str
+) -> None:
+    _five_entries(app)
+    with app.state.session_factory() as db:
+        first_bad = tamper(db)
+        db.commit()
+        report = audit.verify(db)
+    assert not report.ok
+    assert report.first_bad_id == first_bad
+    assert reason in report.reason
+
+
+def test_newest_entries_cut_off_are_caught_against_a_head_written_down(app: FastAPI) -> None:
+    head = _five_entries(app)
+    with app.state.session_factory() as db:
+        last_two = _ids(db)[-2:]
+        db.execute(delete(m.AuditEntry).where(m.AuditEntry.id.in_(last_two)))
+        db.commit()
+        assert audit.verify(db).ok  # a shorter chain is still a chain...
+        report = audit.verify(db, head)  # ...but not one that reaches the head
+    assert not report.ok
+    assert "removed" in report.reason

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -31,7 +32,9 @@ def buffer_of(data: bytes) -> QBuffer:
 
 @contextmanager
 def _opened(data: bytes) -> Iterator[QPdfDocument]:
-    buffer, document = buffer_of(data), QPdfDocument()
+    document = QPdfDocument()
+    buffer = buffer_of(data)
+    buffer.setParent(document)  # they go together
     document.load(buffer)
     try:
         if document.status() != QPdfDocument.Status.Ready:
@@ -39,7 +42,9 @@ def _opened(data: bytes) -> Iterator[QPdfDocument]:
         yield document
     finally:
         document.close()
-        buffer.close()
+        # Deleted here, by the worker that made it: left to the garbage collector it could
+        # be deleted later from another thread, which Qt does not survive.
+        shiboken6.delete(document)
 
 
 def page_texts(data: bytes) -> list[str]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecabinet.client import acts
+from ecabinet.client import acts, lock
 from ecabinet.client.account import Account
 from ecabinet.client.engine import SyncResult
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
@@ -41,6 +41,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
+from ui.lock.guard import WindowGuard
 from ui.meeting.page import MeetingPage
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
@@ -98,6 +99,8 @@ class View:
     online: bool = False
     last_sync: str = ""
     roles: frozenset[str] = frozenset()
+    papers_hidden: bool = False  # too long away from the server: until the next sign-in
+    idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
 
 
 def read_view(account: Account, page: str, object_id: str) -> View:
@@ -119,6 +122,8 @@ def read_view(account: Account, page: str, object_id: str) -> View:
         online=store.get_state("online") == "1",
         last_sync=store.get_state("last_success_at"),
         roles=frozenset(filter(None, store.get_state("roles").split(","))),
+        papers_hidden=lock.papers_hidden(store),
+        idle_minutes=lock.idle_minutes(store),
     )
 
 
@@ -203,7 +208,11 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([280, 920])
-        self.setCentralWidget(splitter)
+        self.guard = WindowGuard(self, account, tasks, splitter)  # the central widget
+        self.guard.locked.connect(self._locked)
+        self.guard.unlocked.connect(self._unlocked)
+        self.guard.sign_in_needed.connect(self.session_expired)
+        self._reopen: tuple[str, int] | None = None
         self.status = StatusArea()
         self.status.cancel_requested.connect(self.sync.cancel)
         self.statusBar().addWidget(self.status, 1)
@@ -404,6 +413,9 @@ class MainWindow(QMainWindow):
     def _show(self, view: View) -> None:
         previous = self.last_view
         self.last_view = view
+        self.guard.show_papers_hidden(view.papers_hidden)
+        if not self.guard.idle_timer.isActive() and not self.guard.is_locked:
+            self.guard.watch_idle(view.idle_minutes * 60_000)
         self.sidebar.show_overview(view.overview, office=Role.SECRETARIAT in view.roles)
         if view.page == self.page:
             if view.meeting is not None:
@@ -492,6 +504,18 @@ class MainWindow(QMainWindow):
     def _after_act(self) -> None:
         self.refresh()
         self.sync.start()
+
+    def _locked(self) -> None:
+        """Nothing readable stays open behind the lock: the document leaves memory."""
+        if self.page == READER and self.reader.document_id:
+            self._reopen = (self.reader.document_id, self.reader.current_page)
+        self.reader.close_document()
+
+    def _unlocked(self) -> None:
+        if self._reopen is not None:
+            document_id, page = self._reopen
+            self._reopen = None
+            self.open_document_at(document_id, page, "")
 
     def _expired(self) -> None:
         self.status.show_message(self.tr("Phiên đăng nhập đã hết hạn."))

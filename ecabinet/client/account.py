@@ -19,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+from ecabinet.client import lock
 from ecabinet.client.api import ServerApi
 from ecabinet.client.engine import SyncService
 from ecabinet.client.local_db import UnreadableDatabase
@@ -74,7 +75,23 @@ class Account:
         bundle = ca_bundle or store.get_state("ca_bundle") or None
         api = ServerApi(url or "http://127.0.0.1", ca_bundle=bundle)
         api.token = chosen.get(TOKEN) or ""
-        return cls(profile, store, chosen, api)
+        account = cls(profile, store, chosen, api)
+        account.enforce_offline_expiry()
+        return account
+
+    def enforce_offline_expiry(self) -> bool:
+        """Too long away from the server: end the session and hide the papers until the
+        member signs in again. True when that happened now."""
+        if not self.signed_in or not lock.offline_expired(self.store):
+            return False
+        self.end_session()
+        return True
+
+    def end_session(self) -> None:
+        """Signed out with the papers hidden (offline expiry, too many wrong unlocks); the
+        unsent acts stay, and go once the member has signed in again."""
+        self.sign_out()
+        lock.hide_papers(self.store)
 
     @property
     def signed_in(self) -> bool:
@@ -83,7 +100,10 @@ class Account:
     def sign_in(
         self, server_url: str, username: str, password: str, ca_bundle: str | None = None
     ) -> str:
-        """Sign in and certify this device's key; returns the member's full name."""
+        """Sign in and certify this device's key; returns the member's full name. The
+        organisation's CA bundle comes from the caller, or from ECABINET_CA_BUNDLE, which
+        the laptop's installer sets for the desktop."""
+        ca_bundle = ca_bundle or os.environ.get("ECABINET_CA_BUNDLE") or None
         self.api = ServerApi(server_url, ca_bundle=ca_bundle)
         device = f"{platform.node() or 'laptop'} ({platform.system()})"[:100]
         result = self.api.login(username, password, device)
@@ -94,7 +114,11 @@ class Account:
         elif self.store.get_state("user_id") not in ("", result.user.id):
             self.store.wipe()  # another member's papers must not stay on this profile
         self.secrets.set(TOKEN, result.token)
+        lock.remember_password(self.store, password)
+        lock.note_contact(self.store)
         self.store.set_state(
+            offline_hours=str(result.offline_hours),
+            idle_minutes=str(result.idle_minutes),
             server_url=server_url,
             ca_bundle=ca_bundle or "",
             user_id=result.user.id,

@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography import x509
 
 from ecabinet import __version__
-from ecabinet.client import acts
+from ecabinet.client import acts, lock
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.cli_notes import add_note_commands
@@ -338,6 +338,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     account = Account.open(Profile.open(args.profile))
     run: Command = args.run
     try:
+        if lock.papers_hidden(account.store) and run is not _login:
+            hours = lock.offline_hours(account.store)
+            raise NotSignedIn(
+                f"This laptop has not reached the server for over {hours} hours: its papers"
+                " are hidden until you sign in again (ecabinet login)."
+            )
         return run(account, args)
     except (NotSignedIn, acts.NotAllowed) as error:
         print(str(error), file=sys.stderr)

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from ecabinet.client import lock
 from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
@@ -56,6 +57,7 @@ class SyncService:
             if wiped:
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
+            lock.note_contact(self.store)  # the offline expiry counts from here
             if self.store.clear_backoff():
                 # The server answers again: acts held back after a failed attempt (a trip,
                 # a dead network) go now, not when their backoff would have ended.

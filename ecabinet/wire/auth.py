@@ -27,6 +27,9 @@ class LoginResponse(WireModel):
     expires_at: UtcTime
     device_id: Id
     user: UserPublic
+    # The body's policy for its laptops; defaults for a server that does not say.
+    offline_hours: int = Field(default=72, ge=1, le=24 * 365)
+    idle_minutes: int = Field(default=10, ge=1, le=24 * 60)
 
 
 class Health(WireModel):

@@ -4,142 +4,142 @@
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="89"/>
+        <location filename="../../ui/office/agenda_builder.py" line="66"/>
         <source>Nội dung (kéo để đổi thứ tự)</source>
         <translation>Items (drag to reorder)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="93"/>
+        <location filename="../../ui/office/agenda_builder.py" line="70"/>
         <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
         <translation>Documents (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="107"/>
+        <location filename="../../ui/office/agenda_builder.py" line="84"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="108"/>
+        <location filename="../../ui/office/agenda_builder.py" line="85"/>
         <source>Chỉ bản giấy (tài liệu mật: không kèm tệp)</source>
         <translation>Paper only (classified: no file attached)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="110"/>
+        <location filename="../../ui/office/agenda_builder.py" line="87"/>
         <source>Thêm nội dung</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="112"/>
+        <location filename="../../ui/office/agenda_builder.py" line="89"/>
         <source>Lưu nội dung</source>
         <translation>Save item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="114"/>
+        <location filename="../../ui/office/agenda_builder.py" line="91"/>
         <source>Xoá nội dung</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="119"/>
+        <location filename="../../ui/office/agenda_builder.py" line="96"/>
         <source>Tên nội dung</source>
         <translation>Item title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="120"/>
+        <location filename="../../ui/office/agenda_builder.py" line="97"/>
         <source>Cơ quan trình</source>
         <translation>Presenting ministry</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="121"/>
+        <location filename="../../ui/office/agenda_builder.py" line="98"/>
         <source>Thời lượng</source>
         <translation>Time allotted</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="130"/>
+        <location filename="../../ui/office/agenda_builder.py" line="107"/>
         <source>Thêm tài liệu…</source>
         <translation>Attach documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="132"/>
+        <location filename="../../ui/office/agenda_builder.py" line="109"/>
         <source>Thay bằng phiên bản mới…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="152"/>
+        <location filename="../../ui/office/agenda_builder.py" line="129"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="154"/>
+        <location filename="../../ui/office/agenda_builder.py" line="131"/>
         <source>chỉ bản giấy</source>
         <translation>paper only</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="187"/>
+        <location filename="../../ui/office/agenda_builder.py" line="164"/>
         <source>{kind}: {title} — phiên bản {n} ({file})</source>
         <translation>{kind}: {title} — version {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="196"/>
+        <location filename="../../ui/office/agenda_builder.py" line="173"/>
         <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
         <translation>Classified item: handed out on paper at the session only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="212"/>
+        <location filename="../../ui/office/agenda_builder.py" line="189"/>
         <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="215"/>
+        <location filename="../../ui/office/agenda_builder.py" line="192"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="223"/>
+        <location filename="../../ui/office/agenda_builder.py" line="200"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="227"/>
+        <location filename="../../ui/office/agenda_builder.py" line="204"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="234"/>
+        <location filename="../../ui/office/agenda_builder.py" line="211"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="239"/>
+        <location filename="../../ui/office/agenda_builder.py" line="216"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="244"/>
+        <location filename="../../ui/office/agenda_builder.py" line="221"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="253"/>
+        <location filename="../../ui/office/agenda_builder.py" line="230"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="263"/>
+        <location filename="../../ui/office/agenda_builder.py" line="240"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="267"/>
+        <location filename="../../ui/office/agenda_builder.py" line="244"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="273"/>
+        <location filename="../../ui/office/agenda_builder.py" line="250"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="291"/>
+        <location filename="../../ui/office/agenda_builder.py" line="268"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -504,123 +504,123 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="105"/>
-        <location filename="../../ui/reader/reader.py" line="189"/>
+        <location filename="../../ui/reader/reader.py" line="104"/>
+        <location filename="../../ui/reader/reader.py" line="188"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="109"/>
+        <location filename="../../ui/reader/reader.py" line="108"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="129"/>
+        <location filename="../../ui/reader/reader.py" line="128"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="132"/>
+        <location filename="../../ui/reader/reader.py" line="131"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="135"/>
+        <location filename="../../ui/reader/reader.py" line="134"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="138"/>
+        <location filename="../../ui/reader/reader.py" line="137"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="141"/>
+        <location filename="../../ui/reader/reader.py" line="140"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="144"/>
+        <location filename="../../ui/reader/reader.py" line="143"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="147"/>
+        <location filename="../../ui/reader/reader.py" line="146"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="148"/>
+        <location filename="../../ui/reader/reader.py" line="147"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="151"/>
+        <location filename="../../ui/reader/reader.py" line="150"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="153"/>
+        <location filename="../../ui/reader/reader.py" line="152"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="156"/>
+        <location filename="../../ui/reader/reader.py" line="155"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="159"/>
+        <location filename="../../ui/reader/reader.py" line="158"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="161"/>
+        <location filename="../../ui/reader/reader.py" line="160"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="182"/>
+        <location filename="../../ui/reader/reader.py" line="181"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="190"/>
+        <location filename="../../ui/reader/reader.py" line="189"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="191"/>
+        <location filename="../../ui/reader/reader.py" line="190"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="230"/>
+        <location filename="../../ui/reader/reader.py" line="231"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="327"/>
+        <location filename="../../ui/reader/reader.py" line="328"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="411"/>
+        <location filename="../../ui/reader/reader.py" line="412"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="440"/>
+        <location filename="../../ui/reader/reader.py" line="441"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="460"/>
+        <location filename="../../ui/reader/reader.py" line="461"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="470"/>
+        <location filename="../../ui/reader/reader.py" line="471"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -978,139 +978,172 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="21"/>
+        <source>Mật khẩu hoặc mã PIN</source>
+        <translation>Password or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="23"/>
+        <source>Mở khoá</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="25"/>
+        <source>Đăng nhập lại…</source>
+        <translation>Sign in again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="47"/>
+        <source>Đã khoá màn hình</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="50"/>
+        <source>Máy đã tự khoá vì không được dùng một lúc. Nhập mật khẩu đăng nhập hoặc mã PIN để tiếp tục; không cần kết nối mạng.</source>
+        <translation>The window locked itself after a while unused. Enter your sign-in password or your PIN to go on; no network is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="57"/>
+        <source>Tài liệu đang được ẩn</source>
+        <translation>The papers are hidden</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1481,162 +1514,162 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="92"/>
+        <location filename="../../ui/office/ballots.py" line="84"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="101"/>
+        <location filename="../../ui/office/ballots.py" line="93"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="108"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="118"/>
+        <location filename="../../ui/office/ballots.py" line="110"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="121"/>
+        <location filename="../../ui/office/ballots.py" line="113"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="122"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="123"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Hạn trả lời</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="124"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="142"/>
+        <location filename="../../ui/office/ballots.py" line="134"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="143"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="144"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="150"/>
+        <location filename="../../ui/office/ballots.py" line="142"/>
         <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
         <translation>Summary (signed PDF + CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="178"/>
+        <location filename="../../ui/office/ballots.py" line="170"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="179"/>
+        <location filename="../../ui/office/ballots.py" line="171"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="180"/>
+        <location filename="../../ui/office/ballots.py" line="172"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="204"/>
+        <location filename="../../ui/office/ballots.py" line="196"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="210"/>
+        <location filename="../../ui/office/ballots.py" line="202"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="214"/>
+        <location filename="../../ui/office/ballots.py" line="206"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="223"/>
+        <location filename="../../ui/office/ballots.py" line="215"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="224"/>
+        <location filename="../../ui/office/ballots.py" line="216"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="225"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="238"/>
+        <location filename="../../ui/office/ballots.py" line="230"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="247"/>
+        <location filename="../../ui/office/ballots.py" line="239"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="250"/>
+        <location filename="../../ui/office/ballots.py" line="242"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="266"/>
+        <location filename="../../ui/office/ballots.py" line="258"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="278"/>
+        <location filename="../../ui/office/ballots.py" line="270"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="297"/>
+        <location filename="../../ui/office/ballots.py" line="289"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="302"/>
+        <location filename="../../ui/office/ballots.py" line="294"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2190,32 +2223,32 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="33"/>
+        <location filename="../../ui/signin/dialog.py" line="32"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="35"/>
+        <location filename="../../ui/signin/dialog.py" line="34"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="38"/>
+        <location filename="../../ui/signin/dialog.py" line="37"/>
         <source>Máy chủ từ chối đăng nhập: {reason}</source>
         <translation>The server refused the sign-in: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="42"/>
+        <location filename="../../ui/signin/dialog.py" line="41"/>
         <source>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
         <translation>Cannot reach the server. Check its address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="46"/>
+        <location filename="../../ui/signin/dialog.py" line="45"/>
         <source>Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.</source>
         <translation>The server&apos;s answer was invalid; nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="49"/>
+        <location filename="../../ui/signin/dialog.py" line="48"/>
         <source>Không đăng nhập được: {error}</source>
         <translation>Could not sign in: {error}</translation>
     </message>
@@ -2223,47 +2256,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="62"/>
+        <location filename="../../ui/signin/dialog.py" line="61"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="67"/>
+        <location filename="../../ui/signin/dialog.py" line="66"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="75"/>
+        <location filename="../../ui/signin/dialog.py" line="74"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="76"/>
+        <location filename="../../ui/signin/dialog.py" line="75"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="80"/>
+        <location filename="../../ui/signin/dialog.py" line="79"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <location filename="../../ui/signin/dialog.py" line="80"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="82"/>
+        <location filename="../../ui/signin/dialog.py" line="81"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="94"/>
+        <location filename="../../ui/signin/dialog.py" line="93"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="100"/>
+        <location filename="../../ui/signin/dialog.py" line="103"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -2517,6 +2550,34 @@
         <location filename="../../ui/decisions/vote_console.py" line="199"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowGuard</name>
+    <message>
+        <location filename="../../ui/lock/guard.py" line="84"/>
+        <source>Máy này đã không kết nối với máy chủ quá {hours} giờ. Để bảo vệ tài liệu, hãy kết nối mạng và đăng nhập lại. Các thao tác chưa gửi vẫn được giữ.</source>
+        <translation>This laptop has not reached the server for over {hours} hours. To protect the papers, connect to the network and sign in again. What you have not yet sent is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/guard.py" line="115"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/guard.py" line="124"/>
+        <source>Mật khẩu hoặc mã PIN không đúng. Còn {count} lần thử.</source>
+        <translation>Wrong password or PIN. {count} tries left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/guard.py" line="129"/>
+        <source>Không kiểm tra được: {error}</source>
+        <translation>Could not check: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock/guard.py" line="135"/>
+        <source>Nhập sai quá nhiều lần: hãy đăng nhập lại với máy chủ.</source>
+        <translation>Too many wrong tries: sign in again with the server.</translation>
     </message>
 </context>
 </TS>

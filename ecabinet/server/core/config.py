@@ -16,7 +16,8 @@ class Settings:
     blob_max_bytes: int = 200 * 1024 * 1024
     request_max_bytes: int = 20 * 1024 * 1024
     token_ttl_hours: int = 24 * 14
-    offline_expiry_hours: int = 72
+    offline_expiry_hours: int = 72  # a laptop away from the server this long hides its papers
+    idle_lock_minutes: int = 10  # a laptop left alone this long locks its window
     login_max_failures: int = 5
     login_window_seconds: int = 15 * 60
     # scrypt cost: 2**14 takes ~50 ms here, enough to make guessing slow and sign-in quick.
@@ -52,6 +53,7 @@ def get_settings(
         "blob_max_bytes": "ECABINET_BLOB_MAX_BYTES",
         "token_ttl_hours": "ECABINET_TOKEN_TTL_HOURS",
         "offline_expiry_hours": "ECABINET_OFFLINE_EXPIRY_HOURS",
+        "idle_lock_minutes": "ECABINET_IDLE_LOCK_MINUTES",
     }
     values: dict[str, object] = {}
     for name, var in env_ints.items():

@@ -77,6 +77,8 @@ def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse
         token=token,
         expires_at=expires,
         device_id=device.id,
+        offline_hours=settings.offline_expiry_hours,
+        idle_minutes=settings.idle_lock_minutes,
         user=UserPublic(
             id=user.id,
             username=user.username,

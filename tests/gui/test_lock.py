@@ -1,0 +1,89 @@
+"""The window locks when left alone, and hides every paper after too long offline."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ecabinet.client import lock
+from ecabinet.client.account import Account
+from ecabinet.client.paths import Profile
+from ecabinet.client.secrets import MemorySecrets
+from tests.client.conftest import LiveServer
+from tests.factories import PASSWORD
+from tests.gui.test_main_window import WAIT, open_window, synced_window
+from ui.main_window import READER
+from ui.tasks import TaskManager
+
+
+def _member(live: LiveServer, root: Path) -> Account:
+    account = Account.open(Profile.open(root), secrets=MemorySecrets())
+    account.sign_in(live.url, "member01", PASSWORD)
+    return account
+
+
+def test_left_alone_the_window_locks_and_opens_with_the_password(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, _member(live_server, tmp_path / "p"), tasks)
+    with qtbot.wait_signal(window.document_opened, timeout=WAIT):
+        window.open_document(live_server.world.document_ids[0])
+    guard = window.guard
+    with qtbot.wait_signal(guard.locked, timeout=WAIT):
+        guard.watch_idle(200)  # ten minutes by default; a moment here
+    assert guard.is_locked and guard.screen.asking
+    assert window.reader.document_id == ""  # the draft left memory with the lock
+    assert window.reader.document.pageCount() == 0
+    assert not window.sync_action.isEnabled() and not window.search_action.isEnabled()
+    guard.screen.secret.setText("not the password")
+    guard.screen.unlock_button.click()
+    qtbot.waitUntil(lambda: "không đúng" in guard.screen.message.text(), timeout=WAIT)
+    assert guard.is_locked
+    guard.screen.secret.setText(PASSWORD)
+    with qtbot.wait_signal(window.document_opened, timeout=WAIT):  # back where it was
+        guard.screen.unlock_button.click()
+    assert not guard.is_locked
+    assert window.page == READER and window.sync_action.isEnabled()
+
+
+def test_too_many_wrong_tries_end_the_session(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = _member(live_server, tmp_path / "p")
+    window = synced_window(qtbot, account, tasks)
+    guard = window.guard
+    guard.lock_idle()
+    with qtbot.wait_signal(guard.sign_in_needed, timeout=WAIT):
+        for _ in range(lock.MAX_UNLOCK_FAILURES):
+            guard.screen.secret.setText("wrong")
+            guard.screen.unlock_button.click()
+            qtbot.wait(50)
+    assert not account.signed_in
+    assert guard.is_locked and not guard.screen.asking  # hidden until a sign-in
+    assert "quá nhiều lần" in guard.screen.message.text()
+
+
+def test_after_too_long_offline_the_papers_stay_hidden_until_sign_in(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    root = tmp_path / "p"
+    secrets = MemorySecrets()
+    account = Account.open(Profile.open(root), secrets=secrets)
+    account.sign_in(live_server.url, "member01", PASSWORD)
+    assert account.sync_service().sync().online
+    lock.note_contact(account.store, datetime.now(UTC) - timedelta(hours=80))
+    account.store.close()
+    reopened = Account.open(Profile.open(root), secrets=secrets)  # the laptop opened again
+    assert not reopened.signed_in
+    window = open_window(qtbot, reopened, tasks)
+    guard = window.guard
+    qtbot.waitUntil(lambda: guard.is_locked, timeout=WAIT)
+    assert "72 giờ" in guard.screen.explanation.text()
+    assert guard.screen.sign_in_button.isVisibleTo(window)
+    with qtbot.wait_signal(window.session_expired, timeout=WAIT):
+        guard.screen.sign_in_button.click()  # the application opens its sign-in dialog
+    reopened.sign_in(live_server.url, "member01", PASSWORD)
+    window.refresh()
+    qtbot.waitUntil(lambda: not guard.is_locked, timeout=WAIT)

@@ -1,0 +1,1 @@
+"""The lock of the window: idle lock and offline expiry (ecabinet.client.lock)."""

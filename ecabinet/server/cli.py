@@ -92,8 +92,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["ECABINET_DATA"] = str(settings.data_dir)
     os.environ["ECABINET_DATABASE_URL"] = settings.database_url
     os.environ["ECABINET_DEMO"] = "1" if args.demo else ""
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("Give both --tls-cert and --tls-key, or neither.", file=sys.stderr)
+        return 2
+    scheme = "https" if args.tls_cert else "http"
     print(
-        f"e-Cabinet server {__version__} on http://{args.host}:{args.port} "
+        f"e-Cabinet server {__version__} on {scheme}://{args.host}:{args.port} "
         f"(data: {settings.data_dir})",
         flush=True,
     )
@@ -105,6 +109,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level=args.log_level,
         proxy_headers=True,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
     )
     return 0
 
@@ -246,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve_opts.add_argument("--workers", type=int, default=1)
     serve_opts.add_argument("--demo", action="store_true", help="seed the demo when empty")
     serve_opts.add_argument("--log-level", default="warning")
+    serve_opts.add_argument("--tls-cert", help="PEM certificate (chain): serve HTTPS directly")
+    serve_opts.add_argument("--tls-key", help="PEM private key of --tls-cert")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser(
         "serve", parents=[common, serve_opts], help="run the server (default)"

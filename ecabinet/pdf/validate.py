@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,17 @@ REASON_TOO_COMPLEX = "too complex to check safely"
 
 # A PDF header may follow some junk (mail gateways add it); readers accept it within 1 KiB.
 HEADER_WINDOW = 1024
+# Deeper than this, nested arrays and dictionaries are an attack on the reader, not a paper.
+MAX_NESTING = 100
+# Other formats a "PDF" may really be; a file that is also a ZIP (a polyglot) is refused too.
+_FOREIGN_STARTS = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\xd0\xcf\x11\xe0",
+    b"MZ",
+    b"\x7fELF",
+    b"\x1f\x8b",
+)
 
 
 @dataclass(frozen=True)
@@ -53,12 +67,56 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _cross_reference_found(path: str) -> bool:
+    """Whether ``startxref`` points at a cross-reference table or stream. Readers rebuild a
+    missing one by scanning the file for objects, and two readers may rebuild it differently
+    (and show different pages): such a file is refused as damaged, not repaired."""
+    with open(path, "rb") as fh:
+        header_at = fh.read(HEADER_WINDOW).find(b"%PDF-")
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - HEADER_WINDOW))
+        tail = fh.read()
+        marker = tail.rfind(b"startxref")
+        if header_at < 0 or marker < 0:
+            return False
+        digits = tail[marker + len(b"startxref") :].split()
+        if not digits or not digits[0].isdigit():
+            return False
+        fh.seek(header_at + int(digits[0]))
+        at = fh.read(32).lstrip()
+    return at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at) is not None
+
+
+def _walk(node: object, depth: int = 0, seen: set[tuple[int, int]] | None = None) -> None:
+    """Resolve every object reachable from ``node``, so that a hostile one fails here, under
+    the limits, and not in a member's reader; loops are followed once."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    seen = set() if seen is None else seen
+    if depth > MAX_NESTING:
+        raise RecursionError("nested too deep")
+    if isinstance(node, IndirectObject):
+        key = (node.idnum, node.generation)
+        if key in seen:
+            return
+        seen.add(key)
+        node = node.get_object()
+    if isinstance(node, DictionaryObject):
+        for value in node.values():
+            _walk(value, depth + 1, seen)
+    elif isinstance(node, ArrayObject):
+        for value in node:
+            _walk(value, depth + 1, seen)
+
+
 def _inspect(path: str) -> PdfCheck:
-    """Parse the file with pypdf and resolve every page; runs inside the child only."""
+    """Parse the file with pypdf and resolve every object; runs inside the child only."""
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError
 
     try:
+        if not _cross_reference_found(path):
+            return _refused(NOT_A_PDF, REASON_DAMAGED)
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
             return _refused(ENCRYPTED, REASON_ENCRYPTED)
@@ -72,6 +130,7 @@ def _inspect(path: str) -> PdfCheck:
             contents = page.get_contents()
             if contents is not None:
                 contents.get_data()
+        _walk(reader.trailer)
     except (MemoryError, RecursionError, LimitReachedError):
         return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
     except Exception:  # any other parse failure means the file is damaged
@@ -94,7 +153,7 @@ def check_pdf(path: Path, *, seconds: float, memory_mb: int) -> PdfCheck:
     """
     with path.open("rb") as fh:
         head = fh.read(HEADER_WINDOW)
-    if b"%PDF-" not in head:
+    if b"%PDF-" not in head or head.startswith(_FOREIGN_STARTS) or zipfile.is_zipfile(path):
         return _refused(NOT_A_PDF, REASON_NOT_A_PDF)
     # spawn, not fork: the server's threads and open database connections must not be copied.
     context = multiprocessing.get_context("spawn")

@@ -26,7 +26,6 @@ from ecabinet.client.secrets import MemorySecrets
 from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
 from tests.client.conftest import free_port
 
-
 MEMBER = next(u.username for u in DEMO_USERS if u.roles == ("member",))
 
 

@@ -78,11 +78,13 @@ def test_every_hostile_pdf_is_refused_while_the_server_serves_others(server: str
 
     with ThreadPoolExecutor(max_workers=len(files) + 1) as pool:
         watcher = pool.submit(meanwhile)
-        answers = dict(zip(files, pool.map(lambda d: _upload(server, headers, d), files.values())))
+        answers = dict(
+            zip(files, pool.map(lambda d: _upload(server, headers, d), files.values()), strict=True)
+        )
         uploads_done.set()
         watcher.result()
     refused = {name: (r.status_code, r.json().get("code")) for name, r in answers.items()}
-    expected = {name: (422, "not_a_pdf") for name in HOSTILE}
+    expected = dict.fromkeys(HOSTILE, (422, "not_a_pdf"))
     expected["over-the-size-limit"] = (413, "too_large")
     assert refused == expected
     for answer in answers.values():

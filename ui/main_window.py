@@ -10,7 +10,6 @@ GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,9 +30,8 @@ from PySide6.QtWidgets import (
 from ecabinet.client import acts, lock
 from ecabinet.client.account import Account
 from ecabinet.client.engine import SyncResult
-from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
+from ecabinet.client.library import DocumentEntry, Library, Overview
 from ecabinet.client.notes import CarryReport
-from ecabinet.client.travel import Readiness, readiness
 from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import Role
 from ui.decisions.ballot_page import BallotPage
@@ -64,6 +62,7 @@ from ui.status_area import StatusArea
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
 from ui.travel.page import TravelPage
+from ui.view import View, read_view
 from ui.widgets.actions import Shortcut, make_action
 
 READER, BOARD, CONSOLE, WELCOME = "reader", "board", "console", "welcome"
@@ -81,50 +80,6 @@ SIDEBAR_PAGES = (
     OFFICE_BALLOTS,
     OFFICE_MEETINGS,
 )
-
-
-@dataclass(frozen=True)
-class View:
-    """What the window shows, read off the GUI thread in one go."""
-
-    overview: Overview
-    page: str
-    meeting: MeetingEntry | None = None
-    catalogue: list[tuple[str, DocumentEntry]] = field(default_factory=list)
-    readiness: Readiness | None = None
-    unread_versions: frozenset[str] = frozenset()  # a replaced document has a new version
-    awaiting_ids: frozenset[str] = frozenset()
-    pending: int = 0
-    rejected: int = 0
-    online: bool = False
-    last_sync: str = ""
-    roles: frozenset[str] = frozenset()
-    papers_hidden: bool = False  # too long away from the server: until the next sign-in
-    idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
-
-
-def read_view(account: Account, page: str, object_id: str) -> View:
-    library = Library(account)
-    store = account.store
-    overview = library.overview()
-    return View(
-        overview=overview,
-        page=page,
-        meeting=library.meeting(object_id) if page == MEETING else None,
-        catalogue=library.catalogue() if page == DOCUMENTS else [],
-        readiness=readiness(account) if page == TRAVEL else None,
-        unread_versions=frozenset(
-            e.version.id for e in library.all_documents() if e.unread and e.version
-        ),
-        awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),
-        pending=store.count_outbox("pending"),
-        rejected=store.count_outbox("rejected"),
-        online=store.get_state("online") == "1",
-        last_sync=store.get_state("last_success_at"),
-        roles=frozenset(filter(None, store.get_state("roles").split(","))),
-        papers_hidden=lock.papers_hidden(store),
-        idle_minutes=lock.idle_minutes(store),
-    )
 
 
 class MainWindow(QMainWindow):
@@ -338,7 +293,17 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _settings(self) -> None:
-        SettingsDialog(self).open()
+        dialog = SettingsDialog(self)
+        store = self.account.store
+
+        def pin_chosen(pin: str) -> None:
+            self.tasks.run_local(
+                lambda: lock.set_pin(store, pin),
+                lambda _none: dialog.note.setText(self.tr("Đã đặt mã PIN mở khoá màn hình.")),
+            )
+
+        dialog.pin_chosen.connect(pin_chosen)
+        dialog.open()
 
     def go_back(self) -> None:
         if self.history:

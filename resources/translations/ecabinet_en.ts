@@ -1013,137 +1013,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>Đã đặt mã PIN mở khoá màn hình.</source>
+        <translation>The PIN to unlock the screen is set.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -2087,44 +2092,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="30"/>
+        <location filename="../../ui/settings/dialog.py" line="39"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="37"/>
+        <location filename="../../ui/settings/dialog.py" line="46"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="38"/>
+        <location filename="../../ui/settings/dialog.py" line="47"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="39"/>
+        <location filename="../../ui/settings/dialog.py" line="48"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="52"/>
+        <location filename="../../ui/settings/dialog.py" line="62"/>
+        <source>6 chữ số</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="63"/>
+        <source>Đặt mã PIN</source>
+        <translation>Set PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="71"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="53"/>
+        <location filename="../../ui/settings/dialog.py" line="72"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="54"/>
+        <location filename="../../ui/settings/dialog.py" line="73"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="73"/>
+        <location filename="../../ui/settings/dialog.py" line="74"/>
+        <source>Mã PIN mở khoá màn hình</source>
+        <translation>PIN to unlock the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="93"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="109"/>
+        <source>Mã PIN gồm đúng 6 chữ số.</source>
+        <translation>A PIN is exactly 6 digits.</translation>
     </message>
 </context>
 <context>

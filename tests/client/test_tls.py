@@ -95,19 +95,20 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stderr=subprocess.DEVNULL,
     )
     url = f"https://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            requests.get(f"{url}/api/v1/health", verify=tmp_path / "ca.pem", timeout=5)
-            break
-        except requests.ConnectionError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise
-            time.sleep(0.2)
-    yield url, tmp_path / "ca.pem"
-    proc.kill()
-    proc.wait(10)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                requests.get(f"{url}/api/v1/health", verify=tmp_path / "ca.pem", timeout=5)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        yield url, tmp_path / "ca.pem"
+    finally:
+        proc.kill()  # whatever happened above: no server outlives its test
+        proc.wait(10)
 
 
 def test_the_organisations_ca_is_trusted_only_when_given(

@@ -15,6 +15,7 @@ from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
 from tests.gui.test_main_window import WAIT, open_window, synced_window
 from ui.main_window import READER
+from ui.settings.dialog import SettingsDialog
 from ui.tasks import TaskManager
 
 
@@ -87,3 +88,27 @@ def test_after_too_long_offline_the_papers_stay_hidden_until_sign_in(
     reopened.sign_in(live_server.url, "member01", PASSWORD)
     window.refresh()
     qtbot.waitUntil(lambda: not guard.is_locked, timeout=WAIT)
+
+
+def test_a_pin_set_in_settings_opens_the_lock(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = _member(live_server, tmp_path / "p")
+    window = synced_window(qtbot, account, tasks)
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.pin.setText("12345")
+    dialog.pin_button.click()
+    assert "6 chữ số" in dialog.note.text()  # too short: said, nothing kept
+    assert not lock.has_pin(account.store)
+    qtbot.keyClicks(dialog.pin, "13579a24")  # typed: digits only, six at most
+    assert dialog.pin.text() == "135792"
+    dialog.pin_button.click()
+    qtbot.waitUntil(lambda: "Đã đặt mã PIN" in dialog.note.text(), timeout=WAIT)
+    dialog.close()
+    guard = window.guard
+    guard.lock_idle()
+    guard.screen.secret.setText("135792")
+    with qtbot.wait_signal(guard.unlocked, timeout=WAIT):
+        guard.screen.unlock_button.click()

@@ -1,30 +1,39 @@
-"""Settings: the language, light or dark (or as the system), and the size of the text.
+"""Settings: the language, light or dark (or as the system), the size of the text, and the
+PIN that opens the idle lock.
 
 Theme and text size apply at once; the language applies when the window is opened again, and
 the dialog says so (every screen would otherwise need to rebuild its words in place). The
 choices live in QSettings, never in the profile: they are the laptop's, not the member's papers.
-GUI thread.
+The PIN is the exception: the dialog hands it to the window, which keeps a verifier of it in
+the encrypted profile (``ecabinet.client.lock``). GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRegularExpression, QSettings, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ecabinet.client.lock import PIN_DIGITS
 from ui import theme
 from ui.i18n import LANGUAGES, chosen_language
 
 
 class SettingsDialog(QDialog):
+    pin_chosen = Signal(str)  # six digits, to open the idle lock
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
@@ -46,12 +55,23 @@ class SettingsDialog(QDialog):
             self.text_size.addItem(f"{round(scale * 100)}%", scale)
         saved_scale = float(QSettings().value("font_scale", 1.0))  # type: ignore[arg-type]
         self.text_size.setCurrentIndex(max(0, self.text_size.findData(saved_scale)))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(PIN_DIGITS)
+        self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}")))
+        self.pin.setPlaceholderText(self.tr("6 chữ số"))
+        self.pin_button = QPushButton(self.tr("Đặt mã PIN"))
+        self.pin_button.clicked.connect(self._pin_chosen)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin, 1)
+        pin_row.addWidget(self.pin_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Giao diện"), self.theme)
         form.addRow(self.tr("Cỡ chữ"), self.text_size)
+        form.addRow(self.tr("Mã PIN mở khoá màn hình"), pin_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -81,3 +101,11 @@ class SettingsDialog(QDialog):
     def _size_chosen(self) -> None:
         QSettings().setValue("font_scale", self.text_size.currentData())
         theme.apply_font_scale(self._app())
+
+    def _pin_chosen(self) -> None:
+        pin = self.pin.text()
+        self.pin.clear()
+        if len(pin) != PIN_DIGITS:
+            self.note.setText(self.tr("Mã PIN gồm đúng 6 chữ số."))
+            return
+        self.pin_chosen.emit(pin)

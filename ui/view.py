@@ -1,0 +1,56 @@
+"""What the window shows, read from the profile in one go on a worker thread, so the GUI
+thread only lays it out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ecabinet.client import lock
+from ecabinet.client.account import Account
+from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
+from ecabinet.client.travel import Readiness, readiness
+from ui.sidebar import DOCUMENTS, MEETING, TRAVEL
+
+
+@dataclass(frozen=True)
+class View:
+    """What the window shows, read off the GUI thread in one go."""
+
+    overview: Overview
+    page: str
+    meeting: MeetingEntry | None = None
+    catalogue: list[tuple[str, DocumentEntry]] = field(default_factory=list)
+    readiness: Readiness | None = None
+    unread_versions: frozenset[str] = frozenset()  # a replaced document has a new version
+    awaiting_ids: frozenset[str] = frozenset()
+    pending: int = 0
+    rejected: int = 0
+    online: bool = False
+    last_sync: str = ""
+    roles: frozenset[str] = frozenset()
+    papers_hidden: bool = False  # too long away from the server: until the next sign-in
+    idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
+
+
+def read_view(account: Account, page: str, object_id: str) -> View:
+    library = Library(account)
+    store = account.store
+    overview = library.overview()
+    return View(
+        overview=overview,
+        page=page,
+        meeting=library.meeting(object_id) if page == MEETING else None,
+        catalogue=library.catalogue() if page == DOCUMENTS else [],
+        readiness=readiness(account) if page == TRAVEL else None,
+        unread_versions=frozenset(
+            e.version.id for e in library.all_documents() if e.unread and e.version
+        ),
+        awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),
+        pending=store.count_outbox("pending"),
+        rejected=store.count_outbox("rejected"),
+        online=store.get_state("online") == "1",
+        last_sync=store.get_state("last_success_at"),
+        roles=frozenset(filter(None, store.get_state("roles").split(","))),
+        papers_hidden=lock.papers_hidden(store),
+        idle_minutes=lock.idle_minutes(store),
+    )

@@ -21,6 +21,11 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+# Who signs (votes, ballot replies, the record) and so holds a certificate and uploads files.
+# Guests and deputies read and attend; they never vote or sign.
+SIGNING_ROLES = frozenset({Role.MEMBER, Role.CHAIR, Role.SECRETARIAT})
+
+
 class MeetingKind(StrEnum):
     REGULAR = "regular"
     THEMATIC = "thematic"

@@ -26,6 +26,7 @@ from ecabinet.client.local_db import UnreadableDatabase
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets, SecretStore, choose_secret_store
 from ecabinet.client.store import LocalStore
+from ecabinet.domain import SIGNING_ROLES
 from ecabinet.signing.detached import registration_challenge, sign_detached
 from ecabinet.signing.keys import (
     Identity,
@@ -129,7 +130,8 @@ class Account:
             device_id=result.device_id,
             token_expires_at=result.expires_at.isoformat(),
         )
-        self._enroll_key(username, result.user.full_name)
+        if set(result.user.roles) & SIGNING_ROLES:
+            self._enroll_key(username, result.user.full_name)  # guests never sign
         return result.user.full_name
 
     def _enroll_key(self, username: str, full_name: str) -> None:

@@ -7,10 +7,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 from sqlalchemy import func, select, update
 
-from ecabinet.client.account import Account
+from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ServerApi
 from ecabinet.client.engine import SyncService
 from ecabinet.client.search import SearchIndex
@@ -164,3 +165,16 @@ def test_a_revoked_device_wipes_itself(live_server: LiveServer, tmp_path: Path) 
     assert account.store.count("meeting") == 0
     assert index.search("tai lieu") == []
     assert list(account.profile.blob_dir.iterdir()) == []
+
+
+def test_a_guest_signs_in_without_a_key_and_reads_only_its_item(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    guest = signed_in(live_server.url, tmp_path / "g", "guest")
+    assert guest.sync_service().sync().online
+    assert [i.id for i in guest.store.agenda_items(live_server.world.meeting_id)] == [
+        live_server.world.item_ids[0]
+    ]
+    assert not (guest.profile.root / "signing-key.pem").exists()  # guests never sign
+    with pytest.raises(NotSignedIn):
+        guest.identity()

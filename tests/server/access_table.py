@@ -76,12 +76,13 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("POST", f"{API}/sync/push"): SIGNED_IN,
     ("GET", f"{API}/blobs/{{sha256}}"): READERS,
     ("HEAD", f"{API}/blobs/{{sha256}}"): READERS,
-    # Members upload their signed ballot reply forms; protocol.md restricts no one.
-    ("POST", f"{API}/blobs"): SIGNED_IN,
+    # Members upload their signed reply forms, the Office its drafts; guests upload nothing.
+    ("POST", f"{API}/blobs"): SIGNED_IN - {GUEST},
     ("GET", f"{API}/pki/ca.pem"): PUBLIC,  # the trust anchor, needed before signing in
     # Each device certifies its own signing key; protocol.md restricts no one.
-    ("POST", f"{API}/pki/certificates"): SIGNED_IN,
-    ("POST", f"{API}/pki/certificates/import"): SIGNED_IN,
+    # Guests and deputies never vote or sign: no certificate for them (domain.SIGNING_ROLES).
+    ("POST", f"{API}/pki/certificates"): SIGNED_IN - {GUEST},
+    ("POST", f"{API}/pki/certificates/import"): SIGNED_IN - {GUEST},
     ("GET", f"{API}/pki/certificates"): SIGNED_IN,  # the caller's own certificates
     # Users and devices.
     ("GET", f"{API}/users"): OFFICE,

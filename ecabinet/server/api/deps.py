@@ -10,7 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import Role
+from ecabinet.domain import SIGNING_ROLES, Role
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import token_hash
 from ecabinet.server.errors import ApiError
@@ -115,5 +115,12 @@ def require_chair_or_secretariat(auth: Auth) -> AuthContext:
     return auth
 
 
+def require_signer(auth: Auth) -> AuthContext:
+    if not auth.roles & SIGNING_ROLES:
+        raise ApiError(403, "forbidden", "Guests and deputies do not sign or upload papers.")
+    return auth
+
+
 Secretariat = Annotated[AuthContext, Depends(require_secretariat)]
+Signer = Annotated[AuthContext, Depends(require_signer)]
 ChairOrSecretariat = Annotated[AuthContext, Depends(require_chair_or_secretariat)]

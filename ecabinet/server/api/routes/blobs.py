@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from ecabinet.pdf.validate import check_pdf
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep
+from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
 from ecabinet.server.blobstore import BlobStore
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.wire.sync import BlobInfo
@@ -163,7 +163,7 @@ def get_blob(
 )
 async def upload_blob(
     request: Request,
-    auth: Auth,
+    auth: Signer,
     db: DbDep,
     settings: SettingsDep,
     x_content_sha256: Annotated[str, Header(pattern=r"^[0-9a-fA-F]{64}$")],

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ecabinet.server import audit
-from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
+from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Certificate
 from ecabinet.server.pki import CertificateRefused, body_ca, issue_for_device, register_external
@@ -50,7 +50,7 @@ def ca_pem(settings: SettingsDep) -> Response:
     summary="Certify the caller's device key (earlier ones of the device are revoked)",
 )
 def issue(
-    body: CertificateRequest, auth: Auth, db: DbDep, settings: SettingsDep
+    body: CertificateRequest, auth: Signer, db: DbDep, settings: SettingsDep
 ) -> CertificatePublic:
     try:
         row = issue_for_device(db, settings, auth.user, auth.device, body.csr_pem)
@@ -88,7 +88,7 @@ class CertificateImport(BaseModel):
     summary="Register a certificate from a trusted national CA (a PKCS#12 file)",
 )
 def import_certificate(
-    body: CertificateImport, auth: Auth, db: DbDep, settings: SettingsDep
+    body: CertificateImport, auth: Signer, db: DbDep, settings: SettingsDep
 ) -> CertificatePublic:
     try:
         row = register_external(

@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 from ecabinet.server import audit
 from ecabinet.server import models as m
+from tests.factories import World
+from tests.server.conftest import Api
+from tests.server.test_sync_push import mutation, push
 
 
 def _five_entries(app: FastAPI) -> str:
@@ -87,3 +90,17 @@ def test_newest_entries_cut_off_are_caught_against_a_head_written_down(app: Fast
         report = audit.verify(db, head)  # ...but not one that reaches the head
     assert not report.ok
     assert "removed" in report.reason
+
+
+def test_a_members_acts_from_the_laptop_are_on_the_record_too(api: Api, world: World) -> None:
+    item = world.item_ids[0]
+    position = mutation("position.set", {"agenda_item_id": item, "position": "object"})
+    refused = mutation("position.set", {"agenda_item_id": "no-such-item", "position": "object"})
+    results = push(api, "member01", position, refused)
+    assert [r["status"] for r in results] == ["applied", "rejected"]
+    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+        entries = db.scalars(select(m.AuditEntry).where(m.AuditEntry.object_type == "mutation"))
+        recorded = [(e.action, e.actor_id, e.object_id) for e in entries]
+        assert audit.verify(db).ok
+    # What changed is on the record, by whom; what was refused changed nothing.
+    assert recorded == [("position.set", world.users["member01"], position["id"])]

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ecabinet.server import audit
 from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
 from ecabinet.server.feed import Audience, audience_for
@@ -122,6 +123,18 @@ def _apply_one(
         log.exception("mutation %s (%s) failed", mutation.id, mutation.type)
         db.rollback()
         status, code, detail = "rejected", "internal_error", "The server could not apply it."
+    if status == "applied":
+        # On the record like every other change; what was said stays in its own table (a
+        # private note is not copied into a log the Government Office reads).
+        audit.record(
+            db,
+            mutation.type,
+            actor_id=auth.user_id,
+            body_id=auth.body_id,
+            object_type="mutation",
+            object_id=mutation.id,
+            detail={"device_id": auth.device.id},
+        )
     db.add(
         AppliedMutation(
             id=mutation.id,

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tarfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -19,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet import __version__
 from ecabinet.manifest import ImportProblems, read_manifest
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, backup, feed
 from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
@@ -207,6 +209,45 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    out = Path(args.out)
+    try:
+        report = backup.backup(engine, settings, out)
+    except backup.BackupError as error:
+        raise UserError(f"No backup made: {error}.") from None
+    finally:
+        engine.dispose()
+    print(
+        f"Backed up {report.rows} rows and {report.blobs} document files to {out} "
+        f"(schema {report.schema}). It holds the CA's private key: keep it as safe as the server."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    engine = make_engine(settings.database_url)
+    try:
+        report = backup.restore(engine, settings, Path(args.file))
+        with make_session_factory(engine)() as db:
+            check = audit.verify(db)
+    except backup.BackupError as error:
+        raise UserError(f"Nothing restored: {error}.") from None
+    except (OSError, tarfile.TarError) as error:
+        raise UserError(f"Nothing restored: cannot read {args.file} ({error}).") from None
+    finally:
+        engine.dispose()
+    state = "intact" if check.ok else f"BROKEN at entry {check.first_bad_id}: {check.reason}"
+    print(
+        f"Restored {report.rows} rows and {report.blobs} document files (from schema "
+        f"{report.schema}); the audit log is {state}."
+    )
+    return 0 if check.ok else 1
+
+
 def cmd_import_agenda(args: argparse.Namespace) -> int:
     """Build a draft meeting from a folder of PDFs and its manifest; all or nothing."""
     folder = Path(args.folder)
@@ -232,6 +273,19 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 1
     return 0
+
+
+def _add_backup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    saving = sub.add_parser(
+        "backup", parents=[common], help="the database, document files and CA, as one file"
+    )
+    saving.add_argument("--out", required=True, help="the backup file to write (a .tar)")
+    saving.set_defaults(run=cmd_backup)
+    restoring = sub.add_parser(
+        "restore", parents=[common], help="fill an empty database and data folder from a backup"
+    )
+    restoring.add_argument("file")
+    restoring.set_defaults(run=cmd_restore)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -284,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = audit_cmd.add_parser("verify", parents=[common])
     verify.add_argument("--head", default="", help="a head printed by an earlier verify")
     verify.set_defaults(run=cmd_audit_verify)
+    _add_backup_commands(sub, common)
     agenda = sub.add_parser(
         "import-agenda",
         parents=[common],

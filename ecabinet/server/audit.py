@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ecabinet.server.models import AuditEntry, now
@@ -39,6 +39,27 @@ def _entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+# Any fixed number: the PostgreSQL advisory lock that one appender at a time holds.
+_APPEND_LOCK = 0x45434142
+
+
+def _hold_the_tail(db: Session) -> None:
+    """Until this transaction ends, no other appender (thread, worker or server) may read the
+    tail: two that both chained onto the same entry would fork the log.
+
+    Locking the last row (SELECT ... FOR UPDATE) is not enough on PostgreSQL: a waiter is
+    handed that same row once it is free, not the one added meanwhile. An advisory lock taken
+    first makes the tail read after it see the newest entry. SQLite has one writer at a time,
+    but a read outside a write transaction may be stale by the time it writes: a write
+    statement first takes the write lock, so the read comes after every earlier append.
+    """
+    dialect = db.get_bind().dialect.name
+    if dialect == "postgresql":
+        db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
+    elif dialect == "sqlite":
+        db.execute(text("UPDATE audit_log SET id = id WHERE 0"))
+
+
 def record(
     db: Session,
     action: str,
@@ -49,11 +70,8 @@ def record(
     object_id: str = "",
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    # Lock the tail so two writers cannot both chain onto the same entry (PostgreSQL);
-    # SQLite serialises writers anyway.
-    last = db.scalars(
-        select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1).with_for_update()
-    ).first()
+    _hold_the_tail(db)
+    last = db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     entry = AuditEntry(
         body_id=body_id,
         at=now(),

@@ -4,6 +4,7 @@ database itself, behind the server's back, are caught by verify."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi import FastAPI
@@ -104,3 +105,24 @@ def test_a_members_acts_from_the_laptop_are_on_the_record_too(api: Api, world: W
         assert audit.verify(db).ok
     # What changed is on the record, by whom; what was refused changed nothing.
     assert recorded == [("position.set", world.users["member01"], position["id"])]
+
+
+def test_writers_at_once_keep_one_chain(app: FastAPI) -> None:
+    """Several servers, and the threads of each, append at the same moment: the log must stay
+    one chain, never fork into two entries that name the same one before them."""
+    with app.state.session_factory() as db:
+        body_id = db.scalar(select(m.Body.id))
+
+    def append(worker: int) -> None:
+        for n in range(10):
+            with app.state.session_factory() as db:
+                audit.record(db, "meeting.update", actor_id=None, body_id=body_id,
+                             detail={"worker": worker, "n": n})  # fmt: skip
+                db.commit()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(append, range(6)))
+    with app.state.session_factory() as db:
+        report = audit.verify(db)
+    assert report.ok, report.reason
+    assert report.checked == 60

@@ -7,6 +7,7 @@ client signed in as a demo member (``--as chair`` and so on for others).
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -35,11 +36,24 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="with --demo: after the first sync, save every screen as PNG into DIR and quit",
     )
     parser.add_argument("--version", action="version", version=f"e-Cabinet {__version__}")
+    # For measuring the start (python -m tests.bench bundle): quit once the window is shown.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False):
+        # An installed bundle has no "python -m": the PDF checks' child processes and the
+        # demo's server are this same program, started with a word that says which.
+        multiprocessing.freeze_support()
+        from ecabinet.client.demo_server import SERVER_WORD
+
+        if argv[:1] == [SERVER_WORD]:
+            from ecabinet.server.cli import main as server_main
+
+            return server_main(argv[1:])
+    args = parse(argv)
     from ecabinet.client.account import Account
     from ecabinet.client.paths import Profile
     from ecabinet.client.secrets import MemorySecrets
@@ -49,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--screenshots needs --demo", file=sys.stderr)
         return 2
     if not args.demo:
-        return run(Account.open(Profile.open(args.profile)))
+        return run(Account.open(Profile.open(args.profile)), quit_when_shown=args.quit_when_shown)
 
     profile_root = (
         Path(args.profile)

@@ -49,15 +49,19 @@ def run(
     account: Account,
     startup: Callable[[], str] | None = None,
     screenshots: Path | None = None,
+    quit_when_shown: bool = False,
 ) -> int:
     """Open the main window on ``account``; ``startup`` runs first on a worker (the demo's
     server start and sign-in) and returns a message for the status bar. With ``screenshots``
-    every screen is saved there after the first sync, and the application quits."""
+    every screen is saved there after the first sync, and the application quits; with
+    ``quit_when_shown`` it quits once the window first shows the profile (a start-time probe)."""
     app = make_application(sys.argv)
     tasks = TaskManager()
     window = MainWindow(account, tasks)
     if screenshots is not None:
         ScreenshotTour(window, screenshots).finished.connect(app.exit)
+    if quit_when_shown:
+        window.refreshed.connect(app.quit)
 
     def ask_to_sign_in(message: str = "") -> None:
         dialog = SignInDialog(account, tasks, message, window)

@@ -1,7 +1,8 @@
 """Starting the demo server for ``main.py --demo``: a child process on a free loopback port.
 
-The client never imports the server; it runs ``python -m ecabinet.server --demo`` and waits for
-its health check. Called on a worker thread (seeding takes seconds the first time).
+The client never imports the server; it runs ``python -m ecabinet.server --demo`` (in an
+installed bundle, the bundle's own program with ``--run-server``) and waits for its health
+check. Called on a worker thread (seeding takes seconds the first time).
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+
+# In an installed bundle the program itself runs the server when its first word is this.
+SERVER_WORD = "--run-server"
+
+
+def server_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, SERVER_WORD]
+    return [sys.executable, "-m", "ecabinet.server"]
 
 
 def free_port() -> int:
@@ -43,9 +53,7 @@ def start_demo_server(data_dir: Path, timeout: float = 120.0) -> DemoServer:
     log = (data_dir / "server.log").open("ab")
     process = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "ecabinet.server",
+            *server_command(),
             "--data",
             str(data_dir),
             "--host",

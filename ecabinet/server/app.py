@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 from sqlalchemy import select
 
@@ -25,8 +27,14 @@ from ecabinet.server.api.routes import (
     sync,
     votes,
 )
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.server.db import make_engine, make_session_factory, migrate
+from ecabinet.server.db import (
+    CONNECTIONS_PER_WORKER,
+    make_engine,
+    make_session_factory,
+    migrate,
+)
 from ecabinet.server.errors import install_handlers, problem
 from ecabinet.server.models import Body
 
@@ -50,7 +58,7 @@ _API_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'"
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    open_blob_store(settings)  # the folder made, or the bucket's settings checked, at start
     engine = make_engine(settings.database_url)
     migrate(engine)
     session_factory = make_session_factory(engine)
@@ -63,7 +71,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
             seed_if_empty(db, settings)
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Requests that touch the database run on this worker's thread pool: never more of
+        # them at once than the database pool has connections (found under 500 members:
+        # 40 threads on 30 connections timed out as 500s instead of waiting).
+        to_thread.current_default_thread_limiter().total_tokens = CONNECTIONS_PER_WORKER
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="e-Cabinet sync server",
         version=__version__,
         description="The sync protocol of e-Cabinet (shared/docs/protocol.md), version 1.",

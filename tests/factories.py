@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server import feed
 from ecabinet.server import models as m
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import hash_password
 from tests.pdfs import make_pdf
@@ -64,7 +64,7 @@ def add_user(
 
 def add_document(
     db: Session,
-    store: BlobStore,
+    store: Blobs,
     body_id: str,
     *,
     item_id: str | None = None,
@@ -99,7 +99,7 @@ def add_document(
 
 def build_world(session_factory: sessionmaker[Session], settings: Settings) -> World:
     world = World()
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     with session_factory() as db:
         body = db.scalar(select(m.Body).where(m.Body.code == settings.body_code))
         assert body is not None

@@ -18,7 +18,7 @@ from ecabinet.domain import MeetingStatus
 from ecabinet.manifest import CheckLimits, ImportProblems, Manifest, check_files, plan
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.wire.agenda import AgendaImport
 
@@ -34,7 +34,7 @@ def import_folder(
 ) -> m.Meeting:
     """Check every file, store them, then build the meeting (the caller commits)."""
     files = check_files(folder, manifest, limits(settings))
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     for data, pages in files.values():
         sha = store.put_bytes(data)  # content-addressed: a file left by a failed run is reused
         if db.get(m.Blob, sha) is None:

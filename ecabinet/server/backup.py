@@ -27,6 +27,7 @@ import json
 import os
 import shutil
 import tarfile
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,7 +38,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
 from ecabinet import __version__
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import alembic_config
 from ecabinet.server.models import Base, Blob
@@ -84,6 +85,18 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
+def _add_blob(tar: tarfile.TarFile, store: Blobs, sha: str) -> None:
+    """One document file into the backup, through a local spool (the store may be a bucket)."""
+    with tempfile.TemporaryFile() as spool:
+        for chunk in store.read(sha):
+            spool.write(chunk)
+        info = tarfile.TarInfo(f"blobs/{sha}")
+        info.size, info.mode = spool.tell(), 0o600
+        info.mtime = int(datetime.now(UTC).timestamp())
+        spool.seek(0)
+        tar.addfile(info, spool)
+
+
 def table_rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     ordered = select(table).order_by(*table.primary_key.columns)
     for row in conn.execution_options(yield_per=BATCH).execute(ordered).mappings():
@@ -92,7 +105,7 @@ def table_rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
 
 def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
     """Write the whole server to ``out`` (made readable by its owner only)."""
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     counts: dict[str, int] = {}
     temp = out.with_name(out.name + ".part")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -110,7 +123,7 @@ def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
         for sha in digests:
             if not store.exists(sha):
                 raise BackupError(f"the document file {sha} named by the database is missing")
-            tar.add(store.path(sha), arcname=f"blobs/{sha}")
+            _add_blob(tar, store, sha)
         if settings.ca_dir.is_dir():
             tar.add(settings.ca_dir, arcname="ca")
         manifest = {
@@ -172,7 +185,7 @@ def _load_table(conn: Connection, tar: tarfile.TarFile, table: Table) -> int:
     return len(rows)
 
 
-def _copy_blob(store: BlobStore, source: IO[bytes], sha: str) -> None:
+def _copy_blob(store: Blobs, source: IO[bytes], sha: str) -> None:
     """Into the store under its digest, checked on the way (never a damaged file kept)."""
     fh, temp = store.temp_file()
     digest = hashlib.sha256()
@@ -191,7 +204,7 @@ def _copy_blob(store: BlobStore, source: IO[bytes], sha: str) -> None:
 def _restore_files(tar: tarfile.TarFile, settings: Settings) -> int:
     if settings.ca_dir.exists() and any(settings.ca_dir.iterdir()):
         raise BackupError(f"{settings.ca_dir} already holds a CA: restore into a new data folder")
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     count = 0
     ca_root = settings.ca_dir.resolve()
     for member in tar.getmembers():

@@ -1,7 +1,9 @@
-"""Document bytes stored by SHA-256 in a folder (a shared folder serves several servers).
+"""Document bytes stored by SHA-256: in a folder (a shared folder serves several servers), or in
+an S3-compatible object store (``s3_blobstore``), behind one interface, ``Blobs``.
 
-Files are written to a temporary name in the same folder and renamed into place only when
-whole, so a crash never leaves a half-written blob under its digest. Thread-safe.
+Files arrive in a temporary file on the server's own disk (where they are checked) and are
+committed under their digest only when whole, so a crash never leaves a half-written blob
+under its name. Thread-safe.
 """
 
 from __future__ import annotations
@@ -10,21 +12,42 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+if TYPE_CHECKING:
+    from ecabinet.server.core.config import Settings
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
+CHUNK = 1024 * 1024
+
+
+def checked_digest(sha256: str) -> str:
+    if not _SHA.match(sha256):
+        raise ValueError("not a sha256 digest")
+    return sha256
+
+
+class Blobs(Protocol):
+    def exists(self, sha256: str) -> bool: ...
+    def size(self, sha256: str) -> int: ...
+    def read(self, sha256: str, start: int = 0, length: int | None = None) -> Iterator[bytes]: ...
+    def temp_file(self) -> tuple[BinaryIO, Path]: ...
+    def commit(self, temp: Path, sha256: str) -> None: ...
+    def put_bytes(self, data: bytes) -> str: ...
 
 
 class BlobStore:
+    """The folder store: ``<root>/<first two hex digits>/<sha256>``."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "tmp").mkdir(exist_ok=True)
 
     def path(self, sha256: str) -> Path:
-        if not _SHA.match(sha256):
-            raise ValueError("not a sha256 digest")
+        sha256 = checked_digest(sha256)
         return self.root / sha256[:2] / sha256
 
     def exists(self, sha256: str) -> bool:
@@ -33,20 +56,27 @@ class BlobStore:
     def size(self, sha256: str) -> int:
         return self.path(sha256).stat().st_size
 
-    def open(self, sha256: str) -> BinaryIO:
-        return self.path(sha256).open("rb")
+    def read(self, sha256: str, start: int = 0, length: int | None = None) -> Iterator[bytes]:
+        with self.path(sha256).open("rb") as fh:
+            fh.seek(start)
+            remaining = self.size(sha256) - start if length is None else length
+            while remaining > 0:
+                chunk = fh.read(min(CHUNK, remaining))
+                if not chunk:
+                    return
+                remaining -= len(chunk)
+                yield chunk
 
     def temp_file(self) -> tuple[BinaryIO, Path]:
         """A new temporary file in the store's own folder (same filesystem, atomic rename)."""
         fd, name = tempfile.mkstemp(dir=self.root / "tmp", suffix=".part")
         return os.fdopen(fd, "w+b"), Path(name)
 
-    def commit(self, temp: Path, sha256: str) -> Path:
+    def commit(self, temp: Path, sha256: str) -> None:
         """Move a whole, verified temporary file into place under its digest."""
         dest = self.path(sha256)
         dest.parent.mkdir(exist_ok=True)
         os.replace(temp, dest)
-        return dest
 
     def put_bytes(self, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
@@ -58,3 +88,12 @@ class BlobStore:
                 os.fsync(fh.fileno())
             self.commit(temp, sha)
         return sha
+
+
+def open_blob_store(settings: Settings) -> Blobs:
+    """The store the settings name: an S3 bucket when ECABINET_BLOB_S3_URL is set."""
+    if settings.blob_s3_url:
+        from ecabinet.server.s3_blobstore import S3BlobStore
+
+        return S3BlobStore(settings.blob_s3_url, settings.blob_s3_endpoint, settings.blob_dir)
+    return BlobStore(settings.blob_dir)

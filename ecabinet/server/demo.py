@@ -22,7 +22,7 @@ from ecabinet.pdf.compose import DocumentSpec, compose
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
@@ -44,7 +44,7 @@ class _Seeder:
         self.db = db
         self.settings = settings
         self.body = body
-        self.store = BlobStore(settings.blob_dir)
+        self.store = open_blob_store(settings)
         self.cache = settings.data_dir / "demo-cache"
         self.cache.mkdir(parents=True, exist_ok=True)
         self.users: dict[str, m.User] = {}

@@ -27,6 +27,9 @@ class Settings:
     demo: bool = False
     # Further CAs whose certificates members may sign with (the national government CA).
     trusted_ca_files: tuple[Path, ...] = ()
+    # Document files in an S3-compatible bucket ("s3://bucket/prefix/") instead of blob_dir.
+    blob_s3_url: str = ""
+    blob_s3_endpoint: str = ""  # for a store that is not Amazon's (MinIO, Ceph)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -59,6 +62,12 @@ def get_settings(
     for name, var in env_ints.items():
         if os.environ.get(var):
             values[name] = int(os.environ[var])
+    for name, var in (
+        ("blob_s3_url", "ECABINET_BLOB_S3_URL"),
+        ("blob_s3_endpoint", "ECABINET_BLOB_S3_ENDPOINT"),
+    ):
+        if os.environ.get(var):
+            values[name] = os.environ[var]
     if os.environ.get("ECABINET_TRUSTED_CA_FILES"):
         values["trusted_ca_files"] = tuple(
             Path(f) for f in os.environ["ECABINET_TRUSTED_CA_FILES"].split(os.pathsep) if f

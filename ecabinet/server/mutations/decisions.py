@@ -15,7 +15,7 @@ from ecabinet.domain import BallotStatus, VoteStatus, is_late
 from ecabinet.pdf.reply_form import read_reply_fields
 from ecabinet.server import feed
 from ecabinet.server import models as m
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import is_voting_member, visible_item
 from ecabinet.server.pki import active_certificates, revoked_fingerprints, trust_roots
@@ -75,7 +75,7 @@ def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
         raise Rejected("invalid_signature", "The signed form is not this member's.")
     if blob.size > REPLY_FORM_MAX_BYTES:
         raise Rejected("invalid_signature", "The file sent is far too large to be a reply form.")
-    form = BlobStore(ctx.settings.blob_dir).path(reply.signed_pdf).read_bytes()
+    form = b"".join(open_blob_store(ctx.settings).read(reply.signed_pdf))
     check = check_signed_pdf(
         form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db, ctx.auth.user_id)
     )

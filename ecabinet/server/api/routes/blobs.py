@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Request, Response
@@ -24,7 +22,7 @@ from ecabinet.pdf.validate import check_pdf
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
-from ecabinet.server.blobstore import BlobStore
+from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.wire.sync import BlobInfo
 
@@ -81,18 +79,6 @@ def _byte_range(header: str, total: int) -> tuple[int, int] | Literal["unsatisfi
     return int(first), min(int(last), total - 1) if last else total - 1
 
 
-def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
-    with path.open("rb") as fh:
-        fh.seek(start)
-        remaining = length
-        while remaining > 0:
-            chunk = fh.read(min(CHUNK, remaining))
-            if not chunk:
-                return
-            remaining -= len(chunk)
-            yield chunk
-
-
 @router.head(
     "/{sha256}",
     response_model=None,
@@ -113,7 +99,7 @@ def _file_chunks(path: Path, start: int, length: int) -> Iterator[bytes]:
 def get_blob(
     sha256: str, request: Request, auth: Auth, db: DbDep, settings: SettingsDep
 ) -> Response:
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     if not _SHA.match(sha256) or not _may_see(db, auth, sha256) or not store.exists(sha256):
         raise ApiError(404, "not_found", "No such document file.")
     db.close()  # release the connection before a long transfer
@@ -139,7 +125,7 @@ def get_blob(
     if request.method == "HEAD":
         return Response(status_code=status, headers=headers, media_type="application/pdf")
     return StreamingResponse(
-        _file_chunks(store.path(sha256), start, length),
+        store.read(sha256, start, length),
         status_code=status,
         headers=headers,
         media_type="application/pdf",
@@ -172,7 +158,7 @@ async def upload_blob(
     if content_type.split(";")[0].strip().lower() != "application/pdf":
         raise ApiError(415, "unsupported_media_type", "Send the file as application/pdf.")
     claimed = x_content_sha256.lower()
-    store = BlobStore(settings.blob_dir)
+    store = open_blob_store(settings)
     known = await run_in_threadpool(_stored_info, db, store, claimed)
     if known is not None:
         return Response(known.model_dump_json(), status_code=200, media_type="application/json")
@@ -208,7 +194,7 @@ async def upload_blob(
         if not check.ok:
             # too_complex is refused as not_a_pdf on the wire; the detail says which.
             raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
-        store.commit(temp, claimed)
+        await run_in_threadpool(store.commit, temp, claimed)  # a bucket upload may take a while
     finally:
         temp.unlink(missing_ok=True)
     info = BlobInfo(sha256=claimed, size=size, pages=check.pages)
@@ -216,7 +202,7 @@ async def upload_blob(
     return info
 
 
-def _stored_info(db: Session, store: BlobStore, sha256: str) -> BlobInfo | None:
+def _stored_info(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:
     """The stored blob with this digest, if both its row and its file exist."""
     blob = db.get(m.Blob, sha256)
     if blob is None or not store.exists(sha256):

@@ -36,9 +36,11 @@ class ServerProcess:
         if database_url:
             args += ["--database-url", database_url]
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen(
-            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        # The server's own log, beside its data: where a 500 under load says what happened.
+        self.log_path = data_dir / f"server-{self.port}.log"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(args, env=env, stdout=log, stderr=log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -22,13 +22,21 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    with request.app.state.session_factory() as session:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A session per request, opened and closed on the event loop, not on a worker thread:
+    under a burst, a close waiting for a free thread held its connection while every running
+    thread waited for one, until the pool timed out. Closing only hands the connection back."""
+    session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        session.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-DbDep = Annotated[Session, Depends(get_db)]
+# Closed when the endpoint returns, before its answer is sent: a slow reader of a large
+# answer must not hold a database connection while it reads.
+DbDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,9 @@ def _resolve_token(request: Request, db: Session) -> AuthContext:
         raise _unauthorized("unauthorized", "The session has ended. Sign in again.")
     if tok.expires_at <= now():
         raise _unauthorized("token_expired", "The session has expired. Sign in again.")
+    # Give the connection back between the sign-in check and the endpoint: waiting for a
+    # thread with a connection held is how a burst of requests emptied the pool.
+    db.commit()
     return AuthContext(
         user=user, device=device, token_hash=hashed, device_revoked=device.revoked_at is not None
     )

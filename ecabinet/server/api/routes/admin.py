@@ -13,6 +13,7 @@ from ecabinet.domain import Role
 from ecabinet.server import audit, feed
 from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.models import Device, User
@@ -25,7 +26,7 @@ from ecabinet.server.schemas.admin import (
     UserUpdate,
 )
 
-router = APIRouter(tags=["admin"])
+router = APIRouter(tags=["admin"], route_class=ReleasingRoute)
 
 
 def _public(user: User) -> UserAdminPublic:

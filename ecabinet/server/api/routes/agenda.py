@@ -16,6 +16,7 @@ from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routes.meetings import get_meeting
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.meetings import (
     ConclusionCreate,
@@ -31,7 +32,7 @@ from ecabinet.server.schemas.meetings import (
     VersionCreate,
 )
 
-router = APIRouter(tags=["agenda"])
+router = APIRouter(tags=["agenda"], route_class=ReleasingRoute)
 
 
 def get_item(db: Session, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:

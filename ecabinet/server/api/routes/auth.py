@@ -9,12 +9,13 @@ from sqlalchemy import delete, func, select
 
 from ecabinet.server import audit
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.core.security import dummy_hash, new_token, token_hash, verify_password
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Device, LoginFailure, Token, User, now
 from ecabinet.wire.auth import LoginRequest, LoginResponse, UserPublic
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], route_class=ReleasingRoute)
 
 _DUMMY: dict[int, str] = {}
 

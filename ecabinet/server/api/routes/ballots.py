@@ -16,6 +16,7 @@ from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routes.agenda import add_version
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.ballots import (
     BallotCreate,
@@ -29,7 +30,7 @@ from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import ballot_replies, ballot_tally, close_ballot_result
 from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
-router = APIRouter(tags=["ballots"])
+router = APIRouter(tags=["ballots"], route_class=ReleasingRoute)
 
 
 def _public(ballot: m.Ballot) -> BallotPublic:

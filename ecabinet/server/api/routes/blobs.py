@@ -22,11 +22,12 @@ from ecabinet.pdf.validate import check_pdf
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.wire.sync import BlobInfo
 
-router = APIRouter(prefix="/blobs", tags=["blobs"])
+router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)
 
 CHUNK = 256 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")

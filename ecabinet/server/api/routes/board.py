@@ -18,9 +18,10 @@ from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routes.votes import chair_of
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.serialize import body_member_ids
 
-router = APIRouter(tags=["board"])
+router = APIRouter(tags=["board"], route_class=ReleasingRoute)
 
 
 class MarkPublic(BaseModel):

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from ecabinet import __version__
 from ecabinet.wire.auth import Health
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"])  # no database: the plain route
 
 
 @router.get("/health", response_model=Health)

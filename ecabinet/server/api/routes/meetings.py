@@ -17,6 +17,7 @@ from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.meetings import (
     AttendancePut,
@@ -30,7 +31,7 @@ from ecabinet.server.schemas.meetings import (
 from ecabinet.server.tally import quorum
 from ecabinet.wire.agenda import AgendaImport
 
-router = APIRouter(tags=["meetings"])
+router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
 
 
 def meeting_public(meeting: m.Meeting) -> MeetingPublic:

@@ -13,11 +13,12 @@ from sqlalchemy import select
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routes.meetings import get_meeting
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import quorum
 from ecabinet.wire.minutes import Minutes, MinutesItem, MinutesResult, MinutesVote
 
-router = APIRouter(tags=["minutes"])
+router = APIRouter(tags=["minutes"], route_class=ReleasingRoute)
 
 
 @router.get("/meetings/{meeting_id}/minutes", response_model=Minutes, summary="The minutes' record")

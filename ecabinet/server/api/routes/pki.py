@@ -14,11 +14,12 @@ from sqlalchemy import select
 
 from ecabinet.server import audit
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Certificate
 from ecabinet.server.pki import CertificateRefused, body_ca, issue_for_device, register_external
 
-router = APIRouter(prefix="/pki", tags=["pki"])
+router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
 
 
 class CertificateRequest(BaseModel):

@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.wire.record import AuditRow
 
-router = APIRouter(tags=["record"])
+router = APIRouter(tags=["record"], route_class=ReleasingRoute)
 MAX_ROWS = 1000
 
 

@@ -18,12 +18,13 @@ from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routes.votes import chair_item, chair_of
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import quorum
 
-router = APIRouter(tags=["session"])
+router = APIRouter(tags=["session"], route_class=ReleasingRoute)
 
 CONSENT_CONCLUSION = (
     "Thông qua theo danh sách thông qua không thảo luận: không thành viên nào phản đối "

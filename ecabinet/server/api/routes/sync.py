@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
 from ecabinet.server.api.deps import Auth, AuthContext, AuthMaybeRevoked, DbDep, SettingsDep
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Change, Token, now
 from ecabinet.server.mutations import apply_push
 from ecabinet.wire.sync import MAX_PAGE, ChangesPage, PushRequest, PushResponse
 from ecabinet.wire.sync import Change as WireChange
 
-router = APIRouter(prefix="/sync", tags=["sync"])
+router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
 
 LAST_SEEN_GRANULARITY = timedelta(minutes=1)
 _CURSOR = re.compile(r"^v1\.(\d{1,18})$")

@@ -14,11 +14,12 @@ from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.agenda import get_item
+from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
 from ecabinet.server.tally import close_vote_result, quorum, vote_tally
 
-router = APIRouter(tags=["votes"])
+router = APIRouter(tags=["votes"], route_class=ReleasingRoute)
 
 
 def chair_of(auth: AuthContext, meeting: m.Meeting) -> None:

@@ -28,12 +28,23 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import desktop
+from tests.bench import bundle, cluster, desktop
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
 MB = 1024 * 1024
-BENCHMARKS = ("sync", "pull", "noop", "search", "poll", "gui", "start", "reader")
+BENCHMARKS = (
+    "sync",
+    "pull",
+    "noop",
+    "search",
+    "poll",
+    "cluster",
+    "gui",
+    "start",
+    "reader",
+    "bundle",
+)
 
 READING = """
 ### Reading the figures
@@ -46,14 +57,43 @@ READING = """
   its second decimal.
 - The polling figures come from one Python load process sharing the machine's two cores with
   the server's two workers, so they bound the server from below; the p99 is dominated by the
-  load process's own scheduling of 200 concurrent members. The growth plan (several servers
-  behind a proxy against one PostgreSQL) and a load test from separate hosts belong to the
-  shipping work.
+  load process's own scheduling of 200 concurrent members.
+- In the run through several servers, the load process, the server processes and PostgreSQL
+  all share the same two cores, so more processes cannot answer faster here; what the rows
+  show is that splitting the work across processes costs nothing and loses nothing (a token,
+  a cursor and a file from one server work on every other, every act is stored once, the
+  audit chain stays whole). Every member there polls back to back, hundreds of times the
+  desktop's pace, so the latencies are a queue of 500 on two cores, not a member's wait; the
+  first sync of all 500 at once is mostly the feed's first page (every member of the body,
+  every meeting) built and read 500 times. That run found two faults, since mended:
+  concurrent appends forked the audit chain, and a burst of requests timed out on the
+  database pool.
+- The bundle answers `--version` later than `python main.py` because its loader starts a
+  Python of its own and reads the modules from an archive; to the window shown, the two are
+  close, as the table shows. Most of the bundle is Qt and the server stack carried for the
+  demo.
 - The window's figures share the two cores with the server process that feeds it, which a
   member's laptop never does; the longest gaps come when both are busy at once. The GUI
   thread itself only paints and fills views from reads done on workers (an agenda of 300
   documents updates its rows in place). Start time is to the first view of the local store,
   with pyHanko and fpdf2 loaded only at the first signature or form.
+
+### Growing to every ministry and province
+
+A laptop costs the server one feed request every few minutes while nothing changes, and
+bursts when papers are published: every invited member fetches the same new drafts. The
+figures above put the steady load of a whole Government, and of a ministry, far below what one
+machine answers; the bursts are bytes, not database work, and a second server behind nginx,
+or document files in an S3-compatible store served close to the members, absorb them. For
+every ministry and the 63 provinces on one deployment, each its own body: the data model
+already scopes every row to a body and sign-in finds the body from the username, so bodies
+share the servers and the database without seeing each other; what is missing is choosing a
+body when an account is made (today a deployment creates accounts in its one configured body)
+and a per-body view for each body's office. The first limit to meet is the audit chain: one
+chain per deployment serialises every write at its append, so past a few hundred acts a
+second it should become one chain per body. PostgreSQL then grows the usual way: a larger
+primary, a connection pooler (PgBouncer) in front of many server processes, read replicas for
+the feed.
 """
 
 
@@ -319,6 +359,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--members", type=int, default=200)
+    parser.add_argument("--cluster-members", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
@@ -367,12 +408,20 @@ def main() -> int:
             "| database | members | server workers | requests/s | p50 ms | p99 ms |\n"
             "|---|---|---|---|---|---|\n" + rows
         )
+    if "cluster" in which and args.postgres:
+        parts.append(
+            cluster.bench_cluster(
+                args.cluster_members, args.seconds, args.postgres, [(1, 2), (2, 1), (2, 2)]
+            )
+        )
     if "gui" in which:
         parts.append(desktop.bench_gui_sync(args.gui_documents, args.changes))
     if "start" in which:
         parts.append(desktop.bench_start(args.start_runs))
     if "reader" in which:
         parts.append(desktop.bench_reader(args.reader_pages, 20))
+    if "bundle" in which:
+        parts.append(bundle.bench_bundle(args.start_runs))
     text = "\n".join(parts)
     print(text)
     if args.write:

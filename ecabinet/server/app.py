@@ -30,7 +30,7 @@ from ecabinet.server.api.routes import (
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import (
-    CONNECTIONS_PER_WORKER,
+    THREADS_PER_WORKER,
     make_engine,
     make_session_factory,
     migrate,
@@ -73,10 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Requests that touch the database run on this worker's thread pool: never more of
-        # them at once than the database pool has connections (found under 500 members:
-        # 40 threads on 30 connections timed out as 500s instead of waiting).
-        to_thread.current_default_thread_limiter().total_tokens = CONNECTIONS_PER_WORKER
+        # Requests that touch the database run on this worker's thread pool: fewer of them at
+        # once than the database pool has connections (found under 500 members: 40 threads
+        # on 30 connections timed out as 500s instead of waiting).
+        to_thread.current_default_thread_limiter().total_tokens = THREADS_PER_WORKER
         yield
 
     app = FastAPI(

@@ -9,10 +9,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Connections per worker process. The worker's thread pool is held to the same number
-# (app.py), so a burst of requests waits its turn instead of timing out on the pool.
+# Connections per worker process, and the threads that may use them at once (app.py). Fewer
+# threads than connections: a request also holds its connection for a moment outside any
+# thread, while its session closes. So a burst waits for a thread instead of timing out on
+# the pool. PostgreSQL's max_connections must cover servers x workers x the pool.
 POOL_SIZE, POOL_OVERFLOW = 10, 20
-CONNECTIONS_PER_WORKER = POOL_SIZE + POOL_OVERFLOW
+THREADS_PER_WORKER = 20
 
 
 def make_engine(url: str) -> Engine:

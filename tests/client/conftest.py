@@ -6,6 +6,7 @@ one PostgreSQL database for the session emptied before each test.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -98,6 +99,13 @@ def live_server(
     client_postgres: PostgresDatabase | None,
 ) -> Iterator[LiveServer]:
     settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
+    with serving(settings) as (url, world):
+        yield LiveServer(url, settings, world)
+
+
+@contextlib.contextmanager
+def serving(settings: Settings) -> Iterator[tuple[str, World]]:
+    """The app on a real uvicorn in a thread, on a free loopback port, with the test world."""
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
     port = free_port()
@@ -105,11 +113,13 @@ def live_server(
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    wait_healthy(url)
-    yield LiveServer(url, settings, world)
-    server.should_exit = True
-    thread.join(10)
-    app.state.engine.dispose()
+    try:
+        wait_healthy(url)
+        yield url, world
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        app.state.engine.dispose()
 
 
 class ServerProcess:

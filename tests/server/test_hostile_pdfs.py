@@ -10,12 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-import uvicorn
 
-from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
-from tests.client.conftest import free_port, wait_healthy
-from tests.factories import PASSWORD, build_world
+from tests.client.conftest import serving
+from tests.factories import PASSWORD
 from tests.hostile_pdfs import HOSTILE
 from tests.pdfs import make_pdf
 
@@ -26,18 +24,8 @@ BLOB_LIMIT = 2 * 1024 * 1024
 @pytest.fixture
 def server(settings: Settings) -> Iterator[str]:
     limited = settings.with_changes(pdf_check_seconds=CHECK_SECONDS, blob_max_bytes=BLOB_LIMIT)
-    app = create_app(limited)
-    build_world(app.state.session_factory, limited)
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    wait_healthy(url)
-    yield url
-    running.should_exit = True
-    thread.join(10)
-    app.state.engine.dispose()
+    with serving(limited) as (url, _world):
+        yield url
 
 
 def _headers(url: str) -> dict[str, str]:

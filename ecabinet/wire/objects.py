@@ -38,7 +38,9 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points of the 
 
 def safe_filename(name: str) -> str:
     """Reject any filename that could leave the folder it is written into."""
-    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\x00" in name:
+    # A drive letter too: on Windows "C:x.pdf" names a file on another drive, without a slash.
+    drive = len(name) > 1 and name[1] == ":" and name[0].isascii() and name[0].isalpha()
+    if not name or name in {".", ".."} or drive or any(c in name for c in ("/", "\\", "\x00")):
         raise ValueError("filename must be a plain file name without a path")
     if len(name) > 200:
         raise ValueError("filename is too long")

@@ -206,8 +206,35 @@ GOOD_MEETING = {
                 "created_at": "2026-12-01T00:00:00Z",
             },
         ),
+        change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": "Đ" * 100_000}),
+        *(
+            change(
+                2,
+                "document_version",
+                {
+                    "id": str(uuid.uuid4()),
+                    "document_id": str(uuid.uuid4()),
+                    "number": 1,
+                    "sha256": "a" * 64,
+                    "size": 10,
+                    "pages": 1,
+                    "filename": name,
+                    "created_at": "2026-12-01T00:00:00Z",
+                },
+            )
+            for name in ("/etc/cron.d/x.pdf", "C:\\Windows\\x.pdf", "C:x.pdf")
+        ),
     ],
-    ids=["wrong-type", "missing-fields", "path-filename", "bad-digest"],
+    ids=[
+        "wrong-type",
+        "missing-fields",
+        "path-filename",
+        "bad-digest",
+        "oversized-field",
+        "absolute-path",
+        "windows-path",
+        "drive-relative-path",
+    ],
 )
 def test_a_hostile_feed_is_refused_and_local_data_kept(
     hostile: str, tmp_path: Path, bad: dict[str, Any]

@@ -264,16 +264,7 @@ class MainWindow(QMainWindow):
             self.reader.close_document()
         self.page, self.object_id = page, object_id
         self.pages.setCurrentWidget(self._page_widgets[page])
-        if page in (
-            MEETING,
-            BALLOT,
-            DOCUMENTS,
-            SEARCH,
-            TRAVEL,
-            RECORD,
-            OFFICE_BALLOTS,
-            OFFICE_MEETINGS,
-        ):
+        if page in SIDEBAR_PAGES:
             self.sidebar.choose(page, object_id)
         if page == BALLOT:
             self.ballot_page.show_ballot(object_id)
@@ -378,7 +369,7 @@ class MainWindow(QMainWindow):
     def _show(self, view: View) -> None:
         previous = self.last_view
         self.last_view = view
-        self.guard.show_papers_hidden(view.papers_hidden)
+        self.guard.show_papers_hidden(view.papers_hidden, view.offline_hours)
         if not self.guard.idle_timer.isActive() and not self.guard.is_locked:
             self.guard.watch_idle(view.idle_minutes * 60_000)
         self.sidebar.show_overview(view.overview, office=Role.SECRETARIAT in view.roles)

@@ -30,6 +30,7 @@ class View:
     roles: frozenset[str] = frozenset()
     papers_hidden: bool = False  # too long away from the server: until the next sign-in
     idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
+    offline_hours: int = lock.DEFAULT_OFFLINE_HOURS
 
 
 def read_view(account: Account, page: str, object_id: str) -> View:
@@ -53,4 +54,5 @@ def read_view(account: Account, page: str, object_id: str) -> View:
         roles=frozenset(filter(None, store.get_state("roles").split(","))),
         papers_hidden=lock.papers_hidden(store),
         idle_minutes=lock.idle_minutes(store),
+        offline_hours=lock.offline_hours(store),
     )

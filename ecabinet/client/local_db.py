@@ -36,8 +36,12 @@ def open_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
+def _raw_key(key: bytes) -> str:
+    return f"\"x'{key.hex()}'\""
+
+
 def _key_pragma(key: bytes) -> str:
-    return f"PRAGMA key = \"x'{key.hex()}'\""
+    return f"PRAGMA key = {_raw_key(key)}"
 
 
 def _opens(path: Path, key: bytes | None) -> bool:
@@ -62,7 +66,7 @@ def _encrypt_in_place(path: Path, key: bytes) -> None:
     conn = sqlcipher3.dbapi2.connect(str(path))
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(encrypted),))
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {_raw_key(key)}", (str(encrypted),))
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute("DETACH DATABASE encrypted")
     finally:

@@ -119,6 +119,10 @@ def _matches(store: LocalStore, name: str, secret: str) -> bool:
     return hmac.compare_digest(_verifier(secret, bytes.fromhex(salt)), bytes.fromhex(digest))
 
 
+def tries_left(store: LocalStore) -> int:
+    return MAX_UNLOCK_FAILURES - int(store.get_state(FAILURES) or 0)
+
+
 def unlock(store: LocalStore, secret: str) -> bool:
     """True when the secret is the password or the PIN. LockedOut after too many tries."""
     failures = int(store.get_state(FAILURES) or 0)

@@ -42,6 +42,13 @@ class DamagedFile(Exception):
     """A sealed file does not open: changed on disk, cut short, or sealed under another key."""
 
 
+def _parse_header(header: bytes) -> tuple[bytes, int] | None:
+    """The salt and the plain size a sealed file starts with; None if it is not one."""
+    if len(header) < HEADER or header[:4] != MAGIC:
+        return None
+    return header[4:20], struct.unpack(">Q", header[20:])[0]
+
+
 def _file_cipher(key: bytes, salt: bytes) -> AESGCM:
     derived = HKDF(hashes.SHA256(), 32, salt, b"ecabinet-document-file-v1").derive(key)
     return AESGCM(derived)
@@ -81,11 +88,10 @@ class SealedWriter:
         try:
             with self.path.open("rb") as fh:
                 header = fh.read(HEADER)
-                if len(header) < HEADER or header[:4] != MAGIC:
+                parsed = _parse_header(header)
+                if parsed is None or parsed[1] != self.size:
                     return False
-                if struct.unpack(">Q", header[20:])[0] != self.size:
-                    return False
-                cipher = _file_cipher(self._key, header[4:20])
+                cipher = _file_cipher(self._key, parsed[0])
                 index = 0
                 while len(sealed := fh.read(SEALED_CHUNK)) == SEALED_CHUNK:
                     self.digest.update(cipher.decrypt(_nonce(index), sealed, header))
@@ -148,10 +154,11 @@ def read_sealed(path: Path, key: bytes) -> Iterator[bytes]:
     """The plain bytes of a sealed file, chunk by chunk; DamagedFile if any does not open."""
     with path.open("rb") as fh:
         header = fh.read(HEADER)
-        if len(header) < HEADER or header[:4] != MAGIC:
+        parsed = _parse_header(header)
+        if parsed is None:
             raise DamagedFile(f"{path.name} is not a sealed file")
-        size = struct.unpack(">Q", header[20:])[0]
-        cipher = _file_cipher(key, header[4:20])
+        salt, size = parsed
+        cipher = _file_cipher(key, salt)
         for index in range(_chunks_for(size)):
             sealed = fh.read(SEALED_CHUNK)
             try:

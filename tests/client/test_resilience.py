@@ -173,55 +173,31 @@ GOOD_MEETING = {
 }
 
 
+def _version(**changes: object) -> dict[str, Any]:
+    """A document version as the feed sends it, with the fields given changed."""
+    return {
+        "id": str(uuid.uuid4()),
+        "document_id": str(uuid.uuid4()),
+        "number": 1,
+        "sha256": "a" * 64,
+        "size": 10,
+        "pages": 1,
+        "filename": "a.pdf",
+        "created_at": "2026-12-01T00:00:00Z",
+        **changes,
+    }
+
+
 @pytest.mark.parametrize(
     "bad",
     [
         change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": {"x": 1}}),
         change(2, "agenda_item", {"id": str(uuid.uuid4())}),
-        change(
-            2,
-            "document_version",
-            {
-                "id": str(uuid.uuid4()),
-                "document_id": str(uuid.uuid4()),
-                "number": 1,
-                "sha256": "a" * 64,
-                "size": 10,
-                "pages": 1,
-                "filename": "../../etc/passwd",
-                "created_at": "2026-12-01T00:00:00Z",
-            },
-        ),
-        change(
-            2,
-            "document_version",
-            {
-                "id": str(uuid.uuid4()),
-                "document_id": str(uuid.uuid4()),
-                "number": 1,
-                "sha256": "../x",
-                "size": 10,
-                "pages": 1,
-                "filename": "a.pdf",
-                "created_at": "2026-12-01T00:00:00Z",
-            },
-        ),
+        change(2, "document_version", _version(filename="../../etc/passwd")),
+        change(2, "document_version", _version(sha256="../x")),
         change(2, "meeting", {**GOOD_MEETING, "id": str(uuid.uuid4()), "title": "Đ" * 100_000}),
         *(
-            change(
-                2,
-                "document_version",
-                {
-                    "id": str(uuid.uuid4()),
-                    "document_id": str(uuid.uuid4()),
-                    "number": 1,
-                    "sha256": "a" * 64,
-                    "size": 10,
-                    "pages": 1,
-                    "filename": name,
-                    "created_at": "2026-12-01T00:00:00Z",
-                },
-            )
+            change(2, "document_version", _version(filename=name))
             for name in ("/etc/cron.d/x.pdf", "C:\\Windows\\x.pdf", "C:x.pdf")
         ),
     ],
@@ -266,16 +242,7 @@ def test_a_file_whose_bytes_do_not_match_is_not_kept(hostile: str, tmp_path: Pat
     profile = Profile.open(tmp_path / "p")
     store = LocalStore(profile, os.urandom(32))
     sha = "b" * 64
-    version = {
-        "id": str(uuid.uuid4()),
-        "document_id": str(uuid.uuid4()),
-        "number": 1,
-        "sha256": sha,
-        "size": 5,
-        "pages": 1,
-        "filename": "a.pdf",
-        "created_at": "2026-12-01T00:00:00Z",
-    }
+    version = _version(sha256=sha, size=5)
     HostileHandler.answers = {
         "/api/v1/sync/changes": (
             200,
@@ -338,16 +305,7 @@ def test_a_full_answer_to_a_resume_restarts_the_file(hostile: str, tmp_path: Pat
     earlier.write(b"stale" * 30_000)
     earlier.close()
     assert earlier.offset > 0
-    version = {
-        "id": str(uuid.uuid4()),
-        "document_id": str(uuid.uuid4()),
-        "number": 1,
-        "sha256": sha,
-        "size": len(data),
-        "pages": 1,
-        "filename": "a.pdf",
-        "created_at": "2026-12-01T00:00:00Z",
-    }
+    version = _version(sha256=sha, size=len(data))
     HostileHandler.answers = {
         "/api/v1/sync/changes": (
             200,

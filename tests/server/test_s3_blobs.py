@@ -12,16 +12,13 @@ from typing import Any
 
 import boto3
 import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from moto.server import ThreadedMotoServer
 
-from ecabinet.server.app import create_app
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
 from tests.client.conftest import free_port
 from tests.dbs import fresh_sqlite_url
-from tests.factories import World, build_world
+from tests.factories import World
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 from tests.server.test_blobs import post_blob
@@ -49,23 +46,11 @@ def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 @pytest.fixture
-def s3_settings(settings: Settings, s3: Any) -> Settings:
+def settings(settings: Settings, s3: Any) -> Settings:
+    """The usual test server (SQLite and PostgreSQL), its papers in the bucket."""
     return settings.with_changes(
         blob_s3_url=f"s3://{BUCKET}/{PREFIX}", blob_s3_endpoint=s3.endpoint
     )
-
-
-@pytest.fixture
-def s3_app(s3_settings: Settings) -> Iterator[FastAPI]:
-    application = create_app(s3_settings)
-    yield application
-    application.state.engine.dispose()
-
-
-@pytest.fixture
-def s3_api(s3_app: FastAPI, s3_settings: Settings) -> tuple[Api, World]:
-    world = build_world(s3_app.state.session_factory, s3_settings)
-    return Api(TestClient(s3_app), world), world
 
 
 def _keys(s3: Any) -> set[str]:
@@ -78,11 +63,10 @@ def _local_files(settings: Settings) -> list[Path]:
 
 
 def test_papers_live_in_the_bucket_and_are_served_whole_and_in_ranges(
-    s3: Any, s3_api: tuple[Api, World], s3_settings: Settings
+    s3: Any, api: Api, world: World, settings: Settings
 ) -> None:
-    api, world = s3_api
     assert set(world.blob_shas) <= _keys(s3)
-    assert _local_files(s3_settings) == []  # nothing of them on the server's own disk
+    assert _local_files(settings) == []  # nothing of them on the server's own disk
     sha = world.blob_shas[0]
     whole = api.client.get(f"/api/v1/blobs/{sha}", headers=api.headers("member01"))
     assert whole.status_code == 200 and hashlib.sha256(whole.content).hexdigest() == sha
@@ -95,9 +79,8 @@ def test_papers_live_in_the_bucket_and_are_served_whole_and_in_ranges(
 
 
 def test_an_upload_reaches_the_bucket_only_when_checked(
-    s3: Any, s3_api: tuple[Api, World], s3_settings: Settings
+    s3: Any, api: Api, world: World, settings: Settings
 ) -> None:
-    api, _world = s3_api
     good = make_pdf(3, "Dự thảo lưu trong kho đối tượng")
     status, body = post_blob(api.client, api.headers("secretariat"), good)
     assert status == 201 and body["pages"] == 3
@@ -106,22 +89,21 @@ def test_an_upload_reaches_the_bucket_only_when_checked(
     status, body = post_blob(api.client, api.headers("secretariat"), bad)
     assert (status, body["code"]) == (422, "not_a_pdf")
     assert hashlib.sha256(bad).hexdigest() not in _keys(s3)
-    assert _local_files(s3_settings) == []  # no temporary file left behind either
+    assert _local_files(settings) == []  # no temporary file left behind either
 
 
 def test_a_backup_of_a_bucket_restores_into_a_folder(
-    s3_api: tuple[Api, World],
-    s3_settings: Settings,
+    world: World,
+    settings: Settings,
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    _api, world = s3_api
     file = tmp_path / "backup.tar"
-    args = ["--data", str(s3_settings.data_dir), "--database-url", s3_settings.database_url]
+    args = ["--data", str(settings.data_dir), "--database-url", settings.database_url]
     # The command reads the bucket from the environment, as a server's configuration gives it.
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("ECABINET_BLOB_S3_URL", s3_settings.blob_s3_url)
-        env.setenv("ECABINET_BLOB_S3_ENDPOINT", s3_settings.blob_s3_endpoint)
+        env.setenv("ECABINET_BLOB_S3_URL", settings.blob_s3_url)
+        env.setenv("ECABINET_BLOB_S3_ENDPOINT", settings.blob_s3_endpoint)
         assert main(["backup", *args, "--out", str(file)]) == 0
     target = tmp_path / "target"
     target.mkdir()

@@ -52,6 +52,7 @@ class WindowGuard(QObject):
         self.expiry_timer.timeout.connect(self.check_expiry)
         self.expiry_timer.start(EXPIRY_CHECK_MS)
         self._disabled: list[QAction] = []
+        self.offline_hours = lock.DEFAULT_OFFLINE_HOURS  # the body's, from each view
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -76,14 +77,17 @@ class WindowGuard(QObject):
         self.screen.show_idle()
         self._cover()
 
-    def show_papers_hidden(self, hidden: bool) -> None:
-        """Called with each fresh view of the profile: hidden until the next sign-in."""
+    def show_papers_hidden(self, hidden: bool, offline_hours: int | None = None) -> None:
+        """Called with each fresh view of the profile (which says the body's offline limit):
+        hidden until the next sign-in."""
+        if offline_hours is not None:
+            self.offline_hours = offline_hours
         if hidden:
             self.screen.show_hidden(
                 self.tr(
                     "Máy này đã không kết nối với máy chủ quá {hours} giờ. Để bảo vệ tài liệu, "
                     "hãy kết nối mạng và đăng nhập lại. Các thao tác chưa gửi vẫn được giữ."
-                ).format(hours=lock.offline_hours(self.account.store))
+                ).format(hours=self.offline_hours)
             )
             self._cover()
         elif self.is_locked and not self.screen.asking:
@@ -113,13 +117,17 @@ class WindowGuard(QObject):
     def _try_unlock(self, secret: str) -> None:
         store = self.account.store
         self.screen.say(self.tr("Đang kiểm tra…"))
-        self.tasks.run_local(lambda: lock.unlock(store, secret), self._answered, self._refused)
+        self.tasks.run_local(
+            lambda: (lock.unlock(store, secret), lock.tries_left(store)),
+            self._answered,
+            self._refused,
+        )
 
-    def _answered(self, right: bool) -> None:
+    def _answered(self, outcome: tuple[bool, int]) -> None:
+        right, left = outcome
         if right:
             self._uncover()
             return
-        left = lock.MAX_UNLOCK_FAILURES - int(self.account.store.get_state(lock.FAILURES) or 0)
         self.screen.say(
             self.tr("Mật khẩu hoặc mã PIN không đúng. Còn {count} lần thử.").format(count=left)
         )

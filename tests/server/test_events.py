@@ -172,6 +172,22 @@ def test_a_revoked_laptop_and_a_signed_out_one_lose_their_streams(
     assert Reader(url, other).status == 401
 
 
+def test_disabling_a_user_or_resetting_his_password_ends_his_streams(
+    server: tuple[str, World],
+) -> None:
+    url, world = server
+    office = client(url, login(url, "secretariat"))
+    disabled, reset = Reader(url, login(url, "member01")), Reader(url, login(url, "member02"))
+    r = office.patch(f"{API}/users/{world.users['member01']}", json={"active": False})
+    assert r.status_code == 200, r.text
+    assert disabled.until("(end)")[-1].name == "(end)"
+    r = office.post(
+        f"{API}/users/{world.users['member02']}/password", json={"password": "Another-pass-77"}
+    )
+    assert r.status_code == 204, r.text
+    assert reset.until("(end)")[-1].name == "(end)"
+
+
 def push(url: str, token: str, kind: str, item_id: str) -> None:
     mutation = {
         "id": str(uuid.uuid4()),

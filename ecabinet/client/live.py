@@ -170,7 +170,11 @@ class LiveStream:
                 self.last_event_id = event_id
             event = parse_event(name, data)
             if event is not None:
-                self.on_event(event)
+                try:
+                    self.on_event(event)
+                except Exception:
+                    # The caller's fault must not end the stream: the next event may succeed.
+                    log.exception("live stream: the handler of %s failed", name)
 
     def _watch(self, finished: threading.Event) -> None:
         while not finished.is_set():

@@ -123,11 +123,13 @@ def serving(settings: Settings) -> Iterator[tuple[str, World]]:
 
 
 class ServerProcess:
-    """The real server command in a child process, so a test can kill and restart it."""
+    """The real server command in a child process, so a test can kill and restart it.
+    ``module`` is what ``python -m`` runs: the server, or a test's wrapper around it."""
 
-    def __init__(self, settings: Settings, port: int) -> None:
+    def __init__(self, settings: Settings, port: int, module: str = "ecabinet.server") -> None:
         self.settings = settings
         self.port = port
+        self.module = module
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -137,7 +139,7 @@ class ServerProcess:
             [
                 sys.executable,
                 "-m",
-                "ecabinet.server",
+                self.module,
                 "--data",
                 str(self.settings.data_dir),
                 "--port",

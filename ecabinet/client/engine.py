@@ -130,11 +130,14 @@ class SyncService:
             self.store.mark_results((r.id, r.status, r.code, r.detail) for r in decided)
             sent += len(decided)
             rejected += sum(1 for r in decided if r.status == "rejected")
-            answered = {r.id for r in decided}
             if len(decided) < len(batch):
-                # The server stopped at a fault (or an older one called it internal_error):
-                # the acts it did not decide wait and go again, in their order.
-                self._hold([i for i in ids if i not in answered], RESEND_SERVER)
+                # The server stopped at a fault, or an older one answered internal_error
+                # (and would answer a resend of that id "duplicate"): the acts it did not
+                # decide wait and go again, in their order.
+                renewed = self.store.renew_ids(faults)
+                answered = {r.id for r in decided}
+                held = [renewed.get(i, i) for i in ids if i not in answered]
+                self._hold(held, RESEND_SERVER)
                 return sent, rejected
 
     def _hold(self, ids: list[str], resend: str) -> None:

@@ -351,6 +351,18 @@ class LocalStore:
                 if resend:
                     entry.resend = resend
 
+    def renew_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """Give pending entries new mutation ids; old id -> new id.
+
+        An older server remembered a fault as a rejection ``internal_error`` under the id,
+        and answers every resend of it "duplicate": the act, which it rolled back, would
+        never apply. Sent under a new id it applies once, as the member meant."""
+        renewed: dict[str, str] = {}
+        with self.sessions() as db, db.begin():
+            for entry in db.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(list(ids)))):
+                renewed[entry.id] = entry.id = str(uuid.uuid4())
+        return renewed
+
     def clear_backoff(self) -> int:
         """Make pending acts that wait for a retry due now; how many there were.
 

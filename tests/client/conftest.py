@@ -92,6 +92,18 @@ def _prepared_settings(
 
 
 @pytest.fixture
+def server_settings(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    client_ca: Path,
+    client_postgres: PostgresDatabase | None,
+) -> Settings:
+    """Settings for a server that the test builds and starts itself: its database ready (an
+    empty migrated one), the CA in place."""
+    return _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
+
+
+@pytest.fixture
 def live_server(
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,

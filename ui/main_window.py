@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             if view.readiness is not None:
                 self.travel_page.show_readiness(view.readiness, self.sync.running)
         self.status.show_connection(view.online, view.last_sync)
-        self.status.show_waiting(view.pending, view.rejected)
+        self.status.show_waiting(view.pending, view.rejected, view.resending)
         if previous is not None:
             self._tell_what_is_new(previous, view)
         if self.page == WELCOME:

@@ -54,14 +54,26 @@ class StatusArea(QWidget):
         )
         self.last_sync.setText(self.tr("Đồng bộ lần cuối: {when}").format(when=when))
 
-    def show_waiting(self, pending: int, rejected: int) -> None:
-        text = self.tr("Chờ gửi: {count}").format(count=pending)
+    def show_waiting(self, pending: int, rejected: int, resending: int = 0) -> None:
+        """``resending`` of the ``pending`` acts were sent and are being sent again: the
+        server failed or the answer was lost. They are kept, never refused for that."""
+        text = self.tr("Chờ gửi: {count}").format(count=pending - resending)
+        if resending:
+            text += " · " + self.tr("Đang gửi lại: {count}").format(count=resending)
         if rejected:
             text += " · " + self.tr("Bị từ chối: {count}").format(count=rejected)
         self.waiting.setText(text)
-        self.waiting.setToolTip(
-            self.tr("Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.") if pending else ""
-        )
+        tips = []
+        if pending - resending:
+            tips.append(self.tr("Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối."))
+        if resending:
+            tips.append(
+                self.tr(
+                    "Máy chủ chưa nhận được hoặc chưa trả lời; máy sẽ tự gửi lại, "
+                    "không thao tác nào bị mất."
+                )
+            )
+        self.waiting.setToolTip("\n".join(tips))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

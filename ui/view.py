@@ -25,6 +25,7 @@ class View:
     awaiting_ids: frozenset[str] = frozenset()
     pending: int = 0
     rejected: int = 0
+    resending: int = 0  # of the pending: sent, no decision back, being sent again
     online: bool = False
     last_sync: str = ""
     roles: frozenset[str] = frozenset()
@@ -49,6 +50,7 @@ def read_view(account: Account, page: str, object_id: str) -> View:
         awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),
         pending=store.count_outbox("pending"),
         rejected=store.count_outbox("rejected"),
+        resending=store.count_resending(),
         online=store.get_state("online") == "1",
         last_sync=store.get_state("last_success_at"),
         roles=frozenset(filter(None, store.get_state("roles").split(","))),

@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from ecabinet.client.account import Account
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.store import ServerDataError
+from ecabinet.domain import VoteStatus
 from ecabinet.signing.detached import canonical_vote
-from ecabinet.wire.objects import BallotData, DocumentData, DocumentVersionData
+from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 
 
 class NotAllowed(Exception):
@@ -42,6 +43,13 @@ def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") ->
         "vote.cast",
         {"agenda_item_id": item_id, "choice": choice, "comment": comment, "signature": signature},
     )
+
+
+def vote_open_here(account: Account, item_id: str) -> bool:
+    """Whether the laptop's copy shows the vote on this item open. A vote cast when it does
+    not is still kept and sent (the copy may be behind), but the server may refuse it."""
+    item = account.store.get("agenda_item", item_id)
+    return isinstance(item, AgendaItemData) and item.vote_status == VoteStatus.OPEN
 
 
 def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str = "") -> str:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar, overload
 
 import requests
 from pydantic import TypeAdapter, ValidationError
+from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
@@ -40,7 +41,26 @@ MAX_PROBLEM_BYTES = 64 * 1024
 
 
 class Offline(Exception):
-    """The server could not be reached (no network, refused, timed out)."""
+    """The server could not be reached (no network, refused, timed out).
+
+    ``sent`` is True when the request may have reached the server before the connection
+    failed (an answer that timed out, a connection dropped mid-way): what it carried may or
+    may not have been applied, and is sent again (the server answers a repeat "duplicate").
+    """
+
+    def __init__(self, message: str, *, sent: bool = False) -> None:
+        super().__init__(message)
+        self.sent = sent
+
+
+def _may_have_been_sent(error: requests.RequestException) -> bool:
+    """False only when the connection was never made (refused, unreachable, no DNS)."""
+    if isinstance(error, requests.ConnectTimeout):
+        return False
+    reason = error.args[0] if error.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return not isinstance(reason, NewConnectionError)
 
 
 class ApiProblem(Exception):
@@ -87,7 +107,7 @@ class ServerApi:
         except requests.exceptions.SSLError as error:
             raise Offline(f"the server's certificate is not trusted ({error})") from None
         except (requests.ConnectionError, requests.Timeout) as error:
-            raise Offline(str(error)) from None
+            raise Offline(str(error), sent=_may_have_been_sent(error)) from None
         if response.status_code >= 400:
             with response:
                 raise self._problem(response)
@@ -311,6 +331,6 @@ def iter_chunks(response: requests.Response, size: int = 1024 * 1024) -> Iterato
     try:
         yield from response.iter_content(size)
     except (requests.ConnectionError, requests.Timeout) as error:
-        raise Offline(str(error)) from None
+        raise Offline(str(error), sent=True) from None
     except requests.exceptions.ChunkedEncodingError as error:
-        raise Offline(f"the download was cut off ({error})") from None
+        raise Offline(f"the download was cut off ({error})", sent=True) from None

@@ -59,6 +59,10 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
         "failed_downloads": result.failed_downloads,
         "wiped": result.wiped,
         "seconds": round(result.seconds, 3),
+        # Sent, but no decision came back (a fault of the server, a lost answer): kept and
+        # sent again with backoff, never counted as refused.
+        "pending": account.store.count_outbox("pending"),
+        "resending": account.store.count_resending(),
     }
     if args.json:
         print(json.dumps(summary))
@@ -71,6 +75,11 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
             f"Synced: {result.changes_pulled} changes, {result.bytes_downloaded} bytes, "
             f"{result.mutations_pushed} actions sent ({result.rejected} refused)."
         )
+        if summary["resending"]:
+            print(
+                f"{summary['resending']} actions are being sent again: the server did not "
+                "decide them yet. They are kept on this laptop and retried automatically."
+            )
     return 0 if result.online else 1
 
 
@@ -116,6 +125,7 @@ def _status(account: Account, args: argparse.Namespace) -> int:
         "last_sync": store.get_state("last_success_at"),
         "pending": store.count_outbox("pending"),
         "rejected": store.count_outbox("rejected"),
+        "resending": store.count_resending(),
         "documents_present": versions - missing,
         "documents_missing": missing,
         "secrets": account.secrets.description,
@@ -148,8 +158,13 @@ def _ballots(account: Account, _args: argparse.Namespace) -> int:
 
 def _outbox(account: Account, _args: argparse.Namespace) -> int:
     for item in account.store.outbox():
-        reason = f"  refused: {item.code} {item.detail}" if item.status == "rejected" else ""
-        print(f"{item.created_at[:19]}  {item.status:8}  {item.type}  [{item.id}]{reason}")
+        status, note = item.status, ""
+        if item.status == "rejected":
+            note = f"  refused: {item.code} {item.detail}"
+        elif item.resending:
+            # Not a refusal: the server failed or its answer was lost; retried with backoff.
+            status, note = "resending", f"  being sent again (attempt {item.attempts + 1})"
+        print(f"{item.created_at[:19]}  {status:9}  {item.type}  [{item.id}]{note}")
     return 0
 
 
@@ -161,7 +176,15 @@ def _position(account: Account, args: argparse.Namespace) -> int:
 
 def _vote(account: Account, args: argparse.Namespace) -> int:
     acts.cast_vote(account, args.item_id, args.choice, args.comment)
-    print(f"Vote signed and recorded ({args.choice}); it is sent at the next sync.")
+    if acts.vote_open_here(account, args.item_id):
+        print(f"Vote signed and saved ({args.choice}); it is sent at the next sync.")
+    else:
+        # The laptop's copy may be behind: the vote is kept and sent, the server decides.
+        print(
+            f"Vote signed and queued ({args.choice}); it is sent at the next sync. The vote "
+            "on this item is not open on this laptop's copy, so the server may refuse it "
+            "(vote_not_open)."
+        )
     return 0
 
 

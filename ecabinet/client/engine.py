@@ -18,12 +18,17 @@ from ecabinet.client import lock
 from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
-from ecabinet.client.store import LocalStore
+from ecabinet.client.store import RESEND_NETWORK, RESEND_SERVER, LocalStore
 from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.sync import Mutation
 
 PAGE_SIZE = 500
 MAX_BACKOFF = timedelta(minutes=15)
+
+
+def _server_fault(problem: ApiProblem) -> bool:
+    """An answer that is no decision on the acts: the server failed, or asks to wait."""
+    return problem.status >= 500 or problem.status == 429
 
 
 @dataclass(frozen=True)
@@ -96,25 +101,49 @@ class SyncService:
         )
 
     def push(self) -> tuple[int, int]:
-        """Send pending acts in order, in batches; returns (sent, rejected)."""
+        """Send pending acts in order, in batches; returns (sent, rejected).
+
+        Only the server's decision settles an act. A fault of the server (a 5xx, an answer
+        ``internal_error`` from an older server, an answer cut short) or a connection lost
+        after sending leaves it pending, marked as being sent again, with backoff
+        (protocol.md, Push). A member's vote is never lost to a fault.
+        """
         sent = rejected = 0
         while True:
             batch = self.store.pending(limit=500)
             if not batch:
                 return sent, rejected
+            ids = [m.id for m in batch]
             try:
                 self._upload_forms(batch)
                 response = self.api.push(batch)
-            except Offline:
-                entry = self.store.outbox(("pending",))[0]
-                delay = min(MAX_BACKOFF, timedelta(seconds=5 * 2 ** min(entry.attempts, 8)))
-                self.store.mark_attempt_failed([m.id for m in batch], datetime.now(UTC) + delay)
+            except Offline as error:
+                self._hold(ids, RESEND_NETWORK if error.sent else "")
                 raise
-            self.store.mark_results((r.id, r.status, r.code, r.detail) for r in response.results)
-            sent += len(response.results)
-            rejected += sum(1 for r in response.results if r.status == "rejected")
-            if len(response.results) < len(batch):
-                return sent, rejected  # the rest is retried at the next sync
+            except ApiProblem as problem:
+                if not _server_fault(problem):
+                    raise
+                self._hold(ids, RESEND_SERVER)
+                return sent, rejected  # everything kept; sent again after the backoff
+            faults = {r.id for r in response.results if r.code == "internal_error"}
+            decided = [r for r in response.results if r.id not in faults]
+            self.store.mark_results((r.id, r.status, r.code, r.detail) for r in decided)
+            sent += len(decided)
+            rejected += sum(1 for r in decided if r.status == "rejected")
+            if len(decided) < len(batch):
+                # The server stopped at a fault, or an older one answered internal_error
+                # (and would answer a resend of that id "duplicate"): the acts it did not
+                # decide wait and go again, in their order.
+                renewed = self.store.renew_ids(faults)
+                answered = {r.id for r in decided}
+                held = [renewed.get(i, i) for i in ids if i not in answered]
+                self._hold(held, RESEND_SERVER)
+                return sent, rejected
+
+    def _hold(self, ids: list[str], resend: str) -> None:
+        first = self.store.outbox(("pending",))[0]
+        delay = min(MAX_BACKOFF, timedelta(seconds=5 * 2 ** min(first.attempts, 8)))
+        self.store.mark_attempt_failed(ids, datetime.now(UTC) + delay, resend)
 
     def _upload_forms(self, batch: list[Mutation]) -> None:
         """A ballot reply names its signed form by digest: the form must be there first.

@@ -40,6 +40,7 @@ class Answer:
     waiting: bool  # still in the outbox: saved here, not yet received by the server
     at: datetime | None = None
     late: bool = False
+    resending: bool = False  # sent, but no decision came back: being sent again
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,12 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
     if not acts:
         return None
     act = acts[-1]
-    return Answer(str(act.get("position") or act.get("choice")), str(act.get("comment", "")), True)
+    return Answer(
+        str(act.get("position") or act.get("choice")),
+        str(act.get("comment", "")),
+        True,
+        resending=act in account.store.resending_acts(type_),
+    )
 
 
 def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
@@ -129,8 +135,15 @@ def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:
         key=lambda r: r.received_at,
     )
     replies = [Answer(r.choice, r.comment, False, r.received_at, r.late) for r in received]
+    resending = account.store.resending_acts("ballot.respond")
     waiting = [
-        Answer(str(a["choice"]), str(a.get("comment", "")), True, datetime.now(UTC))
+        Answer(
+            str(a["choice"]),
+            str(a.get("comment", "")),
+            True,
+            datetime.now(UTC),
+            resending=a in resending,
+        )
         for a in account.store.waiting_acts("ballot.respond")
         if a.get("ballot_id") == ballot_id
     ]

@@ -51,6 +51,10 @@ T = TypeVar("T", bound=WireModel)
 
 # An outbox entry is "pending" until the server answers, then keeps the server's word for it.
 SETTLED: tuple[MutationStatus, ...] = ("applied", "duplicate")
+# Why a pending entry is being sent again (OutboxEntry.resend): it reached the server, or may
+# have, and no decision came back. "" for an act not yet sent, or held back while offline.
+RESEND_NETWORK = "network"  # the connection dropped or timed out after sending
+RESEND_SERVER = "server"  # the server failed (5xx, busy, internal_error): never a refusal
 
 
 class ServerDataError(Exception):
@@ -90,6 +94,7 @@ class OutboxEntry(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[str] = mapped_column(String(40), default="")
     sent_at: Mapped[str] = mapped_column(String(40), default="")
+    resend: Mapped[str] = mapped_column(String(20), default="")
 
 
 # Which field links each type to its parent, and orders it among siblings.
@@ -128,6 +133,12 @@ class OutboxItem:
     created_at: str
     attempts: int
     sent_at: str
+    resend: str = ""
+
+    @property
+    def resending(self) -> bool:
+        """Sent, not decided, and being sent again ("Đang gửi lại"), never lost."""
+        return self.status == "pending" and bool(self.resend)
 
 
 def _sort_key(value: Any) -> str:
@@ -264,7 +275,15 @@ class LocalStore:
             )
             return [
                 OutboxItem(
-                    r.id, r.type, r.status, r.code, r.detail, r.created_at, r.attempts, r.sent_at
+                    r.id,
+                    r.type,
+                    r.status,
+                    r.code,
+                    r.detail,
+                    r.created_at,
+                    r.attempts,
+                    r.sent_at,
+                    r.resend,
                 )
                 for r in rows
             ]
@@ -279,6 +298,20 @@ class LocalStore:
             )
             return [json.loads(data) for data in rows]
 
+    def resending_acts(self, type_: str) -> list[dict[str, Any]]:
+        """The data of pending acts of one type that are being sent again, oldest first."""
+        with self.sessions() as db:
+            rows = db.scalars(
+                select(OutboxEntry.data)
+                .where(
+                    OutboxEntry.type == type_,
+                    OutboxEntry.status == "pending",
+                    OutboxEntry.resend != "",
+                )
+                .order_by(OutboxEntry.order)
+            )
+            return [json.loads(data) for data in rows]
+
     def rejected(self) -> list[OutboxItem]:
         """Acts the server refused, each with its code and reason, for the member to see."""
         return self.outbox(("rejected",))
@@ -286,6 +319,14 @@ class LocalStore:
     def count_outbox(self, *statuses: str) -> int:
         with self.sessions() as db:
             query = select(func.count()).where(OutboxEntry.status.in_(statuses))
+            return int(db.scalar(query) or 0)
+
+    def count_resending(self) -> int:
+        """Pending acts that were sent and are being sent again (a fault, a dropped answer)."""
+        with self.sessions() as db:
+            query = select(func.count()).where(
+                OutboxEntry.status == "pending", OutboxEntry.resend != ""
+            )
             return int(db.scalar(query) or 0)
 
     def mark_results(self, results: Iterable[tuple[str, MutationStatus, str, str]]) -> None:
@@ -298,19 +339,41 @@ class LocalStore:
                     continue
                 entry.status, entry.code, entry.detail = status, code, detail
                 entry.sent_at = answered_at
+                entry.resend = ""
 
-    def mark_attempt_failed(self, ids: Iterable[str], retry_at: datetime) -> None:
+    def mark_attempt_failed(self, ids: Iterable[str], retry_at: datetime, resend: str = "") -> None:
+        """No decision came back: the entries stay pending and wait until ``retry_at``.
+        ``resend`` says why they are sent again (RESEND_*); "" keeps what was said before."""
         with self.sessions() as db, db.begin():
             for entry in db.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(list(ids)))):
                 entry.attempts += 1
                 entry.next_attempt_at = retry_at.isoformat()
+                if resend:
+                    entry.resend = resend
+
+    def renew_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """Give pending entries new mutation ids; old id -> new id.
+
+        An older server remembered a fault as a rejection ``internal_error`` under the id,
+        and answers every resend of it "duplicate": the act, which it rolled back, would
+        never apply. Sent under a new id it applies once, as the member meant."""
+        renewed: dict[str, str] = {}
+        with self.sessions() as db, db.begin():
+            for entry in db.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(list(ids)))):
+                renewed[entry.id] = entry.id = str(uuid.uuid4())
+        return renewed
 
     def clear_backoff(self) -> int:
-        """Make pending acts that wait for a retry due now; how many there were."""
+        """Make pending acts that wait for a retry due now; how many there were.
+
+        Those held back because the server itself failed keep their backoff: that the
+        server answers a pull says nothing of whether it can apply them yet."""
         with self.sessions() as db, db.begin():
             waiting = db.scalars(
                 select(OutboxEntry).where(
-                    OutboxEntry.status == "pending", OutboxEntry.next_attempt_at != ""
+                    OutboxEntry.status == "pending",
+                    OutboxEntry.next_attempt_at != "",
+                    OutboxEntry.resend != RESEND_SERVER,
                 )
             ).all()
             for entry in waiting:

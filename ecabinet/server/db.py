@@ -1,11 +1,22 @@
-"""Engine and session factory for the server's database, plus migrations on start."""
+"""Engine and session factory for the server's database, plus migrations on start.
+
+SQLite takes a whole cabinet voting at once only if writers queue instead of failing: every
+connection is in WAL mode with a busy timeout, and a session that will write (a request other
+than GET or HEAD, see ``writer_session``) begins its transactions with ``BEGIN IMMEDIATE``, so
+it takes the write lock up front, waiting its turn. A deferred transaction that reads and then
+writes cannot wait: SQLite refuses it at once ("database is locked") when another writer has
+committed since its read. Read-only requests keep plain ``BEGIN`` and never wait for writers.
+``is_transient`` names the errors a short retry cures (busy or locked SQLite, a PostgreSQL
+serialization failure or deadlock). Used from request worker threads and the command line.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -15,13 +26,18 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # the pool. PostgreSQL's max_connections must cover servers x workers x the pool.
 POOL_SIZE, POOL_OVERFLOW = 10, 20
 THREADS_PER_WORKER = 20
+# The execution option that marks a session's connections as writers (BEGIN IMMEDIATE).
+WRITER = "ecabinet_writer"
+BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
 
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             pool_size=POOL_SIZE,
             max_overflow=POOL_OVERFLOW,
         )
@@ -32,8 +48,16 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.close()
+            # pysqlite's own transaction handling begins transactions late and never as
+            # IMMEDIATE; the "begin" event below takes over (SQLAlchemy's documented recipe).
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Connection) -> None:
+            writer = conn.get_execution_options().get(WRITER, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
         return engine
     return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_pre_ping=True)
@@ -41,6 +65,25 @@ def make_engine(url: str) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def writer_session(factory: sessionmaker[Session]) -> Session:
+    """A session whose every transaction takes SQLite's write lock when it begins (and is
+    an ordinary one on PostgreSQL). For requests that write: keep their transactions short."""
+    return factory(execution_options={WRITER: True})
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether running the same transaction again may well succeed: the database was busy,
+    or a concurrent transaction won a race (a unique key, a serialization check)."""
+    if isinstance(error, IntegrityError):
+        return True  # run again, the work sees the winner's row and does not collide
+    if not isinstance(error, DBAPIError):
+        return False
+    if getattr(error.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
+    message = str(error.orig).lower()
+    return isinstance(error, OperationalError) and ("locked" in message or "busy" in message)
 
 
 def alembic_config(url: str) -> Any:

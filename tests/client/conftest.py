@@ -92,6 +92,18 @@ def _prepared_settings(
 
 
 @pytest.fixture
+def server_settings(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    client_ca: Path,
+    client_postgres: PostgresDatabase | None,
+) -> Settings:
+    """Settings for a server that the test builds and starts itself: its database ready (an
+    empty migrated one), the CA in place."""
+    return _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
+
+
+@pytest.fixture
 def live_server(
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,
@@ -123,11 +135,13 @@ def serving(settings: Settings) -> Iterator[tuple[str, World]]:
 
 
 class ServerProcess:
-    """The real server command in a child process, so a test can kill and restart it."""
+    """The real server command in a child process, so a test can kill and restart it.
+    ``module`` is what ``python -m`` runs: the server, or a test's wrapper around it."""
 
-    def __init__(self, settings: Settings, port: int) -> None:
+    def __init__(self, settings: Settings, port: int, module: str = "ecabinet.server") -> None:
         self.settings = settings
         self.port = port
+        self.module = module
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -137,7 +151,7 @@ class ServerProcess:
             [
                 sys.executable,
                 "-m",
-                "ecabinet.server",
+                self.module,
                 "--data",
                 str(self.settings.data_dir),
                 "--port",

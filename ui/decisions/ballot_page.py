@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
-from ecabinet.client.standing import BallotStanding, ballot_standing
+from ecabinet.client.standing import Answer, BallotStanding, ballot_standing
 from ecabinet.domain import BallotChoice, BallotStatus
 from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
@@ -154,7 +154,7 @@ class BallotPage(QWidget):
             parts = [word(BALLOT_CHOICES, reply.choice)]
             if reply.comment:
                 parts.append(f"“{reply.comment}”")
-            parts.append(self.tr("chờ gửi") if reply.waiting else self.tr("đã gửi"))
+            parts.append(self._sending_state(reply))
             if reply.late:
                 parts.append(self.tr("gửi sau hạn, không được tính"))
             if counts and not reply.late:
@@ -164,6 +164,12 @@ class BallotPage(QWidget):
             self.note.setText(self.tr("Đồng chí không có tên trong danh sách lấy ý kiến."))
         self.save_form.setEnabled(bool(standing.replies))
         self.shown.emit()
+
+    def _sending_state(self, reply: Answer) -> str:
+        """Waiting, being sent again after a fault (never lost), or received."""
+        if reply.resending:
+            return self.tr("đang gửi lại")
+        return self.tr("chờ gửi") if reply.waiting else self.tr("đã gửi")
 
     def chosen(self) -> str:
         button = self.choices.checkedButton()

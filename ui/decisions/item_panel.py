@@ -110,7 +110,7 @@ class ItemDecisionPanel(QWidget):
             self.position_state.setText(self.tr("Chưa cho ý kiến."))
             return
         self.comment.setText(position.comment)
-        state = self.tr("chờ gửi") if position.waiting else self.tr("đã gửi")
+        state = self._sending_state(position, self.tr("đã gửi"))
         self.position_state.setText(
             self.tr("Ý kiến của đồng chí: {choice} ({state}).").format(
                 choice=word(POSITIONS, position.choice), state=state
@@ -130,11 +130,17 @@ class ItemDecisionPanel(QWidget):
         }
         text = reasons.get(standing.no_vote, self.tr("Biểu quyết đang mở."))
         if standing.vote is not None:
-            state = self.tr("chờ gửi") if standing.vote.waiting else self.tr("đã gửi, đã ký số")
+            state = self._sending_state(standing.vote, self.tr("đã gửi, đã ký số"))
             text += " " + self.tr("Đã biểu quyết: {choice} ({state}).").format(
                 choice=word(VOTES, standing.vote.choice), state=state
             )
         self.vote_state.setText(text)
+
+    def _sending_state(self, answer: Answer, sent: str) -> str:
+        """Waiting, being sent again after a fault (never lost), or received."""
+        if answer.resending:
+            return self.tr("đang gửi lại")
+        return self.tr("chờ gửi") if answer.waiting else sent
 
     def _save_position(self) -> None:
         button = self.position_buttons.checkedButton()
@@ -163,10 +169,21 @@ class ItemDecisionPanel(QWidget):
     def cast_vote(self, choice: str) -> None:
         """Sign and save the vote (after the member confirmed it)."""
         account, item_id = self.account, self.item_id
-        self.tasks.run_local(
-            lambda: acts.cast_vote(account, item_id, choice),
-            lambda _id: self._done(self.tr("Đã ký và lưu phiếu biểu quyết; đang gửi.")),
-            self._failed,
+
+        def cast() -> bool:
+            acts.cast_vote(account, item_id, choice)
+            return acts.vote_open_here(account, item_id)
+
+        self.tasks.run_local(cast, self._voted, self._failed)
+
+    def _voted(self, open_here: bool) -> None:
+        if open_here:
+            self._done(self.tr("Đã ký và lưu phiếu biểu quyết; đang gửi."))
+            return
+        # The laptop's copy does not show the vote open (not yet pulled, or closed): the
+        # vote is kept and sent, and the server decides; never say it was recorded.
+        self._done(
+            self.tr("Đã lưu, sẽ gửi khi có mạng; phiếu có thể bị từ chối nếu biểu quyết chưa mở.")
         )
 
     def _done(self, text: str) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import SIGNING_ROLES, Role
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import token_hash
+from ecabinet.server.db import writer_session
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Device, Token, User, now
 
@@ -22,11 +23,20 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
+# Requests that only read; any other method may write, and its session is a writer's.
+_READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 async def get_db(request: Request) -> AsyncIterator[Session]:
     """A session per request, opened and closed on the event loop, not on a worker thread:
     under a burst, a close waiting for a free thread held its connection while every running
-    thread waited for one, until the pool timed out. Closing only hands the connection back."""
-    session = request.app.state.session_factory()
+    thread waited for one, until the pool timed out. Closing only hands the connection back.
+    A request that may write gets a writer's session (BEGIN IMMEDIATE on SQLite, see db.py)."""
+    factory = request.app.state.session_factory
+    if request.method in _READ_ONLY_METHODS:
+        session = factory()
+    else:
+        session = writer_session(factory)
     try:
         yield session
     finally:

@@ -4,29 +4,40 @@ An applier takes the parsed data and either applies it or raises ``Rejected``. A
 final and remembered like a success, so pushing the same id again answers ``duplicate`` with
 the first outcome. Some rejections keep data (a late ballot reply is stored and marked late):
 those raise ``Rejected(..., keep=True)`` and their writes commit with the rejection.
+A fault of the server (a busy database beyond a few retries, a bug) is never a rejection and
+is not remembered: the batch stops there and the client sends the act again.
 Runs in a request worker thread.
 """
 
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ecabinet.server import audit
 from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
+from ecabinet.server.db import is_transient
 from ecabinet.server.feed import Audience, audience_for
-from ecabinet.server.models import AppliedMutation, now
+from ecabinet.server.models import AppliedMutation, User, now
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import Mutation, MutationResult, validation_message
 
 log = logging.getLogger(__name__)
+
+# A busy database or a lost race is retried at once, a few times, before it counts as a
+# fault; the pauses are short because each holds a request thread.
+RETRIES = 5
+RETRY_PAUSE = 0.05
 
 
 class Rejected(Exception):
@@ -66,18 +77,67 @@ def _appliers() -> dict[str, Applier]:
     return {**notes.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS}
 
 
+class ServerFault(Exception):
+    """The server could not apply a mutation (busy beyond retries, a bug): not a decision.
+
+    Nothing of it is stored, neither as a rejection nor in AppliedMutation; the client keeps
+    the act and sends it again. ``results`` are those of the mutations applied before it.
+    """
+
+    def __init__(self, results: list[MutationResult]) -> None:
+        super().__init__("the server could not apply a mutation")
+        self.results = results
+
+
 def apply_push(
     db: Session, auth: AuthContext, settings: Settings, mutations: list[Mutation]
 ) -> list[MutationResult]:
-    """One result per mutation, in the order sent; each mutation commits on its own."""
+    """One result per mutation, in the order sent; each mutation commits on its own.
+
+    At a fault of the server the batch stops: the answer holds the results so far, and the
+    client sends the rest again (protocol.md, Push). ``ServerFault`` when not even the first
+    could be applied, which the route answers with a 503.
+    """
     appliers = _appliers()
     audience = audience_for(db, auth.user)
     db.commit()  # end the read transaction; each mutation gets its own
-    return [_apply_one(db, auth, settings, audience, appliers, m) for m in mutations]
+    results: list[MutationResult] = []
+    for mutation in mutations:
+        try:
+            results.append(_apply_with_retries(db, auth, settings, audience, appliers, mutation))
+        except Exception:
+            log.exception("mutation %s (%s) failed; not stored", mutation.id, mutation.type)
+            db.rollback()
+            if not results:
+                raise ServerFault(results) from None
+            break
+    return results
+
+
+def _apply_with_retries(
+    db: Session,
+    auth: AuthContext,
+    settings: Settings,
+    audience: Audience,
+    appliers: dict[str, Applier],
+    mutation: Mutation,
+) -> MutationResult:
+    """Run the mutation's transaction again while the database says it lost a race."""
+    for attempt in range(1, RETRIES + 1):
+        try:
+            return _apply_one(db, auth, settings, audience, appliers, mutation)
+        except Exception as error:
+            db.rollback()
+            if attempt == RETRIES or not is_transient(error):
+                raise
+            log.info("mutation %s: %s; trying again", mutation.id, type(error).__name__)
+            # Jittered, so that transactions that collided do not collide again in step.
+            time.sleep(random.uniform(0, RETRY_PAUSE * attempt))  # noqa: S311
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _first_outcome(db: Session, auth: AuthContext, mutation_id: str) -> MutationResult | None:
-    seen = db.get(AppliedMutation, mutation_id)
+    seen = db.get(AppliedMutation, mutation_id, populate_existing=True)
     if seen is None:
         return None
     if seen.user_id != auth.user_id:
@@ -91,6 +151,16 @@ def _first_outcome(db: Session, auth: AuthContext, mutation_id: str) -> Mutation
     return MutationResult(id=mutation_id, status="duplicate", code=seen.code, detail=seen.detail)
 
 
+def _lock_member(db: Session, auth: AuthContext) -> None:
+    """One member's acts apply one at a time, across connections and server processes.
+
+    On PostgreSQL a row lock on the member (NO KEY UPDATE, which rows referring to the member
+    do not wait for) makes two laptops' votes, positions or retries of one id take turns, so
+    the second sees what the first did. SQLite's BEGIN IMMEDIATE already lets one writer in.
+    """
+    db.execute(select(User.id).where(User.id == auth.user_id).with_for_update(key_share=True))
+
+
 def _apply_one(
     db: Session,
     auth: AuthContext,
@@ -99,6 +169,9 @@ def _apply_one(
     appliers: dict[str, Applier],
     mutation: Mutation,
 ) -> MutationResult:
+    """One transaction: the mutation applied or refused, and remembered with its outcome.
+    Anything but a refusal propagates, with nothing committed."""
+    _lock_member(db, auth)
     earlier = _first_outcome(db, auth, mutation.id)
     if earlier is not None:
         db.rollback()
@@ -119,10 +192,6 @@ def _apply_one(
         status, code, detail = "rejected", "validation_error", validation_message(error)
     except Rejected as rejected:
         status, code, detail = "rejected", rejected.code, rejected.detail
-    except Exception:
-        log.exception("mutation %s (%s) failed", mutation.id, mutation.type)
-        db.rollback()
-        status, code, detail = "rejected", "internal_error", "The server could not apply it."
     if status == "applied":
         # On the record like every other change; what was said stays in its own table (a
         # private note is not copied into a log the Government Office reads).
@@ -151,14 +220,12 @@ def _apply_one(
     try:
         db.commit()
     except IntegrityError:
-        # The same id arrived concurrently in another request and won: answer as it did.
+        # The same id arrived at once from another user (a forgery, since ids are random):
+        # answer as the first one was answered. Otherwise a race to retry.
         db.rollback()
-        return _first_outcome(db, auth, mutation.id) or MutationResult(
-            id=mutation.id, status="rejected", code="conflict", detail="Try again."
-        )
-    return MutationResult(
-        id=mutation.id,
-        status=status,
-        code=code,
-        detail=detail,
-    )
+        earlier = _first_outcome(db, auth, mutation.id)
+        if earlier is None:
+            raise
+        db.rollback()
+        return earlier
+    return MutationResult(id=mutation.id, status=status, code=code, detail=detail)

@@ -35,6 +35,10 @@ REPLY_FORM_MAX_BYTES = 5 * 1024 * 1024
 def cast_vote(ctx: MutationContext, data: WireModel) -> None:
     vote_data = cast(VoteCast, data)
     item, meeting = visible_item(ctx, vote_data.agenda_item_id)
+    # Read the vote's state under a share lock (PostgreSQL): closing the vote locks the item
+    # to update it, so it waits for votes being applied, and a vote that arrives after the
+    # close waits and then sees it closed. An applied vote is always in the tally.
+    ctx.db.refresh(item, ["vote_status"], with_for_update={"read": True})
     if item.vote_status != VoteStatus.OPEN:
         raise Rejected("vote_not_open", "Voting on this item is not open.")
     if not is_voting_member(ctx, meeting):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ecabinet.server import feed, live
 from ecabinet.server import models as m
@@ -121,20 +123,22 @@ def _announce_queue(ctx: MutationContext, meeting: m.Meeting, item_id: str) -> N
 
 
 def mark_read(ctx: MutationContext, data: WireModel) -> None:
+    """The first reading counts; two laptops of one member marking it at once both succeed
+    (an insert that does nothing when the row is there, on both databases)."""
     version, _doc = visible_version(ctx, cast(DocumentRead, data).document_version_id)
-    seen = ctx.db.scalar(
-        select(m.DocumentRead).where(
-            m.DocumentRead.document_version_id == version.id,
-            m.DocumentRead.user_id == ctx.auth.user_id,
+    values = {
+        "document_version_id": version.id,
+        "user_id": ctx.auth.user_id,
+        "first_read_at": ctx.received_at,
+    }
+    keys = ["document_version_id", "user_id"]
+    if ctx.db.get_bind().dialect.name == "postgresql":
+        ctx.db.execute(
+            pg_insert(m.DocumentRead).values(values).on_conflict_do_nothing(index_elements=keys)
         )
-    )
-    if seen is None:
-        ctx.db.add(
-            m.DocumentRead(
-                document_version_id=version.id,
-                user_id=ctx.auth.user_id,
-                first_read_at=ctx.received_at,
-            )
+    else:
+        ctx.db.execute(
+            sqlite_insert(m.DocumentRead).values(values).on_conflict_do_nothing(index_elements=keys)
         )
 
 

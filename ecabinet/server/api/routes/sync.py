@@ -20,13 +20,14 @@ from ecabinet.server.api.deps import Auth, AuthContext, AuthMaybeRevoked, DbDep,
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Change, Token, now
-from ecabinet.server.mutations import apply_push
+from ecabinet.server.mutations import ServerFault, apply_push
 from ecabinet.wire.sync import MAX_PAGE, ChangesPage, PushRequest, PushResponse
 from ecabinet.wire.sync import Change as WireChange
 
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
 
 LAST_SEEN_GRANULARITY = timedelta(minutes=1)
+RETRY_AFTER_SECONDS = 5
 _CURSOR = re.compile(r"^v1\.(\d{1,18})$")
 
 
@@ -108,6 +109,16 @@ def _note_last_seen(db: Session, auth: AuthContext) -> None:
     "/push",
     response_model=PushResponse,
     summary="Apply the member's mutations, each at most once, in order",
+    responses={503: {"description": "server_busy: nothing applied; send again (Retry-After)"}},
 )
 def push(body: PushRequest, auth: Auth, db: DbDep, settings: SettingsDep) -> PushResponse:
-    return PushResponse(results=apply_push(db, auth, settings, body.mutations))
+    try:
+        return PushResponse(results=apply_push(db, auth, settings, body.mutations))
+    except ServerFault:
+        # Nothing was applied: the client keeps every act and sends them again later.
+        raise ApiError(
+            503,
+            "server_busy",
+            "The server could not apply the actions now; they are kept and sent again.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        ) from None

@@ -1,7 +1,9 @@
 """Dates, time left and sizes as a Vietnamese reader writes them (English when translated).
 
-Plain functions over QCoreApplication.translate, so the words go through Qt's translation
-files like every other string of the window. GUI thread or workers.
+Every date is official time (rule 7): Hà Nội's, with the zone named, and the laptop's own time
+beside it when its zone differs (ecabinet.official_time). Plain functions over
+QCoreApplication.translate, so the words go through Qt's translation files like every other
+string of the window. GUI thread or workers.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from ecabinet.official_time import laptop, official
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"),
@@ -26,10 +30,26 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Formatting", text)
 
 
-def local_date(moment: datetime) -> str:
-    """'Thứ Hai, 15/12/2025, 08:30' in the laptop's time zone."""
-    local = moment.astimezone()
-    return f"{translate(str(WEEKDAYS[local.weekday()]))}, {local:%d/%m/%Y, %H:%M}"
+def local_date(moment: datetime, zone: object = None) -> str:
+    """'Thứ Hai, 15/12/2025, 08:30 (giờ Hà Nội)', and on a laptop in another zone its own time
+    beside it: '… 08:30 (giờ Hà Nội) · 02:30 giờ máy' (with its date when that differs).
+
+    ``zone`` stands for the laptop's zone in tests; by default the process's own.
+    """
+    day = official(moment)
+    text = translate("{weekday}, {date}, {time} (giờ Hà Nội)").format(
+        weekday=translate(str(WEEKDAYS[day.weekday()])),
+        date=f"{day:%d/%m/%Y}",
+        time=f"{day:%H:%M}",
+    )
+    here = laptop(moment, zone)
+    if here is None:
+        return text
+    if here.date() == day.date():
+        return text + translate(" · {time} giờ máy").format(time=f"{here:%H:%M}")
+    return text + translate(" · {time} ngày {date} giờ máy").format(
+        time=f"{here:%H:%M}", date=f"{here:%d/%m}"
+    )
 
 
 def time_left(deadline: datetime, now: datetime | None = None) -> str:

@@ -42,6 +42,14 @@ class Answer:
     late: bool = False
 
 
+class Pull(StrEnum):
+    """Whether the item was taken off the consent list (rule 6), as this laptop knows it."""
+
+    NONE = ""
+    WAITING = "waiting"  # this member pulled it here; not yet received by the server
+    PULLED = "pulled"  # the server has it: debated and voted
+
+
 @dataclass(frozen=True)
 class ItemStanding:
     item: AgendaItemData
@@ -49,6 +57,10 @@ class ItemStanding:
     position: Answer | None
     vote: Answer | None
     no_vote: NoVote
+    # Only Government members mark positions, vote and pull; the Government Office records
+    # and never marks (rule 8), so its screens show neither the form nor the buttons.
+    may_mark: bool = True
+    pull: Pull = Pull.NONE
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,19 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
         return None
     act = acts[-1]
     return Answer(str(act.get("position") or act.get("choice")), str(act.get("comment", "")), True)
+
+
+def marks_and_votes(account: Account) -> bool:
+    """A Government member or the chair; the Government Office alone never marks (rule 8)."""
+    roles = set(account.store.get_state("roles").split(","))
+    return bool(roles & {Role.MEMBER.value, Role.CHAIR.value})
+
+
+def _pull(account: Account, item: AgendaItemData) -> Pull:
+    if item.consent_pulled_by is not None:
+        return Pull.PULLED
+    waiting = account.store.waiting_acts("consent.pull")
+    return Pull.WAITING if any(a.get("agenda_item_id") == item.id for a in waiting) else Pull.NONE
 
 
 def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
@@ -111,7 +136,9 @@ def item_standing(account: Account, item_id: str) -> ItemStanding | None:
         no_vote = NoVote.CLOSED
     else:
         no_vote = NoVote.NOT_OPEN
-    return ItemStanding(item, meeting, position, vote, no_vote)
+    return ItemStanding(
+        item, meeting, position, vote, no_vote, marks_and_votes(account), _pull(account, item)
+    )
 
 
 def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
 
 from ecabinet.official_time import laptop, official
 
@@ -50,6 +51,17 @@ def local_date(moment: datetime, zone: object = None) -> str:
     return text + translate(" · {time} ngày {date} giờ máy").format(
         time=f"{here:%H:%M}", date=f"{here:%d/%m}"
     )
+
+
+def in_official_time(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """Make a date-time field read and write Hà Nội time whatever the laptop's zone (rule 7).
+
+    UTC+7 as a fixed offset: Viet Nam keeps no daylight saving, and a fixed offset needs no
+    zone database from the system (Windows has none of the IANA names).
+    """
+    edit.setTimeZone(QTimeZone(7 * 3600))
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    return edit
 
 
 def time_left(deadline: datetime, now: datetime | None = None) -> str:

@@ -17,6 +17,18 @@ from ui.decisions.agenda_control import AgendaControl
 from ui.tasks import TaskManager
 
 
+def answer_next_question(button: QMessageBox.StandardButton, asked: list[str]) -> None:
+    """Answer the next modal question with ``button``, keeping its text in ``asked``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
 def test_the_office_sees_no_position_form_and_no_vote_buttons(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
@@ -70,22 +82,27 @@ def test_the_chair_confirms_before_the_consent_list_is_adopted(
     qtbot.waitUntil(control.consent_button.isEnabled, timeout=WAIT)
 
     asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        asked.append(box.text())
-        box.button(button).click()
-
-    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.No))
+    answer_next_question(QMessageBox.StandardButton.No, asked)
     control.consent_button.click()
     assert asked and "Thông qua 1 nội dung" in asked[0]
     assert "Nội dung 1 (4/6 thành viên không phản đối)" in asked[0]
     board = chair.api.board(world.meeting_id)
     assert board.consent_list == [item_id]  # declined: nothing was adopted
 
-    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    answer_next_question(QMessageBox.StandardButton.Yes, asked)
     with qtbot.wait_signal(control.message_shown, timeout=WAIT) as told:
         control.consent_button.click()
     assert "Đã thông qua 1 nội dung" in told.args[0]
     assert chair.api.board(world.meeting_id).consent_list == []
+
+
+def test_the_office_enters_times_in_hanoi_time(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDateTime
+
+    from ui.office.meeting_form import MeetingForm
+
+    form = MeetingForm()
+    qtbot.addWidget(form)
+    form.starts_at.setDateTime(QDateTime.fromSecsSinceEpoch(1765762200))  # 01:30 UTC
+    assert form.starts_at.text() == "15/12/2025 08:30"  # whatever this machine's zone
+    assert form.fields()["starts_at"] == "2025-12-15T01:30:00+00:00"

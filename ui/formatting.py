@@ -53,6 +53,15 @@ def local_date(moment: datetime, zone: object = None) -> str:
     )
 
 
+def short_date(moment: datetime) -> str:
+    """'15/12/2025, 08:30 (giờ Hà Nội)': for narrow places (the sidebar), whose tooltip
+    carries local_date() with the laptop's own time."""
+    day = official(moment)
+    return translate("{date}, {time} (giờ Hà Nội)").format(
+        date=f"{day:%d/%m/%Y}", time=f"{day:%H:%M}"
+    )
+
+
 def in_official_time(edit: QDateTimeEdit) -> QDateTimeEdit:
     """Make a date-time field read and write Hà Nội time whatever the laptop's zone (rule 7).
 

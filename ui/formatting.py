@@ -38,7 +38,9 @@ def local_date(moment: datetime, zone: object = None) -> str:
     ``zone`` stands for the laptop's zone in tests; by default the process's own.
     """
     day = official(moment)
-    text = translate("{weekday}, {date}, {time} (giờ Hà Nội)").format(
+    text = QCoreApplication.translate(
+        "Formatting", "{weekday}, {date}, {time} (giờ Hà Nội)"
+    ).format(
         weekday=translate(str(WEEKDAYS[day.weekday()])),
         date=f"{day:%d/%m/%Y}",
         time=f"{day:%H:%M}",
@@ -47,8 +49,10 @@ def local_date(moment: datetime, zone: object = None) -> str:
     if here is None:
         return text
     if here.date() == day.date():
-        return text + translate(" · {time} giờ máy").format(time=f"{here:%H:%M}")
-    return text + translate(" · {time} ngày {date} giờ máy").format(
+        return text + QCoreApplication.translate("Formatting", " · {time} giờ máy").format(
+            time=f"{here:%H:%M}"
+        )
+    return text + QCoreApplication.translate("Formatting", " · {time} ngày {date} giờ máy").format(
         time=f"{here:%H:%M}", date=f"{here:%d/%m}"
     )
 
@@ -57,7 +61,7 @@ def short_date(moment: datetime) -> str:
     """'15/12/2025, 08:30 (giờ Hà Nội)': for narrow places (the sidebar), whose tooltip
     carries local_date() with the laptop's own time."""
     day = official(moment)
-    return translate("{date}, {time} (giờ Hà Nội)").format(
+    return QCoreApplication.translate("Formatting", "{date}, {time} (giờ Hà Nội)").format(
         date=f"{day:%d/%m/%Y}", time=f"{day:%H:%M}"
     )
 

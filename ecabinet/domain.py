@@ -219,16 +219,27 @@ class ItemOutlook:
     objections: int
     unmarked: int
     speakers: tuple[str, ...]  # user ids, in the order they asked
-    consent: bool  # nobody objects and nobody wants to speak: adopt without debate
+    consent: bool  # may be proposed for the consent list (rule 6, see may_consent)
     outlook: Outlook
 
 
+def may_consent(no_objection: int, wish_to_speak: int, objections: int, total: int) -> bool:
+    """Rule 6: an item may go on the consent list only when MORE THAN HALF OF ALL members (N,
+    as in rule 2) marked "no objection" and nobody marked "object" or "wish to speak".
+
+    Silence is never consent: unmarked members count toward N and never toward the marks, so
+    an item nobody marked is never proposed.
+    """
+    return 2 * no_objection > total and objections == 0 and wish_to_speak == 0
+
+
 def item_outlook(
-    marks: Iterable[Mark], member_ids: Iterable[str], chair_id: str | None
+    marks: Iterable[Mark], member_ids: Iterable[str], chair_id: str | None, *, pulled: bool = False
 ) -> ItemOutlook:
     """Estonia's board for one item: counts, the speakers list, the consent proposal, and the
     likely outcome under rules 2 and 3, treating "no objection" as agree and "object" as
-    disagree. Each member's latest mark counts; marks of non-members are ignored."""
+    disagree. Each member's latest mark counts; marks of non-members are ignored. An item a
+    member ``pulled`` off the consent list is debated and voted, never proposed again."""
     members = set(member_ids)
     latest: dict[str, Mark] = {}
     for mark in sorted(marks, key=lambda m: m.at):
@@ -256,6 +267,6 @@ def item_outlook(
         objections=against,
         unmarked=total - len(latest),
         speakers=tuple(m.user_id for m in sorted(speak, key=lambda m: m.at)),
-        consent=against == 0 and not speak,
+        consent=not pulled and may_consent(agree, len(speak), against, total),
         outlook=outlook,
     )

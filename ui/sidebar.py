@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ecabinet.client.library import BallotEntry, Overview
 from ecabinet.domain import BallotStatus
-from ui.formatting import local_date, time_left, under_a_day
+from ecabinet.wire.objects import MeetingData
+from ui.formatting import local_date, short_date, time_left, under_a_day
 from ui.theme import colors
 from ui.widgets.trees import children, top_level
 
@@ -48,12 +49,12 @@ class Sidebar(QTreeWidget):
         self.clear()
         upcoming = self._section(self.tr("Phiên họp sắp tới"))
         for meeting in overview.upcoming:
-            self._entry(upcoming, meeting.title, local_date(meeting.starts_at), MEETING, meeting.id)
+            self._meeting(upcoming, meeting)
         if not overview.upcoming:
             self._note(upcoming, self.tr("Không có phiên họp sắp tới"))
         past = self._section(self.tr("Phiên họp đã qua"))
         for meeting in overview.past:
-            self._entry(past, meeting.title, local_date(meeting.starts_at), MEETING, meeting.id)
+            self._meeting(past, meeting)
         ballots = self._section(self.tr("Phiếu lấy ý kiến"))
         for entry in overview.ballots:
             self._ballot(ballots, entry, moment)
@@ -92,6 +93,13 @@ class Sidebar(QTreeWidget):
         item.setToolTip(0, f"{title}\n{detail}" if detail else title)
         return item
 
+    def _meeting(self, parent: QTreeWidgetItem, meeting: MeetingData) -> None:
+        # Hà Nội time fits the narrow list; the tooltip adds the weekday and the laptop's time.
+        item = self._entry(
+            parent, meeting.title, short_date(meeting.starts_at), MEETING, meeting.id
+        )
+        item.setToolTip(0, f"{meeting.title}\n{local_date(meeting.starts_at)}")
+
     def _note(self, parent: QTreeWidgetItem, text: str) -> None:
         item = QTreeWidgetItem(parent, [text])
         item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -107,8 +115,9 @@ class Sidebar(QTreeWidget):
         elif entry.replied:
             detail = self.tr("Đã trả lời · hạn {left}").format(left=time_left(ballot.deadline, now))
         else:
-            detail = self.tr("Hạn: {date}").format(date=local_date(ballot.deadline))
+            detail = self.tr("Hạn: {date}").format(date=short_date(ballot.deadline))
         item = self._entry(parent, ballot.title, detail, BALLOT, ballot.id)
+        item.setToolTip(0, f"{ballot.title}\n{detail}\n{local_date(ballot.deadline)}")
         if entry.awaiting_reply and under_a_day(ballot.deadline, now):
             item.setForeground(0, QBrush(colors().danger))
 

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from ecabinet.client.account import Account
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.store import ServerDataError
-from ecabinet.domain import VoteStatus
+from ecabinet.domain import ItemStatus, VoteStatus
+from ecabinet.official_time import official_json
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 
@@ -30,6 +31,17 @@ def set_position(account: Account, item_id: str, position: str, comment: str = "
     return account.store.record_action(
         "position.set", {"agenda_item_id": item_id, "position": position, "comment": comment}
     )
+
+
+def pull_from_consent(account: Account, item_id: str) -> str:
+    """Take an item off the consent list (rule 6): it will be debated and voted. Works offline;
+    the server judges it (only a member present, before adoption) when it arrives."""
+    item = account.store.get("agenda_item", item_id)
+    if not isinstance(item, AgendaItemData):
+        raise NotAllowed("This agenda item is not on this laptop; sync first.")
+    if item.status == ItemStatus.CLOSED or item.vote_status != VoteStatus.NONE:
+        raise NotAllowed("This agenda item has already been decided or is being voted on.")
+    return account.store.record_action("consent.pull", {"agenda_item_id": item_id})
 
 
 def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
@@ -73,6 +85,7 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
             state("full_name"),
             state("title"),
             datetime.now(UTC),
+            deadline=ballot.deadline,
         )
     )
     with closing(account.signer()) as signer:
@@ -114,14 +127,16 @@ def last_form(account: Account, ballot_id: str) -> bytes:
 
 def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
     """The minutes of a session: a PDF signed with this device's key (the Government Office's),
-    the record as JSON and the votes as CSV. Needs the network (the record is the server's)."""
+    the record as JSON and the votes as CSV. Needs the network (the record is the server's),
+    and a session that was held: the server refuses (409 not_held) any other (rule 8)."""
     from ecabinet.pdf.minutes import minutes_csv, minutes_pdf
     from ecabinet.signing.pades import sign_pdf
 
     record = account.api.minutes(meeting_id)
     with closing(account.signer()) as signer:
         signed = sign_pdf(minutes_pdf(record), signer, reason="Biên bản phiên họp")
-    return signed, record.model_dump_json(indent=1), minutes_csv(record)
+    # The exports state official time: ISO 8601 with +07:00 (rule 7).
+    return signed, official_json(record), minutes_csv(record)
 
 
 def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:

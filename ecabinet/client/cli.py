@@ -2,8 +2,10 @@
 
 Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
 ballots|outbox|search|ready|logout``, and the member's acts: ``position``, ``vote``,
-``ballot reply``, ``ballot form``. Expected failures (offline, wrong password, a server
-answer we refuse) print one clear line and exit 1; usage errors exit 2.
+``ballot reply``, ``ballot form``, ``consent pull``. Times are official time, Hà Nội's, with
+the zone named and the laptop's own time beside it when it differs (rule 7). Expected failures
+(offline, wrong password, a server answer we refuse) print one clear line and exit 1; usage
+errors exit 2.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
 from ecabinet.client.travel import readiness
+from ecabinet.official_time import laptop_beside, official_text
 from ecabinet.signing.signer import TokenError
 
 Command = Callable[[Account, argparse.Namespace], int]
@@ -140,7 +143,7 @@ def _status(account: Account, args: argparse.Namespace) -> int:
 
 def _meetings(account: Account, _args: argparse.Namespace) -> int:
     for meeting in account.store.meetings():
-        when = meeting.starts_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        when = official_text(meeting.starts_at) + laptop_beside(meeting.starts_at)
         print(f"{when}  {meeting.status:11}  {meeting.title}  [{meeting.id}]")
     return 0
 
@@ -151,7 +154,7 @@ def _ballots(account: Account, _args: argparse.Namespace) -> int:
         left = ballot.deadline - now
         hours = int(left.total_seconds() // 3600)
         remaining = f"{hours} h left" if hours >= 0 else "deadline passed"
-        deadline = ballot.deadline.astimezone().strftime("%d/%m/%Y %H:%M")
+        deadline = official_text(ballot.deadline) + laptop_beside(ballot.deadline)
         print(f"{deadline}  {remaining:15}  {ballot.status:6}  {ballot.title}  [{ballot.id}]")
     return 0
 
@@ -185,6 +188,12 @@ def _vote(account: Account, args: argparse.Namespace) -> int:
             "on this item is not open on this laptop's copy, so the server may refuse it "
             "(vote_not_open)."
         )
+    return 0
+
+
+def _consent_pull(account: Account, args: argparse.Namespace) -> int:
+    acts.pull_from_consent(account, args.item_id)
+    print("Asked to take the item off the consent list; it is sent at the next sync.")
     return 0
 
 
@@ -331,6 +340,12 @@ def _add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     vote.add_argument("--choice", required=True, choices=["agree", "disagree", "abstain"])
     vote.add_argument("--comment", default="")
     vote.set_defaults(run=_vote)
+    consent = sub.add_parser("consent", help="the consent list (rule 6)").add_subparsers(
+        dest="consent_command", required=True
+    )
+    pull = consent.add_parser("pull", help="take an item off the consent list: it is debated")
+    pull.add_argument("item_id")
+    pull.set_defaults(run=_consent_pull)
     ballot = sub.add_parser("ballot", help="reply to a written ballot").add_subparsers(
         dest="ballot_command", required=True
     )

@@ -43,6 +43,14 @@ class Answer:
     resending: bool = False  # sent, but no decision came back: being sent again
 
 
+class Pull(StrEnum):
+    """Whether the item was taken off the consent list (rule 6), as this laptop knows it."""
+
+    NONE = ""
+    WAITING = "waiting"  # this member pulled it here; not yet received by the server
+    PULLED = "pulled"  # the server has it: debated and voted
+
+
 @dataclass(frozen=True)
 class ItemStanding:
     item: AgendaItemData
@@ -50,6 +58,10 @@ class ItemStanding:
     position: Answer | None
     vote: Answer | None
     no_vote: NoVote
+    # Only Government members mark positions, vote and pull; the Government Office records
+    # and never marks (rule 8), so its screens show neither the form nor the buttons.
+    may_mark: bool = True
+    pull: Pull = Pull.NONE
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,19 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
         True,
         resending=act in account.store.resending_acts(type_),
     )
+
+
+def marks_and_votes(account: Account) -> bool:
+    """A Government member or the chair; the Government Office alone never marks (rule 8)."""
+    roles = set(account.store.get_state("roles").split(","))
+    return bool(roles & {Role.MEMBER.value, Role.CHAIR.value})
+
+
+def _pull(account: Account, item: AgendaItemData) -> Pull:
+    if item.consent_pulled_by is not None:
+        return Pull.PULLED
+    waiting = account.store.waiting_acts("consent.pull")
+    return Pull.WAITING if any(a.get("agenda_item_id") == item.id for a in waiting) else Pull.NONE
 
 
 def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
@@ -117,7 +142,9 @@ def item_standing(account: Account, item_id: str) -> ItemStanding | None:
         no_vote = NoVote.CLOSED
     else:
         no_vote = NoVote.NOT_OPEN
-    return ItemStanding(item, meeting, position, vote, no_vote)
+    return ItemStanding(
+        item, meeting, position, vote, no_vote, marks_and_votes(account), _pull(account, item)
+    )
 
 
 def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:

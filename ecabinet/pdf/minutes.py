@@ -1,7 +1,8 @@
 """The minutes of a session (biên bản phiên họp) as a PDF to be signed, and its results as CSV.
 
 Attendance, then each item: presenter, speakers, the vote with every member's choice by name
-and the result under the rules, and the conclusions. Pure core; any thread.
+and the result under the rules, and the conclusions. Times in official time, Hà Nội's, with the
+zone named (rule 7); the CSV's in ISO 8601 with +07:00. Pure core; any thread.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ecabinet.official_time import official, official_clock, official_iso
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from ecabinet.wire.minutes import Minutes, MinutesItem
 
@@ -41,7 +43,8 @@ def _item_paragraphs(item: MinutesItem) -> list[str]:
 
 
 def minutes_pdf(minutes: Minutes) -> bytes:
-    when = minutes.starts_at.astimezone().strftime("%H:%M ngày %d/%m/%Y")
+    # Official time with its zone named, whatever the zone of the laptop that signs (rule 7).
+    when = f"{official_clock(minutes.starts_at)} ngày {official(minutes.starts_at):%d/%m/%Y}"
     opening = [
         f"Thời gian: {when}. Địa điểm: {minutes.place or '—'}.",
         f"Chủ trì: {minutes.chair or '—'}.",
@@ -75,6 +78,6 @@ def minutes_csv(minutes: Minutes) -> str:
         for vote in item.votes:
             writer.writerow(
                 [item.position, item.title, vote.full_name, vote.title, vote.choice,
-                 vote.received_at.isoformat(), result]
+                 official_iso(vote.received_at), result]
             )  # fmt: skip
     return out.getvalue()

@@ -11,11 +11,12 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from ecabinet.official_time import official, official_text
 from ecabinet.pdf.fonts import new_document
 
 INFO_KEY = "/ECabinetReply"
@@ -24,7 +25,6 @@ CHOICE_LABELS = {"agree": "Đồng ý", "disagree": "Không đồng ý", "other"
 TICKED, UNTICKED = "☑", "☐"  # DejaVu Sans has both ballot-box glyphs
 # The form is dated in Hanoi time (Vietnam keeps UTC+7 all year): a reply signed at 23:30 UTC
 # is dated the next day there.
-VIETNAM_TIME = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ReplyForm:
     member_title: str
     signed_on: datetime
     place: str = "Hà Nội"
+    deadline: datetime | None = None  # printed in official time (rule 7)
 
 
 def build_reply_form(form: ReplyForm) -> bytes:
@@ -64,6 +65,10 @@ def build_reply_form(form: ReplyForm) -> bytes:
     pdf.multi_cell(0, 7, form.ballot_title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     pdf.multi_cell(0, 7, f"Nội dung xin ý kiến: {form.question}", new_x="LMARGIN", new_y="NEXT")
+    if form.deadline is not None:
+        pdf.cell(
+            0, 7, f"Hạn trả lời: {official_text(form.deadline)}", new_x="LMARGIN", new_y="NEXT"
+        )
     pdf.ln(4)
     pdf.multi_cell(0, 7, f"Thành viên Chính phủ: {form.member_name}", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 7, f"Chức vụ: {form.member_title}", new_x="LMARGIN", new_y="NEXT")
@@ -76,7 +81,7 @@ def build_reply_form(form: ReplyForm) -> bytes:
         pdf.ln(2)
         pdf.multi_cell(0, 7, f"Ý kiến cụ thể: {form.fields.comment}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
-    day = form.signed_on.astimezone(VIETNAM_TIME)
+    day = official(form.signed_on)
     pdf.cell(
         0,
         7,
@@ -85,6 +90,10 @@ def build_reply_form(form: ReplyForm) -> bytes:
         new_x="LMARGIN",
         new_y="NEXT",
     )
+    pdf.cell(
+        0, 7, f"Thời điểm ký: {official_text(form.signed_on)}", align="R", new_x="LMARGIN",
+        new_y="NEXT",
+    )  # fmt: skip
     pdf.cell(0, 7, "(Ký số)", align="R", new_x="LMARGIN", new_y="NEXT")
     writer = PdfWriter(clone_from=io.BytesIO(bytes(pdf.output())))
     writer.add_metadata(

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import datetime
 
+from ecabinet.official_time import official_iso, official_text
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from ecabinet.pdf.reply_form import CHOICE_LABELS
 from ecabinet.wire.summary import BallotSummary
@@ -14,7 +15,7 @@ CSV_HEADER = ["ho_ten", "chuc_vu", "tra_loi", "y_kien", "thoi_diem_nhan", "muon"
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+    return official_text(moment)  # '15/12/2025 17:00 (giờ Hà Nội)' whatever the laptop (rule 7)
 
 
 def summary_pdf(summary: BallotSummary) -> bytes:
@@ -72,7 +73,7 @@ def summary_csv(summary: BallotSummary) -> str:
                 r.title,
                 r.choice,
                 r.comment,
-                r.received_at.isoformat(),
+                official_iso(r.received_at),
                 "x" if r.late else "",
             ]
         )

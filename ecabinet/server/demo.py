@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import Answer, tally
+from ecabinet.official_time import official
 from ecabinet.pdf.compose import DocumentSpec, compose
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.server import audit, feed
@@ -273,6 +274,7 @@ class _Seeder:
                     member.full_name,
                     member.title,
                     ballot.deadline,
+                    deadline=ballot.deadline,
                 )
             )
             sha, _pages = self.add_blob(form)
@@ -326,9 +328,9 @@ class _Seeder:
 
 
 def _next_month_start(now: datetime) -> datetime:
-    # The regular session is held early in the month, at 08:30 Hà Nội time (01:30 UTC).
-    days_ahead = 4
-    return (now + timedelta(days=days_ahead)).replace(hour=1, minute=30, second=0, microsecond=0)
+    """Four days ahead at 08:30 Hà Nội time (rule 7), whatever the zone of the machine."""
+    day = official(now + timedelta(days=4))
+    return day.replace(hour=8, minute=30, second=0, microsecond=0).astimezone(UTC)
 
 
 def seed_if_empty(db: Session, settings: Settings) -> bool:
@@ -340,7 +342,7 @@ def seed_if_empty(db: Session, settings: Settings) -> bool:
     seeder.people()
     now = datetime.now(UTC)
     regular = _next_month_start(now)
-    month = regular.astimezone().month
+    month = official(regular).month
     seeder.meeting(
         kind="regular",
         title=f"Phiên họp Chính phủ thường kỳ tháng {month}",

@@ -152,6 +152,9 @@ class Meeting(Base):
     chair_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
     published_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # When the session was opened: a meeting closed without it was never held, and has no
+    # minutes (rule 8).
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Invitation(Base):
@@ -188,6 +191,9 @@ class AgendaItem(Base):
     vote_status: Mapped[str] = mapped_column(String(20), default="none")
     vote_opened_at: Mapped[datetime | None] = mapped_column(default=None)
     vote_closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # A member present took the item off the consent list: it is debated and voted (rule 6).
+    consent_pulled_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
+    consent_pulled_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Ballot(Base):

@@ -75,6 +75,7 @@ def meeting_data(db: Session, meeting: m.Meeting) -> dict[str, Any]:
             ],
             "present_user_ids": sorted(present),
             "total_members": len(body_member_ids(db, meeting.body_id)),
+            "started_at": _iso(meeting.started_at),
             "published_at": _iso(meeting.published_at),
         },
     )
@@ -95,6 +96,8 @@ def agenda_item_data(item: m.AgendaItem) -> dict[str, Any]:
             "vote_status": item.vote_status,
             "vote_opened_at": _iso(item.vote_opened_at),
             "vote_closed_at": _iso(item.vote_closed_at),
+            "consent_pulled_by": item.consent_pulled_by,
+            "consent_pulled_at": _iso(item.consent_pulled_at),
         },
     )
 

@@ -77,6 +77,7 @@ class MeetingData(WireModel):
     present_user_ids: list[Id] = Field(default_factory=list, max_length=1000)
     total_members: Count = 0
     published_at: UtcTime | None = None
+    started_at: UtcTime | None = None  # when the session was opened (rule 8)
 
 
 class AgendaItemData(WireModel):
@@ -91,6 +92,9 @@ class AgendaItemData(WireModel):
     vote_status: VoteStatus = VoteStatus.NONE
     vote_opened_at: UtcTime | None = None
     vote_closed_at: UtcTime | None = None
+    # Who took the item off the consent list, and when (rule 6): it is debated and voted.
+    consent_pulled_by: Id | None = None
+    consent_pulled_at: UtcTime | None = None
 
 
 class DocumentData(WireModel):

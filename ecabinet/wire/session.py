@@ -29,6 +29,7 @@ class ItemBoard(WireModel):
     consent: bool
     outlook: ShortText
     marks: list[BoardMark] = Field(default_factory=list, max_length=MAX_LIST)
+    pulled_by: ShortText = ""  # who took the item off the consent list (rule 6)
 
 
 class Board(WireModel):

@@ -65,6 +65,7 @@ MutationType = Literal[
     "vote.cast",
     "ballot.respond",
     "document.read",
+    "consent.pull",
 ]
 
 
@@ -109,6 +110,12 @@ class DocumentRead(WireModel):
     document_version_id: Id
 
 
+class ConsentPull(WireModel):
+    """A member present takes an item off the consent list: it is debated and voted (rule 6)."""
+
+    agenda_item_id: Id
+
+
 MUTATION_MODELS: dict[str, type[WireModel]] = {
     "annotation.put": AnnotationPut,
     "annotation.delete": AnnotationDelete,
@@ -118,6 +125,7 @@ MUTATION_MODELS: dict[str, type[WireModel]] = {
     "vote.cast": VoteCast,
     "ballot.respond": BallotRespond,
     "document.read": DocumentRead,
+    "consent.pull": ConsentPull,
 }
 
 

@@ -56,16 +56,23 @@ def test_the_office_signs_the_minutes_of_a_session(
     assert cli_login(monkeypatch, profile, live_server.url, "secretariat") == 0
     pdf, record, votes = tmp_path / "bien-ban.pdf", tmp_path / "bb.json", tmp_path / "bb.csv"
     argv = ["--profile", profile, "minutes", world.meeting_id, "--pdf", str(pdf)]
+    # Rule 8: no minutes while the session is still in progress, said in one clear line.
+    assert main(argv) == 1
+    assert "close the session first" in capsys.readouterr().err
+    assert not pdf.exists()
+    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
     assert main([*argv, "--json", str(record), "--csv", str(votes)]) == 0
     assert "signed minutes" in capsys.readouterr().out
 
     data = json.loads(record.read_text(encoding="utf-8"))
     first = data["items"][0]
     assert len(data["present"]) == 5 and data["total_members"] == 6
+    assert data["starts_at"].endswith("+07:00")  # official time in the export (rule 7)
     assert first["result"]["agree"] == 2 and first["result"]["passed"] is False  # 2 of 6
     assert first["speakers"] == ["Member02"]
     assert first["conclusions"] == ["Giao Bộ Tư pháp hoàn thiện."]
     rows = list(csv.DictReader(io.StringIO(votes.read_text(encoding="utf-8"))))
+    assert all(r["thoi_diem"].endswith("+07:00") for r in rows)
     assert sorted((r["ho_ten"], r["bieu_quyet"]) for r in rows) == [
         ("Member01", "agree"), ("Member02", "agree"), ("Member03", "disagree"),
     ]  # fmt: skip

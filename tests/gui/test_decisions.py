@@ -227,6 +227,11 @@ def test_the_office_records_attendance_a_conclusion_and_signs_the_minutes(
     assert "Đã ghi kết luận" in told.args[0]
     pdf = tmp_path / "bien-ban.pdf"
     with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
+        tools.save_minutes(pdf)  # still in session: no minutes yet (rule 8), said in words
+    assert "Chỉ lập biên bản cho phiên họp đã được tổ chức" in told.args[0]
+    assert not pdf.exists()
+    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
         tools.save_minutes(pdf)
     assert "Đã lưu" in told.args[0]
     ca = certificate_from_pem(office.store.get_state("ca_pem"))

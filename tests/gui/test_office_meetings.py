@@ -12,12 +12,14 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.meetings import Workspace
 from tests.client.conftest import LiveServer, signed_in
+from tests.gui.test_rules import answer_next_question
 from tests.pdfs import make_pdf
 from ui.decisions.vote_console import VoteConsole
 from ui.office.meetings import OfficeMeetings
@@ -207,12 +209,18 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
     office.api.meeting_act(world.meeting_id, "start")
     present = ("chair", "member01", "member02", "member03", "member04")
     office.api.set_attendance(world.meeting_id, [world.users[u] for u in present])
+    for username in ("chair", "member02", "member03", "member04"):  # 4 of 6: over half
+        member = signed_in(live_server.url, tmp_path / username, username)
+        member.sync_service().sync()
+        for item in (first, second):
+            acts.set_position(member, item, "no_objection")
+        member.sync_service().sync()
     objector: Account = signed_in(live_server.url, tmp_path / "m", "member01")
     objector.sync_service().sync()
     acts.set_position(objector, second, "object", "Chưa đủ cơ sở")
     objector.sync_service().sync()
 
-    chair = signed_in(live_server.url, tmp_path / "c", "chair")
+    chair = signed_in(live_server.url, tmp_path / "c2", "chair")
     chair.sync_service().sync()
     console = VoteConsole(chair, tasks)
     qtbot.addWidget(console)
@@ -221,9 +229,11 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
     qtbot.waitUntil(control.consent_button.isEnabled, timeout=WAIT)
     assert control.consent_ids == [first]  # the objection keeps the second item out
     assert "1." in control.consent.text()
+    asked: list[str] = []
+    answer_next_question(QMessageBox.StandardButton.Yes, asked)  # the chair confirms
     with qtbot.wait_signal(console.message_shown, timeout=WAIT) as told:
         control.consent_button.click()
-    assert "Đã thông qua 1" in told.args[0]
+    assert "Đã thông qua 1" in told.args[0] and "4/6" in asked[0]
     qtbot.waitUntil(lambda: console.items.item(0).text().startswith("✓"), timeout=WAIT)
     qtbot.waitUntil(lambda: not control.consent_button.isEnabled(), timeout=WAIT)
     assert control.consent_ids == []  # decided: no longer proposed

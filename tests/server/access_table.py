@@ -182,4 +182,5 @@ PUSH: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("annotation.delete", "others"): NOBODY,  # a shared note is read by others, never deleted
     ("vote.cast", "own"): VOTERS,  # on the first item, with its vote open
     ("ballot.respond", "own"): VOTERS,  # the ballot's voters; the Office is not one
+    ("consent.pull", "own"): VOTERS,  # members only (rule 6); the Office never marks (rule 8)
 }

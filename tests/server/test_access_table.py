@@ -404,7 +404,7 @@ def mutation_data(kind: str, objects: dict[str, str], note_id: str) -> dict[str,
     item, version = objects["item_id"], objects["version_id"]
     if kind == "position.set":
         return {"agenda_item_id": item, "position": "no_objection"}
-    if kind in {"speaker.request", "speaker.withdraw"}:
+    if kind in {"speaker.request", "speaker.withdraw", "consent.pull"}:
         return {"agenda_item_id": item}
     if kind == "document.read":
         return {"document_version_id": version}

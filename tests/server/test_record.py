@@ -43,6 +43,7 @@ def test_the_csv_holds_the_same_rows_and_members_may_not_read_the_record(api: Ap
     rows = list(csv.reader(io.StringIO(response.text.lstrip("\ufeff"))))
     assert rows[0][:4] == ["id", "at", "actor", "action"]
     assert any("Phiên CSV" in row[-1] for row in rows[1:])
+    assert all(row[1].endswith("+07:00") for row in rows[1:])  # official time (rule 7)
     for who in ("member01", "chair", "guest"):
         refused = call(api, who, "GET", "/audit")
         assert refused.status_code == 403, who

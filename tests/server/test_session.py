@@ -29,8 +29,10 @@ def test_the_consent_list_is_adopted_at_once_but_not_over_an_objection(
 ) -> None:
     first, second = world.item_ids
     url = f"/meetings/{world.meeting_id}/consent"
-    for who in ("chair", "member01", "member02"):
+    for who in ("chair", "member01", "member02", "member03"):  # 4 of 6: more than half
         mark(api, who, first, "no_objection")
+    for who in ("chair", "member01", "member02"):
+        mark(api, who, second, "no_objection")
     mark(api, "member03", second, "object", "Chưa đủ cơ sở")
     start_session(api, world)
     assert call(api, "member01", "POST", url, json={"item_ids": [first]}).status_code == 403
@@ -41,9 +43,11 @@ def test_the_consent_list_is_adopted_at_once_but_not_over_an_objection(
     assert call(api, "chair", "POST", url, json={"item_ids": [first]}).status_code == 200
     again = call(api, "chair", "POST", url, json={"item_ids": [first]})
     assert again.json()["code"] == "not_consent"  # already decided
+    call(api, "secretariat", "POST", f"/meetings/{world.meeting_id}/close")
     minutes = call(api, "secretariat", "GET", f"/meetings/{world.meeting_id}/minutes").json()
     one, two = minutes["items"]
-    assert (one["conclusions"], one["status"]) == ([CONSENT_CONCLUSION], "closed")
+    written = CONSENT_CONCLUSION.format(agree=4, total=6)
+    assert (one["conclusions"], one["status"]) == ([written], "closed")
     assert (two["conclusions"], two["status"]) == ([], "pending")
     rows = call(api, "secretariat", "GET", "/audit").json()
     entry = next(r for r in rows if r["action"] == "consent.adopt")

@@ -16,6 +16,7 @@ from ecabinet.domain import (
     is_late,
     is_passed,
     item_outlook,
+    may_consent,
     quorum_needed,
     tally,
 )
@@ -121,11 +122,58 @@ def marks(**positions: str) -> list[Mark]:
     ]
 
 
-def test_an_item_nobody_objects_to_goes_to_the_consent_list() -> None:
+def no_objection_from(count: int, **others: str) -> dict[str, str]:
+    """``count`` members (never the chair first) marking "no objection", plus ``others``."""
+    return {**{f"m{i:02d}": "no_objection" for i in range(1, count + 1)}, **others}
+
+
+def test_two_no_objections_of_twenty_seven_are_not_a_consent() -> None:
+    # Main proposed this: nobody objected, so it went on the list with 2 of 27 (rule 6).
     board = item_outlook(marks(m01="no_objection", m02="no_objection"), MEMBERS, CHAIR)
-    assert board.consent
+    assert not board.consent
     assert board.unmarked == 25
     assert board.outlook is Outlook.OPEN  # 2 of 27 is not yet a majority of all members
+
+
+def test_thirteen_no_objections_of_twenty_seven_are_not_enough() -> None:
+    board = item_outlook(marks(**no_objection_from(13)), MEMBERS, CHAIR)
+    assert board.no_objection == 13
+    assert not board.consent
+
+
+def test_fourteen_no_objections_of_twenty_seven_put_the_item_on_the_list() -> None:
+    board = item_outlook(marks(**no_objection_from(14)), MEMBERS, CHAIR)
+    assert board.no_objection == 14
+    assert board.consent
+
+
+def test_one_objection_keeps_the_item_off_the_list() -> None:
+    board = item_outlook(marks(**no_objection_from(25, m26="object")), MEMBERS, CHAIR)
+    assert not board.consent
+
+
+def test_one_wish_to_speak_keeps_the_item_off_the_list() -> None:
+    board = item_outlook(marks(**no_objection_from(25, m26="wish_to_speak")), MEMBERS, CHAIR)
+    assert not board.consent
+
+
+def test_silence_is_never_consent() -> None:
+    board = item_outlook([], MEMBERS, CHAIR)
+    assert board.unmarked == 27
+    assert not board.consent
+
+
+def test_a_pulled_item_is_never_proposed() -> None:
+    board = item_outlook(marks(**no_objection_from(26)), MEMBERS, CHAIR, pulled=True)
+    assert not board.consent
+
+
+@given(st.integers(0, 30), st.integers(0, 3), st.integers(0, 3), st.integers(1, 40))
+def test_consent_matches_rule_six_as_written(
+    agree: int, speak: int, against: int, total: int
+) -> None:
+    expected = 2 * agree > total and speak == 0 and against == 0
+    assert may_consent(agree, speak, against, total) == expected
 
 
 def test_wish_to_speak_makes_the_speakers_list_in_order_and_leaves_consent() -> None:

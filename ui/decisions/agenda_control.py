@@ -1,5 +1,6 @@
 """The chair moves the session along: the item being discussed now, and the consent list
-(items nobody objects to and nobody wants to speak on) adopted in one act.
+(rule 6: more than half of all members marked "no objection", nobody objected or asked to
+speak, no member pulled it) adopted in one act, after the chair or the Office confirms it.
 
 The consent list is read from the position board just before it is shown and the server checks
 it again when it is adopted, so an objection made in the meantime keeps its item out. Requests
@@ -11,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ecabinet.client import meetings
 from ecabinet.client.account import Account
@@ -30,6 +38,7 @@ class AgendaControl(QWidget):
         self.meeting_id = ""
         self.item_id = ""
         self.consent_ids: list[str] = []
+        self.consent_lines: list[str] = []  # each item with its count, for the confirmation
         self.discuss_button = QPushButton(self.tr("Chuyển sang thảo luận nội dung này"))
         self.discuss_button.clicked.connect(self.discuss)
         self.consent_button = QPushButton(self.tr("Thông qua danh sách không thảo luận"))
@@ -53,6 +62,12 @@ class AgendaControl(QWidget):
     def _show_board(self, board: Board) -> None:
         open_items = [i for i in board.items if i.consent and i.item_id in board.consent_list]
         self.consent_ids = [i.item_id for i in open_items]
+        self.consent_lines = [
+            self.tr("{position}. {title} ({count}/{total} thành viên không phản đối)").format(
+                position=i.position, title=i.title, count=i.no_objection, total=board.total_members
+            )
+            for i in open_items
+        ]
         self.consent_button.setEnabled(bool(self.consent_ids))
         self.consent_button.setText(
             self.tr("Thông qua danh sách không thảo luận ({count})").format(count=len(open_items))
@@ -70,9 +85,21 @@ class AgendaControl(QWidget):
         if item_id:
             self._act(lambda: api.discuss(item_id), self.tr("Đã chuyển sang nội dung này."))
 
+    def confirm_adoption(self) -> bool:
+        """Adoption closes the items for good: the chair or the Office says yes first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xác nhận thông qua không thảo luận"),
+            self.tr(
+                "Thông qua {count} nội dung theo danh sách thông qua không thảo luận? Ý kiến "
+                "“Không phản đối” của từng thành viên sẽ được ghi nhận là tán thành.\n\n{items}"
+            ).format(count=len(self.consent_lines), items="\n".join(self.consent_lines)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def adopt_consent(self) -> None:
         api, meeting_id, ids = self.account.api, self.meeting_id, list(self.consent_ids)
-        if ids:
+        if ids and self.confirm_adoption():
             done = self.tr("Đã thông qua {count} nội dung không thảo luận.").format(count=len(ids))
             self._act(lambda: api.adopt_consent(meeting_id, ids), done)
 

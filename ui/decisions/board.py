@@ -1,8 +1,9 @@
 """The position board for the chair and the Government Office: every item by every member.
 
 Each cell says the member's mark in words (colour only helps); each item shows its speakers
-and its likely outcome; the consent list (items nobody objects to and nobody wants to speak
-on) is proposed above, to adopt in one vote. Online only: fetched on the network lane.
+and its likely outcome; the consent list (rule 6: more than half of all members marked "no
+objection", nobody objects or wants to speak) is proposed above, to adopt in one act, with the
+items a member pulled off it. Online only: fetched on the network lane.
 GUI thread.
 """
 
@@ -74,13 +75,27 @@ class PositionBoard(QWidget):
         if board.meeting_id != self.meeting_id:
             return
         consent = [f"{i.position}. {i.title}" for i in board.items if i.consent]
-        self.consent.setText(
+        text = (
             self.tr("Đề xuất thông qua không thảo luận (một lần biểu quyết): {items}").format(
                 items="; ".join(consent)
             )
             if consent
             else self.tr("Chưa có nội dung nào đủ điều kiện thông qua không thảo luận.")
         )
+        text += " " + self.tr(
+            "(Cần quá nửa tổng số {total} thành viên không phản đối, không ai phản đối hay "
+            "đăng ký phát biểu.)"
+        ).format(total=board.total_members)
+        pulled = [
+            self.tr("{position}. {title} (đồng chí {name} đề nghị thảo luận)").format(
+                position=i.position, title=i.title, name=i.pulled_by
+            )
+            for i in board.items
+            if i.pulled_by
+        ]
+        if pulled:
+            text += "\n" + self.tr("Rút khỏi danh sách: {items}").format(items="; ".join(pulled))
+        self.consent.setText(text)
         members = sorted({(m.user_id, m.full_name) for i in board.items for m in i.marks},
                          key=lambda pair: pair[1])  # fmt: skip
         headers = [

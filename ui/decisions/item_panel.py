@@ -2,7 +2,9 @@
 
 A position or a vote is saved on the laptop with its outbox entry (ecabinet.client.acts) on
 the local lane, and only then does the panel say so; a vote is signed with the device's key
-there too. The panel says plainly when the member may not vote and why.
+there too. The panel says plainly when the member may not vote and why. A member may take the
+item off the consent list so that it is debated and voted (rule 6). The Government Office
+records and never marks or votes (rule 8): it sees neither the form nor the buttons.
 GUI thread.
 """
 
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
-from ecabinet.client.standing import Answer, ItemStanding, NoVote, item_standing
-from ecabinet.domain import PositionChoice, VoteChoice
+from ecabinet.client.standing import Answer, ItemStanding, NoVote, Pull, item_standing
+from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
 from ui.decisions.words import POSITIONS, VOTES, word
 from ui.tasks import TaskManager
 
@@ -42,25 +44,8 @@ class ItemDecisionPanel(QWidget):
         self.item_id = ""
         self.title = QLabel()
         self.title.setWordWrap(True)
-        position_box = QGroupBox(self.tr("Ý kiến trước phiên họp"))
-        self.position_buttons = QButtonGroup(self)
-        row = QHBoxLayout()
-        for index, choice in enumerate(PositionChoice):
-            button = QRadioButton(word(POSITIONS, choice))
-            button.setProperty("choice", str(choice))
-            self.position_buttons.addButton(button, index)
-            row.addWidget(button)
-        self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Ý kiến (không bắt buộc)"))
-        self.save_position = QPushButton(self.tr("Lưu ý kiến"))
-        self.save_position.clicked.connect(self._save_position)
-        self.position_state = QLabel()
-        box_layout = QVBoxLayout(position_box)
-        box_layout.addLayout(row)
-        box_layout.addWidget(self.comment)
-        box_layout.addWidget(self.save_position)
-        box_layout.addWidget(self.position_state)
-        vote_box = QGroupBox(self.tr("Biểu quyết"))
+        position_box = self._build_position_box()
+        self.vote_box = vote_box = QGroupBox(self.tr("Biểu quyết"))
         self.vote_state = QLabel()
         self.vote_state.setWordWrap(True)
         self.vote_buttons: dict[str, QPushButton] = {}
@@ -85,6 +70,39 @@ class ItemDecisionPanel(QWidget):
         layout.addWidget(self.note)
         self.setEnabled(False)
 
+    def _build_position_box(self) -> QGroupBox:
+        """The member's mark before the session, and taking the item off the consent list."""
+        self.position_box = position_box = QGroupBox(self.tr("Ý kiến trước phiên họp"))
+        self.position_buttons = QButtonGroup(self)
+        row = QHBoxLayout()
+        for index, choice in enumerate(PositionChoice):
+            button = QRadioButton(word(POSITIONS, choice))
+            button.setProperty("choice", str(choice))
+            self.position_buttons.addButton(button, index)
+            row.addWidget(button)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Ý kiến (không bắt buộc)"))
+        self.save_position = QPushButton(self.tr("Lưu ý kiến"))
+        self.save_position.clicked.connect(self._save_position)
+        self.position_state = QLabel()
+        self.position_state.setWordWrap(True)
+        self.pull_button = QPushButton(self.tr("Đề nghị thảo luận nội dung này"))
+        self.pull_button.setToolTip(
+            self.tr("Rút nội dung khỏi danh sách thông qua không thảo luận: nội dung sẽ được "
+                    "thảo luận và biểu quyết tại phiên họp.")
+        )  # fmt: skip
+        self.pull_button.clicked.connect(self.pull_from_consent)
+        self.pull_state = QLabel()
+        self.pull_state.setWordWrap(True)
+        box_layout = QVBoxLayout(position_box)
+        box_layout.addLayout(row)
+        box_layout.addWidget(self.comment)
+        box_layout.addWidget(self.save_position)
+        box_layout.addWidget(self.position_state)
+        box_layout.addWidget(self.pull_button)
+        box_layout.addWidget(self.pull_state)
+        return position_box
+
     def show_item(self, item_id: str) -> None:
         if item_id != self.item_id:
             self.note.clear()
@@ -99,9 +117,35 @@ class ItemDecisionPanel(QWidget):
         self.setEnabled(True)
         item = standing.item
         self.title.setText(f"<b>{item.position}. {item.title}</b>")
+        # The Government Office records; it never marks positions or votes (rule 8).
+        self.position_box.setVisible(standing.may_mark)
+        self.vote_box.setVisible(standing.may_mark)
+        if not standing.may_mark:
+            self.note.setText(
+                self.tr("Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; "
+                        "không cho ý kiến và không biểu quyết.")
+            )  # fmt: skip
         self._show_position(standing.position)
+        self._show_pull(standing)
         self._show_vote(standing)
         self.shown.emit()
+
+    def _show_pull(self, standing: ItemStanding) -> None:
+        item = standing.item
+        undecided = item.status != ItemStatus.CLOSED and item.vote_status == VoteStatus.NONE
+        self.pull_button.setVisible(undecided and standing.pull == Pull.NONE)
+        texts = {
+            Pull.WAITING: self.tr(
+                "Đồng chí đã đề nghị thảo luận nội dung này (chờ gửi): nội dung sẽ không được "
+                "thông qua không thảo luận."
+            ),
+            Pull.PULLED: self.tr(
+                "Nội dung đã được rút khỏi danh sách thông qua không thảo luận: sẽ thảo luận và "
+                "biểu quyết tại phiên họp."
+            ),
+        }
+        self.pull_state.setText(texts.get(standing.pull, ""))
+        self.pull_state.setVisible(standing.pull != Pull.NONE)
 
     def _show_position(self, position: Answer | None) -> None:
         for button in self.position_buttons.buttons():
@@ -152,6 +196,17 @@ class ItemDecisionPanel(QWidget):
         self.tasks.run_local(
             lambda: acts.set_position(account, item_id, choice, comment),
             lambda _id: self._done(self.tr("Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.")),
+            self._failed,
+        )
+
+    def pull_from_consent(self) -> None:
+        """Take the item off the consent list (rule 6), saved here with its outbox entry."""
+        account, item_id = self.account, self.item_id
+        self.tasks.run_local(
+            lambda: acts.pull_from_consent(account, item_id),
+            lambda _id: self._done(
+                self.tr("Đã lưu đề nghị thảo luận nội dung này; sẽ gửi khi có kết nối.")
+            ),
             self._failed,
         )
 

@@ -15,6 +15,16 @@ PROBLEMS = {
         "VoteConsole",
         "Chỉ mở biểu quyết khi phiên họp đang diễn ra và nội dung chưa được biểu quyết.",
     ),
+    "not_held": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Chỉ lập biên bản cho phiên họp đã được tổ chức: phiên họp phải đã khai mạc và đã kết "
+        "thúc.",
+    ),
+    "not_consent": QT_TRANSLATE_NOOP(
+        "VoteConsole",
+        "Có nội dung không còn đủ điều kiện thông qua không thảo luận (có ý kiến phản đối, đăng "
+        "ký phát biểu hoặc đề nghị thảo luận). Hãy cập nhật danh sách.",
+    ),
     "forbidden": QT_TRANSLATE_NOOP(
         "VoteConsole",
         "Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).",

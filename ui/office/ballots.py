@@ -36,7 +36,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
 from ui.decisions.words import BALLOT_CHOICES, word
-from ui.formatting import local_date
+from ui.formatting import in_official_time, local_date
 from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
@@ -101,9 +101,9 @@ class OfficeBallots(QWidget):
         self.title = QLineEdit()
         self.question = QPlainTextEdit()
         self.question.setMaximumHeight(80)
-        self.deadline = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
+        self.deadline = in_official_time(QDateTimeEdit())
+        self.deadline.setDateTime(QDateTime.currentDateTime().addDays(3))
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.drafts = DraftList()
         add = QPushButton(self.tr("Thêm dự thảo…"))
         add.clicked.connect(self._choose_drafts)
@@ -112,7 +112,7 @@ class OfficeBallots(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Tiêu đề"), self.title)
         form.addRow(self.tr("Nội dung xin ý kiến"), self.question)
-        form.addRow(self.tr("Hạn trả lời"), self.deadline)
+        form.addRow(self.tr("Hạn trả lời (giờ Hà Nội)"), self.deadline)
         form.addRow(self.tr("Dự thảo (kéo thả tệp PDF vào đây)"), self.drafts)
         form.addRow("", add)
         form.addRow("", self.create_button)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.domain import InvitationKind, MeetingKind, Role
 from ecabinet.wire.objects import MeetingData, UserData
+from ui.formatting import in_official_time
 from ui.labels import meeting_kind
 
 NOT_INVITED = ""
@@ -35,9 +36,9 @@ class MeetingForm(QWidget):
             self.kind.addItem(meeting_kind(kind), kind.value)
         self.title = QLineEdit()
         self.title.setMaxLength(200)
-        self.starts_at = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        self.starts_at = in_official_time(QDateTimeEdit())
+        self.starts_at.setDateTime(QDateTime.currentDateTime().addDays(7))
         self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.place = QLineEdit()
         self.place.setMaxLength(200)
         self.chair = QComboBox()
@@ -48,7 +49,7 @@ class MeetingForm(QWidget):
         layout = QFormLayout(self)
         layout.addRow(self.tr("Loại phiên họp"), self.kind)
         layout.addRow(self.tr("Tên phiên họp"), self.title)
-        layout.addRow(self.tr("Thời gian"), self.starts_at)
+        layout.addRow(self.tr("Thời gian (giờ Hà Nội)"), self.starts_at)
         layout.addRow(self.tr("Địa điểm"), self.place)
         layout.addRow(self.tr("Chủ tọa"), self.chair)
         layout.addRow(self.tr("Người được mời"), self.invited)

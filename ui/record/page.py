@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client.account import Account
 from ecabinet.client.api import Offline
+from ecabinet.official_time import OFFICIAL_ZONE
 from ecabinet.wire.record import AuditRow
 from ui.formatting import local_date
 from ui.tasks import TaskManager
@@ -101,8 +102,9 @@ class RecordPage(QWidget):
         layout.addWidget(self.note)
 
     def filters(self) -> dict[str, str | int]:
-        since = datetime.combine(_day(self.since), time.min).astimezone(UTC)
-        until = datetime.combine(_day(self.until), time.max).astimezone(UTC)
+        # The days chosen are Hà Nội's calendar days (rule 7), whatever the laptop's zone.
+        since = datetime.combine(_day(self.since), time.min, OFFICIAL_ZONE).astimezone(UTC)
+        until = datetime.combine(_day(self.until), time.max, OFFICIAL_ZONE).astimezone(UTC)
         return {
             "action": str(self.kind.currentData()),
             "since": since.isoformat(),

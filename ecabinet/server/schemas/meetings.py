@@ -58,6 +58,7 @@ class MeetingPublic(BaseModel):
     status: str
     chair_id: str | None
     published_at: datetime | None
+    started_at: datetime | None = None
 
 
 class InvitationsPut(BaseModel):
@@ -107,6 +108,7 @@ class ItemPublic(BaseModel):
     status: str
     paper_only: bool
     vote_status: str
+    consent_pulled_by: str | None = None
 
 
 class DocumentCreate(BaseModel):

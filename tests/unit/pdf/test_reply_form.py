@@ -56,6 +56,7 @@ def test_the_form_reads_as_the_paper_one_did() -> None:
         "Đề nghị bổ sung Điều 7 về nguồn vốn.",
         # 23:30 UTC on the 14th is the 15th in Hanoi.
         "Hà Nội, ngày 15 tháng 03 năm 2026",
+        "Thời điểm ký: 15/03/2026 06:30 (giờ Hà Nội)",
     ):
         assert expected in text, expected
 

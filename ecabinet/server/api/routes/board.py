@@ -1,8 +1,9 @@
 """The position board for the chair and the Government Office (Estonia's e-Cabinet).
 
-Every item by every member, the consent list (items nobody objects to and nobody wants to
-speak on, to adopt in one vote), the speakers list from the "wish to speak" marks, and each
-item's likely outcome under the majority rules.
+Every item by every member, the consent list (rule 6: more than half of all members marked
+"no objection", nobody objects or wants to speak, no member pulled it; adopted in one act),
+the speakers list from the "wish to speak" marks, and each item's likely outcome under the
+majority rules.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class ItemBoard(BaseModel):
     consent: bool
     outlook: str
     marks: list[MarkPublic]
+    pulled_by: str = ""  # the member who took it off the consent list (rule 6), by name
 
 
 class Board(BaseModel):
@@ -80,7 +82,10 @@ def board(meeting_id: str, auth: ChairOrSecretariat, db: DbDep) -> Board:
             select(m.Position).where(m.Position.agenda_item_id == item.id, m.Position.current)
         ).all()
         outlook = item_outlook(
-            [Mark(p.user_id, p.position, p.received_at) for p in current], members, meeting.chair_id
+            [Mark(p.user_id, p.position, p.received_at) for p in current],
+            members,
+            meeting.chair_id,
+            pulled=item.consent_pulled_by is not None,
         )
         out.append(
             ItemBoard(
@@ -98,6 +103,7 @@ def board(meeting_id: str, auth: ChairOrSecretariat, db: DbDep) -> Board:
                 and item.status != ItemStatus.CLOSED
                 and item.vote_status == VoteStatus.NONE,
                 outlook=outlook.outlook.value,
+                pulled_by=names.get(item.consent_pulled_by or "", ""),
                 marks=[
                     MarkPublic(
                         user_id=p.user_id,

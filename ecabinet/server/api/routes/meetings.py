@@ -107,6 +107,8 @@ def _transition(
     meeting.status = target.value
     if target == MeetingStatus.PUBLISHED:
         meeting.published_at = m.now()
+    if target == MeetingStatus.IN_PROGRESS:
+        meeting.started_at = m.now()  # the session was held: it will have minutes (rule 8)
     db.flush()
     feed.publish_meeting_tree(db, meeting)
     audit.record(

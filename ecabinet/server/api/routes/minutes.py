@@ -3,6 +3,9 @@
 Attendance against all members, each item with its speakers, conclusions and vote (the
 published result and every member's vote by name). The office composes and signs the PDF on
 its own laptop (ecabinet.client.acts), as it signs ballot summaries.
+
+Rule 8: minutes exist only for a session that was held (opened and closed), and the chair who
+presided is never listed as absent.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import select
 
+from ecabinet.domain import MeetingStatus
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routing import ReleasingRoute
+from ecabinet.server.errors import ApiError
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import quorum
 from ecabinet.wire.minutes import Minutes, MinutesItem, MinutesResult, MinutesVote
@@ -24,6 +29,14 @@ router = APIRouter(tags=["minutes"], route_class=ReleasingRoute)
 @router.get("/meetings/{meeting_id}/minutes", response_model=Minutes, summary="The minutes' record")
 def minutes(meeting_id: str, auth: Secretariat, db: DbDep) -> Minutes:
     meeting = get_meeting(db, auth, meeting_id)
+    if meeting.started_at is None or meeting.status != MeetingStatus.CLOSED:
+        raise ApiError(
+            409,
+            "not_held",
+            "Minutes exist only for a session that was held: this one was never opened."
+            if meeting.started_at is None
+            else "Minutes exist only for a session that was held: close the session first.",
+        )
     people = {u.id: u for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))}
     members = body_member_ids(db, auth.body_id)
     present = set(
@@ -33,6 +46,8 @@ def minutes(meeting_id: str, auth: Secretariat, db: DbDep) -> Minutes:
             )
         )
     )
+    if meeting.chair_id:
+        present.add(meeting.chair_id)  # the chair presided: never also absent
     total, _count, needed, _reached = quorum(db, meeting)
     items = db.scalars(
         select(m.AgendaItem)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ecabinet.official_time import official_iso  # exports state official time (rule 7)
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
@@ -97,7 +98,7 @@ def audit_csv(auth: Secretariat, db: DbDep, filters: Annotated[Filters, Depends(
     writer.writerow(["id", "at", "actor", "action", "object_type", "object_id", "detail"])
     for row in _rows(db, auth, filters):
         writer.writerow(
-            [row.id, row.at.isoformat(), row.actor_name, row.action, row.object_type,
+            [row.id, official_iso(row.at), row.actor_name, row.action, row.object_type,
              row.object_id, json.dumps(row.detail, ensure_ascii=False, sort_keys=True)]
         )  # fmt: skip
     return Response(

@@ -104,16 +104,17 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     return data
 
 
-def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
+def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str, str]:
     """The minutes of a session: a PDF signed with this device's key (the Government Office's),
-    the record as JSON and the votes as CSV. Needs the network (the record is the server's)."""
-    from ecabinet.pdf.minutes import minutes_csv, minutes_pdf
+    the record as JSON, the votes as CSV and the speeches as CSV. Needs the network (the
+    record is the server's)."""
+    from ecabinet.pdf.minutes import minutes_csv, minutes_pdf, speakers_csv
     from ecabinet.signing.pades import sign_pdf
 
     record = account.api.minutes(meeting_id)
     with closing(account.signer()) as signer:
         signed = sign_pdf(minutes_pdf(record), signer, reason="Biên bản phiên họp")
-    return signed, record.model_dump_json(indent=1), minutes_csv(record)
+    return signed, record.model_dump_json(indent=1), minutes_csv(record), speakers_csv(record)
 
 
 def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:

@@ -23,7 +23,9 @@ from ecabinet.server.api.routes import (
     minutes,
     pki,
     record,
+    roll_call,
     session,
+    speakers,
     sync,
     votes,
 )
@@ -137,6 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         record,
         minutes,
         session,
+        speakers,
+        roll_call,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

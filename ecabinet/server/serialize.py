@@ -76,6 +76,7 @@ def meeting_data(db: Session, meeting: m.Meeting) -> dict[str, Any]:
             "present_user_ids": sorted(present),
             "total_members": len(body_member_ids(db, meeting.body_id)),
             "published_at": _iso(meeting.published_at),
+            "attendance_open": bool(meeting.attendance_open),
         },
     )
 
@@ -230,6 +231,8 @@ def speaker_request_data(req: m.SpeakerRequest) -> dict[str, Any]:
             "requested_at": _iso(req.requested_at),
             "withdrawn": req.withdrawn,
             "position": req.position,
+            "started_at": _iso(req.started_at),
+            "ended_at": _iso(req.ended_at),
         },
     )
 

@@ -77,6 +77,8 @@ class MeetingData(WireModel):
     present_user_ids: list[Id] = Field(default_factory=list, max_length=1000)
     total_members: Count = 0
     published_at: UtcTime | None = None
+    # Roll-call is open: each invited member may check in "Có mặt" (attendance.check_in).
+    attendance_open: bool = False
 
 
 class AgendaItemData(WireModel):
@@ -196,6 +198,8 @@ class SpeakerRequestData(WireModel):
     requested_at: UtcTime
     withdrawn: bool = False
     position: int = 0
+    started_at: UtcTime | None = None  # the chair gave the floor
+    ended_at: UtcTime | None = None  # the speech ended
 
 
 class ConclusionData(WireModel):

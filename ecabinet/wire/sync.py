@@ -65,6 +65,7 @@ MutationType = Literal[
     "vote.cast",
     "ballot.respond",
     "document.read",
+    "attendance.check_in",
 ]
 
 
@@ -109,6 +110,10 @@ class DocumentRead(WireModel):
     document_version_id: Id
 
 
+class AttendanceCheckIn(WireModel):
+    meeting_id: Id
+
+
 MUTATION_MODELS: dict[str, type[WireModel]] = {
     "annotation.put": AnnotationPut,
     "annotation.delete": AnnotationDelete,
@@ -118,6 +123,7 @@ MUTATION_MODELS: dict[str, type[WireModel]] = {
     "vote.cast": VoteCast,
     "ballot.respond": BallotRespond,
     "document.read": DocumentRead,
+    "attendance.check_in": AttendanceCheckIn,
 }
 
 

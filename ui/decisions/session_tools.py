@@ -141,11 +141,12 @@ class SessionTools(QWidget):
         account, meeting_id = self.account, self.meeting_id
 
         def write() -> Path:
-            signed, record, votes = acts.signed_minutes(account, meeting_id)
+            signed, record, votes, speeches = acts.signed_minutes(account, meeting_id)
             for target, data in (
                 (pdf, signed),
                 (pdf.with_suffix(".json"), record.encode()),
                 (pdf.with_suffix(".csv"), votes.encode()),
+                (pdf.with_name(pdf.stem + "-phat-bieu.csv"), speeches.encode()),
             ):
                 temporary = target.with_name(target.name + ".part")
                 temporary.write_bytes(data)

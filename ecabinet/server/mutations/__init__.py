@@ -61,9 +61,14 @@ Applier = Callable[[MutationContext, WireModel], None]
 def _appliers() -> dict[str, Applier]:
     # Imported here, not at the top: the applier modules import Rejected and MutationContext
     # from this package, which must be complete before they load.
-    from ecabinet.server.mutations import decisions, notes, positions
+    from ecabinet.server.mutations import attendance, decisions, notes, positions
 
-    return {**notes.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS}
+    return {
+        **notes.APPLIERS,
+        **positions.APPLIERS,
+        **decisions.APPLIERS,
+        **attendance.APPLIERS,
+    }
 
 
 def apply_push(

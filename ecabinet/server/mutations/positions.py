@@ -1,12 +1,15 @@
-"""position.set, speaker.request/withdraw and document.read: acts before and in a session."""
+"""position.set, speaker.request/withdraw and document.read: acts before and in a session.
+
+The speakers queue itself is kept by ecabinet.server.speakers. Request worker threads.
+"""
 
 from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from ecabinet.server import feed
+from ecabinet.server import feed, speakers
 from ecabinet.server import models as m
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import (
@@ -49,47 +52,20 @@ def set_position(ctx: MutationContext, data: WireModel) -> None:
     feed.publish_position(ctx.db, meeting.body_id, pos, meeting.id)
 
 
-def _active_request(ctx: MutationContext, item_id: str) -> m.SpeakerRequest | None:
-    return ctx.db.scalar(
-        select(m.SpeakerRequest).where(
-            m.SpeakerRequest.agenda_item_id == item_id,
-            m.SpeakerRequest.user_id == ctx.auth.user_id,
-            ~m.SpeakerRequest.withdrawn,
-        )
-    )
-
-
 def request_to_speak(ctx: MutationContext, data: WireModel) -> None:
     item, meeting = visible_item(ctx, cast(SpeakerAct, data).agenda_item_id)
     require_open_item(item, meeting)
     if not may_ask_to_speak(ctx, meeting):
         raise Rejected("forbidden", "Guests speak when the chair invites them.")
-    if _active_request(ctx, item.id) is not None:
-        return  # already on the list: asking twice changes nothing
-    last = ctx.db.scalar(
-        select(func.max(m.SpeakerRequest.position)).where(
-            m.SpeakerRequest.agenda_item_id == item.id
-        )
-    )
-    req = m.SpeakerRequest(
-        agenda_item_id=item.id,
-        user_id=ctx.auth.user_id,
-        requested_at=ctx.received_at,
-        position=(last or 0) + 1,
-    )
-    ctx.db.add(req)
-    ctx.db.flush()
-    feed.publish_speaker_request(ctx.db, meeting, req)
+    speakers.enqueue(ctx.db, meeting, item, ctx.auth.user_id, ctx.received_at)
 
 
 def withdraw_request(ctx: MutationContext, data: WireModel) -> None:
     item, meeting = visible_item(ctx, cast(SpeakerAct, data).agenda_item_id)
     require_open_item(item, meeting)
-    req = _active_request(ctx, item.id)
-    if req is None:
-        return
-    req.withdrawn = True
-    feed.publish_speaker_request(ctx.db, meeting, req)
+    req = speakers.active_request(ctx.db, item.id, ctx.auth.user_id)
+    if req is not None:
+        speakers.withdraw(ctx.db, meeting, req, ctx.received_at)
 
 
 def mark_read(ctx: MutationContext, data: WireModel) -> None:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ecabinet.domain import ItemStatus, Mark, MeetingStatus, VoteStatus, item_outlook
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, feed, speakers
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
@@ -63,6 +63,7 @@ def discuss(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> list[ItemPubli
     changed.append(item)
     for row in changed:
         feed.publish_item(db, meeting, row)
+    speakers.queue_from_marks(db, meeting, item)  # the "wish to speak" marks join the list
     audit.record(
         db,
         "item.discuss",

@@ -51,29 +51,28 @@ def upgrade() -> None:
         batch_op.create_unique_constraint(
             batch_op.f("uq_speaker_requests_agenda_item_id"), ["agenda_item_id", "position"]
         )
-    with op.batch_alter_table("meetings", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "attendance_open", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-    with op.batch_alter_table("attendance", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("source", sa.String(length=10), nullable=False, server_default="office")
-        )
-        batch_op.add_column(
-            sa.Column(
-                "checked_in_at", ecabinet.server.models.UtcDateTime(timezone=True), nullable=True
-            )
-        )
+    # Plain ADD COLUMN, not a batch: on SQLite a batch would copy and drop these tables,
+    # which other tables' foreign keys refer to.
+    op.add_column(
+        "meetings",
+        sa.Column("attendance_open", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column(
+        "attendance",
+        sa.Column("source", sa.String(length=10), nullable=False, server_default="office"),
+    )
+    op.add_column(
+        "attendance",
+        sa.Column(
+            "checked_in_at", ecabinet.server.models.UtcDateTime(timezone=True), nullable=True
+        ),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("attendance", schema=None) as batch_op:
-        batch_op.drop_column("checked_in_at")
-        batch_op.drop_column("source")
-    with op.batch_alter_table("meetings", schema=None) as batch_op:
-        batch_op.drop_column("attendance_open")
+    op.drop_column("attendance", "checked_in_at")
+    op.drop_column("attendance", "source")
+    op.drop_column("meetings", "attendance_open")
     with op.batch_alter_table("speaker_requests", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_speaker_requests_agenda_item_id"), type_="unique")
         batch_op.drop_column("ended_at")

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from ecabinet.client.account import Account
 from ecabinet.client.acts import NotAllowed
 from ecabinet.domain import InvitationKind, MeetingStatus, Role, quorum_needed
-from ecabinet.wire.objects import AgendaItemData, MeetingData, SpeakerRequestData, UserData
+from ecabinet.wire.objects import (
+    AgendaItemData,
+    DocumentData,
+    MeetingData,
+    SpeakerRequestData,
+    UserData,
+)
 
 SPEAK_PREFIX = "speak:"  # + item id -> "asked" | "withdrawn": the member's last word, here
 ASKED, WITHDRAWN = "asked", "withdrawn"
@@ -63,11 +69,28 @@ class Speaking:
     waiting: bool  # the last act is still in the outbox
     place: int = 0  # 1 = next to be given the floor; 0 when not waiting for it
     has_floor: bool = False
+    may_ask: bool = True  # at the table (a member, the chair, a deputy) and the item open
+
+
+def _may_ask(account: Account, item_id: str) -> bool:
+    store = account.store
+    item = store.get("agenda_item", item_id)
+    meeting = store.get("meeting", item.meeting_id) if isinstance(item, AgendaItemData) else None
+    if not isinstance(item, AgendaItemData) or not isinstance(meeting, MeetingData):
+        return False
+    if item.status == "closed" or meeting.status == MeetingStatus.CLOSED:
+        return False
+    user_id = store.get_state("user_id")
+    at_table = (InvitationKind.MEMBER, InvitationKind.DEPUTY)
+    return meeting.chair_id == user_id or any(
+        i.user_id == user_id and i.kind in at_table for i in meeting.invitations
+    )
 
 
 def speaking(account: Account, item_id: str) -> Speaking:
     store = account.store
     user_id = store.get_state("user_id")
+    may_ask = _may_ask(account, item_id)
     pending = [
         a
         for kind in ("speaker.request", "speaker.withdraw")
@@ -75,7 +98,7 @@ def speaking(account: Account, item_id: str) -> Speaking:
         if a.get("agenda_item_id") == item_id
     ]
     if pending:
-        return Speaking(store.get_state(SPEAK_PREFIX + item_id) == ASKED, True)
+        return Speaking(store.get_state(SPEAK_PREFIX + item_id) == ASKED, True, may_ask=may_ask)
     queue = sorted(
         (
             r
@@ -86,17 +109,24 @@ def speaking(account: Account, item_id: str) -> Speaking:
     )
     mine = next((r for r in queue if r.user_id == user_id and r.ended_at is None), None)
     if mine is None:
-        return Speaking(False, False)
+        return Speaking(False, False, may_ask=may_ask)
     if mine.started_at is not None:
-        return Speaking(True, False, 0, True)
+        return Speaking(True, False, 0, True, may_ask=may_ask)
     ahead = [r for r in queue if r.started_at is None and r.position < mine.position]
-    return Speaking(True, False, len(ahead) + 1)
+    return Speaking(True, False, len(ahead) + 1, may_ask=may_ask)
+
+
+def item_of_document(account: Account, document_id: str) -> str:
+    """The agenda item a document belongs to ("" for a ballot's papers)."""
+    document = account.store.get("document", document_id)
+    return (document.agenda_item_id or "") if isinstance(document, DocumentData) else ""
 
 
 @dataclass(frozen=True)
 class Attendance:
     """The roll-call as the member's meeting screen shows it."""
 
+    in_session: bool  # the session is being held: the quorum line matters now
     roll_call_open: bool
     may_check_in: bool  # a Government member invited to this session
     checked_in: bool  # present on the server's record, or a check-in waiting to be sent
@@ -127,6 +157,7 @@ def attendance(account: Account, meeting_id: str) -> Attendance | None:
     )
     total = meeting.total_members or len(members)
     return Attendance(
+        in_session=meeting.status == MeetingStatus.IN_PROGRESS,
         roll_call_open=meeting.attendance_open and meeting.status == MeetingStatus.IN_PROGRESS,
         may_check_in=invited,
         checked_in=waiting or user_id in meeting.present_user_ids,

@@ -8,7 +8,7 @@ local lane, and only then does the box say so; they are sent at the next sync. G
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ecabinet.client import session_acts
 from ecabinet.client.account import Account
@@ -42,7 +42,10 @@ class SpeakBox(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
-        layout.addWidget(self.state, 1)
+        if compact:  # a toolbar would stretch the button over the space left
+            self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        else:
+            layout.addWidget(self.state, 1)
         self._offer(False)
 
     def _offer(self, visible: bool) -> None:

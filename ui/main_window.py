@@ -41,6 +41,7 @@ from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.lock.guard import WindowGuard
 from ui.meeting.page import MeetingPage
+from ui.meeting.roll_call import RollCallBar
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
 from ui.reader.reader import DocumentReader
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.meeting_page = MeetingPage()
         self.item_panel = ItemDecisionPanel(account, tasks)
         self.meeting_page.set_side_panel(self.item_panel)
+        self.roll_call = self.meeting_page.set_roll_call(RollCallBar(account, tasks))
         self.ballot_page = BallotPage(account, tasks)
         self.documents_page = DocumentsPage()
         self.search_page = SearchPage(account, tasks)
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self.search_page.open_hit.connect(self.open_document_at)
         self.reader.open_elsewhere.connect(lambda doc, page: self.open_document_at(doc, page, ""))
         self.travel_page.fetch_requested.connect(self.sync.start)
-        for acting in (self.item_panel, self.ballot_page):
+        for acting in (self.item_panel, self.ballot_page, self.reader.speak, self.roll_call):
             acting.acted.connect(self._after_act)
         self._build_banner()
         right = QWidget()
@@ -376,6 +378,7 @@ class MainWindow(QMainWindow):
         if view.page == self.page:
             if view.meeting is not None:
                 self.meeting_page.show_meeting(view.meeting)
+                self.roll_call.show_meeting(view.meeting.meeting.id)
                 self.meeting_page.set_chair_tools(bool({Role.CHAIR, Role.SECRETARIAT} & view.roles))
             if view.page == DOCUMENTS:
                 self.documents_page.show_documents(view.catalogue)

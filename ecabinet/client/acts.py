@@ -125,18 +125,19 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     return data
 
 
-def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
+def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str, str]:
     """The minutes of a session: a PDF signed with this device's key (the Government Office's),
-    the record as JSON and the votes as CSV. Needs the network (the record is the server's),
-    and a session that was held: the server refuses (409 not_held) any other (rule 8)."""
-    from ecabinet.pdf.minutes import minutes_csv, minutes_pdf
+    the record as JSON, the votes as CSV and the speeches as CSV. Needs the network (the record
+    is the server's), and a session that was held: the server refuses (409 not_held) any other
+    (rule 8)."""
+    from ecabinet.pdf.minutes import minutes_csv, minutes_pdf, speakers_csv
     from ecabinet.signing.pades import sign_pdf
 
     record = account.api.minutes(meeting_id)
     with closing(account.signer()) as signer:
         signed = sign_pdf(minutes_pdf(record), signer, reason="Biên bản phiên họp")
     # The exports state official time: ISO 8601 with +07:00 (rule 7).
-    return signed, official_json(record), minutes_csv(record)
+    return signed, official_json(record), minutes_csv(record), speakers_csv(record)
 
 
 def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:

@@ -8,7 +8,7 @@ verified; an organisation's own CA bundle (government PKI) can be given. Worker 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, overload
 
 import requests
@@ -20,10 +20,10 @@ from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.minutes import Minutes
-from ecabinet.wire.objects import AgendaItemData, MeetingData
+from ecabinet.wire.objects import AgendaItemData, MeetingData, SpeakerRequestData
 from ecabinet.wire.office import DeviceSeen, DocumentRead, OfficeBallot, OfficeReplies
 from ecabinet.wire.record import AuditRow
-from ecabinet.wire.session import Board, Quorum, VoteCount
+from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
 from ecabinet.wire.summary import BallotSummary
 from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
 
@@ -217,13 +217,26 @@ class ServerApi:
     def add_conclusion(self, item_id: str, text: str) -> None:
         self._request("POST", f"/items/{item_id}/conclusions", json={"text": text}).close()
 
-    def set_attendance(self, meeting_id: str, present_user_ids: list[str]) -> Quorum:
+    def set_attendance(
+        self, meeting_id: str, present_user_ids: list[str], absent_user_ids: Sequence[str] = ()
+    ) -> Quorum:
+        """The office's ticks; a member's check-in is undone only if named in absent."""
         return self._exchange(
             Quorum,
             "PUT",
             f"/meetings/{meeting_id}/attendance",
-            json={"present_user_ids": present_user_ids},
+            json={"present_user_ids": present_user_ids, "absent_user_ids": list(absent_user_ids)},
         )
+
+    def roll_call(self, meeting_id: str, is_open: bool) -> RollCall:
+        act = "open" if is_open else "close"
+        return self._exchange(RollCall, "POST", f"/meetings/{meeting_id}/attendance/{act}")
+
+    def next_speaker(self, item_id: str) -> SpeakerRequestData:
+        return self._exchange(SpeakerRequestData, "POST", f"/items/{item_id}/speakers/next")
+
+    def end_speech(self, request_id: str) -> SpeakerRequestData:
+        return self._exchange(SpeakerRequestData, "POST", f"/speaker-requests/{request_id}/end")
 
     def discuss(self, item_id: str) -> None:
         self._request("POST", f"/items/{item_id}/discuss").close()

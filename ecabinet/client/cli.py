@@ -2,10 +2,10 @@
 
 Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
 ballots|outbox|search|ready|logout``, and the member's acts: ``position``, ``vote``,
-``ballot reply``, ``ballot form``, ``consent pull``. Times are official time, Hà Nội's, with
-the zone named and the laptop's own time beside it when it differs (rule 7). Expected failures
-(offline, wrong password, a server answer we refuse) print one clear line and exit 1; usage
-errors exit 2.
+``ballot reply``, ``ballot form``, ``consent pull``, ``speak``, ``checkin``. Times are official
+time, Hà Nội's, with the zone named and the laptop's own time beside it when it differs (rule
+7). Expected failures (offline, wrong password, a server answer we refuse) print one clear line
+and exit 1; usage errors exit 2.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ecabinet.client import acts, lock
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.cli_notes import add_note_commands
+from ecabinet.client.cli_session import add_session_commands
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ServerDataError
@@ -219,10 +220,10 @@ def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
 
 
 def _minutes(account: Account, args: argparse.Namespace) -> int:
-    pdf, record, votes = acts.signed_minutes(account, args.meeting_id)
+    pdf, record, votes, speeches = acts.signed_minutes(account, args.meeting_id)
     Path(args.pdf).write_bytes(pdf)
     written = [args.pdf]
-    for target, text in ((args.json, record), (args.csv, votes)):
+    for target, text in ((args.json, record), (args.csv, votes), (args.speakers_csv, speeches)):
         if target:
             Path(target).write_text(text, encoding="utf-8")
             written.append(target)
@@ -318,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--pin-stdin", action="store_true", required=True)
     token.set_defaults(run=_use_token)
     add_note_commands(sub)
+    add_session_commands(sub)
     search = sub.add_parser("search", help="search every document on this laptop")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)
@@ -368,6 +370,7 @@ def _add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     minutes.add_argument("--pdf", required=True)
     minutes.add_argument("--json", help="the whole record, for archives")
     minutes.add_argument("--csv", help="every member's vote on every item")
+    minutes.add_argument("--speakers-csv", help="who spoke on each item, in order, how long")
     minutes.set_defaults(run=_minutes)
 
 

@@ -1,8 +1,10 @@
-"""The minutes of a session (biên bản phiên họp) as a PDF to be signed, and its results as CSV.
+"""The minutes of a session (biên bản phiên họp) as a PDF to be signed, its votes as CSV and
+its speeches as CSV.
 
-Attendance, then each item: presenter, speakers, the vote with every member's choice by name
-and the result under the rules, and the conclusions. Times in official time, Hà Nội's, with the
-zone named (rule 7); the CSV's in ISO 8601 with +07:00. Pure core; any thread.
+Attendance, then each item: presenter, who spoke and for how long, the vote with every
+member's choice by name and the result under the rules, and the conclusions. Times in official
+time, Hà Nội's, with the zone named (rule 7); the CSVs' in ISO 8601 with +07:00. Pure core;
+any thread.
 """
 
 from __future__ import annotations
@@ -15,14 +17,33 @@ from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from ecabinet.wire.minutes import Minutes, MinutesItem
 
 VOTE_WORDS = {"agree": "Tán thành", "disagree": "Không tán thành", "abstain": "Không biểu quyết"}
+SPEAKERS_CSV_HEADER = [
+    "thu_tu", "noi_dung", "luot", "ho_ten", "chuc_vu", "bat_dau", "ket_thuc", "so_giay"
+]  # fmt: skip
 CSV_HEADER = ["thu_tu", "noi_dung", "ho_ten", "chuc_vu", "bieu_quyet", "thoi_diem", "ket_qua"]
+
+
+def duration_words(seconds: int | None) -> str:
+    """ "3 phút 05 giây"; a speech the session closed on has no end to measure."""
+    if seconds is None:
+        return "chưa kết thúc"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} phút {rest:02d} giây" if minutes else f"{rest} giây"
+
+
+def _speeches_line(item: MinutesItem) -> str:
+    """Who spoke, in the order the chair gave the floor, each with how long."""
+    if not item.speeches:
+        return "Phát biểu: không có."
+    said = [f"{s.full_name} ({duration_words(s.seconds)})" for s in item.speeches]
+    return "Phát biểu: " + ", ".join(said) + "."
 
 
 def _item_paragraphs(item: MinutesItem) -> list[str]:
     lines = [f"Cơ quan trình: {item.presenter or '—'}."]
     if item.paper_only:
         lines.append("Tài liệu mật: phát bản giấy tại phiên họp.")
-    lines.append("Phát biểu: " + (", ".join(item.speakers) + "." if item.speakers else "không có."))
+    lines.append(_speeches_line(item))
     if item.result is not None:
         r = item.result
         verdict = "Thông qua" if r.passed else "Không thông qua"
@@ -79,5 +100,21 @@ def minutes_csv(minutes: Minutes) -> str:
             writer.writerow(
                 [item.position, item.title, vote.full_name, vote.title, vote.choice,
                  official_iso(vote.received_at), result]
+            )  # fmt: skip
+    return out.getvalue()
+
+
+def speakers_csv(minutes: Minutes) -> str:
+    """One row per speech on each item, in order, with its start, end and length in seconds."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(SPEAKERS_CSV_HEADER)
+    for item in minutes.items:
+        for turn, speech in enumerate(item.speeches, start=1):
+            writer.writerow(
+                [item.position, item.title, turn, speech.full_name, speech.title,
+                 official_iso(speech.started_at),
+                 official_iso(speech.ended_at) if speech.ended_at else "",
+                 "" if speech.seconds is None else speech.seconds]
             )  # fmt: skip
     return out.getvalue()

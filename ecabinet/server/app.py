@@ -24,7 +24,9 @@ from ecabinet.server.api.routes import (
     minutes,
     pki,
     record,
+    roll_call,
     session,
+    speakers,
     sync,
     votes,
 )
@@ -146,6 +148,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         minutes,
         session,
         events,
+        speakers,
+        roll_call,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

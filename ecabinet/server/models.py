@@ -155,6 +155,8 @@ class Meeting(Base):
     # When the session was opened: a meeting closed without it was never held, and has no
     # minutes (rule 8).
     started_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Roll-call: while open, each invited member checks in "Có mặt" from the laptop.
+    attendance_open: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Invitation(Base):
@@ -176,6 +178,9 @@ class Attendance(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     present: Mapped[bool] = mapped_column(Boolean, default=True)
     recorded_at: Mapped[datetime] = mapped_column(default=now)
+    # "laptop": the member checked in; "office": the Government Office ticked them present.
+    source: Mapped[str] = mapped_column(String(10), default="office")
+    checked_in_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class AgendaItem(Base):
@@ -289,13 +294,19 @@ class Position(Base):
 
 
 class SpeakerRequest(Base):
+    """A place in an item's queue of speakers. ``position`` is unique per item, enforced by the
+    database, so two requests arriving at once can never share a place (speakers.enqueue)."""
+
     __tablename__ = "speaker_requests"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "position"),)
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     agenda_item_id: Mapped[str] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     requested_at: Mapped[datetime] = mapped_column(default=now)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)  # the chair gave the floor
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)  # the speech ended
 
 
 class Annotation(Base):

@@ -77,6 +77,7 @@ def meeting_data(db: Session, meeting: m.Meeting) -> dict[str, Any]:
             "total_members": len(body_member_ids(db, meeting.body_id)),
             "started_at": _iso(meeting.started_at),
             "published_at": _iso(meeting.published_at),
+            "attendance_open": bool(meeting.attendance_open),
         },
     )
 
@@ -233,6 +234,8 @@ def speaker_request_data(req: m.SpeakerRequest) -> dict[str, Any]:
             "requested_at": _iso(req.requested_at),
             "withdrawn": req.withdrawn,
             "position": req.position,
+            "started_at": _iso(req.started_at),
+            "ended_at": _iso(req.ended_at),
         },
     )
 

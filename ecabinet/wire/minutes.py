@@ -24,13 +24,24 @@ class MinutesResult(WireModel):
     passed: bool
 
 
+class MinutesSpeech(WireModel):
+    """One member's speech on an item, from the floor given to its end (server's clock)."""
+
+    full_name: ShortText
+    title: ShortText = ""
+    started_at: UtcTime
+    ended_at: UtcTime | None = None  # None: the session closed while they had the floor
+    seconds: Count | None = None
+
+
 class MinutesItem(WireModel):
     position: int
     title: Text
     presenter: ShortText = ""
     status: ShortText
     paper_only: bool = False
-    speakers: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
+    speakers: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)  # who spoke
+    speeches: list[MinutesSpeech] = Field(default_factory=list, max_length=MAX_LIST)
     conclusions: list[Text] = Field(default_factory=list, max_length=MAX_LIST)
     result: MinutesResult | None = None
     votes: list[MinutesVote] = Field(default_factory=list, max_length=MAX_LIST)

@@ -78,6 +78,8 @@ class MeetingData(WireModel):
     total_members: Count = 0
     published_at: UtcTime | None = None
     started_at: UtcTime | None = None  # when the session was opened (rule 8)
+    # Roll-call is open: each invited member may check in "Có mặt" (attendance.check_in).
+    attendance_open: bool = False
 
 
 class AgendaItemData(WireModel):
@@ -200,6 +202,8 @@ class SpeakerRequestData(WireModel):
     requested_at: UtcTime
     withdrawn: bool = False
     position: int = 0
+    started_at: UtcTime | None = None  # the chair gave the floor
+    ended_at: UtcTime | None = None  # the speech ended
 
 
 class ConclusionData(WireModel):

@@ -53,3 +53,11 @@ class VoteCount(WireModel):
     abstain: Count
     not_voted: Count
     quorum: Quorum
+
+
+class RollCall(WireModel):
+    """A meeting's roll-call: whether members may check in now, and the quorum it makes."""
+
+    meeting_id: Id
+    attendance_open: bool
+    quorum: Quorum

@@ -66,6 +66,7 @@ MutationType = Literal[
     "ballot.respond",
     "document.read",
     "consent.pull",
+    "attendance.check_in",
 ]
 
 
@@ -116,6 +117,10 @@ class ConsentPull(WireModel):
     agenda_item_id: Id
 
 
+class AttendanceCheckIn(WireModel):
+    meeting_id: Id
+
+
 MUTATION_MODELS: dict[str, type[WireModel]] = {
     "annotation.put": AnnotationPut,
     "annotation.delete": AnnotationDelete,
@@ -126,6 +131,7 @@ MUTATION_MODELS: dict[str, type[WireModel]] = {
     "ballot.respond": BallotRespond,
     "document.read": DocumentRead,
     "consent.pull": ConsentPull,
+    "attendance.check_in": AttendanceCheckIn,
 }
 
 

@@ -38,6 +38,8 @@ def test_the_office_signs_the_minutes_of_a_session(
     members["member02"].store.record_action("speaker.request", {"agenda_item_id": item_id})
     members["member02"].sync_service().sync()
     chair = signed_in(live_server.url, tmp_path / "c", "chair")
+    speech = chair.api.next_speaker(item_id)  # the chair gives member02 the floor
+    assert chair.api.end_speech(speech.id).ended_at is not None
     chair.api.open_vote(item_id)
     for username, choice in (
         ("member01", "agree"),
@@ -61,7 +63,13 @@ def test_the_office_signs_the_minutes_of_a_session(
     assert "close the session first" in capsys.readouterr().err
     assert not pdf.exists()
     office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
-    assert main([*argv, "--json", str(record), "--csv", str(votes)]) == 0
+    speeches = tmp_path / "phat-bieu.csv"
+    assert (
+        main(
+            [*argv, "--json", str(record), "--csv", str(votes)] + ["--speakers-csv", str(speeches)]
+        )
+        == 0
+    )
     assert "signed minutes" in capsys.readouterr().out
 
     data = json.loads(record.read_text(encoding="utf-8"))
@@ -70,6 +78,9 @@ def test_the_office_signs_the_minutes_of_a_session(
     assert data["starts_at"].endswith("+07:00")  # official time in the export (rule 7)
     assert first["result"]["agree"] == 2 and first["result"]["passed"] is False  # 2 of 6
     assert first["speakers"] == ["Member02"]
+    assert first["speeches"][0]["full_name"] == "Member02" and first["speeches"][0]["ended_at"]
+    spoken = list(csv.DictReader(io.StringIO(speeches.read_text(encoding="utf-8"))))
+    assert [(r["luot"], r["ho_ten"]) for r in spoken] == [("1", "Member02")]
     assert first["conclusions"] == ["Giao Bộ Tư pháp hoàn thiện."]
     rows = list(csv.DictReader(io.StringIO(votes.read_text(encoding="utf-8"))))
     assert all(r["thoi_diem"].endswith("+07:00") for r in rows)

@@ -181,7 +181,7 @@ def test_a_month_of_sessions_and_ballots(live_server: LiveServer, tmp_path: Path
     assert summary_csv.count("\n") >= 6
 
     # --- The minutes, signed by the office, checked by two independent validators.
-    minutes_pdf, minutes_json, minutes_csv = acts.signed_minutes(secretariat, meeting_id)
+    minutes_pdf, minutes_json, minutes_csv, _speeches = acts.signed_minutes(secretariat, meeting_id)
     ca_pem = secretariat.store.get_state("ca_pem")
     ca = certificate_from_pem(ca_pem)
     assert check_signed_pdf(minutes_pdf, [ca]).valid

@@ -245,31 +245,3 @@ def test_the_office_records_attendance_a_conclusion_and_signs_the_minutes(
     with qtbot.wait_signal(chairs.tools.message_shown, timeout=WAIT) as refused:
         chairs.tools.save_attendance()  # the office's act, not the chair's
     assert "không có quyền" in refused.args[0]
-
-
-def test_the_chair_times_the_speakers_who_asked_to_speak(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
-) -> None:
-    world = live_server.world
-    for username in ("member02", "member01"):  # member02 asks first
-        member = synced(live_server, tmp_path / username, username)
-        member.store.record_action("speaker.request", {"agenda_item_id": world.item_ids[0]})
-        assert member.sync_service().sync().rejected == 0
-    chair = synced(live_server, tmp_path / "c", "chair")
-    console = VoteConsole(chair, tasks)
-    qtbot.addWidget(console)
-    panel = console.speakers
-    with qtbot.wait_signal(panel.queue_shown, timeout=WAIT) as shown:
-        console.show_meeting(world.meeting_id)
-    assert shown.args == [2]
-    assert [panel.queue.item(i).text() for i in range(2)] == ["1. Member02", "2. Member01"]
-    panel.start()
-    assert "Đang phát biểu: Member02 — 00:00" in panel.clock.text()
-    panel.minutes.setValue(1)
-    panel.started_at -= 75  # as if 1 min 15 s had passed
-    panel.tick()
-    assert "01:15" in panel.clock.text() and "quá thời gian" in panel.clock.text()
-    assert panel.clock.property("over") is True
-    panel.stop()
-    assert panel.queue.item(0).text().endswith("✓")
-    assert panel.queue.currentRow() == 1  # the next one is ready

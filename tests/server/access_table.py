@@ -24,6 +24,8 @@ submission and its file, the open ballot; {user_id} and {device_id} are another 
   draft         the draft meeting and its papers (invited members do not see a draft)
   ballot        the written ballot's draft document and file (seen by its voters only)
   other_chair   a published meeting chaired by member02 (the chair is only invited to it)
+  {request_id}  a request to speak on the item, member01's own (member02's on other_chair),
+                never given the floor, so that ending its speech is refused by state (409)
   self          the caller's own account (no one may give himself a role or a password)
 
 (The test makes four acts that need no body, starting and closing a meeting, reminding and
@@ -121,6 +123,12 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("POST", f"{API}/items/{{item_id}}/discuss"): CHAIR_OR_OFFICE,
     ("GET", f"{API}/meetings/{{meeting_id}}/board"): CHAIR_OR_OFFICE,  # everyone's positions
     ("POST", f"{API}/meetings/{{meeting_id}}/consent"): CHAIR_OR_OFFICE,
+    # The floor: the chair of the meeting gives it and ends a speech; so may the Office.
+    ("POST", f"{API}/items/{{item_id}}/speakers/next"): CHAIR_OR_OFFICE,
+    ("POST", f"{API}/speaker-requests/{{request_id}}/end"): CHAIR_OR_OFFICE,
+    # The roll-call is the Office's; members check in through sync/push (attendance.check_in).
+    ("POST", f"{API}/meetings/{{meeting_id}}/attendance/open"): OFFICE,
+    ("POST", f"{API}/meetings/{{meeting_id}}/attendance/close"): OFFICE,
     # Written ballots: members answer through sync/push, never here.
     ("GET", f"{API}/ballots"): OFFICE,
     ("POST", f"{API}/ballots"): OFFICE,
@@ -151,6 +159,8 @@ OBJECT_CASES: Final[dict[tuple[str, str, str], frozenset[str]]] = {
     ("POST", f"{API}/items/{{item_id}}/discuss", "other_chair"): OFFICE,
     ("GET", f"{API}/meetings/{{meeting_id}}/board", "other_chair"): OFFICE,
     ("POST", f"{API}/meetings/{{meeting_id}}/consent", "other_chair"): OFFICE,
+    ("POST", f"{API}/items/{{item_id}}/speakers/next", "other_chair"): OFFICE,
+    ("POST", f"{API}/speaker-requests/{{request_id}}/end", "other_chair"): OFFICE,
     ("PATCH", f"{API}/users/{{user_id}}", "self"): OFFICE,
     ("POST", f"{API}/users/{{user_id}}/password", "self"): OFFICE,
 }
@@ -183,4 +193,7 @@ PUSH: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("vote.cast", "own"): VOTERS,  # on the first item, with its vote open
     ("ballot.respond", "own"): VOTERS,  # the ballot's voters; the Office is not one
     ("consent.pull", "own"): VOTERS,  # members only (rule 6); the Office never marks (rule 8)
+    # Only Government members invited to the session count towards its quorum.
+    ("attendance.check_in", "own"): VOTERS,
+    ("attendance.check_in", "draft"): NOBODY,  # a draft meeting is seen by the Office only
 }

@@ -215,6 +215,14 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
         assert draft_doc is not None and draft_doc.agenda_item_id is not None
         assert ballot_doc is not None and ballot_doc.current_version_id is not None
         draft_item, ballot_version = draft_doc.agenda_item_id, ballot_doc.current_version_id
+        # Requests to speak never given the floor: ending "their speech" is refused by state.
+        requests = [
+            m.SpeakerRequest(agenda_item_id=item, user_id=users[who], position=1)
+            for item, who in ((world.item_ids[0], "member01"), (other_item, "member02"))
+        ]
+        db.add_all(requests)
+        db.commit()
+        own_request, other_request = (r.id for r in requests)
     return {
         "own": {
             "meeting_id": world.meeting_id,
@@ -225,6 +233,7 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
             "ballot_id": world.ballot_id,
             "user_id": users["member02"],
             "device_id": member02_laptop,
+            "request_id": own_request,
         },
         "item2": {
             "item_id": world.item_ids[1],
@@ -244,7 +253,7 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
             "version_id": ballot_version,
             "sha256": world.ballot_sha,
         },
-        "other_chair": {"meeting_id": other, "item_id": other_item},
+        "other_chair": {"meeting_id": other, "item_id": other_item, "request_id": other_request},
         "draft_ballot": {"ballot_id": draft_ballot},
     }
 
@@ -421,6 +430,8 @@ def mutation_data(kind: str, objects: dict[str, str], note_id: str) -> dict[str,
             "choice": "agree",
             "signed_pdf": objects["sha256"],
         }
+    if kind == "attendance.check_in":  # the roll-call is not open: a member let through is
+        return {"meeting_id": objects["meeting_id"]}  # refused as attendance_not_open
     raise AssertionError(f"Give {kind} a body in mutation_data()")
 
 

@@ -1,4 +1,5 @@
-"""Under an agenda item: the member's position before the session and their vote in it.
+"""Under an agenda item: the member's position before the session, their request to speak,
+and their vote in it.
 
 A position or a vote is saved on the laptop with its outbox entry (ecabinet.client.acts) on
 the local lane, and only then does the panel say so; a vote is signed with the device's key
@@ -28,6 +29,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.standing import Answer, ItemStanding, NoVote, Pull, item_standing
 from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
+from ui.decisions.speak_box import SpeakBox
 from ui.decisions.words import POSITIONS, VOTES, word
 from ui.tasks import TaskManager
 
@@ -58,9 +60,14 @@ class ItemDecisionPanel(QWidget):
         vote_layout = QVBoxLayout(vote_box)
         vote_layout.addWidget(self.vote_state)
         vote_layout.addLayout(vote_row)
+        # Asking to speak (Đăng ký phát biểu) is its own act, kept in a widget of its own.
+        self.speak = SpeakBox(account, tasks)
+        self.speak.message_shown.connect(self._say)
+        self.speak.acted.connect(self.acted)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addWidget(self.speak)
         row2 = QHBoxLayout()
         row2.addWidget(position_box, 1)
         row2.addWidget(vote_box, 1)
@@ -110,6 +117,7 @@ class ItemDecisionPanel(QWidget):
         self.item_id = item_id
         account = self.account
         self.tasks.run_local(lambda: item_standing(account, item_id), self._show)
+        self.speak.show_item(item_id)
 
     def _show(self, standing: ItemStanding | None) -> None:
         if standing is None or standing.item.id != self.item_id:

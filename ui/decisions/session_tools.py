@@ -1,5 +1,6 @@
-"""The Government Office's tools beside the vote console: who is present, the conclusion of
-the chosen item, and the signed minutes of the session.
+"""The Government Office's tools beside the vote console: who is present (the roll-call the
+members answer from their laptops, and ticks for those without one), the conclusion of the
+chosen item, and the signed minutes of the session.
 
 Attendance and conclusions are the office's acts on the server (the console refuses a vote
 without the quorum it records); the minutes are composed and signed on this laptop. Online
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +29,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.domain import Role
 from ecabinet.wire.objects import MeetingData, UserData
-from ecabinet.wire.session import Quorum
+from ecabinet.wire.session import Quorum, RollCall
 from ui.decisions.problems import problem_words
 from ui.tasks import TaskManager
 
@@ -45,11 +47,21 @@ class SessionTools(QWidget):
         self.item_id = ""
         attendance = QGroupBox(self.tr("Điểm danh"))
         self.members = QListWidget()
+        self.shown_present: set[str] = set()  # as loaded: unticking one of these is meant
+        self.roll_call_open = False
+        self.roll_call_button = QPushButton(self.tr("Mở điểm danh"))
+        self.roll_call_button.setToolTip(
+            self.tr("Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở")
+        )
+        self.roll_call_button.clicked.connect(self.toggle_roll_call)
         self.record_attendance = QPushButton(self.tr("Ghi nhận có mặt"))
         self.record_attendance.clicked.connect(self.save_attendance)
         box = QVBoxLayout(attendance)
         box.addWidget(self.members, 1)
-        box.addWidget(self.record_attendance)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.roll_call_button)
+        buttons.addWidget(self.record_attendance)
+        box.addLayout(buttons)
         conclusion = QGroupBox(self.tr("Kết luận của nội dung đang chọn"))
         self.conclusion = QPlainTextEdit()
         self.conclusion.setMaximumHeight(90)
@@ -73,7 +85,7 @@ class SessionTools(QWidget):
         self.meeting_id = meeting_id
         store = self.account.store
 
-        def read() -> tuple[list[UserData], set[str]]:
+        def read() -> tuple[list[UserData], set[str], bool]:
             members = [
                 u
                 for u in store.list("user")
@@ -81,11 +93,20 @@ class SessionTools(QWidget):
             ]
             meeting = store.get("meeting", meeting_id)
             present = set(meeting.present_user_ids) if isinstance(meeting, MeetingData) else set()
-            return sorted(members, key=lambda u: u.sort_order), present
+            is_open = isinstance(meeting, MeetingData) and meeting.attendance_open
+            return sorted(members, key=lambda u: u.sort_order), present, is_open
 
         self.tasks.run_local(read, lambda answer: self._show_members(*answer))
 
-    def _show_members(self, members: list[UserData], present: set[str]) -> None:
+    def _show_roll_call(self, is_open: bool) -> None:
+        self.roll_call_open = is_open
+        self.roll_call_button.setText(
+            self.tr("Đóng điểm danh") if is_open else self.tr("Mở điểm danh")
+        )
+
+    def _show_members(self, members: list[UserData], present: set[str], is_open: bool) -> None:
+        self._show_roll_call(is_open)
+        self.shown_present = present
         self.members.clear()
         for user in members:
             item = QListWidgetItem(f"{user.full_name} — {user.title}".strip(" —"), self.members)
@@ -103,9 +124,29 @@ class SessionTools(QWidget):
 
     def save_attendance(self) -> None:
         api, meeting_id, present = self.account.api, self.meeting_id, self.present_ids()
+        # Only those shown present and unticked are named absent: a member who checked in
+        # from the laptop after this list was loaded stays present.
+        absent = sorted(self.shown_present - set(present))
         self.tasks.run_network(
-            lambda: api.set_attendance(meeting_id, present), self._recorded, self._failed
+            lambda: api.set_attendance(meeting_id, present, absent), self._recorded, self._failed
         )
+
+    def toggle_roll_call(self) -> None:
+        api, meeting_id, opening = self.account.api, self.meeting_id, not self.roll_call_open
+        self.roll_call_button.setEnabled(False)
+        self.tasks.run_network(
+            lambda: api.roll_call(meeting_id, opening), self._roll_call_set, self._failed
+        )
+
+    def _roll_call_set(self, answer: RollCall) -> None:
+        self.roll_call_button.setEnabled(True)
+        self._show_roll_call(answer.attendance_open)
+        self._say(
+            self.tr("Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.")
+            if answer.attendance_open
+            else self.tr("Đã đóng điểm danh.")
+        )
+        self.attendance_recorded.emit(answer.quorum)
 
     def _recorded(self, quorum: Quorum) -> None:
         state = self.tr("đủ") if quorum.has_quorum else self.tr("chưa đủ")
@@ -141,11 +182,12 @@ class SessionTools(QWidget):
         account, meeting_id = self.account, self.meeting_id
 
         def write() -> Path:
-            signed, record, votes = acts.signed_minutes(account, meeting_id)
+            signed, record, votes, speeches = acts.signed_minutes(account, meeting_id)
             for target, data in (
                 (pdf, signed),
                 (pdf.with_suffix(".json"), record.encode()),
                 (pdf.with_suffix(".csv"), votes.encode()),
+                (pdf.with_name(pdf.stem + "-phat-bieu.csv"), speeches.encode()),
             ):
                 temporary = target.with_name(target.name + ".part")
                 temporary.write_bytes(data)
@@ -157,6 +199,7 @@ class SessionTools(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
+        self.roll_call_button.setEnabled(True)
         self._say(self.tr("Không thực hiện được: {reason}").format(reason=problem_words(error)))
 
     def _say(self, text: str) -> None:

@@ -9,6 +9,7 @@ reader. GUI thread; fed with a MeetingEntry read on a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -32,6 +33,7 @@ from ui.widgets.labels import heading
 from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
+Bar = TypeVar("Bar", bound=QWidget)
 ITEM, DOCUMENT, NOTE = "item", "document", "note"
 
 
@@ -108,6 +110,13 @@ class MeetingPage(QWidget):
     def set_side_panel(self, panel: QWidget) -> None:
         """The decision panel of the chosen item (positions, votes), owned by the window."""
         self.side_layout.addWidget(panel)
+
+    def set_roll_call(self, bar: Bar) -> Bar:
+        """The quorum line and the "Có mặt" button of a session (owned by the window)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, bar)  # under the time and place
+        return bar
 
     def set_chair_tools(self, visible: bool) -> None:
         self.board_button.setVisible(visible)

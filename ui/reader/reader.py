@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
+from ecabinet.client.session_acts import item_of_document
 from ecabinet.client.versions import Comparison, compare_with_previous
+from ui.decisions.speak_box import SpeakBox
 from ui.reader.annotator import Annotator
 from ui.reader.background import buffer_of, find, page_texts, render_thumbnails
 from ui.reader.compare_view import CompareDialog
@@ -159,6 +161,15 @@ class DocumentReader(QWidget):
         self.compare_action = self._action(
             toolbar, self.tr("So sánh với bản trước"), "Ctrl+Shift+V", self.compare
         )
+        # Asking to speak on the item of the open document, without leaving it.
+        self.speak = SpeakBox(self.account, self.tasks, compact=True)
+        self.speak.message_shown.connect(self.show_message)
+        self.speak_separator = toolbar.addSeparator()
+        self.speak_action = toolbar.addWidget(self.speak)
+        self.speak.available.connect(self.speak_action.setVisible)
+        self.speak.available.connect(self.speak_separator.setVisible)
+        self.speak_action.setVisible(False)
+        self.speak_separator.setVisible(False)
         return toolbar
 
     def _build_side(self) -> QTabWidget:
@@ -222,6 +233,7 @@ class DocumentReader(QWidget):
         self._generation += 1
         self.document_id, self.version_id = document_id, version_id
         self.allow_copy = allow_copy
+        self._show_speak(document_id)
         self.title.setText(f"<b>{title}</b>")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         # The file is opened from memory: on disk it is sealed, and stays so.
@@ -262,6 +274,16 @@ class DocumentReader(QWidget):
         self.hit_count.clear()
         self.message.hide()
         self.document_id = ""
+        self.speak.show_item("")
+
+    def _show_speak(self, document_id: str) -> None:
+        generation, account = self._generation, self.account
+
+        def show(item_id: str) -> None:
+            if generation == self._generation:  # still the same document
+                self.speak.show_item(item_id)
+
+        self.tasks.run_local(lambda: item_of_document(account, document_id), show)
 
     def _start_background(self, data: bytes, count: int) -> None:
         generation = self._generation

@@ -72,9 +72,15 @@ Applier = Callable[[MutationContext, WireModel], None]
 def _appliers() -> dict[str, Applier]:
     # Imported here, not at the top: the applier modules import Rejected and MutationContext
     # from this package, which must be complete before they load.
-    from ecabinet.server.mutations import consent, decisions, notes, positions
+    from ecabinet.server.mutations import attendance, consent, decisions, notes, positions
 
-    return {**notes.APPLIERS, **positions.APPLIERS, **decisions.APPLIERS, **consent.APPLIERS}
+    return {
+        **notes.APPLIERS,
+        **positions.APPLIERS,
+        **decisions.APPLIERS,
+        **consent.APPLIERS,
+        **attendance.APPLIERS,
+    }
 
 
 class ServerFault(Exception):

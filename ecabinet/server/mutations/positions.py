@@ -1,14 +1,17 @@
-"""position.set, speaker.request/withdraw and document.read: acts before and in a session."""
+"""position.set, speaker.request/withdraw and document.read: acts before and in a session.
+
+The speakers queue itself is kept by ecabinet.server.speakers. Request worker threads.
+"""
 
 from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ecabinet.server import feed, live
+from ecabinet.server import feed, speakers
 from ecabinet.server import models as m
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import (
@@ -19,7 +22,6 @@ from ecabinet.server.mutations.lookups import (
     visible_version,
 )
 from ecabinet.wire.base import WireModel
-from ecabinet.wire.live import MAX_SPEAKERS, Speaker, Speakers
 from ecabinet.wire.sync import DocumentRead, PositionSet, SpeakerAct
 
 
@@ -52,74 +54,20 @@ def set_position(ctx: MutationContext, data: WireModel) -> None:
     feed.publish_position(ctx.db, meeting.body_id, pos, meeting.id)
 
 
-def _active_request(ctx: MutationContext, item_id: str) -> m.SpeakerRequest | None:
-    return ctx.db.scalar(
-        select(m.SpeakerRequest).where(
-            m.SpeakerRequest.agenda_item_id == item_id,
-            m.SpeakerRequest.user_id == ctx.auth.user_id,
-            ~m.SpeakerRequest.withdrawn,
-        )
-    )
-
-
 def request_to_speak(ctx: MutationContext, data: WireModel) -> None:
     item, meeting = visible_item(ctx, cast(SpeakerAct, data).agenda_item_id)
     require_open_item(item, meeting)
     if not may_ask_to_speak(ctx, meeting):
         raise Rejected("forbidden", "Guests speak when the chair invites them.")
-    if _active_request(ctx, item.id) is not None:
-        return  # already on the list: asking twice changes nothing
-    last = ctx.db.scalar(
-        select(func.max(m.SpeakerRequest.position)).where(
-            m.SpeakerRequest.agenda_item_id == item.id
-        )
-    )
-    req = m.SpeakerRequest(
-        agenda_item_id=item.id,
-        user_id=ctx.auth.user_id,
-        requested_at=ctx.received_at,
-        position=(last or 0) + 1,
-    )
-    ctx.db.add(req)
-    ctx.db.flush()
-    feed.publish_speaker_request(ctx.db, meeting, req)
-    _announce_queue(ctx, meeting, item.id)
+    speakers.enqueue(ctx.db, meeting, item, ctx.auth.user_id, ctx.received_at)
 
 
 def withdraw_request(ctx: MutationContext, data: WireModel) -> None:
     item, meeting = visible_item(ctx, cast(SpeakerAct, data).agenda_item_id)
     require_open_item(item, meeting)
-    req = _active_request(ctx, item.id)
-    if req is None:
-        return
-    req.withdrawn = True
-    feed.publish_speaker_request(ctx.db, meeting, req)
-    ctx.db.flush()
-    _announce_queue(ctx, meeting, item.id)
-
-
-def _announce_queue(ctx: MutationContext, meeting: m.Meeting, item_id: str) -> None:
-    """The item's queue as it now stands, to all who see the item."""
-    rows = ctx.db.execute(
-        select(m.SpeakerRequest.user_id, m.User.full_name)
-        .join(m.User, m.User.id == m.SpeakerRequest.user_id)
-        .where(m.SpeakerRequest.agenda_item_id == item_id, ~m.SpeakerRequest.withdrawn)
-        .order_by(m.SpeakerRequest.position)
-        .limit(MAX_SPEAKERS)
-    ).all()
-    scope, scope_id, mid = feed.item_scope(meeting, item_id)
-    live.announce(
-        ctx.db,
-        meeting.body_id,
-        Speakers(
-            meeting_id=meeting.id,
-            agenda_item_id=item_id,
-            queue=[Speaker(user_id=uid, full_name=name[:200]) for uid, name in rows],
-        ),
-        scope=scope,
-        scope_id=scope_id,
-        meeting_id=mid,
-    )
+    req = speakers.active_request(ctx.db, item.id, ctx.auth.user_id)
+    if req is not None:
+        speakers.withdraw(ctx.db, meeting, req, ctx.received_at)
 
 
 def mark_read(ctx: MutationContext, data: WireModel) -> None:

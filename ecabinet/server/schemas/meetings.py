@@ -67,6 +67,9 @@ class InvitationsPut(BaseModel):
 
 class AttendancePut(BaseModel):
     present_user_ids: list[str] = Field(max_length=500)
+    # Members who checked in from their laptop stay present unless named here: a list the
+    # office made before their check-in arrived does not undo it.
+    absent_user_ids: list[str] = Field(default_factory=list, max_length=500)
 
 
 class QuorumPublic(BaseModel):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.manifest import ImportProblems
-from ecabinet.server import audit, feed, live
+from ecabinet.server import audit, feed, roll_call
 from ecabinet.server import models as m
 from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
@@ -30,7 +30,6 @@ from ecabinet.server.schemas.meetings import (
 )
 from ecabinet.server.tally import quorum
 from ecabinet.wire.agenda import AgendaImport
-from ecabinet.wire.live import Attendance
 
 router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
 
@@ -282,22 +281,11 @@ def put_attendance(
     meeting_id: str, body: AttendancePut, auth: Secretariat, db: DbDep
 ) -> QuorumPublic:
     meeting = get_meeting(db, auth, meeting_id)
-    _body_user_ids(db, auth, body.present_user_ids)
-    db.execute(delete(m.Attendance).where(m.Attendance.meeting_id == meeting.id))
-    for user_id in set(body.present_user_ids):
-        db.add(m.Attendance(meeting_id=meeting.id, user_id=user_id, present=True))
-    db.flush()
-    feed.publish_meeting(db, meeting)
-    total, present, needed, reached = quorum(db, meeting)
-    scope, scope_id, mid = feed.meeting_scope(meeting)
-    live.announce(
-        db,
-        meeting.body_id,
-        Attendance(meeting_id=meeting.id, present=present, needed=needed, total_members=total),
-        scope=scope,
-        scope_id=scope_id,
-        meeting_id=mid,
+    _body_user_ids(db, auth, body.present_user_ids + body.absent_user_ids)
+    roll_call.record_by_office(
+        db, meeting, set(body.present_user_ids), set(body.absent_user_ids), m.now()
     )
+    total, present, needed, reached = quorum(db, meeting)
     audit.record(
         db,
         "meeting.attendance",

@@ -1,6 +1,6 @@
 """GET /meetings/{id}/minutes: what the minutes of a session record, for the Government Office.
 
-Attendance against all members, each item with its speakers, conclusions and vote (the
+Attendance against all members, each item with who spoke and for how long, conclusions and vote (the
 published result and every member's vote by name). The office composes and signs the PDF on
 its own laptop (ecabinet.client.acts), as it signs ballot summaries.
 
@@ -21,7 +21,13 @@ from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import quorum
-from ecabinet.wire.minutes import Minutes, MinutesItem, MinutesResult, MinutesVote
+from ecabinet.wire.minutes import (
+    Minutes,
+    MinutesItem,
+    MinutesResult,
+    MinutesSpeech,
+    MinutesVote,
+)
 
 router = APIRouter(tags=["minutes"], route_class=ReleasingRoute)
 
@@ -71,11 +77,7 @@ def minutes(meeting_id: str, auth: Secretariat, db: DbDep) -> Minutes:
 
 
 def _item(db: DbDep, item: m.AgendaItem, people: dict[str, m.User]) -> MinutesItem:
-    speakers = db.scalars(
-        select(m.SpeakerRequest.user_id)
-        .where(m.SpeakerRequest.agenda_item_id == item.id, ~m.SpeakerRequest.withdrawn)
-        .order_by(m.SpeakerRequest.position, m.SpeakerRequest.requested_at)
-    )
+    speeches = _speeches(db, item, people)
     conclusions = db.scalars(
         select(m.Conclusion.text)
         .where(m.Conclusion.agenda_item_id == item.id)
@@ -97,7 +99,8 @@ def _item(db: DbDep, item: m.AgendaItem, people: dict[str, m.User]) -> MinutesIt
         presenter=item.presenter,
         status=item.status,
         paper_only=item.paper_only,
-        speakers=[people[u].full_name for u in speakers if u in people],
+        speakers=[speech.full_name for speech in speeches],
+        speeches=speeches,
         conclusions=list(conclusions),
         result=_result(result.data) if result is not None else None,
         votes=[
@@ -111,6 +114,26 @@ def _item(db: DbDep, item: m.AgendaItem, people: dict[str, m.User]) -> MinutesIt
             if v.user_id in people
         ],
     )
+
+
+def _speeches(db: DbDep, item: m.AgendaItem, people: dict[str, m.User]) -> list[MinutesSpeech]:
+    """Who spoke on the item, in the order they were given the floor, and for how long."""
+    spoke = db.scalars(
+        select(m.SpeakerRequest)
+        .where(m.SpeakerRequest.agenda_item_id == item.id, m.SpeakerRequest.started_at.is_not(None))
+        .order_by(m.SpeakerRequest.started_at, m.SpeakerRequest.position)
+    )
+    return [
+        MinutesSpeech(
+            full_name=people[r.user_id].full_name,
+            title=people[r.user_id].title,
+            started_at=r.started_at,
+            ended_at=r.ended_at,
+            seconds=int((r.ended_at - r.started_at).total_seconds()) if r.ended_at else None,
+        )
+        for r in spoke
+        if r.user_id in people and r.started_at is not None
+    ]
 
 
 def _result(data: dict[str, object]) -> MinutesResult:

@@ -22,7 +22,7 @@ from ecabinet.domain import (
     VoteStatus,
     item_outlook,
 )
-from ecabinet.server import audit, feed, live
+from ecabinet.server import audit, feed, live, speakers
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
@@ -86,6 +86,7 @@ def discuss(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> list[ItemPubli
         scope_id=scope_id,
         meeting_id=mid,
     )
+    speakers.queue_from_marks(db, meeting, item)  # the "wish to speak" marks join the list
     audit.record(
         db,
         "item.discuss",

@@ -27,6 +27,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.standing import Answer, ItemStanding, NoVote, item_standing
 from ecabinet.domain import PositionChoice, VoteChoice
 from ui.decisions.words import POSITIONS, VOTES, word
+from ui.labels import error_words
 from ui.tasks import TaskManager
 
 
@@ -175,7 +176,7 @@ class ItemDecisionPanel(QWidget):
         self.show_item(self.item_id)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(self.tr("Không lưu được: {reason}").format(reason=error))
+        self._say(self.tr("Không lưu được: {reason}").format(reason=error_words(error)))
 
     def _say(self, text: str) -> None:
         self.note.setText(text)

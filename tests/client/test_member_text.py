@@ -92,3 +92,20 @@ def test_the_store_itself_refuses_in_words(live_server: LiveServer, member: Acco
             member.store.record_action("position.set", {**data, "comment": comment})
         assert "comment" in str(refused.value)
     assert outbox_size(member) == 0
+
+
+def test_an_imported_notes_file_with_an_unsafe_note_imports_nothing(
+    live_server: LiveServer, member: Account
+) -> None:
+    from ecabinet.client.note_files import import_xfdf
+    from ecabinet.client.notes import my_notes
+
+    notes = "".join(
+        f'<text page="0" rect="10,10,30,30"><contents>{words}</contents></text>'
+        for words in ("Cần làm rõ", "Đồng ý &#x202E;5")
+    )
+    xfdf = f'<xfdf xmlns="http://ns.adobe.com/xfdf/"><annots>{notes}</annots></xfdf>'
+    with pytest.raises(UnsafeText):
+        import_xfdf(member, live_server.world.document_ids[0], xfdf.encode())
+    assert my_notes(member) == []
+    assert outbox_size(member) == 0

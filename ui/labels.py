@@ -89,12 +89,17 @@ UNSAFE_CHARACTERS = {
     Unsafe.INVISIBLE: QT_TRANSLATE_NOOP("Labels", "một ký tự vô hình"),
 }
 
+UNSAFE_TEXT = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với "
+    "nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.",
+)
+
 
 def error_words(error: BaseException) -> str:
     """Why an act was not kept, in the member's words where we know them."""
     if isinstance(error, UnsafeText):
-        return translate(
-            "Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với "
-            "nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này."
-        ).format(what=translate(str(UNSAFE_CHARACTERS[error.kind])), position=error.position)
+        return translate(str(UNSAFE_TEXT)).format(
+            what=translate(str(UNSAFE_CHARACTERS[error.kind])), position=error.position
+        )
     return str(error)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.client.library import DocumentEntry
 from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
+from ecabinet.wire.text import Unsafe, UnsafeText
 
 
 def translate(text: str) -> str:
@@ -78,3 +79,27 @@ def freshness(entry: DocumentEntry) -> str:
             kind=document_kind(entry.document.kind), new=entry.number, old=entry.number - 1
         )
     return QCoreApplication.translate("Labels", "Mới")
+
+
+UNSAFE_CHARACTERS = {
+    Unsafe.BIDI: QT_TRANSLATE_NOOP("Labels", "một ký tự ẩn làm đảo chiều hiển thị của chữ"),
+    Unsafe.CONTROL: QT_TRANSLATE_NOOP("Labels", "một ký tự điều khiển không hiển thị"),
+    Unsafe.NONCHARACTER: QT_TRANSLATE_NOOP("Labels", "một ký tự không hợp lệ"),
+    Unsafe.SURROGATE: QT_TRANSLATE_NOOP("Labels", "một ký tự bị hỏng"),
+    Unsafe.INVISIBLE: QT_TRANSLATE_NOOP("Labels", "một ký tự vô hình"),
+}
+
+UNSAFE_TEXT = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với "
+    "nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.",
+)
+
+
+def error_words(error: BaseException) -> str:
+    """Why an act was not kept, in the member's words where we know them."""
+    if isinstance(error, UnsafeText):
+        return translate(str(UNSAFE_TEXT)).format(
+            what=translate(str(UNSAFE_CHARACTERS[error.kind])), position=error.position
+        )
+    return str(error)

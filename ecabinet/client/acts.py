@@ -1,9 +1,11 @@
 """The member's decisions, made offline: positions, signed votes, signed ballot replies.
 
 Each act is written locally with its outbox entry in one transaction (LocalStore.record_action)
-before the caller may say it is done. A ballot reply's form is composed and PAdES-signed here,
-on the laptop; it is kept in the profile and uploaded just before its reply is pushed.
-Worker threads or the command line.
+before the caller may say it is done. A comment is cleaned first (ecabinet.wire.text: invisible
+characters removed) and refused, with UnsafeText in words, when it holds a character that would
+make it show something other than it says; the member signs exactly what the server gets.
+A ballot reply's form is composed and PAdES-signed here, on the laptop; it is kept in the
+profile and uploaded just before its reply is pushed. Worker threads or the command line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official_json
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
+from ecabinet.wire.text import clean_member_text
 
 
 class NotAllowed(Exception):
@@ -26,6 +29,7 @@ class NotAllowed(Exception):
 
 
 def set_position(account: Account, item_id: str, position: str, comment: str = "") -> str:
+    comment = clean_member_text(comment)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     return account.store.record_action(
@@ -45,6 +49,7 @@ def pull_from_consent(account: Account, item_id: str) -> str:
 
 
 def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
+    comment = clean_member_text(comment)  # before signing: the signature covers it
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     user_id = account.store.get_state("user_id")
@@ -70,6 +75,7 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
     from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
     from ecabinet.signing.pades import sign_pdf
 
+    comment = clean_member_text(comment)  # before the form is made and signed
     ballot = account.store.get("ballot", ballot_id)
     if not isinstance(ballot, BallotData):
         raise NotAllowed("This written ballot is not on this laptop; sync first.")

@@ -27,10 +27,11 @@ from ecabinet.client.cli_notes import add_note_commands
 from ecabinet.client.cli_session import add_session_commands
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
-from ecabinet.client.store import ServerDataError
+from ecabinet.client.store import ActRefused, ServerDataError
 from ecabinet.client.travel import readiness
 from ecabinet.official_time import laptop_beside, official_text
 from ecabinet.signing.signer import TokenError
+from ecabinet.wire.text import UnsafeText
 
 Command = Callable[[Account, argparse.Namespace], int]
 
@@ -386,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 " are hidden until you sign in again (ecabinet login)."
             )
         return run(account, args)
-    except (NotSignedIn, acts.NotAllowed) as error:
+    except (NotSignedIn, acts.NotAllowed, UnsafeText, ActRefused) as error:
         print(str(error), file=sys.stderr)
     except Offline as error:
         print(f"Cannot reach the server: {error}", file=sys.stderr)

@@ -11,9 +11,11 @@ from pathlib import Path
 from ecabinet.client.account import Account
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.client.notes import NoteError, my_notes, note_on_words
+from ecabinet.client.store import ActRefused
 from ecabinet.domain import Sharing
 from ecabinet.pdf.xfdf import XfdfError
 from ecabinet.wire.objects import DocumentData
+from ecabinet.wire.text import UnsafeText
 
 
 def _annotate(account: Account, args: argparse.Namespace) -> int:
@@ -80,7 +82,7 @@ def run_safely(command: Command) -> Command:
     def run(account: Account, args: argparse.Namespace) -> int:
         try:
             return command(account, args)
-        except (NoteError, XfdfError, OSError) as error:
+        except (NoteError, XfdfError, UnsafeText, ActRefused, OSError) as error:
             print(str(error), file=sys.stderr)
             return 1
 

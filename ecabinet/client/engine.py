@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from ecabinet.client import lock
 from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
-from ecabinet.client.paths import Profile
+from ecabinet.client.paths import Profile, private_folder
 from ecabinet.client.store import RESEND_NETWORK, RESEND_SERVER, LocalStore
 from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.sync import Mutation
@@ -181,6 +181,6 @@ class SyncService:
         self.store.wipe()
         shutil.rmtree(self.profile.blob_dir, ignore_errors=True)
         shutil.rmtree(self.profile.tmp_dir, ignore_errors=True)
-        self.profile.blob_dir.mkdir(parents=True, exist_ok=True)
-        self.profile.tmp_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(self.profile.blob_dir)
+        private_folder(self.profile.tmp_dir)
         self.api.token = ""

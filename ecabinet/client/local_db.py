@@ -21,16 +21,24 @@ import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
+from ecabinet.client.paths import PRIVATE_FILE, make_private
+
 
 class UnreadableDatabase(Exception):
     """The database does not open under this key: the key was lost or the file damaged."""
 
 
 def open_engine(path: Path, key: bytes) -> Engine:
-    if path.exists() and not _opens(path, key):
+    if not path.exists():
+        # Made 0600 before SQLite first opens it: SQLite gives its -wal and -shm files the
+        # mode of the database file (an empty file is an empty database).
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    if not _opens(path, key):
         if not _opens(path, None):
             raise UnreadableDatabase(str(path))
         _encrypt_in_place(path, key)
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(name)  # also those an older version left readable by others
     engine = create_engine(f"sqlite:///{path}", module=sqlcipher3.dbapi2)
     event.listen(engine, "connect", partial(_on_connect, key))
     return engine
@@ -63,6 +71,7 @@ def _encrypt_in_place(path: Path, key: bytes) -> None:
     """Copy a clear database into an encrypted one beside it, then put it in its place."""
     encrypted = path.with_name(path.name + ".encrypting")
     encrypted.unlink(missing_ok=True)
+    os.close(os.open(encrypted, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     conn = sqlcipher3.dbapi2.connect(str(path))
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

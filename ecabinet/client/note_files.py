@@ -15,6 +15,7 @@ from ecabinet.pdf.annotate import watermarked, with_annotations
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import from_xfdf, to_xfdf
 from ecabinet.wire.objects import AnnotationData, UserData
+from ecabinet.wire.text import clean_member_text
 
 
 def watermark_line(account: Account, moment: datetime | None = None) -> str:
@@ -57,7 +58,9 @@ def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
     version = current_version(account, document_id)
     heights = [page.height for page in page_texts(version_bytes(account, version.id))]
     imported = from_xfdf(data, heights)  # raises XfdfError before anything is saved
-    for item in imported:
+    # Every note's words checked first (UnsafeText), so a refusal leaves nothing half-imported.
+    texts = [clean_member_text(item.text) for item in imported]
+    for item, text in zip(imported, texts, strict=True):
         existing = account.store.get("annotation", item.id)
         if isinstance(existing, AnnotationData) and existing.author_id != account.store.get_state(
             "user_id"
@@ -72,7 +75,7 @@ def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
             points=item.points,
             color=item.color,
             width=item.width,
-            text=item.text,
+            text=text,
         ).model_copy(update={"id": item.id})
         save_note(account, note)
     return len(imported)

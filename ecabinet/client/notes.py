@@ -26,6 +26,7 @@ from ecabinet.wire.objects import (
     DocumentData,
     DocumentVersionData,
 )
+from ecabinet.wire.text import clean_member_text, plain_quote
 
 TEXT_KINDS = (AnnotationKind.HIGHLIGHT, AnnotationKind.UNDERLINE, AnnotationKind.STRIKEOUT)
 CARRIED = "carried:"  # state: carried:<old note id> -> the id of its copy on the new version
@@ -73,8 +74,18 @@ def current_version(account: Account, document_id: str) -> DocumentVersionData:
 
 
 def save_note(account: Account, note: AnnotationData) -> AnnotationData:
-    """Write a new or changed note locally and queue it for the server."""
-    stamped = note.model_copy(update={"updated_at": _now()})
+    """Write a new or changed note locally and queue it for the server. Its text is cleaned
+    (invisible characters removed) or refused with UnsafeText, in words (ecabinet.wire.text);
+    the document's words it quotes are kept only as far as they may be shown."""
+    stamped = note.model_copy(
+        update={
+            "text": clean_member_text(note.text),
+            "quote": plain_quote(note.quote),
+            "prefix": plain_quote(note.prefix),
+            "suffix": plain_quote(note.suffix),
+            "updated_at": _now(),
+        }
+    )
     account.store.record_action(
         "annotation.put", _put_data(stamped), local=("annotation", stamped.id, stamped)
     )
@@ -97,7 +108,10 @@ def new_note(
     kind: AnnotationKind | str,
     **fields: object,
 ) -> AnnotationData:
-    """A note not yet saved: the caller fills the geometry, text and sharing."""
+    """A note not yet saved: the caller fills the geometry, text and sharing. Its text is
+    cleaned or refused (UnsafeText) here already, before anything is shown or kept."""
+    if "text" in fields:
+        fields["text"] = clean_member_text(str(fields["text"]))
     moment = _now()
     return AnnotationData.model_validate(
         {

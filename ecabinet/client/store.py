@@ -45,7 +45,13 @@ from ecabinet.wire.objects import (
     MeetingData,
     ResultData,
 )
-from ecabinet.wire.sync import MUTATION_MODELS, ChangesPage, Mutation, MutationStatus
+from ecabinet.wire.sync import (
+    MUTATION_MODELS,
+    ChangesPage,
+    Mutation,
+    MutationStatus,
+    validation_message,
+)
 
 T = TypeVar("T", bound=WireModel)
 
@@ -59,6 +65,10 @@ RESEND_SERVER = "server"  # the server failed (5xx, busy, internal_error): never
 
 class ServerDataError(Exception):
     """The server sent something we must not apply; local data is left as it was."""
+
+
+class ActRefused(ValueError):
+    """A member's act that cannot be kept as it is (nothing was written); says why in words."""
 
 
 class Base(DeclarativeBase):
@@ -228,7 +238,10 @@ class LocalStore:
         profile's own state (such as which version of a document was read). Returns the
         mutation id. Only when this returns may the UI say the act is done.
         """
-        MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
+        try:
+            MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
+        except ValidationError as error:
+            raise ActRefused(validation_message(error)) from None
         mutation_id = str(uuid.uuid4())
         with self.sessions() as db, db.begin():
             if local is not None:

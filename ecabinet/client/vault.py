@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from ecabinet.client.paths import Profile
+from ecabinet.client.paths import Profile, private_folder
 
 MAGIC = b"ECV1"
 CHUNK = 64 * 1024
@@ -113,7 +113,7 @@ class SealedWriter:
         self._header = MAGIC + salt + struct.pack(">Q", self.size)
         self._cipher = _file_cipher(self._key, salt)
         self._index, self._buffer, self.digest = 0, bytearray(), hashlib.sha256()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         self._fh = os.fdopen(fd, "wb")
         self._fh.write(self._header)
@@ -214,5 +214,5 @@ class Vault:
     def settle(self, sealed: Path, sha256: str) -> None:
         """Move a complete, verified file under its digest, in one step."""
         final = self.profile.blob_path(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(final.parent)
         os.replace(sealed, final)

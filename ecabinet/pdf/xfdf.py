@@ -3,7 +3,9 @@
 Export writes each note with its page, rectangle, colour, author, id and text in PDF
 coordinates (origin at the bottom left); import reads them back into our geometry (origin at
 the top left) for the caller to save as the member's notes. The file is untrusted input: its
-size is bounded, and Python's expat refuses entity expansion attacks. Pure core; any thread.
+size is bounded, and it is parsed with defusedxml, which refuses any document type, entity
+declaration or external reference (a billion laughs, a file of the laptop pulled in by an
+external entity) before anything is expanded; notes never need one. Pure core; any thread.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import defusedxml.ElementTree as defused
+from defusedxml import DefusedXmlException
 
 from ecabinet.pdf.annotate import note_bounds, pdf_date
 from ecabinet.wire.objects import AnnotationData
@@ -102,7 +107,12 @@ def from_xfdf(data: bytes, page_heights: Sequence[float]) -> list[ImportedNote]:
     if len(data) > MAX_XFDF_BYTES:
         raise XfdfError("the file is larger than any list of notes should be")
     try:
-        root = ET.fromstring(data)
+        root = defused.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise XfdfError(
+            "the file declares a document type or XML entities, which a list of notes never "
+            "needs and which can hide an attack; it was not read"
+        ) from None
     except ET.ParseError as error:
         raise XfdfError(f"not XML: {error}") from None
     if root.tag not in (f"{{{NS}}}xfdf", "xfdf"):

@@ -30,7 +30,8 @@ from ecabinet.server.api.routes import (
     sync,
     votes,
 )
-from ecabinet.server.blobstore import open_blob_store
+from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
+from ecabinet.server.body_limit import BodyLimit
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import (
     THREADS_PER_WORKER,
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     open_blob_store(settings)  # the folder made, or the bucket's settings checked, at start
+    sweep_partial_uploads(settings.blob_dir / "tmp")  # what a crash left half-received
     engine = make_engine(settings.database_url)
     migrate(engine)
     session_factory = make_session_factory(engine)
@@ -101,22 +103,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = session_factory
     app.state.live_hub = live_hub
     install_handlers(app)
+    # Body sizes counted on the bytes received, whatever the framing; inside _guard, so that
+    # its refusals carry the headers below too.
+    app.add_middleware(BodyLimit, limit_for=_body_limit(settings))
 
     @app.middleware("http")
     async def _guard(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        # Reject oversized bodies before reading them. Blob uploads have their own, larger
-        # limit, enforced while streaming in the blob route.
-        length = request.headers.get("content-length")
         is_blob = request.url.path.startswith(f"{API}/blobs")
-        if length and not is_blob:
-            try:
-                too_big = int(length) > settings.request_max_bytes
-            except ValueError:
-                return problem(400, "bad_request", "Content-Length is not a number.")
-            if too_big:
-                return problem(413, "too_large", "The request body is too large.")
         try:
             response = await call_next(request)
         except Exception:
@@ -154,3 +149,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in modules:
         app.include_router(module.router, prefix=API)
     return app
+
+
+def _body_limit(settings: Settings) -> Callable[[str], int]:
+    """Blob uploads have their own, larger limit (also checked while the blob route streams
+    them to disk); every other request body is small JSON."""
+
+    def limit_for(path: str) -> int:
+        if path.startswith(f"{API}/blobs"):
+            return settings.blob_max_bytes
+        return settings.request_max_bytes
+
+    return limit_for

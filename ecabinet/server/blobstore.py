@@ -3,12 +3,17 @@ an S3-compatible object store (``s3_blobstore``), behind one interface, ``Blobs`
 
 Files arrive in a temporary file on the server's own disk (where they are checked) and are
 committed under their digest only when whole, so a crash never leaves a half-written blob
-under its name. Thread-safe.
+under its name. A temporary file is locked (flock) by the process writing it for as long as
+it is open; what a crashed process left behind is unlocked, and is removed when a server
+starts (``sweep_partial_uploads``), while the uploads of other running workers are left
+alone. Thread-safe.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import logging
 import os
 import re
 import tempfile
@@ -18,6 +23,8 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 if TYPE_CHECKING:
     from ecabinet.server.core.config import Settings
+
+log = logging.getLogger(__name__)
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 CHUNK = 1024 * 1024
@@ -68,9 +75,9 @@ class BlobStore:
                 yield chunk
 
     def temp_file(self) -> tuple[BinaryIO, Path]:
-        """A new temporary file in the store's own folder (same filesystem, atomic rename)."""
-        fd, name = tempfile.mkstemp(dir=self.root / "tmp", suffix=".part")
-        return os.fdopen(fd, "w+b"), Path(name)
+        """A new temporary file in the store's own folder (same filesystem, atomic rename),
+        locked while it is open."""
+        return locked_temp_file(self.root / "tmp")
 
     def commit(self, temp: Path, sha256: str) -> None:
         """Move a whole, verified temporary file into place under its digest."""
@@ -88,6 +95,37 @@ class BlobStore:
                 os.fsync(fh.fileno())
             self.commit(temp, sha)
         return sha
+
+
+def locked_temp_file(folder: Path) -> tuple[BinaryIO, Path]:
+    """A new ``.part`` file in ``folder``, open for writing and locked by this process until
+    it is closed (the lock dies with the process, however it ends)."""
+    fd, name = tempfile.mkstemp(dir=folder, suffix=".part")
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return os.fdopen(fd, "w+b"), Path(name)
+
+
+def sweep_partial_uploads(folder: Path) -> int:
+    """Remove the partial uploads no running process holds (left by a crash or a kill);
+    how many were removed. Called when a server starts."""
+    removed = 0
+    for part in folder.glob("*.part"):
+        try:
+            fd = os.open(part, os.O_RDONLY)
+        except FileNotFoundError:
+            continue  # finished or removed meanwhile
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # another worker is receiving it now
+        else:
+            part.unlink(missing_ok=True)  # removed while locked: no one can take it up
+            removed += 1
+        finally:
+            os.close(fd)
+    if removed:
+        log.info("removed %d partial uploads left in %s", removed, folder)
+    return removed
 
 
 def open_blob_store(settings: Settings) -> Blobs:

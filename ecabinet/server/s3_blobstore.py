@@ -13,14 +13,12 @@ names a store that is not Amazon's. boto3 is imported here only: ``pip install
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
-from ecabinet.server.blobstore import CHUNK, checked_digest
+from ecabinet.server.blobstore import CHUNK, checked_digest, locked_temp_file
 
 
 class S3BlobStore:
@@ -78,8 +76,7 @@ class S3BlobStore:
             body.close()
 
     def temp_file(self) -> tuple[BinaryIO, Path]:
-        fd, name = tempfile.mkstemp(dir=self.tmp, suffix=".part")
-        return os.fdopen(fd, "w+b"), Path(name)
+        return locked_temp_file(self.tmp)
 
     def commit(self, temp: Path, sha256: str) -> None:
         """Send a whole, verified file to the bucket under its digest; the local copy goes."""

@@ -9,6 +9,7 @@ from pydantic import Field, ValidationError, field_validator
 from ecabinet.domain import BallotChoice, PositionChoice, VoteChoice
 from ecabinet.wire.base import Id, Sha256, ShortText, Text, UtcTime, WireModel
 from ecabinet.wire.objects import CHANGE_MODELS, AnnotationData
+from ecabinet.wire.text import MemberText
 
 MAX_PAGE = 1000
 MAX_PUSH = 500
@@ -76,6 +77,11 @@ class AnnotationPut(AnnotationData):
     author_id: Id | None = None  # type: ignore[assignment]
     created_at: UtcTime | None = None  # type: ignore[assignment]
     updated_at: UtcTime | None = None  # type: ignore[assignment]
+    # What the member wrote, and the words of the document it is on, shown to others as sent.
+    text: MemberText = ""
+    quote: MemberText = ""
+    prefix: Annotated[MemberText, Field(max_length=500)] = ""
+    suffix: Annotated[MemberText, Field(max_length=500)] = ""
 
 
 class AnnotationDelete(WireModel):
@@ -85,7 +91,7 @@ class AnnotationDelete(WireModel):
 class PositionSet(WireModel):
     agenda_item_id: Id
     position: PositionChoice
-    comment: Text = ""
+    comment: MemberText = ""
 
 
 class SpeakerAct(WireModel):
@@ -95,7 +101,7 @@ class SpeakerAct(WireModel):
 class VoteCast(WireModel):
     agenda_item_id: Id
     choice: VoteChoice
-    comment: Text = ""
+    comment: MemberText = ""
     # base64 of a detached signature over canonical_vote(); see ecabinet.signing.detached
     signature: Annotated[str, Field(max_length=4096)]
 
@@ -103,7 +109,7 @@ class VoteCast(WireModel):
 class BallotRespond(WireModel):
     ballot_id: Id
     choice: BallotChoice
-    comment: Text = ""
+    comment: MemberText = ""
     signed_pdf: Sha256
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from ecabinet.client import acts, notes
 from ecabinet.client.account import DATA_KEY, Account
@@ -64,6 +67,47 @@ def test_nothing_readable_at_rest_in_the_profile(live_server: LiveServer, tmp_pa
         b"SQLite format 3",
     ):
         assert secret not in on_disk, secret
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_profile_is_readable_by_the_member_only(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    root = tmp_path / "profile"
+    old_umask = os.umask(0o022)  # the usual umask: what is not made private is world-readable
+    try:
+        account, _token = _used_profile(live_server, root)
+    finally:
+        os.umask(old_umask)
+    # Looked at while the database is open: its journals exist only then.
+    names = {path.name for path in root.rglob("*")}
+    assert {"local.sqlite3", "local.sqlite3-wal", "local.sqlite3-shm"} <= names
+    assert {"signing-key.pem", "secrets.enc", "blobs"} <= names
+    modes = {
+        str(path.relative_to(tmp_path)): stat.S_IMODE(path.stat().st_mode)
+        for path in [root, *root.rglob("*")]
+    }
+    account.store.close()
+    wrong = {
+        name: oct(mode)
+        for name, mode in modes.items()
+        if mode != (0o700 if (tmp_path / name).is_dir() else 0o600)
+    }
+    assert wrong == {}
+    assert len(modes) > 8  # the database, its journals, the key, the secrets, the documents
+
+
+def test_an_older_profile_readable_by_others_is_made_private(tmp_path: Path) -> None:
+    root = tmp_path / "profile"
+    root.mkdir(mode=0o755)
+    (root / "local.sqlite3").write_bytes(b"")
+    (root / "secrets.enc").write_bytes(b"x")
+    for path in (root, root / "local.sqlite3", root / "secrets.enc"):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    profile = Profile.open(root)
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert stat.S_IMODE((root / "secrets.enc").stat().st_mode) == 0o600
+    assert stat.S_IMODE(profile.db_path.stat().st_mode) == 0o600
 
 
 def test_a_laptop_whose_key_is_gone_starts_afresh(live_server: LiveServer, tmp_path: Path) -> None:

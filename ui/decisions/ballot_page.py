@@ -218,7 +218,11 @@ class BallotPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.send.setEnabled(True)
-        self._say(self.tr("Không ký được phiếu trả lời: {reason}").format(reason=error))
+        self._say(
+            self.tr("Không ký được phiếu trả lời: {reason}").format(
+                reason=labels.error_words(error)
+            )
+        )
 
     def _save_form(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
@@ -240,7 +244,9 @@ class BallotPage(QWidget):
         self.tasks.run_network(
             write,
             lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)),
-            lambda error: self._say(self.tr("Không lưu được: {reason}").format(reason=error)),
+            lambda error: self._say(
+                self.tr("Không lưu được: {reason}").format(reason=labels.error_words(error))
+            ),
         )
 
     def _say(self, text: str) -> None:

@@ -31,6 +31,7 @@ from ecabinet.client.standing import Answer, ItemStanding, NoVote, Pull, item_st
 from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
 from ui.decisions.speak_box import SpeakBox
 from ui.decisions.words import POSITIONS, VOTES, word
+from ui.labels import error_words
 from ui.tasks import TaskManager
 
 
@@ -255,7 +256,7 @@ class ItemDecisionPanel(QWidget):
         self.show_item(self.item_id)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(self.tr("Không lưu được: {reason}").format(reason=error))
+        self._say(self.tr("Không lưu được: {reason}").format(reason=error_words(error)))
 
     def _say(self, text: str) -> None:
         self.note.setText(text)

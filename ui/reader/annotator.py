@@ -19,6 +19,8 @@ from ecabinet.client.notes import delete_note, new_note, notes_on, save_note
 from ecabinet.domain import Sharing
 from ecabinet.pdf.quotes import quote_at
 from ecabinet.wire.objects import AnnotationData, UserData
+from ecabinet.wire.text import UnsafeText, clean_member_text
+from ui.labels import error_words
 from ui.reader.notes_layer import NOTE_SIZE, hit
 from ui.reader.page_view import PageView
 from ui.tasks import TaskManager
@@ -189,9 +191,12 @@ class Annotator(QObject):
         text, ok = QInputDialog.getMultiLineText(self.parent_widget, title, self.tr("Nội dung:"))
         if not ok or not text.strip():
             return
+        kept = self._checked(text.strip())
+        if kept is None:
+            return
         width, height = (NOTE_SIZE, NOTE_SIZE) if self.tool == Tool.NOTE else FREETEXT_SIZE
         box = (point.x(), point.y(), point.x() + width, point.y() + height)
-        self.add(page, self.tool, rects=[box], text=text.strip())
+        self.add(page, self.tool, rects=[box], text=kept)
 
     def add(self, page: int, kind: str, **fields: object) -> AnnotationData:
         note = new_note(self.account, self.version_id, page, kind, color=self.colour, **fields)
@@ -218,7 +223,18 @@ class Annotator(QObject):
             )
             if not ok:
                 return
-        self.change(note, text=text)
+        cleaned = self._checked(text)
+        if cleaned is not None:
+            self.change(note, text=cleaned)
+
+    def _checked(self, text: str) -> str | None:
+        """The text as it will be kept (invisible characters removed), or None, the member
+        told why, when it holds a character that would make it show something else."""
+        try:
+            return clean_member_text(text)
+        except UnsafeText as error:
+            self.message_shown.emit(error_words(error))
+            return None
 
     def share_selected(self, sharing: Sharing) -> None:
         note = self.selected
@@ -242,6 +258,12 @@ class Annotator(QObject):
             return
         self.undo_stack.push(ChangeNote(self, note, None))
 
+    def _not_saved(self, error: BaseException) -> None:
+        self.message_shown.emit(
+            self.tr("Không lưu được ghi chú: {reason}").format(reason=error_words(error))
+        )
+        self.reload()  # the screen shows again what the laptop holds
+
     def apply(self, before: AnnotationData | None, after: AnnotationData | None) -> None:
         """Make the laptop hold ``after`` in place of ``before`` (either may be None)."""
         account = self.account
@@ -251,5 +273,7 @@ class Annotator(QObject):
             self.tasks.run_local(lambda: delete_note(account, note_id), lambda _: self.reload())
         elif after is not None:
             self.view.notes = [n for n in self.view.notes if n.id != after.id] + [after]
-            self.tasks.run_local(lambda: save_note(account, after), lambda _: self.reload())
+            self.tasks.run_local(
+                lambda: save_note(account, after), lambda _: self.reload(), self._not_saved
+            )
         self.view.viewport().update()

@@ -23,6 +23,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf, printable_pdf
 from ecabinet.client.notes import meeting_notes, unplaced_notes
 from ecabinet.domain import Sharing
+from ui.labels import error_words
 from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
 from ui.reader.notes_panel import NotesPanel
 from ui.tasks import TaskManager
@@ -228,7 +229,7 @@ class NotesTools(QObject):
             lambda: import_xfdf(account, document_id, source.read_bytes()),
             self._imported,
             lambda error: self.message_shown.emit(
-                self.tr("Không nhập được: {reason}").format(reason=error)
+                self.tr("Không nhập được: {reason}").format(reason=error_words(error))
             ),
         )
 

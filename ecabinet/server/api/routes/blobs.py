@@ -164,21 +164,24 @@ async def upload_blob(
     if known is not None:
         return Response(known.model_dump_json(), status_code=200, media_type="application/json")
     db.close()  # hold no database connection while a large body arrives
+    # The temporary file stays open (and so locked, see blobstore) until it is committed or
+    # removed, so a server starting meanwhile never sweeps it away; every way out of this
+    # function (refused, too large, the caller gone, our fault) removes it.
     fh, temp = store.temp_file()
     digest, size = hashlib.sha256(), 0
     try:
-        with fh:
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > settings.blob_max_bytes:
-                    raise ApiError(
-                        413,
-                        "too_large",
-                        f"The file is larger than the limit of "
-                        f"{settings.blob_max_bytes // (1024 * 1024)} MB.",
-                    )
-                digest.update(chunk)
-                fh.write(chunk)
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > settings.blob_max_bytes:
+                raise ApiError(
+                    413,
+                    "too_large",
+                    f"The file is larger than the limit of "
+                    f"{settings.blob_max_bytes // (1024 * 1024)} MB.",
+                )
+            digest.update(chunk)
+            fh.write(chunk)
+        fh.flush()
         if digest.hexdigest() != claimed:
             raise ApiError(
                 422,
@@ -198,6 +201,7 @@ async def upload_blob(
         await run_in_threadpool(store.commit, temp, claimed)  # a bucket upload may take a while
     finally:
         temp.unlink(missing_ok=True)
+        fh.close()
     info = BlobInfo(sha256=claimed, size=size, pages=check.pages)
     await run_in_threadpool(_record_upload, db, auth, info)
     return info

@@ -1,0 +1,73 @@
+"""A note or a comment holding a character that would make it show something other than it
+says is refused on the laptop, and the member is told why in words."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF
+from pytestqt.qtbot import QtBot
+
+from ecabinet.client.account import Account
+from ecabinet.client.notes import my_notes
+from tests.client.conftest import LiveServer, signed_in
+from tests.gui.test_annotations import reader_on
+from tests.gui.test_decisions import choose_position, panel_for
+from ui.reader.annotator import Tool
+from ui.tasks import TaskManager
+
+WAIT = 20_000
+SIZES = ((1366, 768), (1920, 1080))
+
+
+@pytest.fixture
+def member(live_server: LiveServer, tmp_path: Path) -> Account:
+    account = signed_in(live_server.url, tmp_path / "m")
+    assert account.sync_service().sync().online
+    return account
+
+
+def test_a_note_with_a_direction_override_is_refused_in_words(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    member: Account,
+    tasks: TaskManager,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    monkeypatch.setattr(
+        "ui.reader.annotator.QInputDialog.getMultiLineText",
+        lambda *_args, **_kw: ("Đồng ý \u202e5 điều", True),
+    )
+    reader.notes_tools.use(Tool.NOTE)
+    with qtbot.wait_signal(reader.annotator.message_shown, timeout=WAIT) as told:
+        reader.view.page_pressed.emit(0, QPointF(300, 300))
+    assert "đảo chiều" in told.args[0] and "U+" not in told.args[0]
+    assert reader.view.notes == []
+    # Invisible characters are removed, and the note is kept.
+    monkeypatch.setattr(
+        "ui.reader.annotator.QInputDialog.getMultiLineText",
+        lambda *_args, **_kw: ("Cần\u200b làm rõ", True),
+    )
+    with qtbot.wait_signal(reader.annotator.notes_changed, timeout=WAIT):
+        reader.view.page_pressed.emit(0, QPointF(300, 300))
+    qtbot.waitUntil(lambda: len(my_notes(member)) == 1, timeout=WAIT)
+    assert my_notes(member)[0].text == "Cần làm rõ"
+
+
+def test_a_position_comment_with_a_control_character_is_refused_in_words(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager, tmp_path: Path
+) -> None:
+    panel = panel_for(qtbot, member, tasks, live_server.world.item_ids[1])
+    choose_position(panel, "object")
+    panel.comment.setText("Về Điều 5\u202e")
+    with qtbot.wait_signal(panel.message_shown, timeout=WAIT) as told:
+        panel.save_position.click()
+    assert told.args[0].startswith("Không lưu được: Nội dung có một ký tự ẩn làm đảo chiều")
+    assert member.store.count_outbox("pending") == 0
+    shots = Path(os.environ.get("ECABINET_SCREENSHOTS", tmp_path))
+    for width, height in SIZES:
+        panel.resize(width, height)
+        assert panel.grab().save(str(shots / f"refused-comment-{width}x{height}.png"))

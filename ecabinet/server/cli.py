@@ -100,6 +100,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("Give both --tls-cert and --tls-key, or neither.", file=sys.stderr)
         return 2
+    if args.workers > 1 and settings.database_url.startswith("sqlite"):
+        # Each worker's live streams hear only that worker's acts: the others' reach a laptop
+        # at its next pull. PostgreSQL carries them between workers (LISTEN/NOTIFY).
+        print(
+            "Note: on SQLite the live stream needs --workers 1; with more, a laptop hears of "
+            "acts served by another worker only at its next sync. Use PostgreSQL to scale.",
+            file=sys.stderr,
+        )
     scheme = "https" if args.tls_cert else "http"
     print(
         f"e-Cabinet server {__version__} on {scheme}://{args.host}:{args.port} "

@@ -50,8 +50,14 @@ def token(url: str, username: str) -> str:
 
 
 def stream(url: str, secret: str, heard: Heard, stop: threading.Event) -> LiveStream:
+    # A short backoff: the restart test waits for the reconnect, not for a minute's backoff.
     live = LiveStream(
-        url, secret, on_event=heard.events.put, on_status=heard.statuses.put, stop=stop
+        url,
+        secret,
+        on_event=heard.events.put,
+        on_status=heard.statuses.put,
+        stop=stop,
+        backoff_cap=1.0,
     )
     live.start()
     return live

@@ -228,3 +228,30 @@ def test_the_speakers_queue_and_attendance_reach_those_who_see_them(
             {"meeting_id": world.meeting_id, "present": 5, "needed": 4, "total_members": 6}
         ], u
     assert {s.name for s in heard["member05"]} == {"changed"}
+
+
+def test_an_invitation_opens_a_meeting_to_a_stream_and_its_removal_closes_it(
+    server: tuple[str, World],
+) -> None:
+    url, world = server
+    office = client(url, login(url, "secretariat"))
+    reader = Reader(url, login(url, "member05"))
+    invited = [
+        {"user_id": world.users[u], "kind": "member"}
+        for u in ("chair", "member01", "member02", "member03", "member04")
+    ]
+    path = f"{API}/meetings/{world.meeting_id}"
+
+    def invite(people: list[dict[str, str]]) -> None:
+        r = office.put(f"{path}/invitations", json={"invitations": people})
+        assert r.status_code == 200, r.text
+
+    def move(place: str) -> None:
+        assert office.patch(path, json={"place": place}).status_code == 200
+
+    invite([*invited, {"user_id": world.users["member05"], "kind": "member"}])
+    move("Phòng 1")  # heard: member05 is invited now
+    invite(invited)  # heard: the meeting is withdrawn from member05
+    move("Phòng 2")  # not heard
+    seen = reader.through(sentinel(office, "end"))
+    assert [s.name for s in seen] == ["changed"] * 4, seen

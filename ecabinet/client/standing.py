@@ -81,7 +81,7 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
         str(act.get("position") or act.get("choice")),
         str(act.get("comment", "")),
         True,
-        resending=act in account.store.resending_acts(type_),
+        resending=act in account.store.waiting_acts(type_, resending=True),
     )
 
 
@@ -162,7 +162,7 @@ def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:
         key=lambda r: r.received_at,
     )
     replies = [Answer(r.choice, r.comment, False, r.received_at, r.late) for r in received]
-    resending = account.store.resending_acts("ballot.respond")
+    resending = account.store.waiting_acts("ballot.respond", resending=True)
     waiting = [
         Answer(
             str(a["choice"]),

@@ -301,29 +301,16 @@ class LocalStore:
                 for r in rows
             ]
 
-    def waiting_acts(self, type_: str) -> list[dict[str, Any]]:
-        """The data of acts of one type not yet accepted by the server, oldest first."""
+    def waiting_acts(self, type_: str, *, resending: bool = False) -> list[dict[str, Any]]:
+        """The data of acts of one type not yet accepted by the server, oldest first; with
+        ``resending``, only those sent and being sent again."""
+        query = select(OutboxEntry.data).where(
+            OutboxEntry.type == type_, OutboxEntry.status == "pending"
+        )
+        if resending:
+            query = query.where(OutboxEntry.resend != "")
         with self.sessions() as db:
-            rows = db.scalars(
-                select(OutboxEntry.data)
-                .where(OutboxEntry.type == type_, OutboxEntry.status == "pending")
-                .order_by(OutboxEntry.order)
-            )
-            return [json.loads(data) for data in rows]
-
-    def resending_acts(self, type_: str) -> list[dict[str, Any]]:
-        """The data of pending acts of one type that are being sent again, oldest first."""
-        with self.sessions() as db:
-            rows = db.scalars(
-                select(OutboxEntry.data)
-                .where(
-                    OutboxEntry.type == type_,
-                    OutboxEntry.status == "pending",
-                    OutboxEntry.resend != "",
-                )
-                .order_by(OutboxEntry.order)
-            )
-            return [json.loads(data) for data in rows]
+            return [json.loads(data) for data in db.scalars(query.order_by(OutboxEntry.order))]
 
     def rejected(self) -> list[OutboxItem]:
         """Acts the server refused, each with its code and reason, for the member to see."""

@@ -7,9 +7,12 @@ fail once), so pushes from 27 profiles really overlap there.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.client.account import Account
+from ecabinet.client.api import Offline
 from ecabinet.client.cli import main
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import OutboxEntry
@@ -25,7 +29,7 @@ from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import ServerProcess, cli_login, free_port
+from tests.client.conftest import LiveServer, ServerProcess, cli_login, free_port, signed_in
 from tests.crowd import VOTERS, at_once, build_cabinet, shared_key, sign_in
 from tests.factories import World
 
@@ -171,3 +175,55 @@ def test_a_vote_the_server_failed_on_is_sent_again_and_counted_once(
     assert [(v.user_id, v.choice, v.current) for v in votes] == [
         (cabinet.world.users["member01"], "disagree", True)
     ]  # counted once
+
+
+class _Dropper:
+    """A loopback server that reads each request and hangs up without answering: the act
+    may have reached the server, and no decision came back."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                with conn:
+                    conn.settimeout(5)
+                    conn.recv(65536)
+
+    def close(self) -> None:
+        self.sock.close()
+        self.thread.join(5)
+
+
+def test_a_connection_lost_after_sending_keeps_the_act_and_says_so(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    account = signed_in(live_server.url, tmp_path / "m")
+    version = live_server.world.version_ids[0]
+    account.store.record_action("document.read", {"document_version_id": version})
+    real = account.api.base_url
+    dropper = _Dropper()
+    try:
+        account.api.base_url = dropper.url
+        with pytest.raises(Offline) as lost:
+            account.sync_service().push()
+    finally:
+        dropper.close()
+    assert lost.value.sent
+    [entry] = account.store.outbox()
+    assert (entry.status, entry.resending) == ("pending", True)
+
+    account.api.base_url = f"http://127.0.0.1:{free_port()}"  # nobody listens: never sent
+    with pytest.raises(Offline) as refused:
+        account.api.push(account.store.pending(now=datetime.now(UTC) + timedelta(days=1)))
+    assert not refused.value.sent
+
+    account.api.base_url = real
+    result = account.sync_service().sync()  # the server answers: held-back acts go now
+    assert (result.online, result.mutations_pushed, result.rejected) == (True, 1, 0)
+    assert account.store.count_resending() == 0

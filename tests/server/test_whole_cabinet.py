@@ -63,7 +63,7 @@ def cabinet(
     settings: Settings = get_settings(folder / "data", url, password_scrypt_n=2**10)
     shutil.copytree(ca_template, settings.ca_dir)
     app = create_app(settings)
-    world = build_cabinet(app.state.session_factory, settings, extra_items=ROUNDS)
+    world = build_cabinet(app.state.session_factory, settings, extra_items=ROUNDS + 1)
     app.state.engine.dispose()
     server = ServerProcess(settings, free_port())
     server.start()
@@ -241,3 +241,30 @@ def test_two_laptops_of_one_member_mark_a_paper_read_at_once(
             )
         )
     assert count == 1
+
+
+def test_closing_the_vote_while_votes_arrive_counts_every_vote_applied(cabinet: Cabinet) -> None:
+    item = cabinet.world.item_ids[2]  # the first added item, not one of the rounds
+    chair = cabinet.laptops["chair"]
+    assert chair.call("POST", f"/items/{item}/vote/open").status_code == 200
+    votes = {name: cabinet.laptops[name].vote(item, "agree") for name in VOTERS}
+    names = list(votes)
+
+    def act(index: int) -> tuple[str, int, Any]:
+        if index == len(names):
+            r = chair.call("POST", f"/items/{item}/vote/close")
+            return "close", r.status_code, r.json()
+        r = cabinet.laptops[names[index]].push(votes[names[index]])
+        return names[index], r.status_code, r.json()
+
+    answers = at_once(len(names) + 1, act)
+    assert {status for _, status, _ in answers} == {200}
+    outcomes = Counter(body["results"][0]["code"] for name, _, body in answers if name != "close")
+    applied = outcomes[""]
+    assert applied + outcomes["vote_not_open"] == len(VOTERS)  # before or after, nothing else
+    with cabinet.db() as db:
+        stored = db.scalar(select(func.count()).where(m.Vote.agenda_item_id == item))
+        result = db.scalar(select(m.Result).where(m.Result.agenda_item_id == item))
+    assert result is not None
+    # Every vote answered "applied" is stored and in the published tally; no other is.
+    assert stored == applied == result.data["agree"]

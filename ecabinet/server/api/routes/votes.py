@@ -89,7 +89,8 @@ def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     item, meeting = chair_item(db, auth, item_id)
     # Wait for the votes being applied now (they hold a share lock on the item), so that
     # the count below sees every vote ever answered "applied" (mutations/decisions.py).
-    db.refresh(item, with_for_update=True)
+    # NO KEY UPDATE: rows that merely refer to the item (positions, requests) need not wait.
+    db.refresh(item, with_for_update={"key_share": True})
     if item.vote_status != VoteStatus.OPEN:
         raise ApiError(409, "vote_not_open", "The vote on this item is not open.")
     item.vote_status = VoteStatus.CLOSED.value

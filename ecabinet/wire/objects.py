@@ -196,6 +196,8 @@ class SpeakerRequestData(WireModel):
     requested_at: UtcTime
     withdrawn: bool = False
     position: int = 0
+    started_at: UtcTime | None = None  # when the chair gave the floor
+    ended_at: UtcTime | None = None
 
 
 class ConclusionData(WireModel):

@@ -58,8 +58,8 @@ class AgendaControl(QWidget):
             self.tr("Thông qua danh sách không thảo luận ({count})").format(count=len(open_items))
         )
         self.consent.setText(
-            self.tr("Danh sách thông qua không thảo luận: {items}").format(
-                items="; ".join(f"{i.position}. {i.title}" for i in open_items)
+            self.tr("Danh sách thông qua không thảo luận: nội dung {items}.").format(
+                items=", ".join(str(i.position) for i in open_items)
             )
             if open_items
             else self.tr("Không có nội dung nào trong danh sách thông qua không thảo luận.")

@@ -2,7 +2,8 @@
 the chosen item, and the signed minutes of the session.
 
 Attendance and conclusions are the office's acts on the server (the console refuses a vote
-without the quorum it records); the minutes are composed and signed on this laptop. Online
+without the quorum it records); the minutes are composed and signed on this laptop. The chair
+sees the roll call only (ticks shown, not editable) and none of the office's buttons. Online
 only; every request on the network lane. GUI thread.
 """
 
@@ -10,17 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ecabinet.client import acts
@@ -29,45 +28,54 @@ from ecabinet.domain import Role
 from ecabinet.wire.objects import MeetingData, UserData
 from ecabinet.wire.session import Quorum
 from ui.decisions.problems import problem_words
+from ui.decisions.roll_call import RollCall
 from ui.tasks import TaskManager
 
-ROLE = Qt.ItemDataRole.UserRole
 
+class SessionTools(QObject):
+    """Not a widget itself: its boxes (``attendance``, ``office``) are placed by the console."""
 
-class SessionTools(QWidget):
     attendance_recorded = Signal(object)  # the Quorum the server answered
     message_shown = Signal(str)
 
-    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, account: Account, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.account, self.tasks = account, tasks
         self.meeting_id = ""
         self.item_id = ""
-        attendance = QGroupBox(self.tr("Điểm danh"))
-        self.members = QListWidget()
+        self.attendance = QGroupBox(self.tr("Điểm danh"))
+        self.roll = RollCall()
         self.record_attendance = QPushButton(self.tr("Ghi nhận có mặt"))
         self.record_attendance.clicked.connect(self.save_attendance)
-        box = QVBoxLayout(attendance)
-        box.addWidget(self.members, 1)
+        box = QVBoxLayout(self.attendance)
+        box.addWidget(self.roll)
         box.addWidget(self.record_attendance)
-        conclusion = QGroupBox(self.tr("Kết luận của nội dung đang chọn"))
+        self.office = QGroupBox(self.tr("Kết luận của nội dung đang chọn"))
         self.conclusion = QPlainTextEdit()
-        self.conclusion.setMaximumHeight(90)
+        self.conclusion.setAccessibleName(self.tr("Kết luận"))
+        self.conclusion.setFixedHeight(self.conclusion.fontMetrics().lineSpacing() * 3 + 12)
         self.save_conclusion = QPushButton(self.tr("Ghi kết luận"))
         self.save_conclusion.clicked.connect(self.add_conclusion)
-        box = QVBoxLayout(conclusion)
-        box.addWidget(self.conclusion)
-        box.addWidget(self.save_conclusion)
         self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…"))
         self.minutes.clicked.connect(self._choose_minutes)
+        row = QHBoxLayout()
+        row.addWidget(self.save_conclusion)
+        row.addStretch(1)
+        row.addWidget(self.minutes)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(attendance, 1)
-        layout.addWidget(conclusion)
-        layout.addWidget(self.minutes)
-        layout.addWidget(self.note)
+        self.note.hide()
+        box = QVBoxLayout(self.office)
+        box.addWidget(self.conclusion)
+        box.addLayout(row)
+        box.addWidget(self.note)
+        self.set_office(True)
+
+    def set_office(self, office: bool) -> None:
+        """The Government Office records; the chair's console shows the roll call only."""
+        self.roll.set_editable(office)
+        self.record_attendance.setVisible(office)
+        self.office.setVisible(office)
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
@@ -86,20 +94,10 @@ class SessionTools(QWidget):
         self.tasks.run_local(read, lambda answer: self._show_members(*answer))
 
     def _show_members(self, members: list[UserData], present: set[str]) -> None:
-        self.members.clear()
-        for user in members:
-            item = QListWidgetItem(f"{user.full_name} — {user.title}".strip(" —"), self.members)
-            item.setData(ROLE, user.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = user.id in present
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.roll.show_members(members, present)
 
     def present_ids(self) -> list[str]:
-        return [
-            str(self.members.item(i).data(ROLE))
-            for i in range(self.members.count())
-            if self.members.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.roll.present_ids()
 
     def save_attendance(self) -> None:
         api, meeting_id, present = self.account.api, self.meeting_id, self.present_ids()
@@ -132,7 +130,7 @@ class SessionTools(QWidget):
 
     def _choose_minutes(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu biên bản"), "bien-ban.pdf", "PDF (*.pdf)"
+            self.office, self.tr("Lưu biên bản"), "bien-ban.pdf", "PDF (*.pdf)"
         )
         if target:
             self.save_minutes(Path(target))
@@ -161,4 +159,5 @@ class SessionTools(QWidget):
 
     def _say(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setVisible(bool(text))
         self.message_shown.emit(text)

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.meeting_page.open_document.connect(self.open_document)
         self.meeting_page.board_requested.connect(lambda mid: self.show_page(BOARD, mid))
         self.meeting_page.console_requested.connect(lambda mid: self.show_page(CONSOLE, mid))
+        self.console.vote_closed.connect(lambda _item: self.sync.start())  # its published result
         self.documents_page.open_document.connect(self.open_document)
         self.ballot_page.open_document.connect(self.open_document)
         self.search_page.open_hit.connect(self.open_document_at)
@@ -442,6 +443,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.page == BALLOT:
             self.ballot_page.show_ballot(self.object_id)
+        elif self.page == CONSOLE:
+            self.console.read_facts()
 
     def _indexed(self, count: int) -> None:
         if count and self.page == SEARCH:

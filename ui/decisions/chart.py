@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -49,7 +49,8 @@ class VoteChart(QWidget):
         super().__init__(parent)
         self.bars: list[tuple[str, int, QColor]] = []
         self.total = 0
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.row_room = 1.5  # the most a row may take, in rows of text; the hall's is larger
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def show_count(self, count: VoteCount) -> None:
         palette = colors()
@@ -79,14 +80,22 @@ class VoteChart(QWidget):
         return QSize(int(wide) + 1, int(tall) + 1)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSizeHint()
+        least = self.minimumSizeHint()
+        strip = QFontMetricsF(self.font()).height() * 1.4
+        tall = strip + 4 * self._row_height() * self.row_room + 2 * GAP
+        return QSize(least.width(), max(least.height(), int(tall) + 1))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()  # the hall display sizes its text to its screen
 
     def chart_layout(self) -> ChartLayout:
         metrics = QFontMetricsF(self.font())
         area = QRectF(self.rect()).adjusted(GAP, GAP, -GAP, -GAP)
         label_strip = metrics.height() * 1.4
         rows = max(len(self.bars), 1)
-        row = min(self._row_height() * 1.5, (area.height() - label_strip) / rows)
+        row = min(self._row_height() * self.row_room, (area.height() - label_strip) / rows)
         names_width = max((metrics.horizontalAdvance(n) for n, _, _ in self.bars), default=0.0)
         value_width = metrics.horizontalAdvance(str(max(self.total, 10)))
         bars_left = area.left() + names_width + GAP
@@ -99,14 +108,15 @@ class VoteChart(QWidget):
         for index, (_name, value, _colour) in enumerate(self.bars):
             y = top + index * row
             bar_height = row * 0.7
-            names.append(QRectF(area.left(), y, names_width, row))
+            text_top = y + (row - metrics.height()) / 2  # words take their own height, centred
+            names.append(QRectF(area.left(), text_top, names_width, metrics.height()))
             length = bars_width * value / self.total if self.total else 0.0
             bars.append(QRectF(bars_left, y + (row - bar_height) / 2, length, bar_height))
             text = metrics.horizontalAdvance(str(value)) + 1
             left = bars_left + length + GAP / 2
             if left - 2 <= line_x <= left + text + 2:
                 left = line_x + GAP / 2  # a number the line would cross moves just past it
-            values.append(QRectF(left, y, text, row))
+            values.append(QRectF(left, text_top, text, metrics.height()))
         label_width = metrics.horizontalAdvance(self.line_words()) + 1
         # The line's words sit above the bars, centred on the line where there is room:
         # never over a bar, never outside the chart.

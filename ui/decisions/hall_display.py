@@ -59,10 +59,10 @@ class HallDisplay(QWidget):
         speaking.addStretch(1)
         voting = QVBoxLayout()
         voting.addWidget(self.vote_heading)
-        voting.addWidget(self.chart, 1)
+        voting.addWidget(self.chart)
         voting.addWidget(self.result)
-        voting.addStretch(0)
-        self.voting = voting
+        voting.addStretch(1)
+        self.chart.row_room = 2.0
         lower = QHBoxLayout()
         lower.addLayout(speaking, 2)
         lower.addSpacing(40)
@@ -113,8 +113,6 @@ class HallDisplay(QWidget):
         count = state.count
         voting = count is not None and count.vote_status in ("open", "closed")
         self.chart.setVisible(voting)
-        # Without a vote the words sit under their heading rather than at the bottom.
-        self.voting.setStretch(self.voting.count() - 1, 0 if voting else 1)
         if count is not None:
             self.chart.show_count(count)
         self.result.setText(state.result_words() or self.tr("Chưa mở biểu quyết."))
@@ -175,7 +173,7 @@ class HallDisplay(QWidget):
             self.speaker_time: 1.8,
             self.vote_heading: 1.0,
             self.result: 1.3,
-            self.chart: 0.9,
+            self.chart: 1.0,
         }
         for widget, scale in sizes.items():
             font = QFont(self.font())

@@ -134,6 +134,7 @@ def test_the_hall_display_counts_the_speakers_time_and_says_when_it_is_over(
     assert "quá thời gian" in hall.speaker_time.text()  # in words, not only in red
     assert hall.speaker_time.palette().windowText().color() == colors().danger
     assert hall.ticker.isActive()
+    assert hall.clock.text() == "08:30 (giờ Hà Nội)"  # 01:30 UTC is 08:30 in Hà Nội (rule 7)
     clock[0] = NOW + timedelta(seconds=30)
     hall.ticker.timeout.emit()
     assert hall.speaker_time.text().startswith("01:45")
@@ -141,7 +142,8 @@ def test_the_hall_display_counts_the_speakers_time_and_says_when_it_is_over(
     assert hall.result.palette().windowText().color() == colors().ok
     assert not layout_problems(hall)
     hall.show_state(HallState(meeting_title="Phiên họp"))  # between items: nothing stale
-    assert hall.speaker.text() == "Chưa có người phát biểu" and not hall.ticker.isActive()
+    assert hall.speaker.text() == "Chưa có người phát biểu"
+    assert not hall.speaker_time.isVisible()
     assert not hall.chart.isVisible() and hall.result.text() == "Chưa mở biểu quyết."
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ecabinet.client import meetings
 from ecabinet.client.account import Account
@@ -40,10 +41,23 @@ class AgendaControl(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.discuss_button)
         buttons.addWidget(self.consent_button)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.consent)
+
+    def _arrange(self) -> None:
+        """Side by side when both fit, else one above the other: never a cut word."""
+        both = sum(b.sizeHint().width() for b in (self.discuss_button, self.consent_button))
+        fits = both + self.buttons.spacing() <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self.buttons.direction() != direction:
+            self.buttons.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
@@ -64,6 +78,7 @@ class AgendaControl(QWidget):
             if open_items
             else self.tr("Không có nội dung nào trong danh sách thông qua không thảo luận.")
         )
+        self._arrange()  # the button's words just grew by the count
 
     def discuss(self) -> None:
         api, item_id = self.account.api, self.item_id

@@ -10,7 +10,7 @@ Text sizes follow the window's height; colours follow the theme. Esc closes it. 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent, QScreen
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ui.decisions.chart import VoteChart
 from ui.decisions.hall_state import HallState
 from ui.theme import colors
+
+HANOI = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")  # rule 7: no daylight saving
 
 
 def default_screen(screens: Sequence[QScreen], console: QScreen | None) -> QScreen | None:
@@ -42,6 +44,8 @@ class HallDisplay(QWidget):
         self.now = now or (lambda: datetime.now(UTC))
         self.state = HallState()
         self.meeting = self._label("meeting")
+        self.clock = self._label("clock")
+        self.clock.setWordWrap(False)
         self.item_number = self._label("item-number")
         self.item_title = self._label("item-title")
         self.presenter = self._label("presenter")
@@ -50,28 +54,21 @@ class HallDisplay(QWidget):
         self.speaker_time = self._label("speaker-time")
         self.vote_heading = self._label("vote-heading", self.tr("Biểu quyết"))
         self.chart = VoteChart()
-        self.result = self._label("result")
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        speaking = QVBoxLayout()
-        for label in (self.speaker_heading, self.speaker, self.speaker_time):
-            speaking.addWidget(label)
-        speaking.addStretch(1)
-        voting = QVBoxLayout()
-        voting.addWidget(self.vote_heading)
-        voting.addWidget(self.chart)
-        voting.addWidget(self.result)
-        voting.addStretch(1)
         self.chart.row_room = 2.0
+        self.result = self._label("result")
+        top = QHBoxLayout()
+        top.addWidget(self.meeting, 1)
+        top.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        speaking = self._card((self.speaker_heading, self.speaker, self.speaker_time))
+        voting = self._card((self.vote_heading, self.chart, self.result))
         lower = QHBoxLayout()
-        lower.addLayout(speaking, 2)
-        lower.addSpacing(40)
-        lower.addLayout(voting, 3)
+        lower.addWidget(speaking, 2)
+        lower.addWidget(voting, 3)
+        self.halves = lower
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(48, 32, 48, 32)
-        for label in (self.meeting, self.item_number, self.item_title, self.presenter):
+        self.body.addLayout(top)
+        for label in (self.item_number, self.item_title, self.presenter):
             self.body.addWidget(label)
-        self.body.addWidget(rule)
         self.body.addLayout(lower, 1)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -79,6 +76,21 @@ class HallDisplay(QWidget):
         self._apply_theme()
         self._apply_sizes()
         self.show_state(self.state)
+
+    def _card(self, widgets: tuple[QWidget, ...]) -> QFrame:
+        """A panel on the hall's background, so the two halves read as two things."""
+        card = QFrame()
+        card.setObjectName("hall-card")
+        card.setAutoFillBackground(True)
+        palette = card.palette()
+        palette.setColor(QPalette.ColorRole.Window, self.palette().base().color())
+        card.setPalette(palette)
+        column = QVBoxLayout(card)
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.cards = [*getattr(self, "cards", []), card]
+        return card
 
     def _label(self, name: str, text: str = "") -> QLabel:
         label = QLabel(text)
@@ -104,11 +116,9 @@ class HallDisplay(QWidget):
         self.presenter.setVisible(bool(state.presenter))
         self.item_number.setVisible(bool(state.item_title))
         self.speaker.setText(state.speaker or self.tr("Chưa có người phát biểu"))
+        self._paint(self.speaker, None if state.speaker else colors().muted)
         self.speaker_time.setVisible(state.speaker_since is not None)
-        if state.speaker_since is not None:
-            self.ticker.start()
-        else:
-            self.ticker.stop()
+        self.ticker.start()  # the clock, and the speaker's time when someone speaks
         self._show_time()
         count = state.count
         voting = count is not None and count.vote_status in ("open", "closed")
@@ -125,6 +135,9 @@ class HallDisplay(QWidget):
         return max(0, int((self.now() - since).total_seconds())) if since else 0
 
     def _show_time(self) -> None:
+        self.clock.setText(
+            self.tr("{time} (giờ Hà Nội)").format(time=f"{self.now().astimezone(HANOI):%H:%M}")
+        )
         elapsed = self.elapsed_seconds()
         allowed = self.state.speaker_minutes * 60
         text = f"{elapsed // 60:02d}:{elapsed % 60:02d}"
@@ -139,12 +152,11 @@ class HallDisplay(QWidget):
 
     def _colour_result(self) -> None:
         count, result = self.state.count, self.state.result
-        closed = count is not None and count.vote_status == "closed"
-        passed = result.passed if result is not None else None
-        if closed and passed is not None:
-            self._paint(self.result, colors().ok if passed else colors().danger)
-        else:
-            self._paint(self.result, None)
+        status = count.vote_status if count is not None else "none"
+        if status == "closed" and result is not None:
+            self._paint(self.result, colors().ok if result.passed else colors().danger)
+        else:  # the count speaks for itself; "not opened yet" stays quiet
+            self._paint(self.result, None if status in ("open", "closed") else colors().muted)
 
     def _paint(self, label: QWidget, colour: QColor | None) -> None:
         palette = label.palette()
@@ -156,15 +168,16 @@ class HallDisplay(QWidget):
         accent = colors().accent
         for label in (self.item_number, self.speaker_heading, self.vote_heading):
             self._paint(label, accent)
-        self._paint(self.meeting, colors().muted)
-        self._paint(self.presenter, colors().muted)
+        for label in (self.meeting, self.presenter, self.clock):
+            self._paint(label, colors().muted)
 
     # --- sizes: read from the back of the hall -----------------------------------------
 
     def _apply_sizes(self) -> None:
-        unit = max(self.height(), 480) / 36  # a line of body text: 1/36 of the screen's height
+        unit = max(self.height(), 480) / 32  # a line of body text: 1/32 of the screen's height
         sizes = {
-            self.meeting: 0.8,
+            self.meeting: 0.9,
+            self.clock: 0.9,
             self.item_number: 1.1,
             self.item_title: 1.8,
             self.presenter: 1.0,
@@ -182,6 +195,14 @@ class HallDisplay(QWidget):
             widget.setFont(font)
         margin = int(unit * 1.5)
         self.body.setContentsMargins(margin, int(unit), margin, int(unit))
+        self.body.setSpacing(int(unit * 0.4))
+        self.halves.setSpacing(int(unit))
+        self.body.setStretch(self.body.count() - 1, 1)
+        for card in self.cards:
+            inner = int(unit * 0.8)
+            layout = card.layout()
+            if layout is not None:
+                layout.setContentsMargins(inner, inner, inner, inner)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -81,6 +81,10 @@ class VoteConsole(QWidget):
         self.now_item = QLabel()
         self.now_item.setWordWrap(True)
         self.now_item.setObjectName("console-now")
+        font = self.now_item.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)  # what the session is on, read at a glance
+        self.now_item.setFont(font)
         self.hall_button = QPushButton(self.tr("Màn hình phòng họp"))
         self.hall_button.clicked.connect(self.toggle_hall)
         header = QHBoxLayout()
@@ -230,8 +234,18 @@ class VoteConsole(QWidget):
             else self.tr("Chưa chuyển sang nội dung nào.")
         )
         self.facts = HallFacts()
+        if self.count_item_id != self.current_item_id():
+            self._waiting_for_count()
         self.read_facts()
         self.poll()
+
+    def _waiting_for_count(self) -> None:
+        """Until the server answers for this item, nothing of another item's vote shows."""
+        self.quorum.setText(self.tr("Đang lấy số liệu biểu quyết từ máy chủ…"))
+        self.result.setText("")
+        for control in (self.open_button, self.close_button, self.open_action, self.close_action):
+            control.setEnabled(False)
+        self.chart.hide()
 
     def current_item_id(self) -> str:
         item = self.items.currentItem()
@@ -299,6 +313,7 @@ class VoteConsole(QWidget):
         self.open_action.setEnabled(count.vote_status == "none")
         self.close_action.setEnabled(is_open)
         self.chart.show_count(count)
+        self.chart.show()
         self.result.setText(self.result_sentence(count))
         if is_open and self.isVisible():
             self.timer.start()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.client.account import Account
 from ecabinet.domain import is_passed
@@ -74,8 +74,38 @@ def read_hall_facts(account: Account, item_id: str) -> HallFacts:
     return HallFacts(latest, speaker, since)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VoteResult", text)
+# Marked for Qt's translation files here (lupdate reads QT_TRANSLATE_NOOP), said by _say.
+SENTENCES = {
+    "none": QT_TRANSLATE_NOOP("VoteResult", "Chưa mở biểu quyết."),
+    "open": QT_TRANSLATE_NOOP(
+        "VoteResult",
+        "Đang biểu quyết: {agree} tán thành; cần ít nhất {needed} trên tổng số {total} thành viên.",
+    ),
+    "tie_passed": QT_TRANSLATE_NOOP(
+        "VoteResult",
+        "Được thông qua: số phiếu ngang nhau ({agree}–{disagree}), người chủ trì tán thành.",
+    ),
+    "tie_failed": QT_TRANSLATE_NOOP(
+        "VoteResult",
+        "Không được thông qua: số phiếu ngang nhau ({agree}–{disagree}) và người chủ trì không "
+        "tán thành.",
+    ),
+    "tie_waiting": QT_TRANSLATE_NOOP(
+        "VoteResult",
+        "Số phiếu ngang nhau ({agree}–{disagree}): quyết định theo phía người chủ trì đã biểu "
+        "quyết; đang chờ kết quả công bố.",
+    ),
+    "passed": QT_TRANSLATE_NOOP(
+        "VoteResult", "Được thông qua: {agree}/{total} thành viên tán thành (quá nửa)."
+    ),
+    "failed": QT_TRANSLATE_NOOP(
+        "VoteResult", "Không được thông qua: {agree}/{total} thành viên tán thành; cần {needed}."
+    ),
+}
+
+
+def _say(key: str, **values: int) -> str:
+    return QCoreApplication.translate("VoteResult", str(SENTENCES[key])).format(**values)
 
 
 def result_sentence(count: VoteCount | None, result: ResultData | None) -> str:
@@ -85,38 +115,21 @@ def result_sentence(count: VoteCount | None, result: ResultData | None) -> str:
         return ""
     total = count.quorum.total_members
     if count.vote_status == "none":
-        return _tr("Chưa mở biểu quyết.")
+        return _say("none")
     if count.vote_status == "open":
-        return _tr(
-            "Đang biểu quyết: {agree} tán thành; cần ít nhất {needed} trên tổng số {total} "
-            "thành viên."
-        ).format(agree=count.agree, needed=majority_line(total), total=total)
+        return _say("open", agree=count.agree, needed=majority_line(total), total=total)
     if result is not None:
         # The published result counted the chair's own choice, which the live count, having
         # no names, cannot know: it settles a tie.
         agree, disagree, total = result.agree, result.disagree, result.total_members
         passed = result.passed
-        tie = agree == disagree and agree > 0 and 2 * agree <= total
-        if tie:
-            return (
-                _tr("Được thông qua: số phiếu ngang nhau ({agree}–{disagree}), theo phía người "
-                    "chủ trì tán thành.")
-                if passed
-                else _tr("Không được thông qua: số phiếu ngang nhau ({agree}–{disagree}), theo "
-                         "phía người chủ trì.")
-            ).format(agree=agree, disagree=disagree)  # fmt: skip
+        if agree == disagree and agree > 0 and 2 * agree <= total:
+            return _say("tie_passed" if passed else "tie_failed", agree=agree, disagree=disagree)
     else:
         agree, disagree = count.agree, count.disagree
         passed = is_passed(agree, disagree, total, None)
         if agree == disagree and agree > 0 and not passed:
-            return _tr(
-                "Số phiếu ngang nhau ({agree}–{disagree}): quyết định theo phía người chủ trì "
-                "đã biểu quyết; đang chờ kết quả công bố."
-            ).format(agree=agree, disagree=disagree)
+            return _say("tie_waiting", agree=agree, disagree=disagree)
     if passed:
-        return _tr("Được thông qua: {agree}/{total} thành viên tán thành (quá nửa).").format(
-            agree=agree, total=total
-        )
-    return _tr("Không được thông qua: {agree}/{total} thành viên tán thành; cần {needed}.").format(
-        agree=agree, total=total, needed=majority_line(total)
-    )
+        return _say("passed", agree=agree, total=total)
+    return _say("failed", agree=agree, total=total, needed=majority_line(total))

@@ -26,6 +26,7 @@ from ui.decisions.vote_console import (
     VoteConsole,
 )
 from ui.main_window import CONSOLE, MainWindow
+from ui.sidebar import MEETING
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -200,8 +201,7 @@ def test_the_hall_display_follows_the_console_and_reads_large(
     assert member.sync_service().sync().rejected == 0
     chair = signed_in(live_server.url, tmp_path / "chair", "chair")
     window, console = console_window(qtbot, chair, tasks, world.meeting_id)
-    hall = console.open_hall(None)
-    qtbot.addWidget(hall)
+    hall = console.open_hall(None)  # the console's, closed with it
     hall.showNormal()
     hall.resize(size)
     qtbot.waitUntil(lambda: hall.size() == size, timeout=WAIT)
@@ -222,4 +222,6 @@ def test_the_hall_display_follows_the_console_and_reads_large(
     assert hall.item_title.font().pixelSize() >= size.height() / 25
     assert_laid_out(hall)
     save(hall, tmp_path, f"hall-{size.width()}x{size.height()}")
+    window.show_page(MEETING, world.meeting_id)  # the chair reads on; the hall stays live
+    assert not console.isVisible() and console.timer.isActive()
     hall.close()

@@ -315,7 +315,7 @@ class VoteConsole(QWidget):
         self.chart.show_count(count)
         self.chart.show()
         self.result.setText(self.result_sentence(count))
-        if is_open and self.isVisible():
+        if is_open and self.watched():
             self.timer.start()
         else:
             self.timer.stop()
@@ -429,7 +429,8 @@ class VoteConsole(QWidget):
 
     def open_hall(self, screen: QScreen | None) -> HallDisplay:
         if self.hall is None:
-            self.hall = HallDisplay()
+            # A window of its own that goes with the console, so closing e-Cabinet closes it.
+            self.hall = HallDisplay(self)
             self.hall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             for action in self.actions():
                 self.hall.addAction(action)  # the chair's keys work whichever window has focus
@@ -442,6 +443,12 @@ class VoteConsole(QWidget):
         super().showEvent(event)
         self.poll()
 
+    def watched(self) -> bool:
+        """On screen, here or in the hall: the hall keeps its count live while the chair
+        reads a document."""
+        return self.isVisible() or (self.hall is not None and self.hall.isVisible())
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self.timer.stop()
+        if not self.watched():
+            self.timer.stop()
         super().hideEvent(event)

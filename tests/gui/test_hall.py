@@ -90,7 +90,7 @@ def test_the_charts_words_stay_inside_and_apart(
     chart = VoteChart()
     qtbot.addWidget(chart)
     chart.show_count(a_count("open", *votes))
-    chart.resize(size.expandedTo(chart.minimumSizeHint()))
+    chart.resize(size.expandedTo(chart.minimumSize()))
     chart.show()
     shape = chart.chart_layout()
     inside = chart.rect().toRectF()

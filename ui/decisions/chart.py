@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -50,7 +50,7 @@ class VoteChart(QWidget):
         self.bars: list[tuple[str, int, QColor]] = []
         self.total = 0
         self.row_room = 1.5  # the most a row may take, in rows of text; the hall's is larger
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def show_count(self, count: VoteCount) -> None:
         palette = colors()
@@ -62,7 +62,7 @@ class VoteChart(QWidget):
             (self.tr("Chưa biểu quyết"), count.not_voted, palette.muted),
         ]
         self.setAccessibleDescription(", ".join(f"{name}: {value}" for name, value, _ in self.bars))
-        self.updateGeometry()
+        self.fit_size()
         self.update()
 
     def line_words(self) -> str:
@@ -71,24 +71,17 @@ class VoteChart(QWidget):
     def _row_height(self) -> float:
         return QFontMetricsF(self.font()).height() * 1.6
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def fit_size(self) -> None:
+        """Take the room the names, the numbers and the line's words need at this font: set as
+        sizes, not computed in overridden size hints, which Qt may call while a window closes."""
         metrics = QFontMetricsF(self.font())
         names = max((metrics.horizontalAdvance(n) for n, _, _ in self.bars), default=0.0)
         wide = max(names + metrics.horizontalAdvance("000") + 4 * GAP + 40,
                    metrics.horizontalAdvance(self.line_words()) + 2 * GAP)  # fmt: skip
-        tall = metrics.height() * 1.4 + 4 * self._row_height() + 2 * GAP
-        return QSize(int(wide) + 1, int(tall) + 1)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        least = self.minimumSizeHint()
-        strip = QFontMetricsF(self.font()).height() * 1.4
-        tall = strip + 4 * self._row_height() * self.row_room + 2 * GAP
-        return QSize(least.width(), max(least.height(), int(tall) + 1))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.updateGeometry()  # the hall display sizes its text to its screen
+        strip = metrics.height() * 1.4 + 2 * GAP
+        self.setMinimumWidth(int(wide) + 1)
+        self.setMinimumHeight(int(strip + 4 * self._row_height()) + 1)
+        self.setMaximumHeight(int(strip + 4 * self._row_height() * self.row_room) + 1)
 
     def chart_layout(self) -> ChartLayout:
         metrics = QFontMetricsF(self.font())

@@ -87,7 +87,7 @@ class HallDisplay(QWidget):
         card.setPalette(palette)
         column = QVBoxLayout(card)
         for widget in widgets:
-            column.addWidget(widget)
+            column.addWidget(widget, 1 if isinstance(widget, VoteChart) else 0)
         column.addStretch(1)
         self.cards = [*getattr(self, "cards", []), card]
         return card
@@ -193,6 +193,7 @@ class HallDisplay(QWidget):
             font.setPixelSize(max(12, int(unit * scale)))
             font.setBold(widget in (self.item_title, self.speaker, self.speaker_time, self.result))
             widget.setFont(font)
+        self.chart.fit_size()
         margin = int(unit * 1.5)
         self.body.setContentsMargins(margin, int(unit), margin, int(unit))
         self.body.setSpacing(int(unit * 0.4))

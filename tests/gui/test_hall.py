@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QWi
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client import acts
-from ecabinet.wire.objects import ResultData
+from ecabinet.wire.objects import ResultData, SpeakerRequestData
 from ecabinet.wire.session import Quorum, VoteCount
+from ecabinet.wire.sync import Change, ChangesPage
 from tests.client.conftest import LiveServer, signed_in
 from tests.gui.layout_check import layout_problems
 from ui.decisions.chart import VoteChart
@@ -223,3 +224,47 @@ def test_a_tie_shows_the_published_result_the_chairs_side_decided(
         timeout=WAIT,
     )
     assert console.hall_state().result is not None and console.hall_state().result.passed
+
+
+def test_the_hall_shows_whom_the_server_says_is_speaking(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    """When the server marks a request as started (``started_at`` without ``ended_at``), the
+    hall shows that speaker and counts from that moment, though this laptop never started them."""
+    world = live_server.world
+    item_id = world.item_ids[0]
+    member = signed_in(live_server.url, tmp_path / "m2", "member02")
+    member.store.record_action("speaker.request", {"agenda_item_id": item_id})
+    assert member.sync_service().sync().rejected == 0
+    chair = signed_in(live_server.url, tmp_path / "chair", "chair")
+    assert chair.sync_service().sync().online
+    asked = next(
+        r for r in chair.store.list("speaker_request", item_id) if isinstance(r, SpeakerRequestData)
+    )
+    started = datetime.now(UTC) - timedelta(seconds=90)
+    chair.store.apply_page(  # as the feed will carry it once the server records the floor
+        ChangesPage(
+            changes=[
+                Change(
+                    seq=10**9,
+                    type="speaker_request",
+                    id=asked.id,
+                    data=asked.model_copy(update={"started_at": started}).model_dump(mode="json"),
+                )
+            ],
+            cursor=chair.store.get_state("cursor"),
+        )
+    )
+    console = VoteConsole(chair, tasks)
+    qtbot.addWidget(console)
+    console.show()
+    with qtbot.wait_signal(
+        console.hall_changed, timeout=WAIT, check_params_cb=lambda s: s.speaker == "Member02"
+    ) as changed:
+        console.show_meeting(world.meeting_id)
+    state = changed.args[0]
+    assert state.speaker_since == started  # from the server's moment, not this laptop's
+    hall = HallDisplay(now=lambda: started + timedelta(seconds=90))
+    qtbot.addWidget(hall)
+    hall.show_state(state)
+    assert hall.speaker.text() == "Member02" and hall.speaker_time.text().startswith("01:30")

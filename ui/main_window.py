@@ -143,17 +143,7 @@ class MainWindow(QMainWindow):
         }
         for widget in self._page_widgets.values():
             self.pages.addWidget(widget)
-        self.meeting_page.item_selected.connect(self.item_panel.show_item)
-        self.meeting_page.open_document.connect(self.open_document)
-        self.meeting_page.board_requested.connect(lambda mid: self.show_page(BOARD, mid))
-        self.meeting_page.console_requested.connect(lambda mid: self.show_page(CONSOLE, mid))
-        self.documents_page.open_document.connect(self.open_document)
-        self.ballot_page.open_document.connect(self.open_document)
-        self.search_page.open_hit.connect(self.open_document_at)
-        self.reader.open_elsewhere.connect(lambda doc, page: self.open_document_at(doc, page, ""))
-        self.travel_page.fetch_requested.connect(self.sync.start)
-        for acting in (self.item_panel, self.ballot_page, self.reader.speak, self.roll_call):
-            acting.acted.connect(self._after_act)
+        self._connect_pages()
         self._build_banner()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -173,6 +163,21 @@ class MainWindow(QMainWindow):
         self.status = StatusArea()
         self.status.cancel_requested.connect(self.sync.cancel)
         self.statusBar().addWidget(self.status, 1)
+
+    def _connect_pages(self) -> None:
+        """What each page asks of the window."""
+        self.meeting_page.item_selected.connect(self.item_panel.show_item)
+        self.meeting_page.open_document.connect(self.open_document)
+        self.meeting_page.board_requested.connect(lambda mid: self.show_page(BOARD, mid))
+        self.meeting_page.console_requested.connect(lambda mid: self.show_page(CONSOLE, mid))
+        self.console.vote_closed.connect(lambda _item: self.sync.start())  # its published result
+        self.documents_page.open_document.connect(self.open_document)
+        self.ballot_page.open_document.connect(self.open_document)
+        self.search_page.open_hit.connect(self.open_document_at)
+        self.reader.open_elsewhere.connect(lambda doc, page: self.open_document_at(doc, page, ""))
+        self.travel_page.fetch_requested.connect(self.sync.start)
+        for acting in (self.item_panel, self.ballot_page, self.reader.speak, self.roll_call):
+            acting.acted.connect(self._after_act)
 
     def _build_banner(self) -> None:
         """A quiet line above the page that says what has just arrived."""
@@ -445,6 +450,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         if self.page == BALLOT:
             self.ballot_page.show_ballot(self.object_id)
+        elif self.page == CONSOLE:
+            self.console.read_facts()
 
     def _indexed(self, count: int) -> None:
         if count and self.page == SEARCH:

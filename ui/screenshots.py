@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
@@ -30,6 +32,9 @@ from ui.sidebar import (
 log = logging.getLogger(__name__)
 
 SETTLE_MS = 1500  # long enough for a page's worker read and the reader's first render
+# The screens the console must fit: a common laptop, a full-HD screen; the hall's projector.
+CONSOLE_SIZES = (QSize(1366, 768), QSize(1920, 1080))
+HALL_SIZE = QSize(1920, 1080)
 
 
 class ScreenshotTour(QObject):
@@ -42,6 +47,7 @@ class ScreenshotTour(QObject):
         self.steps: list[tuple[str, Callable[[], None]]] = []
         self.saved: list[Path] = []
         self._pending_name = ""
+        self._target: QWidget | None = None  # what the pending step shows, if not the window
         window.sync.finished.connect(self._first_sync)
 
     def _first_sync(self, result: SyncResult) -> None:
@@ -80,7 +86,23 @@ class ScreenshotTour(QObject):
         steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))
         steps.append(("search", self._search))
         steps.append(("travel", lambda: window.show_page(TRAVEL, "")))
+        if overview and overview.upcoming and view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
+            meeting_id = overview.upcoming[0].id
+            for size in CONSOLE_SIZES:
+                name = f"console-{size.width()}x{size.height()}"
+                steps.append((name, partial(self._console_at, meeting_id, size)))
+            steps.append(("hall", self._hall))
         return steps
+
+    def _console_at(self, meeting_id: str, size: QSize) -> None:
+        self.window.resize(size)
+        self.window.show_page(CONSOLE, meeting_id)
+
+    def _hall(self) -> None:
+        hall = self.window.console.open_hall(None)
+        hall.showNormal()  # a fixed size: the picture is the same whatever screen made it
+        hall.resize(HALL_SIZE)
+        self._target = hall
 
     def _open_first_document(self) -> None:
         entry = self.window.last_view.meeting if self.window.last_view else None
@@ -97,8 +119,11 @@ class ScreenshotTour(QObject):
     def _next(self) -> None:
         if self._pending_name:
             path = self.folder / f"{len(self.saved) + 1:02d}-{self._pending_name}.png"
-            self.window.grab().save(str(path))
+            (self._target or self.window).grab().save(str(path))
             self.saved.append(path)
+            if self._target is not None:
+                self._target.close()
+                self._target = None
         if not self.steps:
             log.info("screenshots written to %s", self.folder)
             self.finished.emit(0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -103,7 +102,7 @@ def test_the_chair_opens_a_vote_members_vote_and_the_count_follows(
     with qtbot.wait_signal(console.counted, timeout=WAIT):
         console.show_meeting(world.meeting_id)
     assert console.current_item_id() == item_id
-    assert "chưa đủ" in console.quorum.text()
+    assert "Chưa đủ túc số" in console.quorum.text()
     with qtbot.wait_signal(console.message_shown, timeout=WAIT) as refused:
         console.open_button.click()
     assert "phiên họp đang diễn ra" in refused.args[0]  # not started: refused, in words
@@ -138,7 +137,7 @@ def test_the_chair_opens_a_vote_members_vote_and_the_count_follows(
     ):
         console.close_button.click()
     assert not console.timer.isActive()
-    assert console.result.text().startswith("Không thông qua")  # 1 of 6 is not over half
+    assert console.result.text().startswith("Không được thông qua")  # 1 of 6 is not over half
 
 
 def test_a_ballot_reply_is_signed_on_the_laptop(
@@ -214,9 +213,9 @@ def test_the_office_records_attendance_a_conclusion_and_signs_the_minutes(
     tools = console.tools
     with qtbot.wait_signal(console.counted, timeout=WAIT):
         console.show_meeting(world.meeting_id)
-    qtbot.waitUntil(lambda: tools.members.count() == 6, timeout=WAIT)  # every member, no guests
-    for row in range(4):
-        tools.members.item(row).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: len(tools.roll.boxes) == 6, timeout=WAIT)  # every member, no guests
+    for box in tools.roll.boxes[:4]:
+        box.setChecked(True)
     with qtbot.wait_signal(tools.attendance_recorded, timeout=WAIT) as recorded:
         tools.record_attendance.click()
     assert recorded.args[0].present_members == 4 and recorded.args[0].has_quorum

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -49,10 +51,23 @@ class AgendaControl(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.discuss_button)
         buttons.addWidget(self.consent_button)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.consent)
+
+    def _arrange(self) -> None:
+        """Side by side when both fit, else one above the other: never a cut word."""
+        both = sum(b.sizeHint().width() for b in (self.discuss_button, self.consent_button))
+        fits = both + self.buttons.spacing() <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self.buttons.direction() != direction:
+            self.buttons.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
@@ -73,12 +88,13 @@ class AgendaControl(QWidget):
             self.tr("Thông qua danh sách không thảo luận ({count})").format(count=len(open_items))
         )
         self.consent.setText(
-            self.tr("Danh sách thông qua không thảo luận: {items}").format(
-                items="; ".join(f"{i.position}. {i.title}" for i in open_items)
+            self.tr("Danh sách thông qua không thảo luận: nội dung {items}.").format(
+                items=", ".join(str(i.position) for i in open_items)
             )
             if open_items
             else self.tr("Không có nội dung nào trong danh sách thông qua không thảo luận.")
         )
+        self._arrange()  # the button's words just grew by the count
 
     def discuss(self) -> None:
         api, item_id = self.account.api, self.item_id

@@ -3,7 +3,8 @@ members answer from their laptops, and ticks for those without one), the conclus
 chosen item, and the signed minutes of the session.
 
 Attendance and conclusions are the office's acts on the server (the console refuses a vote
-without the quorum it records); the minutes are composed and signed on this laptop. Online
+without the quorum it records); the minutes are composed and signed on this laptop. The chair
+sees the roll call only (ticks shown, not editable) and none of the office's buttons. Online
 only; every request on the network lane. GUI thread.
 """
 
@@ -11,18 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ecabinet.client import acts
@@ -31,22 +29,23 @@ from ecabinet.domain import Role
 from ecabinet.wire.objects import MeetingData, UserData
 from ecabinet.wire.session import Quorum, RollCall
 from ui.decisions.problems import problem_words
+from ui.decisions.roll_call import RollCallGrid
 from ui.tasks import TaskManager
 
-ROLE = Qt.ItemDataRole.UserRole
 
+class SessionTools(QObject):
+    """Not a widget itself: its boxes (``attendance``, ``office``) are placed by the console."""
 
-class SessionTools(QWidget):
     attendance_recorded = Signal(object)  # the Quorum the server answered
     message_shown = Signal(str)
 
-    def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, account: Account, tasks: TaskManager, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.account, self.tasks = account, tasks
         self.meeting_id = ""
         self.item_id = ""
-        attendance = QGroupBox(self.tr("Điểm danh"))
-        self.members = QListWidget()
+        self.attendance = QGroupBox(self.tr("Điểm danh"))
+        self.roll = RollCallGrid()
         self.shown_present: set[str] = set()  # as loaded: unticking one of these is meant
         self.roll_call_open = False
         self.roll_call_button = QPushButton(self.tr("Mở điểm danh"))
@@ -56,30 +55,40 @@ class SessionTools(QWidget):
         self.roll_call_button.clicked.connect(self.toggle_roll_call)
         self.record_attendance = QPushButton(self.tr("Ghi nhận có mặt"))
         self.record_attendance.clicked.connect(self.save_attendance)
-        box = QVBoxLayout(attendance)
-        box.addWidget(self.members, 1)
+        box = QVBoxLayout(self.attendance)
+        box.addWidget(self.roll)
         buttons = QHBoxLayout()
         buttons.addWidget(self.roll_call_button)
         buttons.addWidget(self.record_attendance)
+        buttons.addStretch(1)
         box.addLayout(buttons)
-        conclusion = QGroupBox(self.tr("Kết luận của nội dung đang chọn"))
+        self.office = QGroupBox(self.tr("Kết luận của nội dung đang chọn"))
         self.conclusion = QPlainTextEdit()
-        self.conclusion.setMaximumHeight(90)
+        self.conclusion.setAccessibleName(self.tr("Kết luận"))
+        self.conclusion.setFixedHeight(self.conclusion.fontMetrics().lineSpacing() * 3 + 12)
         self.save_conclusion = QPushButton(self.tr("Ghi kết luận"))
         self.save_conclusion.clicked.connect(self.add_conclusion)
-        box = QVBoxLayout(conclusion)
-        box.addWidget(self.conclusion)
-        box.addWidget(self.save_conclusion)
         self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…"))
         self.minutes.clicked.connect(self._choose_minutes)
+        row = QHBoxLayout()
+        row.addWidget(self.save_conclusion)
+        row.addStretch(1)
+        row.addWidget(self.minutes)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(attendance, 1)
-        layout.addWidget(conclusion)
-        layout.addWidget(self.minutes)
-        layout.addWidget(self.note)
+        self.note.hide()
+        box = QVBoxLayout(self.office)
+        box.addWidget(self.conclusion)
+        box.addLayout(row)
+        box.addWidget(self.note)
+        self.set_office(True)
+
+    def set_office(self, office: bool) -> None:
+        """The Government Office records; the chair's console shows the roll call only."""
+        self.roll.set_editable(office)
+        self.record_attendance.setVisible(office)
+        self.roll_call_button.setVisible(office)
+        self.office.setVisible(office)
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
@@ -107,20 +116,10 @@ class SessionTools(QWidget):
     def _show_members(self, members: list[UserData], present: set[str], is_open: bool) -> None:
         self._show_roll_call(is_open)
         self.shown_present = present
-        self.members.clear()
-        for user in members:
-            item = QListWidgetItem(f"{user.full_name} — {user.title}".strip(" —"), self.members)
-            item.setData(ROLE, user.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = user.id in present
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.roll.show_members(members, present)
 
     def present_ids(self) -> list[str]:
-        return [
-            str(self.members.item(i).data(ROLE))
-            for i in range(self.members.count())
-            if self.members.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.roll.present_ids()
 
     def save_attendance(self) -> None:
         api, meeting_id, present = self.account.api, self.meeting_id, self.present_ids()
@@ -173,7 +172,7 @@ class SessionTools(QWidget):
 
     def _choose_minutes(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu biên bản"), "bien-ban.pdf", "PDF (*.pdf)"
+            self.office, self.tr("Lưu biên bản"), "bien-ban.pdf", "PDF (*.pdf)"
         )
         if target:
             self.save_minutes(Path(target))
@@ -199,9 +198,9 @@ class SessionTools(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.roll_call_button.setEnabled(True)
         self._say(self.tr("Không thực hiện được: {reason}").format(reason=problem_words(error)))
 
     def _say(self, text: str) -> None:
         self.note.setText(text)
+        self.note.setVisible(bool(text))
         self.message_shown.emit(text)

@@ -226,7 +226,7 @@ def test_the_office_opens_the_roll_call_from_the_session_screen(
     qtbot.addWidget(console)
     tools = console.tools
     console.show_meeting(world.meeting_id)
-    qtbot.waitUntil(lambda: tools.members.count() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(tools.roll.boxes) > 0, timeout=WAIT)
     assert tools.roll_call_button.text() == "Mở điểm danh"
     with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
         tools.roll_call_button.click()

@@ -165,7 +165,15 @@ class ServerApi:
 
     def push(self, mutations: list[Mutation]) -> PushResponse:
         body = PushRequest(mutations=mutations).model_dump(mode="json")
-        response = self._exchange(PushResponse, "POST", "/sync/push", json=body)
+        try:
+            response = self._exchange(PushResponse, "POST", "/sync/push", json=body)
+        except Offline as error:
+            if not error.sent:
+                raise
+            # A kept-alive connection that the server closed while the laptop was idle fails
+            # at once ("connection reset"). Pushing is idempotent (the server applies each id
+            # at most once), so one more try goes at once, on a fresh connection.
+            response = self._exchange(PushResponse, "POST", "/sync/push", json=body)
         sent = {m.id for m in mutations}
         if any(r.id not in sent for r in response.results):
             raise ServerDataError("The server answered for actions that were not sent.")

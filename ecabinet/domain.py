@@ -1,7 +1,7 @@
 """The cabinet's words and rules as pure functions: no I/O, no clock, no framework.
 
 The rules come from the Law on Government Organisation (2015, Art. 46) and the Government's
-Working Regulation (Decree 39/2022/ND-CP); see shared/docs/domain.md. Used by the server to
+Working Regulation (Decree 39/2022/ND-CP); see docs/rules.md. Used by the server to
 tally and by the client to project likely outcomes. Runs on any thread.
 """
 

@@ -1,1 +1,1 @@
-"""The e-Cabinet sync server (FastAPI). Holds the truth; see shared/docs/protocol.md."""
+"""The e-Cabinet sync server (FastAPI). Holds the truth; see docs/protocol.md."""

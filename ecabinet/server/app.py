@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         title="e-Cabinet sync server",
         version=__version__,
-        description="The sync protocol of e-Cabinet (shared/docs/protocol.md), version 1.",
+        description="The sync protocol of e-Cabinet (docs/protocol.md), version 1.",
         docs_url="/docs",
         redoc_url=None,
     )

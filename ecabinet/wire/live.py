@@ -1,4 +1,4 @@
-"""The events of the live stream, GET /api/v1/events (shared/docs/protocol.md, "Live").
+"""The events of the live stream, GET /api/v1/events (docs/protocol.md, "Live").
 
 Both sides use these models: the server serialises them into the ``data:`` line of an event
 whose ``event:`` name is the model's ``EVENT``, the client parses them back with

@@ -1,4 +1,4 @@
-"""The Government's rules (shared/docs/domain.md) at every edge."""
+"""The Government's rules (docs/rules.md) at every edge."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """consent.pull: a member present takes an item off the consent list before it is adopted.
 
-Rule 6 (shared/docs/domain.md): before adoption any member present may pull an item off the
+Rule 6 (docs/rules.md): before adoption any member present may pull an item off the
 list; it is then debated and voted. The first pull is recorded on the item (who and when, the
 server's clock) and published with it, so the chair's board and console show it at the next
 pull; pulling again changes nothing. Runs in a request worker thread, inside the transaction

@@ -1,4 +1,4 @@
-"""GET /events: the live stream of Server-Sent Events (shared/docs/protocol.md, "Live").
+"""GET /events: the live stream of Server-Sent Events (docs/protocol.md, "Live").
 
 The handler runs on the event loop: the sign-in check and the catch-up query run once on a
 worker thread with the request's session, which is then given back; the stream itself holds

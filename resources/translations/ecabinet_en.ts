@@ -147,42 +147,61 @@
 <context>
     <name>AgendaControl</name>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="33"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="44"/>
         <source>Chuyển sang thảo luận nội dung này</source>
         <translation>Discuss this item now</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="35"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="46"/>
         <source>Thông qua danh sách không thảo luận</source>
         <translation>Adopt the consent list</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="58"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="81"/>
+        <source>{position}. {title} ({count}/{total} thành viên không phản đối)</source>
+        <translation>{position}. {title} ({count}/{total} members with no objection)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="88"/>
         <source>Thông qua danh sách không thảo luận ({count})</source>
         <translation>Adopt the consent list ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="61"/>
-        <source>Danh sách thông qua không thảo luận: {items}</source>
-        <translation>Consent list: {items}</translation>
+        <location filename="../../ui/decisions/agenda_control.py" line="91"/>
+        <source>Danh sách thông qua không thảo luận: nội dung {items}.</source>
+        <translation>Consent list: items {items}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="65"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="95"/>
         <source>Không có nội dung nào trong danh sách thông qua không thảo luận.</source>
         <translation>No item is on the consent list.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="71"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="102"/>
         <source>Đã chuyển sang nội dung này.</source>
         <translation>Now discussing this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="76"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="108"/>
+        <source>Xác nhận thông qua không thảo luận</source>
+        <translation>Confirm adoption without debate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="110"/>
+        <source>Thông qua {count} nội dung theo danh sách thông qua không thảo luận? Ý kiến “Không phản đối” của từng thành viên sẽ được ghi nhận là tán thành.
+
+{items}</source>
+        <translation>Adopt {count} items on the consent list? Each member&apos;s “No objection” will be recorded as agreement.
+
+{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/agenda_control.py" line="119"/>
         <source>Đã thông qua {count} nội dung không thảo luận.</source>
         <translation>{count} items adopted without debate.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="91"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="134"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -190,51 +209,56 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="188"/>
+        <location filename="../../ui/reader/annotator.py" line="190"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="188"/>
+        <location filename="../../ui/reader/annotator.py" line="190"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="189"/>
-        <location filename="../../ui/reader/annotator.py" line="217"/>
+        <location filename="../../ui/reader/annotator.py" line="191"/>
+        <location filename="../../ui/reader/annotator.py" line="222"/>
         <source>Nội dung:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="217"/>
+        <location filename="../../ui/reader/annotator.py" line="222"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="241"/>
+        <location filename="../../ui/reader/annotator.py" line="257"/>
         <source>Chỉ xoá được ghi chú của mình.</source>
         <translation>You can delete only your own notes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/annotator.py" line="263"/>
+        <source>Không lưu được ghi chú: {reason}</source>
+        <translation>The note could not be saved: {reason}</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="66"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="74"/>
+        <location filename="../../ui/app.py" line="78"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="89"/>
         <source>Đang khởi động máy chủ demo và đăng nhập…</source>
         <translation>Starting the demo server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="94"/>
+        <location filename="../../ui/app.py" line="98"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -302,12 +326,17 @@
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="157"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="171"/>
+        <source>đang gửi lại</source>
+        <translation>sending again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="157"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
@@ -327,52 +356,52 @@
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="185"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="180"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="190"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="196"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="192"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="198"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="200"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="206"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="219"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="229"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="236"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="246"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="237"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="248"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -504,123 +533,123 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="104"/>
-        <location filename="../../ui/reader/reader.py" line="188"/>
+        <location filename="../../ui/reader/reader.py" line="106"/>
+        <location filename="../../ui/reader/reader.py" line="199"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="108"/>
+        <location filename="../../ui/reader/reader.py" line="110"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="128"/>
+        <location filename="../../ui/reader/reader.py" line="130"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="131"/>
+        <location filename="../../ui/reader/reader.py" line="133"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="134"/>
+        <location filename="../../ui/reader/reader.py" line="136"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="137"/>
+        <location filename="../../ui/reader/reader.py" line="139"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="140"/>
+        <location filename="../../ui/reader/reader.py" line="142"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="143"/>
+        <location filename="../../ui/reader/reader.py" line="145"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="146"/>
+        <location filename="../../ui/reader/reader.py" line="148"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="147"/>
+        <location filename="../../ui/reader/reader.py" line="149"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="150"/>
+        <location filename="../../ui/reader/reader.py" line="152"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="152"/>
+        <location filename="../../ui/reader/reader.py" line="154"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="155"/>
+        <location filename="../../ui/reader/reader.py" line="157"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="158"/>
+        <location filename="../../ui/reader/reader.py" line="160"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="160"/>
+        <location filename="../../ui/reader/reader.py" line="162"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="181"/>
+        <location filename="../../ui/reader/reader.py" line="192"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="189"/>
+        <location filename="../../ui/reader/reader.py" line="200"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="190"/>
+        <location filename="../../ui/reader/reader.py" line="201"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="231"/>
+        <location filename="../../ui/reader/reader.py" line="243"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="328"/>
+        <location filename="../../ui/reader/reader.py" line="350"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="412"/>
+        <location filename="../../ui/reader/reader.py" line="434"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="441"/>
+        <location filename="../../ui/reader/reader.py" line="463"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="461"/>
+        <location filename="../../ui/reader/reader.py" line="483"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="471"/>
+        <location filename="../../ui/reader/reader.py" line="493"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -700,171 +729,283 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../ui/formatting.py" line="14"/>
+        <location filename="../../ui/formatting.py" line="19"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="15"/>
+        <location filename="../../ui/formatting.py" line="20"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="16"/>
+        <location filename="../../ui/formatting.py" line="21"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="17"/>
+        <location filename="../../ui/formatting.py" line="22"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
+        <location filename="../../ui/formatting.py" line="23"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="19"/>
+        <location filename="../../ui/formatting.py" line="24"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="20"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>Chủ Nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="39"/>
+        <location filename="../../ui/formatting.py" line="41"/>
+        <source>{weekday}, {date}, {time} (giờ Hà Nội)</source>
+        <translation>{weekday}, {date}, {time} (Hà Nội time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="52"/>
+        <source> · {time} giờ máy</source>
+        <translation> · {time} on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="55"/>
+        <source> · {time} ngày {date} giờ máy</source>
+        <translation> · {time} on {date} on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="64"/>
+        <source>{date}, {time} (giờ Hà Nội)</source>
+        <translation>{date}, {time} (Hà Nội time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="84"/>
         <source>đã quá hạn</source>
         <translation>past the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="87"/>
         <source>còn {days} ngày {hours} giờ</source>
         <translation>{days} d {hours} h left</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="46"/>
+        <location filename="../../ui/formatting.py" line="91"/>
         <source>còn {hours} giờ {minutes} phút</source>
         <translation>{hours} h {minutes} min left</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="49"/>
+        <location filename="../../ui/formatting.py" line="94"/>
         <source>còn {minutes} phút</source>
         <translation>{minutes} min left</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="60"/>
+        <location filename="../../ui/formatting.py" line="105"/>
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="63"/>
+        <location filename="../../ui/formatting.py" line="108"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
 </context>
 <context>
-    <name>ItemDecisionPanel</name>
+    <name>HallDisplay</name>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="45"/>
-        <source>Ý kiến trước phiên họp</source>
-        <translation>Position before the session</translation>
+        <location filename="../../ui/decisions/hall_display.py" line="42"/>
+        <source>Màn hình phòng họp</source>
+        <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="54"/>
-        <source>Ý kiến (không bắt buộc)</source>
-        <translation>Comment (optional)</translation>
+        <location filename="../../ui/decisions/hall_display.py" line="52"/>
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="55"/>
-        <source>Lưu ý kiến</source>
-        <translation>Save position</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/item_panel.py" line="63"/>
+        <location filename="../../ui/decisions/hall_display.py" line="55"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="110"/>
+        <location filename="../../ui/decisions/hall_display.py" line="108"/>
+        <source>Nội dung {n}</source>
+        <translation>Item {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="112"/>
+        <source>Chưa bắt đầu nội dung nào</source>
+        <translation>No item has begun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="114"/>
+        <source>Cơ quan trình: {who}</source>
+        <translation>Presented by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="118"/>
+        <source>Chưa có người phát biểu</source>
+        <translation>Nobody is speaking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="128"/>
+        <source>Chưa mở biểu quyết.</source>
+        <translation>The vote is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="139"/>
+        <source>{time} (giờ Hà Nội)</source>
+        <translation>{time} (Hà Nội time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_display.py" line="148"/>
+        <source>(quá thời gian)</source>
+        <translation>(over time)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDecisionPanel</name>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="83"/>
+        <source>Ý kiến trước phiên họp</source>
+        <translation>Position before the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="92"/>
+        <source>Ý kiến (không bắt buộc)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="93"/>
+        <source>Lưu ý kiến</source>
+        <translation>Save position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="51"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="163"/>
         <source>Chưa cho ý kiến.</source>
         <translation>No position yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="113"/>
-        <location filename="../../ui/decisions/item_panel.py" line="133"/>
+        <location filename="../../ui/decisions/item_panel.py" line="196"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="113"/>
+        <location filename="../../ui/decisions/item_panel.py" line="166"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="115"/>
+        <location filename="../../ui/decisions/item_panel.py" line="97"/>
+        <source>Đề nghị thảo luận nội dung này</source>
+        <translation>Ask for this item to be debated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="99"/>
+        <source>Rút nội dung khỏi danh sách thông qua không thảo luận: nội dung sẽ được thảo luận và biểu quyết tại phiên họp.</source>
+        <translation>Take the item off the consent list: it will be debated and voted on in the session.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="134"/>
+        <source>Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; không cho ý kiến và không biểu quyết.</source>
+        <translation>The Government Office records the members&apos; positions and votes; it does not mark positions or vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="148"/>
+        <source>Đồng chí đã đề nghị thảo luận nội dung này (chờ gửi): nội dung sẽ không được thông qua không thảo luận.</source>
+        <translation>You asked for this item to be debated (waiting to send): it will not be adopted without debate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="152"/>
+        <source>Nội dung đã được rút khỏi danh sách thông qua không thảo luận: sẽ thảo luận và biểu quyết tại phiên họp.</source>
+        <translation>The item was taken off the consent list: it will be debated and voted on in the session.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="168"/>
         <source>Ý kiến của đồng chí: {choice} ({state}).</source>
         <translation>Your position: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="125"/>
+        <location filename="../../ui/decisions/item_panel.py" line="178"/>
         <source>Chủ tọa chưa mở biểu quyết nội dung này.</source>
         <translation>The chair has not opened the vote on this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="126"/>
+        <location filename="../../ui/decisions/item_panel.py" line="179"/>
         <source>Biểu quyết nội dung này đã kết thúc.</source>
         <translation>The vote on this item is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="128"/>
+        <location filename="../../ui/decisions/item_panel.py" line="181"/>
         <source>Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết.</source>
         <translation>You attend as a guest or deputy, so you do not vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="131"/>
+        <location filename="../../ui/decisions/item_panel.py" line="184"/>
         <source>Biểu quyết đang mở.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="133"/>
+        <location filename="../../ui/decisions/item_panel.py" line="186"/>
         <source>đã gửi, đã ký số</source>
         <translation>sent, digitally signed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="134"/>
+        <location filename="../../ui/decisions/item_panel.py" line="187"/>
         <source>Đã biểu quyết: {choice} ({state}).</source>
         <translation>Voted: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="142"/>
+        <location filename="../../ui/decisions/item_panel.py" line="195"/>
+        <source>đang gửi lại</source>
+        <translation>sending again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="201"/>
         <source>Hãy chọn một ý kiến trước khi lưu.</source>
         <translation>Choose a position before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="148"/>
+        <location filename="../../ui/decisions/item_panel.py" line="207"/>
         <source>Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.</source>
         <translation>Position saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="155"/>
+        <location filename="../../ui/decisions/item_panel.py" line="217"/>
+        <source>Đã lưu đề nghị thảo luận nội dung này; sẽ gửi khi có kết nối.</source>
+        <translation>Your request to debate this item is saved on this computer; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="225"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm your vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="156"/>
+        <location filename="../../ui/decisions/item_panel.py" line="226"/>
         <source>Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.</source>
         <translation>Vote “{choice}”? The vote will be digitally signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="168"/>
+        <location filename="../../ui/decisions/item_panel.py" line="245"/>
         <source>Đã ký và lưu phiếu biểu quyết; đang gửi.</source>
         <translation>Vote signed and saved; sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="178"/>
+        <location filename="../../ui/decisions/item_panel.py" line="250"/>
+        <source>Đã lưu, sẽ gửi khi có mạng; phiếu có thể bị từ chối nếu biểu quyết chưa mở.</source>
+        <translation>Saved; it is sent when there is a network. The vote may be refused if voting is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="259"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -872,109 +1013,139 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>Phiên họp thường kỳ</source>
         <translation>Regular meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Phiên họp chuyên đề</source>
         <translation>Thematic meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Phiên họp bất thường</source>
         <translation>Extraordinary meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Đang chuẩn bị</source>
         <translation>In preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Đã phát hành</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Chưa thảo luận</source>
         <translation>Not yet discussed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Tờ trình</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Chưa có tệp</source>
         <translation>No file yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Có trên máy</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Đang tải {percent}%</source>
         <translation>Downloading {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Chưa tải về</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>{kind} v{new} thay thế v{old}</source>
         <translation>{kind} v{new} replaces v{old}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Mới</source>
         <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>một ký tự ẩn làm đảo chiều hiển thị của chữ</source>
+        <translation>a hidden character that reverses the direction of the text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
+        <source>một ký tự điều khiển không hiển thị</source>
+        <translation>an invisible control character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
+        <source>một ký tự không hợp lệ</source>
+        <translation>an invalid character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>một ký tự bị hỏng</source>
+        <translation>a broken character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89"/>
+        <source>một ký tự vô hình</source>
+        <translation>an invisible character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.</source>
+        <translation>The text has {what} (at character {position}), which could make it display differently from what it says. Please delete that character or type this passage again.</translation>
     </message>
 </context>
 <context>
@@ -1013,142 +1184,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Đã đặt mã PIN mở khoá màn hình.</source>
         <translation>The PIN to unlock the screen is set.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1156,63 +1327,63 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="46"/>
-        <location filename="../../ui/office/meeting_form.py" line="63"/>
+        <location filename="../../ui/office/meeting_form.py" line="47"/>
+        <location filename="../../ui/office/meeting_form.py" line="64"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="46"/>
+        <location filename="../../ui/office/meeting_form.py" line="47"/>
         <source>Mời với tư cách</source>
         <translation>Invited as</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="49"/>
+        <location filename="../../ui/office/meeting_form.py" line="50"/>
         <source>Loại phiên họp</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="50"/>
+        <location filename="../../ui/office/meeting_form.py" line="51"/>
         <source>Tên phiên họp</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="51"/>
-        <source>Thời gian</source>
-        <translation>Date and time</translation>
+        <location filename="../../ui/office/meeting_form.py" line="52"/>
+        <source>Thời gian (giờ Hà Nội)</source>
+        <translation>Time (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="52"/>
+        <location filename="../../ui/office/meeting_form.py" line="53"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="53"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="55"/>
         <source>Người được mời</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="58"/>
+        <location filename="../../ui/office/meeting_form.py" line="59"/>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="62"/>
+        <location filename="../../ui/office/meeting_form.py" line="63"/>
         <source>Không mời</source>
         <translation>Not invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="64"/>
+        <location filename="../../ui/office/meeting_form.py" line="65"/>
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="65"/>
+        <location filename="../../ui/office/meeting_form.py" line="66"/>
         <source>Người dự thay</source>
         <translation>Deputy</translation>
     </message>
@@ -1220,62 +1391,62 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="66"/>
+        <location filename="../../ui/meeting/page.py" line="68"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="68"/>
+        <location filename="../../ui/meeting/page.py" line="70"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="75"/>
+        <location filename="../../ui/meeting/page.py" line="77"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="76"/>
+        <location filename="../../ui/meeting/page.py" line="78"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="77"/>
+        <location filename="../../ui/meeting/page.py" line="79"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="78"/>
+        <location filename="../../ui/meeting/page.py" line="80"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="81"/>
+        <location filename="../../ui/meeting/page.py" line="83"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="124"/>
+        <location filename="../../ui/meeting/page.py" line="133"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="127"/>
+        <location filename="../../ui/meeting/page.py" line="136"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="141"/>
+        <location filename="../../ui/meeting/page.py" line="150"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="151"/>
+        <location filename="../../ui/meeting/page.py" line="160"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="160"/>
+        <location filename="../../ui/meeting/page.py" line="169"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -1391,127 +1562,127 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="83"/>
+        <location filename="../../ui/reader/notes_tools.py" line="84"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="87"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="94"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="106"/>
+        <location filename="../../ui/reader/notes_tools.py" line="107"/>
         <source>Màu {n}</source>
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="118"/>
+        <location filename="../../ui/reader/notes_tools.py" line="119"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="119"/>
+        <location filename="../../ui/reader/notes_tools.py" line="120"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="121"/>
+        <location filename="../../ui/reader/notes_tools.py" line="122"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="123"/>
+        <location filename="../../ui/reader/notes_tools.py" line="124"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="195"/>
+        <location filename="../../ui/reader/notes_tools.py" line="196"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="212"/>
+        <location filename="../../ui/reader/notes_tools.py" line="213"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="214"/>
+        <location filename="../../ui/reader/notes_tools.py" line="215"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="220"/>
+        <location filename="../../ui/reader/notes_tools.py" line="221"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="231"/>
+        <location filename="../../ui/reader/notes_tools.py" line="232"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="236"/>
+        <location filename="../../ui/reader/notes_tools.py" line="237"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="247"/>
+        <location filename="../../ui/reader/notes_tools.py" line="248"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="259"/>
+        <location filename="../../ui/reader/notes_tools.py" line="260"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="262"/>
+        <location filename="../../ui/reader/notes_tools.py" line="263"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>
@@ -1550,8 +1721,8 @@
     </message>
     <message>
         <location filename="../../ui/office/ballots.py" line="115"/>
-        <source>Hạn trả lời</source>
-        <translation>Deadline</translation>
+        <source>Hạn trả lời (giờ Hà Nội)</source>
+        <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
         <location filename="../../ui/office/ballots.py" line="116"/>
@@ -1790,57 +1961,72 @@
 <context>
     <name>PositionBoard</name>
     <message>
-        <location filename="../../ui/decisions/board.py" line="43"/>
+        <location filename="../../ui/decisions/board.py" line="44"/>
         <source>Cập nhật</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="47"/>
+        <location filename="../../ui/decisions/board.py" line="48"/>
         <source>Ý kiến theo nội dung và thành viên</source>
         <translation>Positions by item and member</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="61"/>
+        <location filename="../../ui/decisions/board.py" line="62"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="66"/>
+        <location filename="../../ui/decisions/board.py" line="67"/>
         <source>Cần kết nối máy chủ để xem bảng ý kiến.</source>
         <translation>The board needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="68"/>
+        <location filename="../../ui/decisions/board.py" line="69"/>
         <source>Không tải được bảng ý kiến: {reason}</source>
         <translation>Could not load the board: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="78"/>
+        <location filename="../../ui/decisions/board.py" line="79"/>
         <source>Đề xuất thông qua không thảo luận (một lần biểu quyết): {items}</source>
         <translation>Proposed for adoption without debate (one vote): {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="82"/>
+        <location filename="../../ui/decisions/board.py" line="83"/>
         <source>Chưa có nội dung nào đủ điều kiện thông qua không thảo luận.</source>
         <translation>No item qualifies for adoption without debate yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="87"/>
+        <location filename="../../ui/decisions/board.py" line="86"/>
+        <source>(Cần quá nửa tổng số {total} thành viên không phản đối, không ai phản đối hay đăng ký phát biểu.)</source>
+        <translation>(Needs more than half of all {total} members with no objection, and nobody objecting or asking to speak.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="90"/>
+        <source>{position}. {title} (đồng chí {name} đề nghị thảo luận)</source>
+        <translation>{position}. {title} ({name} asked for a debate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="97"/>
+        <source>Rút khỏi danh sách: {items}</source>
+        <translation>Taken off the list: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="102"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="87"/>
+        <location filename="../../ui/decisions/board.py" line="102"/>
         <source>Dự kiến</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="87"/>
+        <location filename="../../ui/decisions/board.py" line="102"/>
         <source>Phát biểu</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="114"/>
+        <location filename="../../ui/decisions/board.py" line="129"/>
         <source>{n} thành viên, {m} nội dung.</source>
         <translation>{n} members, {m} items.</translation>
     </message>
@@ -1848,139 +2034,210 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/record/page.py" line="54"/>
+        <location filename="../../ui/record/page.py" line="55"/>
         <source>Mọi hoạt động</source>
         <translation>All activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="55"/>
+        <location filename="../../ui/record/page.py" line="56"/>
         <source>Phiên họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="56"/>
+        <location filename="../../ui/record/page.py" line="57"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="57"/>
+        <location filename="../../ui/record/page.py" line="58"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="58"/>
+        <location filename="../../ui/record/page.py" line="59"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="59"/>
+        <location filename="../../ui/record/page.py" line="60"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="60"/>
+        <location filename="../../ui/record/page.py" line="61"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="61"/>
+        <location filename="../../ui/record/page.py" line="62"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="62"/>
+        <location filename="../../ui/record/page.py" line="63"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="63"/>
+        <location filename="../../ui/record/page.py" line="64"/>
         <source>Chứng thư số</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="71"/>
+        <location filename="../../ui/record/page.py" line="72"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="73"/>
+        <location filename="../../ui/record/page.py" line="74"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="75"/>
+        <location filename="../../ui/record/page.py" line="76"/>
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="81"/>
+        <location filename="../../ui/record/page.py" line="82"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="82"/>
+        <location filename="../../ui/record/page.py" line="83"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="83"/>
+        <location filename="../../ui/record/page.py" line="84"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="84"/>
+        <location filename="../../ui/record/page.py" line="85"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="91"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="91"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="97"/>
+        <location filename="../../ui/record/page.py" line="98"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="124"/>
+        <location filename="../../ui/record/page.py" line="126"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="133"/>
+        <location filename="../../ui/record/page.py" line="135"/>
         <source>hệ thống</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="136"/>
+        <location filename="../../ui/record/page.py" line="138"/>
         <source>{count} hoạt động</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="141"/>
+        <location filename="../../ui/record/page.py" line="143"/>
         <source>Cần kết nối máy chủ để xem nhật ký.</source>
         <translation>The record needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="143"/>
+        <location filename="../../ui/record/page.py" line="145"/>
         <source>Không tải được nhật ký: {reason}</source>
         <translation>Could not load the record: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="150"/>
+        <location filename="../../ui/record/page.py" line="152"/>
         <source>Xuất nhật ký</source>
         <translation>Export the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="166"/>
+        <location filename="../../ui/record/page.py" line="168"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallBar</name>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="31"/>
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="32"/>
+        <source>Điểm danh: báo có mặt tại phiên họp</source>
+        <translation>Roll-call: say you are present at the session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="53"/>
+        <source>Có mặt {present}/{total} thành viên; cần {needed} (túc số): {state}.</source>
+        <translation>{present}/{total} members present; {needed} needed (quorum): {state}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="57"/>
+        <source>đủ</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="57"/>
+        <source>chưa đủ</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="65"/>
+        <source>Đã điểm danh (chờ gửi)</source>
+        <translation>Checked in (waiting to send)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="65"/>
+        <source>Đã điểm danh</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="68"/>
+        <source>Đang điểm danh</source>
+        <translation>Roll-call open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="80"/>
+        <source>Đã điểm danh trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>Checked in on this laptop; it is sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/roll_call.py" line="86"/>
+        <source>Không điểm danh được: {reason}</source>
+        <translation>Could not check in: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallGrid</name>
+    <message>
+        <location filename="../../ui/decisions/roll_call.py" line="106"/>
+        <source>đủ túc số</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/roll_call.py" line="106"/>
+        <source>chưa đủ túc số</source>
+        <translation>no quorum yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/roll_call.py" line="108"/>
+        <source>Có mặt {present}/{total} thành viên · cần {needed} · {state}</source>
+        <translation>Present {present}/{total} members · {needed} needed · {state}</translation>
     </message>
 </context>
 <context>
@@ -2024,67 +2281,98 @@
 <context>
     <name>SessionTools</name>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="46"/>
+        <location filename="../../ui/decisions/session_tools.py" line="47"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="48"/>
+        <location filename="../../ui/decisions/session_tools.py" line="51"/>
+        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <source>Mở điểm danh</source>
+        <translation>Open the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <source>Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở</source>
+        <translation>Members press “Present” on their own laptops while the roll-call is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="56"/>
         <source>Ghi nhận có mặt</source>
         <translation>Record who is present</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <location filename="../../ui/decisions/session_tools.py" line="65"/>
         <source>Kết luận của nội dung đang chọn</source>
         <translation>Conclusion of the chosen item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="56"/>
+        <location filename="../../ui/decisions/session_tools.py" line="67"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="69"/>
         <source>Ghi kết luận</source>
         <translation>Record the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="61"/>
+        <location filename="../../ui/decisions/session_tools.py" line="71"/>
         <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
         <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <source>Đóng điểm danh</source>
+        <translation>Close the roll-call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="144"/>
+        <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
+        <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="146"/>
+        <source>Đã đóng điểm danh.</source>
+        <translation>Roll-call closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/session_tools.py" line="151"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <location filename="../../ui/decisions/session_tools.py" line="151"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="122"/>
+        <location filename="../../ui/decisions/session_tools.py" line="162"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="131"/>
+        <location filename="../../ui/decisions/session_tools.py" line="171"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="135"/>
+        <location filename="../../ui/decisions/session_tools.py" line="175"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="156"/>
+        <location filename="../../ui/decisions/session_tools.py" line="197"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="160"/>
+        <location filename="../../ui/decisions/session_tools.py" line="201"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2155,92 +2443,92 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="38"/>
+        <location filename="../../ui/sidebar.py" line="39"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="49"/>
+        <location filename="../../ui/sidebar.py" line="50"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="53"/>
+        <location filename="../../ui/sidebar.py" line="54"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="54"/>
+        <location filename="../../ui/sidebar.py" line="55"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="57"/>
+        <location filename="../../ui/sidebar.py" line="58"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="61"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="62"/>
+        <location filename="../../ui/sidebar.py" line="63"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="64"/>
+        <location filename="../../ui/sidebar.py" line="65"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="66"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="68"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="69"/>
+        <location filename="../../ui/sidebar.py" line="70"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="71"/>
+        <location filename="../../ui/sidebar.py" line="72"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="72"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="73"/>
+        <location filename="../../ui/sidebar.py" line="74"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="102"/>
+        <location filename="../../ui/sidebar.py" line="110"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="104"/>
+        <location filename="../../ui/sidebar.py" line="112"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="108"/>
+        <location filename="../../ui/sidebar.py" line="116"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="110"/>
+        <location filename="../../ui/sidebar.py" line="118"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -2327,39 +2615,129 @@
     </message>
 </context>
 <context>
+    <name>SpeakBox</name>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="37"/>
+        <location filename="../../ui/decisions/speak_box.py" line="70"/>
+        <source>Đăng ký phát biểu</source>
+        <translation>Ask to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="70"/>
+        <source>Rút đăng ký phát biểu</source>
+        <translation>Withdraw request to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="79"/>
+        <source>Đồng chí đang phát biểu.</source>
+        <translation>You have the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="81"/>
+        <source>Đã đăng ký phát biểu (chờ gửi).</source>
+        <translation>Asked to speak (waiting to send).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="83"/>
+        <source>Đã đăng ký phát biểu; thứ tự: {place}.</source>
+        <translation>Asked to speak; place in the list: {place}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="85"/>
+        <source>Đã rút đăng ký phát biểu (chờ gửi).</source>
+        <translation>Request to speak withdrawn (waiting to send).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="86"/>
+        <source>Chưa đăng ký phát biểu.</source>
+        <translation>You have not asked to speak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="93"/>
+        <source>Đã rút đăng ký phát biểu.</source>
+        <translation>Request to speak withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="97"/>
+        <source>Đã đăng ký phát biểu trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>Asked to speak on this laptop; it is sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speak_box.py" line="111"/>
+        <source>Không lưu được: {reason}</source>
+        <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersPanel</name>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="51"/>
+        <location filename="../../ui/decisions/speakers.py" line="109"/>
         <source>Đăng ký phát biểu</source>
         <translation>Wish to speak</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="61"/>
+        <location filename="../../ui/decisions/speakers.py" line="120"/>
+        <source>Danh sách đăng ký phát biểu</source>
+        <translation>List of speakers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="124"/>
         <source> phút mỗi người</source>
         <translation> min each</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="62"/>
+        <location filename="../../ui/decisions/speakers.py" line="125"/>
         <source>Mời phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="64"/>
-        <source>Kết thúc phát biểu</source>
-        <translation>End the speech</translation>
+        <location filename="../../ui/decisions/speakers.py" line="126"/>
+        <source>Mời người kế tiếp trong danh sách phát biểu</source>
+        <translation>Give the floor to the next on the list</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="111"/>
-        <source>{name} đã phát biểu xong.</source>
-        <translation>{name} has finished speaking.</translation>
+        <location filename="../../ui/decisions/speakers.py" line="128"/>
+        <source>Kết thúc</source>
+        <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="117"/>
-        <source>Đang phát biểu: {name} — {mm:02d}:{ss:02d}</source>
-        <translation>Speaking: {name} — {mm:02d}:{ss:02d}</translation>
+        <location filename="../../ui/decisions/speakers.py" line="129"/>
+        <source>Kết thúc phần phát biểu hiện tại</source>
+        <translation>End the current speech</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="121"/>
+        <location filename="../../ui/decisions/speakers.py" line="161"/>
+        <source>đang phát biểu</source>
+        <translation>speaking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="188"/>
+        <source>Còn {n} người chờ phát biểu.</source>
+        <translation>{n} waiting to speak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="190"/>
+        <location filename="../../ui/decisions/speakers.py" line="246"/>
+        <source>Không còn ai đăng ký phát biểu.</source>
+        <translation>Nobody else has asked to speak.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="197"/>
+        <source>Đang phát biểu: {name} — {time}</source>
+        <translation>Speaking: {name} — {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="249"/>
+        <source>Chỉ mời phát biểu khi phiên họp đang diễn ra và nội dung chưa kết thúc.</source>
+        <translation>The floor is given only while the session is held and the item is open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="253"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not do this: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/speakers.py" line="201"/>
         <source>(quá thời gian)</source>
         <translation>(over time)</translation>
     </message>
@@ -2397,22 +2775,32 @@
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="58"/>
+        <location filename="../../ui/status_area.py" line="60"/>
         <source>Chờ gửi: {count}</source>
         <translation>Waiting to send: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="60"/>
+        <location filename="../../ui/status_area.py" line="62"/>
+        <source>Đang gửi lại: {count}</source>
+        <translation>Sending again: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="64"/>
         <source>Bị từ chối: {count}</source>
         <translation>Refused: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="63"/>
+        <location filename="../../ui/status_area.py" line="68"/>
         <source>Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.</source>
         <translation>Saved on this laptop; will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="80"/>
+        <location filename="../../ui/status_area.py" line="72"/>
+        <source>Máy chủ chưa nhận được hoặc chưa trả lời; máy sẽ tự gửi lại, không thao tác nào bị mất.</source>
+        <translation>The server has not received them or not answered yet; this laptop sends them again by itself, and nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="92"/>
         <source>Đang tải {done} / {total}</source>
         <translation>Downloading {done} / {total}</translation>
     </message>
@@ -2474,7 +2862,7 @@
 <context>
     <name>VoteChart</name>
     <message>
-        <location filename="../../ui/decisions/chart.py" line="37"/>
+        <location filename="../../ui/decisions/chart.py" line="62"/>
         <source>Chưa biểu quyết</source>
         <translation>Not voted</translation>
     </message>
@@ -2498,109 +2886,185 @@
     </message>
     <message>
         <location filename="../../ui/decisions/problems.py" line="18"/>
+        <source>Chỉ lập biên bản cho phiên họp đã được tổ chức: phiên họp phải đã khai mạc và đã kết thúc.</source>
+        <translation>Minutes are made only for a session that was held: it must have been opened and closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/problems.py" line="23"/>
+        <source>Có nội dung không còn đủ điều kiện thông qua không thảo luận (có ý kiến phản đối, đăng ký phát biểu hoặc đề nghị thảo luận). Hãy cập nhật danh sách.</source>
+        <translation>An item no longer qualifies for adoption without debate (an objection, a wish to speak or a request for debate). Refresh the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/problems.py" line="28"/>
         <source>Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).</source>
         <translation>This account may not do this (it is the chair&apos;s or the Government Office&apos;s).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/problems.py" line="31"/>
+        <location filename="../../ui/decisions/problems.py" line="41"/>
         <source>Cần kết nối máy chủ để điều hành biểu quyết.</source>
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="51"/>
+        <location filename="../../ui/decisions/vote_console.py" line="85"/>
+        <location filename="../../ui/decisions/vote_console.py" line="182"/>
+        <source>Màn hình phòng họp</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="116"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="54"/>
+        <location filename="../../ui/decisions/vote_console.py" line="121"/>
+        <source>Chương trình họp</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="127"/>
+        <location filename="../../ui/decisions/vote_console.py" line="161"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="56"/>
+        <location filename="../../ui/decisions/vote_console.py" line="129"/>
+        <location filename="../../ui/decisions/vote_console.py" line="164"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="135"/>
-        <source>Có mặt {present}/{total} thành viên; cần {needed} để biểu quyết: {state}.</source>
-        <translation>{present}/{total} members present; {needed} needed to vote: {state}.</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="143"/>
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="140"/>
-        <source>đủ</source>
-        <translation>quorum reached</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="170"/>
+        <source>Chuyển sang nội dung tiếp theo</source>
+        <translation>Move to the next item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="140"/>
-        <source>chưa đủ</source>
-        <translation>no quorum</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="176"/>
+        <source>Mời người tiếp theo phát biểu</source>
+        <translation>Give the floor to the next speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="157"/>
-        <source>Chưa mở biểu quyết.</source>
-        <translation>The vote is not open.</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="227"/>
+        <source>Đang thảo luận: {n}. {title}</source>
+        <translation>Under discussion: {n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="163"/>
-        <source>Đang biểu quyết: {agree} tán thành trên {total} thành viên.</source>
-        <translation>Voting: {agree} of {total} members agree.</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="231"/>
+        <source>Chưa chuyển sang nội dung nào.</source>
+        <translation>No item is under discussion yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="167"/>
-        <source>Số phiếu ngang nhau: quyết định theo ý kiến của Chủ tọa.</source>
-        <translation>A tie: decided by the chair&apos;s vote.</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="241"/>
+        <source>Đang lấy số liệu biểu quyết từ máy chủ…</source>
+        <translation>Fetching the vote count from the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="169"/>
-        <source>Thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
-        <translation>Passed: {agree}/{total} members agree (more than half).</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="260"/>
+        <source>Đây là nội dung cuối cùng của chương trình.</source>
+        <translation>This is the last item of the agenda.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="172"/>
-        <source>Không thông qua: {agree}/{total} thành viên tán thành.</source>
-        <translation>Not passed: {agree}/{total} members agree.</translation>
+        <location filename="../../ui/decisions/vote_console.py" line="269"/>
+        <source>Không còn ai trong danh sách đăng ký phát biểu.</source>
+        <translation>Nobody else is waiting to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="194"/>
+        <location filename="../../ui/decisions/vote_console.py" line="293"/>
+        <source>Đủ túc số: có mặt {present}/{total} thành viên (cần {needed}).</source>
+        <translation>Quorum reached: {present}/{total} members present ({needed} needed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="296"/>
+        <source>Chưa đủ túc số: có mặt {present}/{total} thành viên, cần {needed} để biểu quyết.</source>
+        <translation>No quorum yet: {present}/{total} members present, {needed} needed to vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="413"/>
+        <source>Chọn màn hình chiếu</source>
+        <translation>Choose the projection screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/vote_console.py" line="354"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="194"/>
+        <location filename="../../ui/decisions/vote_console.py" line="354"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="199"/>
+        <location filename="../../ui/decisions/vote_console.py" line="361"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>VoteResult</name>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="79"/>
+        <source>Chưa mở biểu quyết.</source>
+        <translation>The vote is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="80"/>
+        <source>Đang biểu quyết: {agree} tán thành; cần ít nhất {needed} trên tổng số {total} thành viên.</source>
+        <translation>Voting: {agree} agree; at least {needed} of all {total} members needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="84"/>
+        <source>Được thông qua: số phiếu ngang nhau ({agree}–{disagree}), người chủ trì tán thành.</source>
+        <translation>Passed: a tie ({agree}–{disagree}), and the presiding chair agreed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="88"/>
+        <source>Không được thông qua: số phiếu ngang nhau ({agree}–{disagree}) và người chủ trì không tán thành.</source>
+        <translation>Not passed: a tie ({agree}–{disagree}), and the presiding chair did not agree.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="93"/>
+        <source>Số phiếu ngang nhau ({agree}–{disagree}): quyết định theo phía người chủ trì đã biểu quyết; đang chờ kết quả công bố.</source>
+        <translation>A tie ({agree}–{disagree}): the decision follows the side the presiding chair voted for; waiting for the published result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="98"/>
+        <source>Được thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
+        <translation>Passed: {agree}/{total} members agree (more than half).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/hall_state.py" line="101"/>
+        <source>Không được thông qua: {agree}/{total} thành viên tán thành; cần {needed}.</source>
+        <translation>Not passed: {agree}/{total} members agree; {needed} needed.</translation>
+    </message>
+</context>
+<context>
     <name>WindowGuard</name>
     <message>
-        <location filename="../../ui/lock/guard.py" line="84"/>
+        <location filename="../../ui/lock/guard.py" line="88"/>
         <source>Máy này đã không kết nối với máy chủ quá {hours} giờ. Để bảo vệ tài liệu, hãy kết nối mạng và đăng nhập lại. Các thao tác chưa gửi vẫn được giữ.</source>
         <translation>This laptop has not reached the server for over {hours} hours. To protect the papers, connect to the network and sign in again. What you have not yet sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock/guard.py" line="115"/>
+        <location filename="../../ui/lock/guard.py" line="119"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/lock/guard.py" line="124"/>
+        <location filename="../../ui/lock/guard.py" line="132"/>
         <source>Mật khẩu hoặc mã PIN không đúng. Còn {count} lần thử.</source>
         <translation>Wrong password or PIN. {count} tries left.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock/guard.py" line="129"/>
+        <location filename="../../ui/lock/guard.py" line="137"/>
         <source>Không kiểm tra được: {error}</source>
         <translation>Could not check: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock/guard.py" line="135"/>
+        <location filename="../../ui/lock/guard.py" line="143"/>
         <source>Nhập sai quá nhiều lần: hãy đăng nhập lại với máy chủ.</source>
         <translation>Too many wrong tries: sign in again with the server.</translation>
     </message>

@@ -12,8 +12,8 @@ import base64
 from contextlib import closing
 from datetime import UTC, datetime
 
-from ecabinet.client.account import Account
 from ecabinet.client.library import READ_PREFIX
+from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.objects import BallotData, DocumentData, DocumentVersionData
@@ -23,7 +23,7 @@ class NotAllowed(Exception):
     """The act cannot be made here (unknown item or ballot on this laptop, closed ballot)."""
 
 
-def set_position(account: Account, item_id: str, position: str, comment: str = "") -> str:
+def set_position(account: Member, item_id: str, position: str, comment: str = "") -> str:
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     return account.store.record_action(
@@ -31,7 +31,7 @@ def set_position(account: Account, item_id: str, position: str, comment: str = "
     )
 
 
-def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
+def cast_vote(account: Member, item_id: str, choice: str, comment: str = "") -> str:
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     user_id = account.store.get_state("user_id")
@@ -44,7 +44,7 @@ def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") ->
     )
 
 
-def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str = "") -> str:
+def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str = "") -> str:
     """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
     # fpdf2 and pyHanko are imported here, at the first reply, not when the window starts.
     from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
@@ -76,7 +76,7 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
     )
 
 
-def mark_read(account: Account, document_id: str) -> bool:
+def mark_read(account: Member, document_id: str) -> bool:
     """The member opened the current version of a document: it is no longer marked new here,
     and the secretariat learns who has opened what. Returns False when nothing changed."""
     store = account.store
@@ -96,7 +96,7 @@ def mark_read(account: Account, document_id: str) -> bool:
     return True
 
 
-def last_form(account: Account, ballot_id: str) -> bytes:
+def last_form(account: Member, ballot_id: str) -> bytes:
     """The member's most recent signed form for a ballot."""
     data = account.latest_form(ballot_id)
     if data is None:
@@ -104,7 +104,7 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     return data
 
 
-def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
+def signed_minutes(account: Member, meeting_id: str) -> tuple[bytes, str, str]:
     """The minutes of a session: a PDF signed with this device's key (the Government Office's),
     the record as JSON and the votes as CSV. Needs the network (the record is the server's)."""
     from ecabinet.pdf.minutes import minutes_csv, minutes_pdf
@@ -116,7 +116,7 @@ def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str]:
     return signed, record.model_dump_json(indent=1), minutes_csv(record)
 
 
-def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:
+def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""
     from ecabinet.pdf.summary import summary_csv, summary_pdf

@@ -1,8 +1,11 @@
 """The sync service: push the outbox, pull the feed, fetch missing files.
 
 Push goes first, so the pull that follows brings back the server's view of what the member
-did. Everything is injected (the API object, the store, the profile), so tests hand it a real
-server on loopback. Runs on a worker thread; ``progress`` and ``cancel`` come from the caller.
+did. Everything is injected (the API object, the store, the profile, the writer), so tests hand
+it a real server on loopback. Runs on a worker thread (the window's network lane); it only reads
+the store and fetches, and hands every write of the store to ``write``, which in the window
+runs it on the one local lane (architecture.md, "Threads"). ``progress`` and ``cancel`` come
+from the caller.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from ecabinet.client import lock
 from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile
+from ecabinet.client.signed_in import Writer, direct
 from ecabinet.client.store import LocalStore
 from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.sync import Mutation
@@ -40,10 +45,13 @@ class SyncResult:
 
 
 class SyncService:
-    def __init__(self, api: ServerApi, store: LocalStore, profile: Profile) -> None:
+    def __init__(
+        self, api: ServerApi, store: LocalStore, profile: Profile, write: Writer = direct
+    ) -> None:
         self.api = api
         self.store = store
         self.profile = profile
+        self.write = write
 
     def sync(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
@@ -57,8 +65,10 @@ class SyncService:
             if wiped:
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
-            lock.note_contact(self.store)  # the offline expiry counts from here
-            if self.store.clear_backoff():
+            self.write(
+                partial(lock.note_contact, self.store)
+            )  # the offline expiry counts from here
+            if self.write(self.store.clear_backoff):
                 # The server answers again: acts held back after a failed attempt (a trip,
                 # a dead network) go now, not when their backoff would have ended.
                 more, refused = self.push()
@@ -67,7 +77,7 @@ class SyncService:
                 self.api, self.store.vault, self.wanted_blobs(), progress=progress, cancel=cancel
             )
         except Offline as error:
-            self.store.set_state(online="0", last_error=str(error)[:500])
+            self.write(partial(self.store.set_state, online="0", last_error=str(error)[:500]))
             return SyncResult(
                 online=False,
                 changes_pulled=pulled,
@@ -80,10 +90,12 @@ class SyncService:
             if problem.status == 401 and problem.code == "device_revoked":
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
-            self.store.set_state(online="1", last_error=str(problem)[:500])
+            self.write(partial(self.store.set_state, online="1", last_error=str(problem)[:500]))
             raise
-        self.store.set_state(
-            online="1", last_error="", last_success_at=datetime.now(UTC).isoformat()
+        self.write(
+            lambda: self.store.set_state(
+                online="1", last_error="", last_success_at=datetime.now(UTC).isoformat()
+            )
         )
         return SyncResult(
             online=True,
@@ -108,9 +120,11 @@ class SyncService:
             except Offline:
                 entry = self.store.outbox(("pending",))[0]
                 delay = min(MAX_BACKOFF, timedelta(seconds=5 * 2 ** min(entry.attempts, 8)))
-                self.store.mark_attempt_failed([m.id for m in batch], datetime.now(UTC) + delay)
+                retry_at, ids = datetime.now(UTC) + delay, [m.id for m in batch]
+                self.write(partial(self.store.mark_attempt_failed, ids, retry_at))
                 raise
-            self.store.mark_results((r.id, r.status, r.code, r.detail) for r in response.results)
+            results = [(r.id, r.status, r.code, r.detail) for r in response.results]
+            self.write(partial(self.store.mark_results, results))
             sent += len(response.results)
             rejected += sum(1 for r in response.results if r.status == "rejected")
             if len(response.results) < len(batch):
@@ -137,7 +151,7 @@ class SyncService:
             page = self.api.changes(cursor, PAGE_SIZE)
             if page.wipe:
                 return pulled, True
-            pulled += self.store.apply_page(page)
+            pulled += self.write(partial(self.store.apply_page, page))
             cursor = page.cursor
             if not page.more:
                 break
@@ -149,7 +163,7 @@ class SyncService:
 
     def wipe(self) -> None:
         """The device was revoked: erase what this profile holds of the body's papers."""
-        self.store.wipe()
+        self.write(self.store.wipe)
         shutil.rmtree(self.profile.blob_dir, ignore_errors=True)
         shutil.rmtree(self.profile.tmp_dir, ignore_errors=True)
         self.profile.blob_dir.mkdir(parents=True, exist_ok=True)

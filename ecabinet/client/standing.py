@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from ecabinet.client.account import Account
 from ecabinet.client.library import BallotEntry, DocumentEntry, Library
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind, Role, VoteStatus
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -59,7 +59,7 @@ class BallotStanding:
     result: ResultData | None  # published when the ballot closed
 
 
-def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answer | None:
+def _latest_waiting(account: Member, type_: str, key: str, value: str) -> Answer | None:
     acts = [a for a in account.store.waiting_acts(type_) if a.get(key) == value]
     if not acts:
         return None
@@ -67,7 +67,7 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
     return Answer(str(act.get("position") or act.get("choice")), str(act.get("comment", "")), True)
 
 
-def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
+def _is_voter(account: Member, meeting: MeetingData | None) -> bool:
     user_id = account.store.get_state("user_id")
     roles = set(account.store.get_state("roles").split(","))
     if Role.MEMBER not in roles or meeting is None:
@@ -77,7 +77,7 @@ def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
     )
 
 
-def item_standing(account: Account, item_id: str) -> ItemStanding | None:
+def item_standing(account: Member, item_id: str) -> ItemStanding | None:
     store = account.store
     item = store.get("agenda_item", item_id)
     if not isinstance(item, AgendaItemData):
@@ -114,7 +114,7 @@ def item_standing(account: Account, item_id: str) -> ItemStanding | None:
     return ItemStanding(item, meeting, position, vote, no_vote)
 
 
-def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:
+def ballot_standing(account: Member, ballot_id: str) -> BallotStanding | None:
     library = Library(account)
     entry = next((b for b in library.ballots() if b.ballot.id == ballot_id), None)
     if entry is None:

@@ -71,7 +71,7 @@ class SessionTools(QWidget):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        store = self.account.store
+        store = self.account.member.store
 
         def read() -> tuple[list[UserData], set[str]]:
             members = [
@@ -138,7 +138,7 @@ class SessionTools(QWidget):
             self.save_minutes(Path(target))
 
     def save_minutes(self, pdf: Path) -> None:
-        account, meeting_id = self.account, self.meeting_id
+        account, meeting_id = self.account.member, self.meeting_id
 
         def write() -> Path:
             signed, record, votes = acts.signed_minutes(account, meeting_id)

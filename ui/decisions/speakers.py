@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
+from ecabinet.client.signed_in import Member
 from ecabinet.wire.objects import SpeakerRequestData, UserData
 from ui.tasks import TaskManager
 from ui.theme import colors
@@ -32,7 +33,7 @@ ROLE = Qt.ItemDataRole.UserRole
 DEFAULT_MINUTES = 5
 
 
-def read_queue(account: Account, item_id: str) -> list[tuple[str, str]]:
+def read_queue(account: Member, item_id: str) -> list[tuple[str, str]]:
     """(user id, name) of those waiting to speak on an item, in the order they asked."""
     names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
     requests = [
@@ -79,7 +80,7 @@ class SpeakersPanel(QGroupBox):
 
     def show_item(self, item_id: str) -> None:
         self.item_id = item_id
-        account = self.account
+        account = self.account.member
         self.tasks.run_local(lambda: read_queue(account, item_id), self._show)
 
     def _show(self, queue: list[tuple[str, str]]) -> None:

@@ -92,7 +92,7 @@ class VoteConsole(QWidget):
         self.meeting_id = meeting_id
         self.tools.show_meeting(meeting_id)
         self.control.show_meeting(meeting_id)
-        store = self.account.store
+        store = self.account.member.store
         self.tasks.run_local(lambda: list(store.agenda_items(meeting_id)), self._show_items)
 
     def _show_items(self, items: list[AgendaItemData]) -> None:

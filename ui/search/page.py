@@ -94,7 +94,7 @@ class SearchPage(QWidget):
         if not text:
             self._show(asked, text, [])
             return
-        account = self.account
+        account = self.account.member
 
         def search() -> list[SearchHit]:
             return SearchIndex(account.store).search(text)

@@ -97,7 +97,7 @@ class SearchPage(QWidget):
         account = self.account.member
 
         def search() -> list[SearchHit]:
-            return SearchIndex(account.store).search(text)
+            return SearchIndex(account.store, account.write).search(text)
 
         self.tasks.run_network(search, lambda hits: self._show(asked, text, hits))
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,9 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None, network_workers: int = 3) -> None:
         super().__init__(parent)
+        # Thread idents, not QThread.currentThread(): asking Qt on a pool's thread would make
+        # Qt adopt it, a wrapper that outlives the thread.
+        self._gui_ident = threading.get_ident()
         self._local_ident: int | None = None
         self._local = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="ecab-local", initializer=self._note_local_thread
@@ -59,7 +62,7 @@ class TaskManager(QObject):
         the GUI thread never waits on the disk, so it is refused there."""
         if self.on_local_lane():
             return fn()
-        if QThread.currentThread() is self.thread():
+        if threading.get_ident() == self._gui_ident:
             raise RuntimeError("the GUI thread never waits on the store: use run_local")
         return self._local.submit(fn).result()
 

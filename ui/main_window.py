@@ -40,6 +40,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
+from ui.live.session import LiveSession
 from ui.lock.guard import WindowGuard
 from ui.meeting.page import MeetingPage
 from ui.office.ballots import OfficeBallots
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._connect_sync()
+        self.live = LiveSession(self)  # the live stream while signed in and online
         self.refresh()
 
     # --- building ----------------------------------------------------------------------
@@ -492,4 +494,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sync.cancel()
+        self.live.stop()
         super().closeEvent(event)

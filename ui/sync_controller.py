@@ -1,12 +1,14 @@
 """When to sync, and telling the window how it went.
 
-Sync runs at start, every few minutes, when the network comes back (Qt's network information,
-where the system offers it) and, while the server cannot be reached, on a shorter retry timer
-so a member coming off a plane is caught up within a minute even without that signal. One sync
-at a time, on the network lane; a cancel stops downloads between chunks. After each sync new
-files are indexed for search and the member's notes are carried to replaced drafts, also off
-the GUI thread. The sync itself only fetches on the network lane; what it writes goes to the
-local lane through the member's writer (ui/tasks.py ``write``).
+Sync runs at start, at once when the live stream says something changed (``request``, which
+is coalesced: a sync running means one more after it, not one per event), every few minutes,
+when the network comes back (Qt's network information, where the system offers it) and, while
+the server cannot be reached, on a shorter retry timer so a member coming off a plane is
+caught up within a minute even without that signal. One sync at a time, on the network lane;
+a cancel stops downloads between chunks. After each sync new files are indexed for search and
+the member's notes are carried to replaced drafts, also off the GUI thread. The sync itself
+only fetches on the network lane; what it writes goes to the local lane through the member's
+writer (ui/tasks.py ``write``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class SyncController(QObject):
         self.account = account
         self.tasks = tasks
         self.running = False
+        self._again = False  # asked for while one ran: one more when it ends
         self._cancel = threading.Event()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.start)
@@ -81,6 +84,18 @@ class SyncController(QObject):
             self._failed,
         )
 
+    def request(self) -> None:
+        """Sync now, or once more after the one running (however often this is called)."""
+        if self.running:
+            self._again = True
+        else:
+            self.start()
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.start()
+
     def cancel(self) -> None:
         """Stop downloading; what is already whole on the laptop stays."""
         self._cancel.set()
@@ -95,12 +110,16 @@ class SyncController(QObject):
         self.finished.emit(result)
         if result.online and not result.wiped:
             self._index()
+            self._follow_up()
+        else:
+            self._again = False
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
         if isinstance(error, ApiProblem) and error.status == 401:
             self.tasks.run_local(self.account.sign_out, lambda _none: self.session_expired.emit())
             return
+        self._again = False  # the retry timer takes it from here
         log.warning("sync failed", exc_info=error)
         self.retry.start(RETRY_OFFLINE_MS)
         self.failed.emit(str(error))

@@ -159,6 +159,14 @@ class DocumentReader(QWidget):
         self.compare_action = self._action(
             toolbar, self.tr("So sánh với bản trước"), "Ctrl+Shift+V", self.compare
         )
+        toolbar.addSeparator()
+        # In session, the reader opens the item the chair moves to (ui/live/session.py);
+        # one click turns that off for a member reading something else.
+        self.follow_action = self._action(
+            toolbar, self.tr("Theo dõi chủ trì"), "Ctrl+Shift+L", lambda: None
+        )
+        self.follow_action.setCheckable(True)
+        self.follow_action.setChecked(True)
         return toolbar
 
     def _build_side(self) -> QTabWidget:

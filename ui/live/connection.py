@@ -2,8 +2,10 @@
 
 The stream runs on a thread of its own (``LiveStream.start``), not a task of the network pool:
 it is held for hours, and a pool's worker tied up that long would hold back downloads. The
-window calls ``hold`` after each sync that reached the server and ``release`` when the member
-signs out, the device is wiped or the window closes. When the stream cannot be had (an older
+window calls ``hold`` after each sync that reached the server, with the feed cursor that sync
+stored: the stream opens from it (as its Last-Event-ID), so whatever arrived between the pull
+and the stream's start comes first as a ``changed``. ``release`` when the member signs out, the
+device is wiped or the window closes. When the stream cannot be had (an older
 server without it, a refused token) it gives up and the sync's five-minute timer stays the
 fallback; the next sync that reaches the server tries again.
 GUI thread; the stream's callbacks run on its thread and only reach the bridge.
@@ -20,7 +22,6 @@ from ui.live.bridge import LiveBridge
 
 
 class LiveConnection(QObject):
-    connected = Signal()  # a stream is up that was not before: pull what came meanwhile
     _stream_status = Signal(int, LiveStatus)  # (which stream, its status), queued
 
     def __init__(self, bridge: LiveBridge, parent: QObject | None = None) -> None:
@@ -29,7 +30,6 @@ class LiveConnection(QObject):
         self.status = LiveStatus.STOPPED
         self._stream: LiveStream | None = None
         self._key: tuple[str, str] = ("", "")  # (server, token) the stream was opened with
-        self._was_connected = False
         self._generation = 0  # which stream is the current one; a released one is ignored
         self._stream_status.connect(self._status_changed)
 
@@ -37,8 +37,9 @@ class LiveConnection(QObject):
     def holding(self) -> bool:
         return self._stream is not None and self.status != LiveStatus.UNAVAILABLE
 
-    def hold(self, member: SignedIn) -> None:
-        """Keep a stream for ``member`` (a new one if the member or token changed)."""
+    def hold(self, member: SignedIn, cursor: str) -> None:
+        """Keep a stream for ``member`` (a new one if the member or token changed), from the
+        feed ``cursor`` the laptop has applied."""
         if not member.signed_in:
             self.release()
             return
@@ -47,7 +48,7 @@ class LiveConnection(QObject):
             return
         self.release()
         bundle = member.api.verify if isinstance(member.api.verify, str) else None
-        self._key, self._was_connected = key, False
+        self._key = key
         self._generation += 1
         generation = self._generation
         self.status = LiveStatus.RECONNECTING
@@ -65,6 +66,7 @@ class LiveConnection(QObject):
             on_event=on_event,
             on_status=on_status,
             ca_bundle=bundle,
+            last_event_id=cursor or None,
         )
         self._stream.start()
 
@@ -81,6 +83,3 @@ class LiveConnection(QObject):
             return  # a released stream's last words
         self.status = status
         self.bridge.set_status(status)
-        if status == LiveStatus.CONNECTED and not self._was_connected:
-            self._was_connected = True  # a reconnect resumes from its last id by itself
-            self.connected.emit()

@@ -44,7 +44,6 @@ class LiveSession(QObject):
         self._vote_item = ""
         sync = window.sync
         self.bridge.changed.connect(lambda _event: sync.request())
-        self.connection.connected.connect(sync.request)  # what came before the stream was up
         self.bridge.vote_opened.connect(self._vote_opened)
         self.bridge.session_item.connect(self._session_item)
         sync.finished.connect(self._synced)
@@ -60,7 +59,11 @@ class LiveSession(QObject):
     def _synced(self, result: SyncResult) -> None:
         member = self.window.account.member
         if result.online and not result.wiped and member.signed_in:
-            self.connection.hold(member)
+            store = member.store
+            self.window.tasks.run_local(
+                lambda: store.get_state("cursor"),
+                lambda cursor: self.connection.hold(member, cursor),
+            )
         panel = self.window.item_panel
         if self._vote_item and panel.item_id == self._vote_item:
             panel.show_item(self._vote_item)  # the pull brought the open vote: its buttons
@@ -78,13 +81,14 @@ class LiveSession(QObject):
         self.window.tasks.run_local(title, lambda found: self._tell_vote(event, found))
 
     def _tell_vote(self, event: VoteOpened, title: str) -> None:
-        text = (
-            self.tr("Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.").format(item=title)
-            if title
-            else self.tr("Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.")
-        )
+        named = self.tr("Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.")
+        generic = self.tr("Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.")
+        text = named.format(item=title) if title else generic
         self.window.show_notice(text)
-        self.alert.alert(self.tr("Biểu quyết đang mở"), text)
+        # Behind the lock the tray names no item: the papers are out of sight, so is their title.
+        self.alert.alert(
+            self.tr("Biểu quyết đang mở"), generic if self.window.guard.is_locked else text
+        )
         self._vote_item = event.agenda_item_id
         self._go_to(event.meeting_id, event.agenda_item_id)
         self.window.sync.request()

@@ -63,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         print("--screenshots needs --demo", file=sys.stderr)
         return 2
     if not args.demo:
-        return run(Account.open(Profile.open(args.profile)), quit_when_shown=args.quit_when_shown)
+        # Opened on the window's local lane: the keyring and the encrypted store are I/O.
+        return run(
+            lambda: Account.open(Profile.open(args.profile)), quit_when_shown=args.quit_when_shown
+        )
 
     profile_root = (
         Path(args.profile)
@@ -71,14 +74,16 @@ def main(argv: list[str] | None = None) -> int:
         else Path(user_data_dir("ecabinet-demo", "ecabinet")) / args.user
     )
     server_data = Path(user_cache_dir("ecabinet-demo", "ecabinet")) / "server"
-    # The demo keeps its session in memory: nothing is written to the real keyring.
-    account = Account.open(Profile.open(profile_root), secrets=MemorySecrets())
     print(
         f"e-Cabinet demo: every demo user's password is '{DEMO_PASSWORD}' "
         "(chair, member01..member26, secretariat, guest)."
     )
 
-    def start_and_sign_in() -> str:
+    def open_demo() -> Account:
+        # The demo keeps its session in memory: nothing is written to the real keyring.
+        return Account.open(Profile.open(profile_root), secrets=MemorySecrets())
+
+    def start_and_sign_in(account: Account) -> str:
         from ecabinet.client.demo_server import start_demo_server
 
         server = start_demo_server(server_data)
@@ -86,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return f"Đã đăng nhập: {name} (máy chủ demo {server.url})"
 
     screenshots = Path(args.screenshots) if args.screenshots else None
-    return run(account, start_and_sign_in, screenshots=screenshots)
+    return run(open_demo, start_and_sign_in, screenshots=screenshots)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecabinet import __version__
 from ecabinet.client.account import Account
@@ -46,17 +46,50 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def run(
-    account: Account,
-    startup: Callable[[], str] | None = None,
+    open_account: Callable[[], Account],
+    startup: Callable[[Account], str] | None = None,
     screenshots: Path | None = None,
     quit_when_shown: bool = False,
 ) -> int:
-    """Open the main window on ``account``; ``startup`` runs first on a worker (the demo's
-    server start and sign-in) and returns a message for the status bar. With ``screenshots``
-    every screen is saved there after the first sync, and the application quits; with
-    ``quit_when_shown`` it quits once the window first shows the profile (a start-time probe)."""
+    """Open the profile (``open_account``: the keyring and the encrypted store, so on the local
+    lane, never the GUI thread), then the main window on it; ``startup`` runs next on a worker
+    (the demo's server start and sign-in) and returns a message for the status bar. With
+    ``screenshots`` every screen is saved there after the first sync, and the application
+    quits; with ``quit_when_shown`` it quits once the window first shows the profile (a
+    start-time probe)."""
     app = make_application(sys.argv)
     tasks = TaskManager()
+    windows: list[MainWindow] = []  # the one window, kept alive for the event loop
+
+    def opened(account: Account) -> None:
+        windows.append(show_window(app, tasks, account, startup, screenshots, quit_when_shown))
+
+    def not_opened(error: BaseException) -> None:
+        QMessageBox.critical(
+            None,
+            "e-Cabinet",
+            QCoreApplication.translate("App", "Không mở được dữ liệu trên máy: {error}").format(
+                error=error
+            ),
+        )
+        app.exit(1)
+
+    tasks.run_local(open_account, opened, not_opened)
+    code = app.exec()
+    for window in windows:
+        window.live.stop()
+    tasks.shutdown(wait=False)
+    return code
+
+
+def show_window(
+    app: QApplication,
+    tasks: TaskManager,
+    account: Account,
+    startup: Callable[[Account], str] | None,
+    screenshots: Path | None,
+    quit_when_shown: bool,
+) -> MainWindow:
     window = MainWindow(account, tasks)
     if screenshots is not None:
         ScreenshotTour(window, screenshots).finished.connect(app.exit)
@@ -102,7 +135,6 @@ def run(
             if screenshots is not None:
                 app.exit(1)
 
-        tasks.run_network(startup, started, failed)
-    code = app.exec()
-    tasks.shutdown(wait=False)
-    return code
+        begin = startup
+        tasks.run_network(lambda: begin(account), started, failed)
+    return window

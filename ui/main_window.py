@@ -3,8 +3,9 @@
 Pages: a meeting (agenda, documents, the member's decision panel), a written ballot, every
 document, search, "ready to travel", the reader, and for the chair and the secretariat the
 position board and the vote console. Every read of the store runs on a worker (read_view) and
-comes back as one View; every act goes through the client core on the local lane.
-GUI thread.
+comes back as one View; every act goes through the client core on the local lane. Tasks
+capture ``account.member`` (the signed-in member, one immutable object), never the account's
+store, which a sign-in on another thread may replace. GUI thread.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
+from ui.live.session import LiveSession
 from ui.lock.guard import WindowGuard
 from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
@@ -93,6 +95,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.account = account
         self.tasks = tasks
+        # One writer: from here on every write of the store, the sync's included, is made on
+        # the local lane (architecture.md, "Threads").
+        account.route_writes(tasks.write)
         self.page, self.object_id = WELCOME, ""
         self.history: list[tuple[str, str]] = []
         self.last_view: View | None = None
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         self._connect_sync()
+        self.live = LiveSession(self)  # the live stream while signed in and online
         self.refresh()
 
     # --- building ----------------------------------------------------------------------
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def _settings(self) -> None:
         dialog = SettingsDialog(self)
-        store = self.account.store
+        store = self.account.member.store
 
         def pin_chosen(pin: str) -> None:
             self.tasks.run_local(
@@ -320,7 +326,7 @@ class MainWindow(QMainWindow):
     def open_document_at(self, document_id: str, page: int, words: str) -> None:
         """Open in the reader; ``page`` -1 means where the member last stopped. The file is
         unsealed on a worker: a large draft never holds up the window."""
-        account = self.account
+        account = self.account.member
 
         def entry_and_bytes() -> tuple[DocumentEntry | None, bytes | None]:
             entry = Library(account).document(document_id)
@@ -361,7 +367,7 @@ class MainWindow(QMainWindow):
         )
         self.show_page(READER, entry.document.id)
         if entry.unread:
-            account, document_id = self.account, entry.document.id
+            account, document_id = self.account.member, entry.document.id
             self.tasks.run_local(
                 lambda: acts.mark_read(account, document_id), lambda _: self.refresh()
             )
@@ -370,7 +376,7 @@ class MainWindow(QMainWindow):
     # --- refreshing --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        account, page, object_id = self.account, self.page, self.object_id
+        account, page, object_id = self.account.member, self.page, self.object_id
         self.tasks.run_local(lambda: read_view(account, page, object_id), self._show)
 
     def _show(self, view: View) -> None:
@@ -498,4 +504,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.sync.cancel()
+        self.live.stop()
         super().closeEvent(event)

@@ -1,11 +1,14 @@
 """When to sync, and telling the window how it went.
 
-Sync runs at start, every few minutes, when the network comes back (Qt's network information,
-where the system offers it) and, while the server cannot be reached, on a shorter retry timer
-so a member coming off a plane is caught up within a minute even without that signal. One sync
-at a time, on the network lane; a cancel stops downloads between chunks. After each sync new
-files are indexed for search and the member's notes are carried to replaced drafts, also off
-the GUI thread.
+Sync runs at start, at once when the live stream says something changed (``request``, which
+is coalesced: a sync running means one more after it, not one per event), every few minutes,
+when the network comes back (Qt's network information, where the system offers it) and, while
+the server cannot be reached, on a shorter retry timer so a member coming off a plane is
+caught up within a minute even without that signal. One sync at a time, on the network lane;
+a cancel stops downloads between chunks. After each sync new files are indexed for search and
+the member's notes are carried to replaced drafts, also off the GUI thread. The sync itself
+only fetches on the network lane; what it writes goes to the local lane through the member's
+writer (ui/tasks.py ``write``).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class SyncController(QObject):
         self.account = account
         self.tasks = tasks
         self.running = False
+        self._again = False  # asked for while one ran: one more when it ends
         self._cancel = threading.Event()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.start)
@@ -65,19 +69,32 @@ class SyncController(QObject):
             self.start()
 
     def start(self) -> None:
-        if self.running or not self.account.signed_in:
+        member = self.account.member
+        if self.running or not member.signed_in:
             return
         self.running = True
         self._cancel = threading.Event()
         self.retry.stop()
         self.started.emit()
-        service = self.account.sync_service()
+        service = member.sync_service()
         cancel = self._cancel
         self.tasks.run_network(
             lambda: service.sync(progress=self.progressed.emit, cancel=cancel),
             self._done,
             self._failed,
         )
+
+    def request(self) -> None:
+        """Sync now, or once more after the one running (however often this is called)."""
+        if self.running:
+            self._again = True
+        else:
+            self.start()
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.start()
 
     def cancel(self) -> None:
         """Stop downloading; what is already whole on the laptop stays."""
@@ -86,29 +103,32 @@ class SyncController(QObject):
     def _done(self, result: SyncResult) -> None:
         self.running = False
         if result.wiped:
-            self.account.forget_device()
-            self.wiped.emit()
+            # The keyring and the key file are I/O: forgotten on the local lane.
+            self.tasks.run_local(self.account.forget_device, lambda _none: self.wiped.emit())
         elif not result.online:
             self.retry.start(RETRY_OFFLINE_MS)
         self.finished.emit(result)
         if result.online and not result.wiped:
             self._index()
+            self._follow_up()
+        else:
+            self._again = False
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
         if isinstance(error, ApiProblem) and error.status == 401:
-            self.account.sign_out()
-            self.session_expired.emit()
+            self.tasks.run_local(self.account.sign_out, lambda _none: self.session_expired.emit())
             return
+        self._again = False  # the retry timer takes it from here
         log.warning("sync failed", exc_info=error)
         self.retry.start(RETRY_OFFLINE_MS)
         self.failed.emit(str(error))
 
     def _index(self) -> None:
-        account = self.account
+        account = self.account.member
 
         def index() -> int:
-            return SearchIndex(account.store).index_new_documents()
+            return SearchIndex(account.store, account.write).index_new_documents()
 
         self.tasks.run_network(index, self.indexed.emit)
         # Notes follow a replaced draft; written on the local lane with the other acts.

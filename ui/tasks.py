@@ -4,11 +4,16 @@ Two lanes, as in architecture.md: one worker for local database writes (so the m
 are written in the order they were made) and a small pool for the network and large files.
 Results and errors come back on the GUI thread through a queued Qt signal, so callers never
 touch widgets from a worker. (The shape follows Anki's aqt/taskman.py.)
+
+``write`` is the window's writer (ecabinet.client.signed_in.Writer): a worker that must write
+the store (the sync, on the network lane) hands the write to the local lane and waits for it,
+so the local lane is the one writer of the laptop's store.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -27,7 +32,13 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None, network_workers: int = 3) -> None:
         super().__init__(parent)
-        self._local = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ecab-local")
+        # Thread idents, not QThread.currentThread(): asking Qt on a pool's thread would make
+        # Qt adopt it, a wrapper that outlives the thread.
+        self._gui_ident = threading.get_ident()
+        self._local_ident: int | None = None
+        self._local = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="ecab-local", initializer=self._note_local_thread
+        )
         self._network = ThreadPoolExecutor(
             max_workers=network_workers, thread_name_prefix="ecab-net"
         )
@@ -44,6 +55,22 @@ class TaskManager(QObject):
     ) -> Future[T]:
         """Local database writes, one at a time, in submission order."""
         return self._submit(self._local, task, on_done, on_error)
+
+    def write(self, fn: Callable[[], T], /) -> T:
+        """Run ``fn`` on the local lane and wait for it: the writer of every store write made
+        on a worker. On the local lane itself it runs at once (a wait there would never end);
+        the GUI thread never waits on the disk, so it is refused there."""
+        if self.on_local_lane():
+            return fn()
+        if threading.get_ident() == self._gui_ident:
+            raise RuntimeError("the GUI thread never waits on the store: use run_local")
+        return self._local.submit(fn).result()
+
+    def on_local_lane(self) -> bool:
+        return threading.get_ident() == self._local_ident
+
+    def _note_local_thread(self) -> None:
+        self._local_ident = threading.get_ident()
 
     def run_network(
         self,

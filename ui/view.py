@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ecabinet.client import lock
-from ecabinet.client.account import Account
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
+from ecabinet.client.signed_in import Member
 from ecabinet.client.travel import Readiness, readiness
 from ui.sidebar import DOCUMENTS, MEETING, TRAVEL
 
@@ -34,7 +34,7 @@ class View:
     offline_hours: int = lock.DEFAULT_OFFLINE_HOURS
 
 
-def read_view(account: Account, page: str, object_id: str) -> View:
+def read_view(account: Member, page: str, object_id: str) -> View:
     library = Library(account)
     store = account.store
     overview = library.overview()

@@ -14,8 +14,8 @@ import base64
 from contextlib import closing
 from datetime import UTC, datetime
 
-from ecabinet.client.account import Account
 from ecabinet.client.library import READ_PREFIX
+from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official_json
@@ -28,7 +28,7 @@ class NotAllowed(Exception):
     """The act cannot be made here (unknown item or ballot on this laptop, closed ballot)."""
 
 
-def set_position(account: Account, item_id: str, position: str, comment: str = "") -> str:
+def set_position(account: Member, item_id: str, position: str, comment: str = "") -> str:
     comment = clean_member_text(comment)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
@@ -37,7 +37,7 @@ def set_position(account: Account, item_id: str, position: str, comment: str = "
     )
 
 
-def pull_from_consent(account: Account, item_id: str) -> str:
+def pull_from_consent(account: Member, item_id: str) -> str:
     """Take an item off the consent list (rule 6): it will be debated and voted. Works offline;
     the server judges it (only a member present, before adoption) when it arrives."""
     item = account.store.get("agenda_item", item_id)
@@ -48,7 +48,7 @@ def pull_from_consent(account: Account, item_id: str) -> str:
     return account.store.record_action("consent.pull", {"agenda_item_id": item_id})
 
 
-def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") -> str:
+def cast_vote(account: Member, item_id: str, choice: str, comment: str = "") -> str:
     comment = clean_member_text(comment)  # before signing: the signature covers it
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
@@ -62,14 +62,14 @@ def cast_vote(account: Account, item_id: str, choice: str, comment: str = "") ->
     )
 
 
-def vote_open_here(account: Account, item_id: str) -> bool:
+def vote_open_here(account: Member, item_id: str) -> bool:
     """Whether the laptop's copy shows the vote on this item open. A vote cast when it does
     not is still kept and sent (the copy may be behind), but the server may refuse it."""
     item = account.store.get("agenda_item", item_id)
     return isinstance(item, AgendaItemData) and item.vote_status == VoteStatus.OPEN
 
 
-def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str = "") -> str:
+def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str = "") -> str:
     """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
     # fpdf2 and pyHanko are imported here, at the first reply, not when the window starts.
     from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
@@ -103,7 +103,7 @@ def reply_to_ballot(account: Account, ballot_id: str, choice: str, comment: str 
     )
 
 
-def mark_read(account: Account, document_id: str) -> bool:
+def mark_read(account: Member, document_id: str) -> bool:
     """The member opened the current version of a document: it is no longer marked new here,
     and the secretariat learns who has opened what. Returns False when nothing changed."""
     store = account.store
@@ -123,7 +123,7 @@ def mark_read(account: Account, document_id: str) -> bool:
     return True
 
 
-def last_form(account: Account, ballot_id: str) -> bytes:
+def last_form(account: Member, ballot_id: str) -> bytes:
     """The member's most recent signed form for a ballot."""
     data = account.latest_form(ballot_id)
     if data is None:
@@ -131,7 +131,7 @@ def last_form(account: Account, ballot_id: str) -> bytes:
     return data
 
 
-def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str, str]:
+def signed_minutes(account: Member, meeting_id: str) -> tuple[bytes, str, str, str]:
     """The minutes of a session: a PDF signed with this device's key (the Government Office's),
     the record as JSON, the votes as CSV and the speeches as CSV. Needs the network (the record
     is the server's), and a session that was held: the server refuses (409 not_held) any other
@@ -146,7 +146,7 @@ def signed_minutes(account: Account, meeting_id: str) -> tuple[bytes, str, str, 
     return signed, official_json(record), minutes_csv(record), speakers_csv(record)
 
 
-def signed_ballot_summary(account: Account, ballot_id: str) -> tuple[bytes, str]:
+def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""
     from ecabinet.pdf.summary import summary_csv, summary_pdf

@@ -1,8 +1,11 @@
 """The sync service: push the outbox, pull the feed, fetch missing files.
 
 Push goes first, so the pull that follows brings back the server's view of what the member
-did. Everything is injected (the API object, the store, the profile), so tests hand it a real
-server on loopback. Runs on a worker thread; ``progress`` and ``cancel`` come from the caller.
+did. Everything is injected (the API object, the store, the profile, the writer), so tests hand
+it a real server on loopback. Runs on a worker thread (the window's network lane); it only reads
+the store and fetches, and hands every write of the store to ``write``, which in the window
+runs it on the one local lane (architecture.md, "Threads"). ``progress`` and ``cancel`` come
+from the caller.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from ecabinet.client import lock
 from ecabinet.client.api import ApiProblem, Offline, ServerApi
 from ecabinet.client.blobs import Progress, Wanted, download_all, missing_blobs
 from ecabinet.client.paths import Profile, private_folder
+from ecabinet.client.signed_in import Writer, direct
 from ecabinet.client.store import RESEND_NETWORK, RESEND_SERVER, LocalStore
 from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.sync import Mutation
@@ -45,10 +50,13 @@ class SyncResult:
 
 
 class SyncService:
-    def __init__(self, api: ServerApi, store: LocalStore, profile: Profile) -> None:
+    def __init__(
+        self, api: ServerApi, store: LocalStore, profile: Profile, write: Writer = direct
+    ) -> None:
         self.api = api
         self.store = store
         self.profile = profile
+        self.write = write
 
     def sync(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
@@ -62,8 +70,10 @@ class SyncService:
             if wiped:
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
-            lock.note_contact(self.store)  # the offline expiry counts from here
-            if self.store.clear_backoff():
+            self.write(
+                partial(lock.note_contact, self.store)
+            )  # the offline expiry counts from here
+            if self.write(self.store.clear_backoff):
                 # The server answers again: acts held back after a failed attempt (a trip,
                 # a dead network) go now, not when their backoff would have ended.
                 more, refused = self.push()
@@ -72,7 +82,7 @@ class SyncService:
                 self.api, self.store.vault, self.wanted_blobs(), progress=progress, cancel=cancel
             )
         except Offline as error:
-            self.store.set_state(online="0", last_error=str(error)[:500])
+            self.write(partial(self.store.set_state, online="0", last_error=str(error)[:500]))
             return SyncResult(
                 online=False,
                 changes_pulled=pulled,
@@ -85,10 +95,12 @@ class SyncService:
             if problem.status == 401 and problem.code == "device_revoked":
                 self.wipe()
                 return SyncResult(online=True, wiped=True, seconds=time.monotonic() - started)
-            self.store.set_state(online="1", last_error=str(problem)[:500])
+            self.write(partial(self.store.set_state, online="1", last_error=str(problem)[:500]))
             raise
-        self.store.set_state(
-            online="1", last_error="", last_success_at=datetime.now(UTC).isoformat()
+        self.write(
+            lambda: self.store.set_state(
+                online="1", last_error="", last_success_at=datetime.now(UTC).isoformat()
+            )
         )
         return SyncResult(
             online=True,
@@ -127,14 +139,15 @@ class SyncService:
                 return sent, rejected  # everything kept; sent again after the backoff
             faults = {r.id for r in response.results if r.code == "internal_error"}
             decided = [r for r in response.results if r.id not in faults]
-            self.store.mark_results((r.id, r.status, r.code, r.detail) for r in decided)
+            results = [(r.id, r.status, r.code, r.detail) for r in decided]
+            self.write(partial(self.store.mark_results, results))
             sent += len(decided)
             rejected += sum(1 for r in decided if r.status == "rejected")
             if len(decided) < len(batch):
                 # The server stopped at a fault, or an older one answered internal_error
                 # (and would answer a resend of that id "duplicate"): the acts it did not
                 # decide wait and go again, in their order.
-                renewed = self.store.renew_ids(faults)
+                renewed = self.write(partial(self.store.renew_ids, faults))
                 answered = {r.id for r in decided}
                 held = [renewed.get(i, i) for i in ids if i not in answered]
                 self._hold(held, RESEND_SERVER)
@@ -143,7 +156,8 @@ class SyncService:
     def _hold(self, ids: list[str], resend: str) -> None:
         first = self.store.outbox(("pending",))[0]
         delay = min(MAX_BACKOFF, timedelta(seconds=5 * 2 ** min(first.attempts, 8)))
-        self.store.mark_attempt_failed(ids, datetime.now(UTC) + delay, resend)
+        retry_at = datetime.now(UTC) + delay
+        self.write(partial(self.store.mark_attempt_failed, ids, retry_at, resend))
 
     def _upload_forms(self, batch: list[Mutation]) -> None:
         """A ballot reply names its signed form by digest: the form must be there first.
@@ -166,7 +180,7 @@ class SyncService:
             page = self.api.changes(cursor, PAGE_SIZE)
             if page.wipe:
                 return pulled, True
-            pulled += self.store.apply_page(page)
+            pulled += self.write(partial(self.store.apply_page, page))
             cursor = page.cursor
             if not page.more:
                 break
@@ -178,7 +192,7 @@ class SyncService:
 
     def wipe(self) -> None:
         """The device was revoked: erase what this profile holds of the body's papers."""
-        self.store.wipe()
+        self.write(self.store.wipe)
         shutil.rmtree(self.profile.blob_dir, ignore_errors=True)
         shutil.rmtree(self.profile.tmp_dir, ignore_errors=True)
         private_folder(self.profile.blob_dir)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from ecabinet.client.account import Account
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import BallotStatus, MeetingStatus
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -101,7 +101,7 @@ class Overview:
 class Library:
     """One read of the store; build a new one for fresh data."""
 
-    def __init__(self, account: Account) -> None:
+    def __init__(self, account: Member) -> None:
         self.account = account
         self.store = account.store
         self.user_id = self.store.get_state("user_id")

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind
 from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest
 from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
@@ -58,14 +58,14 @@ def check_file(path: Path) -> Checked:
     return Checked(path, digest, verdict.pages)
 
 
-def upload_checked(account: Account, path: Path) -> Checked:
+def upload_checked(account: Member, path: Path) -> Checked:
     """A PDF checked here, then uploaded (the server checks it again); FileRefused if wrong."""
     checked = check_file(path)
     _upload(account, checked)
     return checked
 
 
-def _upload(account: Account, checked: Checked) -> None:
+def _upload(account: Member, checked: Checked) -> None:
     try:
         account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
     except ApiProblem as problem:
@@ -96,7 +96,7 @@ class Workspace:
     agenda: tuple[AgendaEntry, ...]
 
 
-def workspace(account: Account, meeting_id: str | None) -> Workspace:
+def workspace(account: Member, meeting_id: str | None) -> Workspace:
     store = account.store
     meetings = tuple(sorted(store.meetings(), key=lambda m: m.starts_at, reverse=True))
     users = tuple(
@@ -126,19 +126,19 @@ def workspace(account: Account, meeting_id: str | None) -> Workspace:
     return Workspace(meetings, users, meeting, tuple(agenda))
 
 
-def refresh(account: Account) -> None:
+def refresh(account: Member) -> None:
     """Pull the feed so the local copy shows what was just done."""
     account.sync_service().pull(threading.Event())
 
 
-def act(account: Account, call: Callable[[], Any]) -> None:
+def act(account: Member, call: Callable[[], Any]) -> None:
     """One request to the server, then the local copy brought up to date."""
     call()
     refresh(account)
 
 
 def save_meeting(
-    account: Account,
+    account: Member,
     meeting_id: str | None,
     fields: dict[str, Any],
     invitations: dict[str, InvitationKind],
@@ -152,7 +152,7 @@ def save_meeting(
     return meeting.id
 
 
-def attach(account: Account, item_id: str, path: Path, kind: str) -> None:
+def attach(account: Member, item_id: str, path: Path, kind: str) -> None:
     """A PDF checked here, uploaded (the server checks it again) and attached to an item.
     The caller refreshes the local copy (``act``), once for several files."""
     checked = upload_checked(account, path)
@@ -160,13 +160,13 @@ def attach(account: Account, item_id: str, path: Path, kind: str) -> None:
     account.api.add_document(item_id, {**body, "filename": path.name[:200]})
 
 
-def replace(account: Account, document_id: str, path: Path) -> None:
+def replace(account: Member, document_id: str, path: Path) -> None:
     """A new version: every invited member receives it and their notes move to it."""
     checked = upload_checked(account, path)
     account.api.add_version(document_id, checked.sha256, path.name[:200])
 
 
-def import_folder(account: Account, folder: Path, meeting: dict[str, Any]) -> MeetingData:
+def import_folder(account: Member, folder: Path, meeting: dict[str, Any]) -> MeetingData:
     """A draft meeting from a folder and its manifest: every file checked here first, all
     uploaded, then built by the server in one transaction. Raises ImportProblems."""
     manifest = read_manifest(folder, meeting)
@@ -186,7 +186,7 @@ class Delivery:
     opened: dict[tuple[str, str], tuple[int, datetime]]  # (document id, user id) -> first read
 
 
-def delivery(account: Account, meeting_id: str) -> Delivery:
+def delivery(account: Member, meeting_id: str) -> Delivery:
     store = account.store
     synced: dict[str, datetime | None] = {}
     for device in account.api.devices():

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ecabinet.client.account import Account
 from ecabinet.client.notes import current_version, new_note, notes_on, save_note, version_bytes
+from ecabinet.client.signed_in import Member
 from ecabinet.pdf.annotate import watermarked, with_annotations
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import from_xfdf, to_xfdf
@@ -18,42 +18,42 @@ from ecabinet.wire.objects import AnnotationData, UserData
 from ecabinet.wire.text import clean_member_text
 
 
-def watermark_line(account: Account, moment: datetime | None = None) -> str:
+def watermark_line(account: Member, moment: datetime | None = None) -> str:
     when = (moment or datetime.now()).astimezone()
     name = account.store.get_state("full_name") or account.store.get_state("username")
     return f"Bản của {name} — {when:%d/%m/%Y %H:%M}"
 
 
-def _authors(account: Account) -> dict[str, str]:
+def _authors(account: Member) -> dict[str, str]:
     names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
     names.setdefault(account.store.get_state("user_id"), account.store.get_state("full_name"))
     return names
 
 
-def _own(account: Account, version_id: str) -> list[AnnotationData]:
+def _own(account: Member, version_id: str) -> list[AnnotationData]:
     user_id = account.store.get_state("user_id")
     return [n for n in notes_on(account, version_id) if n.author_id == user_id]
 
 
-def export_pdf(account: Account, document_id: str, moment: datetime | None = None) -> bytes:
+def export_pdf(account: Member, document_id: str, moment: datetime | None = None) -> bytes:
     """The current version, watermarked, with the member's notes as PDF annotations."""
     version = current_version(account, document_id)
     stamped = watermarked(version_bytes(account, version.id), watermark_line(account, moment))
     return with_annotations(stamped, _own(account, version.id), _authors(account))
 
 
-def printable_pdf(account: Account, document_id: str) -> bytes:
+def printable_pdf(account: Member, document_id: str) -> bytes:
     """What goes to the printer: the same as the export, watermark and notes included."""
     return export_pdf(account, document_id)
 
 
-def export_xfdf(account: Account, document_id: str) -> bytes:
+def export_xfdf(account: Member, document_id: str) -> bytes:
     version = current_version(account, document_id)
     heights = [page.height for page in page_texts(version_bytes(account, version.id))]
     return to_xfdf(_own(account, version.id), heights, _authors(account), version.filename)
 
 
-def import_xfdf(account: Account, document_id: str, data: bytes) -> int:
+def import_xfdf(account: Member, document_id: str, data: bytes) -> int:
     """Save each note of an XFDF file as the member's own note on the current version."""
     version = current_version(account, document_id)
     heights = [page.height for page in page_texts(version_bytes(account, version.id))]

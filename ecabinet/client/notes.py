@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ecabinet.client.account import Account
+from ecabinet.client.signed_in import Member
 from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import AnnotationKind, Sharing
 from ecabinet.pdf.quotes import Placement, Quote, quote_at, relocate
@@ -47,7 +47,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def present_version(account: Account, version_id: str) -> DocumentVersionData:
+def present_version(account: Member, version_id: str) -> DocumentVersionData:
     """A version whose file is on this laptop (NoteError, saying so, when it is not)."""
     version = account.store.get("document_version", version_id)
     if not isinstance(version, DocumentVersionData):
@@ -57,7 +57,7 @@ def present_version(account: Account, version_id: str) -> DocumentVersionData:
     return version
 
 
-def version_bytes(account: Account, version_id: str) -> bytes:
+def version_bytes(account: Member, version_id: str) -> bytes:
     """A version's PDF, opened from its sealed file (worker threads: it may be large)."""
     version = present_version(account, version_id)
     try:
@@ -66,14 +66,14 @@ def version_bytes(account: Account, version_id: str) -> bytes:
         raise NoteError("This document's file was damaged; sync to fetch it again.") from None
 
 
-def current_version(account: Account, document_id: str) -> DocumentVersionData:
+def current_version(account: Member, document_id: str) -> DocumentVersionData:
     document = account.store.get("document", document_id)
     if not isinstance(document, DocumentData) or not document.current_version_id:
         raise NoteError("This document is not on this laptop; sync first.")
     return present_version(account, document.current_version_id)
 
 
-def save_note(account: Account, note: AnnotationData) -> AnnotationData:
+def save_note(account: Member, note: AnnotationData) -> AnnotationData:
     """Write a new or changed note locally and queue it for the server. Its text is cleaned
     (invisible characters removed) or refused with UnsafeText, in words (ecabinet.wire.text);
     the document's words it quotes are kept only as far as they may be shown."""
@@ -92,7 +92,7 @@ def save_note(account: Account, note: AnnotationData) -> AnnotationData:
     return stamped
 
 
-def delete_note(account: Account, note_id: str) -> None:
+def delete_note(account: Member, note_id: str) -> None:
     note = account.store.get("annotation", note_id)
     if not isinstance(note, AnnotationData) or note.author_id != account.store.get_state("user_id"):
         raise NoteError("Only your own notes can be deleted.")
@@ -102,21 +102,24 @@ def delete_note(account: Account, note_id: str) -> None:
 
 
 def new_note(
-    account: Account,
+    account: Member,
     version_id: str,
     page: int,
     kind: AnnotationKind | str,
     **fields: object,
 ) -> AnnotationData:
     """A note not yet saved: the caller fills the geometry, text and sharing. Its text is
-    cleaned or refused (UnsafeText) here already, before anything is shown or kept."""
+    cleaned or refused (UnsafeText) here already, before anything is shown or kept. A caller
+    on the GUI thread passes ``author_id`` (read earlier on a worker), so the store is not
+    read."""
     if "text" in fields:
         fields["text"] = clean_member_text(str(fields["text"]))
     moment = _now()
+    author = fields.pop("author_id", None) or account.store.get_state("user_id")
     return AnnotationData.model_validate(
         {
             "id": str(uuid.uuid4()),
-            "author_id": account.store.get_state("user_id"),
+            "author_id": author,
             "document_version_id": version_id,
             "page": page,
             "kind": kind,
@@ -128,7 +131,7 @@ def new_note(
 
 
 def note_on_words(
-    account: Account,
+    account: Member,
     document_id: str,
     page: int,
     kind: AnnotationKind | str,
@@ -163,7 +166,7 @@ def note_on_words(
     return save_note(account, note)
 
 
-def notes_on(account: Account, version_id: str) -> list[AnnotationData]:
+def notes_on(account: Member, version_id: str) -> list[AnnotationData]:
     """The member's own notes on a version and those others shared with them, by page."""
     user_id = account.store.get_state("user_id")
     notes = [
@@ -174,7 +177,7 @@ def notes_on(account: Account, version_id: str) -> list[AnnotationData]:
     return sorted(notes, key=lambda n: (n.page, n.created_at))
 
 
-def meeting_notes(account: Account, document_id: str) -> list[tuple[DocumentData, AnnotationData]]:
+def meeting_notes(account: Member, document_id: str) -> list[tuple[DocumentData, AnnotationData]]:
     """Every note the member sees on the current versions of the documents of the meeting
     (or ballot) that ``document_id`` belongs to, document by document, page by page."""
     document = account.store.get("document", document_id)
@@ -193,7 +196,7 @@ def meeting_notes(account: Account, document_id: str) -> list[tuple[DocumentData
     return [(d, note) for d in siblings for note in notes_on(account, d.current_version_id or "")]
 
 
-def my_notes(account: Account) -> list[AnnotationData]:
+def my_notes(account: Member) -> list[AnnotationData]:
     user_id = account.store.get_state("user_id")
     return [
         n
@@ -202,7 +205,7 @@ def my_notes(account: Account) -> list[AnnotationData]:
     ]
 
 
-def carry_notes(account: Account, document_id: str) -> CarryReport:
+def carry_notes(account: Member, document_id: str) -> CarryReport:
     """Move the member's notes on older versions of a document onto its current version."""
     current = current_version(account, document_id)
     older = {v.id for v in account.store.versions(document_id) if v.number < current.number}
@@ -231,7 +234,7 @@ def carry_notes(account: Account, document_id: str) -> CarryReport:
     return CarryReport(tuple(placed), tuple(unplaced))
 
 
-def carry_all(account: Account) -> CarryReport:
+def carry_all(account: Member) -> CarryReport:
     """After a sync: carry the member's notes of every document that has a newer version."""
     current = {
         d.id: d.current_version_id
@@ -260,7 +263,7 @@ def carry_all(account: Account) -> CarryReport:
 
 
 def _placed_copy(
-    account: Account, note: AnnotationData, version_id: str, data: bytes, texts: list[str]
+    account: Member, note: AnnotationData, version_id: str, data: bytes, texts: list[str]
 ) -> AnnotationData | None:
     if note.kind in TEXT_KINDS or note.quote:
         placement: Placement | None = relocate(
@@ -289,7 +292,7 @@ def _put_data(note: AnnotationData) -> dict[str, object]:
     return note.model_dump(mode="json", exclude={"author_id", "created_at", "updated_at"})
 
 
-def unplaced_notes(account: Account, document_id: str) -> list[AnnotationData]:
+def unplaced_notes(account: Member, document_id: str) -> list[AnnotationData]:
     """The member's notes that could not be placed on the current version of a document."""
     unplaced = account.store.states(UNPLACED)
     versions = {v.id for v in account.store.versions(document_id)}

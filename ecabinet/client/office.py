@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ecabinet.client.account import Account
 from ecabinet.client.meetings import upload_checked
+from ecabinet.client.signed_in import Member
 from ecabinet.wire.objects import UserData
 from ecabinet.wire.office import OfficeBallot, OfficeReplies
 
@@ -27,7 +27,7 @@ class BallotWatch:
 
 
 def create_ballot(
-    account: Account, title: str, question: str, deadline: datetime, drafts: list[Path]
+    account: Member, title: str, question: str, deadline: datetime, drafts: list[Path]
 ) -> OfficeBallot:
     documents = []
     for path in drafts:
@@ -45,7 +45,7 @@ def create_ballot(
     )
 
 
-def watch(account: Account, ballot_id: str) -> BallotWatch:
+def watch(account: Member, ballot_id: str) -> BallotWatch:
     ballot = next(b for b in account.api.office_ballots() if b.id == ballot_id)
     names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
     return BallotWatch(ballot, account.api.ballot_replies(ballot_id), names)

@@ -2,7 +2,9 @@
 
 Pages are indexed folded (ecabinet.client.search_text), so typing without diacritics finds the
 accented words; the original text is kept beside it to cut snippets with the match marked.
-Indexing extracts text with pypdf and runs on a worker thread after a sync.
+Indexing extracts text with pypdf and runs on a worker thread after a sync; what it writes
+(the schema once, each version's pages) goes through the writer it is given, so in the window
+the one local lane makes every write of the store.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pypdf.errors import PyPdfError
 from sqlalchemy import text
 
 from ecabinet.client.search_text import fold, terms
+from ecabinet.client.signed_in import Writer, direct
 from ecabinet.client.store import LocalStore
 from ecabinet.client.vault import DamagedFile
 from ecabinet.wire.objects import DocumentData, DocumentVersionData
@@ -54,9 +57,18 @@ class SearchHit:
 
 
 class SearchIndex:
-    def __init__(self, store: LocalStore) -> None:
+    def __init__(self, store: LocalStore, write: Writer = direct) -> None:
         self.store = store
-        with store.engine.begin() as conn:
+        self.write = write
+        with store.engine.connect() as conn:
+            made = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE name = 'indexed_versions'")
+            ).first()
+        if made is None:
+            write(self._make_schema)
+
+    def _make_schema(self) -> None:
+        with self.store.engine.begin() as conn:
             for statement in _SCHEMA:
                 conn.execute(text(statement))
 
@@ -84,6 +96,9 @@ class SearchIndex:
         except (PyPdfError, ValueError, OSError, DamagedFile) as error:
             log.warning("could not read the text of %s: %s", version_id, error)
             pages = []
+        self.write(lambda: self._keep(version_id, pages))
+
+    def _keep(self, version_id: str, pages: list[str]) -> None:
         with self.store.engine.begin() as conn:
             for number, body in enumerate(pages):
                 conn.execute(

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecabinet.client.account import Account
 from ecabinet.client.acts import NotAllowed
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind, MeetingStatus, Role, quorum_needed
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -26,7 +26,7 @@ SPEAK_PREFIX = "speak:"  # + item id -> "asked" | "withdrawn": the member's last
 ASKED, WITHDRAWN = "asked", "withdrawn"
 
 
-def _item(account: Account, item_id: str) -> AgendaItemData:
+def _item(account: Member, item_id: str) -> AgendaItemData:
     item = account.store.get("agenda_item", item_id)
     if not isinstance(item, AgendaItemData):
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
@@ -35,7 +35,7 @@ def _item(account: Account, item_id: str) -> AgendaItemData:
     return item
 
 
-def ask_to_speak(account: Account, item_id: str) -> str:
+def ask_to_speak(account: Member, item_id: str) -> str:
     """Đăng ký phát biểu: join the item's list of speakers (sent at the next sync)."""
     _item(account, item_id)
     return account.store.record_action(
@@ -43,7 +43,7 @@ def ask_to_speak(account: Account, item_id: str) -> str:
     )
 
 
-def withdraw_request(account: Account, item_id: str) -> str:
+def withdraw_request(account: Member, item_id: str) -> str:
     """Rút đăng ký phát biểu: leave the item's list (or end one's speech)."""
     _item(account, item_id)
     return account.store.record_action(
@@ -51,7 +51,7 @@ def withdraw_request(account: Account, item_id: str) -> str:
     )
 
 
-def check_in(account: Account, meeting_id: str) -> str:
+def check_in(account: Member, meeting_id: str) -> str:
     """Có mặt: the member is present at the session whose roll-call is open."""
     meeting = account.store.get("meeting", meeting_id)
     if not isinstance(meeting, MeetingData):
@@ -72,7 +72,7 @@ class Speaking:
     may_ask: bool = True  # at the table (a member, the chair, a deputy) and the item open
 
 
-def _may_ask(account: Account, item_id: str) -> bool:
+def _may_ask(account: Member, item_id: str) -> bool:
     store = account.store
     item = store.get("agenda_item", item_id)
     meeting = store.get("meeting", item.meeting_id) if isinstance(item, AgendaItemData) else None
@@ -87,7 +87,7 @@ def _may_ask(account: Account, item_id: str) -> bool:
     )
 
 
-def speaking(account: Account, item_id: str) -> Speaking:
+def speaking(account: Member, item_id: str) -> Speaking:
     store = account.store
     user_id = store.get_state("user_id")
     may_ask = _may_ask(account, item_id)
@@ -116,7 +116,7 @@ def speaking(account: Account, item_id: str) -> Speaking:
     return Speaking(True, False, len(ahead) + 1, may_ask=may_ask)
 
 
-def item_of_document(account: Account, document_id: str) -> str:
+def item_of_document(account: Member, document_id: str) -> str:
     """The agenda item a document belongs to ("" for a ballot's papers)."""
     document = account.store.get("document", document_id)
     return (document.agenda_item_id or "") if isinstance(document, DocumentData) else ""
@@ -136,7 +136,7 @@ class Attendance:
     total: int
 
 
-def attendance(account: Account, meeting_id: str) -> Attendance | None:
+def attendance(account: Member, meeting_id: str) -> Attendance | None:
     store = account.store
     meeting = store.get("meeting", meeting_id)
     if not isinstance(meeting, MeetingData):

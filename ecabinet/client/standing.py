@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from ecabinet.client.account import Account
 from ecabinet.client.library import BallotEntry, DocumentEntry, Library
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind, Role, VoteStatus
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -72,7 +72,7 @@ class BallotStanding:
     result: ResultData | None  # published when the ballot closed
 
 
-def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answer | None:
+def _latest_waiting(account: Member, type_: str, key: str, value: str) -> Answer | None:
     acts = [a for a in account.store.waiting_acts(type_) if a.get(key) == value]
     if not acts:
         return None
@@ -85,20 +85,20 @@ def _latest_waiting(account: Account, type_: str, key: str, value: str) -> Answe
     )
 
 
-def marks_and_votes(account: Account) -> bool:
+def marks_and_votes(account: Member) -> bool:
     """A Government member or the chair; the Government Office alone never marks (rule 8)."""
     roles = set(account.store.get_state("roles").split(","))
     return bool(roles & {Role.MEMBER.value, Role.CHAIR.value})
 
 
-def _pull(account: Account, item: AgendaItemData) -> Pull:
+def _pull(account: Member, item: AgendaItemData) -> Pull:
     if item.consent_pulled_by is not None:
         return Pull.PULLED
     waiting = account.store.waiting_acts("consent.pull")
     return Pull.WAITING if any(a.get("agenda_item_id") == item.id for a in waiting) else Pull.NONE
 
 
-def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
+def _is_voter(account: Member, meeting: MeetingData | None) -> bool:
     user_id = account.store.get_state("user_id")
     roles = set(account.store.get_state("roles").split(","))
     if Role.MEMBER not in roles or meeting is None:
@@ -108,7 +108,7 @@ def _is_voter(account: Account, meeting: MeetingData | None) -> bool:
     )
 
 
-def item_standing(account: Account, item_id: str) -> ItemStanding | None:
+def item_standing(account: Member, item_id: str) -> ItemStanding | None:
     store = account.store
     item = store.get("agenda_item", item_id)
     if not isinstance(item, AgendaItemData):
@@ -147,7 +147,7 @@ def item_standing(account: Account, item_id: str) -> ItemStanding | None:
     )
 
 
-def ballot_standing(account: Account, ballot_id: str) -> BallotStanding | None:
+def ballot_standing(account: Member, ballot_id: str) -> BallotStanding | None:
     library = Library(account)
     entry = next((b for b in library.ballots() if b.ballot.id == ballot_id), None)
     if entry is None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ecabinet.client.account import Account
 from ecabinet.client.library import DocumentEntry, Library, is_upcoming
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import BallotStatus
 
 
@@ -48,7 +48,7 @@ class Readiness:
         return sum(p.size - p.entry.downloaded_bytes for p in self.missing)
 
 
-def readiness(account: Account, now: datetime | None = None) -> Readiness:
+def readiness(account: Member, now: datetime | None = None) -> Readiness:
     library, moment = Library(account), now or datetime.now(UTC)
     papers: list[Paper] = []
     for meeting in library.store.meetings():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecabinet.client.account import Account
 from ecabinet.client.notes import current_version, notes_on, unplaced_notes, version_bytes
+from ecabinet.client.signed_in import Member
 from ecabinet.pdf.compare import PageChanges, compare_pages
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.wire.objects import AnnotationData, DocumentVersionData
@@ -27,13 +27,13 @@ class Comparison:
         return [n for n in self.notes if n.page == page]
 
 
-def previous_version(account: Account, document_id: str) -> DocumentVersionData | None:
+def previous_version(account: Member, document_id: str) -> DocumentVersionData | None:
     current = current_version(account, document_id)
     older = [v for v in account.store.versions(document_id) if v.number < current.number]
     return max(older, key=lambda v: v.number) if older else None
 
 
-def compare_with_previous(account: Account, document_id: str) -> Comparison | None:
+def compare_with_previous(account: Member, document_id: str) -> Comparison | None:
     """None when the document has only one version on the laptop."""
     new = current_version(account, document_id)
     old = previous_version(account, document_id)

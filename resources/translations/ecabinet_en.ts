@@ -220,22 +220,22 @@
     </message>
     <message>
         <location filename="../../ui/reader/annotator.py" line="191"/>
-        <location filename="../../ui/reader/annotator.py" line="222"/>
+        <location filename="../../ui/reader/annotator.py" line="231"/>
         <source>Nội dung:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="222"/>
+        <location filename="../../ui/reader/annotator.py" line="231"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="257"/>
+        <location filename="../../ui/reader/annotator.py" line="266"/>
         <source>Chỉ xoá được ghi chú của mình.</source>
         <translation>You can delete only your own notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="263"/>
+        <location filename="../../ui/reader/annotator.py" line="272"/>
         <source>Không lưu được ghi chú: {reason}</source>
         <translation>The note could not be saved: {reason}</translation>
     </message>
@@ -243,22 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="71"/>
+        <source>Không mở được dữ liệu trên máy: {error}</source>
+        <translation>The data on this laptop could not be opened: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="103"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="78"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>Đang khởi động máy chủ demo và đăng nhập…</source>
         <translation>Starting the demo server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="98"/>
+        <location filename="../../ui/app.py" line="131"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -534,7 +539,7 @@
     <name>DocumentReader</name>
     <message>
         <location filename="../../ui/reader/reader.py" line="106"/>
-        <location filename="../../ui/reader/reader.py" line="199"/>
+        <location filename="../../ui/reader/reader.py" line="207"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
@@ -609,47 +614,52 @@
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="192"/>
+        <location filename="../../ui/reader/reader.py" line="177"/>
+        <source>Theo dõi chủ trì</source>
+        <translation>Follow the chair</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="200"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="200"/>
+        <location filename="../../ui/reader/reader.py" line="208"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="201"/>
+        <location filename="../../ui/reader/reader.py" line="209"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="243"/>
+        <location filename="../../ui/reader/reader.py" line="251"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="350"/>
+        <location filename="../../ui/reader/reader.py" line="362"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="434"/>
+        <location filename="../../ui/reader/reader.py" line="446"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="463"/>
+        <location filename="../../ui/reader/reader.py" line="475"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="483"/>
+        <location filename="../../ui/reader/reader.py" line="495"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="493"/>
+        <location filename="../../ui/reader/reader.py" line="505"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -1149,6 +1159,24 @@
     </message>
 </context>
 <context>
+    <name>LiveSession</name>
+    <message>
+        <location filename="../../ui/live/session.py" line="84"/>
+        <source>Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.</source>
+        <translation>The chair has opened the vote: {item}. Please cast your vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/session.py" line="85"/>
+        <source>Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.</source>
+        <translation>The chair has opened a vote. Please cast your vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live/session.py" line="90"/>
+        <source>Biểu quyết đang mở</source>
+        <translation>Vote open</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../ui/lock/screen.py" line="21"/>
@@ -1184,142 +1212,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Đã đặt mã PIN mở khoá màn hình.</source>
         <translation>The PIN to unlock the screen is set.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -2380,62 +2408,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="39"/>
+        <location filename="../../ui/settings/dialog.py" line="41"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="46"/>
+        <location filename="../../ui/settings/dialog.py" line="48"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="47"/>
+        <location filename="../../ui/settings/dialog.py" line="49"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="48"/>
+        <location filename="../../ui/settings/dialog.py" line="50"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="62"/>
+        <location filename="../../ui/settings/dialog.py" line="60"/>
+        <source>Phát âm báo khi chủ trì mở biểu quyết</source>
+        <translation>Play a sound when the chair opens a vote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="66"/>
         <source>6 chữ số</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="63"/>
+        <location filename="../../ui/settings/dialog.py" line="67"/>
         <source>Đặt mã PIN</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="71"/>
+        <location filename="../../ui/settings/dialog.py" line="75"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="72"/>
+        <location filename="../../ui/settings/dialog.py" line="76"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="73"/>
+        <location filename="../../ui/settings/dialog.py" line="77"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="74"/>
+        <location filename="../../ui/settings/dialog.py" line="78"/>
+        <source>Âm báo</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="79"/>
         <source>Mã PIN mở khoá màn hình</source>
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="93"/>
+        <location filename="../../ui/settings/dialog.py" line="99"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="109"/>
+        <location filename="../../ui/settings/dialog.py" line="115"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>
@@ -2536,32 +2574,32 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="32"/>
+        <location filename="../../ui/signin/dialog.py" line="34"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="34"/>
+        <location filename="../../ui/signin/dialog.py" line="36"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="37"/>
+        <location filename="../../ui/signin/dialog.py" line="39"/>
         <source>Máy chủ từ chối đăng nhập: {reason}</source>
         <translation>The server refused the sign-in: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="41"/>
+        <location filename="../../ui/signin/dialog.py" line="43"/>
         <source>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
         <translation>Cannot reach the server. Check its address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="45"/>
+        <location filename="../../ui/signin/dialog.py" line="47"/>
         <source>Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.</source>
         <translation>The server&apos;s answer was invalid; nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="48"/>
+        <location filename="../../ui/signin/dialog.py" line="50"/>
         <source>Không đăng nhập được: {error}</source>
         <translation>Could not sign in: {error}</translation>
     </message>
@@ -2569,47 +2607,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="61"/>
+        <location filename="../../ui/signin/dialog.py" line="63"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="66"/>
+        <location filename="../../ui/signin/dialog.py" line="68"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="74"/>
+        <location filename="../../ui/signin/dialog.py" line="76"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="75"/>
+        <location filename="../../ui/signin/dialog.py" line="77"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="79"/>
+        <location filename="../../ui/signin/dialog.py" line="81"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="80"/>
+        <location filename="../../ui/signin/dialog.py" line="82"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <location filename="../../ui/signin/dialog.py" line="83"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="93"/>
+        <location filename="../../ui/signin/dialog.py" line="108"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="103"/>
+        <location filename="../../ui/signin/dialog.py" line="118"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -2671,73 +2709,73 @@
 <context>
     <name>SpeakersPanel</name>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="109"/>
+        <location filename="../../ui/decisions/speakers.py" line="110"/>
         <source>Đăng ký phát biểu</source>
         <translation>Wish to speak</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="120"/>
+        <location filename="../../ui/decisions/speakers.py" line="121"/>
         <source>Danh sách đăng ký phát biểu</source>
         <translation>List of speakers</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="124"/>
+        <location filename="../../ui/decisions/speakers.py" line="125"/>
         <source> phút mỗi người</source>
         <translation> min each</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="125"/>
+        <location filename="../../ui/decisions/speakers.py" line="126"/>
         <source>Mời phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="126"/>
+        <location filename="../../ui/decisions/speakers.py" line="127"/>
         <source>Mời người kế tiếp trong danh sách phát biểu</source>
         <translation>Give the floor to the next on the list</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="128"/>
+        <location filename="../../ui/decisions/speakers.py" line="129"/>
         <source>Kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="129"/>
+        <location filename="../../ui/decisions/speakers.py" line="130"/>
         <source>Kết thúc phần phát biểu hiện tại</source>
         <translation>End the current speech</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="161"/>
+        <location filename="../../ui/decisions/speakers.py" line="166"/>
         <source>đang phát biểu</source>
         <translation>speaking</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="188"/>
+        <location filename="../../ui/decisions/speakers.py" line="193"/>
         <source>Còn {n} người chờ phát biểu.</source>
         <translation>{n} waiting to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="190"/>
-        <location filename="../../ui/decisions/speakers.py" line="246"/>
+        <location filename="../../ui/decisions/speakers.py" line="195"/>
+        <location filename="../../ui/decisions/speakers.py" line="251"/>
         <source>Không còn ai đăng ký phát biểu.</source>
         <translation>Nobody else has asked to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="197"/>
+        <location filename="../../ui/decisions/speakers.py" line="202"/>
         <source>Đang phát biểu: {name} — {time}</source>
         <translation>Speaking: {name} — {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="249"/>
+        <location filename="../../ui/decisions/speakers.py" line="254"/>
         <source>Chỉ mời phát biểu khi phiên họp đang diễn ra và nội dung chưa kết thúc.</source>
         <translation>The floor is given only while the session is held and the item is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="253"/>
+        <location filename="../../ui/decisions/speakers.py" line="258"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do this: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="201"/>
+        <location filename="../../ui/decisions/speakers.py" line="206"/>
         <source>(quá thời gian)</source>
         <translation>(over time)</translation>
     </message>

@@ -85,7 +85,10 @@ def test_after_too_long_offline_the_papers_stay_hidden_until_sign_in(
     assert guard.screen.sign_in_button.isVisibleTo(window)
     with qtbot.wait_signal(window.session_expired, timeout=WAIT):
         guard.screen.sign_in_button.click()  # the application opens its sign-in dialog
-    reopened.sign_in(live_server.url, "member01", PASSWORD)
+    # As the dialog does: on a worker (the store is written through the window's local lane).
+    signing_in = tasks.run_network(lambda: reopened.sign_in(live_server.url, "member01", PASSWORD))
+    qtbot.waitUntil(signing_in.done, timeout=WAIT)
+    assert signing_in.result() == "Member01"
     window.refresh()
     qtbot.waitUntil(lambda: not guard.is_locked, timeout=WAIT)
 

@@ -120,7 +120,7 @@ class AgendaControl(QWidget):
             self._act(lambda: api.adopt_consent(meeting_id, ids), done)
 
     def _act(self, call: Callable[[], None], done: str) -> None:
-        account = self.account
+        account = self.account.member
 
         def acted(_none: None) -> None:
             self.message_shown.emit(done)

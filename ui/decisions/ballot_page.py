@@ -105,7 +105,7 @@ class BallotPage(QWidget):
             self.note.clear()
             self.comment.clear()
         self.ballot_id = ballot_id
-        account = self.account
+        account = self.account.member
         self.tasks.run_local(lambda: ballot_standing(account, ballot_id), self._show)
 
     def _show(self, standing: BallotStanding | None) -> None:
@@ -200,7 +200,7 @@ class BallotPage(QWidget):
 
     def reply(self) -> None:
         """Compose, sign and save the reply (after the member confirmed it)."""
-        account, ballot_id = self.account, self.ballot_id
+        account, ballot_id = self.account.member, self.ballot_id
         choice, comment = self.chosen(), self.comment.toPlainText().strip()
         self.send.setEnabled(False)
         self._say(self.tr("Đang ký phiếu trả lời…"))
@@ -232,7 +232,7 @@ class BallotPage(QWidget):
             self.save_form_to(Path(target))
 
     def save_form_to(self, target: Path) -> None:
-        account, ballot_id = self.account, self.ballot_id
+        account, ballot_id = self.account.member, self.ballot_id
 
         def write() -> Path:
             data = acts.last_form(account, ballot_id)

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ecabinet.client.account import Account
+from ecabinet.client.signed_in import Member
 from ecabinet.domain import is_passed
 from ecabinet.wire.objects import ResultData, SpeakerRequestData, UserData
 from ecabinet.wire.session import VoteCount
@@ -47,7 +47,7 @@ class HallFacts:
     speaker_since: datetime | None = None
 
 
-def read_hall_facts(account: Account, item_id: str) -> HallFacts:
+def read_hall_facts(account: Member, item_id: str) -> HallFacts:
     """Local lane: the published result of the item's vote and its speaker, if the server
     has said that someone is speaking (a request with ``started_at`` and no ``ended_at``)."""
     store = account.store

@@ -116,7 +116,7 @@ class ItemDecisionPanel(QWidget):
             self.note.clear()
             self.comment.clear()
         self.item_id = item_id
-        account = self.account
+        account = self.account.member
         self.tasks.run_local(lambda: item_standing(account, item_id), self._show)
         self.speak.show_item(item_id)
 
@@ -200,7 +200,7 @@ class ItemDecisionPanel(QWidget):
         if button is None:
             self._say(self.tr("Hãy chọn một ý kiến trước khi lưu."))
             return
-        account, item_id, comment = self.account, self.item_id, self.comment.text().strip()
+        account, item_id, comment = self.account.member, self.item_id, self.comment.text().strip()
         choice = str(button.property("choice"))
         self.tasks.run_local(
             lambda: acts.set_position(account, item_id, choice, comment),
@@ -210,7 +210,7 @@ class ItemDecisionPanel(QWidget):
 
     def pull_from_consent(self) -> None:
         """Take the item off the consent list (rule 6), saved here with its outbox entry."""
-        account, item_id = self.account, self.item_id
+        account, item_id = self.account.member, self.item_id
         self.tasks.run_local(
             lambda: acts.pull_from_consent(account, item_id),
             lambda _id: self._done(
@@ -232,7 +232,7 @@ class ItemDecisionPanel(QWidget):
 
     def cast_vote(self, choice: str) -> None:
         """Sign and save the vote (after the member confirmed it)."""
-        account, item_id = self.account, self.item_id
+        account, item_id = self.account.member, self.item_id
 
         def cast() -> bool:
             acts.cast_vote(account, item_id, choice)

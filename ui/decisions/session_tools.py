@@ -92,7 +92,7 @@ class SessionTools(QObject):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        store = self.account.store
+        store = self.account.member.store
 
         def read() -> tuple[list[UserData], set[str], bool]:
             members = [
@@ -178,7 +178,7 @@ class SessionTools(QObject):
             self.save_minutes(Path(target))
 
     def save_minutes(self, pdf: Path) -> None:
-        account, meeting_id = self.account, self.meeting_id
+        account, meeting_id = self.account.member, self.meeting_id
 
         def write() -> Path:
             signed, record, votes, speeches = acts.signed_minutes(account, meeting_id)

@@ -59,7 +59,7 @@ class SpeakBox(QWidget):
         if not item_id:
             self._offer(False)
             return
-        account = self.account
+        account = self.account.member
         self.tasks.run_local(lambda: session_acts.speaking(account, item_id), self._show)
 
     def _show(self, standing: Speaking) -> None:
@@ -88,7 +88,7 @@ class SpeakBox(QWidget):
     def toggle(self) -> None:
         if self.standing is None or not self.item_id:
             return
-        account, item_id = self.account, self.item_id
+        account, item_id = self.account.member, self.item_id
         if self.standing.asked:
             act, done = session_acts.withdraw_request, self.tr("Đã rút đăng ký phát biểu.")
         else:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
+from ecabinet.client.signed_in import Member
 from ecabinet.wire.objects import SpeakerRequestData, UserData
 from ui.decisions.problems import problem_words
 from ui.tasks import TaskManager
@@ -56,7 +57,7 @@ class Turn:
 
 
 def read_queue(
-    account: Account,
+    account: Member,
     item_id: str,
     fresher: Iterable[SpeakerRequestData] = (),
     ended: Mapping[str, datetime] | None = None,
@@ -149,7 +150,11 @@ class SpeakersPanel(QGroupBox):
         if item_id != self.item_id:
             self.clock.clear()
         self.item_id = item_id
-        account, fresher, ended = self.account, list(self._fresher.values()), dict(self._ended)
+        account, fresher, ended = (
+            self.account.member,
+            list(self._fresher.values()),
+            dict(self._ended),
+        )
         self.tasks.run_local(lambda: read_queue(account, item_id, fresher, ended), self._show)
 
     def _show(self, turns: list[Turn]) -> None:

@@ -188,7 +188,7 @@ class VoteConsole(QWidget):
         self.meeting_id = meeting_id
         self.tools.show_meeting(meeting_id)
         self.control.show_meeting(meeting_id)
-        store = self.account.store
+        store = self.account.member.store
 
         def read() -> tuple[list[AgendaItemData], str, bool]:
             meeting = store.get("meeting", meeting_id)
@@ -319,7 +319,7 @@ class VoteConsole(QWidget):
 
     def read_facts(self) -> None:
         """The item's published result and speaker from the store (after a sync brought them)."""
-        account, item_id = self.account, self.current_item_id()
+        account, item_id = self.account.member, self.current_item_id()
 
         def shown(facts: HallFacts) -> None:
             if item_id == self.current_item_id():

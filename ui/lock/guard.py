@@ -115,7 +115,7 @@ class WindowGuard(QObject):
     # --- unlocking ---------------------------------------------------------------------
 
     def _try_unlock(self, secret: str) -> None:
-        store = self.account.store
+        store = self.account.member.store
         self.screen.say(self.tr("Đang kiểm tra…"))
         self.tasks.run_local(
             lambda: (lock.unlock(store, secret), lock.tries_left(store)),

@@ -41,7 +41,7 @@ class RollCallBar(QWidget):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        account = self.account
+        account = self.account.member
         self.tasks.run_local(lambda: session_acts.attendance(account, meeting_id), self._show)
 
     def _show(self, state: Attendance | None) -> None:
@@ -70,7 +70,7 @@ class RollCallBar(QWidget):
         self.shown.emit()
 
     def check_in(self) -> None:
-        account, meeting_id = self.account, self.meeting_id
+        account, meeting_id = self.account.member, self.meeting_id
         self.check_in_button.setEnabled(False)  # one check-in per click, until it is saved
         self.tasks.run_local(
             lambda: session_acts.check_in(account, meeting_id), self._done, self._failed

@@ -220,7 +220,7 @@ class AgendaBuilder(QWidget):
         if entry is None or entry.item.paper_only:
             self._say(self.tr("Hãy chọn một nội dung không phải chỉ bản giấy."))
             return
-        account, item_id, kind = self.account, entry.item.id, str(self.kind.currentData())
+        account, item_id, kind = self.account.member, entry.item.id, str(self.kind.currentData())
 
         def attach_all() -> None:
             for path in paths:
@@ -234,7 +234,7 @@ class AgendaBuilder(QWidget):
         document_id = row.data(ROLE) if row is not None else None
         if not document_id:
             return
-        account = self.account
+        account = self.account.member
         self._act(
             lambda: meetings.replace(account, str(document_id), path),
             self.tr("Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển."),
@@ -253,7 +253,7 @@ class AgendaBuilder(QWidget):
             self.replace_version(Path(name))
 
     def _act(self, call: Callable[[], object], done: str) -> None:
-        account = self.account
+        account = self.account.member
 
         def run() -> None:
             meetings.act(account, call)

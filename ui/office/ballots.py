@@ -176,7 +176,7 @@ class OfficeBallots(QWidget):
     # --- one ballot --------------------------------------------------------------------
 
     def watch(self, ballot_id: str) -> None:
-        account = self.account
+        account = self.account.member
         self.tasks.run_network(lambda: watch(account, ballot_id), self._show_watch, self._failed)
 
     def _show_watch(self, watched: BallotWatch) -> None:
@@ -241,7 +241,7 @@ class OfficeBallots(QWidget):
         if deadline <= datetime.now(UTC):
             self._say(self.tr("Hạn trả lời phải ở sau thời điểm hiện tại."))
             return
-        account, drafts = self.account, self.drafts.paths()
+        account, drafts = self.account.member, self.drafts.paths()
         self.create_button.setEnabled(False)
         self.tasks.run_network(
             lambda: create_ballot(account, title, question, deadline, drafts),
@@ -275,7 +275,7 @@ class OfficeBallots(QWidget):
     def save_summary(self, pdf: Path) -> None:
         if self.current is None:
             return
-        account, ballot_id = self.account, self.current.ballot.id
+        account, ballot_id = self.account.member, self.current.ballot.id
 
         def write() -> Path:
             signed, table = acts.signed_ballot_summary(account, ballot_id)

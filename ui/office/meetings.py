@@ -119,7 +119,7 @@ class OfficeMeetings(QWidget):
     # --- reading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        account, meeting_id = self.account, self.meeting_id
+        account, meeting_id = self.account.member, self.meeting_id
         self.tasks.run_local(lambda: meetings.workspace(account, meeting_id), self._show)
 
     def _show(self, space: Workspace) -> None:
@@ -179,7 +179,7 @@ class OfficeMeetings(QWidget):
         if not fields["title"]:
             self._say(self.tr("Hãy nhập tên phiên họp."))
             return
-        account, meeting_id = self.account, self.meeting_id
+        account, meeting_id = self.account.member, self.meeting_id
 
         def saved(new_id: str) -> None:
             self.meeting_id = new_id
@@ -206,7 +206,7 @@ class OfficeMeetings(QWidget):
             self._say(done)
             self.reload()
 
-        account = self.account
+        account = self.account.member
         self.tasks.run_network(
             lambda: meetings.act(account, lambda: api.meeting_act(meeting_id, act)),
             acted,
@@ -217,7 +217,7 @@ class OfficeMeetings(QWidget):
         space = self.space
         if space is None or space.meeting is None:
             return
-        account, meeting_id = self.account, space.meeting.id
+        account, meeting_id = self.account.member, space.meeting.id
 
         def show(delivery: Delivery) -> None:
             if self.space is not None:
@@ -231,7 +231,7 @@ class OfficeMeetings(QWidget):
         what a CSV manifest does not say."""
         fields = self.form.fields() if self.meeting_id is None else {}
         given = {k: v for k, v in fields.items() if k in {"title", "kind", "starts_at", "place"}}
-        account = self.account
+        account = self.account.member
 
         def imported(meeting: MeetingData) -> None:
             self.meeting_id = meeting.id

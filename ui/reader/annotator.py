@@ -88,7 +88,7 @@ class Annotator(QObject):
         self.reload()
 
     def reload(self) -> None:
-        account, version_id = self.account, self.version_id
+        account, version_id = self.account.member, self.version_id
 
         def read() -> tuple[list[AnnotationData], dict[str, str], str]:
             users = {
@@ -199,7 +199,16 @@ class Annotator(QObject):
         self.add(page, self.tool, rects=[box], text=kept)
 
     def add(self, page: int, kind: str, **fields: object) -> AnnotationData:
-        note = new_note(self.account, self.version_id, page, kind, color=self.colour, **fields)
+        # The author was read with the notes, on the local lane: nothing read here.
+        note = new_note(
+            self.account.member,
+            self.version_id,
+            page,
+            kind,
+            color=self.colour,
+            author_id=self.view.me,
+            **fields,
+        )
         self.undo_stack.push(ChangeNote(self, None, note))
         self.view.selected_note = note.id
         return note
@@ -266,7 +275,7 @@ class Annotator(QObject):
 
     def apply(self, before: AnnotationData | None, after: AnnotationData | None) -> None:
         """Make the laptop hold ``after`` in place of ``before`` (either may be None)."""
-        account = self.account
+        account = self.account.member
         if after is None and before is not None:
             note_id = before.id
             self.view.notes = [n for n in self.view.notes if n.id != note_id]

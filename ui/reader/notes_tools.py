@@ -160,7 +160,7 @@ class NotesTools(QObject):
         view = self.annotator.view
         self.panel.show_notes(notes, view.me, view.authors)
         self.panel.select(self.annotator.selected)
-        account, document_id = self.account, self.document_id()
+        account, document_id = self.account.member, self.document_id()
         if document_id:
             self.tasks.run_local(
                 lambda: unplaced_notes(account, document_id), self.panel.show_unplaced
@@ -170,7 +170,7 @@ class NotesTools(QObject):
         if not whole_meeting or not self.document_id():
             self.panel.show_meeting([])
             return
-        account, document_id = self.account, self.document_id()
+        account, document_id = self.account.member, self.document_id()
 
         def read() -> list[tuple[str, str, Any]]:
             return [(d.id, d.title, n) for d, n in meeting_notes(account, document_id)]
@@ -199,7 +199,7 @@ class NotesTools(QObject):
             self.export_to(kind, Path(target))
 
     def export_to(self, kind: str, target: Path) -> None:
-        account, document_id = self.account, self.document_id()
+        account, document_id = self.account.member, self.document_id()
 
         def write() -> Path:
             data = (export_pdf if kind == "pdf" else export_xfdf)(account, document_id)
@@ -224,7 +224,7 @@ class NotesTools(QObject):
             self.import_from(Path(source))
 
     def import_from(self, source: Path) -> None:
-        account, document_id = self.account, self.document_id()
+        account, document_id = self.account.member, self.document_id()
         self.tasks.run_local(
             lambda: import_xfdf(account, document_id, source.read_bytes()),
             self._imported,
@@ -238,7 +238,7 @@ class NotesTools(QObject):
         self.annotator.reload()
 
     def print_document(self) -> None:
-        account, document_id = self.account, self.document_id()
+        account, document_id = self.account.member, self.document_id()
         if not document_id:
             return
         self.tasks.run_network(

@@ -170,6 +170,14 @@ class DocumentReader(QWidget):
         self.speak.available.connect(self.speak_separator.setVisible)
         self.speak_action.setVisible(False)
         self.speak_separator.setVisible(False)
+        toolbar.addSeparator()
+        # In session, the reader opens the item the chair moves to (ui/live/session.py);
+        # one click turns that off for a member reading something else.
+        self.follow_action = self._action(
+            toolbar, self.tr("Theo dõi chủ trì"), "Ctrl+Shift+L", lambda: None
+        )
+        self.follow_action.setCheckable(True)
+        self.follow_action.setChecked(True)
         return toolbar
 
     def _build_side(self) -> QTabWidget:
@@ -312,7 +320,11 @@ class DocumentReader(QWidget):
             item.setIcon(QIcon(QPixmap.fromImage(image)))
 
     def _restore_last_page(self) -> None:
-        generation, store, key = self._generation, self.account.store, LAST_PAGE + self.document_id
+        generation, store, key = (
+            self._generation,
+            self.account.member.store,
+            LAST_PAGE + self.document_id,
+        )
 
         def restore(value: str) -> None:
             if generation == self._generation and value.isdigit():
@@ -375,7 +387,7 @@ class DocumentReader(QWidget):
             self.thumbnails.setCurrentItem(item)
 
     def _save_page(self) -> None:
-        document_id, page, store = self.document_id, self.current_page, self.account.store
+        document_id, page, store = self.document_id, self.current_page, self.account.member.store
         if not document_id:
             return
         self.tasks.run_local(lambda: store.set_state(**{LAST_PAGE + document_id: str(page)}))
@@ -474,7 +486,7 @@ class DocumentReader(QWidget):
 
     def compare(self) -> None:
         """Open the comparison with the previous version (computed on a worker)."""
-        account, document_id, title = self.account, self.document_id, self.title.text()
+        account, document_id, title = self.account.member, self.document_id, self.title.text()
         if not document_id:
             return
 

@@ -94,10 +94,10 @@ class SearchPage(QWidget):
         if not text:
             self._show(asked, text, [])
             return
-        account = self.account
+        account = self.account.member
 
         def search() -> list[SearchHit]:
-            return SearchIndex(account.store).search(text)
+            return SearchIndex(account.store, account.write).search(text)
 
         self.tasks.run_network(search, lambda hits: self._show(asked, text, hits))
 

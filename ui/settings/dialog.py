@@ -1,5 +1,5 @@
-"""Settings: the language, light or dark (or as the system), the size of the text, and the
-PIN that opens the idle lock.
+"""Settings: the language, light or dark (or as the system), the size of the text, the sound
+when the chair opens a vote, and the PIN that opens the idle lock.
 
 Theme and text size apply at once; the language applies when the window is opened again, and
 the dialog says so (every screen would otherwise need to rebuild its words in place). The
@@ -14,6 +14,7 @@ from PySide6.QtCore import QRegularExpression, QSettings, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.lock import PIN_DIGITS
 from ui import theme
 from ui.i18n import LANGUAGES, chosen_language
+from ui.live.alerts import set_sound_enabled, sound_enabled
 
 
 class SettingsDialog(QDialog):
@@ -55,6 +57,8 @@ class SettingsDialog(QDialog):
             self.text_size.addItem(f"{round(scale * 100)}%", scale)
         saved_scale = float(QSettings().value("font_scale", 1.0))  # type: ignore[arg-type]
         self.text_size.setCurrentIndex(max(0, self.text_size.findData(saved_scale)))
+        self.vote_sound = QCheckBox(self.tr("Phát âm báo khi chủ trì mở biểu quyết"))
+        self.vote_sound.setChecked(sound_enabled())
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_DIGITS)
@@ -71,6 +75,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Giao diện"), self.theme)
         form.addRow(self.tr("Cỡ chữ"), self.text_size)
+        form.addRow(self.tr("Âm báo"), self.vote_sound)
         form.addRow(self.tr("Mã PIN mở khoá màn hình"), pin_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -81,6 +86,7 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.text_size.currentIndexChanged.connect(self._size_chosen)
+        self.vote_sound.toggled.connect(set_sound_enabled)
 
     def _app(self) -> QApplication:
         app = QApplication.instance()

@@ -1,7 +1,9 @@
 """Sign-in: server address, username, password, "remember me"; clear words when it fails.
 
-The sign-in itself (network, key enrolment) runs on the task manager's network lane; this
-dialog only shows progress and the outcome. GUI thread.
+The sign-in itself (network, key enrolment) runs on the task manager's network lane, and its
+writes of the store go to the local lane through the account's writer; the remembered server
+and username are read on the local lane too. This dialog only shows progress and the outcome.
+GUI thread.
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ class SignInDialog(QDialog):
         self.account = account
         self.tasks = tasks
         self.setWindowTitle(self.tr("Đăng nhập e-Cabinet"))
-        self.server = QLineEdit(account.store.get_state("server_url") or "https://")
-        self.username = QLineEdit(account.store.get_state("username"))
+        self.server = QLineEdit("https://")
+        self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Ghi nhớ đăng nhập trên máy này"))
@@ -84,7 +86,20 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        (self.password if self.username.text() else self.username).setFocus()
+        self.username.setFocus()
+        # The last server and username come from the encrypted store: read on the local lane.
+        store = account.member.store
+        tasks.run_local(
+            lambda: (store.get_state("server_url"), store.get_state("username")), self._remembered
+        )
+
+    def _remembered(self, remembered: tuple[str, str]) -> None:
+        server, username = remembered
+        if server and self.server.text() == "https://":
+            self.server.setText(server)
+        if username and not self.username.text():
+            self.username.setText(username)
+            self.password.setFocus()
 
     def submit(self) -> None:
         server, username = self.server.text().strip(), self.username.text().strip()

@@ -1,0 +1,85 @@
+"""Holds the live stream while the member is signed in and online.
+
+The stream runs on a thread of its own (``LiveStream.start``), not a task of the network pool:
+it is held for hours, and a pool's worker tied up that long would hold back downloads. The
+window calls ``hold`` after each sync that reached the server, with the feed cursor that sync
+stored: the stream opens from it (as its Last-Event-ID), so whatever arrived between the pull
+and the stream's start comes first as a ``changed``. ``release`` when the member signs out, the
+device is wiped or the window closes. When the stream cannot be had (an older
+server without it, a refused token) it gives up and the sync's five-minute timer stays the
+fallback; the next sync that reaches the server tries again.
+GUI thread; the stream's callbacks run on its thread and only reach the bridge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ecabinet.client.live import LiveStatus, LiveStream
+from ecabinet.client.signed_in import SignedIn
+from ecabinet.wire.live import LiveEvent
+from ui.live.bridge import LiveBridge
+
+
+class LiveConnection(QObject):
+    _stream_status = Signal(int, LiveStatus)  # (which stream, its status), queued
+
+    def __init__(self, bridge: LiveBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.status = LiveStatus.STOPPED
+        self._stream: LiveStream | None = None
+        self._key: tuple[str, str] = ("", "")  # (server, token) the stream was opened with
+        self._generation = 0  # which stream is the current one; a released one is ignored
+        self._stream_status.connect(self._status_changed)
+
+    @property
+    def holding(self) -> bool:
+        return self._stream is not None and self.status != LiveStatus.UNAVAILABLE
+
+    def hold(self, member: SignedIn, cursor: str) -> None:
+        """Keep a stream for ``member`` (a new one if the member or token changed), from the
+        feed ``cursor`` the laptop has applied."""
+        if not member.signed_in:
+            self.release()
+            return
+        key = (member.api.base_url, member.api.token)
+        if self.holding and key == self._key:
+            return
+        self.release()
+        bundle = member.api.verify if isinstance(member.api.verify, str) else None
+        self._key = key
+        self._generation += 1
+        generation = self._generation
+        self.status = LiveStatus.RECONNECTING
+
+        def on_event(event: LiveEvent) -> None:  # the stream's thread
+            if generation == self._generation:
+                self.bridge.deliver(event)
+
+        def on_status(status: LiveStatus) -> None:  # the stream's thread
+            self._stream_status.emit(generation, status)
+
+        self._stream = LiveStream(
+            member.api.base_url,
+            member.api.token,
+            on_event=on_event,
+            on_status=on_status,
+            ca_bundle=bundle,
+            last_event_id=cursor or None,
+        )
+        self._stream.start()
+
+    def release(self) -> None:
+        """Stop the stream; never waits (its thread ends on its own within a moment)."""
+        if self._stream is not None:
+            self._stream.stop.set()
+            self._stream = None
+            self._generation += 1
+        self.status = LiveStatus.STOPPED
+
+    def _status_changed(self, generation: int, status: LiveStatus) -> None:
+        if generation != self._generation:
+            return  # a released stream's last words
+        self.status = status
+        self.bridge.set_status(status)

@@ -1,0 +1,146 @@
+"""What the member's window does with the session's live facts, as they happen.
+
+A vote opened: the window says so at once (its notice, the system tray's message, a short
+sound the member can turn off), goes to the meeting and selects the item, so the vote buttons
+are in front; the pull that the stream asks for brings the open vote, and the item's panel is
+shown again after it. The chair moving to the next item: the meeting view follows, and the
+reader too ("Theo dõi chủ trì", a toggle in the reader's toolbar, on by default), opening the
+item's first document. Every fact arrives through the one bridge (ui/live/bridge.py); each
+``changed`` asks the sync controller for a pull, coalesced. GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from ecabinet.client.engine import SyncResult
+from ecabinet.wire.live import SessionItem, VoteOpened
+from ecabinet.wire.objects import AgendaItemData
+from ui.live.alerts import VoteAlert
+from ui.live.bridge import LiveBridge
+from ui.live.connection import LiveConnection
+from ui.meeting.page import ITEM
+from ui.sidebar import MEETING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+READER, WELCOME = "reader", "welcome"  # the window's own pages (ui/main_window.py)
+
+
+class LiveSession(QObject):
+    vote_alerted = Signal(str)  # agenda item id: the member has been told, the meeting is shown
+    followed = Signal(str)  # agenda item id: the meeting view (or the reader) followed the chair
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bridge = LiveBridge(self)
+        self.connection = LiveConnection(self.bridge, self)
+        self.alert = VoteAlert(self)
+        self._wanted: tuple[str, str] | None = None  # (meeting, item) to select once shown
+        self._vote_item = ""
+        sync = window.sync
+        self.bridge.changed.connect(lambda _event: sync.request())
+        self.bridge.vote_opened.connect(self._vote_opened)
+        self.bridge.session_item.connect(self._session_item)
+        sync.finished.connect(self._synced)
+        sync.session_expired.connect(self.connection.release)
+        sync.wiped.connect(self.connection.release)
+        window.refreshed.connect(self._refreshed)
+
+    def stop(self) -> None:
+        self.connection.release()
+
+    # --- the stream is held while signed in and online ---------------------------------
+
+    def _synced(self, result: SyncResult) -> None:
+        member = self.window.account.member
+        if result.online and not result.wiped and member.signed_in:
+            store = member.store
+            self.window.tasks.run_local(
+                lambda: store.get_state("cursor"),
+                lambda cursor: self.connection.hold(member, cursor),
+            )
+        panel = self.window.item_panel
+        if self._vote_item and panel.item_id == self._vote_item:
+            panel.show_item(self._vote_item)  # the pull brought the open vote: its buttons
+
+    # --- a vote opened ------------------------------------------------------------------
+
+    def _vote_opened(self, event: VoteOpened) -> None:
+        store = self.window.account.member.store
+        item_id = event.agenda_item_id
+
+        def title() -> str:
+            item = store.get("agenda_item", item_id)
+            return f"{item.position}. {item.title}" if isinstance(item, AgendaItemData) else ""
+
+        self.window.tasks.run_local(title, lambda found: self._tell_vote(event, found))
+
+    def _tell_vote(self, event: VoteOpened, title: str) -> None:
+        named = self.tr("Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.")
+        generic = self.tr("Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.")
+        text = named.format(item=title) if title else generic
+        self.window.show_notice(text)
+        # Behind the lock the tray names no item: the papers are out of sight, so is their title.
+        self.alert.alert(
+            self.tr("Biểu quyết đang mở"), generic if self.window.guard.is_locked else text
+        )
+        self._vote_item = event.agenda_item_id
+        self._go_to(event.meeting_id, event.agenda_item_id)
+        self.window.sync.request()
+        self.vote_alerted.emit(event.agenda_item_id)
+
+    # --- the chair's next item ------------------------------------------------------------
+
+    def _session_item(self, event: SessionItem) -> None:
+        if not self.window.reader.follow_action.isChecked():
+            return
+        page = self.window.page
+        if page == READER:
+            self._open_first_document(event.agenda_item_id)
+        elif page in (MEETING, WELCOME):
+            self._go_to(event.meeting_id, event.agenda_item_id)
+        # Elsewhere (a ballot, a search) the member is busy with something else: left alone.
+
+    def _open_first_document(self, item_id: str) -> None:
+        store = self.window.account.member.store
+
+        def first() -> str:
+            documents = store.documents(item_id)  # in the agenda's order
+            return documents[0].id if documents else ""
+
+        def open_it(document_id: str) -> None:
+            if not document_id or not self.window.reader.follow_action.isChecked():
+                return
+            if document_id != self.window.reader.document_id:
+                self.window.open_document(document_id)
+            self.followed.emit(item_id)
+
+        self.window.tasks.run_local(first, open_it)
+
+    # --- showing an item of a meeting ---------------------------------------------------
+
+    def _go_to(self, meeting_id: str, item_id: str) -> None:
+        self._wanted = (meeting_id, item_id)
+        window = self.window
+        if window.page == MEETING and window.object_id == meeting_id:
+            self._refreshed()
+        else:
+            window.show_page(MEETING, meeting_id)  # its refresh shows the agenda, then select
+
+    def _refreshed(self) -> None:
+        if self._wanted is None:
+            return
+        meeting_id, item_id = self._wanted
+        window = self.window
+        if window.page != MEETING or window.object_id != meeting_id:
+            return
+        if not window.meeting_page.select(ITEM, item_id):
+            return  # not on the laptop yet: the pull that follows brings it
+        self._wanted = None
+        window.item_panel.show_item(item_id)
+        self.followed.emit(item_id)

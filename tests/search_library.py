@@ -39,7 +39,7 @@ class Library:
             },
         )
 
-    def item(self, meeting_id: str, title: str, position: int = 0) -> str:
+    def item(self, meeting_id: str, title: str, position: int = 1) -> str:
         return self._put(
             "agenda_item", {"meeting_id": meeting_id, "position": position, "title": title}
         )

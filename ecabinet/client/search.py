@@ -72,7 +72,7 @@ class SearchHit:
     kind: DocumentKind = DocumentKind.OTHER
     meeting_id: str = ""
     meeting_title: str = ""  # "" for a ballot's draft
-    item_position: int = 0  # the agenda item's number, 1-based; 0 when not on an agenda
+    item_position: int = 0  # the agenda item's number as the agenda shows it; 0 if none
     item_title: str = ""
     ballot_title: str = ""  # the written ballot the document belongs to, if any
 
@@ -253,7 +253,7 @@ def _hit(
         kind=doc.kind,
         meeting_id=meeting.id if meeting else "",
         meeting_title=meeting.title if meeting else "",
-        item_position=item.position + 1 if item else 0,
+        item_position=item.position if item else 0,
         item_title=item.title if item else "",
         ballot_title=place.ballot.title if place.ballot else "",
     )

@@ -86,7 +86,7 @@ def test_a_query_with_diacritics_ranks_its_own_spelling_first(library: Library) 
 def test_filters_by_meeting_and_by_kind(library: Library) -> None:
     november = library.meeting("Phiên họp thường kỳ tháng 11")
     december = library.meeting("Phiên họp thường kỳ tháng 12")
-    first = library.item(november, "Dự án Luật Ngân sách nhà nước (sửa đổi)", 1)
+    first = library.item(november, "Dự án Luật Ngân sách nhà nước (sửa đổi)")
     second = library.item(december, "Dự toán ngân sách năm 2027")
     library.document("Tờ trình 11", [BUDGET], item_id=first, kind=DocumentKind.SUBMISSION)
     library.document("Dự thảo 11", [BUDGET], item_id=first, kind=DocumentKind.DRAFT)

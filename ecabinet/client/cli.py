@@ -24,6 +24,7 @@ from ecabinet.client import acts, lock
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.cli_notes import add_note_commands
+from ecabinet.client.cli_search import add_search_command
 from ecabinet.client.cli_session import add_session_commands
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
@@ -86,17 +87,6 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
                 "decide them yet. They are kept on this laptop and retried automatically."
             )
     return 0 if result.online else 1
-
-
-def _search(account: Account, args: argparse.Namespace) -> int:
-    index = SearchIndex(account.store)
-    index.index_new_documents()
-    hits = index.search(" ".join(args.query), limit=args.limit)
-    for hit in hits:
-        print(f"{hit.document_title} — trang {hit.page}: {hit.marked()}")
-    if not hits:
-        print("No document on this laptop matches.", file=sys.stderr)
-    return 0 if hits else 1
 
 
 def _ready(account: Account, args: argparse.Namespace) -> int:
@@ -321,10 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.set_defaults(run=_use_token)
     add_note_commands(sub)
     add_session_commands(sub)
-    search = sub.add_parser("search", help="search every document on this laptop")
-    search.add_argument("query", nargs="+")
-    search.add_argument("--limit", type=int, default=20)
-    search.set_defaults(run=_search)
+    add_search_command(sub)
     _add_act_commands(sub)
     return parser
 

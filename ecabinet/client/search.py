@@ -1,15 +1,20 @@
 """Search across every document on the laptop: SQLite FTS5 over the text of each page.
 
-Pages are indexed folded (ecabinet.client.search_text), so typing without diacritics finds the
-accented words; the original text is kept beside it to cut snippets with the match marked.
-Indexing extracts text with pypdf and runs on a worker thread after a sync; what it writes
-(the schema once, each version's pages) goes through the writer it is given, so in the window
-the one local lane makes every write of the store.
+Pages are indexed twice in one FTS5 table: folded (ecabinet.client.search_text), so typing
+without diacritics finds the accented words, and as written, so a query typed with diacritics
+ranks the pages that spell it so first. The original text is kept beside it to cut snippets
+(ecabinet.client.search_snippet). Ranking comes in tiers (ecabinet.client.search_query), bm25
+within each. Only the current version of each document is searched: a hit opens the document,
+and the reader opens its current version. Indexing extracts text with pypdf and runs on a
+worker thread after a sync; what it writes (the schema once, each version's pages) goes through
+the writer it is given, so in the window the one local lane makes every write of the store.
+Searching runs on a worker too.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
 import unicodedata
 from collections.abc import Callable
@@ -17,21 +22,42 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
-from ecabinet.client.search_text import fold, terms
+from ecabinet.client.search_query import expressions, parse
+from ecabinet.client.search_snippet import SNIPPET_RADIUS, make_snippet
+from ecabinet.client.search_text import fold
 from ecabinet.client.signed_in import Writer, direct
 from ecabinet.client.store import LocalStore
 from ecabinet.client.vault import DamagedFile
-from ecabinet.wire.objects import DocumentData, DocumentVersionData
+from ecabinet.domain import DocumentKind
+from ecabinet.wire.objects import (
+    AgendaItemData,
+    BallotData,
+    DocumentData,
+    DocumentVersionData,
+    MeetingData,
+)
+
+__all__ = [
+    "PAGE_SIZE",
+    "SNIPPET_RADIUS",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+    "make_snippet",
+]
 
 log = logging.getLogger(__name__)
 
-SNIPPET_RADIUS = 70
+PAGE_SIZE = 50  # results per page; "Xem thêm" asks for the next page
 
-_SCHEMA = [
+_TABLE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS page_index USING fts5("
-    "version_id UNINDEXED, page UNINDEXED, folded, tokenize='unicode61')",
+    "version_id UNINDEXED, page UNINDEXED, folded, exact, "
+    "tokenize='unicode61 remove_diacritics 0')"
+)
+_SCHEMA = [
     "CREATE TABLE IF NOT EXISTS page_text (version_id TEXT, page INTEGER, body TEXT, "
     "PRIMARY KEY (version_id, page))",
     "CREATE TABLE IF NOT EXISTS indexed_versions (version_id TEXT PRIMARY KEY, pages INTEGER)",
@@ -46,6 +72,12 @@ class SearchHit:
     page: int  # 1-based, as the member reads it
     snippet: str
     marks: tuple[tuple[int, int], ...]  # spans of ``snippet`` that matched
+    kind: DocumentKind = DocumentKind.OTHER
+    meeting_id: str = ""
+    meeting_title: str = ""  # "" for a ballot's draft
+    item_position: int = 0  # the agenda item's number as the agenda shows it; 0 if none
+    item_title: str = ""
+    ballot_title: str = ""  # the written ballot the document belongs to, if any
 
     def marked(self, left: str = "«", right: str = "»") -> str:
         out, last = [], 0
@@ -54,6 +86,34 @@ class SearchHit:
             last = end
         out.append(self.snippet[last:])
         return "".join(out)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: list[SearchHit]
+    total: int  # pages matching, over every page of results
+    offset: int
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+
+@dataclass(frozen=True)
+class _Place:
+    document: DocumentData
+    meeting: MeetingData | None
+    item: AgendaItemData | None
+    ballot: BallotData | None
+
+    @classmethod
+    def of(cls, document: str, item: str | None, meeting: str | None, ballot: str | None) -> _Place:
+        return cls(
+            DocumentData.model_validate_json(document),
+            MeetingData.model_validate_json(meeting) if meeting else None,
+            AgendaItemData.model_validate_json(item) if item else None,
+            BallotData.model_validate_json(ballot) if ballot else None,
+        )
 
 
 class SearchIndex:
@@ -71,6 +131,7 @@ class SearchIndex:
         with self.store.engine.begin() as conn:
             for statement in _SCHEMA:
                 conn.execute(text(statement))
+            _upgrade(conn)
 
     def index_new_documents(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Index every downloaded version not yet indexed; returns how many were added."""
@@ -100,71 +161,161 @@ class SearchIndex:
 
     def _keep(self, version_id: str, pages: list[str]) -> None:
         with self.store.engine.begin() as conn:
-            for number, body in enumerate(pages):
-                conn.execute(
-                    text("INSERT INTO page_index (version_id, page, folded) VALUES (:v, :p, :f)"),
-                    {"v": version_id, "p": number, "f": fold(body)},
-                )
-                conn.execute(
-                    text("INSERT OR REPLACE INTO page_text VALUES (:v, :p, :b)"),
-                    {"v": version_id, "p": number, "b": body},
-                )
-            conn.execute(
-                text("INSERT OR REPLACE INTO indexed_versions VALUES (:v, :n)"),
-                {"v": version_id, "n": len(pages)},
-            )
+            add_pages(conn, version_id, pages)
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        words = terms(query)
-        if not words:
-            return []
-        expression = " ".join(f'"{w}"*' for w in words)
+    def search(
+        self,
+        query: str,
+        limit: int = PAGE_SIZE,
+        *,
+        offset: int = 0,
+        meeting_id: str | None = None,
+        kind: DocumentKind | None = None,
+    ) -> list[SearchHit]:
+        return self.find(query, limit, offset=offset, meeting_id=meeting_id, kind=kind).hits
+
+    def find(
+        self,
+        query: str,
+        limit: int = PAGE_SIZE,
+        *,
+        offset: int = 0,
+        meeting_id: str | None = None,
+        kind: DocumentKind | None = None,
+    ) -> SearchResults:
+        """One page of results, best first, only among the documents the filters let in."""
+        parsed = parse(query)
+        arms = expressions(parsed)
+        if not arms:
+            return SearchResults([], 0, offset)
+        filters = {"meeting": meeting_id or "", "kind": kind or ""}
         with self.store.engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT i.version_id, i.page, t.body FROM page_index i "
-                    "JOIN page_text t ON t.version_id = i.version_id AND t.page = i.page "
-                    "WHERE page_index MATCH :q ORDER BY rank LIMIT :n"
-                ),
-                {"q": expression, "n": limit},
-            ).all()
+            allowed = json.dumps(conn.execute(text(_ALLOWED), filters).scalars().all())
+            # Counting is cheap (no ranking); only the tiers that reach into the page asked
+            # for are ranked, so a common word's thousand loose matches cost nothing when
+            # the first tier fills the page.
+            counts = [
+                int(conn.execute(text(_COUNT), {"q": arm, "allowed": allowed}).scalar() or 0)
+                for arm in arms
+            ]
+            found: list[tuple[str, int]] = []
+            skip = offset
+            for arm, count in zip(arms, counts, strict=True):
+                if len(found) >= limit:
+                    break
+                if skip >= count:
+                    skip -= count
+                    continue
+                ranked = conn.execute(
+                    text(_RANKED),
+                    {"q": arm, "allowed": allowed, "n": limit - len(found), "o": skip},
+                )
+                found += [(str(v), int(p)) for v, p in ranked]
+                skip = 0
+            rows = conn.execute(text(_DETAILS), {"found": json.dumps(found)}).all() if found else []
         hits = []
-        for version_id, page, body in rows:
-            version = self.store.get("document_version", version_id)
-            doc = (
-                self.store.get("document", version.document_id)
-                if isinstance(version, DocumentVersionData)
-                else None
-            )
-            if not isinstance(version, DocumentVersionData) or not isinstance(doc, DocumentData):
-                continue  # the document left this laptop since it was indexed
-            snippet, marks = make_snippet(body, words)
-            hits.append(SearchHit(version_id, doc.id, doc.title, int(page) + 1, snippet, marks))
-        return hits
+        for version_id, page, body, *records in rows:
+            snippet, marks = make_snippet(body, parsed)
+            hits.append(_hit(_Place.of(*records), version_id, int(page) + 1, snippet, marks))
+        return SearchResults(hits, sum(counts), offset)
 
 
-def make_snippet(body: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of the original text around the first match, with every match in it."""
-    # One line, in NFC: fold() keeps positions aligned with NFC text.
-    original = unicodedata.normalize("NFC", " ".join(body.split()))
-    folded = fold(original)
-    first = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
-    start = max(0, first - SNIPPET_RADIUS)
-    end = min(len(original), first + SNIPPET_RADIUS)
-    window, window_folded = original[start:end], folded[start:end]
-    marks: list[tuple[int, int]] = []
-    for word in words:
-        at = window_folded.find(word)
-        while at >= 0:
-            marks.append((at, at + len(word)))
-            at = window_folded.find(word, at + len(word))
-    merged: list[tuple[int, int]] = []
-    for span in sorted(marks):
-        if merged and span[0] <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
-        else:
-            merged.append(span)
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(original) else ""
-    shift = len(prefix)
-    return (prefix + window + suffix, tuple((a + shift, b + shift) for a, b in merged))
+# The local store's records (ecabinet.client.store.Record: type, id, parent_id, data as JSON)
+# are read here directly, so that filtering and naming the documents costs a query, not a
+# parse of every document on the laptop per keystroke. Only the current version of each
+# document is searched; the bodies are read for the one page of results only.
+_ALLOWED = """
+SELECT json_extract(d.data, '$.current_version_id')
+FROM records d LEFT JOIN records i ON i.type = 'agenda_item' AND i.id = d.parent_id
+WHERE d.type = 'document' AND json_extract(d.data, '$.current_version_id') IS NOT NULL
+AND (:kind = '' OR json_extract(d.data, '$.kind') = :kind)
+AND (:meeting = '' OR i.parent_id = :meeting)
+"""
+_IN_ALLOWED = "version_id IN (SELECT value FROM json_each(:allowed))"
+_COUNT = f"SELECT count(*) FROM page_index WHERE page_index MATCH :q AND {_IN_ALLOWED}"
+_RANKED = (
+    "SELECT version_id, page FROM page_index WHERE page_index MATCH :q AND "
+    f"{_IN_ALLOWED} ORDER BY rank, rowid LIMIT :n OFFSET :o"
+)
+_DETAILS = """
+WITH found AS (
+    SELECT key AS n, json_extract(value, '$[0]') AS version_id, json_extract(value, '$[1]') AS page
+    FROM json_each(:found)
+)
+SELECT f.version_id, f.page, t.body, d.data, i.data, mt.data, b.data
+FROM found f
+JOIN page_text t ON t.version_id = f.version_id AND t.page = f.page
+JOIN records v ON v.type = 'document_version' AND v.id = f.version_id
+JOIN records d ON d.type = 'document' AND d.id = v.parent_id
+LEFT JOIN records i ON i.type = 'agenda_item' AND i.id = d.parent_id
+LEFT JOIN records mt ON mt.type = 'meeting' AND mt.id = i.parent_id
+LEFT JOIN records b ON b.type = 'ballot' AND b.id = json_extract(d.data, '$.ballot_id')
+ORDER BY f.n
+"""
+
+
+def _hit(
+    place: _Place, version_id: str, page: int, snippet: str, marks: tuple[tuple[int, int], ...]
+) -> SearchHit:
+    doc, item, meeting = place.document, place.item, place.meeting
+    return SearchHit(
+        version_id,
+        doc.id,
+        doc.title,
+        page,
+        snippet,
+        marks,
+        kind=doc.kind,
+        meeting_id=meeting.id if meeting else "",
+        meeting_title=meeting.title if meeting else "",
+        item_position=item.position if item else 0,
+        item_title=item.title if item else "",
+        ballot_title=place.ballot.title if place.ballot else "",
+    )
+
+
+def add_pages(conn: Connection, version_id: str, pages: list[str]) -> None:
+    """Index the text of a version's pages (0-based, in order) in the caller's transaction."""
+    for number, body in enumerate(pages):
+        written = unicodedata.normalize("NFC", body)
+        conn.execute(
+            text(
+                "INSERT INTO page_index (version_id, page, folded, exact) VALUES (:v, :p, :f, :e)"
+            ),
+            {"v": version_id, "p": number, "f": fold(written), "e": written},
+        )
+        conn.execute(
+            text("INSERT OR REPLACE INTO page_text VALUES (:v, :p, :b)"),
+            {"v": version_id, "p": number, "b": body},
+        )
+    conn.execute(
+        text("INSERT OR REPLACE INTO indexed_versions VALUES (:v, :n)"),
+        {"v": version_id, "n": len(pages)},
+    )
+
+
+def _upgrade(conn: Connection) -> None:
+    """Make the index, or remake one from a version that kept only the folded text.
+
+    FTS5 tables take no new column; the kept original text (page_text) is all it needs, so no
+    document is read again.
+    """
+    old = conn.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'page_index'")
+    ).scalar()
+    if old is not None and " exact" in str(old):
+        return
+    if old is not None:
+        conn.execute(text("DROP TABLE page_index"))
+    conn.execute(text(_TABLE))
+    if old is None:
+        return
+    rows = conn.execute(text("SELECT version_id, page, body FROM page_text")).all()
+    for version_id, page, body in rows:
+        written = unicodedata.normalize("NFC", body)
+        conn.execute(
+            text(
+                "INSERT INTO page_index (version_id, page, folded, exact) VALUES (:v, :p, :f, :e)"
+            ),
+            {"v": version_id, "p": page, "f": fold(written), "e": written},
+        )

@@ -2271,37 +2271,87 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search/page.py" line="62"/>
+        <location filename="../../ui/search/page.py" line="77"/>
         <source>Tìm kiếm trong tài liệu trên máy</source>
         <translation>Search the documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="64"/>
-        <source>Gõ từ cần tìm, có dấu hoặc không dấu…</source>
-        <translation>Type words, with or without diacritics…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/page.py" line="66"/>
+        <location filename="../../ui/search/page.py" line="83"/>
         <source>Từ cần tìm</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="69"/>
+        <location filename="../../ui/search/page.py" line="85"/>
+        <source>Lọc theo phiên họp</source>
+        <translation>Filter by meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="86"/>
+        <source>Mọi phiên họp</source>
+        <translation>All meetings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="89"/>
+        <source>Lọc theo loại tài liệu</source>
+        <translation>Filter by document kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="90"/>
+        <source>Mọi loại tài liệu</source>
+        <translation>All document kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="96"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="109"/>
+        <location filename="../../ui/search/page.py" line="103"/>
+        <source>Xem thêm</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="118"/>
+        <source>Phiên họp:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="121"/>
+        <source>Loại tài liệu:</source>
+        <translation>Document kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="177"/>
+        <source>Đang hiển thị {shown} trên {total} kết quả</source>
+        <translation>Showing {shown} of {total} results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="218"/>
+        <source>Phiếu lấy ý kiến: {title}</source>
+        <translation>Written ballot: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="223"/>
+        <source>Nội dung {number}: {title}</source>
+        <translation>Item {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="227"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="123"/>
+        <location filename="../../ui/search/page.py" line="182"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="126"/>
+        <location filename="../../ui/search/page.py" line="80"/>
+        <source>Gõ từ cần tìm, có dấu hoặc không dấu; “trong ngoặc kép” để tìm đúng cụm từ…</source>
+        <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/page.py" line="185"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>

@@ -17,6 +17,7 @@ from tests.factories import PASSWORD
 from tests.pdfs import make_pdf
 from ui.main_window import MainWindow
 from ui.meeting.page import DOCUMENT, ROLE
+from ui.search.cards import CARD_ROLE
 from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
 from ui.tasks import TaskManager
 
@@ -103,11 +104,17 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     document_id, page_index, words = first.data(ROLE)
     assert document_id == live_server.world.document_ids[3]  # "draft 2"
     assert page_index in (0, 1)  # both pages of that draft say so
-    assert words == "draft"  # the longest match, spelled as in the document
-    assert "<b><u>" in first.data(ROLE + 1)
+    assert words == "Tài liệu draft nội dung 2"  # the phrase, spelled as in the document
+    assert "<b><u>Tài liệu draft nội dung 2</u></b>" in first.data(CARD_ROLE).snippet_html
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         page.results.itemActivated.emit(first)
     assert window.page == "reader"
+    reader = window.reader
+    # The reader's find bar looks for the words and lands on the hit's page, highlighted.
+    assert reader.search_field.text() == words
+    qtbot.waitUntil(lambda: bool(reader.view.hits), timeout=WAIT)
+    assert reader.current_page == reader.view.hits[reader.view.current_hit].page
+    assert reader.current_page >= page_index
 
 
 def test_ready_to_travel_fetches_what_is_missing(

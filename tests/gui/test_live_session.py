@@ -16,7 +16,7 @@ from ecabinet.client.live import LiveStatus
 from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_main_window import synced_window
 from ui.live.alerts import VoteAlert, set_sound_enabled
-from ui.main_window import READER, MainWindow
+from ui.main_window import CONSOLE, READER, MainWindow
 from ui.meeting.page import ITEM
 from ui.settings.dialog import SettingsDialog
 from ui.sidebar import DOCUMENTS, MEETING
@@ -87,6 +87,23 @@ def test_the_chair_opens_a_vote_and_the_member_is_told_at_once(
         timeout=WAIT,
     )
     assert "Biểu quyết đang mở" in panel.vote_state.text()
+    finish(qtbot, window)
+
+
+def test_the_chair_at_the_console_stays_there_when_the_vote_opens(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager, settings: None
+) -> None:
+    """The chair opens the vote from his console: he is told (he votes too, and breaks a
+    tie), but the window does not take him away from the console he is running."""
+    world = live_server.world
+    chair = session_in_progress(live_server, tmp_path)
+    window = synced_window(qtbot, chair, tasks)
+    qtbot.waitUntil(lambda: window.live.connection.status == LiveStatus.CONNECTED, timeout=WAIT)
+    window.show_page(CONSOLE, world.meeting_id)
+    with qtbot.wait_signal(window.live.vote_alerted, timeout=WAIT):
+        chair.api.open_vote(world.item_ids[0])
+    assert "mở biểu quyết" in window.notice.text()
+    assert (window.page, window.object_id) == (CONSOLE, world.meeting_id)
     finish(qtbot, window)
 
 

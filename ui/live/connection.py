@@ -13,6 +13,9 @@ GUI thread; the stream's callbacks run on its thread and only reach the bridge.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from PySide6.QtCore import QObject, Signal
 
 from ecabinet.client.live import LiveStatus, LiveStream
@@ -53,12 +56,19 @@ class LiveConnection(QObject):
         generation = self._generation
         self.status = LiveStatus.RECONNECTING
 
+        stop = threading.Event()
+
         def on_event(event: LiveEvent) -> None:  # the stream's thread
-            if generation == self._generation:
-                self.bridge.deliver(event)
+            if not stop.is_set() and generation == self._generation:
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                    self.bridge.deliver(event)
 
         def on_status(status: LiveStatus) -> None:  # the stream's thread
-            self._stream_status.emit(generation, status)
+            # A released stream says nothing more: its window may be gone (its Qt objects
+            # deleted) while the thread finishes the read it was in.
+            if not stop.is_set():
+                with contextlib.suppress(RuntimeError):
+                    self._stream_status.emit(generation, status)
 
         self._stream = LiveStream(
             member.api.base_url,
@@ -67,6 +77,7 @@ class LiveConnection(QObject):
             on_status=on_status,
             ca_bundle=bundle,
             last_event_id=cursor or None,
+            stop=stop,
         )
         self._stream.start()
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ecabinet.client.engine import SyncResult
+from ecabinet.domain import Role
 from ecabinet.wire.live import SessionItem, VoteOpened
 from ecabinet.wire.objects import AgendaItemData
 from ui.live.alerts import VoteAlert
@@ -27,7 +28,9 @@ from ui.sidebar import MEETING
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-READER, WELCOME = "reader", "welcome"  # the window's own pages (ui/main_window.py)
+# The window's own pages (ui/main_window.py), and the roles that vote in session.
+READER, WELCOME, BOARD, CONSOLE = "reader", "welcome", "board", "console"
+VOTERS = {Role.MEMBER.value, Role.CHAIR.value}
 
 
 class LiveSession(QObject):
@@ -74,13 +77,17 @@ class LiveSession(QObject):
         store = self.window.account.member.store
         item_id = event.agenda_item_id
 
-        def title() -> str:
+        def title() -> tuple[str, bool]:
             item = store.get("agenda_item", item_id)
-            return f"{item.position}. {item.title}" if isinstance(item, AgendaItemData) else ""
+            named = f"{item.position}. {item.title}" if isinstance(item, AgendaItemData) else ""
+            roles = set(store.get_state("roles").split(","))
+            return named, bool(roles & VOTERS)
 
-        self.window.tasks.run_local(title, lambda found: self._tell_vote(event, found))
+        self.window.tasks.run_local(title, lambda found: self._tell_vote(event, *found))
 
-    def _tell_vote(self, event: VoteOpened, title: str) -> None:
+    def _tell_vote(self, event: VoteOpened, title: str, votes: bool) -> None:
+        if not votes:
+            return  # the Government Office and guests record and watch; they never vote
         named = self.tr("Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.")
         generic = self.tr("Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.")
         text = named.format(item=title) if title else generic
@@ -90,7 +97,10 @@ class LiveSession(QObject):
             self.tr("Biểu quyết đang mở"), generic if self.window.guard.is_locked else text
         )
         self._vote_item = event.agenda_item_id
-        self._go_to(event.meeting_id, event.agenda_item_id)
+        if self.window.page not in (CONSOLE, BOARD):
+            # The chair running the session from the console stays there: the vote he has
+            # just opened is in front of him already.
+            self._go_to(event.meeting_id, event.agenda_item_id)
         self.window.sync.request()
         self.vote_alerted.emit(event.agenda_item_id)
 

@@ -32,8 +32,9 @@ REASON_NO_PAGES = "a PDF without pages"
 REASON_ENCRYPTED = "encrypted"
 REASON_DAMAGED = "damaged"
 REASON_TOO_COMPLEX = "too complex to check safely"
-# The lowest priority: a check never takes the CPU from the server that answers members.
-CHILD_NICENESS = 19
+# A low priority (weight about a tenth of the server's): a check never takes the CPU from the
+# server that answers members, yet still ends within its time on a busy machine.
+CHILD_NICENESS = 10
 
 # A PDF header may follow some junk (mail gateways add it); readers accept it within 1 KiB.
 HEADER_WINDOW = 1024

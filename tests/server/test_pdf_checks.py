@@ -6,10 +6,13 @@ its health check within 100 ms throughout."""
 from __future__ import annotations
 
 import hashlib
-import threading
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import requests
@@ -95,7 +98,7 @@ def server(
 
 
 def test_ten_bombs_at_once_are_refused_and_health_answers_within_100_ms(
-    server: tuple[ServerProcess, World],
+    server: tuple[ServerProcess, World], tmp_path: Path
 ) -> None:
     proc, _world = server
     token = requests.post(
@@ -104,17 +107,26 @@ def test_ten_bombs_at_once_are_refused_and_health_answers_within_100_ms(
         timeout=30,
     ).json()["token"]
     bombs = [decompression_bomb(200 + i) for i in range(BOMBS)]  # ten different files
-    uploads_done = threading.Event()
-    latencies: list[float] = []
 
-    def poll_health() -> None:
-        with requests.Session() as session:
-            while not uploads_done.is_set():
-                started = time.perf_counter()
-                answer = session.get(f"{proc.url}/api/v1/health", timeout=10)
-                latencies.append(time.perf_counter() - started)
-                assert answer.status_code == 200
-                time.sleep(0.02)
+    def poll_health(stop: Path, for_seconds: float | None = None) -> subprocess.Popen[bytes]:
+        poller = subprocess.Popen(
+            [sys.executable, "-m", "tests.health_poller", proc.url, str(stop)],
+            stdout=subprocess.PIPE,
+        )
+        if for_seconds is not None:
+            time.sleep(for_seconds)
+            stop.touch()
+        return poller
+
+    def latencies(poller: subprocess.Popen[bytes]) -> list[float]:
+        out, _ = poller.communicate(timeout=60)
+        assert poller.returncode == 0  # every answer a 200
+        answers: list[float] = json.loads(out)
+        return answers
+
+    # The same polling with nothing else to do first, for the record: what this machine's
+    # load alone costs.
+    idle = latencies(poll_health(tmp_path / "idle-over", 2.0))
 
     def send(data: bytes) -> requests.Response:
         return requests.post(
@@ -128,15 +140,20 @@ def test_ten_bombs_at_once_are_refused_and_health_answers_within_100_ms(
             timeout=120,
         )
 
-    with ThreadPoolExecutor(max_workers=BOMBS + 1) as pool:
-        poller = pool.submit(poll_health)
+    poller = poll_health(tmp_path / "bombs-over")
+    time.sleep(0.5)  # polling before the first bomb arrives
+    with ThreadPoolExecutor(max_workers=BOMBS) as pool:
         answers = list(pool.map(send, bombs))
-        uploads_done.set()
-        poller.result()
+    (tmp_path / "bombs-over").touch()
+    during = latencies(poller)
     outcomes = sorted((r.status_code, r.json()["code"]) for r in answers)
     assert all(o in {(422, "not_a_pdf"), (503, "server_busy")} for o in outcomes), outcomes
     assert any(status == 422 for status, _code in outcomes)  # checked, not only turned away
-    assert len(latencies) >= 10
-    worst = max(latencies)
-    print(f"health: {len(latencies)} answers, worst {worst * 1000:.1f} ms; bombs {outcomes}")
-    assert worst < HEALTH_BOUND_SECONDS, sorted(latencies)[-5:]
+    assert len(during) >= 10
+    worst = max(during)
+    figures = (
+        f"health idle: {len(idle)} answers, worst {max(idle) * 1000:.1f} ms; under the bombs: "
+        f"{len(during)} answers, worst {worst * 1000:.1f} ms, median "
+        f"{sorted(during)[len(during) // 2] * 1000:.1f} ms; bombs {outcomes}"
+    )
+    assert worst < HEALTH_BOUND_SECONDS, figures

@@ -19,7 +19,7 @@ from typing import Any
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
 from ecabinet.domain import InvitationKind
-from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest
+from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest, refusal_code
 from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
 from ecabinet.wire.objects import AgendaItemData, DocumentData, MeetingData, UserData
 
@@ -28,13 +28,15 @@ LIMITS = CheckLimits()  # the server's defaults; it checks again with its own
 
 
 class FileRefused(Exception):
-    """A file that cannot be attached: ``code`` is not_a_pdf, encrypted, too_large, damaged
-    or too_complex; the UI says it in words."""
+    """A file that cannot be attached: ``code`` is not_a_pdf, encrypted, too_large, damaged,
+    too_complex or active_content (``found`` then names what could run, as
+    ecabinet.pdf.active's kinds); the UI says it in words."""
 
-    def __init__(self, name: str, code: str) -> None:
+    def __init__(self, name: str, code: str, found: tuple[str, ...] = ()) -> None:
         super().__init__(f"{name}: {code}")
         self.name = name
         self.code = code
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,7 @@ def check_file(path: Path) -> Checked:
         raise FileRefused(path.name, TOO_LARGE)
     verdict = check_pdf(path, seconds=LIMITS.seconds, memory_mb=LIMITS.memory_mb)
     if not verdict.ok:
-        damaged = verdict.code == NOT_A_PDF and "damaged" in verdict.reason
-        raise FileRefused(path.name, "damaged" if damaged else verdict.code)
+        raise FileRefused(path.name, refusal_code(verdict), verdict.found)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return Checked(path, digest, verdict.pages)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,9 @@ from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
 from ecabinet.wire.objects import AgendaItemData, DocumentData, MeetingData, UserData
 
 TOO_LARGE = "too_large"
+SERVER_BUSY = "server_busy"
+BUSY_TRIES = 4  # the server's checks are each bounded (20 s): a turn comes within these
+BUSY_WAIT = 5.0
 LIMITS = CheckLimits()  # the server's defaults; it checks again with its own
 
 
@@ -66,12 +70,20 @@ def upload_checked(account: Account, path: Path) -> Checked:
     return checked
 
 
-def _upload(account: Account, checked: Checked) -> None:
-    try:
-        account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
-    except ApiProblem as problem:
-        code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
-        raise FileRefused(checked.path.name, code) from None
+def _upload(account: Account, checked: Checked, busy_wait_seconds: float = BUSY_WAIT) -> None:
+    """Upload; a server busy checking other files (503 server_busy) is asked again a few
+    times, a while apart (this runs on a worker thread), before the file is named as not
+    sent."""
+    for attempt in range(BUSY_TRIES):
+        try:
+            account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
+            return
+        except ApiProblem as problem:
+            if problem.code == SERVER_BUSY and attempt + 1 < BUSY_TRIES:
+                time.sleep(busy_wait_seconds)
+                continue
+            code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
+            raise FileRefused(checked.path.name, code) from None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ FILE_PROBLEMS = {
     "too_large": QT_TRANSLATE_NOOP("FileWords", "quá lớn (tối đa 200 MB)"),
     "damaged": QT_TRANSLATE_NOOP("FileWords", "bị hỏng, không mở được"),
     "too_complex": QT_TRANSLATE_NOOP("FileWords", "quá phức tạp để kiểm tra an toàn"),
+    "server_busy": QT_TRANSLATE_NOOP(
+        "FileWords", "chưa gửi được: máy chủ đang bận kiểm tra tệp khác, hãy thử lại sau ít phút"
+    ),
     "active_content": QT_TRANSLATE_NOOP(
         "FileWords",
         "có nội dung có thể tự chạy trên máy của thành viên ({found}): hãy in lại tài liệu "

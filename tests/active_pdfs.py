@@ -113,6 +113,15 @@ def form_field_javascript() -> bytes:
     return _written(writer)
 
 
+def xfa_form() -> bytes:
+    """A form whose XFA part (which carries its own scripts) replaces the page."""
+    writer = _writer()
+    template = writer._add_object(_dict(Type=_name("XObject")))
+    xfa = ArrayObject([_text("template"), template])
+    writer._root_object[NameObject("/AcroForm")] = _dict(Fields=ArrayObject(), XFA=xfa)
+    return _written(writer)
+
+
 def launch_action() -> bytes:
     writer = _writer()
     launch = _dict(S=_name("Launch"), F=_text("C:\\Windows\\System32\\cmd.exe"))
@@ -159,6 +168,10 @@ def three_d() -> bytes:
     return _with_annotation(_dict(Subtype=_name("3D")))
 
 
+def movie() -> bytes:
+    return _with_annotation(_dict(Subtype=_name("Movie"), Movie=_dict(F=_text("clip.avi"))))
+
+
 def file_link() -> bytes:
     return _link(_dict(S=_name("URI"), URI=_text("file:///C:/Windows/System32/calc.exe")))
 
@@ -180,6 +193,7 @@ ACTIVE: dict[str, tuple[Callable[[], bytes], str]] = {
     "page-aa-javascript": (page_aa_javascript, active.JAVASCRIPT),
     "annotation-aa-javascript": (annotation_aa_javascript, active.JAVASCRIPT),
     "form-field-javascript": (form_field_javascript, active.JAVASCRIPT),
+    "xfa-form": (xfa_form, active.JAVASCRIPT),
     "launch": (launch_action, active.LAUNCH),
     "embedded-executable": (embedded_executable, active.EMBEDDED_FILE),
     "file-attachment-annotation": (file_attachment_annotation, active.EMBEDDED_FILE),
@@ -189,6 +203,7 @@ ACTIVE: dict[str, tuple[Callable[[], bytes], str]] = {
     "go-to-an-embedded-file": (go_to_an_embedded_file, active.OTHER_FILE),
     "rich-media": (rich_media, active.RICH_MEDIA),
     "3d": (three_d, active.RICH_MEDIA),
+    "movie": (movie, active.RICH_MEDIA),
     "file-link": (file_link, active.NON_WEB_LINK),
     "javascript-link": (javascript_link, active.NON_WEB_LINK),
 }

@@ -2,9 +2,11 @@
 
 pypdf has had denial-of-service bugs on crafted files (endless loops, memory blow-ups), so the
 parse happens in a separate "spawn" process that the parent kills when it overruns, and whose
-address space is capped. ``check_pdf`` is called from a server worker thread; it blocks that
-thread (never the event loop) while the child runs. Pure core: no server imports, so the child
-starts quickly and the client may use it too.
+address space is capped, at a low CPU priority. Besides a readable PDF with pages, the file
+must not be one pypdf had to repair, and must hold nothing that could run (ecabinet.pdf.active).
+``check_pdf`` is called from a worker thread (the server's bounds how many at once:
+ecabinet.server.pdf_checks); it blocks that thread (never the event loop) while the child runs.
+Pure core: no server imports, so the child starts quickly and the client may use it too.
 """
 
 from __future__ import annotations
@@ -216,6 +218,7 @@ def _check_in_child(path: str, memory_mb: int, conn: multiprocessing.connection.
     pypdf_log = logging.getLogger("pypdf")
     pypdf_log.setLevel(logging.WARNING)  # seen by _Repairs only, not printed
     pypdf_log.propagate = False
+    pypdf_log.addHandler(logging.NullHandler())
     result = _inspect(path)
     conn.send((result.ok, result.pages, result.code, result.reason, result.found))
 

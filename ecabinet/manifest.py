@@ -3,9 +3,10 @@
 The manifest is ``manifest.yaml`` (the meeting and its items) or ``manifest.csv`` (the items;
 the meeting given separately). Every file is checked — present, inside the folder, a real PDF,
 not encrypted, not too large — and every problem is reported together, so the Government
-Office fixes the folder once. ``plan`` turns a checked folder into the one request that builds
-the meeting. Used by ``ecabinet-server import-agenda`` and by the desktop; a worker thread or
-the command line (each PDF is checked in a child process).
+Office fixes the folder once (a file refused by the PDF check is also named by its code, so
+the desktop says why in its own words). ``plan`` turns a checked folder into the one request
+that builds the meeting. Used by ``ecabinet-server import-agenda`` and by the desktop; a
+worker thread or the command line (each PDF is checked in a child process).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 
 from ecabinet.domain import DocumentKind, MeetingKind
-from ecabinet.pdf.validate import check_pdf
+from ecabinet.pdf.validate import NOT_A_PDF, REASON_DAMAGED, PdfCheck, check_pdf
 from ecabinet.wire.agenda import AgendaImport, ImportDocument, ImportItem
 
 MANIFESTS = ("manifest.yaml", "manifest.yml", "manifest.csv")
@@ -29,12 +30,32 @@ FILE_FIELDS = {"submission": DocumentKind.SUBMISSION, "draft": DocumentKind.DRAF
 DOCUMENT_TITLES = {"submission": "Tờ trình", "draft": "Dự thảo"}
 
 
-class ImportProblems(Exception):
-    """Everything wrong with the folder, each in a sentence; nothing was changed."""
+@dataclass(frozen=True)
+class FileProblem:
+    """A file of the folder the PDF check refused: ``code`` as ``refusal_code`` gives it,
+    ``found`` the kinds of active content (ecabinet.pdf.active), so the desktop words it."""
 
-    def __init__(self, problems: list[str]) -> None:
+    name: str
+    code: str
+    found: tuple[str, ...] = ()
+
+
+class ImportProblems(Exception):
+    """Everything wrong with the folder, each in a sentence; nothing was changed. ``files``
+    maps a problem's index to the refused file it is about."""
+
+    def __init__(self, problems: list[str], files: dict[int, FileProblem] | None = None) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        self.files = files or {}
+
+
+def refusal_code(verdict: PdfCheck) -> str:
+    """The code a refused file is named by: the check's, with "damaged" told apart from
+    "not a PDF at all"."""
+    if verdict.code == NOT_A_PDF and verdict.reason == REASON_DAMAGED:
+        return "damaged"
+    return verdict.code
 
 
 @dataclass
@@ -139,6 +160,7 @@ def check_files(
 ) -> dict[str, tuple[bytes, int]]:
     """Every file read and checked: name -> (bytes, pages). Raises with every problem."""
     problems: list[str] = []
+    refused: dict[int, FileProblem] = {}
     checked: dict[str, tuple[bytes, int]] = {}
     orders = [item.order for item in manifest.items]
     if len(set(orders)) != len(orders):
@@ -160,11 +182,12 @@ def check_files(
                 continue
             verdict = check_pdf(path, seconds=limits.seconds, memory_mb=limits.memory_mb)
             if not verdict.ok:
+                refused[len(problems)] = FileProblem(name, refusal_code(verdict), verdict.found)
                 problems.append(f"{name}: {verdict.reason}")
                 continue
             checked[name] = (path.read_bytes(), verdict.pages)
     if problems:
-        raise ImportProblems(problems)
+        raise ImportProblems(problems, refused)
     return checked
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,22 +20,27 @@ from typing import Any
 from ecabinet.client.api import ApiProblem
 from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind
-from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest
+from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest, refusal_code
 from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
 from ecabinet.wire.objects import AgendaItemData, DocumentData, MeetingData, UserData
 
 TOO_LARGE = "too_large"
+SERVER_BUSY = "server_busy"
+BUSY_TRIES = 4  # the server's checks are each bounded (20 s): a turn comes within these
+BUSY_WAIT = 5.0
 LIMITS = CheckLimits()  # the server's defaults; it checks again with its own
 
 
 class FileRefused(Exception):
-    """A file that cannot be attached: ``code`` is not_a_pdf, encrypted, too_large, damaged
-    or too_complex; the UI says it in words."""
+    """A file that cannot be attached: ``code`` is not_a_pdf, encrypted, too_large, damaged,
+    too_complex or active_content (``found`` then names what could run, as
+    ecabinet.pdf.active's kinds); the UI says it in words."""
 
-    def __init__(self, name: str, code: str) -> None:
+    def __init__(self, name: str, code: str, found: tuple[str, ...] = ()) -> None:
         super().__init__(f"{name}: {code}")
         self.name = name
         self.code = code
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,7 @@ def check_file(path: Path) -> Checked:
         raise FileRefused(path.name, TOO_LARGE)
     verdict = check_pdf(path, seconds=LIMITS.seconds, memory_mb=LIMITS.memory_mb)
     if not verdict.ok:
-        damaged = verdict.code == NOT_A_PDF and "damaged" in verdict.reason
-        raise FileRefused(path.name, "damaged" if damaged else verdict.code)
+        raise FileRefused(path.name, refusal_code(verdict), verdict.found)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return Checked(path, digest, verdict.pages)
 
@@ -65,12 +70,20 @@ def upload_checked(account: Member, path: Path) -> Checked:
     return checked
 
 
-def _upload(account: Member, checked: Checked) -> None:
-    try:
-        account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
-    except ApiProblem as problem:
-        code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
-        raise FileRefused(checked.path.name, code) from None
+def _upload(account: Member, checked: Checked, busy_wait_seconds: float = BUSY_WAIT) -> None:
+    """Upload; a server busy checking other files (503 server_busy) is asked again a few
+    times, a while apart (this runs on a worker thread), before the file is named as not
+    sent."""
+    for attempt in range(BUSY_TRIES):
+        try:
+            account.api.upload_blob(checked.path.read_bytes(), checked.sha256)
+            return
+        except ApiProblem as problem:
+            if problem.code == SERVER_BUSY and attempt + 1 < BUSY_TRIES:
+                time.sleep(busy_wait_seconds)
+                continue
+            code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
+            raise FileRefused(checked.path.name, code) from None
 
 
 @dataclass(frozen=True)

@@ -274,9 +274,11 @@ def _placed_copy(
         quote = quote_at(texts[placement.page], placement.start, placement.length)
         geometry: dict[str, object] = {
             "rects": text_rects(data, placement.page, placement.start, placement.length),
-            "quote": quote.quote,
-            "prefix": quote.prefix,
-            "suffix": quote.suffix,
+            # The document's own words, kept only as far as they may be shown (a new
+            # draft's text may hold line ends and controls the text rule refuses).
+            "quote": plain_quote(quote.quote),
+            "prefix": plain_quote(quote.prefix),
+            "suffix": plain_quote(quote.suffix),
         }
         page = placement.page
     else:

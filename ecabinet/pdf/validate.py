@@ -2,13 +2,16 @@
 
 pypdf has had denial-of-service bugs on crafted files (endless loops, memory blow-ups), so the
 parse happens in a separate "spawn" process that the parent kills when it overruns, and whose
-address space is capped. ``check_pdf`` is called from a server worker thread; it blocks that
-thread (never the event loop) while the child runs. Pure core: no server imports, so the child
-starts quickly and the client may use it too.
+address space is capped, at a low CPU priority. Besides a readable PDF with pages, the file
+must not be one pypdf had to repair, and must hold nothing that could run (ecabinet.pdf.active).
+``check_pdf`` is called from a worker thread (the server's bounds how many at once:
+ecabinet.server.pdf_checks); it blocks that thread (never the event loop) while the child runs.
+Pure core: no server imports, so the child starts quickly and the client may use it too.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -18,9 +21,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ecabinet.pdf.active import TooComplex, active_content, described
+
 NOT_A_PDF = "not_a_pdf"
 ENCRYPTED = "encrypted"
 TOO_COMPLEX = "too_complex"
+ACTIVE_CONTENT = "active_content"
 
 # Reasons in plain words: the server puts them in the detail of its answer to the uploader.
 REASON_NOT_A_PDF = "not a PDF"
@@ -28,11 +34,12 @@ REASON_NO_PAGES = "a PDF without pages"
 REASON_ENCRYPTED = "encrypted"
 REASON_DAMAGED = "damaged"
 REASON_TOO_COMPLEX = "too complex to check safely"
+# A low priority (weight about a tenth of the server's): a check never takes the CPU from the
+# server that answers members, yet still ends within its time on a busy machine.
+CHILD_NICENESS = 10
 
 # A PDF header may follow some junk (mail gateways add it); readers accept it within 1 KiB.
 HEADER_WINDOW = 1024
-# Deeper than this, nested arrays and dictionaries are an attack on the reader, not a paper.
-MAX_NESTING = 100
 # Other formats a "PDF" may really be; a file that is also a ZIP (a polyglot) is refused too.
 _FOREIGN_STARTS = (
     b"PK\x03\x04",
@@ -46,16 +53,18 @@ _FOREIGN_STARTS = (
 
 @dataclass(frozen=True)
 class PdfCheck:
-    """The verdict on one file: ``code`` is "" when ``ok``, else one of the constants above."""
+    """The verdict on one file: ``code`` is "" when ``ok``, else one of the constants above;
+    ``found`` names the kinds of active content (ecabinet.pdf.active) that refused it."""
 
     ok: bool
     pages: int = 0
     code: str = ""
     reason: str = ""
+    found: tuple[str, ...] = ()
 
 
-def _refused(code: str, reason: str) -> PdfCheck:
-    return PdfCheck(False, 0, code, reason)
+def _refused(code: str, reason: str, found: tuple[str, ...] = ()) -> PdfCheck:
+    return PdfCheck(False, 0, code, reason, found)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -65,6 +74,70 @@ def _limit_memory(memory_mb: int) -> None:
         return
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _lower_priority(pid: int = 0) -> None:
+    """Run the check (``pid``, or this process) at the lowest CPU priority, where there is one."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, CHILD_NICENESS)
+    except (AttributeError, OSError):  # Windows, or the child already gone
+        pass
+
+
+class _FromHeader(io.RawIOBase):
+    """The file seen from its ``%PDF-`` header on: offsets in a PDF count from the header, so
+    junk a mail gateway put before it shifts nothing and needs no repair."""
+
+    def __init__(self, fh: io.BufferedReader, start: int) -> None:
+        super().__init__()
+        self._fh, self._start = fh, start
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        return self._fh.readinto(buffer)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_SET:
+            offset += self._start
+        return self._fh.seek(offset, whence) - self._start
+
+    def tell(self) -> int:
+        return self._fh.tell() - self._start
+
+
+# pypdf's warnings that say it repaired the file's structure (in non-strict mode it goes on
+# after each): a startxref or cross-reference table it corrected or rebuilt, an object not
+# where the table said, a catalog it had to search for. A reference to an object that does
+# not exist is not among them: the standard reads it as null.
+_REPAIR_WORDS = (
+    "xref",
+    "wrong pointing object",
+    "eof marker",
+    "object streams",
+    "rebuild",
+    "/root",
+    "catalog",
+    "zero-indexed",
+    "repaired",
+)
+
+
+class _Repairs(logging.Handler):
+    """pypdf's warnings while it reads the file: those that are a repair it made."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if any(word in message.lower() for word in _REPAIR_WORDS):
+            self.seen.append(message)
 
 
 def _cross_reference_found(path: str) -> bool:
@@ -87,66 +160,72 @@ def _cross_reference_found(path: str) -> bool:
     return at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at) is not None
 
 
-def _walk(node: object, depth: int = 0, seen: set[tuple[int, int]] | None = None) -> None:
-    """Resolve every object reachable from ``node``, so that a hostile one fails here, under
-    the limits, and not in a member's reader; loops are followed once."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
-    seen = set() if seen is None else seen
-    if depth > MAX_NESTING:
-        raise RecursionError("nested too deep")
-    if isinstance(node, IndirectObject):
-        key = (node.idnum, node.generation)
-        if key in seen:
-            return
-        seen.add(key)
-        node = node.get_object()
-    if isinstance(node, DictionaryObject):
-        for value in node.values():
-            _walk(value, depth + 1, seen)
-    elif isinstance(node, ArrayObject):
-        for value in node:
-            _walk(value, depth + 1, seen)
+def _header_at(path: str) -> int:
+    with open(path, "rb") as fh:
+        return fh.read(HEADER_WINDOW).find(b"%PDF-")
 
 
 def _inspect(path: str) -> PdfCheck:
-    """Parse the file with pypdf and resolve every object; runs inside the child only."""
+    """Parse the file with pypdf and resolve every object; runs inside the child only.
+
+    A file whose cross-reference pypdf had to repair or rebuild is refused as damaged: two
+    readers may repair it differently and show members different pages. Its /Info (title,
+    author) is not read at all: odd metadata changes nothing a member sees.
+    """
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError
 
+    repairs = _Repairs()
+    pypdf_log = logging.getLogger("pypdf")
     try:
         if not _cross_reference_found(path):
             return _refused(NOT_A_PDF, REASON_DAMAGED)
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            return _refused(ENCRYPTED, REASON_ENCRYPTED)
-        pages = len(reader.pages)
-        if pages == 0:
-            return _refused(NOT_A_PDF, REASON_NO_PAGES)
-        # Decoding each page's content stream once, rather than only reading its length,
-        # runs pypdf's decoders (where its denial-of-service bugs have been) here, under the
-        # limits, and refuses decompression bombs; images, the bulk of a scan, stay encoded.
-        for page in reader.pages:
-            contents = page.get_contents()
-            if contents is not None:
-                contents.get_data()
-        _walk(reader.trailer)
-    except (MemoryError, RecursionError, LimitReachedError):
+        with open(path, "rb") as raw:
+            source = io.BufferedReader(_FromHeader(raw, _header_at(path)))
+            pypdf_log.addHandler(repairs)
+            try:
+                reader = PdfReader(source, strict=False)
+                if reader.is_encrypted:
+                    return _refused(ENCRYPTED, REASON_ENCRYPTED)
+                pages = len(reader.pages)
+                if pages == 0:
+                    return _refused(NOT_A_PDF, REASON_NO_PAGES)
+                # Decoding each page's content stream once, rather than only reading its
+                # length, runs pypdf's decoders (where its denial-of-service bugs have been)
+                # here, under the limits, and refuses decompression bombs; images, the bulk
+                # of a scan, stay encoded.
+                for page in reader.pages:
+                    contents = page.get_contents()
+                    if contents is not None:
+                        contents.get_data()
+                found = active_content(reader.trailer["/Root"])
+            finally:
+                pypdf_log.removeHandler(repairs)
+            if repairs.seen:
+                return _refused(NOT_A_PDF, REASON_DAMAGED)
+    except (MemoryError, RecursionError, LimitReachedError, TooComplex):
         return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
     except Exception:  # any other parse failure means the file is damaged
         return _refused(NOT_A_PDF, REASON_DAMAGED)
+    if found:
+        return _refused(ACTIVE_CONTENT, f"a PDF with {described(found)}", found)
     return PdfCheck(True, pages)
 
 
 def _check_in_child(path: str, memory_mb: int, conn: multiprocessing.connection.Connection) -> None:
+    _lower_priority()
     _limit_memory(memory_mb)
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # the verdict says what went wrong
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.setLevel(logging.WARNING)  # seen by _Repairs only, not printed
+    pypdf_log.propagate = False
+    pypdf_log.addHandler(logging.NullHandler())
     result = _inspect(path)
-    conn.send((result.ok, result.pages, result.code, result.reason))
+    conn.send((result.ok, result.pages, result.code, result.reason, result.found))
 
 
 def check_pdf(path: Path, *, seconds: float, memory_mb: int) -> PdfCheck:
-    """Whether ``path`` is a readable, unencrypted PDF with pages, and how many it has.
+    """Whether ``path`` is a readable, unencrypted PDF with pages and nothing that could run,
+    and how many pages it has.
 
     A child that overruns ``seconds``, or dies (its allocations fail beyond ``memory_mb``),
     yields ``too_complex``.
@@ -162,11 +241,12 @@ def check_pdf(path: Path, *, seconds: float, memory_mb: int) -> PdfCheck:
         target=_check_in_child, args=(str(path), memory_mb, sender), daemon=True
     )
     child.start()
+    _lower_priority(child.pid or 0)  # at once, before the child has imported pypdf
     sender.close()  # so that the child's death shows here as EOF
     try:
         if not receiver.poll(seconds):
             return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
-        ok, pages, code, reason = receiver.recv()
+        ok, pages, code, reason, found = receiver.recv()
     except EOFError:  # the child died, most likely of the memory limit
         return _refused(TOO_COMPLEX, REASON_TOO_COMPLEX)
     finally:
@@ -174,4 +254,4 @@ def check_pdf(path: Path, *, seconds: float, memory_mb: int) -> PdfCheck:
             child.kill()
         child.join(5)
         receiver.close()
-    return PdfCheck(bool(ok), int(pages), str(code), str(reason))
+    return PdfCheck(bool(ok), int(pages), str(code), str(reason), tuple(map(str, found)))

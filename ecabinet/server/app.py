@@ -43,6 +43,7 @@ from ecabinet.server.errors import install_handlers, problem
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
 from ecabinet.server.models import Body
+from ecabinet.server.pdf_checks import PdfChecks
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.live_hub = live_hub
+    app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
     # Body sizes counted on the bytes received, whatever the framing; inside _guard, so that
     # its refusals carry the headers below too.

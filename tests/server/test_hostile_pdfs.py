@@ -23,7 +23,11 @@ BLOB_LIMIT = 2 * 1024 * 1024
 
 @pytest.fixture
 def server(settings: Settings) -> Iterator[str]:
-    limited = settings.with_changes(pdf_check_seconds=CHECK_SECONDS, blob_max_bytes=BLOB_LIMIT)
+    # Every upload waits its turn for a check here (the pool's bound is tested in
+    # test_pdf_checks.py): each must be refused for what it is.
+    limited = settings.with_changes(
+        pdf_check_seconds=CHECK_SECONDS, blob_max_bytes=BLOB_LIMIT, pdf_check_wait_seconds=120.0
+    )
     with serving(limited) as (url, _world):
         yield url
 
@@ -38,7 +42,8 @@ def _headers(url: str) -> dict[str, str]:
 
 
 def _upload(url: str, headers: dict[str, str], data: bytes) -> requests.Response:
-    # A hung check would show here as a timeout: the answer must come within the limit.
+    # A hung check would show here as a timeout: the answer must come within the limit (the
+    # files take turns in the pool, a few at a time).
     return requests.post(
         f"{url}/api/v1/blobs",
         data=data,
@@ -47,7 +52,7 @@ def _upload(url: str, headers: dict[str, str], data: bytes) -> requests.Response
             "Content-Type": "application/pdf",
             "X-Content-SHA256": hashlib.sha256(data).hexdigest(),
         },
-        timeout=CHECK_SECONDS + 15,
+        timeout=CHECK_SECONDS * len(HOSTILE) + 30,
     )
 
 

@@ -24,6 +24,11 @@ class Settings:
     password_scrypt_n: int = 2**14
     pdf_check_seconds: float = 20.0
     pdf_check_memory_mb: int = 768
+    # How many PDF checks (child processes) run at once in one server process: one per CPU,
+    # so hostile uploads can never take more than the machine has; an upload that finds
+    # them all busy waits this long for a place, then is answered 503 server_busy.
+    pdf_check_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    pdf_check_wait_seconds: float = 2.0
     demo: bool = False
     # Further CAs whose certificates members may sign with (the national government CA).
     trusted_ca_files: tuple[Path, ...] = ()
@@ -62,6 +67,7 @@ def get_settings(
         "token_ttl_hours": "ECABINET_TOKEN_TTL_HOURS",
         "offline_expiry_hours": "ECABINET_OFFLINE_EXPIRY_HOURS",
         "idle_lock_minutes": "ECABINET_IDLE_LOCK_MINUTES",
+        "pdf_check_workers": "ECABINET_PDF_CHECK_WORKERS",
     }
     values: dict[str, object] = {}
     for name, var in env_ints.items():

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from pypdf import PdfWriter
 from pypdf.generic import EncodedStreamObject, NameObject
 
 from ecabinet.pdf.validate import (
+    CHILD_NICENESS,
     ENCRYPTED,
     NOT_A_PDF,
     REASON_DAMAGED,
@@ -18,6 +22,7 @@ from ecabinet.pdf.validate import (
     REASON_NOT_A_PDF,
     TOO_COMPLEX,
     PdfCheck,
+    _lower_priority,
     check_pdf,
 )
 from tests.pdfs import make_pdf
@@ -97,3 +102,15 @@ def test_a_child_starved_of_memory_is_too_complex_not_a_crash(tmp_path: Path) ->
 def test_a_decompression_bomb_is_too_complex(tmp_path: Path) -> None:
     result = check(tmp_path, decompression_bomb())
     assert (result.ok, result.code) == (False, TOO_COMPLEX)
+
+
+def test_the_check_runs_at_a_low_cpu_priority() -> None:
+    if not hasattr(os, "getpriority"):
+        pytest.skip("no process priorities on this system")
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        _lower_priority(child.pid)
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) >= CHILD_NICENESS >= 10
+    finally:
+        child.kill()
+        child.wait(10)

@@ -1,8 +1,9 @@
 """Document bytes: download with Range/If-Range/ETag, upload checked against digest and as PDF.
 
 Downloads stream from disk in chunks; uploads stream to a temporary file while hashing, so a
-200 MB draft never sits in memory. The PDF check runs in a child process (ecabinet.pdf.validate)
-on a worker thread, so the server keeps answering others meanwhile.
+200 MB draft never sits in memory. The PDF check runs in a child process (ecabinet.pdf.validate),
+a bounded number at once (ecabinet.server.pdf_checks), on a worker thread, so the server keeps
+answering others meanwhile.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ecabinet.pdf.validate import check_pdf
+from ecabinet.pdf.active import described
+from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.errors import ApiError, problem
+from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.wire.sync import BlobInfo
 
 router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)
@@ -144,8 +147,11 @@ def get_blob(
         415: {"description": "unsupported_media_type: the body is not application/pdf"},
         422: {
             "description": "digest_mismatch, not_a_pdf (not a PDF, encrypted, damaged or too "
-            "complex to check safely) or validation_error (X-Content-SHA256 missing or bad)"
+            "complex to check safely), active_content (JavaScript, a Launch action, an "
+            "embedded file or another thing that could run; the detail names it) or "
+            "validation_error (X-Content-SHA256 missing or bad)"
         },
+        503: {"description": "server_busy: every PDF check is in use; send again (Retry-After)"},
     },
 )
 async def upload_blob(
@@ -189,15 +195,16 @@ async def upload_blob(
                 "The file's SHA-256 does not match "
                 "X-Content-SHA256: it was changed or cut short on the way.",
             )
-        check = await run_in_threadpool(
-            check_pdf,
-            temp,
-            seconds=settings.pdf_check_seconds,
-            memory_mb=settings.pdf_check_memory_mb,
-        )
-        if not check.ok:
-            # too_complex is refused as not_a_pdf on the wire; the detail says which.
-            raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
+        checks: PdfChecks = request.app.state.pdf_checks
+        check = await run_in_threadpool(checks.check, temp)
+        if check is None:
+            raise ApiError(
+                503,
+                "server_busy",
+                "The server is checking other files: send this one again in a few seconds.",
+                headers={"Retry-After": str(checks.retry_after_seconds)},
+            )
+        _refuse_unless_ok(check)
         await run_in_threadpool(store.commit, temp, claimed)  # a bucket upload may take a while
     finally:
         temp.unlink(missing_ok=True)
@@ -205,6 +212,21 @@ async def upload_blob(
     info = BlobInfo(sha256=claimed, size=size, pages=check.pages)
     await run_in_threadpool(_record_upload, db, auth, info)
     return info
+
+
+def _refuse_unless_ok(check: PdfCheck) -> None:
+    if check.ok:
+        return
+    if check.code == ACTIVE_CONTENT:
+        raise ApiError(
+            422,
+            "active_content",
+            f"The file was refused: it contains {described(check.found)}, which could run "
+            "or reach outside the document on members' computers. Save the document again "
+            "without it (for example print it to PDF) and send it again.",
+        )
+    # too_complex is refused as not_a_pdf on the wire; the detail says which.
+    raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
 
 
 def _stored_info(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:

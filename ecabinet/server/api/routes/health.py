@@ -11,5 +11,7 @@ router = APIRouter(tags=["health"])  # no database: the plain route
 
 
 @router.get("/health", response_model=Health)
-def health() -> Health:
+async def health() -> Health:
+    # Answered on the event loop itself, never queued behind uploads and their PDF checks
+    # on the worker threads: a load balancer asking "are you up?" gets an answer at once.
     return Health(status="ok", version=__version__)

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
         if self.page == BALLOT:
             self.ballot_page.show_ballot(self.object_id)
         elif self.page == CONSOLE:
-            self.console.read_facts()
+            self.console.refresh()
 
     def _indexed(self, count: int) -> None:
         if count and self.page == SEARCH:

@@ -107,6 +107,38 @@ def test_the_chair_at_the_console_stays_there_when_the_vote_opens(
     finish(qtbot, window)
 
 
+def test_the_chairs_console_follows_check_ins_and_speakers_live(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager, settings: None
+) -> None:
+    """A member checks in and asks to speak from the laptop: the chair's console, held live,
+    shows both without anyone pressing "sync"."""
+    world = live_server.world
+    chair = session_in_progress(live_server, tmp_path)
+    office = signed_in(live_server.url, tmp_path / "s2", "secretariat")
+    users = world.users
+    # member04 is not present yet: he checks in from his laptop.
+    present = [users[u] for u in ("chair", "member01", "member02", "member03")]
+    office.api.set_attendance(world.meeting_id, present, [users["member04"]])
+    office.api.roll_call(world.meeting_id, True)
+    window = synced_window(qtbot, chair, tasks)
+    qtbot.waitUntil(lambda: window.live.connection.status == LiveStatus.CONNECTED, timeout=WAIT)
+    window.show_page(CONSOLE, world.meeting_id)
+    console = window.console
+    qtbot.waitUntil(lambda: len(console.tools.roll.boxes) > 0, timeout=WAIT)
+    console.items.setCurrentRow(0)
+    qtbot.waitUntil(lambda: bool(console.quorum.text()), timeout=WAIT)
+    before = console.quorum.text()
+    assert console.speakers.queue.count() == 0
+    member = signed_in(live_server.url, tmp_path / "m4", "member04")
+    member.store.record_action("attendance.check_in", {"meeting_id": world.meeting_id})
+    member.store.record_action("speaker.request", {"agenda_item_id": world.item_ids[0]})
+    assert member.sync_service().sync().rejected == 0
+    qtbot.waitUntil(lambda: console.speakers.queue.count() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: users["member04"] in console.tools.roll.present_ids(), timeout=WAIT)
+    qtbot.waitUntil(lambda: console.quorum.text() != before, timeout=WAIT)  # one more present
+    finish(qtbot, window)
+
+
 def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager, settings: None
 ) -> None:

@@ -139,6 +139,10 @@ def test_the_minutes_list_who_spoke_in_order_and_for_how_long(
         two.started_at = at + timedelta(minutes=4)
         two.ended_at = at + timedelta(minutes=4, seconds=40)
         db.commit()
+    # Minutes exist only for a session that was held: opened, then closed (rule 8).
+    assert (
+        call(api, "secretariat", "POST", f"/meetings/{world.meeting_id}/close").status_code == 200
+    )
     record = call(api, "secretariat", "GET", f"/meetings/{world.meeting_id}/minutes").json()
     first = record["items"][0]
     assert first["speakers"] == ["Member02", "Member01"]  # member03 never had the floor

@@ -115,6 +115,8 @@ class SessionTools(QObject):
 
     def _show_members(self, members: list[UserData], present: set[str], is_open: bool) -> None:
         self._show_roll_call(is_open)
+        if self.roll.boxes and set(self.present_ids()) != self.shown_present:
+            return  # the Office is ticking: a sync in the background never undoes its ticks
         self.shown_present = present
         self.roll.show_members(members, present)
 

@@ -317,6 +317,18 @@ class VoteConsole(QWidget):
         self._update_hall()
         self.counted.emit(count)
 
+    def refresh(self) -> None:
+        """After a sync (which the live stream asks for at once): who is present, the chosen
+        item's speakers, the count and quorum line, and the published facts, as they now are."""
+        if not self.meeting_id:
+            return
+        self.tools.show_meeting(self.meeting_id)
+        item_id = self.current_item_id()
+        if item_id:
+            self.speakers.show_item(item_id)
+        self.poll()
+        self.read_facts()
+
     def read_facts(self) -> None:
         """The item's published result and speaker from the store (after a sync brought them)."""
         account, item_id = self.account.member, self.current_item_id()

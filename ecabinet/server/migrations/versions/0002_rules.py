@@ -16,23 +16,31 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("meetings", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "started_at", ecabinet.server.models.UtcDateTime(timezone=True), nullable=True
-            )
+    # Plain ADD COLUMN, never a batch: on SQLite a batch copies and drops the table, which
+    # other tables' foreign keys refer to, and fails on a database with data in it.
+    op.add_column(
+        "meetings",
+        sa.Column("started_at", ecabinet.server.models.UtcDateTime(timezone=True), nullable=True),
+    )
+    op.add_column(
+        "agenda_items",
+        sa.Column(
+            "consent_pulled_at", ecabinet.server.models.UtcDateTime(timezone=True), nullable=True
+        ),
+    )
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite adds a column with its reference in one statement, and no constraint later.
+        op.execute(
+            "ALTER TABLE agenda_items ADD COLUMN consent_pulled_by VARCHAR(36) "
+            "REFERENCES users (id)"
         )
-    with op.batch_alter_table("agenda_items", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("consent_pulled_by", sa.String(length=36), nullable=True))
-        batch_op.add_column(
-            sa.Column(
-                "consent_pulled_at",
-                ecabinet.server.models.UtcDateTime(timezone=True),
-                nullable=True,
-            )
+    else:
+        op.add_column(
+            "agenda_items", sa.Column("consent_pulled_by", sa.String(length=36), nullable=True)
         )
-        batch_op.create_foreign_key(
-            batch_op.f("fk_agenda_items_consent_pulled_by_users"),
+        op.create_foreign_key(
+            "fk_agenda_items_consent_pulled_by_users",
+            "agenda_items",
             "users",
             ["consent_pulled_by"],
             ["id"],

@@ -18,6 +18,7 @@ from ecabinet.server.api.routes import (
     ballots,
     blobs,
     board,
+    events,
     health,
     meetings,
     minutes,
@@ -36,6 +37,8 @@ from ecabinet.server.db import (
     migrate,
 )
 from ecabinet.server.errors import install_handlers, problem
+from ecabinet.server.live.hub import Hub
+from ecabinet.server.live.relay import relayed
 from ecabinet.server.models import Body
 
 log = logging.getLogger(__name__)
@@ -62,6 +65,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.database_url)
     migrate(engine)
     session_factory = make_session_factory(engine)
+    # Every commit of this factory's sessions is announced to the open live streams.
+    live_hub = Hub.installed_on(session_factory)
     with session_factory() as db:
         if db.scalar(select(Body).where(Body.code == settings.body_code)) is None:
             db.add(Body(code=settings.body_code, name=settings.body_name))
@@ -77,7 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # once than the database pool has connections (found under 500 members: 40 threads
         # on 30 connections timed out as 500s instead of waiting).
         to_thread.current_default_thread_limiter().total_tokens = THREADS_PER_WORKER
-        yield
+        # Other server processes on this database learn of our commits, and we of theirs.
+        async with relayed(live_hub, engine):
+            yield
 
     app = FastAPI(
         lifespan=lifespan,
@@ -90,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory
+    app.state.live_hub = live_hub
     install_handlers(app)
 
     @app.middleware("http")
@@ -137,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         record,
         minutes,
         session,
+        events,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

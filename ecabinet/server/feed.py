@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import BallotStatus, InvitationKind, MeetingStatus, Role, Sharing
 from ecabinet.server import models as m
 from ecabinet.server import serialize as s
+from ecabinet.server.live import pending as live
 
 
 def append(
@@ -50,38 +51,47 @@ def append(
             m.Change.scope_id == scope_id if scope_id is not None else m.Change.scope_id.is_(None),
         )
     )
-    db.add(
-        m.Change(
-            body_id=body_id,
-            type=type_,
-            object_id=object_id,
-            deleted=data is None,
-            data=data,
-            scope=scope,
-            scope_id=scope_id,
-            meeting_id=meeting_id,
-        )
+    change = m.Change(
+        body_id=body_id,
+        type=type_,
+        object_id=object_id,
+        deleted=data is None,
+        data=data,
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=meeting_id,
     )
+    db.add(change)
+    live.note_change(db, change)  # a `changed` to this row's audience once the act commits
 
 
 # --- objects of meetings ----------------------------------------------------------------
 
 
-def _item_scope(meeting: m.Meeting, item_id: str) -> tuple[str, str | None, str | None]:
+def item_scope(meeting: m.Meeting, item_id: str) -> tuple[str, str | None, str | None]:
+    """(scope, scope_id, meeting_id) of what belongs to one agenda item of the meeting."""
     if meeting.status == MeetingStatus.DRAFT:
         return "secretariat", None, meeting.id
     return "item", item_id, meeting.id
 
 
+_item_scope = item_scope
+
+
+def meeting_scope(meeting: m.Meeting) -> tuple[str, str | None, str | None]:
+    """(scope, scope_id, meeting_id) of the meeting itself: everyone invited, guests too."""
+    if meeting.status == MeetingStatus.DRAFT:
+        return "secretariat", None, meeting.id
+    return "meeting", meeting.id, meeting.id
+
+
 def publish_user(db: Session, user: m.User) -> None:
     append(db, user.body_id, "user", user.id, s.user_data(user), "body")
+    live.audiences_may_change(db, user.body_id)  # roles may have changed
 
 
 def publish_meeting(db: Session, meeting: m.Meeting) -> None:
-    if meeting.status == MeetingStatus.DRAFT:
-        scope, scope_id = "secretariat", None
-    else:
-        scope, scope_id = "meeting", meeting.id
+    scope, scope_id, _mid = meeting_scope(meeting)
     append(
         db,
         meeting.body_id,
@@ -137,6 +147,7 @@ def publish_document(db: Session, doc: m.Document) -> None:
 
 def publish_meeting_tree(db: Session, meeting: m.Meeting) -> None:
     """Re-emit a meeting with all its items and documents (after publishing or inviting)."""
+    live.audiences_may_change(db, meeting.body_id)
     publish_meeting(db, meeting)
     items = db.scalars(select(m.AgendaItem).where(m.AgendaItem.meeting_id == meeting.id)).all()
     for item in items:
@@ -155,6 +166,7 @@ def publish_ballot(db: Session, ballot: m.Ballot) -> None:
 
 
 def publish_ballot_tree(db: Session, ballot: m.Ballot) -> None:
+    live.audiences_may_change(db, ballot.body_id)  # created or sent: its voters see it now
     publish_ballot(db, ballot)
     for doc in db.scalars(select(m.Document).where(m.Document.ballot_id == ballot.id)).all():
         publish_document(db, doc)
@@ -162,6 +174,7 @@ def publish_ballot_tree(db: Session, ballot: m.Ballot) -> None:
 
 def unpublish_meeting_for(db: Session, meeting: m.Meeting, user_id: str) -> None:
     """Tell one user who is no longer invited to drop the meeting (and, locally, its tree)."""
+    live.audiences_may_change(db, meeting.body_id)
     append(db, meeting.body_id, "meeting", meeting.id, None, "private", user_id, meeting.id)
 
 
@@ -340,3 +353,24 @@ def visibility_filter(aud: Audience) -> ColumnElement[bool]:
     if aud.ballots:
         clauses.append(and_(c.scope == "ballot", c.scope_id.in_(aud.ballots)))
     return and_(c.body_id == aud.body_id, or_(*clauses) if clauses else false())
+
+
+def may_see(
+    aud: Audience, body_id: str, scope: str, scope_id: str | None, meeting_id: str | None
+) -> bool:
+    """``visibility_filter`` for one row in memory (the live stream's filter); the two must
+    agree on every scope, which tests/server/test_events_audience.py checks."""
+    if body_id != aud.body_id:
+        return False
+    mine = scope in ("private", "own", "personal") and scope_id == aud.user_id
+    if aud.secretariat:
+        return scope != "private" or mine
+    if scope == "body" or mine or (aud.chair and scope == "personal"):
+        return True
+    if scope == "meeting":
+        return scope_id in aud.meetings_any
+    if scope == "item":
+        return meeting_id in aud.meetings_full or scope_id in aud.guest_items
+    if scope == "ballot":
+        return scope_id in aud.ballots
+    return False

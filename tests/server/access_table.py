@@ -74,6 +74,8 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("GET", f"{API}/sync/changes"): SIGNED_IN | {REVOKED},  # REVOKED: see WIPE
     # Anyone signed in may push; each mutation is then judged on its own (PUSH below).
     ("POST", f"{API}/sync/push"): SIGNED_IN,
+    # The live stream: anyone signed in, each hearing only what the feed would give him.
+    ("GET", f"{API}/events"): SIGNED_IN,
     ("GET", f"{API}/blobs/{{sha256}}"): READERS,
     ("HEAD", f"{API}/blobs/{{sha256}}"): READERS,
     # Members upload their signed reply forms, the Office its drafts; guests upload nothing.

@@ -30,6 +30,11 @@ class Settings:
     # Document files in an S3-compatible bucket ("s3://bucket/prefix/") instead of blob_dir.
     blob_s3_url: str = ""
     blob_s3_endpoint: str = ""  # for a store that is not Amazon's (MinIO, Ceph)
+    # The live stream (GET /api/v1/events): a comment this often keeps proxies from closing
+    # it; a stream ends after at most this long (and when its token expires), so that a
+    # laptop proves its session again when it reconnects.
+    live_keepalive_seconds: float = 15.0
+    live_stream_max_seconds: float = 3600.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

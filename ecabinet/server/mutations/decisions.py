@@ -13,16 +13,18 @@ from sqlalchemy import select
 
 from ecabinet.domain import BallotStatus, VoteStatus, is_late
 from ecabinet.pdf.reply_form import read_reply_fields
-from ecabinet.server import feed
+from ecabinet.server import feed, live
 from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import is_voting_member, visible_item
 from ecabinet.server.pki import active_certificates, revoked_fingerprints, trust_roots
+from ecabinet.server.tally import vote_tally
 from ecabinet.signing.detached import canonical_vote, verify_detached
 from ecabinet.signing.keys import fingerprint
 from ecabinet.signing.pades import check_signed_pdf
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.live import VoteCount
 from ecabinet.wire.sync import BallotRespond, VoteCast
 
 # A reply form is one or two pages (tens of kB). Anything far larger is not one, and parsing it
@@ -65,6 +67,28 @@ def cast_vote(ctx: MutationContext, data: WireModel) -> None:
     ctx.db.add(vote)
     ctx.db.flush()
     feed.publish_vote(ctx.db, meeting.body_id, vote, meeting.id)
+    _announce_count(ctx, item, meeting)
+
+
+def _announce_count(ctx: MutationContext, item: m.AgendaItem, meeting: m.Meeting) -> None:
+    """The running count, without names, to the meeting's chair and the Government Office
+    (scope "own" of the chair): nobody else learns how the vote goes before it closes."""
+    counted = vote_tally(ctx.db, item, meeting)
+    live.announce(
+        ctx.db,
+        meeting.body_id,
+        VoteCount(
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            agree=counted.agree,
+            disagree=counted.disagree,
+            abstain=counted.abstain_or_other,
+            not_voted=counted.not_answered,
+        ),
+        scope="own",
+        scope_id=meeting.chair_id,
+        meeting_id=meeting.id,
+    )
 
 
 def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:

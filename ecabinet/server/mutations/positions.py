@@ -6,7 +6,7 @@ from typing import cast
 
 from sqlalchemy import func, select
 
-from ecabinet.server import feed
+from ecabinet.server import feed, live
 from ecabinet.server import models as m
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import (
@@ -17,6 +17,7 @@ from ecabinet.server.mutations.lookups import (
     visible_version,
 )
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.live import MAX_SPEAKERS, Speaker, Speakers
 from ecabinet.wire.sync import DocumentRead, PositionSet, SpeakerAct
 
 
@@ -80,6 +81,7 @@ def request_to_speak(ctx: MutationContext, data: WireModel) -> None:
     ctx.db.add(req)
     ctx.db.flush()
     feed.publish_speaker_request(ctx.db, meeting, req)
+    _announce_queue(ctx, meeting, item.id)
 
 
 def withdraw_request(ctx: MutationContext, data: WireModel) -> None:
@@ -90,6 +92,32 @@ def withdraw_request(ctx: MutationContext, data: WireModel) -> None:
         return
     req.withdrawn = True
     feed.publish_speaker_request(ctx.db, meeting, req)
+    ctx.db.flush()
+    _announce_queue(ctx, meeting, item.id)
+
+
+def _announce_queue(ctx: MutationContext, meeting: m.Meeting, item_id: str) -> None:
+    """The item's queue as it now stands, to all who see the item."""
+    rows = ctx.db.execute(
+        select(m.SpeakerRequest.user_id, m.User.full_name)
+        .join(m.User, m.User.id == m.SpeakerRequest.user_id)
+        .where(m.SpeakerRequest.agenda_item_id == item_id, ~m.SpeakerRequest.withdrawn)
+        .order_by(m.SpeakerRequest.position)
+        .limit(MAX_SPEAKERS)
+    ).all()
+    scope, scope_id, mid = feed.item_scope(meeting, item_id)
+    live.announce(
+        ctx.db,
+        meeting.body_id,
+        Speakers(
+            meeting_id=meeting.id,
+            agenda_item_id=item_id,
+            queue=[Speaker(user_id=uid, full_name=name[:200]) for uid, name in rows],
+        ),
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=mid,
+    )
 
 
 def mark_read(ctx: MutationContext, data: WireModel) -> None:

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from ecabinet.domain import Role
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, feed, live
 from ecabinet.server.accounts import reset_password, revoke_device
 from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
@@ -110,6 +110,8 @@ def update_user(user_id: str, body: UserUpdate, auth: Secretariat, db: DbDep) ->
         raise ApiError(409, "conflict", "You cannot disable yourself or drop your own role.")
     for field, value in changes.items():
         setattr(user, field, value)
+    if not user.active:
+        live.close_streams(db, user_id=user.id)
     feed.publish_user(db, user)
     audit.record(
         db,

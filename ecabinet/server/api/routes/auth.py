@@ -7,7 +7,7 @@ from datetime import timedelta
 from fastapi import APIRouter, Response
 from sqlalchemy import delete, func, select
 
-from ecabinet.server import audit
+from ecabinet.server import audit, live
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.core.security import dummy_hash, new_token, token_hash, verify_password
@@ -95,6 +95,7 @@ def logout(auth: Auth, db: DbDep) -> Response:
     tok = db.get(Token, auth.token_hash)
     if tok is not None:
         tok.revoked = True
+    live.close_streams(db, device_id=auth.device.id)  # its live stream ends with it
     audit.record(
         db,
         "auth.logout",

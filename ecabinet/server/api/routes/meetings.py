@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.manifest import ImportProblems
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
 from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
@@ -30,6 +30,7 @@ from ecabinet.server.schemas.meetings import (
 )
 from ecabinet.server.tally import quorum
 from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.live import Attendance
 
 router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
 
@@ -286,6 +287,15 @@ def put_attendance(
     db.flush()
     feed.publish_meeting(db, meeting)
     total, present, needed, reached = quorum(db, meeting)
+    scope, scope_id, mid = feed.meeting_scope(meeting)
+    live.announce(
+        db,
+        meeting.body_id,
+        Attendance(meeting_id=meeting.id, present=present, needed=needed, total_members=total),
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=mid,
+    )
     audit.record(
         db,
         "meeting.attendance",

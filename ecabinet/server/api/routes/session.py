@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ecabinet.domain import ItemStatus, Mark, MeetingStatus, VoteStatus, item_outlook
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.meetings import get_meeting
@@ -23,6 +23,7 @@ from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import quorum
+from ecabinet.wire.live import SessionItem
 
 router = APIRouter(tags=["session"], route_class=ReleasingRoute)
 
@@ -63,6 +64,15 @@ def discuss(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> list[ItemPubli
     changed.append(item)
     for row in changed:
         feed.publish_item(db, meeting, row)
+    scope, scope_id, mid = feed.item_scope(meeting, item.id)
+    live.announce(
+        db,
+        meeting.body_id,
+        SessionItem(meeting_id=meeting.id, agenda_item_id=item.id),
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=mid,
+    )
     audit.record(
         db,
         "item.discuss",

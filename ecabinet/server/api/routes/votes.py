@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from ecabinet.domain import MeetingStatus, Role, VoteStatus
-from ecabinet.server import audit, feed
+from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.agenda import get_item
@@ -18,6 +18,7 @@ from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
 from ecabinet.server.tally import close_vote_result, quorum, vote_tally
+from ecabinet.wire.live import VoteClosed, VoteOpened
 
 router = APIRouter(tags=["votes"], route_class=ReleasingRoute)
 
@@ -57,6 +58,15 @@ def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     item.vote_status = VoteStatus.OPEN.value
     item.vote_opened_at = m.now()
     feed.publish_item(db, meeting, item)
+    scope, scope_id, mid = feed.item_scope(meeting, item.id)
+    live.announce(
+        db,
+        meeting.body_id,
+        VoteOpened(meeting_id=meeting.id, agenda_item_id=item.id),
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=mid,
+    )
     audit.record(
         db,
         "vote.open",
@@ -83,6 +93,25 @@ def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     item.vote_closed_at = m.now()
     feed.publish_item(db, meeting, item)
     result = close_vote_result(db, item, meeting)
+    counted = result.data
+    scope, scope_id, mid = feed.item_scope(meeting, item.id)
+    live.announce(
+        db,
+        meeting.body_id,
+        VoteClosed(
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            passed=counted["passed"],
+            agree=counted["agree"],
+            disagree=counted["disagree"],
+            abstain=counted["abstain_or_other"],
+            not_voted=counted["not_answered"],
+            total_members=counted["total_members"],
+        ),
+        scope=scope,
+        scope_id=scope_id,
+        meeting_id=mid,
+    )
     audit.record(
         db,
         "vote.close",

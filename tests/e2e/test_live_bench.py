@@ -16,10 +16,11 @@ import pytest
 from ecabinet.server.core.config import get_settings
 from tests.bench import live_setup, page
 from tests.bench.bodies import generate
-from tests.bench.live import Live, Round, Tally, _count_votes
+from tests.bench.live import Live, Round, Tally, _count_votes, _row, run_live
 from tests.bench.live_setup import Keys, add_staff, set_up_session, sign_in_all, tree_rss
 from tests.bench.server_proc import ServerProcess
 from tests.bench.sse import Event, EventParser, StreamRefused, hold_stream
+from tests.dbs import PostgresDatabase, require_postgres
 
 STREAM = (
     b": hello\r\n\r\n"
@@ -187,3 +188,26 @@ def test_the_session_is_set_up_through_the_api_and_every_signed_vote_is_stored_o
         server.stop()
     assert [(r.applied, r.failed, len(r.pushes_ms)) for r in rounds] == [(3, [], 3)] * 2
     assert _count_votes(settings.database_url, [r.item_id for r in rounds]) == (6, 6)
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_the_whole_bench_runs_on_a_small_body_and_every_laptop_hears_and_votes(
+    tmp_path: Path,
+) -> None:
+    # On PostgreSQL, as the bench runs: there, votes arriving together are all applied.
+    database = PostgresDatabase(require_postgres())
+    try:
+        tally = run_live(4, 2, database.url, 2, 50, tmp_path)
+    finally:
+        database.drop()
+    assert tally.streams_open == 4
+    assert [sorted(r.received) for r in tally.rounds] == [
+        sorted(r.signatures) for r in tally.rounds
+    ]
+    assert [(r.applied, r.failed) for r in tally.rounds] == [(4, [])] * 2
+    assert (tally.stored, tally.distinct) == (8, 8)
+    assert 0 < tally.rss_before <= tally.rss_peak
+    row = _row(tally)
+    assert row.startswith("| 4 | 2 |")
+    assert "| 8 of 8 |" in row

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections import Counter
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path

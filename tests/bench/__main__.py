@@ -430,7 +430,8 @@ def main() -> int:
     if "bundle" in which:
         parts["bundle"] = bundle.bench_bundle(args.start_runs)
     if "live" in which and args.postgres:
-        parts["live"] = live.bench_live(
+        # Named by its bodies, so that a run of 2,000 laptops alone keeps the smaller ones'.
+        parts[f"live {args.live_members}"] = live.bench_live(
             [int(n) for n in args.live_members.split(",")],
             [int(w) for w in args.live_workers.split(",")],
             args.postgres,

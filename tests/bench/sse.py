@@ -1,10 +1,11 @@
-"""A lean Server-Sent Events client on raw asyncio streams, for holding thousands of streams.
+"""Lean HTTP/1.1 on raw asyncio streams: thousands of event streams, and pushes sent at once.
 
 One load process holds every laptop's stream of the live benchmark. httpx costs tens of
 kilobytes and a stack of objects per streaming response; a bare socket with this reader costs
 a buffer and a coroutine, so 2,000 streams fit in one process beside their pushes. It speaks
 just enough HTTP/1.1 for ``GET /api/v1/events``: one request, a status line, headers, then a
-body either chunked or read to the end. Runs on the load process's event loop.
+body either chunked or read to the end; and ``post``, one JSON request on a connection of
+its own. Runs on the load process's event loop.
 """
 
 from __future__ import annotations
@@ -99,6 +100,16 @@ def _line_end(buffer: bytes) -> tuple[int, int] | None:
     return cr, 2 if buffer[cr + 1 : cr + 2] == b"\n" else 1
 
 
+async def _head(reader: asyncio.StreamReader) -> tuple[int, dict[str, str]]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {
+        name.strip().lower(): value.strip()
+        for name, _, value in (h.partition(":") for h in header_lines if h)
+    }
+    return int(status_line.split(" ", 2)[1]), headers
+
+
 async def _body(reader: asyncio.StreamReader, chunked: bool) -> AsyncIterator[bytes]:
     if not chunked:
         while chunk := await reader.read(16 * 1024):
@@ -137,13 +148,7 @@ async def hold_stream(
             ).encode()
         )
         await writer.drain()
-        head = await reader.readuntil(b"\r\n\r\n")
-        status_line, *header_lines = head.decode("latin-1").split("\r\n")
-        status = int(status_line.split(" ", 2)[1])
-        headers = {
-            name.strip().lower(): value.strip()
-            for name, _, value in (h.partition(":") for h in header_lines if h)
-        }
+        status, headers = await _head(reader)
         chunked = "chunked" in headers.get("transfer-encoding", "").lower()
         if status != 200:
             length = int(headers.get("content-length", "0") or 0)
@@ -152,5 +157,27 @@ async def hold_stream(
         async for chunk in _body(reader, chunked):
             for event in parser.feed(chunk):
                 on_event(event)
+    finally:
+        writer.close()
+
+
+async def post(host: str, port: int, path: str, token: str, body: bytes) -> tuple[int, bytes]:
+    """One ``POST`` of a JSON body on a new connection, closed after the answer: the votes'
+    requests are built before the round, so a laptop's push costs the load process a
+    connect and a write, and the measure is the server's, not the load process's."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(
+            (
+                f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+            ).encode()
+            + body
+        )
+        await writer.drain()
+        status, headers = await _head(reader)
+        chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+        return status, b"".join([chunk async for chunk in _body(reader, chunked)])
     finally:
         writer.close()

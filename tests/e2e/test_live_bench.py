@@ -150,7 +150,7 @@ async def _vote_rounds(
         )
         session = await set_up_session(client, laptops, rounds, database_url)
         assert session.attendance_by_api == by_api
-        live = Live(client, Tally(members, 1), members)
+        live = Live("127.0.0.1", httpx.URL(url).port or 80, Tally(members, 1), members)
         done = []
         for item_id in session.item_ids:
             current = Round(item_id, keys.sign_votes(item_id, laptops, "agree"), members)

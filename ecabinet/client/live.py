@@ -45,9 +45,14 @@ class LiveStatus(enum.Enum):
     STOPPED = "stopped"
 
 
-def backoff_delay(attempt: int, rng: random.Random | None = None) -> float:
+def backoff_delay(
+    attempt: int,
+    rng: random.Random | None = None,
+    base: float = BACKOFF_BASE,
+    cap: float = BACKOFF_CAP,
+) -> float:
     """Full jitter: uniform between 0 and min(cap, base * 2**attempt) seconds."""
-    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** min(attempt, 16))
+    ceiling = min(cap, base * 2 ** min(attempt, 16))
     return (rng or random).uniform(0, ceiling)
 
 
@@ -67,6 +72,7 @@ class LiveStream:
         ca_bundle: str | None = None,
         session: requests.Session | None = None,
         last_event_id: str | None = None,
+        backoff_cap: float = BACKOFF_CAP,
     ) -> None:
         self.url = f"{base_url.rstrip('/')}/api/v1/events"
         self.token = token
@@ -76,6 +82,7 @@ class LiveStream:
         self.stop = stop or threading.Event()
         self.session = session or requests.Session()
         self.last_event_id = last_event_id
+        self.backoff_cap = backoff_cap
         self._response_lock = threading.Lock()
         self._response: requests.Response | None = None
         self._thread: threading.Thread | None = None
@@ -114,7 +121,7 @@ class LiveStream:
                 if self.stop.is_set():
                     break
                 self.on_status(LiveStatus.RECONNECTING)
-                self.stop.wait(backoff_delay(attempt))
+                self.stop.wait(backoff_delay(attempt, cap=self.backoff_cap))
                 attempt += 1
             self.on_status(LiveStatus.STOPPED)
         finally:
@@ -170,7 +177,11 @@ class LiveStream:
                 self.last_event_id = event_id
             event = parse_event(name, data)
             if event is not None:
-                self.on_event(event)
+                try:
+                    self.on_event(event)
+                except Exception:
+                    # The caller's fault must not end the stream: the next event may succeed.
+                    log.exception("live stream: the handler of %s failed", name)
 
     def _watch(self, finished: threading.Event) -> None:
         while not finished.is_set():

@@ -27,6 +27,7 @@ from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
+from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
 from ecabinet.server.password_policy import password_problem
 from ecabinet.server.schemas.admin import UserCreate
@@ -67,7 +68,9 @@ def _session(settings: Settings) -> Session:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
     migrate(engine)
-    return make_session_factory(engine)()
+    factory = make_session_factory(engine)
+    install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
+    return factory()
 
 
 def _read_password() -> str:

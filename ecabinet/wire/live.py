@@ -72,6 +72,9 @@ class VoteCount(LiveEvent):
 
 
 class Speaker(WireModel):
+    """One request to speak. ``status`` and ``started_at`` are there for the chair's speaker
+    timer; until the server keeps one, every request in the queue is ``waiting``."""
+
     user_id: Id
     full_name: ShortText
     status: Literal["waiting", "speaking", "done"] = "waiting"

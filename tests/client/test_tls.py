@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import os
+import queue
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from cryptography.x509.oid import NameOID
 
 from ecabinet.client.account import Account
 from ecabinet.client.api import Offline, ServerApi
+from ecabinet.client.live import LiveStatus, LiveStream
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
@@ -133,3 +135,18 @@ def test_the_organisations_ca_is_trusted_only_when_given(
     desktop = Account.open(Profile.open(tmp_path / "q"), secrets=MemorySecrets())
     desktop.sign_in(url, MEMBER, DEMO_PASSWORD)
     assert desktop.sync_service().sync().online
+
+
+def test_the_live_stream_trusts_the_organisations_ca_only_when_given(
+    https_server: tuple[str, Path],
+) -> None:
+    url, bundle = https_server
+    token = ServerApi(url, ca_bundle=str(bundle)).login(MEMBER, DEMO_PASSWORD, "t").token
+    for ca_bundle, first in ((None, LiveStatus.RECONNECTING), (str(bundle), LiveStatus.CONNECTED)):
+        statuses: queue.Queue[LiveStatus] = queue.Queue()
+        live = LiveStream(
+            url, token, on_event=lambda _e: None, on_status=statuses.put, ca_bundle=ca_bundle
+        )
+        live.start()
+        assert statuses.get(timeout=20) == first
+        live.close(20)

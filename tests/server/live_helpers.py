@@ -73,8 +73,20 @@ class Reader:
             seen.append(self.next())
         return seen
 
+    def through(self, seq: int) -> list[Seen]:
+        """Every event up to the ``changed`` that reaches ``seq`` (a sentinel's)."""
+        seen = [self.next()]
+        while not (seen[-1].name == "changed" and _seq(seen[-1].id) >= seq):
+            assert seen[-1].name != "(end)", f"the stream ended before seq {seq}: {seen}"
+            seen.append(self.next())
+        return seen
+
     def close(self) -> None:
         self.response.close()
+
+
+def _seq(event_id: str | None) -> int:
+    return int(event_id.split(".")[1]) if event_id else 0
 
 
 def close_all() -> None:
@@ -98,8 +110,9 @@ def client(url: str, token: str) -> httpx.Client:
     return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
 
 
-def sentinel(office: httpx.Client, name: str) -> str:
-    """A change everyone in the body sees (a new user): what each stream gets last."""
+def sentinel(office: httpx.Client, name: str) -> int:
+    """A change everyone in the body sees (a new user), made last; its seq, which the
+    Government Office's pull of the whole feed ends on."""
     r = office.post(
         f"{API}/users",
         json={
@@ -110,8 +123,12 @@ def sentinel(office: httpx.Client, name: str) -> str:
         },
     )
     assert r.status_code == 201, r.text
-    user_id: str = r.json()["id"]
-    return user_id
+    since = "v1.0"
+    while True:
+        page = office.get(f"{API}/sync/changes", params={"since": since, "limit": 1000}).json()
+        since = page["cursor"]
+        if not page["more"]:
+            return int(since.split(".")[1])
 
 
 def data_of(seen: list[Seen], name: str) -> list[dict[str, Any]]:

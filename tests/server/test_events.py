@@ -113,13 +113,8 @@ def test_each_member_hears_only_what_it_may_see(server: tuple[str, World]) -> No
     r = client(url, tokens["member01"]).post(f"{API}/sync/push", json={"mutations": [vote]})
     assert r.json()["results"][0]["status"] == "applied", r.text
     assert chair.post(f"{API}/items/{first}/vote/close").status_code == 200
-    sentinel(office, "last")
-
-    heard = {u: readers[u].until("changed") for u in EVERYONE}
-    # until() stops at the first changed: read on to the sentinel's, the last one of all.
-    for u in EVERYONE:
-        while not any(s.name == "vote.closed" for s in heard[u]) and u != "member05":
-            heard[u] += readers[u].until("changed")
+    last = sentinel(office, "last")
+    heard = {u: readers[u].through(last) for u in EVERYONE}
     sessions = {u: data_of(heard[u], "session.item") for u in EVERYONE}
     assert [e["agenda_item_id"] for e in sessions["member01"]] == [second, first]
     assert [e["agenda_item_id"] for e in sessions["chair"]] == [second, first]
@@ -137,11 +132,7 @@ def test_each_member_hears_only_what_it_may_see(server: tuple[str, World]) -> No
     for u in ("member01", "member02", "guest"):
         assert "vote.count" not in names(heard[u])
     # The member invited to nothing hears the sentinel and nothing of the meeting.
-    outsider = readers["member05"]
-    seen = heard["member05"]
-    while len(data_of(seen, "changed")) < 1:
-        seen += outsider.until("changed")
-    assert all(s.name == "changed" for s in seen), seen
+    assert {s.name for s in heard["member05"]} == {"changed"}, heard["member05"]
 
 
 def test_the_keep_alive_comment_arrives(server: tuple[str, World]) -> None:
@@ -179,3 +170,88 @@ def test_a_revoked_laptop_and_a_signed_out_one_lose_their_streams(
     assert kept.until("changed")[-1].name == "changed"
     assert Reader(url, laptop).status == 401
     assert Reader(url, other).status == 401
+
+
+def test_disabling_a_user_or_resetting_his_password_ends_his_streams(
+    server: tuple[str, World],
+) -> None:
+    url, world = server
+    office = client(url, login(url, "secretariat"))
+    disabled, reset = Reader(url, login(url, "member01")), Reader(url, login(url, "member02"))
+    r = office.patch(f"{API}/users/{world.users['member01']}", json={"active": False})
+    assert r.status_code == 200, r.text
+    assert disabled.until("(end)")[-1].name == "(end)"
+    r = office.post(
+        f"{API}/users/{world.users['member02']}/password", json={"password": "Another-pass-77"}
+    )
+    assert r.status_code == 204, r.text
+    assert reset.until("(end)")[-1].name == "(end)"
+
+
+def push(url: str, token: str, kind: str, item_id: str) -> None:
+    mutation = {
+        "id": str(uuid.uuid4()),
+        "type": kind,
+        "created_at": datetime.now(UTC).isoformat(),
+        "data": {"agenda_item_id": item_id},
+    }
+    r = client(url, token).post(f"{API}/sync/push", json={"mutations": [mutation]})
+    assert r.json()["results"][0]["status"] == "applied", r.text
+
+
+def test_the_speakers_queue_and_attendance_reach_those_who_see_them(
+    server: tuple[str, World],
+) -> None:
+    url, world = server
+    tokens = {u: login(url, u) for u in ("secretariat", "member01", "guest", "member05")}
+    office = client(url, tokens["secretariat"])
+    readers = {u: Reader(url, t) for u, t in tokens.items()}
+    start_session(office, world)
+    first, second = world.item_ids
+    push(url, tokens["member01"], "speaker.request", second)
+    push(url, tokens["member01"], "speaker.withdraw", second)
+    push(url, tokens["member01"], "speaker.request", first)
+    end = sentinel(office, "end")
+    heard = {u: reader.through(end) for u, reader in readers.items()}
+    queues = [(e["agenda_item_id"], e["queue"]) for e in data_of(heard["member01"], "speakers")]
+    assert [(i, [q["user_id"] for q in qs]) for i, qs in queues] == [
+        (second, [world.users["member01"]]),
+        (second, []),
+        (first, [world.users["member01"]]),
+    ]
+    assert queues[0][1][0]["full_name"] == "Member01"
+    # The guest is invited to the first item only; the office sees all; member05 nothing.
+    assert [e["agenda_item_id"] for e in data_of(heard["guest"], "speakers")] == [first]
+    assert len(data_of(heard["secretariat"], "speakers")) == 3
+    for u in ("member01", "guest", "secretariat"):
+        assert data_of(heard[u], "attendance") == [
+            {"meeting_id": world.meeting_id, "present": 5, "needed": 4, "total_members": 6}
+        ], u
+    assert {s.name for s in heard["member05"]} == {"changed"}
+
+
+def test_an_invitation_opens_a_meeting_to_a_stream_and_its_removal_closes_it(
+    server: tuple[str, World],
+) -> None:
+    url, world = server
+    office = client(url, login(url, "secretariat"))
+    reader = Reader(url, login(url, "member05"))
+    invited = [
+        {"user_id": world.users[u], "kind": "member"}
+        for u in ("chair", "member01", "member02", "member03", "member04")
+    ]
+    path = f"{API}/meetings/{world.meeting_id}"
+
+    def invite(people: list[dict[str, str]]) -> None:
+        r = office.put(f"{path}/invitations", json={"invitations": people})
+        assert r.status_code == 200, r.text
+
+    def move(place: str) -> None:
+        assert office.patch(path, json={"place": place}).status_code == 200
+
+    invite([*invited, {"user_id": world.users["member05"], "kind": "member"}])
+    move("Phòng 1")  # heard: member05 is invited now
+    invite(invited)  # heard: the meeting is withdrawn from member05
+    move("Phòng 2")  # not heard
+    seen = reader.through(sentinel(office, "end"))
+    assert [s.name for s in seen] == ["changed"] * 4, seen

@@ -174,3 +174,34 @@ def test_a_subscriber_that_does_not_read_is_dropped_and_the_others_are_not(
     assert slow.dropped
     assert take(slow, loop) is CLOSE
     assert slow.queue.empty()
+
+
+def test_one_commit_is_one_changed_with_the_highest_seq_the_member_may_see(
+    app: FastAPI, world: World, loop: asyncio.AbstractEventLoop
+) -> None:
+    member = subscribe(app, loop, "member01", world)
+    guest = subscribe(app, loop, "guest", world)
+    with app.state.session_factory() as db:
+        meeting = db.get(m.Meeting, world.meeting_id)
+        assert meeting is not None
+        feed.publish_meeting_tree(db, meeting)  # the meeting, both items, their documents
+        db.commit()
+        rows = db.scalars(select(m.Change).where(m.Change.meeting_id == meeting.id)).all()
+        for sub, username in ((member, "member01"), (guest, "guest")):
+            user = db.get(m.User, world.users[username])
+            assert user is not None
+            aud = feed.audience_for(db, user)
+            top = max(
+                r.seq
+                for r in rows
+                if feed.may_see(aud, r.body_id, r.scope, r.scope_id, r.meeting_id)
+            )
+            got = take(sub, loop)
+            assert (got.name, got.seq) == ("changed", top), username
+        # Each had one item for the commit: the next is the sentinel's.
+        user = db.get(m.User, world.users["member03"])
+        assert user is not None
+        feed.publish_user(db, user)
+        db.commit()
+        for sub in (member, guest):
+            assert take(sub, loop).seq > top

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ecabinet.server import cli
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import get_settings
 from tests.client.conftest import ServerProcess, free_port
@@ -59,3 +60,30 @@ def test_an_act_on_one_server_reaches_a_stream_on_the_other(
     seen = reader.until("attendance")
     assert data_of(seen, "attendance")[-1]["present"] == 2
     assert "changed" in [s.name for s in seen]  # the meeting row, pulled on the other server
+
+
+def test_a_revoke_from_the_command_line_ends_the_stream_on_a_running_server(
+    two_servers: tuple[ServerProcess, ServerProcess, World],
+) -> None:
+    first, _second, _world = two_servers
+    laptop = login(first.url, "member01")
+    reader = Reader(first.url, laptop)
+    assert reader.status == 200
+    device = client(first.url, laptop).get(f"{API}/auth/me")
+    assert device.status_code == 200
+    office = client(first.url, login(first.url, "secretariat"))
+    devices = office.get(f"{API}/devices", params={"user_id": device.json()["id"]}).json()
+    settings = first.settings
+    code = cli.main(
+        [
+            "devices",
+            "revoke",
+            "--data",
+            str(settings.data_dir),
+            "--database-url",
+            settings.database_url,
+            devices[-1]["id"],
+        ]
+    )
+    assert code == 0
+    assert reader.until("(end)")[-1].name == "(end)"

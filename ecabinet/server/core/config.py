@@ -34,7 +34,7 @@ class Settings:
     # it; a stream ends after at most this long (and when its token expires), so that a
     # laptop proves its session again when it reconnects.
     live_keepalive_seconds: float = 15.0
-    live_stream_max_seconds: float = 3600.0
+    live_stream_max_seconds: float = 900.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -157,6 +157,10 @@ class Hub:
             self._refresh([s for s in subs if s.body_id in bodies])
         devices, users = set(batch.close_devices), set(batch.close_users)
         for sub in subs:
+            if sub.dropped:
+                # Its stream has been told to end; forget it even if the stream never ran.
+                self.unsubscribe(sub)
+                continue
             if sub.device_id in devices or sub.user_id in users:
                 _call_on_loop(sub, sub.end)
                 continue

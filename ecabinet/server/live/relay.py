@@ -23,9 +23,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.live.hub import Hub
-from ecabinet.server.live.pending import Batch, ChangeNote, EventNote
+from ecabinet.server.live.pending import Batch, ChangeNote, EventNote, install
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,24 @@ async def relayed(hub: Hub, engine: Engine) -> AsyncIterator[None]:
         await relay.stop()
 
 
+def send(engine: Engine, batch: Batch, origin: str) -> None:
+    """NOTIFY the other processes of one batch (any thread; a pooled connection, briefly)."""
+    payloads = encode(batch, origin)
+    # One transaction: NOTIFYs are delivered at commit, together and in order.
+    with engine.begin() as conn:
+        for payload in payloads:
+            conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+
+
+def install_sender(factory: sessionmaker[Session], engine: Engine) -> None:
+    """For a process without streams of its own (the command line): on PostgreSQL, what its
+    sessions commit is announced to the running servers, so that revoking a laptop there
+    ends its stream at once too. On SQLite no other process can hear it."""
+    if engine.dialect.name == "postgresql":
+        origin = uuid.uuid4().hex
+        install(factory, lambda batch: send(engine, batch, origin))
+
+
 class Relay:
     def __init__(self, hub: Hub, engine: Engine) -> None:
         self.hub = hub
@@ -106,11 +125,7 @@ class Relay:
     # --- sending, on the hub's worker thread ----------------------------------------------
 
     def send(self, batch: Batch) -> None:
-        payloads = encode(batch, self.origin)
-        # One transaction: NOTIFYs are delivered at commit, together and in order.
-        with self.engine.begin() as conn:
-            for payload in payloads:
-                conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+        send(self.engine, batch, self.origin)
 
     # --- listening, on the event loop -----------------------------------------------------
 

@@ -6,7 +6,9 @@ names the chair, adds the items to vote on, starts the session and records who i
 each laptop signs in with its own token and certifies its signing key. Only what the API
 cannot do is written to the database, and said so: the members and their invitations (as
 every benchmark builds its body, tests/bench/bodies.py) and, past the API's 500 names per
-call, the attendance. Runs on the load process's event loop; the database writes before it.
+call, the attendance. A meeting's record in the feed lists at most 1,000 invitations, so
+larger bodies are split among several meetings whose votes open together. Runs on the load
+process's event loop; the database writes before it.
 """
 
 from __future__ import annotations
@@ -45,11 +47,15 @@ class Laptop:
 
 @dataclass(frozen=True)
 class Session:
-    meeting_id: str
-    item_ids: list[str]
+    meeting_ids: list[str]
+    items: list[dict[str, str]]  # per round: user id -> the item that laptop votes on
     office: Laptop
     chair: Laptop
     attendance_by_api: bool
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [item for each in self.items for item in sorted(set(each.values()))]
 
 
 def add_staff(settings: Settings) -> None:
@@ -129,57 +135,62 @@ class Keys:
         self.key = generate_key()
         self.csr = make_csr(self.key, "bench", "Bench laptop")
 
-    def sign_votes(self, item_id: str, laptops: list[Laptop], choice: str) -> dict[str, str]:
-        """Each laptop's signature on its vote, made before the timed part."""
+    def sign_votes(self, items: dict[str, str], choice: str) -> dict[str, str]:
+        """Each laptop's signature on its vote on its item (user id -> item id), made before
+        the timed part."""
         return {
-            laptop.user_id: sign_detached(
-                self.key, canonical_vote(item_id, laptop.user_id, choice, "")
-            )
-            for laptop in laptops
+            user_id: sign_detached(self.key, canonical_vote(item_id, user_id, choice, ""))
+            for user_id, item_id in items.items()
         }
 
 
 async def set_up_session(
     client: httpx.AsyncClient, laptops: list[Laptop], rounds: int, database_url: str
 ) -> Session:
-    """The meeting ``generate`` published, as the Government Office runs it: the chair named,
-    one item per round, the session started, every laptop's member present."""
+    """The meetings ``generate`` published, as the Government Office runs them: the chair
+    named, one item per round, the session started, every laptop's member present. The
+    laptops are split among the meetings in consecutive blocks, as ``generate`` invited them.
+    """
     office = await sign_in(client, OFFICE)
     chair = await sign_in(client, CHAIR)
     meetings = _ok(await client.get("/api/v1/meetings", headers=office.headers)).json()
-    meeting_id = meetings[0]["id"]
-    _ok(
-        await client.patch(
-            f"/api/v1/meetings/{meeting_id}",
-            json={"chair_id": chair.user_id},
-            headers=office.headers,
-        )
-    )
-    item_ids = []
-    for number in range(1, rounds + 1):
-        item = _ok(
-            await client.post(
-                f"/api/v1/meetings/{meeting_id}/items",
-                json={"title": f"Biểu quyết số {number}"},
-                headers=office.headers,
-            )
-        ).json()
-        item_ids.append(item["id"])
-    _ok(await client.post(f"/api/v1/meetings/{meeting_id}/start", headers=office.headers))
+    meeting_ids = [each["id"] for each in meetings]
+    block = -(-len(laptops) // len(meeting_ids))
     present = [laptop.user_id for laptop in laptops]
+    # The quorum is of all the body's members, so every laptop's member is present at each.
     by_api = len(present) <= API_LIST_LIMIT
-    if by_api:
-        quorum = _ok(
-            await client.put(
-                f"/api/v1/meetings/{meeting_id}/attendance",
-                json={"present_user_ids": present},
+    items: list[dict[str, str]] = [{} for _ in range(rounds)]
+    for index, meeting_id in enumerate(meeting_ids):
+        _ok(
+            await client.patch(
+                f"/api/v1/meetings/{meeting_id}",
+                json={"chair_id": chair.user_id},
                 headers=office.headers,
             )
-        ).json()
-        assert quorum["has_quorum"], quorum
-    else:
-        await asyncio.to_thread(_mark_present, database_url, meeting_id, present)
-    return Session(meeting_id, item_ids, office, chair, by_api)
+        )
+        for number in range(rounds):
+            item = _ok(
+                await client.post(
+                    f"/api/v1/meetings/{meeting_id}/items",
+                    json={"title": f"Biểu quyết số {number + 1}"},
+                    headers=office.headers,
+                )
+            ).json()
+            for laptop in laptops[index * block : (index + 1) * block]:
+                items[number][laptop.user_id] = item["id"]
+        _ok(await client.post(f"/api/v1/meetings/{meeting_id}/start", headers=office.headers))
+        if by_api:
+            quorum = _ok(
+                await client.put(
+                    f"/api/v1/meetings/{meeting_id}/attendance",
+                    json={"present_user_ids": present},
+                    headers=office.headers,
+                )
+            ).json()
+            assert quorum["has_quorum"], quorum
+        else:
+            await asyncio.to_thread(_mark_present, database_url, meeting_id, present)
+    return Session(meeting_ids, items, office, chair, by_api)
 
 
 def _parents() -> dict[int, int]:

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from ecabinet.server.core.config import get_settings
-from tests.bench import live_setup, page
+from tests.bench import live, live_setup, page
 from tests.bench.bodies import generate
 from tests.bench.live import Live, Round, Tally, _count_votes, _row, run_live
 from tests.bench.live_setup import Keys, add_staff, set_up_session, sign_in_all, tree_rss
@@ -152,8 +152,10 @@ async def _vote_rounds(
         assert session.attendance_by_api == by_api
         live = Live("127.0.0.1", httpx.URL(url).port or 80, Tally(members, 1), members)
         done = []
-        for item_id in session.item_ids:
-            current = Round(item_id, keys.sign_votes(item_id, laptops, "agree"), members)
+        for items in session.items:
+            (item_id,) = set(items.values())  # one meeting
+            current = Round(items, keys.sign_votes(items, "agree"), members)
+            current.opened_at[item_id] = 0.0
             opened = await client.post(
                 f"/api/v1/items/{item_id}/vote/open", headers=session.chair.headers
             )
@@ -187,21 +189,24 @@ def test_the_session_is_set_up_through_the_api_and_every_signed_vote_is_stored_o
     finally:
         server.stop()
     assert [(r.applied, r.failed, len(r.pushes_ms)) for r in rounds] == [(3, [], 3)] * 2
-    assert _count_votes(settings.database_url, [r.item_id for r in rounds]) == (6, 6)
+    item_ids = [item for r in rounds for item in set(r.items.values())]
+    assert _count_votes(settings.database_url, item_ids) == (6, 6)
 
 
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_the_whole_bench_runs_on_a_small_body_and_every_laptop_hears_and_votes(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Two meetings of two, as 2,000 laptops are two meetings of 1,000.
+    monkeypatch.setattr(live, "MEETING_INVITATIONS", 2)
     # On PostgreSQL, as the bench runs: there, votes arriving together are all applied.
     database = PostgresDatabase(require_postgres())
     try:
         tally = run_live(4, 2, database.url, 2, 50, tmp_path)
     finally:
         database.drop()
-    assert tally.streams_open == 4
+    assert (tally.streams_open, tally.meetings, len(tally.item_ids)) == (4, 2, 4)
     assert [sorted(r.received) for r in tally.rounds] == [
         sorted(r.signatures) for r in tally.rounds
     ]

@@ -1,7 +1,8 @@
 """Benchmarks of the sync path: ``python -m tests.bench [--all | sync | pull | noop | poll]``.
 
-Each prints a Markdown section with its figures and the command that produced them; paste
-them into docs/benchmarks.md (``--write`` does it). Servers run as real child processes on
+Each prints a Markdown section with its figures and the command that produced them;
+``--write`` puts them in docs/benchmarks.md (the whole page after ``--all``, otherwise only
+the sections that ran; see tests/bench/page.py). Servers run as real child processes on
 loopback; comparisons run side by side in the same process, since this machine is noisy.
 """
 
@@ -28,7 +29,7 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import bundle, cluster, desktop
+from tests.bench import bundle, cluster, desktop, live, page
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
@@ -44,6 +45,7 @@ BENCHMARKS = (
     "start",
     "reader",
     "bundle",
+    "live",
 )
 
 READING = """
@@ -370,24 +372,31 @@ def main() -> int:
     parser.add_argument("--gui-documents", type=int, default=300)
     parser.add_argument("--start-runs", type=int, default=5)
     parser.add_argument("--reader-pages", type=int, default=300)
+    parser.add_argument(
+        "--live-members", default="27,500,2000", help="laptops holding the stream, per run"
+    )
+    parser.add_argument("--live-workers", default="1,2", help="server worker processes")
+    parser.add_argument("--live-rounds", type=int, default=3, help="votes opened per run")
+    parser.add_argument("--live-rate", type=float, default=200, help="streams opened a second")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
     unknown = set(args.which) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmarks: {', '.join(sorted(unknown))}")
     which = set(args.which) if args.which and not args.all else set(BENCHMARKS)
-    parts = [
+    machine = (
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.\n"
-    ]
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}."
+    )
+    parts: dict[str, str] = {}  # benchmark -> its section, in the page's order
     if "sync" in which:
-        parts.append(bench_sync(args.documents, args.size_mb))
+        parts["sync"] = bench_sync(args.documents, args.size_mb)
     if "pull" in which:
-        parts.append(bench_pull(args.changes))
+        parts["pull"] = bench_pull(args.changes)
     if "noop" in which:
-        parts.append(bench_noop(args.runs))
+        parts["noop"] = bench_noop(args.runs)
     if "search" in which:
-        parts.append(bench_search(args.pages, args.runs))
+        parts["search"] = bench_search(args.pages, args.runs)
     if "poll" in which:
         rows = bench_poll(args.members, args.seconds, "", args.workers)
         if args.postgres:
@@ -398,7 +407,7 @@ def main() -> int:
                 rows += bench_poll(args.members, args.seconds, database.url, args.workers)
             finally:
                 database.drop()
-        parts.append(
+        parts["poll"] = (
             f"### {args.members} members polling at once\n\n"
             f"`python -m tests.bench poll --members {args.members} --seconds {args.seconds:g} "
             f"--workers {args.workers}`\n\nEach simulated member signs in, catches up, then "
@@ -408,23 +417,34 @@ def main() -> int:
             "|---|---|---|---|---|---|\n" + rows
         )
     if "cluster" in which and args.postgres:
-        parts.append(
-            cluster.bench_cluster(
-                args.cluster_members, args.seconds, args.postgres, [(1, 2), (2, 1), (2, 2)]
-            )
+        parts["cluster"] = cluster.bench_cluster(
+            args.cluster_members, args.seconds, args.postgres, [(1, 2), (2, 1), (2, 2)]
         )
     if "gui" in which:
-        parts.append(desktop.bench_gui_sync(args.gui_documents, args.changes))
+        parts["gui"] = desktop.bench_gui_sync(args.gui_documents, args.changes)
     if "start" in which:
-        parts.append(desktop.bench_start(args.start_runs))
+        parts["start"] = desktop.bench_start(args.start_runs)
     if "reader" in which:
-        parts.append(desktop.bench_reader(args.reader_pages, 20))
+        parts["reader"] = desktop.bench_reader(args.reader_pages, 20)
     if "bundle" in which:
-        parts.append(bundle.bench_bundle(args.start_runs))
-    text = "\n".join(parts)
+        parts["bundle"] = bundle.bench_bundle(args.start_runs)
+    if "live" in which and args.postgres:
+        # Named by its bodies, so that a run of 2,000 laptops alone keeps the smaller ones'.
+        parts[f"live {args.live_members}"] = live.bench_live(
+            [int(n) for n in args.live_members.split(",")],
+            [int(w) for w in args.live_workers.split(",")],
+            args.postgres,
+            args.live_rounds,
+            args.live_rate,
+        )
+    text = "\n".join([machine + "\n", *(page.marked(n, body) for n, body in parts.items())])
     print(text)
-    if args.write:
-        target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+    target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+    if args.write and which != set(BENCHMARKS):
+        # A run of some benchmarks replaces their own sections and keeps every other figure.
+        dated = {name: f"{body}\n({machine})\n" for name, body in parts.items()}
+        target.write_text(page.merge(target.read_text(encoding="utf-8"), dated), "utf-8")
+    elif args.write:
         target.write_text(
             "# Benchmarks\n\nEvery figure below was produced by the command shown above it "
             "(`python -m tests.bench --all --write` reruns them all and rewrites this page)."

@@ -67,8 +67,11 @@ def generate(
     document_bytes: int = 0,
     members: int = 1,
     annotations: int = 0,
+    meetings: int = 1,
 ) -> Body:
-    """Members invited to one meeting holding ``documents`` PDFs, plus private annotations."""
+    """Members invited to one meeting holding ``documents`` PDFs, plus private annotations;
+    with ``meetings`` above 1, the members split in that many meetings, the first holding
+    the documents."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
     migrate(engine)
@@ -98,22 +101,33 @@ def generate(
         db.flush()
         for user in users:
             feed.publish_user(db, user)
-        meeting = m.Meeting(
-            body_id=body.id,
-            kind="regular",
-            title="Phiên họp đo hiệu năng",
-            starts_at=m.now() + timedelta(days=1),
-            status="published",
-            published_at=m.now(),
-        )
-        db.add(meeting)
-        db.flush()
-        for user in users:
-            db.add(
-                m.Invitation(
-                    meeting_id=meeting.id, user_id=user.id, kind="member", agenda_item_ids=[]
+        # The members in consecutive blocks, one meeting each, a minute apart (so that the
+        # list of meetings comes in this order); the documents go to the first meeting.
+        block = -(-len(users) // meetings)
+        held = []
+        for number in range(meetings):
+            held.append(
+                m.Meeting(
+                    body_id=body.id,
+                    kind="regular",
+                    title=f"Phiên họp đo hiệu năng {number + 1}",
+                    starts_at=m.now() + timedelta(days=1, minutes=number),
+                    status="published",
+                    published_at=m.now(),
                 )
             )
+            db.add(held[-1])
+        db.flush()
+        for number, user in enumerate(users):
+            db.add(
+                m.Invitation(
+                    meeting_id=held[number // block].id,
+                    user_id=user.id,
+                    kind="member",
+                    agenda_item_ids=[],
+                )
+            )
+        meeting = held[0]
         item = m.AgendaItem(meeting_id=meeting.id, position=1, title="Nội dung đo")
         db.add(item)
         db.flush()
@@ -146,7 +160,8 @@ def generate(
             result.blob_shas.append(sha)
             result.total_bytes += len(data)
         db.flush()
-        feed.publish_meeting_tree(db, meeting)
+        for each in held:
+            feed.publish_meeting_tree(db, each)
         if annotations and users and versions:
             author = users[0]
             for number in range(annotations):

@@ -43,6 +43,12 @@ class RollCallGrid(QWidget):
         self._show_counts()
 
     def show_members(self, members: list[UserData], present: set[str]) -> None:
+        if [str(box.property("user_id")) for box in self.boxes] == [u.id for u in members]:
+            # The same people (a sync while the console is open): the ticks change in place,
+            # without rebuilding the grid under the chair's eyes.
+            for box in self.boxes:
+                box.setChecked(str(box.property("user_id")) in present)
+            return
         for box in self.boxes:
             self.grid.removeWidget(box)
             box.deleteLater()

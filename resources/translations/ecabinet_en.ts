@@ -705,33 +705,83 @@
 <context>
     <name>FileWords</name>
     <message>
-        <location filename="../../ui/office/file_words.py" line="12"/>
         <location filename="../../ui/office/file_words.py" line="13"/>
+        <location filename="../../ui/office/file_words.py" line="14"/>
         <source>không phải tệp PDF</source>
         <translation>is not a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="14"/>
+        <location filename="../../ui/office/file_words.py" line="15"/>
         <source>được mã hoá (có mật khẩu): hãy gửi bản không đặt mật khẩu</source>
         <translation>is encrypted (password protected): use a copy without a password</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="17"/>
+        <location filename="../../ui/office/file_words.py" line="18"/>
         <source>quá lớn (tối đa 200 MB)</source>
         <translation>is too large (200 MB at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="18"/>
+        <location filename="../../ui/office/file_words.py" line="19"/>
         <source>bị hỏng, không mở được</source>
         <translation>is damaged and cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="19"/>
+        <location filename="../../ui/office/file_words.py" line="20"/>
         <source>quá phức tạp để kiểm tra an toàn</source>
         <translation>is too complex to check safely</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="30"/>
+        <location filename="../../ui/office/file_words.py" line="21"/>
+        <source>chưa gửi được: máy chủ đang bận kiểm tra tệp khác, hãy thử lại sau ít phút</source>
+        <translation>not sent: the server is busy checking other files; try again in a few minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="24"/>
+        <source>có nội dung có thể tự chạy trên máy của thành viên ({found}): hãy in lại tài liệu ra PDF rồi gửi lại</source>
+        <translation>contains something that could run on members&apos; computers ({found}): print the document to PDF again and send that</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="32"/>
+        <source>mã JavaScript</source>
+        <translation>JavaScript</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="33"/>
+        <source>lệnh mở chương trình</source>
+        <translation>an action that starts a program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="34"/>
+        <source>tệp đính kèm bên trong</source>
+        <translation>an embedded file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="35"/>
+        <source>biểu mẫu gửi dữ liệu ra ngoài</source>
+        <translation>a form that sends data away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="36"/>
+        <source>lệnh nhập dữ liệu từ tệp khác</source>
+        <translation>an action that imports data from another file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="37"/>
+        <source>liên kết mở tệp khác</source>
+        <translation>a link that opens another file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="38"/>
+        <source>nội dung đa phương tiện hoặc 3D</source>
+        <translation>multimedia or 3D content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="39"/>
+        <source>liên kết không phải địa chỉ web</source>
+        <translation>a link to something other than a web address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="71"/>
         <source>Chưa nhập gì; cần sửa thư mục ({count} vấn đề):</source>
         <translation>Nothing was imported; the folder needs fixing ({count} problems):</translation>
     </message>
@@ -905,6 +955,11 @@
         <translation>No position yet.</translation>
     </message>
     <message>
+        <location filename="../../ui/decisions/item_panel.py" line="178"/>
+        <source>Chủ trì chưa mở biểu quyết nội dung này.</source>
+        <translation>The chair has not opened the vote on this item.</translation>
+    </message>
+    <message>
         <location filename="../../ui/decisions/item_panel.py" line="196"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
@@ -943,11 +998,6 @@
         <location filename="../../ui/decisions/item_panel.py" line="168"/>
         <source>Ý kiến của đồng chí: {choice} ({state}).</source>
         <translation>Your position: {choice} ({state}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/item_panel.py" line="178"/>
-        <source>Chủ tọa chưa mở biểu quyết nội dung này.</source>
-        <translation>The chair has not opened the vote on this item.</translation>
     </message>
     <message>
         <location filename="../../ui/decisions/item_panel.py" line="179"/>
@@ -1161,17 +1211,17 @@
 <context>
     <name>LiveSession</name>
     <message>
-        <location filename="../../ui/live/session.py" line="84"/>
+        <location filename="../../ui/live/session.py" line="91"/>
         <source>Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened the vote: {item}. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="85"/>
+        <location filename="../../ui/live/session.py" line="92"/>
         <source>Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened a vote. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="90"/>
+        <location filename="../../ui/live/session.py" line="97"/>
         <source>Biểu quyết đang mở</source>
         <translation>Vote open</translation>
     </message>
@@ -1387,7 +1437,7 @@
     </message>
     <message>
         <location filename="../../ui/office/meeting_form.py" line="54"/>
-        <source>Chủ tọa</source>
+        <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
@@ -2253,17 +2303,17 @@
 <context>
     <name>RollCallGrid</name>
     <message>
-        <location filename="../../ui/decisions/roll_call.py" line="106"/>
+        <location filename="../../ui/decisions/roll_call.py" line="112"/>
         <source>đủ túc số</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/roll_call.py" line="106"/>
+        <location filename="../../ui/decisions/roll_call.py" line="112"/>
         <source>chưa đủ túc số</source>
         <translation>no quorum yet</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/roll_call.py" line="108"/>
+        <location filename="../../ui/decisions/roll_call.py" line="114"/>
         <source>Có mặt {present}/{total} thành viên · cần {needed} · {state}</source>
         <translation>Present {present}/{total} members · {needed} needed · {state}</translation>
     </message>
@@ -2405,52 +2455,52 @@
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="144"/>
+        <location filename="../../ui/decisions/session_tools.py" line="146"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="146"/>
+        <location filename="../../ui/decisions/session_tools.py" line="148"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="151"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="151"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="153"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="162"/>
+        <location filename="../../ui/decisions/session_tools.py" line="164"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="171"/>
+        <location filename="../../ui/decisions/session_tools.py" line="173"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="175"/>
+        <location filename="../../ui/decisions/session_tools.py" line="177"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="197"/>
+        <location filename="../../ui/decisions/session_tools.py" line="199"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="201"/>
+        <location filename="../../ui/decisions/session_tools.py" line="203"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2984,7 +3034,7 @@
     </message>
     <message>
         <location filename="../../ui/decisions/problems.py" line="28"/>
-        <source>Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).</source>
+        <source>Tài khoản này không có quyền làm việc này (việc của Chủ trì hoặc Văn phòng).</source>
         <translation>This account may not do this (it is the chair&apos;s or the Government Office&apos;s).</translation>
     </message>
     <message>
@@ -3071,22 +3121,22 @@
         <translation>No quorum yet: {present}/{total} members present, {needed} needed to vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="413"/>
+        <location filename="../../ui/decisions/vote_console.py" line="425"/>
         <source>Chọn màn hình chiếu</source>
         <translation>Choose the projection screen</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="354"/>
+        <location filename="../../ui/decisions/vote_console.py" line="366"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="354"/>
+        <location filename="../../ui/decisions/vote_console.py" line="366"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="361"/>
+        <location filename="../../ui/decisions/vote_console.py" line="373"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

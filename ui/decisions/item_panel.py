@@ -175,7 +175,7 @@ class ItemDecisionPanel(QWidget):
         for button in self.vote_buttons.values():
             button.setVisible(can_vote)
         reasons = {
-            NoVote.NOT_OPEN: self.tr("Chủ tọa chưa mở biểu quyết nội dung này."),
+            NoVote.NOT_OPEN: self.tr("Chủ trì chưa mở biểu quyết nội dung này."),
             NoVote.CLOSED: self.tr("Biểu quyết nội dung này đã kết thúc."),
             NoVote.NOT_A_VOTER: self.tr(
                 "Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết."

@@ -27,7 +27,7 @@ PROBLEMS = {
     ),
     "forbidden": QT_TRANSLATE_NOOP(
         "VoteConsole",
-        "Tài khoản này không có quyền làm việc này (việc của Chủ tọa hoặc Văn phòng).",
+        "Tài khoản này không có quyền làm việc này (việc của Chủ trì hoặc Văn phòng).",
     ),
 }
 

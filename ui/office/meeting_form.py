@@ -51,7 +51,7 @@ class MeetingForm(QWidget):
         layout.addRow(self.tr("Tên phiên họp"), self.title)
         layout.addRow(self.tr("Thời gian (giờ Hà Nội)"), self.starts_at)
         layout.addRow(self.tr("Địa điểm"), self.place)
-        layout.addRow(self.tr("Chủ tọa"), self.chair)
+        layout.addRow(self.tr("Chủ trì"), self.chair)
         layout.addRow(self.tr("Người được mời"), self.invited)
 
     def set_users(self, users: list[UserData]) -> None:

@@ -2,8 +2,8 @@
 
 Two lanes, as in architecture.md: one worker for local database writes (so the member's acts
 are written in the order they were made) and a small pool for the network and large files.
-Results and errors come back on the GUI thread through a queued Qt signal, so callers never
-touch widgets from a worker. (The shape follows Anki's aqt/taskman.py.)
+Results and errors come back on the GUI thread through a Handoff (ui/handoff.py), so callers
+never touch widgets from a worker. (The shape follows Anki's aqt/taskman.py.)
 
 ``write`` is the window's writer (ecabinet.client.signed_in.Writer): a worker that must write
 the store (the sync, on the network lane) hands the write to the local lane and waits for it,
@@ -18,7 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject
+
+from ui.handoff import Handoff
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,6 @@ T = TypeVar("T")
 
 class TaskManager(QObject):
     """Create once in the GUI thread; call ``run_*`` from the GUI thread."""
-
-    _closure_ready = Signal(object)
 
     def __init__(self, parent: QObject | None = None, network_workers: int = 3) -> None:
         super().__init__(parent)
@@ -44,7 +44,7 @@ class TaskManager(QObject):
         )
         # Always queued: a task that finishes before its callback is attached would otherwise
         # be answered at once, inside run_*, before the caller has finished setting up.
-        self._closure_ready.connect(self._run_closure, Qt.ConnectionType.QueuedConnection)
+        self._handoff = Handoff(self)
         self._closed = False
 
     def run_local(
@@ -100,7 +100,7 @@ class TaskManager(QObject):
             # Runs on the worker thread: only emit, never touch Qt objects here.
             if self._closed:
                 return
-            self._closure_ready.emit(lambda: self._deliver(fut, on_done, on_error))
+            self._handoff.post(lambda: self._deliver(fut, on_done, on_error))
 
         future.add_done_callback(finished)
         return future
@@ -120,10 +120,6 @@ class TaskManager(QObject):
             return
         if on_done is not None:
             on_done(fut.result())
-
-    @Slot(object)
-    def _run_closure(self, closure: Callable[[], None]) -> None:
-        closure()
 
     def shutdown(self, wait: bool = True) -> None:
         self._closed = True

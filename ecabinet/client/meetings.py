@@ -70,7 +70,7 @@ def upload_checked(account: Member, path: Path) -> Checked:
     return checked
 
 
-def _upload(account: Member, checked: Checked, busy_wait_seconds: float = BUSY_WAIT) -> None:
+def _upload(account: Member, checked: Checked, busy_wait_seconds: float | None = None) -> None:
     """Upload; a server busy checking other files (503 server_busy) is asked again a few
     times, a while apart (this runs on a worker thread), before the file is named as not
     sent."""
@@ -80,7 +80,7 @@ def _upload(account: Member, checked: Checked, busy_wait_seconds: float = BUSY_W
             return
         except ApiProblem as problem:
             if problem.code == SERVER_BUSY and attempt + 1 < BUSY_TRIES:
-                time.sleep(busy_wait_seconds)
+                time.sleep(BUSY_WAIT if busy_wait_seconds is None else busy_wait_seconds)
                 continue
             code = ENCRYPTED if "encrypt" in problem.detail.lower() else problem.code
             raise FileRefused(checked.path.name, code) from None

@@ -1,8 +1,9 @@
 """The one bridge from the live stream's thread to the window: a Qt signal per kind of fact,
-each with its typed payload (the models of ``ecabinet.wire.live``), always queued.
+each with its typed payload (the models of ``ecabinet.wire.live``).
 
-``deliver`` and ``set_status`` are called on the stream's own thread and only emit; every
-slot runs on the GUI thread, in the order the facts arrived.
+``deliver`` and ``set_status`` are called on the stream's own thread and only post the fact
+through a Handoff (ui/handoff.py); the signals are emitted on the GUI thread, in the order the
+facts arrived, so every slot runs there.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ecabinet.wire.live import (
     VoteCount,
     VoteOpened,
 )
+from ui.handoff import Handoff
 
 
 class LiveBridge(QObject):
@@ -32,9 +34,12 @@ class LiveBridge(QObject):
     attendance = Signal(Attendance)
     status_changed = Signal(LiveStatus)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handoff = Handoff(self)
+
     def deliver(self, event: LiveEvent) -> None:
-        """On the stream's thread: hand the fact to the GUI thread (queued by Qt, since this
-        object lives there)."""
+        """On the stream's thread: hand the fact to the GUI thread."""
         signal = {
             Changed: self.changed,
             SessionItem: self.session_item,
@@ -45,7 +50,7 @@ class LiveBridge(QObject):
             Attendance: self.attendance,
         }.get(type(event))
         if signal is not None:
-            signal.emit(event)
+            self._handoff.post(lambda: signal.emit(event))
 
     def set_status(self, status: LiveStatus) -> None:
-        self.status_changed.emit(status)
+        self._handoff.post(lambda: self.status_changed.emit(status))

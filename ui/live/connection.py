@@ -16,17 +16,16 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from ecabinet.client.live import LiveStatus, LiveStream
 from ecabinet.client.signed_in import SignedIn
 from ecabinet.wire.live import LiveEvent
+from ui.handoff import Handoff
 from ui.live.bridge import LiveBridge
 
 
 class LiveConnection(QObject):
-    _stream_status = Signal(int, LiveStatus)  # (which stream, its status), queued
-
     def __init__(self, bridge: LiveBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bridge = bridge
@@ -34,7 +33,7 @@ class LiveConnection(QObject):
         self._stream: LiveStream | None = None
         self._key: tuple[str, str] = ("", "")  # (server, token) the stream was opened with
         self._generation = 0  # which stream is the current one; a released one is ignored
-        self._stream_status.connect(self._status_changed)
+        self._handoff = Handoff(self)  # the stream's status, from its thread to this one
 
     @property
     def holding(self) -> bool:
@@ -68,7 +67,7 @@ class LiveConnection(QObject):
             # deleted) while the thread finishes the read it was in.
             if not stop.is_set():
                 with contextlib.suppress(RuntimeError):
-                    self._stream_status.emit(generation, status)
+                    self._handoff.post(lambda: self._status_changed(generation, status))
 
         self._stream = LiveStream(
             member.api.base_url,

@@ -120,11 +120,16 @@ class SearchIndex:
     def __init__(self, store: LocalStore, write: Writer = direct) -> None:
         self.store = store
         self.write = write
+        # Read first, so that a laptop whose index is current never waits for the writer;
+        # an index missing, or made by a version without the exact column, is (re)made.
         with store.engine.connect() as conn:
-            made = conn.execute(
+            index = conn.execute(
+                text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'page_index'")
+            ).scalar()
+            kept = conn.execute(
                 text("SELECT 1 FROM sqlite_master WHERE name = 'indexed_versions'")
             ).first()
-        if made is None:
+        if index is None or " exact" not in str(index) or kept is None:
             write(self._make_schema)
 
     def _make_schema(self) -> None:

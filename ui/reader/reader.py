@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -73,6 +73,7 @@ class DocumentReader(QWidget):
         self._pending_search = ""
         self.document = QPdfDocument(self)
         self.view = PageView()
+        self.view.viewport().installEventFilter(self)  # its page kept through a resize
         self.view.setDocument(self.document)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)  # a draft is read across its width
         self.bookmarks = QPdfBookmarkModel(self)
@@ -331,6 +332,18 @@ class DocumentReader(QWidget):
                 self.go_to_page(int(value))
 
         self.tasks.run_local(lambda: store.get_state(key), restore)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            # The view lays the pages out again for its new size and then names as current
+            # the page its old scroll position now falls on: keep the page being read.
+            page, generation = self.current_page, self._generation
+            QTimer.singleShot(0, lambda: self._return_to(page, generation))
+        return super().eventFilter(watched, event)
+
+    def _return_to(self, page: int, generation: int) -> None:
+        if generation == self._generation and self.current_page != page:
+            self.go_to_page(page)
 
     # --- moving about ------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ def _office(live: LiveServer, act: str) -> requests.Response:
     )
 
 
-def _requests(live: LiveServer, item_id: str) -> list[tuple[str, bool]]:
+def speakers_on_server(live: LiveServer, item_id: str) -> list[tuple[str, bool]]:
     engine = make_engine(live.settings.database_url)
     try:
         with make_session_factory(engine)() as db:
@@ -58,14 +58,14 @@ def test_a_member_asks_to_speak_and_withdraws_from_the_command_line(
     assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
     code, out, _ = run(capsys, monkeypatch, "--profile", profile, "speak", item)
     assert code == 0 and "asked to speak" in out
-    assert _requests(live_server, item) == []  # saved here, not yet sent
+    assert speakers_on_server(live_server, item) == []  # saved here, not yet sent
     assert "speaker.request" in run(capsys, monkeypatch, "--profile", profile, "outbox")[1]
     assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    assert _requests(live_server, item) == [("member01", False)]
+    assert speakers_on_server(live_server, item) == [("member01", False)]
     code, out, _ = run(capsys, monkeypatch, "--profile", profile, "speak", item, "--withdraw")
     assert code == 0 and "withdrawn" in out
     assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    assert _requests(live_server, item) == [("member01", True)]
+    assert speakers_on_server(live_server, item) == [("member01", True)]
 
 
 def test_a_member_checks_in_from_the_command_line_once_the_roll_call_is_open(

@@ -11,12 +11,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from ecabinet.client.library import Library
-from ecabinet.server import models as m
-from ecabinet.server.db import make_engine, make_session_factory
 from tests.client.conftest import LiveServer
+from tests.client.test_cli_session import speakers_on_server
 from tests.gui.test_decisions import WAIT, panel_for, synced
 from tests.pdfs import make_pdf
 from ui.decisions.item_panel import ItemDecisionPanel
@@ -37,20 +35,6 @@ def shoot(qtbot: QtBot, widget: QWidget, name: str, folder: Path) -> None:
         widget.resize(width, height)
         qtbot.wait(50)  # one turn of the event loop lays the widget out at its new size
         assert widget.grab().save(str(target / f"{name}-{width}x{height}.png"))
-
-
-def speakers_on_server(live: LiveServer, item_id: str) -> list[tuple[str, bool]]:
-    engine = make_engine(live.settings.database_url)
-    try:
-        with make_session_factory(engine)() as db:
-            rows = db.execute(
-                select(m.User.username, m.SpeakerRequest.withdrawn)
-                .join(m.User, m.User.id == m.SpeakerRequest.user_id)
-                .where(m.SpeakerRequest.agenda_item_id == item_id)
-            ).all()
-            return [(name, withdrawn) for name, withdrawn in rows]
-    finally:
-        engine.dispose()
 
 
 def test_a_member_asks_to_speak_and_withdraws_under_the_item(

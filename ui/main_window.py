@@ -182,7 +182,12 @@ class MainWindow(QMainWindow):
         self.search_page.open_hit.connect(self.open_document_at)
         self.reader.open_elsewhere.connect(lambda doc, page: self.open_document_at(doc, page, ""))
         self.travel_page.fetch_requested.connect(self.sync.start)
-        for acting in (self.item_panel, self.ballot_page, self.reader.speak, self.roll_call):
+        for acting in (
+            self.item_panel,
+            self.ballot_page,
+            self.reader.toolbar.speak,
+            self.roll_call,
+        ):
             acting.acted.connect(self._after_act)
 
     def _build_banner(self) -> None:

@@ -205,7 +205,7 @@ def test_a_replaced_draft_is_compared_with_its_previous_version(
     assert "Bỏ đoạn này" in reader.notes_panel.unplaced.item(0).text()
     assert reader.notes_panel.unplaced.isVisibleTo(reader.notes_panel)
     with qtbot.wait_signal(reader.compared, timeout=WAIT) as shown:
-        reader.compare_action.trigger()
+        reader.toolbar.compare_action.trigger()
     comparison = shown.args[0]
     assert (comparison.old.number, comparison.new.number) == (1, 2)
     assert any(p.changes for p in comparison.pages)

@@ -157,7 +157,7 @@ def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         window.open_document(world.document_ids[2])  # a paper of the second item
     expected = window.account.store.documents(first)[0].id
-    assert window.reader.follow_action.isChecked()  # on by default
+    assert window.reader.toolbar.follow_action.isChecked()  # on by default
     with qtbot.wait_signal(
         window.document_opened, timeout=WAIT, check_params_cb=lambda d: d == expected
     ):
@@ -165,8 +165,8 @@ def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
     assert window.page == READER and window.reader.document_id == expected
 
     # One click turns it off: the next move reaches the window, and the reader stays put.
-    window.reader.follow_action.trigger()
-    assert not window.reader.follow_action.isChecked()
+    window.reader.toolbar.follow_action.trigger()
+    assert not window.reader.toolbar.follow_action.isChecked()
     with qtbot.wait_signal(
         window.live.bridge.session_item,
         timeout=WAIT,

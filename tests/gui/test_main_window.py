@@ -111,7 +111,7 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     assert window.page == "reader"
     reader = window.reader
     # The reader's find bar looks for the words and lands on the hit's page, highlighted.
-    assert reader.search_field.text() == words
+    assert reader.toolbar.search_field.text() == words
     qtbot.waitUntil(lambda: bool(reader.view.hits), timeout=WAIT)
     assert reader.current_page == reader.view.hits[reader.view.current_hit].page
     assert reader.current_page >= page_index

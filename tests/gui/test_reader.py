@@ -73,25 +73,25 @@ def test_pages_zoom_and_going_to_a_page(
     reader = open_reader(qtbot, account, tasks, pdf)
     pages = reader.document.pageCount()
     assert pages >= 4
-    assert reader.page_count.text() == f"/ {pages}"
+    assert reader.toolbar.page_count.text() == f"/ {pages}"
     assert reader.view.pageMode() == QPdfView.PageMode.MultiPage
     assert reader.view.zoomMode() == QPdfView.ZoomMode.FitToWidth  # how a draft opens
     fitted = reader.view.effective_zoom()
-    reader.zoom_in_action.trigger()  # from what is shown, not from 100 %
+    reader.toolbar.zoom_in_action.trigger()  # from what is shown, not from 100 %
     assert reader.view.zoomMode() == QPdfView.ZoomMode.Custom
     assert reader.view.zoomFactor() == pytest.approx(fitted * 1.25, rel=0.02)
-    reader.zoom_out_action.trigger()
+    reader.toolbar.zoom_out_action.trigger()
     assert reader.view.zoomFactor() == pytest.approx(fitted, rel=0.02)
-    reader.fit_width_action.trigger()
+    reader.toolbar.fit_width_action.trigger()
     assert reader.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-    reader.fit_page_action.trigger()
+    reader.toolbar.fit_page_action.trigger()
     assert reader.view.zoomMode() == QPdfView.ZoomMode.FitInView
-    reader.page_field.setText("3")
-    qtbot.keyClick(reader.page_field, "\r")
+    reader.toolbar.page_field.setText("3")
+    qtbot.keyClick(reader.toolbar.page_field, "\r")
     assert reader.current_page == 2
-    reader.page_field.setText("999")
+    reader.toolbar.page_field.setText("999")
     with qtbot.wait_signal(reader.message_shown, timeout=WAIT) as told:
-        qtbot.keyClick(reader.page_field, "\r")
+        qtbot.keyClick(reader.toolbar.page_field, "\r")
     assert f"{pages} trang" in told.args[0]
     assert reader.current_page == 2
 
@@ -103,11 +103,11 @@ def test_the_outline_lists_the_chapters_and_goes_there(
     model = reader.bookmarks
     titles = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert "Chương 5. Quy định số 5" in titles
-    assert not reader.no_outline.isVisibleTo(reader)
+    assert not reader.side.no_outline.isVisibleTo(reader)
     index = model.index(titles.index("Chương 5. Quy định số 5"), 0)
     target = index.data(model.Role.Page)
     assert target > 0
-    reader.outline.clicked.emit(index)
+    reader.side.outline.clicked.emit(index)
     assert reader.current_page == target
 
 
@@ -133,10 +133,10 @@ def test_thumbnails_are_rendered_off_the_gui_thread(
     qtbot.waitUntil(lambda: len(arrived) == pages, timeout=WAIT)
     assert sorted(arrived) == list(range(pages))
     assert threads and threading.get_ident() not in threads
-    icon_image = reader.thumbnails.item(0).icon().pixmap(120, 170).toImage()
+    icon_image = reader.side.thumbnails.item(0).icon().pixmap(120, 170).toImage()
     assert icon_image.pixelColor(2, 2).lightness() > 240  # paper is white, not black
-    assert reader.thumbnails.count() == pages
-    reader.thumbnails.itemClicked.emit(reader.thumbnails.item(pages - 1))
+    assert reader.side.thumbnails.count() == pages
+    reader.side.thumbnails.itemClicked.emit(reader.side.thumbnails.item(pages - 1))
     assert reader.current_page == pages - 1
 
 
@@ -144,22 +144,22 @@ def test_search_without_diacritics_highlights_every_hit(
     qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
 ) -> None:
     reader = open_reader(qtbot, account, tasks, pdf)
-    qtbot.waitUntil(lambda: reader._texts is not None, timeout=WAIT)
-    texts = reader._texts or []
+    qtbot.waitUntil(lambda: reader.finder.texts is not None, timeout=WAIT)
+    texts = reader.finder.texts or []
     expected = sorted({p for p, text in enumerate(texts) if "ngân sách" in text})
     assert len(expected) == 2
-    assert reader.search("ngan sach") == 2
+    assert reader.finder.search("ngan sach") == 2
     assert [hit.page for hit in reader.view.hits] == expected
     assert all(hit.polygons for hit in reader.view.hits)  # something to paint on each
     assert reader.current_page == expected[0]
-    assert reader.hit_count.text() == "1/2"
-    reader.next_hit()
+    assert reader.finder.hit_count.text() == "1/2"
+    reader.finder.next_hit()
     assert reader.current_page == expected[1]
-    assert reader.hit_count.text() == "2/2"
-    reader.next_hit()  # round again
+    assert reader.finder.hit_count.text() == "2/2"
+    reader.finder.next_hit()  # round again
     assert reader.current_page == expected[0]
-    assert reader.search("xyzzy quux") == 0
-    assert reader.hit_count.text() == "Không thấy"
+    assert reader.finder.search("xyzzy quux") == 0
+    assert reader.finder.hit_count.text() == "Không thấy"
 
 
 def test_opened_from_a_search_result_it_lands_on_the_hit(
@@ -171,7 +171,7 @@ def test_opened_from_a_search_result_it_lands_on_the_hit(
     reader = DocumentReader(account, tasks)
     qtbot.addWidget(reader)
     reader.show()
-    with qtbot.wait_signal(reader.searched, timeout=WAIT) as found:
+    with qtbot.wait_signal(reader.finder.searched, timeout=WAIT) as found:
         reader.open_document(
             document_id="d",
             version_id="v",

@@ -83,7 +83,7 @@ def test_a_member_asks_to_speak_from_the_reader(
     qtbot.addWidget(reader)
     reader.resize(1366, 768)
     reader.show()
-    with qtbot.wait_signal(reader.speak.shown, timeout=WAIT):
+    with qtbot.wait_signal(reader.toolbar.speak.shown, timeout=WAIT):
         reader.open_document(
             document_id=world.document_ids[2],  # the second item's submission
             version_id=world.version_ids[2],
@@ -92,16 +92,17 @@ def test_a_member_asks_to_speak_from_the_reader(
             allow_copy=True,
             page=0,
         )
-    qtbot.waitUntil(reader.speak.button.isVisible, timeout=WAIT)  # shown by its action
-    assert reader.speak.button.toolTip() == "Chưa đăng ký phát biểu."
-    with qtbot.wait_signal(reader.speak.acted, timeout=WAIT):
-        reader.speak.button.click()
+    qtbot.waitUntil(reader.toolbar.speak.button.isVisible, timeout=WAIT)  # shown by its action
+    assert reader.toolbar.speak.button.toolTip() == "Chưa đăng ký phát biểu."
+    with qtbot.wait_signal(reader.toolbar.speak.acted, timeout=WAIT):
+        reader.toolbar.speak.button.click()
     waiting = member.store.waiting_acts("speaker.request")
     assert waiting == [{"agenda_item_id": world.item_ids[1]}]
-    qtbot.waitUntil(lambda: reader.speak.button.text() == "Rút đăng ký phát biểu", timeout=WAIT)
+    speak = reader.toolbar.speak
+    qtbot.waitUntil(lambda: speak.button.text() == "Rút đăng ký phát biểu", timeout=WAIT)
     shoot(qtbot, reader, "reader-speak", tmp_path)
     reader.close_document()
-    qtbot.waitUntil(lambda: not reader.speak_action.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not reader.toolbar.speak_action.isVisible(), timeout=WAIT)
 
 
 def test_a_member_checks_in_while_the_roll_call_is_open(

@@ -107,7 +107,7 @@ class LiveSession(QObject):
     # --- the chair's next item ------------------------------------------------------------
 
     def _session_item(self, event: SessionItem) -> None:
-        if not self.window.reader.follow_action.isChecked():
+        if not self.window.reader.toolbar.follow_action.isChecked():
             return
         page = self.window.page
         if page == READER:
@@ -124,7 +124,7 @@ class LiveSession(QObject):
             return documents[0].id if documents else ""
 
         def open_it(document_id: str) -> None:
-            if not document_id or not self.window.reader.follow_action.isChecked():
+            if not document_id or not self.window.reader.toolbar.follow_action.isChecked():
                 return
             if document_id != self.window.reader.document_id:
                 self.window.open_document(document_id)

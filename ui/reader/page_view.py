@@ -1,4 +1,4 @@
-"""QtPdf's page view, with text selection and search hits painted over the pages.
+"""QtPdf's page view, with zoom steps, text selection and search hits painted over the pages.
 
 QPdfView renders pages on its own worker threads and scrolls them continuously; it neither
 selects text nor highlights matches that ignore diacritics, so both are drawn here from
@@ -28,6 +28,8 @@ from ecabinet.wire.objects import AnnotationData
 from ui.reader.layout import PageLayout, compute_layout
 from ui.reader.notes_layer import paint_notes
 
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 6.0)
 HIT = QColor(255, 200, 0, 90)
 CURRENT_HIT = QColor(255, 120, 0, 140)
 
@@ -99,6 +101,25 @@ class PageView(QPdfView):
             self.pageSpacing(),
             resolution,
         )
+
+    # --- zoom --------------------------------------------------------------------------
+
+    def zoom_in(self) -> None:
+        self._zoom_to(self.effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_to(self.effective_zoom() / ZOOM_STEP)
+
+    def _zoom_to(self, factor: float) -> None:
+        low, high = ZOOM_RANGE
+        self.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.setZoomFactor(max(low, min(high, factor)))
+
+    def fit_width(self) -> None:
+        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.setZoomMode(QPdfView.ZoomMode.FitInView)
 
     def _scroll(self) -> QPointF:
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())

@@ -17,17 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
-from ui.main_window import BOARD, CONSOLE, MainWindow
-from ui.sidebar import (
-    BALLOT,
-    DOCUMENTS,
-    MEETING,
-    OFFICE_BALLOTS,
-    OFFICE_MEETINGS,
-    RECORD,
-    SEARCH,
-    TRAVEL,
-)
+from ui.main_window import MainWindow
+from ui.screens import Screen
 
 log = logging.getLogger(__name__)
 
@@ -70,22 +61,22 @@ class ScreenshotTour(QObject):
         steps: list[tuple[str, Callable[[], None]]] = []
         if overview and overview.upcoming:
             meeting_id = overview.upcoming[0].id
-            steps.append(("meeting", lambda: window.show_page(MEETING, meeting_id)))
+            steps.append(("meeting", lambda: window.show_page(Screen.MEETING, meeting_id)))
             steps.append(("reader", self._open_first_document))
             if view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
-                steps.append(("board", lambda: window.show_page(BOARD, meeting_id)))
-                steps.append(("console", lambda: window.show_page(CONSOLE, meeting_id)))
+                steps.append(("board", lambda: window.show_page(Screen.BOARD, meeting_id)))
+                steps.append(("console", lambda: window.show_page(Screen.CONSOLE, meeting_id)))
         if overview and overview.ballots:
             waiting = [b for b in overview.ballots if b.awaiting_reply] or list(overview.ballots)
             ballot_id = waiting[0].ballot.id
-            steps.append(("ballot", lambda: window.show_page(BALLOT, ballot_id)))
+            steps.append(("ballot", lambda: window.show_page(Screen.BALLOT, ballot_id)))
         if view and Role.SECRETARIAT in view.roles:
-            steps.append(("office-meetings", lambda: window.show_page(OFFICE_MEETINGS, "")))
-            steps.append(("office-ballots", lambda: window.show_page(OFFICE_BALLOTS, "")))
-            steps.append(("record", lambda: window.show_page(RECORD, "")))
-        steps.append(("documents", lambda: window.show_page(DOCUMENTS, "")))
+            steps.append(("office-meetings", lambda: window.show_page(Screen.OFFICE_MEETINGS, "")))
+            steps.append(("office-ballots", lambda: window.show_page(Screen.OFFICE_BALLOTS, "")))
+            steps.append(("record", lambda: window.show_page(Screen.RECORD, "")))
+        steps.append(("documents", lambda: window.show_page(Screen.DOCUMENTS, "")))
         steps.append(("search", self._search))
-        steps.append(("travel", lambda: window.show_page(TRAVEL, "")))
+        steps.append(("travel", lambda: window.show_page(Screen.TRAVEL, "")))
         if overview and overview.upcoming and view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
             meeting_id = overview.upcoming[0].id
             for size in CONSOLE_SIZES:
@@ -96,7 +87,7 @@ class ScreenshotTour(QObject):
 
     def _console_at(self, meeting_id: str, size: QSize) -> None:
         self.window.resize(size)
-        self.window.show_page(CONSOLE, meeting_id)
+        self.window.show_page(Screen.CONSOLE, meeting_id)
 
     def _hall(self) -> None:
         hall = self.window.console.open_hall(None)
@@ -112,7 +103,7 @@ class ScreenshotTour(QObject):
                 return
 
     def _search(self) -> None:
-        self.window.show_page(SEARCH, "")
+        self.window.show_page(Screen.SEARCH, "")
         self.window.search_page.query.setText("ngan sach")
         self.window.search_page.run_search()
 

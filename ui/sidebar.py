@@ -1,5 +1,5 @@
 """The sidebar: upcoming and past meetings, written ballots with the time left, documents,
-search and "ready to travel". Choosing an entry tells the window which page to show.
+search and "ready to travel". Choosing an entry tells the window which screen to show.
 GUI thread; fed with an Overview read on a worker.
 """
 
@@ -15,20 +15,15 @@ from ecabinet.client.library import BallotEntry, Overview
 from ecabinet.domain import BallotStatus
 from ecabinet.wire.objects import MeetingData
 from ui.formatting import local_date, short_date, time_left, under_a_day
+from ui.screens import Screen
 from ui.theme import colors
 from ui.widgets.trees import children, top_level
 
 ROLE = Qt.ItemDataRole.UserRole
 
-# Pages of the window; a meeting or ballot page also carries the object's id.
-MEETING, BALLOT, DOCUMENTS, SEARCH, TRAVEL = "meeting", "ballot", "documents", "search", "travel"
-RECORD = "record"  # the Government Office's record of acts
-OFFICE_BALLOTS = "office-ballots"  # the Government Office prepares and watches ballots
-OFFICE_MEETINGS = "office-meetings"  # the Government Office prepares meetings
-
 
 class Sidebar(QTreeWidget):
-    chosen = Signal(str, str)  # page, object id ("" for pages without one)
+    chosen = Signal(object, str)  # Screen, object id ("" for screens without one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +60,15 @@ class Sidebar(QTreeWidget):
         documents = self.tr("Tài liệu")
         if unread:
             documents += " " + self.tr("({count} chưa đọc)").format(count=unread)
-        self._entry(tools, documents, "", DOCUMENTS, "")
-        self._entry(tools, self.tr("Tìm kiếm"), "", SEARCH, "")
-        self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", TRAVEL, "")
+        self._entry(tools, documents, "", Screen.DOCUMENTS, "")
+        self._entry(tools, self.tr("Tìm kiếm"), "", Screen.SEARCH, "")
+        self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", Screen.TRAVEL, "")
         if office:
-            self._entry(tools, self.tr("Chuẩn bị phiên họp"), "", OFFICE_MEETINGS, "")
-            self._entry(tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", OFFICE_BALLOTS, "")
-            self._entry(tools, self.tr("Nhật ký hoạt động"), "", RECORD, "")
+            self._entry(tools, self.tr("Chuẩn bị phiên họp"), "", Screen.OFFICE_MEETINGS, "")
+            self._entry(
+                tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", Screen.OFFICE_BALLOTS, ""
+            )
+            self._entry(tools, self.tr("Nhật ký hoạt động"), "", Screen.RECORD, "")
         self.expandAll()
         if selected is not None:
             self.choose(*selected)  # quietly: the page on show is already this one
@@ -86,17 +83,17 @@ class Sidebar(QTreeWidget):
         return item
 
     def _entry(
-        self, parent: QTreeWidgetItem, title: str, detail: str, page: str, id_: str
+        self, parent: QTreeWidgetItem, title: str, detail: str, screen: Screen, id_: str
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [f"{title}\n{detail}" if detail else title])
-        item.setData(0, ROLE, (page, id_))
+        item.setData(0, ROLE, (screen, id_))
         item.setToolTip(0, f"{title}\n{detail}" if detail else title)
         return item
 
     def _meeting(self, parent: QTreeWidgetItem, meeting: MeetingData) -> None:
         # Hà Nội time fits the narrow list; the tooltip adds the weekday and the laptop's time.
         item = self._entry(
-            parent, meeting.title, short_date(meeting.starts_at), MEETING, meeting.id
+            parent, meeting.title, short_date(meeting.starts_at), Screen.MEETING, meeting.id
         )
         item.setToolTip(0, f"{meeting.title}\n{local_date(meeting.starts_at)}")
 
@@ -116,20 +113,20 @@ class Sidebar(QTreeWidget):
             detail = self.tr("Đã trả lời · hạn {left}").format(left=time_left(ballot.deadline, now))
         else:
             detail = self.tr("Hạn: {date}").format(date=short_date(ballot.deadline))
-        item = self._entry(parent, ballot.title, detail, BALLOT, ballot.id)
+        item = self._entry(parent, ballot.title, detail, Screen.BALLOT, ballot.id)
         item.setToolTip(0, f"{ballot.title}\n{detail}\n{local_date(ballot.deadline)}")
         if entry.awaiting_reply and under_a_day(ballot.deadline, now):
             item.setForeground(0, QBrush(colors().danger))
 
-    def current_choice(self) -> tuple[str, str] | None:
+    def current_choice(self) -> tuple[Screen, str] | None:
         item = self.currentItem()
         value = item.data(0, ROLE) if item is not None else None
         return (value[0], value[1]) if isinstance(value, (tuple, list)) else None
 
-    def choose(self, page: str, id_: str = "") -> bool:
-        """Select an entry (and show its page); False when it is not in the sidebar."""
+    def choose(self, screen: Screen, id_: str = "") -> bool:
+        """Select an entry (and show its screen); False when it is not in the sidebar."""
         for item in self._items():
-            if item.data(0, ROLE) == (page, id_):
+            if item.data(0, ROLE) == (screen, id_):
                 self.setCurrentItem(item)
                 return True
         return False

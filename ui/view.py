@@ -9,7 +9,7 @@ from ecabinet.client import lock
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
 from ecabinet.client.signed_in import Member
 from ecabinet.client.travel import Readiness, readiness
-from ui.sidebar import DOCUMENTS, MEETING, TRAVEL
+from ui.screens import Screen
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class View:
     """What the window shows, read off the GUI thread in one go."""
 
     overview: Overview
-    page: str
+    page: Screen
     meeting: MeetingEntry | None = None
     catalogue: list[tuple[str, DocumentEntry]] = field(default_factory=list)
     readiness: Readiness | None = None
@@ -34,16 +34,16 @@ class View:
     offline_hours: int = lock.DEFAULT_OFFLINE_HOURS
 
 
-def read_view(account: Member, page: str, object_id: str) -> View:
+def read_view(account: Member, page: Screen, object_id: str) -> View:
     library = Library(account)
     store = account.store
     overview = library.overview()
     return View(
         overview=overview,
         page=page,
-        meeting=library.meeting(object_id) if page == MEETING else None,
-        catalogue=library.catalogue() if page == DOCUMENTS else [],
-        readiness=readiness(account) if page == TRAVEL else None,
+        meeting=library.meeting(object_id) if page == Screen.MEETING else None,
+        catalogue=library.catalogue() if page == Screen.DOCUMENTS else [],
+        readiness=readiness(account) if page == Screen.TRAVEL else None,
         unread_versions=frozenset(
             e.version.id for e in library.all_documents() if e.unread and e.version
         ),

@@ -25,8 +25,8 @@ from ui.decisions.vote_console import (
     OPEN_VOTE_KEY,
     VoteConsole,
 )
-from ui.main_window import CONSOLE, MainWindow
-from ui.sidebar import MEETING
+from ui.main_window import MainWindow
+from ui.screens import Screen
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -79,7 +79,7 @@ def console_window(
     window = synced_window(qtbot, account, tasks)
     console = window.console
     with qtbot.wait_signal(console.counted, timeout=WAIT):
-        window.show_page(CONSOLE, meeting_id)
+        window.show_page(Screen.CONSOLE, meeting_id)
     qtbot.waitUntil(lambda: len(console.tools.roll.boxes) == 27, timeout=WAIT)
     return window, console
 
@@ -158,7 +158,7 @@ def test_the_chairs_keys_are_in_the_tooltips_and_move_the_session(
     window = synced_window(qtbot, chair, tasks)
     console = window.console
     with qtbot.wait_signal(console.counted, timeout=WAIT):
-        window.show_page(CONSOLE, world.meeting_id)
+        window.show_page(Screen.CONSOLE, world.meeting_id)
     for key, button in (
         (OPEN_VOTE_KEY, console.open_button),
         (CLOSE_VOTE_KEY, console.close_button),
@@ -230,6 +230,6 @@ def test_the_hall_display_follows_the_console_and_reads_large(
     assert hall.item_title.font().pixelSize() >= size.height() / 25
     assert_laid_out(hall)
     save(hall, tmp_path, f"hall-{size.width()}x{size.height()}")
-    window.show_page(MEETING, world.meeting_id)  # the chair reads on; the hall stays live
+    window.show_page(Screen.MEETING, world.meeting_id)  # the chair reads on; the hall stays live
     assert not console.isVisible() and console.timer.isActive()
     hall.close()

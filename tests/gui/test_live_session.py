@@ -16,10 +16,10 @@ from ecabinet.client.live import LiveStatus
 from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_main_window import synced_window
 from ui.live.alerts import VoteAlert, set_sound_enabled
-from ui.main_window import CONSOLE, READER, MainWindow
+from ui.main_window import MainWindow
 from ui.meeting.page import ITEM
+from ui.screens import Screen
 from ui.settings.dialog import SettingsDialog
-from ui.sidebar import DOCUMENTS, MEETING
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -65,16 +65,17 @@ def test_the_chair_opens_a_vote_and_the_member_is_told_at_once(
     world = live_server.world
     window = live_window(qtbot, live_server, tmp_path / "m", tasks)
     chair = session_in_progress(live_server, tmp_path)
-    window.show_page(DOCUMENTS, "")  # the member is looking at the list of papers
+    window.show_page(Screen.DOCUMENTS, "")  # the member is looking at the list of papers
     item_id = world.item_ids[1]
     alerted: list[str] = []
     window.live.vote_alerted.connect(alerted.append)
     with qtbot.wait_signals([window.live.vote_alerted, window.live.alert.sounded], timeout=WAIT):
         chair.api.open_vote(item_id)
     assert alerted == [item_id]
-    assert "mở biểu quyết" in window.notice.text() and "Nội dung 2" in window.notice.text()
+    notice = window.banner.label.text()
+    assert "mở biểu quyết" in notice and "Nội dung 2" in notice
     assert window.banner.isVisibleTo(window)
-    assert (window.page, window.object_id) == (MEETING, world.meeting_id)
+    assert (window.page, window.object_id) == (Screen.MEETING, world.meeting_id)
     qtbot.waitUntil(
         lambda: window.meeting_page.current_selection() == (ITEM, item_id), timeout=WAIT
     )
@@ -99,11 +100,11 @@ def test_the_chair_at_the_console_stays_there_when_the_vote_opens(
     chair = session_in_progress(live_server, tmp_path)
     window = synced_window(qtbot, chair, tasks)
     qtbot.waitUntil(lambda: window.live.connection.status == LiveStatus.CONNECTED, timeout=WAIT)
-    window.show_page(CONSOLE, world.meeting_id)
+    window.show_page(Screen.CONSOLE, world.meeting_id)
     with qtbot.wait_signal(window.live.vote_alerted, timeout=WAIT):
         chair.api.open_vote(world.item_ids[0])
-    assert "mở biểu quyết" in window.notice.text()
-    assert (window.page, window.object_id) == (CONSOLE, world.meeting_id)
+    assert "mở biểu quyết" in window.banner.label.text()
+    assert (window.page, window.object_id) == (Screen.CONSOLE, world.meeting_id)
     finish(qtbot, window)
 
 
@@ -122,7 +123,7 @@ def test_the_chairs_console_follows_check_ins_and_speakers_live(
     office.api.roll_call(world.meeting_id, True)
     window = synced_window(qtbot, chair, tasks)
     qtbot.waitUntil(lambda: window.live.connection.status == LiveStatus.CONNECTED, timeout=WAIT)
-    window.show_page(CONSOLE, world.meeting_id)
+    window.show_page(Screen.CONSOLE, world.meeting_id)
     console = window.console
     qtbot.waitUntil(lambda: len(console.tools.roll.boxes) > 0, timeout=WAIT)
     console.items.setCurrentRow(0)
@@ -146,7 +147,7 @@ def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
     window = live_window(qtbot, live_server, tmp_path / "m", tasks)
     chair = session_in_progress(live_server, tmp_path)
     first, second = world.item_ids
-    window.show_page(MEETING, world.meeting_id)
+    window.show_page(Screen.MEETING, world.meeting_id)
     with qtbot.wait_signal(
         window.live.followed, timeout=WAIT, check_params_cb=lambda i: i == second
     ):
@@ -162,7 +163,7 @@ def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
         window.document_opened, timeout=WAIT, check_params_cb=lambda d: d == expected
     ):
         chair.api.discuss(first)
-    assert window.page == READER and window.reader.document_id == expected
+    assert window.page == Screen.READER and window.reader.document_id == expected
 
     # One click turns it off: the next move reaches the window, and the reader stays put.
     window.reader.toolbar.follow_action.trigger()
@@ -174,8 +175,8 @@ def test_the_meeting_view_and_the_reader_follow_the_chair_unless_told_not_to(
     ):
         chair.api.discuss(second)
     # The window's own slot ran before the wait ended (connected first): nothing moved.
-    assert window.page == READER and window.reader.document_id == expected
-    window.show_page(MEETING, world.meeting_id)
+    assert window.page == Screen.READER and window.reader.document_id == expected
+    window.show_page(Screen.MEETING, world.meeting_id)
     qtbot.waitUntil(lambda: window.meeting_page.select(ITEM, second), timeout=WAIT)
     with qtbot.wait_signal(
         window.live.bridge.session_item,

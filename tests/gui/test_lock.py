@@ -14,7 +14,7 @@ from ecabinet.client.secrets import MemorySecrets
 from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
 from tests.gui.test_main_window import WAIT, open_window, synced_window
-from ui.main_window import READER
+from ui.screens import Screen
 from ui.settings.dialog import SettingsDialog
 from ui.tasks import TaskManager
 
@@ -37,7 +37,7 @@ def test_left_alone_the_window_locks_and_opens_with_the_password(
     assert guard.is_locked and guard.screen.asking
     assert window.reader.document_id == ""  # the draft left memory with the lock
     assert window.reader.document.pageCount() == 0
-    assert not window.sync_action.isEnabled() and not window.search_action.isEnabled()
+    assert not window.menus.sync_action.isEnabled() and not window.menus.search_action.isEnabled()
     guard.screen.secret.setText("not the password")
     guard.screen.unlock_button.click()
     qtbot.waitUntil(lambda: "không đúng" in guard.screen.message.text(), timeout=WAIT)
@@ -46,7 +46,7 @@ def test_left_alone_the_window_locks_and_opens_with_the_password(
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):  # back where it was
         guard.screen.unlock_button.click()
     assert not guard.is_locked
-    assert window.page == READER and window.sync_action.isEnabled()
+    assert window.page == Screen.READER and window.menus.sync_action.isEnabled()
 
 
 def test_too_many_wrong_tries_end_the_session(
@@ -98,7 +98,7 @@ def test_a_pin_set_in_settings_opens_the_lock(
 ) -> None:
     account = _member(live_server, tmp_path / "p")
     window = synced_window(qtbot, account, tasks)
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None
     dialog.pin.setText("12345")

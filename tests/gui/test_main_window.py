@@ -17,8 +17,8 @@ from tests.factories import PASSWORD
 from tests.pdfs import make_pdf
 from ui.main_window import MainWindow
 from ui.meeting.page import DOCUMENT, ROLE
+from ui.screens import Screen
 from ui.search.cards import CARD_ROLE
-from ui.sidebar import BALLOT, DOCUMENTS, MEETING, SEARCH, TRAVEL
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -35,7 +35,7 @@ def synced_window(qtbot: QtBot, account: Account, tasks: TaskManager) -> MainWin
     window = open_window(qtbot, account, tasks)
     with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
         window.sync.start()
-    qtbot.waitUntil(lambda: window.page == MEETING, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
     return window
 
 
@@ -63,7 +63,7 @@ def test_after_a_sync_the_member_lands_on_the_next_meeting(
     assert "Chờ gửi: 0" in window.status.waiting.text()
     # The first sync brought everything: the member is told so.
     assert window.banner.isVisibleTo(window)
-    assert "tài liệu mới" in window.notice.text()
+    assert "tài liệu mới" in window.banner.label.text()
 
 
 def test_opening_a_document_reads_it_and_clears_its_mark(
@@ -78,10 +78,10 @@ def test_opening_a_document_reads_it_and_clears_its_mark(
     with qtbot.wait_signal(window.document_opened, timeout=WAIT) as opened:
         window.meeting_page.agenda.itemActivated.emit(node, 0)
     assert opened.args == [document_id]
-    assert window.page == "reader"
+    assert window.page == Screen.READER
     qtbot.waitUntil(lambda: account.store.count_outbox("pending") == 1, timeout=WAIT)
     window.go_back()
-    assert window.page == MEETING
+    assert window.page == Screen.MEETING
     qtbot.waitUntil(
         lambda: not any("submission 1  [Mới]" in t for t in agenda_texts(window)), timeout=WAIT
     )
@@ -94,8 +94,8 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
     index = SearchIndex(window.account.store)
     qtbot.waitUntil(lambda: len(index.search("tai lieu")) == 8, timeout=WAIT)  # 4 papers x 2
-    window.search_action.trigger()
-    assert window.page == SEARCH
+    window.menus.search_action.trigger()
+    assert window.page == Screen.SEARCH
     page = window.search_page
     assert page.query.hasFocus() or not window.isActiveWindow()
     with qtbot.wait_signal(page.searched, timeout=WAIT, check_params_cb=lambda n: n > 0):
@@ -108,7 +108,7 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     assert "<b><u>Tài liệu draft nội dung 2</u></b>" in first.data(CARD_ROLE).snippet_html
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         page.results.itemActivated.emit(first)
-    assert window.page == "reader"
+    assert window.page == Screen.READER
     reader = window.reader
     # The reader's find bar looks for the words and lands on the hit's page, highlighted.
     assert reader.toolbar.search_field.text() == words
@@ -124,8 +124,8 @@ def test_ready_to_travel_fetches_what_is_missing(
     window = synced_window(qtbot, account, tasks)
     version = account.store.versions()[0]
     account.profile.blob_path(version.sha256).unlink()  # one paper went missing
-    window.travel_action.trigger()
-    assert window.page == TRAVEL
+    window.menus.travel_action.trigger()
+    assert window.page == Screen.TRAVEL
     travel = window.travel_page
     qtbot.waitUntil(lambda: "Chưa sẵn sàng" in travel.verdict.text(), timeout=WAIT)
     assert "1/5" in travel.verdict.text()
@@ -140,8 +140,8 @@ def test_documents_page_filters_without_diacritics(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
-    window.documents_action.trigger()
-    assert window.page == DOCUMENTS
+    window.menus.documents_action.trigger()
+    assert window.page == Screen.DOCUMENTS
     listing = window.documents_page.list
     qtbot.waitUntil(lambda: listing.topLevelItemCount() == 5, timeout=WAIT)
     window.documents_page.filter.setText("phieu lay y kien")  # the ballot's draft
@@ -156,7 +156,7 @@ def test_a_replaced_document_arrives_with_a_notice(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
-    window._hide_notice()
+    window.banner.hide()
     secretariat = ServerApi(live_server.url)
     secretariat.login("secretariat", PASSWORD, "office")
     data = make_pdf(2, "Dự thảo bản mới")
@@ -187,15 +187,15 @@ def test_without_the_server_the_window_shows_what_is_on_the_laptop(
     account.sync_service().sync()
     account.api = ServerApi("http://127.0.0.1:9", token=account.api.token)  # nobody listens
     window = open_window(qtbot, account, tasks)
-    qtbot.waitUntil(lambda: window.page == MEETING, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
     with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
         window.sync.start()
     qtbot.waitUntil(lambda: "Ngoại tuyến" in window.status.connection.text(), timeout=WAIT)
     assert "dữ liệu trên máy" in window.status.message.text()
     assert window.sync.retry.isActive()  # it will try again soon
     qtbot.waitUntil(lambda: any("Có trên máy" in t for t in agenda_texts(window)), timeout=WAIT)
-    window.sidebar.choose(BALLOT, live_server.world.ballot_id)
-    assert window.page == BALLOT
+    window.sidebar.choose(Screen.BALLOT, live_server.world.ballot_id)
+    assert window.page == Screen.BALLOT
 
 
 def test_an_expired_session_asks_to_sign_in_again(

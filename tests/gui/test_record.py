@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from tests.client.conftest import LiveServer, signed_in
 from ui.main_window import MainWindow
 from ui.record.page import RecordPage
-from ui.sidebar import RECORD
+from ui.screens import Screen
 from ui.tasks import TaskManager
 
 WAIT = 20_000
@@ -47,4 +47,4 @@ def test_only_the_office_sees_the_record_in_the_sidebar(
         window = MainWindow(account, tasks)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda w=window: w.last_view is not None, timeout=WAIT)
-        assert window.sidebar.choose(RECORD) is expected, username
+        assert window.sidebar.choose(Screen.RECORD) is expected, username

@@ -25,7 +25,7 @@ from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
 from tests.gui.test_decisions import choose_position
 from ui.main_window import MainWindow
-from ui.sidebar import MEETING
+from ui.screens import Screen
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
@@ -116,10 +116,10 @@ def test_every_write_of_the_store_is_made_on_the_local_lane(
         window.sync.start()
     assert synced.args[0].online and synced.args[0].changes_pulled > 0
     # Indexing and carrying notes follow the sync; the search index writes the store too.
-    qtbot.waitUntil(lambda: window.page == MEETING, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         window.open_document(live_server.world.document_ids[0])  # marks it read: an act
-    window.show_page(MEETING, live_server.world.meeting_id)
+    window.show_page(Screen.MEETING, live_server.world.meeting_id)
     panel = window.item_panel
     with qtbot.wait_signal(panel.shown, timeout=WAIT):
         panel.show_item(live_server.world.item_ids[1])

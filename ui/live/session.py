@@ -23,13 +23,12 @@ from ui.live.alerts import VoteAlert
 from ui.live.bridge import LiveBridge
 from ui.live.connection import LiveConnection
 from ui.meeting.page import ITEM
-from ui.sidebar import MEETING
+from ui.screens import Screen
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-# The window's own pages (ui/main_window.py), and the roles that vote in session.
-READER, WELCOME, BOARD, CONSOLE = "reader", "welcome", "board", "console"
+# The roles that vote in session.
 VOTERS = {Role.MEMBER.value, Role.CHAIR.value}
 
 
@@ -97,7 +96,7 @@ class LiveSession(QObject):
             self.tr("Biểu quyết đang mở"), generic if self.window.guard.is_locked else text
         )
         self._vote_item = event.agenda_item_id
-        if self.window.page not in (CONSOLE, BOARD):
+        if self.window.page not in (Screen.CONSOLE, Screen.BOARD):
             # The chair running the session from the console stays there: the vote he has
             # just opened is in front of him already.
             self._go_to(event.meeting_id, event.agenda_item_id)
@@ -110,9 +109,9 @@ class LiveSession(QObject):
         if not self.window.reader.toolbar.follow_action.isChecked():
             return
         page = self.window.page
-        if page == READER:
+        if page == Screen.READER:
             self._open_first_document(event.agenda_item_id)
-        elif page in (MEETING, WELCOME):
+        elif page in (Screen.MEETING, Screen.WELCOME):
             self._go_to(event.meeting_id, event.agenda_item_id)
         # Elsewhere (a ballot, a search) the member is busy with something else: left alone.
 
@@ -137,17 +136,19 @@ class LiveSession(QObject):
     def _go_to(self, meeting_id: str, item_id: str) -> None:
         self._wanted = (meeting_id, item_id)
         window = self.window
-        if window.page == MEETING and window.object_id == meeting_id:
+        if window.page == Screen.MEETING and window.object_id == meeting_id:
             self._refreshed()
         else:
-            window.show_page(MEETING, meeting_id)  # its refresh shows the agenda, then select
+            window.show_page(
+                Screen.MEETING, meeting_id
+            )  # its refresh shows the agenda, then select
 
     def _refreshed(self) -> None:
         if self._wanted is None:
             return
         meeting_id, item_id = self._wanted
         window = self.window
-        if window.page != MEETING or window.object_id != meeting_id:
+        if window.page != Screen.MEETING or window.object_id != meeting_id:
             return
         if not window.meeting_page.select(ITEM, item_id):
             return  # not on the laptop yet: the pull that follows brings it

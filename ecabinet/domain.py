@@ -110,6 +110,43 @@ class Sharing(StrEnum):
     MEETING = "meeting"
 
 
+class AttendanceSource(StrEnum):
+    """Who recorded a member present: the member checking in, or the Government Office."""
+
+    LAPTOP = "laptop"
+    OFFICE = "office"
+
+
+class ResultSubject(StrEnum):
+    """What a published result counts: a vote in session or a written ballot."""
+
+    VOTE = "vote"
+    BALLOT = "ballot"
+
+
+class MutationStatus(StrEnum):
+    """The outcome of one action a member's laptop sent (stored: applied or rejected)."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+class Scope(StrEnum):
+    """The audience of one row of the server's change feed, a security boundary: each
+    member's feed and live stream carry only the rows whose scope admits them
+    (ecabinet.server.feed.audience says who each scope admits)."""
+
+    BODY = "body"  # everyone in the body
+    SECRETARIAT = "secretariat"  # the Government Office only
+    MEETING = "meeting"  # everyone invited to the meeting (scope_id)
+    ITEM = "item"  # those who may see the agenda item (scope_id)
+    BALLOT = "ballot"  # the ballot's voters and chair (scope_id)
+    PERSONAL = "personal"  # one user (scope_id), the secretariat and chairs
+    OWN = "own"  # one user (scope_id) and the secretariat
+    PRIVATE = "private"  # one user (scope_id) only
+
+
 def quorum_needed(total_members: int) -> int:
     """The smallest attendance that is at least two thirds of all members (rule 1)."""
     if total_members < 0:

@@ -56,11 +56,11 @@ def build_meeting(
         raise ImportProblems([f"{name}: not uploaded" for name in missing])
     meeting = m.Meeting(
         body_id=body_id,
-        kind=request.kind.value,
+        kind=request.kind,
         title=request.title,
         starts_at=request.starts_at or m.now(),
         place=request.place,
-        status=MeetingStatus.DRAFT.value,
+        status=MeetingStatus.DRAFT,
     )
     db.add(meeting)
     db.flush()
@@ -79,7 +79,7 @@ def build_meeting(
             document = m.Document(
                 body_id=body_id,
                 agenda_item_id=item.id,
-                kind=file.kind.value,
+                kind=file.kind,
                 title=file.title,
                 position=number,
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -15,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -27,6 +29,25 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ecabinet.domain import (
+    AnnotationKind,
+    AttendanceSource,
+    BallotChoice,
+    BallotStatus,
+    DocumentKind,
+    InvitationKind,
+    ItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    MutationStatus,
+    PositionChoice,
+    ResultSubject,
+    Scope,
+    Sharing,
+    VoteChoice,
+    VoteStatus,
+)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -46,6 +67,21 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def choice_of(enum: type[StrEnum], length: int) -> Enum:
+    """A column holding one of the domain's words: stored as the word itself in a VARCHAR of
+    ``length`` (so the data and the JSON sent stay as they were), loaded as the enum member,
+    and guarded by a CHECK constraint (migration "enums") so no other word gets in."""
+    return Enum(
+        enum,
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        name=enum.__name__.lower(),
+    )
 
 
 def new_id() -> str:
@@ -143,12 +179,14 @@ class Meeting(Base):
     __tablename__ = "meetings"
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[MeetingKind] = mapped_column(choice_of(MeetingKind, 20))
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime] = mapped_column()
     ends_at: Mapped[datetime | None] = mapped_column(default=None)
     place: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[MeetingStatus] = mapped_column(
+        choice_of(MeetingStatus, 20), default=MeetingStatus.DRAFT
+    )
     chair_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
     published_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=now)
@@ -165,7 +203,7 @@ class Invitation(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # member | guest | deputy
+    kind: Mapped[InvitationKind] = mapped_column(choice_of(InvitationKind, 20))
     # For a guest invited to some items only; empty list means the whole meeting.
     agenda_item_ids: Mapped[list[Any]] = mapped_column(default=list)
 
@@ -179,7 +217,9 @@ class Attendance(Base):
     present: Mapped[bool] = mapped_column(Boolean, default=True)
     recorded_at: Mapped[datetime] = mapped_column(default=now)
     # "laptop": the member checked in; "office": the Government Office ticked them present.
-    source: Mapped[str] = mapped_column(String(10), default="office")
+    source: Mapped[AttendanceSource] = mapped_column(
+        choice_of(AttendanceSource, 10), default=AttendanceSource.OFFICE
+    )
     checked_in_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
@@ -191,9 +231,13 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(String(1000))
     presenter: Mapped[str] = mapped_column(String(200), default="")
     minutes_allotted: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[ItemStatus] = mapped_column(
+        choice_of(ItemStatus, 20), default=ItemStatus.PENDING
+    )
     paper_only: Mapped[bool] = mapped_column(Boolean, default=False)
-    vote_status: Mapped[str] = mapped_column(String(20), default="none")
+    vote_status: Mapped[VoteStatus] = mapped_column(
+        choice_of(VoteStatus, 20), default=VoteStatus.NONE
+    )
     vote_opened_at: Mapped[datetime | None] = mapped_column(default=None)
     vote_closed_at: Mapped[datetime | None] = mapped_column(default=None)
     # A member present took the item off the consent list: it is debated and voted (rule 6).
@@ -207,7 +251,9 @@ class Ballot(Base):
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
     title: Mapped[str] = mapped_column(String(1000))
     question: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[BallotStatus] = mapped_column(
+        choice_of(BallotStatus, 20), default=BallotStatus.DRAFT
+    )
     deadline: Mapped[datetime] = mapped_column()
     voter_ids: Mapped[list[Any]] = mapped_column(default=list)
     chair_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
@@ -224,7 +270,7 @@ class Document(Base):
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
     agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     ballot_id: Mapped[str | None] = mapped_column(ForeignKey("ballots.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[DocumentKind] = mapped_column(choice_of(DocumentKind, 20))
     title: Mapped[str] = mapped_column(String(1000))
     position: Mapped[int] = mapped_column(Integer, default=0)
     allow_copy: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -259,7 +305,7 @@ class BallotResponse(Base):
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     ballot_id: Mapped[str] = mapped_column(ForeignKey("ballots.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    choice: Mapped[str] = mapped_column(String(20))
+    choice: Mapped[BallotChoice] = mapped_column(choice_of(BallotChoice, 20))
     comment: Mapped[str] = mapped_column(Text, default="")
     signed_pdf: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(default=now)
@@ -273,7 +319,7 @@ class Vote(Base):
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     agenda_item_id: Mapped[str] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    choice: Mapped[str] = mapped_column(String(20))
+    choice: Mapped[VoteChoice] = mapped_column(choice_of(VoteChoice, 20))
     comment: Mapped[str] = mapped_column(Text, default="")
     signature: Mapped[str] = mapped_column(Text)
     certificate_serial: Mapped[str | None] = mapped_column(String(64), default=None)
@@ -287,7 +333,7 @@ class Position(Base):
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     agenda_item_id: Mapped[str] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    position: Mapped[str] = mapped_column(String(20))
+    position: Mapped[PositionChoice] = mapped_column(choice_of(PositionChoice, 20))
     comment: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(default=now)
     current: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -315,7 +361,7 @@ class Annotation(Base):
     author_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     document_version_id: Mapped[str] = mapped_column(ForeignKey("document_versions.id"), index=True)
     page: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[AnnotationKind] = mapped_column(choice_of(AnnotationKind, 20))
     rects: Mapped[list[Any]] = mapped_column(default=list)
     points: Mapped[list[Any]] = mapped_column(default=list)
     color: Mapped[str] = mapped_column(String(7), default="#ffd400")
@@ -324,7 +370,7 @@ class Annotation(Base):
     quote: Mapped[str] = mapped_column(Text, default="")
     prefix: Mapped[str] = mapped_column(String(500), default="")
     suffix: Mapped[str] = mapped_column(String(500), default="")
-    shared: Mapped[str] = mapped_column(String(20), default="private")
+    shared: Mapped[Sharing] = mapped_column(choice_of(Sharing, 20), default=Sharing.PRIVATE)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=now)
     updated_at: Mapped[datetime] = mapped_column(default=now)
@@ -352,7 +398,7 @@ class Result(Base):
     __tablename__ = "results"
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
-    subject: Mapped[str] = mapped_column(String(10))  # vote | ballot
+    subject: Mapped[ResultSubject] = mapped_column(choice_of(ResultSubject, 10))
     agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"))
     ballot_id: Mapped[str | None] = mapped_column(ForeignKey("ballots.id"))
     data: Mapped[dict[str, Any]] = mapped_column()
@@ -367,7 +413,7 @@ class AppliedMutation(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     device_id: Mapped[str | None] = mapped_column(ForeignKey("devices.id"), default=None)
     type: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[MutationStatus] = mapped_column(choice_of(MutationStatus, 20))
     code: Mapped[str] = mapped_column(String(100), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     client_created_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -393,7 +439,7 @@ class Change(Base):
     object_id: Mapped[str] = mapped_column(String(36))
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
-    scope: Mapped[str] = mapped_column(String(20))
+    scope: Mapped[Scope] = mapped_column(choice_of(Scope, 20))
     scope_id: Mapped[str | None] = mapped_column(String(36), default=None)
     meeting_id: Mapped[str | None] = mapped_column(String(36), default=None)
     created_at: Mapped[datetime] = mapped_column(default=now)

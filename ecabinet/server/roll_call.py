@@ -15,11 +15,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ecabinet.domain import AttendanceSource
 from ecabinet.server import feed, live
 from ecabinet.server import models as m
 from ecabinet.wire.live import Attendance
-
-LAPTOP, OFFICE = "laptop", "office"  # who recorded a member present (Attendance.source)
 
 
 def _changed(db: Session, meeting: m.Meeting) -> None:
@@ -59,7 +58,12 @@ def check_in(db: Session, meeting: m.Meeting, user_id: str, at: datetime) -> boo
     if row is None:
         row = m.Attendance(meeting_id=meeting.id, user_id=user_id)
         db.add(row)
-    row.present, row.source, row.checked_in_at, row.recorded_at = True, LAPTOP, at, at
+    row.present, row.source, row.checked_in_at, row.recorded_at = (
+        True,
+        AttendanceSource.LAPTOP,
+        at,
+        at,
+    )
     _changed(db, meeting)
     return True
 
@@ -78,14 +82,19 @@ def record_by_office(
     for user_id, row in rows.items():
         if user_id in present:
             continue
-        if row.source == OFFICE or user_id in absent:
+        if row.source == AttendanceSource.OFFICE or user_id in absent:
             db.delete(row)
     for user_id in set(present):
         kept = rows.get(user_id)
         if kept is None:
             db.add(
-                m.Attendance(meeting_id=meeting.id, user_id=user_id, source=OFFICE, recorded_at=at)
+                m.Attendance(
+                    meeting_id=meeting.id,
+                    user_id=user_id,
+                    source=AttendanceSource.OFFICE,
+                    recorded_at=at,
+                )
             )
         elif not kept.present:
-            kept.present, kept.source, kept.recorded_at = True, OFFICE, at
+            kept.present, kept.source, kept.recorded_at = True, AttendanceSource.OFFICE, at
     _changed(db, meeting)

@@ -190,7 +190,7 @@ def queue_from_marks(db: Session, meeting: m.Meeting, item: m.AgendaItem) -> lis
         .where(
             m.Position.agenda_item_id == item.id,
             m.Position.current,
-            m.Position.position == PositionChoice.WISH_TO_SPEAK.value,
+            m.Position.position == PositionChoice.WISH_TO_SPEAK,
         )
         .order_by(m.Position.received_at, m.Position.id)
     ).all()
@@ -203,7 +203,7 @@ def queue_from_marks(db: Session, meeting: m.Meeting, item: m.AgendaItem) -> lis
         db.scalars(
             select(m.Invitation.user_id).where(
                 m.Invitation.meeting_id == meeting.id,
-                m.Invitation.kind.in_((InvitationKind.MEMBER.value, InvitationKind.DEPUTY.value)),
+                m.Invitation.kind.in_((InvitationKind.MEMBER, InvitationKind.DEPUTY)),
             )
         )
     )

@@ -9,7 +9,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import Answer, InvitationKind, Tally, has_quorum, quorum_needed, tally
+from ecabinet.domain import (
+    Answer,
+    BallotChoice,
+    InvitationKind,
+    ResultSubject,
+    Tally,
+    has_quorum,
+    quorum_needed,
+    tally,
+)
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.serialize import body_member_ids
@@ -68,7 +77,10 @@ def _publish(
 
 def close_vote_result(db: Session, item: m.AgendaItem, meeting: m.Meeting) -> m.Result:
     row = m.Result(
-        body_id=meeting.body_id, subject="vote", agenda_item_id=item.id, published_at=m.now()
+        body_id=meeting.body_id,
+        subject=ResultSubject.VOTE,
+        agenda_item_id=item.id,
+        published_at=m.now(),
     )
     return _publish(db, row, vote_tally(db, item, meeting), [])
 
@@ -98,9 +110,12 @@ def close_ballot_result(db: Session, ballot: m.Ballot) -> m.Result:
     opinions = [
         {"user_id": r.user_id, "text": r.comment}
         for r in ballot_replies(db, ballot)
-        if r.current and r.choice == "other"
+        if r.current and r.choice == BallotChoice.OTHER
     ]
     row = m.Result(
-        body_id=ballot.body_id, subject="ballot", ballot_id=ballot.id, published_at=m.now()
+        body_id=ballot.body_id,
+        subject=ResultSubject.BALLOT,
+        ballot_id=ballot.id,
+        published_at=m.now(),
     )
     return _publish(db, row, counted, opinions)

@@ -16,6 +16,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from ecabinet.domain import Scope
 from ecabinet.server import feed, live
 from ecabinet.server import models as m
 from ecabinet.server.live.hub import CLOSE, QUEUE_SIZE, Hub, Outgoing, Subscriber
@@ -23,7 +24,6 @@ from ecabinet.wire.live import SessionItem
 from tests.factories import World
 
 WAIT = 20.0
-SCOPES = ("body", "secretariat", "meeting", "item", "ballot", "personal", "own", "private")
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_the_streams_filter_agrees_with_the_feeds_on_every_scope(
         targets = [*users, *items, world.meeting_id, world.ballot_id, None]
         rows = []
         for scope, scope_id, meeting_id, body in itertools.product(
-            SCOPES, targets, meetings, (body_id, other_body.id)
+            Scope, targets, meetings, (body_id, other_body.id)
         ):
             row = m.Change(
                 body_id=body,
@@ -87,6 +87,7 @@ def test_the_streams_filter_agrees_with_the_feeds_on_every_scope(
             db.add(row)
             rows.append(row)
         db.flush()
+        seen_scopes: set[Scope] = set()
         for username, user_id in world.users.items():
             user = db.get(m.User, user_id)
             assert user is not None
@@ -105,6 +106,8 @@ def test_the_streams_filter_agrees_with_the_feeds_on_every_scope(
             }
             assert in_memory == by_sql, username
             assert by_sql, username  # everyone sees something (the body's rows): not vacuous
+            seen_scopes.update(r.scope for r in rows if r.seq in by_sql)
+        assert seen_scopes == set(Scope)  # every scope admits someone: none went untested
         db.rollback()
 
 
@@ -113,7 +116,7 @@ def test_a_rolled_back_act_is_never_announced(
 ) -> None:
     sub = subscribe(app, loop, "member01", world)
     event = SessionItem(meeting_id=world.meeting_id, agenda_item_id=world.item_ids[0])
-    scope = {"scope": "item", "scope_id": world.item_ids[0], "meeting_id": world.meeting_id}
+    scope = {"scope": Scope.ITEM, "scope_id": world.item_ids[0], "meeting_id": world.meeting_id}
     with app.state.session_factory() as db:
         meeting = db.get(m.Meeting, world.meeting_id)
         assert meeting is not None
@@ -165,7 +168,7 @@ def test_a_subscriber_that_does_not_read_is_dropped_and_the_others_are_not(
         user = db.get(m.User, world.users["member03"])
         assert user is not None
         for _ in range(QUEUE_SIZE + 20):
-            feed.append(db, user.body_id, "user", user.id, {}, "body")
+            feed.append(db, user.body_id, "user", user.id, {}, Scope.BODY)
             db.commit()
     assert done.wait(WAIT), f"the reader got {len(received)}"
     assert all(r.name == "changed" for r in received)

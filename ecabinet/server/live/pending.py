@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from ecabinet.domain import Scope
 from ecabinet.wire.live import LiveEvent
 
 _KEY = "ecabinet.live"  # the list of pending notes in session.info
@@ -28,7 +29,7 @@ class ChangeNote:
     """A feed row's audience and its seq (``None`` until flushed: read at commit)."""
 
     body_id: str
-    scope: str
+    scope: Scope
     scope_id: str | None
     meeting_id: str | None
     seq: int
@@ -37,7 +38,7 @@ class ChangeNote:
 @dataclass(frozen=True)
 class EventNote:
     body_id: str
-    scope: str
+    scope: Scope
     scope_id: str | None
     meeting_id: str | None
     name: str
@@ -81,7 +82,7 @@ def announce(
     body_id: str,
     event_: LiveEvent,
     *,
-    scope: str,
+    scope: Scope,
     scope_id: str | None = None,
     meeting_id: str | None = None,
 ) -> None:
@@ -89,11 +90,11 @@ def announce(
 
     Call it inside the transaction of the act it reports, after the act's writes, with the
     act's wire model from ``ecabinet.wire.live`` (add a model there for a new kind of event).
-    The audience is named exactly as a feed row's is (``ecabinet.server.feed``, "Scopes"):
-    ``scope`` one of body, secretariat, meeting, item, ballot, personal, own, private, with
+    The audience is named exactly as a feed row's is (``ecabinet.server.feed.audience``):
+    ``scope`` a ``Scope`` (body, secretariat, meeting, item, ballot, personal, own, private), with
     ``scope_id`` and ``meeting_id`` as a feed row of that scope carries them. For an item of a
     meeting use ``feed.item_scope(meeting, item_id)``, for the meeting ``feed.meeting_scope``;
-    to reach one user and the Government Office only, ``scope="own", scope_id=user_id``.
+    to reach one user and the Government Office only, ``scope=Scope.OWN, scope_id=user_id``.
 
     Nothing is sent if the transaction (or the savepoint the call was made in) rolls back, and
     nothing is sent by a session that did not come from the app's session factory (the
@@ -127,7 +128,7 @@ def close_streams(db: Session, *, device_id: str | None = None, user_id: str | N
 
 
 def _batch(notes: list[_Note]) -> Batch:
-    highest: dict[tuple[str, str, str | None, str | None], int] = {}
+    highest: dict[tuple[str, Scope, str | None, str | None], int] = {}
     events, devices, users, bodies = [], [], [], []
     for note in notes:
         if note.kind == "change":

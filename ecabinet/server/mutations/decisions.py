@@ -11,7 +11,7 @@ from typing import cast
 
 from sqlalchemy import select
 
-from ecabinet.domain import BallotStatus, VoteStatus, is_late
+from ecabinet.domain import BallotStatus, Scope, VoteStatus, is_late
 from ecabinet.pdf.reply_form import read_reply_fields
 from ecabinet.server import feed, live
 from ecabinet.server import models as m
@@ -61,7 +61,7 @@ def cast_vote(ctx: MutationContext, data: WireModel) -> None:
     vote = m.Vote(
         agenda_item_id=item.id,
         user_id=ctx.auth.user_id,
-        choice=vote_data.choice.value,
+        choice=vote_data.choice,
         comment=vote_data.comment,
         signature=vote_data.signature,
         received_at=ctx.received_at,
@@ -76,7 +76,7 @@ def cast_vote(ctx: MutationContext, data: WireModel) -> None:
 
 def _announce_count(ctx: MutationContext, item: m.AgendaItem, meeting: m.Meeting) -> None:
     """The running count, without names, to the meeting's chair and the Government Office
-    (scope "own" of the chair): nobody else learns how the vote goes before it closes."""
+    (``Scope.OWN`` of the chair): nobody else learns how the vote goes before it closes."""
     counted = vote_tally(ctx.db, item, meeting)
     live.announce(
         ctx.db,
@@ -89,7 +89,7 @@ def _announce_count(ctx: MutationContext, item: m.AgendaItem, meeting: m.Meeting
             abstain=counted.abstain_or_other,
             not_voted=counted.not_answered,
         ),
-        scope="own",
+        scope=Scope.OWN,
         scope_id=meeting.chair_id,
         meeting_id=meeting.id,
     )
@@ -137,7 +137,7 @@ def respond_to_ballot(ctx: MutationContext, data: WireModel) -> None:
     response = m.BallotResponse(
         ballot_id=ballot.id,
         user_id=ctx.auth.user_id,
-        choice=reply.choice.value,
+        choice=reply.choice,
         comment=reply.comment,
         signed_pdf=reply.signed_pdf,
         received_at=ctx.received_at,

@@ -53,7 +53,7 @@ def put(ctx: MutationContext, data: WireModel) -> None:
         ctx.db.add(ann)
     ann.document_version_id = version.id
     ann.page = put_data.page
-    ann.kind = put_data.kind.value
+    ann.kind = put_data.kind
     ann.rects = [list(r) for r in put_data.rects]
     ann.points = [[list(p) for p in stroke] for stroke in put_data.points]
     ann.color = put_data.color
@@ -62,7 +62,7 @@ def put(ctx: MutationContext, data: WireModel) -> None:
     ann.quote = put_data.quote
     ann.prefix = put_data.prefix
     ann.suffix = put_data.suffix
-    ann.shared = put_data.shared.value
+    ann.shared = put_data.shared
     ann.deleted = False
     ann.updated_at = ctx.received_at
     ctx.db.flush()

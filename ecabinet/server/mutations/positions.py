@@ -44,7 +44,7 @@ def set_position(ctx: MutationContext, data: WireModel) -> None:
     pos = m.Position(
         agenda_item_id=item.id,
         user_id=ctx.auth.user_id,
-        position=pos_data.position.value,
+        position=pos_data.position,
         comment=pos_data.comment,
         received_at=ctx.received_at,
         current=True,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import MeetingStatus
+from ecabinet.domain import MeetingStatus, Scope
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
@@ -145,7 +145,9 @@ def delete_item(item_id: str, auth: Secretariat, db: DbDep) -> Response:
     if db.scalar(select(m.Document.id).where(m.Document.agenda_item_id == item.id)):
         raise ApiError(409, "invalid_state", "Remove the item's documents first.")
     db.delete(item)
-    feed.append(db, meeting.body_id, "agenda_item", item_id, None, "secretariat", None, meeting.id)
+    feed.append(
+        db, meeting.body_id, "agenda_item", item_id, None, Scope.SECRETARIAT, None, meeting.id
+    )
     _record(db, auth, "item.delete", "agenda_item", item_id)
     db.commit()
     return Response(status_code=204)

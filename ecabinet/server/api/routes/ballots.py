@@ -157,7 +157,7 @@ def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
         raise ApiError(409, "invalid_state", "The deadline has passed: set a later one first.")
     if not ballot.voter_ids:
         raise ApiError(409, "invalid_state", "The ballot has no voters.")
-    ballot.status = BallotStatus.OPEN.value
+    ballot.status = BallotStatus.OPEN
     ballot.sent_at = m.now()
     feed.publish_ballot_tree(db, ballot)
     _record(db, auth, "ballot.send", ballot)
@@ -190,7 +190,7 @@ def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
     ballot = _ballot(db, auth, ballot_id)
     if ballot.status != BallotStatus.OPEN:
         raise ApiError(409, "invalid_state", "Only an open ballot can be closed.")
-    ballot.status = BallotStatus.CLOSED.value
+    ballot.status = BallotStatus.CLOSED
     ballot.closed_at = m.now()
     feed.publish_ballot(db, ballot)
     result = close_ballot_result(db, ballot)

@@ -103,7 +103,7 @@ def _transition(
         )
     ):
         raise ApiError(409, "vote_open", "Close the open vote before closing the meeting.")
-    meeting.status = target.value
+    meeting.status = target
     if target == MeetingStatus.PUBLISHED:
         meeting.published_at = m.now()
     if target == MeetingStatus.IN_PROGRESS:

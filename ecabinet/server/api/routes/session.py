@@ -71,9 +71,9 @@ def discuss(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> list[ItemPubli
             m.AgendaItem.id != item.id,
         )
     ):
-        other.status = ItemStatus.CLOSED.value
+        other.status = ItemStatus.CLOSED
         changed.append(other)
-    item.status = ItemStatus.DISCUSSING.value
+    item.status = ItemStatus.DISCUSSING
     changed.append(item)
     for row in changed:
         feed.publish_item(db, meeting, row)
@@ -192,9 +192,9 @@ def _adopt(
         db.add(vote)
         db.flush()
         feed.publish_vote(db, meeting.body_id, vote, meeting.id)
-    item.vote_status = VoteStatus.CLOSED.value
+    item.vote_status = VoteStatus.CLOSED
     item.vote_opened_at = item.vote_closed_at = at
-    item.status = ItemStatus.CLOSED.value
+    item.status = ItemStatus.CLOSED
     result = close_vote_result(db, item, meeting)
     conclusion = m.Conclusion(
         agenda_item_id=item.id,

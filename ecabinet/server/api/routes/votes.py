@@ -55,7 +55,7 @@ def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
             "no_quorum",
             f"{present} of {total} members are present; {needed} are needed to vote.",
         )
-    item.vote_status = VoteStatus.OPEN.value
+    item.vote_status = VoteStatus.OPEN
     item.vote_opened_at = m.now()
     feed.publish_item(db, meeting, item)
     scope, scope_id, mid = feed.item_scope(meeting, item.id)
@@ -93,7 +93,7 @@ def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     db.refresh(item, with_for_update={"key_share": True})
     if item.vote_status != VoteStatus.OPEN:
         raise ApiError(409, "vote_not_open", "The vote on this item is not open.")
-    item.vote_status = VoteStatus.CLOSED.value
+    item.vote_status = VoteStatus.CLOSED
     item.vote_closed_at = m.now()
     feed.publish_item(db, meeting, item)
     result = close_vote_result(db, item, meeting)

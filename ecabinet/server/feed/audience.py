@@ -1,0 +1,176 @@
+"""Who may see which rows of the change feed: the audience a row is given, and the audience
+a user belongs to.
+
+Each change row carries a *scope* (``ecabinet.domain.Scope``) that names its audience, with a
+``scope_id`` and ``meeting_id`` where the scope needs them:
+
+  body         everyone in the body (the user directory)
+  secretariat  the Government Office only (meetings and ballots not yet published or sent)
+  meeting      everyone invited to the meeting, guests included (scope_id = meeting id)
+  item         those who may see the agenda item (scope_id = item id, meeting_id set):
+               the meeting's invitees, and guests invited to that item
+  ballot       the ballot's voters and its chair (scope_id = ballot id)
+  personal     one user, the secretariat and chairs (positions: the chair's board)
+  own          one user and the secretariat (votes, ballot replies, shared-with-office notes)
+  private      one user only (private annotations: the secretariat does not see them)
+
+``item_scope``, ``meeting_scope`` and ``document_scope`` place an object; ``audience_for``
+turns a user into an ``Audience``; ``visibility_filter`` (SQL, the feed's pages) and
+``may_see`` (one row in memory, the live stream) apply it and must agree on every scope.
+Runs in request worker threads and on the live hub's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.orm import Session
+
+from ecabinet.domain import BallotStatus, InvitationKind, MeetingStatus, Role, Scope
+from ecabinet.server import models as m
+
+# (scope, scope_id, meeting_id): where a feed row goes.
+Placement = tuple[Scope, str | None, str | None]
+
+# The scopes that name one user in scope_id; what else each admits differs.
+_ONE_USER = (Scope.PRIVATE, Scope.OWN, Scope.PERSONAL)
+
+
+def item_scope(meeting: m.Meeting, item_id: str) -> Placement:
+    """Where what belongs to one agenda item of the meeting goes."""
+    if meeting.status == MeetingStatus.DRAFT:
+        return Scope.SECRETARIAT, None, meeting.id
+    return Scope.ITEM, item_id, meeting.id
+
+
+def meeting_scope(meeting: m.Meeting) -> Placement:
+    """Where the meeting itself goes: everyone invited, guests too."""
+    if meeting.status == MeetingStatus.DRAFT:
+        return Scope.SECRETARIAT, None, meeting.id
+    return Scope.MEETING, meeting.id, meeting.id
+
+
+def document_scope(db: Session, doc: m.Document) -> Placement:
+    """A document goes where its item or its ballot goes; unattached, to the office only."""
+    if doc.agenda_item_id:
+        item = db.get(m.AgendaItem, doc.agenda_item_id)
+        meeting = db.get(m.Meeting, item.meeting_id) if item else None
+        if item is None or meeting is None:
+            return Scope.SECRETARIAT, None, None
+        return item_scope(meeting, item.id)
+    if doc.ballot_id:
+        ballot = db.get(m.Ballot, doc.ballot_id)
+        if ballot is None or ballot.status == BallotStatus.DRAFT:
+            return Scope.SECRETARIAT, None, None
+        return Scope.BALLOT, ballot.id, None
+    return Scope.SECRETARIAT, None, None
+
+
+@dataclass(frozen=True)
+class Audience:
+    """What one user may see, computed once per request."""
+
+    user_id: str
+    body_id: str
+    secretariat: bool
+    chair: bool
+    meetings_any: frozenset[str]  # any invitation (a guest sees the meeting itself)
+    meetings_full: frozenset[str]  # every item of these
+    guest_items: frozenset[str]
+    ballots: frozenset[str]
+
+    def can_see_item(self, meeting_id: str, item_id: str) -> bool:
+        return self.secretariat or meeting_id in self.meetings_full or item_id in self.guest_items
+
+    def can_see_meeting(self, meeting_id: str) -> bool:
+        return self.secretariat or meeting_id in self.meetings_any
+
+    def can_see_ballot(self, ballot_id: str) -> bool:
+        return self.secretariat or ballot_id in self.ballots
+
+
+def audience_for(db: Session, user: m.User) -> Audience:
+    roles = set(user.roles or ())
+    any_ids: set[str] = set()
+    full_ids: set[str] = set()
+    guest_items: set[str] = set()
+    rows = db.execute(
+        select(m.Invitation, m.Meeting.status)
+        .join(m.Meeting, m.Meeting.id == m.Invitation.meeting_id)
+        .where(m.Invitation.user_id == user.id, m.Meeting.status != MeetingStatus.DRAFT)
+    ).all()
+    for inv, _status in rows:
+        any_ids.add(inv.meeting_id)
+        if inv.kind == InvitationKind.GUEST and inv.agenda_item_ids:
+            guest_items.update(inv.agenda_item_ids)
+        else:
+            full_ids.add(inv.meeting_id)
+    chaired = db.scalars(
+        select(m.Meeting.id).where(
+            m.Meeting.chair_id == user.id, m.Meeting.status != MeetingStatus.DRAFT
+        )
+    ).all()
+    any_ids.update(chaired)
+    full_ids.update(chaired)
+    ballots = set()
+    for ballot in db.scalars(
+        select(m.Ballot).where(
+            m.Ballot.body_id == user.body_id, m.Ballot.status != BallotStatus.DRAFT
+        )
+    ).all():
+        if user.id in (ballot.voter_ids or ()) or ballot.chair_id == user.id:
+            ballots.add(ballot.id)
+    return Audience(
+        user_id=user.id,
+        body_id=user.body_id,
+        secretariat=Role.SECRETARIAT.value in roles,
+        chair=Role.CHAIR.value in roles,
+        meetings_any=frozenset(any_ids),
+        meetings_full=frozenset(full_ids),
+        guest_items=frozenset(guest_items),
+        ballots=frozenset(ballots),
+    )
+
+
+def visibility_filter(aud: Audience) -> ColumnElement[bool]:
+    c = m.Change
+    mine = and_(c.scope.in_(_ONE_USER), c.scope_id == aud.user_id)
+    if aud.secretariat:
+        return and_(c.body_id == aud.body_id, or_(c.scope != Scope.PRIVATE, mine))
+    clauses = [c.scope == Scope.BODY, mine]
+    if aud.chair:
+        clauses.append(c.scope == Scope.PERSONAL)
+    if aud.meetings_any:
+        clauses.append(and_(c.scope == Scope.MEETING, c.scope_id.in_(aud.meetings_any)))
+    item_clauses = []
+    if aud.meetings_full:
+        item_clauses.append(c.meeting_id.in_(aud.meetings_full))
+    if aud.guest_items:
+        item_clauses.append(c.scope_id.in_(aud.guest_items))
+    if item_clauses:
+        clauses.append(and_(c.scope == Scope.ITEM, or_(*item_clauses)))
+    if aud.ballots:
+        clauses.append(and_(c.scope == Scope.BALLOT, c.scope_id.in_(aud.ballots)))
+    return and_(c.body_id == aud.body_id, or_(*clauses) if clauses else false())
+
+
+def may_see(
+    aud: Audience, body_id: str, scope: Scope, scope_id: str | None, meeting_id: str | None
+) -> bool:
+    """``visibility_filter`` for one row in memory (the live stream's filter); the two must
+    agree on every scope, which tests/server/test_events_audience.py checks."""
+    if body_id != aud.body_id:
+        return False
+    mine = scope in _ONE_USER and scope_id == aud.user_id
+    if aud.secretariat:
+        return scope != Scope.PRIVATE or mine
+    if scope == Scope.BODY or mine or (aud.chair and scope == Scope.PERSONAL):
+        return True
+    if scope == Scope.MEETING:
+        return scope_id in aud.meetings_any
+    if scope == Scope.ITEM:
+        return meeting_id in aud.meetings_full or scope_id in aud.guest_items
+    if scope == Scope.BALLOT:
+        return scope_id in aud.ballots
+    return False

@@ -21,26 +21,20 @@ from sqlalchemy.orm import Session
 
 from ecabinet import __version__
 from ecabinet.manifest import ImportProblems, read_manifest
-from ecabinet.server import audit, backup, feed
-from ecabinet.server.accounts import reset_password, revoke_device
+from ecabinet.server import audit, backup
 from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.server.core.security import hash_password
 from ecabinet.server.db import make_engine, make_session_factory, migrate
+from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.password_policy import password_problem
 from ecabinet.server.schemas.admin import UserCreate
+from ecabinet.server.services import users
+from ecabinet.server.services.actor import CommandLine
 
 
 class UserError(Exception):
     """A mistake of the person at the keyboard: printed as one line, exit status 1."""
-
-
-def check_password(password: str, username: str) -> None:
-    problem = password_problem(password, username)
-    if problem:
-        raise UserError(problem)
 
 
 def _new_user(args: argparse.Namespace, password: str) -> UserCreate:
@@ -137,30 +131,17 @@ def app_from_environment() -> object:
 def cmd_create_user(args: argparse.Namespace) -> int:
     settings = _settings(args)
     new = _new_user(args, _read_password())
-    check_password(new.password, new.username)
+    users.check_password(new.password, new.username)  # before the database is opened
     with _session(settings) as db:
-        if db.scalar(select(User).where(User.username == new.username)):
-            raise UserError(f"The username {new.username} is taken.")
-        user = User(
-            body_id=_body(db, settings).id,
-            username=new.username,
-            full_name=new.full_name,
-            title=new.title,
-            roles=list(dict.fromkeys(r.value for r in new.roles)),
-            password_hash=hash_password(new.password, settings.password_scrypt_n),
-        )
-        db.add(user)
-        db.flush()
-        feed.publish_user(db, user)
-        audit.record(
-            db,
-            "user.create",
-            actor_id=None,
-            body_id=user.body_id,
-            object_type="user",
-            object_id=user.id,
-            detail={"via": "cli"},
-        )
+        console = CommandLine(_body(db, settings).id)
+        try:
+            user = users.create_user(
+                db, console, new, settings.password_scrypt_n, detail={"via": "cli"}
+            )
+        except ApiError as error:
+            if error.code == "conflict":
+                raise UserError(f"The username {new.username} is taken.") from None
+            raise
         db.commit()
         print(f"Created {user.username} ({user.id}).")
     return 0
@@ -169,12 +150,13 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 def cmd_reset_password(args: argparse.Namespace) -> int:
     settings = _settings(args)
     password = _read_password()
-    check_password(password, args.username)
+    users.check_password(password, args.username)  # before the database is opened
     with _session(settings) as db:
         user = db.scalar(select(User).where(User.username == args.username.lower()))
         if user is None:
             raise UserError(f"No user {args.username}.")
-        reset_password(db, user, password, settings.password_scrypt_n, actor_id=None)
+        console = CommandLine(user.body_id)
+        users.reset_password(db, console, user, password, settings.password_scrypt_n)
         db.commit()
         print(f"Password of {user.username} reset; its devices must sign in again.")
     return 0
@@ -199,7 +181,7 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
             raise UserError(f"No device {args.device_id}.")
         owner = db.get(User, device.user_id)
         assert owner is not None
-        revoke_device(db, device, owner, actor_id=None)
+        users.revoke_device(db, CommandLine(owner.body_id), device, owner)
         db.commit()
         print(f"Device {device.id} revoked: it erases its data the next time it connects.")
     return 0
@@ -376,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except UserError as error:
         print(str(error), file=sys.stderr)
+        return 1
+    except ApiError as error:  # a service refused: the same words the API would answer
+        print(error.detail, file=sys.stderr)
         return 1
     except OperationalError as error:  # unreachable server, wrong password, unwritable file
         print(f"Cannot use the database: {error.orig}", file=sys.stderr)

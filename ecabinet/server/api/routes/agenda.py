@@ -1,23 +1,19 @@
 """Agenda items, their documents (new versions keep the old), conclusions, and read receipts.
 
 Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
-each. Every act writes, publishes what changed to the feed and records an audit entry, then
-commits once: a client never learns of half an act.
+each. The act itself is services.agenda's or services.documents'; the handler commits once
+after it, so a client never learns of half an act.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import MeetingStatus, Scope
-from ecabinet.server import audit, feed
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
-from ecabinet.server.api.routes.meetings import get_meeting
+from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.meetings import (
     ConclusionCreate,
     ConclusionPublic,
@@ -31,16 +27,9 @@ from ecabinet.server.schemas.meetings import (
     ReadPublic,
     VersionCreate,
 )
+from ecabinet.server.services import agenda, documents
 
 router = APIRouter(tags=["agenda"], route_class=ReleasingRoute)
-
-
-def get_item(db: Session, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
-    item = db.get(m.AgendaItem, item_id)
-    meeting = db.get(m.Meeting, item.meeting_id) if item else None
-    if item is None or meeting is None or meeting.body_id != auth.body_id:
-        raise not_found("agenda item")
-    return item, meeting
 
 
 def _item_public(item: m.AgendaItem) -> ItemPublic:
@@ -63,20 +52,6 @@ def _document_public(db: Session, doc: m.Document) -> DocumentPublic:
     )
 
 
-def _record(
-    db: Session, auth: AuthContext, action: str, kind: str, object_id: str, **detail: object
-) -> None:
-    audit.record(
-        db,
-        action,
-        actor_id=auth.user_id,
-        body_id=auth.body_id,
-        object_type=kind,
-        object_id=object_id,
-        detail=detail,
-    )
-
-
 @router.post(
     "/meetings/{meeting_id}/items",
     status_code=201,
@@ -84,48 +59,14 @@ def _record(
     summary="Add an agenda item (at the end, or at a given position)",
 )
 def add_item(meeting_id: str, body: ItemCreate, auth: Secretariat, db: DbDep) -> ItemPublic:
-    meeting = get_meeting(db, auth, meeting_id)
-    if meeting.status == MeetingStatus.CLOSED:
-        raise ApiError(409, "invalid_state", "The meeting is closed.")
-    agenda = list(
-        db.scalars(
-            select(m.AgendaItem)
-            .where(m.AgendaItem.meeting_id == meeting.id)
-            .order_by(m.AgendaItem.position)
-        )
-    )
-    position = min(body.position or len(agenda) + 1, len(agenda) + 1)
-    item = m.AgendaItem(
-        meeting_id=meeting.id, position=position, **body.model_dump(exclude={"position"})
-    )
-    db.add(item)
-    db.flush()
-    # Items after the new one move down a place; members' laptops learn their new positions.
-    for later in agenda[position - 1 :]:
-        later.position += 1
-        feed.publish_item(db, meeting, later)
-    feed.publish_item(db, meeting, item)
-    _record(db, auth, "item.add", "agenda_item", item.id, title=item.title)
+    item = agenda.add_item(db, auth, meeting_id, body)
     db.commit()
     return _item_public(item)
 
 
 @router.patch("/items/{item_id}", response_model=ItemPublic, summary="Edit an agenda item")
 def update_item(item_id: str, body: ItemUpdate, auth: Secretariat, db: DbDep) -> ItemPublic:
-    item, meeting = get_item(db, auth, item_id)
-    changes = body.changes()
-    has_docs = db.scalar(select(m.Document.id).where(m.Document.agenda_item_id == item.id))
-    if changes.get("paper_only") and has_docs:
-        raise ApiError(
-            409,
-            "paper_only",
-            "Remove this item's documents before marking it "
-            "paper only: a classified item carries no file.",
-        )
-    for field, value in changes.items():
-        setattr(item, field, value)
-    feed.publish_item(db, meeting, item)
-    _record(db, auth, "item.update", "agenda_item", item.id, **changes)
+    item = agenda.update_item(db, auth, item_id, body)
     db.commit()
     return _item_public(item)
 
@@ -137,18 +78,7 @@ def update_item(item_id: str, body: ItemUpdate, auth: Secretariat, db: DbDep) ->
     summary="Remove an agenda item (only while the meeting is a draft)",
 )
 def delete_item(item_id: str, auth: Secretariat, db: DbDep) -> Response:
-    item, meeting = get_item(db, auth, item_id)
-    if meeting.status != MeetingStatus.DRAFT:
-        raise ApiError(
-            409, "invalid_state", "Items of a published meeting are closed, not removed."
-        )
-    if db.scalar(select(m.Document.id).where(m.Document.agenda_item_id == item.id)):
-        raise ApiError(409, "invalid_state", "Remove the item's documents first.")
-    db.delete(item)
-    feed.append(
-        db, meeting.body_id, "agenda_item", item_id, None, Scope.SECRETARIAT, None, meeting.id
-    )
-    _record(db, auth, "item.delete", "agenda_item", item_id)
+    agenda.delete_item(db, auth, item_id)
     db.commit()
     return Response(status_code=204)
 
@@ -159,54 +89,9 @@ def delete_item(item_id: str, auth: Secretariat, db: DbDep) -> Response:
     summary="Reorder the agenda",
 )
 def reorder(meeting_id: str, body: ItemOrder, auth: Secretariat, db: DbDep) -> list[ItemPublic]:
-    meeting = get_meeting(db, auth, meeting_id)
-    items = {
-        i.id: i
-        for i in db.scalars(select(m.AgendaItem).where(m.AgendaItem.meeting_id == meeting.id))
-    }
-    if sorted(body.item_ids) != sorted(items):
-        raise ApiError(422, "validation_error", "Give every item of the meeting exactly once.")
-    for position, item_id in enumerate(body.item_ids, start=1):
-        items[item_id].position = position
-        feed.publish_item(db, meeting, items[item_id])
-    _record(db, auth, "item.reorder", "meeting", meeting.id)
+    items = agenda.reorder(db, auth, meeting_id, body.item_ids)
     db.commit()
-    return [_item_public(items[i]) for i in body.item_ids]
-
-
-def _blob(db: Session, sha256: str) -> m.Blob:
-    blob = db.get(m.Blob, sha256)
-    if blob is None:
-        raise ApiError(404, "not_found", "Upload the file first (POST /api/v1/blobs).")
-    return blob
-
-
-def add_version(
-    db: Session, auth: AuthContext, doc: m.Document, sha256: str, filename: str
-) -> m.DocumentVersion:
-    blob = _blob(db, sha256)
-    last = (
-        db.scalar(
-            select(func.max(m.DocumentVersion.number)).where(
-                m.DocumentVersion.document_id == doc.id
-            )
-        )
-        or 0
-    )
-    version = m.DocumentVersion(
-        document_id=doc.id,
-        number=last + 1,
-        sha256=blob.sha256,
-        size=blob.size,
-        pages=blob.pages,
-        filename=filename,
-        created_by=auth.user_id,
-    )
-    db.add(version)
-    db.flush()
-    doc.current_version_id = version.id
-    feed.publish_document(db, doc)
-    return version
+    return [_item_public(item) for item in items]
 
 
 @router.post(
@@ -218,34 +103,9 @@ def add_version(
 def add_document(
     item_id: str, body: DocumentCreate, auth: Secretariat, db: DbDep
 ) -> DocumentPublic:
-    item, _meeting = get_item(db, auth, item_id)
-    if item.paper_only:
-        raise ApiError(409, "paper_only", "This item is paper only: it carries no file.")
-    position = (
-        db.scalar(select(func.max(m.Document.position)).where(m.Document.agenda_item_id == item.id))
-        or 0
-    ) + 1
-    doc = m.Document(
-        body_id=auth.body_id,
-        agenda_item_id=item.id,
-        kind=body.kind.value,
-        title=body.title,
-        allow_copy=body.allow_copy,
-        position=position,
-    )
-    db.add(doc)
-    db.flush()
-    add_version(db, auth, doc, body.sha256, body.filename)
-    _record(db, auth, "document.add", "document", doc.id, title=doc.title)
+    doc = documents.add_document(db, auth, item_id, body)
     db.commit()
     return _document_public(db, doc)
-
-
-def _document(db: Session, auth: AuthContext, document_id: str) -> m.Document:
-    doc = db.get(m.Document, document_id)
-    if doc is None or doc.body_id != auth.body_id:
-        raise not_found("document")
-    return doc
 
 
 @router.post(
@@ -257,9 +117,7 @@ def _document(db: Session, auth: AuthContext, document_id: str) -> m.Document:
 def replace_document(
     document_id: str, body: VersionCreate, auth: Secretariat, db: DbDep
 ) -> DocumentPublic:
-    doc = _document(db, auth, document_id)
-    version = add_version(db, auth, doc, body.sha256, body.filename)
-    _record(db, auth, "document.replace", "document", doc.id, version=version.number)
+    doc = documents.replace_document(db, auth, document_id, body.sha256, body.filename)
     db.commit()
     return _document_public(db, doc)
 
@@ -272,12 +130,7 @@ def replace_document(
 def update_document(
     document_id: str, body: DocumentUpdate, auth: Secretariat, db: DbDep
 ) -> DocumentPublic:
-    doc = _document(db, auth, document_id)
-    changes = body.changes()
-    for field, value in changes.items():
-        setattr(doc, field, value)
-    feed.publish_document(db, doc)
-    _record(db, auth, "document.update", "document", doc.id, **changes)
+    doc = documents.update_document(db, auth, document_id, body)
     db.commit()
     return _document_public(db, doc)
 
@@ -288,13 +141,7 @@ def update_document(
     summary="Who has opened which version",
 )
 def document_reads(document_id: str, auth: Secretariat, db: DbDep) -> list[ReadPublic]:
-    doc = _document(db, auth, document_id)
-    rows = db.execute(
-        select(m.DocumentRead, m.DocumentVersion.number)
-        .join(m.DocumentVersion, m.DocumentVersion.id == m.DocumentRead.document_version_id)
-        .where(m.DocumentVersion.document_id == doc.id)
-        .order_by(m.DocumentRead.first_read_at, m.DocumentRead.user_id)
-    )
+    rows = documents.document_reads(db, auth, document_id)
     return [
         ReadPublic(user_id=r.user_id, version_number=n, first_read_at=r.first_read_at)
         for r, n in rows
@@ -310,11 +157,6 @@ def document_reads(document_id: str, auth: Secretariat, db: DbDep) -> list[ReadP
 def add_conclusion(
     item_id: str, body: ConclusionCreate, auth: Secretariat, db: DbDep
 ) -> ConclusionPublic:
-    item, meeting = get_item(db, auth, item_id)
-    conclusion = m.Conclusion(agenda_item_id=item.id, text=body.text, created_by=auth.user_id)
-    db.add(conclusion)
-    db.flush()
-    feed.publish_conclusion(db, meeting, conclusion)
-    _record(db, auth, "conclusion.add", "agenda_item", item.id)
+    conclusion = agenda.add_conclusion(db, auth, item_id, body.text)
     db.commit()
     return ConclusionPublic.model_validate(conclusion, from_attributes=True)

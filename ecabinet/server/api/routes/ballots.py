@@ -1,23 +1,18 @@
 """Written ballots between sessions: create, send, remind, watch replies, close; results.
 
 Handlers are plain functions, so FastAPI runs them on its worker threads, one database session
-each. Every act writes, publishes what changed to the feed and records an audit entry, then
-commits once: a client never learns of half an act.
+each. The act itself is services.ballots'; the handler commits once after it, so a client
+never learns of half an act.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ecabinet.domain import BallotStatus
-from ecabinet.server import audit, feed
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
-from ecabinet.server.api.routes.agenda import add_version
+from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.schemas.ballots import (
     BallotCreate,
     BallotPublic,
@@ -27,7 +22,9 @@ from ecabinet.server.schemas.ballots import (
     ResultPublic,
 )
 from ecabinet.server.serialize import body_member_ids
-from ecabinet.server.tally import ballot_replies, ballot_tally, close_ballot_result
+from ecabinet.server.services import ballots
+from ecabinet.server.services.lookups import get_ballot
+from ecabinet.server.tally import ballot_replies, ballot_tally
 from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
 router = APIRouter(tags=["ballots"], route_class=ReleasingRoute)
@@ -37,43 +34,9 @@ def _public(ballot: m.Ballot) -> BallotPublic:
     return BallotPublic.model_validate(ballot, from_attributes=True)
 
 
-def _ballot(db: Session, auth: AuthContext, ballot_id: str) -> m.Ballot:
-    ballot = db.get(m.Ballot, ballot_id)
-    if ballot is None or ballot.body_id != auth.body_id:
-        raise not_found("ballot")
-    return ballot
-
-
-def _check_voters(db: Session, auth: AuthContext, voter_ids: list[str]) -> list[str]:
-    members = set(body_member_ids(db, auth.body_id))
-    strangers = set(voter_ids) - members
-    if strangers:
-        raise ApiError(
-            422,
-            "validation_error",
-            f"Only Government members answer written ballots: {', '.join(sorted(strangers))}.",
-        )
-    return list(dict.fromkeys(voter_ids))
-
-
-def _record(db: Session, auth: AuthContext, action: str, ballot: m.Ballot) -> None:
-    audit.record(
-        db,
-        action,
-        actor_id=auth.user_id,
-        body_id=auth.body_id,
-        object_type="ballot",
-        object_id=ballot.id,
-        detail={"title": ballot.title},
-    )
-
-
 @router.get("/ballots", response_model=list[BallotPublic], summary="All written ballots")
 def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
-    rows = db.scalars(
-        select(m.Ballot).where(m.Ballot.body_id == auth.body_id).order_by(m.Ballot.created_at)
-    )
-    return [_public(b) for b in rows]
+    return [_public(b) for b in ballots.ballots_of(db, auth)]
 
 
 @router.post(
@@ -83,45 +46,7 @@ def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
     summary="Create a written ballot with its drafts (a draft until sent)",
 )
 def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPublic:
-    voters = _check_voters(
-        db,
-        auth,
-        body.voter_ids if body.voter_ids is not None else body_member_ids(db, auth.body_id),
-    )
-    if body.chair_id:
-        _check_voters(db, auth, [body.chair_id])
-    chair = body.chair_id or next(
-        (
-            u.id
-            for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))
-            if "chair" in (u.roles or ())
-        ),
-        None,
-    )
-    ballot = m.Ballot(
-        body_id=auth.body_id,
-        title=body.title,
-        question=body.question,
-        deadline=body.deadline,
-        voter_ids=voters,
-        chair_id=chair,
-        created_by=auth.user_id,
-    )
-    db.add(ballot)
-    db.flush()
-    for position, spec in enumerate(body.documents, start=1):
-        doc = m.Document(
-            body_id=auth.body_id,
-            ballot_id=ballot.id,
-            kind=spec.kind.value,
-            title=spec.title,
-            position=position,
-        )
-        db.add(doc)
-        db.flush()
-        add_version(db, auth, doc, spec.sha256, spec.filename)
-    feed.publish_ballot_tree(db, ballot)
-    _record(db, auth, "ballot.create", ballot)
+    ballot = ballots.create_ballot(db, auth, body)
     db.commit()
     return _public(ballot)
 
@@ -130,16 +55,7 @@ def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPub
     "/ballots/{ballot_id}", response_model=BallotPublic, summary="Edit a ballot before it is sent"
 )
 def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> BallotPublic:
-    ballot = _ballot(db, auth, ballot_id)
-    if ballot.status != BallotStatus.DRAFT:
-        raise ApiError(409, "invalid_state", "A ballot that has been sent cannot be edited.")
-    changes = body.changes()
-    if "voter_ids" in changes:
-        changes["voter_ids"] = _check_voters(db, auth, changes["voter_ids"])
-    for field, value in changes.items():
-        setattr(ballot, field, value)
-    feed.publish_ballot(db, ballot)
-    _record(db, auth, "ballot.update", ballot)
+    ballot = ballots.update_ballot(db, auth, ballot_id, body)
     db.commit()
     return _public(ballot)
 
@@ -150,17 +66,7 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
     summary="Send the ballot to its voters",
 )
 def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
-    ballot = _ballot(db, auth, ballot_id)
-    if ballot.status != BallotStatus.DRAFT:
-        raise ApiError(409, "invalid_state", "The ballot has already been sent.")
-    if ballot.deadline <= m.now():
-        raise ApiError(409, "invalid_state", "The deadline has passed: set a later one first.")
-    if not ballot.voter_ids:
-        raise ApiError(409, "invalid_state", "The ballot has no voters.")
-    ballot.status = BallotStatus.OPEN
-    ballot.sent_at = m.now()
-    feed.publish_ballot_tree(db, ballot)
-    _record(db, auth, "ballot.send", ballot)
+    ballot = ballots.send(db, auth, ballot_id)
     db.commit()
     return _public(ballot)
 
@@ -171,12 +77,7 @@ def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
     summary="Remind those who have not answered (shown on their laptops)",
 )
 def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
-    ballot = _ballot(db, auth, ballot_id)
-    if ballot.status != BallotStatus.OPEN:
-        raise ApiError(409, "invalid_state", "Only an open ballot can be reminded.")
-    ballot.reminded_at = m.now()
-    feed.publish_ballot(db, ballot)
-    _record(db, auth, "ballot.remind", ballot)
+    ballot = ballots.remind(db, auth, ballot_id)
     db.commit()
     return _public(ballot)
 
@@ -187,14 +88,7 @@ def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
     summary="Close the ballot and publish its result",
 )
 def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
-    ballot = _ballot(db, auth, ballot_id)
-    if ballot.status != BallotStatus.OPEN:
-        raise ApiError(409, "invalid_state", "Only an open ballot can be closed.")
-    ballot.status = BallotStatus.CLOSED
-    ballot.closed_at = m.now()
-    feed.publish_ballot(db, ballot)
-    result = close_ballot_result(db, ballot)
-    _record(db, auth, "ballot.close", ballot)
+    result = ballots.close(db, auth, ballot_id)
     db.commit()
     return ResultPublic.model_validate(result, from_attributes=True)
 
@@ -205,18 +99,10 @@ def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
     summary="Every reply (late ones and earlier ones too) and who has not answered",
 )
 def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
-    ballot = _ballot(db, auth, ballot_id)
-    rows = list(
-        db.scalars(
-            select(m.BallotResponse)
-            .where(m.BallotResponse.ballot_id == ballot.id)
-            .order_by(m.BallotResponse.received_at)
-        )
-    )
-    answered = {r.user_id for r in rows if r.current}
+    rows, not_answered = ballots.replies(db, auth, ballot_id)
     return BallotReplies(
         replies=[ReplyPublic.model_validate(r, from_attributes=True) for r in rows],
-        not_answered=[v for v in ballot.voter_ids if v not in answered],
+        not_answered=not_answered,
     )
 
 
@@ -224,16 +110,9 @@ def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
 def results(
     auth: Secretariat, db: DbDep, meeting_id: str | None = None, ballot_id: str | None = None
 ) -> list[ResultPublic]:
-    query = select(m.Result).where(m.Result.body_id == auth.body_id)
-    if ballot_id:
-        query = query.where(m.Result.ballot_id == ballot_id)
-    if meeting_id:
-        query = query.join(m.AgendaItem, m.AgendaItem.id == m.Result.agenda_item_id).where(
-            m.AgendaItem.meeting_id == meeting_id
-        )
     return [
         ResultPublic.model_validate(r, from_attributes=True)
-        for r in db.scalars(query.order_by(m.Result.published_at))
+        for r in ballots.results(db, auth, meeting_id, ballot_id)
     ]
 
 
@@ -243,7 +122,7 @@ def results(
     summary="The summary of replies (tổng hợp ý kiến), counted under the rules",
 )
 def summary(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotSummary:
-    ballot = _ballot(db, auth, ballot_id)
+    ballot = get_ballot(db, auth, ballot_id)
     counted = ballot_tally(db, ballot)
     people = {u.id: u for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))}
 

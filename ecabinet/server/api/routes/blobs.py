@@ -14,20 +14,19 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from ecabinet.pdf.active import described
 from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck
-from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.server.pdf_checks import PdfChecks
+from ecabinet.server.services import documents
 from ecabinet.wire.sync import BlobInfo
 
 router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)
@@ -35,34 +34,6 @@ router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)
 CHUNK = 256 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-
-
-def _may_see(db: DbDep, auth: AuthContext, sha256: str) -> bool:
-    if auth.is_secretariat:
-        return True
-    blob = db.get(m.Blob, sha256)
-    if blob is None:
-        return False
-    if blob.uploaded_by == auth.user_id:
-        return True
-    audience = feed.audience_for(db, auth.user)
-    rows = db.execute(
-        select(m.Document.agenda_item_id, m.Document.ballot_id, m.AgendaItem.meeting_id)
-        .join(m.DocumentVersion, m.DocumentVersion.document_id == m.Document.id)
-        .outerjoin(m.AgendaItem, m.AgendaItem.id == m.Document.agenda_item_id)
-        .where(m.DocumentVersion.sha256 == sha256, m.Document.body_id == auth.body_id)
-    ).all()
-    for item_id, ballot_id, meeting_id in rows:
-        if item_id and meeting_id and audience.can_see_item(meeting_id, item_id):
-            return True
-        if ballot_id and audience.can_see_ballot(ballot_id):
-            return True
-    own_reply = db.scalar(
-        select(m.BallotResponse.id).where(
-            m.BallotResponse.signed_pdf == sha256, m.BallotResponse.user_id == auth.user_id
-        )
-    )
-    return own_reply is not None
 
 
 def _byte_range(header: str, total: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
@@ -104,7 +75,11 @@ def get_blob(
     sha256: str, request: Request, auth: Auth, db: DbDep, settings: SettingsDep
 ) -> Response:
     store = open_blob_store(settings)
-    if not _SHA.match(sha256) or not _may_see(db, auth, sha256) or not store.exists(sha256):
+    if (
+        not _SHA.match(sha256)
+        or not documents.may_see_blob(db, auth.user, sha256)
+        or not store.exists(sha256)
+    ):
         raise ApiError(404, "not_found", "No such document file.")
     db.close()  # release the connection before a long transfer
     total = store.size(sha256)
@@ -238,19 +213,7 @@ def _stored_info(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:
 
 
 def _record_upload(db: Session, auth: AuthContext, info: BlobInfo) -> None:
-    if db.get(m.Blob, info.sha256) is None:  # the row may outlive a lost file
-        db.add(
-            m.Blob(sha256=info.sha256, size=info.size, pages=info.pages, uploaded_by=auth.user_id)
-        )
-    audit.record(
-        db,
-        "blob.upload",
-        actor_id=auth.user_id,
-        body_id=auth.body_id,
-        object_type="blob",
-        object_id=info.sha256[:36],
-        detail={"sha256": info.sha256, "size": info.size},
-    )
+    documents.record_upload(db, auth, info)
     try:
         db.commit()
     except IntegrityError:  # the same file, uploaded at the same moment by someone else

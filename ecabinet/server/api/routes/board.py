@@ -17,10 +17,9 @@ from sqlalchemy import select
 from ecabinet.domain import ItemStatus, Mark, VoteStatus, item_outlook
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
-from ecabinet.server.api.routes.meetings import get_meeting
-from ecabinet.server.api.routes.votes import chair_of
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.serialize import body_member_ids
+from ecabinet.server.services.lookups import chair_of, get_meeting
 
 router = APIRouter(tags=["board"], route_class=ReleasingRoute)
 

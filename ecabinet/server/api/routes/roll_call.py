@@ -14,9 +14,9 @@ from ecabinet.domain import MeetingStatus
 from ecabinet.server import audit, roll_call
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
-from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
+from ecabinet.server.services.lookups import get_meeting
 from ecabinet.server.tally import quorum
 from ecabinet.wire.session import Quorum, RollCall
 

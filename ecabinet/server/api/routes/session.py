@@ -25,12 +25,11 @@ from ecabinet.domain import (
 from ecabinet.server import audit, feed, live, speakers
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
-from ecabinet.server.api.routes.meetings import get_meeting
-from ecabinet.server.api.routes.votes import chair_item, chair_of
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic
 from ecabinet.server.serialize import body_member_ids
+from ecabinet.server.services.lookups import chair_item, chair_of, get_meeting
 from ecabinet.server.tally import close_vote_result, quorum
 from ecabinet.wire.live import SessionItem
 

@@ -14,10 +14,10 @@ from ecabinet.domain import ItemStatus, MeetingStatus
 from ecabinet.server import audit, speakers
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
-from ecabinet.server.api.routes.votes import chair_item
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.serialize import speaker_request_data
+from ecabinet.server.services.lookups import chair_item
 from ecabinet.wire.objects import SpeakerRequestData
 
 router = APIRouter(tags=["speakers"], route_class=ReleasingRoute)

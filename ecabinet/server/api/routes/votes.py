@@ -9,30 +9,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ecabinet.domain import MeetingStatus, Role, VoteStatus
+from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext, ChairOrSecretariat, DbDep
-from ecabinet.server.api.routes.agenda import get_item
+from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
+from ecabinet.server.services.lookups import chair_item
 from ecabinet.server.tally import close_vote_result, quorum, vote_tally
 from ecabinet.wire.live import VoteClosed, VoteOpened
 
 router = APIRouter(tags=["votes"], route_class=ReleasingRoute)
-
-
-def chair_of(auth: AuthContext, meeting: m.Meeting) -> None:
-    if not auth.is_secretariat and meeting.chair_id != auth.user_id:
-        raise ApiError(403, "forbidden", "Only the chair of this meeting may do this.")
-
-
-def chair_item(db: DbDep, auth: AuthContext, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
-    item, meeting = get_item(db, auth, item_id)
-    if auth.has(Role.CHAIR) and not auth.is_secretariat:
-        chair_of(auth, meeting)
-    return item, meeting
 
 
 @router.post(

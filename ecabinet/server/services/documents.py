@@ -1,0 +1,153 @@
+"""Documents and their files: attach, replace (new versions keep the old), edit, who read
+them, record an upload, and whether a user may fetch a file.
+
+Each function that changes data publishes to the feed and writes the audit entry in the
+caller's transaction; the caller commits. Request worker threads and the command line.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ecabinet.domain import Role
+from ecabinet.server import feed
+from ecabinet.server import models as m
+from ecabinet.server.errors import ApiError
+from ecabinet.server.schemas.meetings import DocumentCreate, DocumentUpdate
+from ecabinet.server.services.actor import Actor, record
+from ecabinet.server.services.lookups import get_blob, get_document, get_item
+from ecabinet.wire.sync import BlobInfo
+
+
+def new_version(
+    db: Session, actor: Actor, doc: m.Document, blob: m.Blob, filename: str
+) -> m.DocumentVersion:
+    """The document's next version, made current; not yet published."""
+    last = (
+        db.scalar(
+            select(func.max(m.DocumentVersion.number)).where(
+                m.DocumentVersion.document_id == doc.id
+            )
+        )
+        or 0
+    )
+    version = m.DocumentVersion(
+        document_id=doc.id,
+        number=last + 1,
+        sha256=blob.sha256,
+        size=blob.size,
+        pages=blob.pages,
+        filename=filename,
+        created_by=actor.user_id,
+    )
+    db.add(version)
+    db.flush()
+    doc.current_version_id = version.id
+    return version
+
+
+def add_version(
+    db: Session, actor: Actor, doc: m.Document, sha256: str, filename: str
+) -> m.DocumentVersion:
+    """A new current version from an uploaded file, published."""
+    version = new_version(db, actor, doc, get_blob(db, sha256), filename)
+    feed.publish_document(db, doc)
+    return version
+
+
+def add_document(db: Session, actor: Actor, item_id: str, new: DocumentCreate) -> m.Document:
+    """An uploaded PDF attached to an agenda item, after its other documents."""
+    item, _meeting = get_item(db, actor, item_id)
+    if item.paper_only:
+        raise ApiError(409, "paper_only", "This item is paper only: it carries no file.")
+    position = (
+        db.scalar(select(func.max(m.Document.position)).where(m.Document.agenda_item_id == item.id))
+        or 0
+    ) + 1
+    doc = m.Document(
+        body_id=actor.body_id,
+        agenda_item_id=item.id,
+        kind=new.kind.value,
+        title=new.title,
+        allow_copy=new.allow_copy,
+        position=position,
+    )
+    db.add(doc)
+    db.flush()
+    add_version(db, actor, doc, new.sha256, new.filename)
+    record(db, actor, "document.add", "document", doc.id, {"title": doc.title})
+    return doc
+
+
+def replace_document(
+    db: Session, actor: Actor, document_id: str, sha256: str, filename: str
+) -> m.Document:
+    doc = get_document(db, actor, document_id)
+    version = add_version(db, actor, doc, sha256, filename)
+    record(db, actor, "document.replace", "document", doc.id, {"version": version.number})
+    return doc
+
+
+def update_document(
+    db: Session, actor: Actor, document_id: str, edit: DocumentUpdate
+) -> m.Document:
+    doc = get_document(db, actor, document_id)
+    changes = edit.changes()
+    for field, value in changes.items():
+        setattr(doc, field, value)
+    feed.publish_document(db, doc)
+    record(db, actor, "document.update", "document", doc.id, changes)
+    return doc
+
+
+def document_reads(db: Session, actor: Actor, document_id: str) -> list[tuple[m.DocumentRead, int]]:
+    """Each read receipt with the number of the version read, first reads first."""
+    doc = get_document(db, actor, document_id)
+    rows = db.execute(
+        select(m.DocumentRead, m.DocumentVersion.number)
+        .join(m.DocumentVersion, m.DocumentVersion.id == m.DocumentRead.document_version_id)
+        .where(m.DocumentVersion.document_id == doc.id)
+        .order_by(m.DocumentRead.first_read_at, m.DocumentRead.user_id)
+    )
+    return [(read, number) for read, number in rows]
+
+
+def record_upload(db: Session, actor: Actor, info: BlobInfo) -> None:
+    """The stored file's row (unless it outlived a lost file) and the audit entry."""
+    if db.get(m.Blob, info.sha256) is None:
+        db.add(
+            m.Blob(sha256=info.sha256, size=info.size, pages=info.pages, uploaded_by=actor.user_id)
+        )
+    detail = {"sha256": info.sha256, "size": info.size}
+    record(db, actor, "blob.upload", "blob", info.sha256[:36], detail)
+
+
+def may_see_blob(db: Session, user: m.User, sha256: str) -> bool:
+    """Whether the user may fetch the file: the office may fetch any; others a file they
+    uploaded, one of a document they may see, or their own signed ballot reply."""
+    if Role.SECRETARIAT.value in (user.roles or ()):
+        return True
+    blob = db.get(m.Blob, sha256)
+    if blob is None:
+        return False
+    if blob.uploaded_by == user.id:
+        return True
+    audience = feed.audience_for(db, user)
+    rows = db.execute(
+        select(m.Document.agenda_item_id, m.Document.ballot_id, m.AgendaItem.meeting_id)
+        .join(m.DocumentVersion, m.DocumentVersion.document_id == m.Document.id)
+        .outerjoin(m.AgendaItem, m.AgendaItem.id == m.Document.agenda_item_id)
+        .where(m.DocumentVersion.sha256 == sha256, m.Document.body_id == user.body_id)
+    ).all()
+    for item_id, ballot_id, meeting_id in rows:
+        if item_id and meeting_id and audience.can_see_item(meeting_id, item_id):
+            return True
+        if ballot_id and audience.can_see_ballot(ballot_id):
+            return True
+    own_reply = db.scalar(
+        select(m.BallotResponse.id).where(
+            m.BallotResponse.signed_pdf == sha256, m.BallotResponse.user_id == user.id
+        )
+    )
+    return own_reply is not None

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.manifest import ImportProblems
-from ecabinet.server import audit, feed, roll_call
+from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
@@ -28,6 +28,7 @@ from ecabinet.server.schemas.meetings import (
     MeetingUpdate,
     QuorumPublic,
 )
+from ecabinet.server.services import roll_call
 from ecabinet.server.tally import quorum
 from ecabinet.wire.agenda import AgendaImport
 

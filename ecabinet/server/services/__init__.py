@@ -1,0 +1,2 @@
+"""What a request does to the data: guards, changes, publishing and audit, shared by the
+routes, the CLI and the importer."""

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from ecabinet.server import models as m
-from ecabinet.server.api.routes.session import FROM_WRITTEN_MARK
+from ecabinet.server.services.session import FROM_WRITTEN_MARK
 from tests.factories import World, add_user
 from tests.server.conftest import Api
 from tests.server.test_board import mark

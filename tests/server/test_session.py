@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecabinet.server.api.routes.session import CONSENT_CONCLUSION
+from ecabinet.server.services.session import CONSENT_CONCLUSION
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_board import mark

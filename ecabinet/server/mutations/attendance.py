@@ -7,9 +7,9 @@ from typing import cast
 
 from ecabinet.domain import InvitationKind, MeetingStatus
 from ecabinet.server import models as m
-from ecabinet.server import roll_call
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import invitation_kind
+from ecabinet.server.services import roll_call
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import AttendanceCheckIn
 

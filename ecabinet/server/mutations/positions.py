@@ -1,6 +1,6 @@
 """position.set, speaker.request/withdraw and document.read: acts before and in a session.
 
-The speakers queue itself is kept by ecabinet.server.speakers. Request worker threads.
+The speakers queue itself is kept by ecabinet.server.services.speakers. Request worker threads.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ecabinet.server import feed, speakers
+from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import (
@@ -21,6 +21,7 @@ from ecabinet.server.mutations.lookups import (
     visible_item,
     visible_version,
 )
+from ecabinet.server.services import speakers
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import DocumentRead, PositionSet, SpeakerAct
 

@@ -1,7 +1,7 @@
 """The objects a request names, found within the actor's body, or a 404.
 
 An object of another body answers exactly as one that does not exist: a caller learns
-nothing of other bodies. ``chair_of`` and ``chair_item`` guard the chair's acts. Runs on
+nothing of other bodies (the chair's guards are in ``chair``). Runs on
 whichever thread calls the service.
 """
 
@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import Role
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.services.actor import Actor
@@ -30,20 +29,6 @@ def get_item(db: Session, actor: Actor, item_id: str) -> tuple[m.AgendaItem, m.M
     meeting = db.get(m.Meeting, item.meeting_id) if item else None
     if item is None or meeting is None or meeting.body_id != actor.body_id:
         raise not_found("agenda item")
-    return item, meeting
-
-
-def chair_of(actor: Actor, meeting: m.Meeting) -> None:
-    """Only the meeting's chair or the Government Office (403 otherwise)."""
-    if Role.SECRETARIAT.value not in actor.roles and meeting.chair_id != actor.user_id:
-        raise ApiError(403, "forbidden", "Only the chair of this meeting may do this.")
-
-
-def chair_item(db: Session, actor: Actor, item_id: str) -> tuple[m.AgendaItem, m.Meeting]:
-    """The item, for the Government Office or, if the actor is a chair, its meeting's chair."""
-    item, meeting = get_item(db, actor, item_id)
-    if Role.CHAIR.value in actor.roles and Role.SECRETARIAT.value not in actor.roles:
-        chair_of(actor, meeting)
     return item, meeting
 
 

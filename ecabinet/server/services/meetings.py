@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.manifest import ImportProblems
-from ecabinet.server import feed, roll_call
+from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
 from ecabinet.server.schemas.meetings import (
@@ -20,6 +20,7 @@ from ecabinet.server.schemas.meetings import (
     MeetingCreate,
     MeetingUpdate,
 )
+from ecabinet.server.services import roll_call
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import new_version
 from ecabinet.server.services.lookups import check_body_users, get_meeting

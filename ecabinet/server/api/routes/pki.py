@@ -1,7 +1,8 @@
 """The body's CA certificate, and certificates for devices' signing keys.
 
 A device enrols its key once (POST /pki/certificates); signed votes and ballot forms are then
-checked against the certificates issued here. Request worker threads.
+checked against the certificates issued here. What each act does lives in
+``services.certificates``; the handler commits once after it. Request worker threads.
 """
 
 from __future__ import annotations
@@ -10,14 +11,11 @@ from datetime import datetime
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
-from ecabinet.server import audit
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.errors import ApiError
-from ecabinet.server.models import Certificate
-from ecabinet.server.pki import CertificateRefused, body_ca, issue_for_device, register_external
+from ecabinet.server.pki import body_ca
+from ecabinet.server.services import certificates
 
 router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
 
@@ -53,19 +51,7 @@ def ca_pem(settings: SettingsDep) -> Response:
 def issue(
     body: CertificateRequest, auth: Signer, db: DbDep, settings: SettingsDep
 ) -> CertificatePublic:
-    try:
-        row = issue_for_device(db, settings, auth.user, auth.device, body.csr_pem)
-    except ValueError as error:
-        raise ApiError(422, "bad_csr", f"The certificate request was refused: {error}.") from None
-    audit.record(
-        db,
-        "pki.issue",
-        actor_id=auth.user_id,
-        body_id=auth.body_id,
-        object_type="certificate",
-        object_id=row.serial[:36],
-        detail={"device_id": auth.device.id, "serial": row.serial},
-    )
+    row = certificates.issue(db, settings, auth, body.csr_pem)
     db.commit()
     return CertificatePublic(
         serial=row.serial,
@@ -91,22 +77,8 @@ class CertificateImport(BaseModel):
 def import_certificate(
     body: CertificateImport, auth: Signer, db: DbDep, settings: SettingsDep
 ) -> CertificatePublic:
-    try:
-        row = register_external(
-            db, settings, auth.user, auth.device, body.certificate_pem, body.chain_pem, body.proof
-        )
-    except CertificateRefused as error:
-        raise ApiError(
-            422, "untrusted_certificate", f"The certificate was refused: {error}."
-        ) from None
-    audit.record(
-        db,
-        "pki.import",
-        actor_id=auth.user_id,
-        body_id=auth.body_id,
-        object_type="certificate",
-        object_id=row.fingerprint[:36],
-        detail={"fingerprint": row.fingerprint, "device_id": auth.device.id},
+    row = certificates.register(
+        db, settings, auth, body.certificate_pem, body.chain_pem, body.proof
     )
     db.commit()
     return CertificatePublic(
@@ -122,11 +94,7 @@ def import_certificate(
 )
 def mine(auth: Auth, db: DbDep, settings: SettingsDep) -> list[CertificatePublic]:
     ca = body_ca(settings).pem
-    rows = db.scalars(
-        select(Certificate)
-        .where(Certificate.user_id == auth.user_id)
-        .order_by(Certificate.issued_at, Certificate.serial)
-    )
+    rows = certificates.certificates_of(db, auth.user_id)
     return [
         CertificatePublic(
             serial=r.serial,

@@ -1,5 +1,6 @@
-"""The list of speakers of an agenda item: asking, withdrawing, the floor given and ended, and
-the "wish to speak" marks turned into requests when the item comes up.
+"""The list of speakers of an agenda item: asking, withdrawing, the floor given and ended (by
+the chair, with an audit entry), and the "wish to speak" marks turned into requests when the
+item comes up.
 
 Each change of the queue goes through one function here, and each of those ends in
 ``_changed``: the feed and the live stream's ``speakers`` event learn of it there.
@@ -17,9 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import InvitationKind, PositionChoice
-from ecabinet.server import feed, live
+from ecabinet.domain import InvitationKind, ItemStatus, MeetingStatus, PositionChoice
+from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
+from ecabinet.server.api.deps import AuthContext
+from ecabinet.server.errors import ApiError, not_found
+from ecabinet.server.services.chair import chair_item
 from ecabinet.wire.live import MAX_SPEAKERS, Speaker, Speakers
 
 # A collision needs another request for the same item committed between our read of the last
@@ -29,10 +33,6 @@ PLACE_ATTEMPTS = 5
 
 class QueueBusy(Exception):
     """No free place was found after PLACE_ATTEMPTS tries (the caller answers 'try again')."""
-
-
-class NoSpeakerWaiting(Exception):
-    """The chair asked for the next speaker and nobody is waiting."""
 
 
 def _changed(db: Session, meeting: m.Meeting, requests: list[m.SpeakerRequest]) -> None:
@@ -148,10 +148,12 @@ def current_speaker(db: Session, item_id: str) -> m.SpeakerRequest | None:
     ).first()
 
 
-def invite_next(
-    db: Session, meeting: m.Meeting, item: m.AgendaItem, at: datetime
-) -> m.SpeakerRequest:
-    """End the current speech, if any, and give the floor to the first one waiting."""
+def next_speaker(db: Session, auth: AuthContext, item_id: str) -> m.SpeakerRequest:
+    """The chair gives the floor to the first one waiting; the current speech, if any, ends."""
+    item, meeting = chair_item(db, auth, item_id)
+    if meeting.status != MeetingStatus.IN_PROGRESS or item.status == ItemStatus.CLOSED:
+        raise ApiError(409, "invalid_state", "The floor is given only on an open item in session.")
+    at = m.now()
     _lock_item(db, item)
     waiting = db.scalars(
         select(m.SpeakerRequest)
@@ -163,7 +165,7 @@ def invite_next(
         .order_by(m.SpeakerRequest.position)
     ).first()
     if waiting is None:
-        raise NoSpeakerWaiting(item.id)
+        raise ApiError(409, "no_speaker_waiting", "Nobody is waiting to speak.")
     changed = []
     speaking = current_speaker(db, item.id)
     if speaking is not None:
@@ -172,12 +174,39 @@ def invite_next(
     waiting.started_at = at
     changed.append(waiting)
     _changed(db, meeting, changed)
+    _audit_floor(db, auth, "speaker.start", waiting)
     return waiting
 
 
-def end_speech(db: Session, meeting: m.Meeting, req: m.SpeakerRequest, at: datetime) -> None:
-    req.ended_at = at
+def end_speech(db: Session, auth: AuthContext, request_id: str) -> m.SpeakerRequest:
+    """The chair ends the speech of the member who has the floor."""
+    req = db.get(m.SpeakerRequest, request_id)
+    if req is None:
+        raise not_found("speaker request")
+    try:
+        _item, meeting = chair_item(db, auth, req.agenda_item_id)
+    except ApiError as error:
+        if error.status == 404:
+            raise not_found("speaker request") from None
+        raise
+    if req.started_at is None or req.ended_at is not None:
+        raise ApiError(409, "invalid_state", "This member does not have the floor.")
+    req.ended_at = m.now()
     _changed(db, meeting, [req])
+    _audit_floor(db, auth, "speaker.end", req)
+    return req
+
+
+def _audit_floor(db: Session, auth: AuthContext, action: str, req: m.SpeakerRequest) -> None:
+    audit.record(
+        db,
+        action,
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="speaker_request",
+        object_id=req.id,
+        detail={"user_id": req.user_id, "item_id": req.agenda_item_id},
+    )
 
 
 def queue_from_marks(db: Session, meeting: m.Meeting, item: m.AgendaItem) -> list[m.SpeakerRequest]:

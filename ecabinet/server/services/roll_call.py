@@ -1,5 +1,6 @@
-"""Who is present at a session: the roll-call the Government Office opens, members' check-ins
-from their laptops, and the office ticking present those who have no laptop.
+"""Who is present at a session: the roll-call the Government Office opens and closes (with an
+audit entry), members' check-ins from their laptops, and the office ticking present those who
+have no laptop.
 
 Each change of a meeting's attendance goes through one function here, and each ends in
 ``_changed``: the feed and the live stream's ``attendance`` event learn of it there.
@@ -15,9 +16,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import AttendanceSource
-from ecabinet.server import feed, live
+from ecabinet.domain import AttendanceSource, MeetingStatus
+from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
+from ecabinet.server.api.deps import AuthContext
+from ecabinet.server.errors import ApiError
+from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.live import Attendance
 
 
@@ -40,9 +44,26 @@ def _changed(db: Session, meeting: m.Meeting) -> None:
     )
 
 
-def set_open(db: Session, meeting: m.Meeting, is_open: bool) -> None:
+def set_open(db: Session, auth: AuthContext, meeting_id: str, is_open: bool) -> m.Meeting:
+    """The Government Office opens the roll-call of a session being held, or closes it."""
+    meeting = get_meeting(db, auth, meeting_id)
+    if is_open and meeting.status != MeetingStatus.IN_PROGRESS:
+        raise ApiError(409, "invalid_state", "The roll-call opens only while the session is held.")
+    if bool(meeting.attendance_open) == is_open:
+        raise ApiError(
+            409, "invalid_state", f"The roll-call is already {'open' if is_open else 'closed'}."
+        )
     meeting.attendance_open = is_open
     _changed(db, meeting)
+    audit.record(
+        db,
+        "attendance.open" if is_open else "attendance.close",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="meeting",
+        object_id=meeting.id,
+    )
+    return meeting
 
 
 def _rows(db: Session, meeting: m.Meeting) -> dict[str, m.Attendance]:

@@ -1,0 +1,103 @@
+"""Signing in and out. A wrong user and a wrong password are refused alike, and failures are
+throttled per username. Request worker threads.
+
+Like every service, these leave the commit to the caller, with one exception: a failed sign-in
+commits the failure before it refuses, since the throttle must count it although the request
+fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ecabinet.server import audit, live
+from ecabinet.server.api.deps import AuthContext
+from ecabinet.server.core.config import Settings
+from ecabinet.server.core.security import dummy_hash, new_token, token_hash, verify_password
+from ecabinet.server.errors import ApiError
+from ecabinet.server.models import Device, LoginFailure, Token, User, now
+
+# A hash to check unknown usernames against, one per cost, so they take as long as known ones.
+_DUMMY: dict[int, str] = {}
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: str  # the only time the token is known in the clear; its hash is stored
+    expires_at: datetime
+    device: Device
+    user: User
+
+
+def sign_in(
+    db: Session, settings: Settings, username: str, password: str, device_name: str
+) -> SignedIn:
+    """A new device and token for the user, or ``too_many_attempts`` / ``bad_credentials``."""
+    username = username.strip().lower()
+    window_start = now() - timedelta(seconds=settings.login_window_seconds)
+    failures = (
+        db.scalar(
+            select(func.count()).where(
+                LoginFailure.username == username, LoginFailure.at > window_start
+            )
+        )
+        or 0
+    )
+    if failures >= settings.login_max_failures:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            "Too many failed sign-ins. Wait a few minutes and try again.",
+            headers={"Retry-After": str(settings.login_window_seconds)},
+        )
+    user = db.scalar(select(User).where(User.username == username))
+    stored = (
+        user.password_hash
+        if user
+        else _DUMMY.setdefault(settings.password_scrypt_n, dummy_hash(settings.password_scrypt_n))
+    )
+    if not verify_password(password, stored) or user is None or not user.active:
+        db.add(LoginFailure(username=username))
+        db.commit()
+        raise ApiError(401, "bad_credentials", "Wrong username or password.")
+    db.execute(delete(LoginFailure).where(LoginFailure.username == username))
+    device = Device(user_id=user.id, name=device_name or "desktop")
+    db.add(device)
+    db.flush()
+    token = new_token()
+    expires = now() + timedelta(hours=settings.token_ttl_hours)
+    db.add(
+        Token(
+            token_hash=token_hash(token), user_id=user.id, device_id=device.id, expires_at=expires
+        )
+    )
+    audit.record(
+        db,
+        "auth.login",
+        actor_id=user.id,
+        body_id=user.body_id,
+        object_type="device",
+        object_id=device.id,
+        detail={"device": device.name},
+    )
+    return SignedIn(token, expires, device, user)
+
+
+def sign_out(db: Session, auth: AuthContext) -> None:
+    """The caller's token stops working and the device's live stream ends."""
+    tok = db.get(Token, auth.token_hash)
+    if tok is not None:
+        tok.revoked = True
+    live.close_streams(db, device_id=auth.device.id)
+    audit.record(
+        db,
+        "auth.logout",
+        actor_id=auth.user_id,
+        body_id=auth.body_id,
+        object_type="device",
+        object_id=auth.device.id,
+    )

@@ -1,0 +1,108 @@
+"""The two sides of a sync: the page of changes a caller may see since its cursor (pull), and
+applying the member's mutations (push, ``ecabinet.server.mutations``).
+
+The cursor is opaque to clients: ``v1.<seq>`` of the last change returned, so a later version
+of the protocol can change its shape and still recognise old ones.
+
+Unlike most services, these commit themselves: the pull's bookkeeping (a revoked device's
+token ended, a device's last-seen time) is committed before the feed is read, so no write
+lock is held through a long read, and the push commits each mutation on its own. Request
+worker threads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecabinet.server import feed
+from ecabinet.server.api.deps import AuthContext
+from ecabinet.server.core.config import Settings
+from ecabinet.server.errors import ApiError
+from ecabinet.server.models import Change, Token, now
+from ecabinet.server.mutations import ServerFault, apply_push
+from ecabinet.wire.sync import Change as WireChange
+from ecabinet.wire.sync import ChangesPage, Mutation, MutationResult
+
+LAST_SEEN_GRANULARITY = timedelta(minutes=1)
+RETRY_AFTER_SECONDS = 5
+_CURSOR = re.compile(r"^v1\.(\d{1,18})$")
+
+
+def parse_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    match = _CURSOR.match(cursor)
+    if match is None:
+        raise ApiError(422, "validation_error", "The cursor is not one this server gave out.")
+    return int(match.group(1))
+
+
+def make_cursor(seq: int) -> str:
+    return f"v1.{seq}"
+
+
+def changes_page(db: Session, auth: AuthContext, since: str | None, limit: int) -> ChangesPage:
+    """What changed after the cursor among what the caller may see, ``limit`` at most; a
+    revoked device is told once to erase itself, and its token ends."""
+    start = parse_cursor(since)
+    if auth.device_revoked:
+        token = db.get(Token, auth.token_hash)
+        if token is not None:
+            token.revoked = True
+            db.commit()
+        return ChangesPage(changes=[], cursor=make_cursor(start), more=False, wipe=True)
+    _note_last_seen(db, auth)
+    # Most polls find nothing new: one probe of the (body, seq) index answers them without
+    # working out what the caller may see, which costs a query per kind of invitation.
+    anything_new = db.scalar(
+        select(Change.seq).where(Change.body_id == auth.body_id, Change.seq > start).limit(1)
+    )
+    if anything_new is None:
+        return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
+    audience = feed.audience_for(db, auth.user)
+    rows = db.scalars(
+        select(Change)
+        .where(Change.seq > start, feed.visibility_filter(audience))
+        .order_by(Change.seq)
+        .limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return ChangesPage(
+        changes=[
+            WireChange(seq=r.seq, type=r.type, id=r.object_id, deleted=r.deleted, data=r.data)
+            for r in rows
+        ],
+        cursor=make_cursor(rows[-1].seq if rows else start),
+        more=more,
+    )
+
+
+def _note_last_seen(db: Session, auth: AuthContext) -> None:
+    seen = auth.device.last_seen_at
+    if seen is None or now() - seen > LAST_SEEN_GRANULARITY:
+        # A write on every poll would serialise all members' polls on SQLite; the
+        # Government Office needs "last seen" to the minute, not to the request.
+        auth.device.last_seen_at = now()
+        db.commit()
+
+
+def push(
+    db: Session, auth: AuthContext, settings: Settings, mutations: Sequence[Mutation]
+) -> list[MutationResult]:
+    """Each mutation applied at most once, in order; ``server_busy`` if none could be."""
+    try:
+        return apply_push(db, auth, settings, list(mutations))
+    except ServerFault:
+        # Nothing was applied: the client keeps every act and sends them again later.
+        raise ApiError(
+            503,
+            "server_busy",
+            "The server could not apply the actions now; they are kept and sent again.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        ) from None

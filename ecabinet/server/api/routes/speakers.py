@@ -17,14 +17,13 @@ from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.votes import chair_item
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
-from ecabinet.server.serialize import speaker_request_data
 from ecabinet.wire.objects import SpeakerRequestData
 
 router = APIRouter(tags=["speakers"], route_class=ReleasingRoute)
 
 
 def _answer(req: m.SpeakerRequest) -> SpeakerRequestData:
-    return SpeakerRequestData.model_validate(speaker_request_data(req))
+    return SpeakerRequestData.model_validate(req, from_attributes=True)
 
 
 @router.post(

@@ -30,7 +30,7 @@ from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
 from ecabinet.server.password_policy import password_problem
-from ecabinet.server.schemas.admin import UserCreate
+from ecabinet.wire.admin import UserCreate
 
 
 class UserError(Exception):

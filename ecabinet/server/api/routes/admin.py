@@ -18,13 +18,8 @@ from ecabinet.server.core.security import hash_password
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.models import Device, User
 from ecabinet.server.password_policy import password_problem
-from ecabinet.server.schemas.admin import (
-    DevicePublic,
-    PasswordReset,
-    UserAdminPublic,
-    UserCreate,
-    UserUpdate,
-)
+from ecabinet.wire.admin import PasswordReset, UserAdminPublic, UserCreate, UserUpdate
+from ecabinet.wire.office import DeviceSeen
 
 router = APIRouter(tags=["admin"], route_class=ReleasingRoute)
 
@@ -136,27 +131,27 @@ def reset_user_password(
     db.commit()
 
 
-@router.get("/devices", response_model=list[DevicePublic], summary="Devices of the body")
-def list_devices(auth: Secretariat, db: DbDep, user_id: str | None = None) -> list[DevicePublic]:
+@router.get("/devices", response_model=list[DeviceSeen], summary="Devices of the body")
+def list_devices(auth: Secretariat, db: DbDep, user_id: str | None = None) -> list[DeviceSeen]:
     query = select(Device).join(User, User.id == Device.user_id).where(User.body_id == auth.body_id)
     if user_id:
         query = query.where(Device.user_id == user_id)
     return [
-        DevicePublic.model_validate(d, from_attributes=True)
+        DeviceSeen.model_validate(d, from_attributes=True)
         for d in db.scalars(query.order_by(Device.created_at))
     ]
 
 
 @router.post(
     "/devices/{device_id}/revoke",
-    response_model=DevicePublic,
+    response_model=DeviceSeen,
     summary="Revoke a lost laptop: it erases its data when it next connects",
 )
-def revoke_user_device(device_id: str, auth: Secretariat, db: DbDep) -> DevicePublic:
+def revoke_user_device(device_id: str, auth: Secretariat, db: DbDep) -> DeviceSeen:
     device = db.get(Device, device_id)
     owner = db.get(User, device.user_id) if device else None
     if device is None or owner is None or owner.body_id != auth.body_id:
         raise not_found("device")
     revoke_device(db, device, owner, auth.user_id)
     db.commit()
-    return DevicePublic.model_validate(device, from_attributes=True)
+    return DeviceSeen.model_validate(device, from_attributes=True)

@@ -18,7 +18,7 @@ from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
-from ecabinet.server.schemas.meetings import (
+from ecabinet.wire.meetings import (
     ConclusionCreate,
     ConclusionPublic,
     DocumentCreate,
@@ -28,9 +28,9 @@ from ecabinet.server.schemas.meetings import (
     ItemOrder,
     ItemPublic,
     ItemUpdate,
-    ReadPublic,
     VersionCreate,
 )
+from ecabinet.wire.office import ReadPublic
 
 router = APIRouter(tags=["agenda"], route_class=ReleasingRoute)
 

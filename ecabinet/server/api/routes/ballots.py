@@ -18,23 +18,23 @@ from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routes.agenda import add_version
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
-from ecabinet.server.schemas.ballots import (
-    BallotCreate,
-    BallotPublic,
-    BallotReplies,
-    BallotUpdate,
-    ReplyPublic,
-    ResultPublic,
-)
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import ballot_replies, ballot_tally, close_ballot_result
+from ecabinet.wire.office import (
+    BallotCreate,
+    BallotUpdate,
+    OfficeBallot,
+    OfficeReplies,
+    OfficeReply,
+    ResultPublic,
+)
 from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
 router = APIRouter(tags=["ballots"], route_class=ReleasingRoute)
 
 
-def _public(ballot: m.Ballot) -> BallotPublic:
-    return BallotPublic.model_validate(ballot, from_attributes=True)
+def _public(ballot: m.Ballot) -> OfficeBallot:
+    return OfficeBallot.model_validate(ballot, from_attributes=True)
 
 
 def _ballot(db: Session, auth: AuthContext, ballot_id: str) -> m.Ballot:
@@ -68,8 +68,8 @@ def _record(db: Session, auth: AuthContext, action: str, ballot: m.Ballot) -> No
     )
 
 
-@router.get("/ballots", response_model=list[BallotPublic], summary="All written ballots")
-def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
+@router.get("/ballots", response_model=list[OfficeBallot], summary="All written ballots")
+def list_ballots(auth: Secretariat, db: DbDep) -> list[OfficeBallot]:
     rows = db.scalars(
         select(m.Ballot).where(m.Ballot.body_id == auth.body_id).order_by(m.Ballot.created_at)
     )
@@ -79,10 +79,10 @@ def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
 @router.post(
     "/ballots",
     status_code=201,
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Create a written ballot with its drafts (a draft until sent)",
 )
-def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPublic:
+def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> OfficeBallot:
     voters = _check_voters(
         db,
         auth,
@@ -127,9 +127,9 @@ def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPub
 
 
 @router.patch(
-    "/ballots/{ballot_id}", response_model=BallotPublic, summary="Edit a ballot before it is sent"
+    "/ballots/{ballot_id}", response_model=OfficeBallot, summary="Edit a ballot before it is sent"
 )
-def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> BallotPublic:
+def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = _ballot(db, auth, ballot_id)
     if ballot.status != BallotStatus.DRAFT:
         raise ApiError(409, "invalid_state", "A ballot that has been sent cannot be edited.")
@@ -146,10 +146,10 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
 
 @router.post(
     "/ballots/{ballot_id}/send",
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Send the ballot to its voters",
 )
-def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+def send(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = _ballot(db, auth, ballot_id)
     if ballot.status != BallotStatus.DRAFT:
         raise ApiError(409, "invalid_state", "The ballot has already been sent.")
@@ -167,10 +167,10 @@ def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
 
 @router.post(
     "/ballots/{ballot_id}/remind",
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Remind those who have not answered (shown on their laptops)",
 )
-def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = _ballot(db, auth, ballot_id)
     if ballot.status != BallotStatus.OPEN:
         raise ApiError(409, "invalid_state", "Only an open ballot can be reminded.")
@@ -201,10 +201,10 @@ def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
 
 @router.get(
     "/ballots/{ballot_id}/responses",
-    response_model=BallotReplies,
+    response_model=OfficeReplies,
     summary="Every reply (late ones and earlier ones too) and who has not answered",
 )
-def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
+def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeReplies:
     ballot = _ballot(db, auth, ballot_id)
     rows = list(
         db.scalars(
@@ -214,8 +214,8 @@ def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
         )
     )
     answered = {r.user_id for r in rows if r.current}
-    return BallotReplies(
-        replies=[ReplyPublic.model_validate(r, from_attributes=True) for r in rows],
+    return OfficeReplies(
+        replies=[OfficeReply.model_validate(r, from_attributes=True) for r in rows],
         not_answered=[v for v in ballot.voter_ids if v not in answered],
     )
 

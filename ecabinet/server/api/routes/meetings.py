@@ -19,17 +19,17 @@ from ecabinet.server.agenda_import import build_meeting
 from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError, not_found
-from ecabinet.server.schemas.meetings import (
+from ecabinet.server.tally import quorum
+from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.meetings import (
     AttendancePut,
     InvitationIn,
     InvitationsPut,
     MeetingCreate,
     MeetingPublic,
     MeetingUpdate,
-    QuorumPublic,
 )
-from ecabinet.server.tally import quorum
-from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.session import Quorum
 
 router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
 
@@ -274,12 +274,10 @@ def close(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 
 @router.put(
     "/meetings/{meeting_id}/attendance",
-    response_model=QuorumPublic,
+    response_model=Quorum,
     summary="Record who is present; answers whether the quorum is reached",
 )
-def put_attendance(
-    meeting_id: str, body: AttendancePut, auth: Secretariat, db: DbDep
-) -> QuorumPublic:
+def put_attendance(meeting_id: str, body: AttendancePut, auth: Secretariat, db: DbDep) -> Quorum:
     meeting = get_meeting(db, auth, meeting_id)
     _body_user_ids(db, auth, body.present_user_ids + body.absent_user_ids)
     roll_call.record_by_office(
@@ -296,6 +294,4 @@ def put_attendance(
         detail={"present": present, "needed": needed},
     )
     db.commit()
-    return QuorumPublic(
-        total_members=total, present_members=present, needed=needed, has_quorum=reached
-    )
+    return Quorum(total_members=total, present_members=present, needed=needed, has_quorum=reached)

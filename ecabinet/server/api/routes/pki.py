@@ -6,10 +6,7 @@ checked against the certificates issued here. Request worker threads.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ecabinet.server import audit
@@ -18,20 +15,9 @@ from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Certificate
 from ecabinet.server.pki import CertificateRefused, body_ca, issue_for_device, register_external
+from ecabinet.wire.pki import CertificateImport, CertificatePublic, CertificateRequest
 
 router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
-
-
-class CertificateRequest(BaseModel):
-    csr_pem: str = Field(max_length=16_000)
-
-
-class CertificatePublic(BaseModel):
-    serial: str
-    certificate_pem: str
-    ca_pem: str
-    not_after: datetime
-    revoked: bool = False
 
 
 @router.get(
@@ -73,13 +59,6 @@ def issue(
         ca_pem=body_ca(settings).pem,
         not_after=row.not_after,
     )
-
-
-class CertificateImport(BaseModel):
-    certificate_pem: str = Field(max_length=16_000)
-    chain_pem: list[str] = Field(default_factory=list, max_length=5)
-    # base64 signature by the certificate's key over registration_challenge(user, device)
-    proof: str = Field(max_length=4096)
 
 
 @router.post(

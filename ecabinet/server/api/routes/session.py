@@ -10,7 +10,6 @@ commits once: a client never learns of half an act.
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from ecabinet.domain import (
@@ -29,10 +28,10 @@ from ecabinet.server.api.routes.meetings import get_meeting
 from ecabinet.server.api.routes.votes import chair_item, chair_of
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import ItemPublic
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.tally import close_vote_result, quorum
 from ecabinet.wire.live import SessionItem
+from ecabinet.wire.meetings import ConsentAdopt, ItemPublic
 
 router = APIRouter(tags=["session"], route_class=ReleasingRoute)
 
@@ -44,10 +43,6 @@ CONSENT_CONCLUSION = (
 )
 # The note on each agreement recorded from a member's written mark.
 FROM_WRITTEN_MARK = "Ghi nhận từ ý kiến bằng văn bản “Không phản đối” trước phiên họp."
-
-
-class ConsentAdopt(BaseModel):
-    item_ids: list[str] = Field(min_length=1, max_length=200)
 
 
 def _in_progress(meeting: m.Meeting) -> None:

@@ -16,9 +16,10 @@ from ecabinet.server.api.deps import AuthContext, ChairOrSecretariat, DbDep
 from ecabinet.server.api.routes.agenda import get_item
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
 from ecabinet.server.tally import close_vote_result, quorum, vote_tally
 from ecabinet.wire.live import VoteClosed, VoteOpened
+from ecabinet.wire.meetings import ItemPublic
+from ecabinet.wire.session import Quorum, VoteCount
 
 router = APIRouter(tags=["votes"], route_class=ReleasingRoute)
 
@@ -142,7 +143,7 @@ def vote_count(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> VoteCount:
         disagree=counted.disagree,
         abstain=counted.abstain_or_other,
         not_voted=counted.not_answered,
-        quorum=QuorumPublic(
+        quorum=Quorum(
             total_members=total, present_members=present, needed=needed, has_quorum=reached
         ),
     )

@@ -25,14 +25,7 @@ router = APIRouter(tags=["admin"], route_class=ReleasingRoute)
 
 
 def _public(user: User) -> UserAdminPublic:
-    return UserAdminPublic(
-        id=user.id,
-        username=user.username,
-        full_name=user.full_name,
-        title=user.title,
-        roles=list(user.roles),
-        active=user.active,
-    )
+    return UserAdminPublic.model_validate(user, from_attributes=True)
 
 
 def _user(db: DbDep, auth: Secretariat, user_id: str) -> User:

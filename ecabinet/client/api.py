@@ -21,7 +21,7 @@ from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.minutes import Minutes
 from ecabinet.wire.objects import AgendaItemData, MeetingData, SpeakerRequestData
-from ecabinet.wire.office import DeviceSeen, DocumentRead, OfficeBallot, OfficeReplies
+from ecabinet.wire.office import DeviceSeen, OfficeBallot, OfficeReplies, ReadPublic
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -35,7 +35,7 @@ READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
 AUDIT_ROWS = TypeAdapter(list[AuditRow])
 OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
-READS = TypeAdapter(list[DocumentRead])
+READS = TypeAdapter(list[ReadPublic])
 DEVICES = TypeAdapter(list[DeviceSeen])
 MAX_PROBLEM_BYTES = 64 * 1024
 
@@ -296,7 +296,7 @@ class ServerApi:
         body = {"sha256": sha256, "filename": filename}
         self._request("POST", f"/documents/{document_id}/versions", json=body).close()
 
-    def document_reads(self, document_id: str) -> list[DocumentRead]:
+    def document_reads(self, document_id: str) -> list[ReadPublic]:
         return self._exchange(READS, "GET", f"/documents/{document_id}/reads")
 
     def devices(self) -> list[DeviceSeen]:

@@ -28,9 +28,9 @@ from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.schemas.admin import UserCreate
 from ecabinet.server.services import users
 from ecabinet.server.services.actor import CommandLine
+from ecabinet.wire.admin import UserCreate
 
 
 class UserError(Exception):

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, Self
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -45,6 +52,28 @@ class WireModel(BaseModel):
     """Strict about unknown types, tolerant of unknown fields (later protocol additions)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=False)
+
+
+class Patch(WireModel):
+    """A partial update (PATCH): fields left out stay as they are.
+
+    An explicit ``null`` is refused (422) unless the field is listed in ``nullable``: most columns
+    may not be empty, and writing None into them would fail in the database as a 500.
+    """
+
+    model_config = ConfigDict(use_enum_values=True)
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _refuse_null_for_required_fields(self) -> Self:
+        emptied = {f for f in self.model_fields_set if getattr(self, f) is None} - self.nullable
+        if emptied:
+            raise ValueError(f"{', '.join(sorted(emptied))} may not be null")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the caller sent, enums as their stored values."""
+        return self.model_dump(exclude_unset=True)
 
 
 class Problem(WireModel):

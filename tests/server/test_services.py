@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.admin import UserCreate
-from ecabinet.server.schemas.meetings import MeetingCreate
 from ecabinet.server.services import meetings, users
 from ecabinet.server.services.actor import CommandLine
 from ecabinet.server.services.lookups import get_meeting
+from ecabinet.wire.admin import UserCreate
+from ecabinet.wire.meetings import MeetingCreate
 from tests.factories import World
 
 

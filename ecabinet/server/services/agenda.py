@@ -13,9 +13,9 @@ from ecabinet.domain import MeetingStatus, Scope
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import ItemCreate, ItemUpdate
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_item, get_meeting
+from ecabinet.wire.meetings import ItemCreate, ItemUpdate
 
 
 def add_item(db: Session, actor: Actor, meeting_id: str, new: ItemCreate) -> m.AgendaItem:

@@ -13,12 +13,12 @@ from ecabinet.domain import BallotStatus
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.ballots import BallotCreate, BallotUpdate
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import add_version
 from ecabinet.server.services.lookups import get_ballot
 from ecabinet.server.tally import close_ballot_result
+from ecabinet.wire.office import BallotCreate, BallotUpdate
 
 
 def _check_voters(db: Session, actor: Actor, voter_ids: list[str]) -> list[str]:

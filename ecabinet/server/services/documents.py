@@ -14,9 +14,9 @@ from ecabinet.domain import Role
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import DocumentCreate, DocumentUpdate
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_blob, get_document, get_item
+from ecabinet.wire.meetings import DocumentCreate, DocumentUpdate
 from ecabinet.wire.sync import BlobInfo
 
 

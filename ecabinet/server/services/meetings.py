@@ -14,18 +14,13 @@ from ecabinet.manifest import ImportProblems
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import (
-    AttendancePut,
-    InvitationIn,
-    MeetingCreate,
-    MeetingUpdate,
-)
 from ecabinet.server.services import roll_call
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import new_version
 from ecabinet.server.services.lookups import check_body_users, get_meeting
 from ecabinet.server.tally import quorum
 from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.meetings import AttendancePut, InvitationIn, MeetingCreate, MeetingUpdate
 
 # Each act that moves a meeting on: the states it may start from and the state it reaches.
 _TRANSITIONS = {

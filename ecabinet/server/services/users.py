@@ -19,8 +19,8 @@ from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Device, Token, User, now
 from ecabinet.server.password_policy import password_problem
 from ecabinet.server.pki import revoke_device_certificates
-from ecabinet.server.schemas.admin import UserCreate, UserUpdate
 from ecabinet.server.services.actor import Actor, record
+from ecabinet.wire.admin import UserCreate, UserUpdate
 
 
 def _role_values(roles: list[Role]) -> list[str]:

@@ -11,28 +11,16 @@ from fastapi import APIRouter
 from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.models import User
-from ecabinet.server.schemas.admin import (
-    DevicePublic,
-    PasswordReset,
-    UserAdminPublic,
-    UserCreate,
-    UserUpdate,
-)
 from ecabinet.server.services import users
 from ecabinet.server.services.lookups import get_device, get_user
+from ecabinet.wire.admin import PasswordReset, UserAdminPublic, UserCreate, UserUpdate
+from ecabinet.wire.office import DeviceSeen
 
 router = APIRouter(tags=["admin"], route_class=ReleasingRoute)
 
 
 def _public(user: User) -> UserAdminPublic:
-    return UserAdminPublic(
-        id=user.id,
-        username=user.username,
-        full_name=user.full_name,
-        title=user.title,
-        roles=list(user.roles),
-        active=user.active,
-    )
+    return UserAdminPublic.model_validate(user, from_attributes=True)
 
 
 @router.get("/users", response_model=list[UserAdminPublic], summary="Users of the body")
@@ -65,21 +53,21 @@ def reset_user_password(
     db.commit()
 
 
-@router.get("/devices", response_model=list[DevicePublic], summary="Devices of the body")
-def list_devices(auth: Secretariat, db: DbDep, user_id: str | None = None) -> list[DevicePublic]:
+@router.get("/devices", response_model=list[DeviceSeen], summary="Devices of the body")
+def list_devices(auth: Secretariat, db: DbDep, user_id: str | None = None) -> list[DeviceSeen]:
     return [
-        DevicePublic.model_validate(d, from_attributes=True)
+        DeviceSeen.model_validate(d, from_attributes=True)
         for d in users.devices_of(db, auth, user_id)
     ]
 
 
 @router.post(
     "/devices/{device_id}/revoke",
-    response_model=DevicePublic,
+    response_model=DeviceSeen,
     summary="Revoke a lost laptop: it erases its data when it next connects",
 )
-def revoke_user_device(device_id: str, auth: Secretariat, db: DbDep) -> DevicePublic:
+def revoke_user_device(device_id: str, auth: Secretariat, db: DbDep) -> DeviceSeen:
     device, owner = get_device(db, auth, device_id)
     users.revoke_device(db, auth, device, owner)
     db.commit()
-    return DevicePublic.model_validate(device, from_attributes=True)
+    return DeviceSeen.model_validate(device, from_attributes=True)

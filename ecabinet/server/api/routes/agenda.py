@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.schemas.meetings import (
+from ecabinet.server.services import agenda, documents
+from ecabinet.wire.meetings import (
     ConclusionCreate,
     ConclusionPublic,
     DocumentCreate,
@@ -24,10 +25,9 @@ from ecabinet.server.schemas.meetings import (
     ItemOrder,
     ItemPublic,
     ItemUpdate,
-    ReadPublic,
     VersionCreate,
 )
-from ecabinet.server.services import agenda, documents
+from ecabinet.wire.office import ReadPublic
 
 router = APIRouter(tags=["agenda"], route_class=ReleasingRoute)
 

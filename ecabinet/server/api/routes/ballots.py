@@ -13,48 +13,48 @@ from sqlalchemy import select
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.schemas.ballots import (
-    BallotCreate,
-    BallotPublic,
-    BallotReplies,
-    BallotUpdate,
-    ReplyPublic,
-    ResultPublic,
-)
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services import ballots
 from ecabinet.server.services.lookups import get_ballot
 from ecabinet.server.tally import ballot_replies, ballot_tally
+from ecabinet.wire.office import (
+    BallotCreate,
+    BallotUpdate,
+    OfficeBallot,
+    OfficeReplies,
+    OfficeReply,
+    ResultPublic,
+)
 from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
 router = APIRouter(tags=["ballots"], route_class=ReleasingRoute)
 
 
-def _public(ballot: m.Ballot) -> BallotPublic:
-    return BallotPublic.model_validate(ballot, from_attributes=True)
+def _public(ballot: m.Ballot) -> OfficeBallot:
+    return OfficeBallot.model_validate(ballot, from_attributes=True)
 
 
-@router.get("/ballots", response_model=list[BallotPublic], summary="All written ballots")
-def list_ballots(auth: Secretariat, db: DbDep) -> list[BallotPublic]:
+@router.get("/ballots", response_model=list[OfficeBallot], summary="All written ballots")
+def list_ballots(auth: Secretariat, db: DbDep) -> list[OfficeBallot]:
     return [_public(b) for b in ballots.ballots_of(db, auth)]
 
 
 @router.post(
     "/ballots",
     status_code=201,
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Create a written ballot with its drafts (a draft until sent)",
 )
-def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> BallotPublic:
+def create_ballot(body: BallotCreate, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = ballots.create_ballot(db, auth, body)
     db.commit()
     return _public(ballot)
 
 
 @router.patch(
-    "/ballots/{ballot_id}", response_model=BallotPublic, summary="Edit a ballot before it is sent"
+    "/ballots/{ballot_id}", response_model=OfficeBallot, summary="Edit a ballot before it is sent"
 )
-def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> BallotPublic:
+def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = ballots.update_ballot(db, auth, ballot_id, body)
     db.commit()
     return _public(ballot)
@@ -62,10 +62,10 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
 
 @router.post(
     "/ballots/{ballot_id}/send",
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Send the ballot to its voters",
 )
-def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+def send(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = ballots.send(db, auth, ballot_id)
     db.commit()
     return _public(ballot)
@@ -73,10 +73,10 @@ def send(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
 
 @router.post(
     "/ballots/{ballot_id}/remind",
-    response_model=BallotPublic,
+    response_model=OfficeBallot,
     summary="Remind those who have not answered (shown on their laptops)",
 )
-def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotPublic:
+def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
     ballot = ballots.remind(db, auth, ballot_id)
     db.commit()
     return _public(ballot)
@@ -95,13 +95,13 @@ def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
 
 @router.get(
     "/ballots/{ballot_id}/responses",
-    response_model=BallotReplies,
+    response_model=OfficeReplies,
     summary="Every reply (late ones and earlier ones too) and who has not answered",
 )
-def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotReplies:
+def responses(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeReplies:
     rows, not_answered = ballots.replies(db, auth, ballot_id)
-    return BallotReplies(
-        replies=[ReplyPublic.model_validate(r, from_attributes=True) for r in rows],
+    return OfficeReplies(
+        replies=[OfficeReply.model_validate(r, from_attributes=True) for r in rows],
         not_answered=not_answered,
     )
 

@@ -8,47 +8,14 @@ majority rules. What the board holds is read by ``services.board``; the handler 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.services import board as board_service
+from ecabinet.wire.session import Board, BoardMark, ItemBoard
 
 router = APIRouter(tags=["board"], route_class=ReleasingRoute)
-
-
-class MarkPublic(BaseModel):
-    user_id: str
-    full_name: str
-    position: str
-    comment: str
-    at: datetime
-
-
-class ItemBoard(BaseModel):
-    item_id: str
-    position: int
-    title: str
-    presenter: str
-    no_objection: int
-    wish_to_speak: int
-    objections: int
-    unmarked: int
-    speakers: list[str]
-    consent: bool
-    outlook: str
-    marks: list[MarkPublic]
-    pulled_by: str = ""  # the member who took it off the consent list (rule 6), by name
-
-
-class Board(BaseModel):
-    meeting_id: str
-    total_members: int
-    consent_list: list[str]
-    items: list[ItemBoard]
 
 
 @router.get(
@@ -74,7 +41,7 @@ def board(meeting_id: str, auth: ChairOrSecretariat, db: DbDep) -> Board:
             outlook=row.outlook.outlook.value,
             pulled_by=names.get(row.item.consent_pulled_by or "", ""),
             marks=[
-                MarkPublic(
+                BoardMark(
                     user_id=p.user_id,
                     full_name=names.get(p.user_id, ""),
                     position=p.position,

@@ -14,17 +14,17 @@ from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
-from ecabinet.server.schemas.meetings import (
+from ecabinet.server.services import meetings
+from ecabinet.server.services.lookups import get_meeting
+from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.meetings import (
     AttendancePut,
     InvitationsPut,
     MeetingCreate,
     MeetingPublic,
     MeetingUpdate,
-    QuorumPublic,
 )
-from ecabinet.server.services import meetings
-from ecabinet.server.services.lookups import get_meeting
-from ecabinet.wire.agenda import AgendaImport
+from ecabinet.wire.session import Quorum
 
 router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
 
@@ -123,14 +123,10 @@ def close(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 
 @router.put(
     "/meetings/{meeting_id}/attendance",
-    response_model=QuorumPublic,
+    response_model=Quorum,
     summary="Record who is present; answers whether the quorum is reached",
 )
-def put_attendance(
-    meeting_id: str, body: AttendancePut, auth: Secretariat, db: DbDep
-) -> QuorumPublic:
+def put_attendance(meeting_id: str, body: AttendancePut, auth: Secretariat, db: DbDep) -> Quorum:
     total, present, needed, reached = meetings.record_attendance(db, auth, meeting_id, body)
     db.commit()
-    return QuorumPublic(
-        total_members=total, present_members=present, needed=needed, has_quorum=reached
-    )
+    return Quorum(total_members=total, present_members=present, needed=needed, has_quorum=reached)

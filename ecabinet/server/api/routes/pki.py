@@ -7,29 +7,15 @@ checked against the certificates issued here. What each act does lives in
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
 
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.pki import body_ca
 from ecabinet.server.services import certificates
+from ecabinet.wire.pki import CertificateImport, CertificatePublic, CertificateRequest
 
 router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
-
-
-class CertificateRequest(BaseModel):
-    csr_pem: str = Field(max_length=16_000)
-
-
-class CertificatePublic(BaseModel):
-    serial: str
-    certificate_pem: str
-    ca_pem: str
-    not_after: datetime
-    revoked: bool = False
 
 
 @router.get(
@@ -59,13 +45,6 @@ def issue(
         ca_pem=body_ca(settings).pem,
         not_after=row.not_after,
     )
-
-
-class CertificateImport(BaseModel):
-    certificate_pem: str = Field(max_length=16_000)
-    chain_pem: list[str] = Field(default_factory=list, max_length=5)
-    # base64 signature by the certificate's key over registration_challenge(user, device)
-    proof: str = Field(max_length=4096)
 
 
 @router.post(

@@ -8,18 +8,13 @@ each. What each act does lives in ``services.session``; the handler commits once
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
 
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.schemas.meetings import ItemPublic
 from ecabinet.server.services import session
+from ecabinet.wire.meetings import ConsentAdopt, ItemPublic
 
 router = APIRouter(tags=["session"], route_class=ReleasingRoute)
-
-
-class ConsentAdopt(BaseModel):
-    item_ids: list[str] = Field(min_length=1, max_length=200)
 
 
 @router.post(

@@ -10,8 +10,9 @@ from fastapi import APIRouter
 
 from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.schemas.meetings import ItemPublic, QuorumPublic, VoteCount
 from ecabinet.server.services import votes
+from ecabinet.wire.meetings import ItemPublic
+from ecabinet.wire.session import Quorum, VoteCount
 
 router = APIRouter(tags=["votes"], route_class=ReleasingRoute)
 
@@ -50,7 +51,7 @@ def vote_count(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> VoteCount:
         disagree=counted.disagree,
         abstain=counted.abstain_or_other,
         not_voted=counted.not_answered,
-        quorum=QuorumPublic(
+        quorum=Quorum(
             total_members=live.total_members,
             present_members=live.present_members,
             needed=live.needed,

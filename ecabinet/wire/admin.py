@@ -1,15 +1,15 @@
-"""Users and devices, as the Government Office manages them."""
+"""Users as the Government Office manages them (routes/admin.py, `ecabinet-server create-user`);
+their laptops are `ecabinet.wire.office.DeviceSeen`. Pure data, any thread."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from ecabinet.domain import Role
+from ecabinet.wire.base import WireModel
 
 
-class UserCreate(BaseModel):
+class UserCreate(WireModel):
     """A new user, from the admin API or ``ecabinet-server create-user``."""
 
     username: str = Field(min_length=2, max_length=100, pattern=r"^[a-z0-9._-]+$")
@@ -19,7 +19,7 @@ class UserCreate(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(WireModel):
     """Fields to change; those left out stay as they are. ``active: false`` disables."""
 
     full_name: str | None = Field(default=None, min_length=1, max_length=200)
@@ -28,23 +28,14 @@ class UserUpdate(BaseModel):
     active: bool | None = None
 
 
-class PasswordReset(BaseModel):
+class PasswordReset(WireModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
-class UserAdminPublic(BaseModel):
+class UserAdminPublic(WireModel):
     id: str
     username: str
     full_name: str
     title: str
     roles: list[str]
     active: bool
-
-
-class DevicePublic(BaseModel):
-    id: str
-    user_id: str
-    name: str
-    created_at: datetime
-    last_seen_at: datetime | None
-    revoked_at: datetime | None

@@ -1,6 +1,8 @@
-"""Meetings, agenda items, documents, attendance, votes and conclusions on the wire.
+"""Meetings, agenda items, documents, attendance and conclusions as the Government Office
+prepares them: the bodies it sends and the answers it reads (routes/meetings.py, agenda.py,
+session.py). The quorum and the live count are in ``ecabinet.wire.session``.
 
-Pure pydantic models, validated on the request's worker thread before a handler runs.
+Pure data; the server validates them on the request's worker thread before a handler runs.
 """
 
 from __future__ import annotations
@@ -8,20 +10,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar, Self
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator, model_validator
+from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from ecabinet.domain import DocumentKind, InvitationKind, ItemStatus, MeetingKind
-from ecabinet.server.schemas.common import Patch
+from ecabinet.wire.base import Patch, WireModel
 from ecabinet.wire.objects import safe_filename
 
 
-class InvitationIn(BaseModel):
+class InvitationIn(WireModel):
     user_id: str = Field(max_length=36)
     kind: InvitationKind = InvitationKind.MEMBER
     agenda_item_ids: list[str] = Field(default_factory=list, max_length=200)
 
 
-class MeetingCreate(BaseModel):
+class MeetingCreate(WireModel):
     kind: MeetingKind
     title: str = Field(min_length=1, max_length=200)
     starts_at: AwareDatetime
@@ -48,7 +50,7 @@ class MeetingUpdate(Patch):
     chair_id: str | None = Field(default=None, max_length=36)
 
 
-class MeetingPublic(BaseModel):
+class MeetingPublic(WireModel):
     id: str
     kind: str
     title: str
@@ -61,25 +63,18 @@ class MeetingPublic(BaseModel):
     started_at: datetime | None = None
 
 
-class InvitationsPut(BaseModel):
+class InvitationsPut(WireModel):
     invitations: list[InvitationIn] = Field(max_length=500)
 
 
-class AttendancePut(BaseModel):
+class AttendancePut(WireModel):
     present_user_ids: list[str] = Field(max_length=500)
     # Members who checked in from their laptop stay present unless named here: a list the
     # office made before their check-in arrived does not undo it.
     absent_user_ids: list[str] = Field(default_factory=list, max_length=500)
 
 
-class QuorumPublic(BaseModel):
-    total_members: int
-    present_members: int
-    needed: int
-    has_quorum: bool
-
-
-class ItemCreate(BaseModel):
+class ItemCreate(WireModel):
     title: str = Field(min_length=1, max_length=1000)
     presenter: str = Field(default="", max_length=200)
     minutes_allotted: int = Field(default=0, ge=0, le=600)
@@ -97,11 +92,11 @@ class ItemUpdate(Patch):
     status: ItemStatus | None = None
 
 
-class ItemOrder(BaseModel):
+class ItemOrder(WireModel):
     item_ids: list[str] = Field(max_length=200)
 
 
-class ItemPublic(BaseModel):
+class ItemPublic(WireModel):
     id: str
     meeting_id: str
     position: int
@@ -114,7 +109,7 @@ class ItemPublic(BaseModel):
     consent_pulled_by: str | None = None
 
 
-class DocumentCreate(BaseModel):
+class DocumentCreate(WireModel):
     kind: DocumentKind
     title: str = Field(min_length=1, max_length=1000)
     allow_copy: bool = True
@@ -124,7 +119,7 @@ class DocumentCreate(BaseModel):
     _check_filename = field_validator("filename")(safe_filename)
 
 
-class VersionCreate(BaseModel):
+class VersionCreate(WireModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     filename: str = Field(max_length=200)
 
@@ -137,7 +132,7 @@ class DocumentUpdate(Patch):
     allow_copy: bool | None = None
 
 
-class DocumentPublic(BaseModel):
+class DocumentPublic(WireModel):
     id: str
     kind: str
     title: str
@@ -146,27 +141,16 @@ class DocumentPublic(BaseModel):
     versions: list[int]
 
 
-class ReadPublic(BaseModel):
-    user_id: str
-    version_number: int
-    first_read_at: datetime
-
-
-class VoteCount(BaseModel):
-    vote_status: str
-    agree: int
-    disagree: int
-    abstain: int
-    not_voted: int
-    quorum: QuorumPublic
-
-
-class ConclusionCreate(BaseModel):
+class ConclusionCreate(WireModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
-class ConclusionPublic(BaseModel):
+class ConclusionPublic(WireModel):
     id: str
     agenda_item_id: str
     text: str
     created_at: datetime
+
+
+class ConsentAdopt(WireModel):
+    item_ids: list[str] = Field(min_length=1, max_length=200)

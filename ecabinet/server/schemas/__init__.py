@@ -1,1 +1,0 @@
-"""Request and response bodies of the secretariat's endpoints (FastAPI reference naming)."""

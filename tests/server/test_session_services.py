@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import ItemStatus
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services import session, votes
+from ecabinet.server.services.actor import AuthContext
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_meetings_api import call

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -16,6 +15,7 @@ from ecabinet.server.core.security import token_hash
 from ecabinet.server.db import writer_session
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Device, Token, User, now
+from ecabinet.server.services.actor import AuthContext
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -47,33 +47,6 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 # Closed when the endpoint returns, before its answer is sent: a slow reader of a large
 # answer must not hold a database connection while it reads.
 DbDep = Annotated[Session, Depends(get_db, scope="function")]
-
-
-@dataclass(frozen=True)
-class AuthContext:
-    user: User
-    device: Device
-    token_hash: str
-    device_revoked: bool = False
-
-    @property
-    def roles(self) -> frozenset[str]:
-        return frozenset(self.user.roles or ())
-
-    @property
-    def user_id(self) -> str:
-        return self.user.id
-
-    @property
-    def body_id(self) -> str:
-        return self.user.body_id
-
-    def has(self, role: Role) -> bool:
-        return role.value in self.roles
-
-    @property
-    def is_secretariat(self) -> bool:
-        return self.has(Role.SECRETARIAT)
 
 
 def _unauthorized(code: str, detail: str) -> ApiError:

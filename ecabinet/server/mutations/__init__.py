@@ -24,11 +24,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ecabinet.server import audit
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import is_transient
 from ecabinet.server.feed import Audience, audience_for
 from ecabinet.server.models import AppliedMutation, User, now
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.sync import Mutation, MutationResult, validation_message
 

@@ -1,7 +1,8 @@
 """Who acts, as the services see it, and the audit entry every act writes.
 
-A request's ``AuthContext`` is an ``Actor``; the command line acts as ``CommandLine`` (no
-user, the configured body). Runs on whichever thread calls the service.
+A request's ``AuthContext`` (who signed in, on which device; made by ``api.deps``) is an
+``Actor``; the command line acts as ``CommandLine`` (no user, the configured body). Runs on
+whichever thread calls the service.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from ecabinet.domain import Role
 from ecabinet.server import audit
+from ecabinet.server.models import Device, User
 
 
 class Actor(Protocol):
@@ -51,3 +54,30 @@ def record(
         object_id=object_id,
         detail=detail,
     )
+
+
+@dataclass(frozen=True)
+class AuthContext:
+    user: User
+    device: Device
+    token_hash: str
+    device_revoked: bool = False
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(self.user.roles or ())
+
+    @property
+    def user_id(self) -> str:
+        return self.user.id
+
+    @property
+    def body_id(self) -> str:
+        return self.user.body_id
+
+    def has(self, role: Role) -> bool:
+        return role.value in self.roles
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.has(Role.SECRETARIAT)

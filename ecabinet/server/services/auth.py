@@ -15,11 +15,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import audit, live
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import dummy_hash, new_token, token_hash, verify_password
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Device, LoginFailure, Token, User, now
+from ecabinet.server.services.actor import AuthContext
 
 # A hash to check unknown usernames against, one per cost, so they take as long as known ones.
 _DUMMY: dict[int, str] = {}

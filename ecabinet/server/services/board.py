@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import ItemOutlook, ItemStatus, Mark, VoteStatus, item_outlook
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.serialize import body_member_ids
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.chair import chair_meeting
 
 

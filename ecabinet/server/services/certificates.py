@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import audit
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Certificate
 from ecabinet.server.pki import CertificateRefused, issue_for_device, register_external
+from ecabinet.server.services.actor import AuthContext
 
 
 def issue(db: Session, settings: Settings, auth: AuthContext, csr_pem: str) -> Certificate:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, Role
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.lookups import get_item, get_meeting
 from ecabinet.server.tally import quorum
 

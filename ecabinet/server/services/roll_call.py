@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import AttendanceSource, MeetingStatus
 from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.live import Attendance
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import ItemOutlook, ItemStatus, Mark, PositionChoice, VoteStatus, item_outlook
 from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError
 from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services import speakers
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.chair import chair_item, chair_meeting, in_session, with_quorum
 from ecabinet.server.tally import close_vote_result
 from ecabinet.wire.live import SessionItem

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import InvitationKind, ItemStatus, MeetingStatus, PositionChoice
 from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError, not_found
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.chair import chair_item
 from ecabinet.wire.live import MAX_SPEAKERS, Speaker, Speakers
 

@@ -20,11 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Change, Token, now
 from ecabinet.server.mutations import ServerFault, apply_push
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.sync import Change as WireChange
 from ecabinet.wire.sync import ChangesPage, Mutation, MutationResult
 

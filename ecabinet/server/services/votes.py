@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import Tally, VoteStatus
 from ecabinet.server import audit, feed, live
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext
 from ecabinet.server.errors import ApiError
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.chair import chair_item, in_session, with_quorum
 from ecabinet.server.tally import close_vote_result, quorum, vote_tally
 from ecabinet.wire.live import VoteClosed, VoteOpened

@@ -21,12 +21,13 @@ from starlette.concurrency import run_in_threadpool
 from ecabinet.pdf.active import described
 from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import Auth, AuthContext, DbDep, SettingsDep, Signer
+from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import Blobs, open_blob_store
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.services import documents
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.sync import BlobInfo
 
 router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)

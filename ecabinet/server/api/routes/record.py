@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from ecabinet.official_time import official_iso  # exports state official time (rule 7)
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import AuthContext, DbDep, Secretariat
+from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
+from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.record import AuditRow
 
 router = APIRouter(tags=["record"], route_class=ReleasingRoute)

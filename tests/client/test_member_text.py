@@ -15,7 +15,7 @@ from ecabinet.client.notes import new_note, save_note
 from ecabinet.client.store import ActRefused
 from ecabinet.wire.sync import MUTATION_MODELS
 from ecabinet.wire.text import UnsafeText, check_member_text
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)  # surrogates included
 EXAMPLES = settings(

@@ -25,8 +25,8 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import BlobStore
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.bench.bodies import padded_pdf
-from tests.client.conftest import ServerProcess, signed_in
 from tests.factories import World
+from tests.loopback import ServerProcess, signed_in
 
 
 def add_big_document(proc: ServerProcess, world: World, size: int) -> str:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client.account import Account
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from ui.decisions.ballot_page import BallotPage
 from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel

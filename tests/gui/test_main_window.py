@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client.account import Account
 from ecabinet.client.api import ServerApi
 from ecabinet.client.search import SearchIndex
-from tests.client.conftest import LiveServer, signed_in
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
 from ui.main_window import MainWindow
 from ui.meeting.page import DOCUMENT, ROLE

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.notes import my_notes
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_annotations import reader_on
 from tests.gui.test_decisions import choose_position, panel_for
+from tests.loopback import LiveServer, signed_in
 from ui.reader.annotator import Tool
 from ui.tasks import TaskManager
 

@@ -29,9 +29,9 @@ from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
 from ecabinet.server.pdf_checks import PdfChecks
 from tests.active_pdfs import ACTIVE, web_link
-from tests.client.conftest import ServerProcess, free_port
 from tests.factories import PASSWORD, World, build_world
 from tests.hostile_pdfs import decompression_bomb
+from tests.loopback import ServerProcess, free_port
 from tests.server.conftest import Api
 
 # Far below one check of a bomb (seconds), far above a loaded machine's scheduling noise.
@@ -65,7 +65,7 @@ def test_a_file_that_could_run_something_is_refused_naming_what(
 def test_an_upload_that_finds_every_check_busy_is_told_to_come_back(
     api: Api, client: TestClient
 ) -> None:
-    checks: PdfChecks = client.app.state.pdf_checks  # type: ignore[attr-defined]
+    checks: PdfChecks = api.app.state.pdf_checks
     checks.wait_seconds = 0.2
     taken = 0
     while checks._places.acquire(blocking=False):  # every place held by other uploads

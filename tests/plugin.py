@@ -1,0 +1,105 @@
+"""Fixtures shared by the test folders (loaded from tests/conftest.py): the session's CA, a
+database per test, a real server on loopback, and a member signed in through the command line.
+
+A server's database is a migrated SQLite file per test, or, when ECABINET_TEST_POSTGRES_URL is
+set, one PostgreSQL database for the session emptied before each test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ecabinet.server.app import create_app
+from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.signing.ca import CertificateAuthority
+from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
+from tests.factories import World, build_world
+from tests.loopback import LiveServer, ServerProcess, cli_login, free_port, serving
+
+
+@pytest.fixture(scope="session")
+def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One CA for the session: an RSA-3072 key per test would dominate the suite's time."""
+    folder = tmp_path_factory.mktemp("client-ca")
+    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def client_postgres() -> Iterator[PostgresDatabase | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    database = PostgresDatabase(POSTGRES_URL)
+    yield database
+    database.drop()
+
+
+def _prepared_settings(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca: Path,
+    postgres: PostgresDatabase | None,
+) -> Settings:
+    if postgres is None:
+        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    else:
+        postgres.empty()
+        url = postgres.url
+    settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
+    shutil.copytree(ca, settings.ca_dir)
+    return settings
+
+
+@pytest.fixture
+def server_settings(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca_template: Path,
+    client_postgres: PostgresDatabase | None,
+) -> Settings:
+    """Settings for a server that the test builds and starts itself: its database ready (an
+    empty migrated one), the CA in place."""
+    return _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
+
+
+@pytest.fixture
+def live_server(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca_template: Path,
+    client_postgres: PostgresDatabase | None,
+) -> Iterator[LiveServer]:
+    settings = _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
+    with serving(settings) as (url, world):
+        yield LiveServer(url, settings, world)
+
+
+@pytest.fixture
+def server_process(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca_template: Path,
+    client_postgres: PostgresDatabase | None,
+) -> Iterator[tuple[ServerProcess, World]]:
+    settings = _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
+    app = create_app(settings)
+    world = build_world(app.state.session_factory, settings)
+    app.state.engine.dispose()
+    proc = ServerProcess(settings, free_port())
+    proc.start()
+    yield proc, world
+    proc.kill()
+
+
+@pytest.fixture
+def cli_profile(live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The profile folder of member01, signed in through the command line (``ecabinet login``)
+    with the session kept in a passphrase-encrypted file, as a member's laptop would."""
+    profile = str(tmp_path / "p")
+    assert cli_login(monkeypatch, profile, live_server.url) == 0
+    return profile

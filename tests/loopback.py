@@ -110,6 +110,20 @@ class ServerProcess:
             self.proc = None
 
 
+@contextlib.contextmanager
+def server_command(settings: Settings) -> Iterator[tuple[ServerProcess, World]]:
+    """The server command in a child process on a free port, the test world in its database."""
+    app = create_app(settings)
+    world = build_world(app.state.session_factory, settings)
+    app.state.engine.dispose()
+    proc = ServerProcess(settings, free_port())
+    proc.start()
+    try:
+        yield proc, world
+    finally:
+        proc.kill()
+
+
 def signed_in(url: str, root: Path, username: str = "member01") -> Account:
     account = Account.open(Profile.open(root), secrets=MemorySecrets())
     account.sign_in(url, username, PASSWORD)

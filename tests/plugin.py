@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.signing.ca import CertificateAuthority
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
-from tests.factories import World, build_world
-from tests.loopback import LiveServer, ServerProcess, cli_login, free_port, serving
+from tests.factories import World
+from tests.loopback import LiveServer, ServerProcess, cli_login, server_command, serving
 
 
 @pytest.fixture(scope="session")
@@ -87,13 +86,8 @@ def server_process(
     client_postgres: PostgresDatabase | None,
 ) -> Iterator[tuple[ServerProcess, World]]:
     settings = _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
-    app = create_app(settings)
-    world = build_world(app.state.session_factory, settings)
-    app.state.engine.dispose()
-    proc = ServerProcess(settings, free_port())
-    proc.start()
-    yield proc, world
-    proc.kill()
+    with server_command(settings) as started:
+        yield started
 
 
 @pytest.fixture

@@ -244,7 +244,7 @@ def test_the_office_signs_the_summary_of_replies(
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Đề nghị bổ sung Điều 7" in text
     assert "Chưa trả lời" in text or "CHƯA TRẢ LỜI" in text
-    rows = list(csv.reader(csv_file.open(encoding="utf-8")))
+    rows = list(csv.reader(csv_file.read_text(encoding="utf-8").splitlines()))
     assert rows[0][:3] == ["ho_ten", "chuc_vu", "tra_loi"]
     assert [r[2] for r in rows[1:]].count("other") == 1
     assert [r[2] for r in rows[1:]].count("not_answered") == 5

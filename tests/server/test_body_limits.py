@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from ecabinet.server.app import create_app
 from ecabinet.server.blobstore import locked_temp_file, sweep_partial_uploads
 from ecabinet.server.core.config import Settings
-from tests.factories import PASSWORD, World, build_world
-from tests.loopback import ServerProcess, free_port
+from tests.factories import PASSWORD, World
+from tests.loopback import ServerProcess, server_command
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 
@@ -139,13 +139,8 @@ def server(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[ServerProcess, World]]:
     monkeypatch.setenv("ECABINET_BLOB_MAX_BYTES", str(10 * MIB))
-    app = create_app(settings)
-    world = build_world(app.state.session_factory, settings)
-    app.state.engine.dispose()
-    proc = ServerProcess(settings, free_port())
-    proc.start()
-    yield proc, world
-    proc.kill()
+    with server_command(settings) as started:
+        yield started
 
 
 def memory_mb(pid: int) -> dict[str, int]:

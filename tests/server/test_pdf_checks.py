@@ -25,13 +25,12 @@ import requests
 from fastapi.testclient import TestClient
 
 from ecabinet.pdf.active import ENGLISH
-from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
 from ecabinet.server.pdf_checks import PdfChecks
 from tests.active_pdfs import ACTIVE, web_link
-from tests.factories import PASSWORD, World, build_world
+from tests.factories import PASSWORD, World
 from tests.hostile_pdfs import decompression_bomb
-from tests.loopback import ServerProcess, free_port
+from tests.loopback import ServerProcess, server_command
 from tests.server.conftest import Api
 
 # Far below one check of a bomb (seconds), far above a loaded machine's scheduling noise.
@@ -95,13 +94,8 @@ def server(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[ServerProcess, World]]:
     monkeypatch.setenv("ECABINET_PDF_CHECK_WORKERS", str(WORKERS))
-    app = create_app(settings)
-    world = build_world(app.state.session_factory, settings)
-    app.state.engine.dispose()
-    proc = ServerProcess(settings, free_port())
-    proc.start()
-    yield proc, world
-    proc.kill()
+    with server_command(settings) as started:
+        yield started
 
 
 def test_ten_bombs_at_once_are_refused_and_health_never_waits_for_them(

@@ -130,6 +130,13 @@ def signed_in(url: str, root: Path, username: str = "member01") -> Account:
     return account
 
 
+def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
+    """``username`` signed in on a laptop whose profile is ``root``, and synced once."""
+    account = signed_in(live.url, root, username)
+    assert account.sync_service().sync().online
+    return account
+
+
 def cli_login(
     monkeypatch: pytest.MonkeyPatch, profile: str, url: str, username: str = "member01"
 ) -> int:

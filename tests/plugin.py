@@ -13,11 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from ecabinet.client.account import Account
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.signing.ca import CertificateAuthority
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import World
-from tests.loopback import LiveServer, ServerProcess, cli_login, server_command, serving
+from tests.loopback import (
+    LiveServer,
+    ServerProcess,
+    cli_login,
+    server_command,
+    serving,
+    synced,
+)
 
 
 @pytest.fixture(scope="session")
@@ -97,3 +105,9 @@ def cli_profile(live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.Mon
     profile = str(tmp_path / "p")
     assert cli_login(monkeypatch, profile, live_server.url) == 0
     return profile
+
+
+@pytest.fixture
+def member(live_server: LiveServer, tmp_path: Path) -> Account:
+    """member01 signed in on a laptop (profile ``tmp_path / "m"``) and synced once."""
+    return synced(live_server, tmp_path / "m")

@@ -20,7 +20,7 @@ from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.loopback import LiveServer, cli_login, signed_in
+from tests.loopback import LiveServer, cli_login, synced
 
 OFFLINE = "http://127.0.0.1:9"
 
@@ -41,12 +41,6 @@ def change_on_server(live: LiveServer, statement: Any) -> None:
         db.execute(statement)
         db.commit()
     engine.dispose()
-
-
-def synced(live: LiveServer, root: Path) -> Account:
-    account = signed_in(live.url, root)
-    assert account.sync_service().sync().online
-    return account
 
 
 def test_a_position_marked_offline_reaches_the_server(

@@ -11,18 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from ecabinet.client import notes
-from ecabinet.client.account import Account
 from ecabinet.client.cli import main
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import XfdfError
-from tests.loopback import LiveServer, replace_with, signed_in
-
-
-def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
-    account = signed_in(live.url, root, username)
-    assert account.sync_service().sync().online
-    return account
+from tests.loopback import LiveServer, replace_with, synced
 
 
 def test_a_note_is_saved_here_first_then_follows_the_member(

@@ -8,8 +8,8 @@ from pathlib import Path
 from ecabinet.client import notes
 from ecabinet.client.versions import compare_with_previous, previous_version
 from ecabinet.pdf.compare import DELETED, INSERTED
-from tests.client.test_notes import _v2, synced
-from tests.loopback import LiveServer, replace_with
+from tests.client.test_notes import _v2
+from tests.loopback import LiveServer, replace_with, synced
 
 
 def test_a_draft_with_one_version_has_nothing_to_compare(

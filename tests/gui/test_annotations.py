@@ -55,13 +55,6 @@ def select_words(reader: DocumentReader, words: str) -> None:
     reader.view.select_between(0, centre(start), centre(start + len(words)))
 
 
-@pytest.fixture
-def member(live_server: LiveServer, tmp_path: Path) -> Account:
-    account = signed_in(live_server.url, tmp_path / "m")
-    assert account.sync_service().sync().online
-    return account
-
-
 def test_marking_selected_words_saves_a_note_with_its_quote(
     qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
 ) -> None:

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.library import Library
 from tests.client.test_cli_session import speakers_on_server
-from tests.gui.test_decisions import WAIT, panel_for, synced
-from tests.loopback import LiveServer
+from tests.gui.test_decisions import WAIT, panel_for
+from tests.loopback import LiveServer, synced
 from tests.pdfs import make_pdf
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole

@@ -46,22 +46,6 @@ def client_postgres() -> Iterator[PostgresDatabase | None]:
     database.drop()
 
 
-def _prepared_settings(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca: Path,
-    postgres: PostgresDatabase | None,
-) -> Settings:
-    if postgres is None:
-        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
-    else:
-        postgres.empty()
-        url = postgres.url
-    settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
-    shutil.copytree(ca, settings.ca_dir)
-    return settings
-
-
 @pytest.fixture
 def server_settings(
     tmp_path: Path,
@@ -69,32 +53,29 @@ def server_settings(
     ca_template: Path,
     client_postgres: PostgresDatabase | None,
 ) -> Settings:
-    """Settings for a server that the test builds and starts itself: its database ready (an
-    empty migrated one), the CA in place."""
-    return _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
+    """Settings for a server on this test's database (an empty migrated one), the CA in place;
+    the test may build and start the server itself."""
+    if client_postgres is None:
+        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
+    else:
+        client_postgres.empty()
+        url = client_postgres.url
+    settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
+    shutil.copytree(ca_template, settings.ca_dir)
+    return settings
 
 
 @pytest.fixture
-def live_server(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca_template: Path,
-    client_postgres: PostgresDatabase | None,
-) -> Iterator[LiveServer]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
-    with serving(settings) as (url, world):
-        yield LiveServer(url, settings, world)
+def live_server(server_settings: Settings) -> Iterator[LiveServer]:
+    """The app on uvicorn in a thread, on loopback, with the test world."""
+    with serving(server_settings) as (url, world):
+        yield LiveServer(url, server_settings, world)
 
 
 @pytest.fixture
-def server_process(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca_template: Path,
-    client_postgres: PostgresDatabase | None,
-) -> Iterator[tuple[ServerProcess, World]]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, ca_template, client_postgres)
-    with server_command(settings) as started:
+def server_process(server_settings: Settings) -> Iterator[tuple[ServerProcess, World]]:
+    """The server command in a child process, for a test that kills and restarts it."""
+    with server_command(server_settings) as started:
         yield started
 
 

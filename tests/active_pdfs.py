@@ -34,7 +34,7 @@ def _written(writer: PdfWriter) -> bytes:
 def _dict(**entries: object) -> DictionaryObject:
     made = DictionaryObject()
     for key, value in entries.items():
-        made[NameObject(f"/{key}")] = value  # type: ignore[assignment]
+        made[NameObject(f"/{key}")] = value
     return made
 
 

@@ -11,7 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch a developer's real keyring from the tests.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-pytest_plugins = ("pytester",)  # tests/unit/test_ci_skips.py runs pytest on a small suite
+# tests.plugin: the fixtures more than one folder uses; pytester: tests/unit/test_ci_skips.py
+# runs pytest on a small suite.
+pytest_plugins = ("tests.plugin", "pytester")
 
 # Skips CI accepts (CI=true): anything else skipped fails the run, so a missing tool
 # (pdfsig, SoftHSM2, PostgreSQL) can never quietly turn a test off. Keyed by test id.

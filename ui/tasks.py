@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
@@ -83,7 +83,7 @@ class TaskManager(QObject):
 
     def _submit(
         self,
-        pool: ThreadPoolExecutor,
+        pool: Executor,
         task: Callable[[], T],
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,

@@ -198,7 +198,7 @@ class _Counting(requests.Session):
         super().__init__()
         self.count = 0
 
-    def request(self, *args: object, **kwargs: object) -> requests.Response:  # type: ignore[override]
+    def request(self, *args: object, **kwargs: object) -> requests.Response:
         self.count += 1
         return super().request(*args, **kwargs)  # type: ignore[arg-type]
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench.bodies import PASSWORD, generate
@@ -23,7 +24,7 @@ from tests.bench.server_proc import ServerProcess
 TICK_MS = 10
 
 
-def _tick_gaps(app: object, until: object, seconds_max: float) -> list[float]:
+def _tick_gaps(app: object, until: Callable[[], bool], seconds_max: float) -> list[float]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     ticks: list[float] = []
@@ -34,7 +35,12 @@ def _tick_gaps(app: object, until: object, seconds_max: float) -> list[float]:
     check = QTimer()
     check.setInterval(50)
     deadline = time.perf_counter() + seconds_max
-    check.timeout.connect(lambda: (until() or time.perf_counter() > deadline) and loop.quit())  # type: ignore[operator]
+
+    def checked() -> None:
+        if until() or time.perf_counter() > deadline:
+            loop.quit()
+
+    check.timeout.connect(checked)
     timer.start()
     check.start()
     loop.exec()

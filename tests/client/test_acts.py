@@ -20,7 +20,7 @@ from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, cli_login, signed_in
+from tests.loopback import LiveServer, cli_login, synced
 
 OFFLINE = "http://127.0.0.1:9"
 
@@ -41,12 +41,6 @@ def change_on_server(live: LiveServer, statement: Any) -> None:
         db.execute(statement)
         db.commit()
     engine.dispose()
-
-
-def synced(live: LiveServer, root: Path) -> Account:
-    account = signed_in(live.url, root)
-    assert account.sync_service().sync().online
-    return account
 
 
 def test_a_position_marked_offline_reaches_the_server(
@@ -133,19 +127,17 @@ def test_a_reply_signed_before_the_deadline_and_sent_after_is_kept_late(
 
 def test_the_command_line_acts_and_writes_the_form(
     live_server: LiveServer,
+    cli_profile: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    assert main(["--profile", profile, "sync"]) == 0
+    assert main(["--profile", cli_profile, "sync"]) == 0
     world = live_server.world
     assert (
         main(
             [
                 "--profile",
-                profile,
+                cli_profile,
                 "position",
                 world.item_ids[1],
                 "--set",
@@ -157,17 +149,20 @@ def test_the_command_line_acts_and_writes_the_form(
         == 0
     )
     assert (
-        main(["--profile", profile, "ballot", "reply", world.ballot_id, "--choice", "agree"]) == 0
+        main(["--profile", cli_profile, "ballot", "reply", world.ballot_id, "--choice", "agree"])
+        == 0
     )
     out = tmp_path / "form.pdf"
-    assert main(["--profile", profile, "ballot", "form", world.ballot_id, "--out", str(out)]) == 0
+    assert (
+        main(["--profile", cli_profile, "ballot", "form", world.ballot_id, "--out", str(out)]) == 0
+    )
     assert out.read_bytes().startswith(b"%PDF-")
-    assert main(["--profile", profile, "sync"]) == 0
+    assert main(["--profile", cli_profile, "sync"]) == 0
     assert (
         main(
             [
                 "--profile",
-                profile,
+                cli_profile,
                 "vote",
                 "00000000-0000-0000-0000-000000000000",
                 "--choice",
@@ -243,7 +238,7 @@ def test_the_office_signs_the_summary_of_replies(
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Đề nghị bổ sung Điều 7" in text
     assert "Chưa trả lời" in text or "CHƯA TRẢ LỜI" in text
-    rows = list(csv.reader(csv_file.open(encoding="utf-8")))
+    rows = list(csv.reader(csv_file.read_text(encoding="utf-8").splitlines()))
     assert rows[0][:3] == ["ho_ten", "chuc_vu", "tra_loi"]
     assert [r[2] for r in rows[1:]].count("other") == 1
     assert [r[2] for r in rows[1:]].count("not_answered") == 5

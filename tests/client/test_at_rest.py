@@ -14,8 +14,8 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.search_text import fold
 from ecabinet.client.secrets import MemorySecrets, PassphraseFileSecrets
-from tests.client.conftest import LiveServer, replace_with
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer, replace_with
 from tests.pdfs import make_pdf
 
 DRAFT_PHRASE = "Phương án điều chỉnh dự toán ngân sách quốc phòng năm 2027"

@@ -16,8 +16,8 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, cli_login
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer
 
 
 def run(
@@ -202,31 +202,29 @@ def test_a_passphrase_keeps_the_session_across_commands_without_a_keyring(
 
 def test_a_revoked_laptop_forgets_its_session_and_key(
     live_server: LiveServer,
-    tmp_path: Path,
+    cli_profile: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    assert (tmp_path / "p" / "signing-key.pem").exists()
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
+    assert (Path(cli_profile) / "signing-key.pem").exists()
     engine = make_engine(live_server.settings.database_url)
     with make_session_factory(engine)() as db:
         db.execute(update(m.Device).values(revoked_at=m.now()))
         db.commit()
     engine.dispose()
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "sync")
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "sync")
     assert (code, out.strip()) == (
         0,
         "This device was revoked by the Government Office: its data has been erased.",
     )
-    assert not (tmp_path / "p" / "signing-key.pem").exists()
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "status", "--json")
+    assert not (Path(cli_profile) / "signing-key.pem").exists()
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "status", "--json")
     status = json.loads(out)
     assert (status["signed_in"], status["username"], status["documents_present"]) == (
         False,
         "",
         0,
     )
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "meetings")
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "meetings")
     assert out == ""

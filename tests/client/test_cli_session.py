@@ -4,17 +4,15 @@ and the quorum."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import requests
 from sqlalchemy import select
 
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, cli_login
 from tests.client.test_cli import run
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer
 
 
 def _office(live: LiveServer, act: str) -> requests.Response:
@@ -46,46 +44,42 @@ def speakers_on_server(live: LiveServer, item_id: str) -> list[tuple[str, bool]]
 
 def test_a_member_asks_to_speak_and_withdraws_from_the_command_line(
     live_server: LiveServer,
-    tmp_path: Path,
+    cli_profile: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
     item = live_server.world.item_ids[0]
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    code, _, err = run(capsys, monkeypatch, "--profile", profile, "speak", item)
+    code, _, err = run(capsys, monkeypatch, "--profile", cli_profile, "speak", item)
     assert code == 1 and "sync first" in err  # the item is not on this laptop yet
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "speak", item)
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "speak", item)
     assert code == 0 and "asked to speak" in out
     assert speakers_on_server(live_server, item) == []  # saved here, not yet sent
-    assert "speaker.request" in run(capsys, monkeypatch, "--profile", profile, "outbox")[1]
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
+    assert "speaker.request" in run(capsys, monkeypatch, "--profile", cli_profile, "outbox")[1]
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
     assert speakers_on_server(live_server, item) == [("member01", False)]
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "speak", item, "--withdraw")
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "speak", item, "--withdraw")
     assert code == 0 and "withdrawn" in out
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
     assert speakers_on_server(live_server, item) == [("member01", True)]
 
 
 def test_a_member_checks_in_from_the_command_line_once_the_roll_call_is_open(
     live_server: LiveServer,
-    tmp_path: Path,
+    cli_profile: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
     meeting = live_server.world.meeting_id
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    code, _, err = run(capsys, monkeypatch, "--profile", profile, "checkin", meeting)
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
+    code, _, err = run(capsys, monkeypatch, "--profile", cli_profile, "checkin", meeting)
     assert code == 1 and "not open" in err
     assert _office(live_server, "start").status_code == 200
     opened = _office(live_server, "attendance/open")
     assert opened.json()["quorum"]["present_members"] == 0
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
-    code, out, _ = run(capsys, monkeypatch, "--profile", profile, "checkin", meeting)
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "checkin", meeting)
     assert code == 0 and "Checked in" in out
-    assert run(capsys, monkeypatch, "--profile", profile, "sync")[0] == 0
+    assert run(capsys, monkeypatch, "--profile", cli_profile, "sync")[0] == 0
     closed = _office(live_server, "attendance/close").json()
     assert closed["quorum"]["present_members"] == 1  # member01, from the laptop

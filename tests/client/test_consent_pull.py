@@ -11,7 +11,7 @@ from ecabinet.client import acts
 from ecabinet.client.cli import main
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, cli_login, signed_in
+from tests.loopback import LiveServer, cli_login, signed_in
 
 
 def pulled_by(live_server: LiveServer, item_id: str) -> str | None:

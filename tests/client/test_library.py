@@ -14,8 +14,8 @@ from ecabinet.client.library import Library
 from ecabinet.client.travel import readiness
 from ecabinet.client.vault import CHUNK
 from tests.bench.bodies import padded_pdf
-from tests.client.conftest import LiveServer, replace_with, signed_in
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer, replace_with, signed_in
 from tests.pdfs import make_pdf
 
 

@@ -14,8 +14,8 @@ from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.wire.live import Changed, LiveEvent, VoteOpened
-from tests.client.conftest import LiveServer, ServerProcess
 from tests.factories import PASSWORD, World
+from tests.loopback import LiveServer, ServerProcess
 
 WAIT = 20.0
 

@@ -12,8 +12,8 @@ from ecabinet.client.account import Account
 from ecabinet.client.cli import main
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import PassphraseFileSecrets
-from tests.client.conftest import LiveServer, signed_in
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer, signed_in
 
 
 def _away(account: Account, hours: float) -> None:

@@ -3,8 +3,6 @@ in words, before anything is written, or keep an act the server will take."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +13,7 @@ from ecabinet.client.notes import new_note, save_note
 from ecabinet.client.store import ActRefused
 from ecabinet.wire.sync import MUTATION_MODELS
 from ecabinet.wire.text import UnsafeText, check_member_text
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer
 
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)  # surrogates included
 EXAMPLES = settings(
@@ -23,13 +21,6 @@ EXAMPLES = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@pytest.fixture
-def member(live_server: LiveServer, tmp_path: Path) -> Account:
-    account = signed_in(live_server.url, tmp_path / "m")
-    assert account.sync_service().sync().online
-    return account
 
 
 def outbox_size(account: Account) -> int:

@@ -15,8 +15,8 @@ from ecabinet.client.cli import main
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, cli_login, signed_in
 from tests.client.test_acts import _pdfsig_says_valid
+from tests.loopback import LiveServer, cli_login, signed_in
 
 
 def test_the_office_signs_the_minutes_of_a_session(

@@ -11,18 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from ecabinet.client import notes
-from ecabinet.client.account import Account
 from ecabinet.client.cli import main
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.pdf.xfdf import XfdfError
-from tests.client.conftest import LiveServer, cli_login, replace_with, signed_in
-
-
-def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
-    account = signed_in(live.url, root, username)
-    assert account.sync_service().sync().online
-    return account
+from tests.loopback import LiveServer, replace_with, synced
 
 
 def test_a_note_is_saved_here_first_then_follows_the_member(
@@ -108,7 +101,7 @@ def test_export_as_pdf_with_annotations_and_watermark_and_as_xfdf(
     notes.note_on_words(member, document_id, 1, "highlight", "nội dung 1", text="Xem lại")
     pdf = export_pdf(member, document_id)
     reader = PdfReader(io.BytesIO(pdf))
-    (annotation,) = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    (annotation,) = [a.get_object() for a in reader.pages[0].annotations]
     assert annotation["/Subtype"] == "/Highlight" and annotation["/Contents"] == "Xem lại"
     full_name = member.store.get_state("full_name")
     assert all(full_name in page.text for page in page_texts(pdf))
@@ -124,23 +117,21 @@ def test_export_as_pdf_with_annotations_and_watermark_and_as_xfdf(
 
 def test_the_command_line_annotates_lists_and_exports(
     live_server: LiveServer,
+    cli_profile: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    assert main(["--profile", profile, "sync"]) == 0
+    assert main(["--profile", cli_profile, "sync"]) == 0
     document_id = live_server.world.document_ids[1]
-    command = ["--profile", profile, "annotate", document_id, "--page", "1"]
+    command = ["--profile", cli_profile, "annotate", document_id, "--page", "1"]
     assert main([*command, "--kind", "underline", "--text", "nội dung 1", "--note", "Rõ"]) == 0
     assert main([*command, "--text", "không có trên trang"]) == 1
     assert "is not on page 1" in capsys.readouterr().err
-    assert main(["--profile", profile, "annotations", "list", "--json"]) == 0
+    assert main(["--profile", cli_profile, "annotations", "list", "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert (listed["kind"], listed["text"]) == ("underline", "Rõ")
     out = tmp_path / "with-notes.pdf"
-    export = ["--profile", profile, "annotations", "export", "--document", document_id]
+    export = ["--profile", cli_profile, "annotations", "export", "--document", document_id]
     assert main([*export, "--format", "pdf", "--out", str(out)]) == 0
     assert PdfReader(out).pages[0]["/Annots"]
     assert main([*export, "--format", "xfdf", "--out", str(tmp_path / "n.xfdf")]) == 0

@@ -17,7 +17,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.store import SETTLED, ActRefused, OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 
 OFFLINE = "http://127.0.0.1:9"
 

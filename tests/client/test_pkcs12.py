@@ -15,8 +15,8 @@ from ecabinet.client.cli import main
 from ecabinet.server import models as m
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import generate_key, make_csr
-from tests.client.conftest import LiveServer, signed_in
 from tests.client.test_acts import on_server
+from tests.loopback import LiveServer, signed_in
 
 
 def p12_from(ca: CertificateAuthority, password: bytes) -> bytes:
@@ -68,18 +68,15 @@ def test_a_certificate_from_an_untrusted_ca_is_refused(
 
 def test_a_wrong_p12_password_is_one_clear_line(
     national: CertificateAuthority,
-    live_server: LiveServer,
+    cli_profile: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tests.client.conftest import cli_login
 
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
     p12 = tmp_path / "member.p12"
     p12.write_bytes(p12_from(national, b"right"))
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
     capsys.readouterr()
-    assert main(["--profile", profile, "keys", "import-p12", str(p12), "--password-stdin"]) == 1
+    assert main(["--profile", cli_profile, "keys", "import-p12", str(p12), "--password-stdin"]) == 1
     assert "wrong password" in capsys.readouterr().err

@@ -8,6 +8,7 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import BlobStore
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.bench.bodies import padded_pdf
-from tests.client.conftest import ServerProcess, signed_in
 from tests.factories import World
+from tests.loopback import ServerProcess, signed_in
 
 
 def add_big_document(proc: ServerProcess, world: World, size: int) -> str:
@@ -146,12 +147,14 @@ class HostileHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def hostile() -> Any:
+def hostile() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
+    thread.join(10)
 
 
 def change(seq: int, type_: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import pytest
 
 from ecabinet.client.cli import main
 from ecabinet.client.search import SearchIndex
-from tests.client.conftest import LiveServer, cli_login, signed_in
+from tests.loopback import LiveServer, signed_in
 
 
 def test_search_finds_accented_words_typed_without_accents(
@@ -38,25 +38,24 @@ def test_search_finds_accented_words_typed_without_accents(
 
 def test_search_from_the_command_line(
     live_server: LiveServer,
-    tmp_path: Path,
+    cli_profile: str,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
-    main(["--profile", profile, "sync"])
+    main(["--profile", cli_profile, "sync"])
     capsys.readouterr()
-    assert main(["--profile", profile, "search", "du", "thao", "xin", "y", "kien"]) == 0
+    assert main(["--profile", cli_profile, "search", "du", "thao", "xin", "y", "kien"]) == 0
     out = capsys.readouterr().out
     assert "«Dự thảo xin ý kiến»" in out
     assert "Phiếu lấy ý kiến: Phiếu lấy ý kiến" in out  # the ballot's draft names its ballot
     world = live_server.world
-    assert main(["--profile", profile, "search", "tai", "lieu", "draft", "noi", "dung", "1"]) == 0
+    assert (
+        main(["--profile", cli_profile, "search", "tai", "lieu", "draft", "noi", "dung", "1"]) == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(world.document_ids[1] + "  draft 1 — trang ")
     assert lines[1].strip() == "Phiên họp thường kỳ / Nội dung 1: Nội dung 1"
     assert "«Tài liệu draft nội dung 1»" in lines[2]
-    argv = ["--profile", profile, "search", "tai lieu", "--json", "--kind", "submission"]
+    argv = ["--profile", cli_profile, "search", "tai lieu", "--json", "--kind", "submission"]
     assert main([*argv, "--limit", "1"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert (found["total"], found["more"], len(found["hits"])) == (4, True, 1)  # 2 papers x 2
@@ -65,4 +64,4 @@ def test_search_from_the_command_line(
     assert hit["document_id"] in world.document_ids[0::2] and hit["page"] in (1, 2)
     assert main([*argv, "--offset", "4"]) == 1  # past the last page
     assert json.loads(capsys.readouterr().out)["hits"] == []
-    assert main(["--profile", profile, "search", "khong co tu nay", "--json"]) == 1
+    assert main(["--profile", cli_profile, "search", "khong co tu nay", "--json"]) == 1

@@ -18,7 +18,7 @@ from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 
 
 class CountingSession(requests.Session):
@@ -31,7 +31,7 @@ class CountingSession(requests.Session):
     def request(
         self,
         method: str | bytes,
-        url: str | bytes,  # type: ignore[override]
+        url: str | bytes,
         *args: Any,
         **kwargs: Any,
     ) -> requests.Response:

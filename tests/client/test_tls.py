@@ -26,7 +26,7 @@ from ecabinet.client.live import LiveStatus, LiveStream
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
-from tests.client.conftest import free_port
+from tests.loopback import free_port
 
 MEMBER = next(u.username for u in DEMO_USERS if u.roles == ("member",))
 
@@ -101,7 +101,7 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                requests.get(f"{url}/api/v1/health", verify=tmp_path / "ca.pem", timeout=5)
+                requests.get(f"{url}/api/v1/health", verify=str(tmp_path / "ca.pem"), timeout=5)
                 break
             except requests.ConnectionError:
                 if time.monotonic() > deadline or proc.poll() is not None:

@@ -18,15 +18,15 @@ from ecabinet.client.cli import main
 from ecabinet.server import models as m
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import generate_key, make_csr
-from tests.client.conftest import LiveServer, cli_login, signed_in
 from tests.client.test_acts import change_on_server, on_server
+from tests.loopback import LiveServer, signed_in
 
 SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so"
 pkcs11 = pytest.importorskip("pkcs11", reason="python-pkcs11 is not installed")
 
 
 @pytest.fixture(scope="module")
-def token(tmp_path_factory: pytest.TempPathFactory, client_ca: Path) -> Iterator[str]:
+def token(tmp_path_factory: pytest.TempPathFactory, ca_template: Path) -> Iterator[str]:
     """One SoftHSM2 token for the module, holding member01's key and certificate.
 
     The PKCS#11 module is loaded once per process and reads its configuration then, so the
@@ -54,7 +54,7 @@ def token(tmp_path_factory: pytest.TempPathFactory, client_ca: Path) -> Iterator
         check=True,
         capture_output=True,
     )
-    put_on_token(SOFTHSM, CertificateAuthority.load_or_create(client_ca, "unused"))
+    put_on_token(SOFTHSM, CertificateAuthority.load_or_create(ca_template, "unused"))
     yield SOFTHSM
     if before is None:
         del os.environ["SOFTHSM2_CONF"]
@@ -113,19 +113,18 @@ def test_votes_and_replies_signed_on_the_token_are_accepted(
 def test_setting_up_the_token_from_the_command_line(
     token: str,
     live_server: LiveServer,
+    cli_profile: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
     capsys.readouterr()
     assert (
         main(
             [
                 "--profile",
-                profile,
+                cli_profile,
                 "keys",
                 "use-token",
                 "--library",

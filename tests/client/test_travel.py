@@ -9,7 +9,7 @@ import pytest
 
 from ecabinet.client.cli import main
 from ecabinet.client.travel import readiness
-from tests.client.conftest import LiveServer, cli_login, signed_in
+from tests.loopback import LiveServer, signed_in
 
 
 def test_ready_only_when_every_paper_is_here(live_server: LiveServer, tmp_path: Path) -> None:
@@ -27,14 +27,10 @@ def test_ready_only_when_every_paper_is_here(live_server: LiveServer, tmp_path: 
 
 
 def test_the_command_line_says_what_is_missing_and_fetches_it(
-    live_server: LiveServer,
-    tmp_path: Path,
+    cli_profile: str,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    profile = str(tmp_path / "p")
-    assert cli_login(monkeypatch, profile, live_server.url) == 0
     capsys.readouterr()
-    assert main(["--profile", profile, "ready"]) == 0  # nothing synced yet: nothing is due
-    assert main(["--profile", profile, "ready", "--fetch"]) == 0
+    assert main(["--profile", cli_profile, "ready"]) == 0  # nothing synced yet: nothing is due
+    assert main(["--profile", cli_profile, "ready", "--fetch"]) == 0
     assert "Sẵn sàng đi công tác" in capsys.readouterr().out

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecabinet.client import notes
-from tests.client.conftest import ServerProcess, free_port, signed_in
 from tests.factories import World
+from tests.loopback import ServerProcess, free_port, signed_in
 
 
 def test_a_laptop_moves_between_servers_and_loses_nothing(

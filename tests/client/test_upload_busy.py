@@ -12,7 +12,7 @@ from ecabinet.client import meetings
 from ecabinet.client.meetings import FileRefused, upload_checked
 from ecabinet.server.core.config import Settings
 from ecabinet.server.pdf_checks import PdfChecks
-from tests.client.conftest import serving, signed_in
+from tests.loopback import serving, signed_in
 from tests.pdfs import make_pdf
 
 

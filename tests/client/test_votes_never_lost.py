@@ -29,9 +29,9 @@ from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import LiveServer, ServerProcess, cli_login, free_port, signed_in
 from tests.crowd import VOTERS, at_once, build_cabinet, shared_key, sign_in
 from tests.factories import World
+from tests.loopback import LiveServer, ServerProcess, cli_login, free_port, signed_in
 
 
 class Cabinet:

@@ -17,7 +17,7 @@ from ecabinet.client.engine import SyncResult
 from ecabinet.domain import InvitationKind
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
 from tests.unit.signing.test_pades import pdfsig_report
 

@@ -118,7 +118,8 @@ def test_a_partial_write_replaces_its_own_section_and_keeps_the_others() -> None
 
 
 def test_the_memory_reading_counts_the_child_processes() -> None:
-    child = subprocess.Popen(
+    # As a context manager the child's pipes are closed and the child waited for at the end.
+    with subprocess.Popen(
         [
             sys.executable,
             "-c",
@@ -128,16 +129,15 @@ def test_the_memory_reading_counts_the_child_processes() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        alone = tree_rss(child.pid)
-        assert alone > 200 * 2**20
-        assert tree_rss(os.getpid()) >= alone
-    finally:
-        child.kill()
-        child.wait(10)
+    ) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "ready"
+            alone = tree_rss(child.pid)
+            assert alone > 200 * 2**20
+            assert tree_rss(os.getpid()) >= alone
+        finally:
+            child.kill()
 
 
 async def _vote_rounds(

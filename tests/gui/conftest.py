@@ -1,4 +1,4 @@
-"""GUI tests reuse the real loopback server of the client tests, and get a task manager."""
+"""GUI tests get a task manager (the real loopback server comes from tests/plugin.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.client.conftest import client_ca, client_postgres, live_server  # noqa: F401
+from ui.main_window import MainWindow
+from ui.screens import Screen
 from ui.tasks import TaskManager
 
 
@@ -15,3 +16,8 @@ def tasks() -> Iterator[TaskManager]:
     manager = TaskManager()
     yield manager
     manager.shutdown()
+
+
+def shown_screen(window: MainWindow) -> Screen:
+    """The window's screen, read anew: mypy would keep an earlier ``assert window.page == X``."""
+    return window.page

@@ -10,8 +10,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.active_pdfs import embedded_executable, open_action_javascript
-from tests.client.conftest import LiveServer
 from tests.gui.test_office_meetings import MANIFEST, WAIT, drop_files, office_page, shown_after
+from tests.loopback import LiveServer
 from tests.pdfs import make_pdf
 from ui.tasks import TaskManager
 

@@ -14,7 +14,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.library import Library
 from ecabinet.client.notes import my_notes
 from ecabinet.domain import Sharing
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from ui.reader.annotator import Tool
 from ui.reader.reader import DocumentReader
 from ui.tasks import TaskManager
@@ -53,13 +53,6 @@ def select_words(reader: DocumentReader, words: str) -> None:
         return polygon.boundingRect().center()
 
     reader.view.select_between(0, centre(start), centre(start + len(words)))
-
-
-@pytest.fixture
-def member(live_server: LiveServer, tmp_path: Path) -> Account:
-    account = signed_in(live_server.url, tmp_path / "m")
-    assert account.sync_service().sync().online
-    return account
 
 
 def test_marking_selected_words_saves_a_note_with_its_quote(
@@ -177,7 +170,7 @@ def test_export_and_import_from_the_panel(
     pdf, xfdf = tmp_path / "out.pdf", tmp_path / "out.xfdf"
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
         reader.notes_tools.export_to("pdf", pdf)
-    (annotation,) = [a.get_object() for a in PdfReader(pdf).pages[0]["/Annots"]]
+    (annotation,) = [a.get_object() for a in PdfReader(pdf).pages[0].annotations]
     assert annotation["/Subtype"] == "/FreeText"
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
         reader.notes_tools.export_to("xfdf", xfdf)
@@ -191,8 +184,8 @@ def test_a_replaced_draft_is_compared_with_its_previous_version(
     qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
 ) -> None:
     from ecabinet.client.notes import carry_notes, note_on_words
-    from tests.client.conftest import replace_with
     from tests.client.test_notes import _v2
+    from tests.loopback import replace_with
     from ui.reader.compare_view import CompareDialog
 
     document_id = live_server.world.document_ids[1]
@@ -209,7 +202,7 @@ def test_a_replaced_draft_is_compared_with_its_previous_version(
     comparison = shown.args[0]
     assert (comparison.old.number, comparison.new.number) == (1, 2)
     assert any(p.changes for p in comparison.pages)
-    dialog = reader.comparison_dialog
+    dialog = reader.findChild(CompareDialog)
     assert isinstance(dialog, CompareDialog)
     assert "trang có thay đổi" in dialog.summary.text()
     assert "[+" in dialog.text.toPlainText() or "[−" in dialog.text.toPlainText()

@@ -120,7 +120,7 @@ def test_the_settings_dialog_applies_and_keeps_choices(qtbot: QtBot, settings: N
         assert theme.is_dark()
         assert QSettings().value("theme") == theme.DARK
         dialog.text_size.setCurrentIndex(dialog.text_size.findData(1.3))
-        assert float(QSettings().value("font_scale")) == 1.3  # type: ignore[arg-type]
+        assert float(QSettings().value("font_scale")) == 1.3
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
         assert QSettings().value("language") == "en"
         assert "mở lại" in dialog.note.text()

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.server.demo_content.people import DEMO_USERS
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.layout_check import assert_laid_out
 from tests.gui.test_main_window import synced_window
+from tests.loopback import LiveServer, signed_in
 from ui.decisions.vote_console import (
     CLOSE_VOTE_KEY,
     NEXT_ITEM_KEY,

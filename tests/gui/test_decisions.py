@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client.account import Account
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in, synced
 from ui.decisions.ballot_page import BallotPage
 from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
@@ -19,12 +19,6 @@ from ui.decisions.vote_console import VoteConsole
 from ui.tasks import TaskManager
 
 WAIT = 30_000
-
-
-def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
-    account = signed_in(live.url, root, username)
-    assert account.sync_service().sync().online
-    return account
 
 
 def panel_for(

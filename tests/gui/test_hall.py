@@ -17,8 +17,8 @@ from ecabinet.client import acts
 from ecabinet.wire.objects import ResultData, SpeakerRequestData
 from ecabinet.wire.session import Quorum, VoteCount
 from ecabinet.wire.sync import Change, ChangesPage
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.layout_check import layout_problems
+from tests.loopback import LiveServer, signed_in
 from ui.decisions.chart import VoteChart
 from ui.decisions.hall_display import HallDisplay, default_screen
 from ui.decisions.hall_state import HallState, result_sentence

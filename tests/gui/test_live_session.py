@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.live import LiveStatus
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_main_window import synced_window
+from tests.loopback import LiveServer, signed_in
 from ui.live.alerts import VoteAlert, set_sound_enabled
 from ui.main_window import MainWindow
 from ui.meeting.page import ITEM

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client.account import Account
 from ecabinet.client.api import ServerApi
 from ecabinet.client.search import SearchIndex
-from tests.client.conftest import LiveServer, signed_in
 from tests.factories import PASSWORD
+from tests.gui.conftest import shown_screen
+from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
 from ui.main_window import MainWindow
 from ui.meeting.page import DOCUMENT, ROLE
@@ -81,7 +82,7 @@ def test_opening_a_document_reads_it_and_clears_its_mark(
     assert window.page == Screen.READER
     qtbot.waitUntil(lambda: account.store.count_outbox("pending") == 1, timeout=WAIT)
     window.go_back()
-    assert window.page == Screen.MEETING
+    assert shown_screen(window) == Screen.MEETING
     qtbot.waitUntil(
         lambda: not any("submission 1  [Mới]" in t for t in agenda_texts(window)), timeout=WAIT
     )
@@ -108,7 +109,7 @@ def test_search_without_diacritics_opens_the_reader_on_the_page(
     assert "<b><u>Tài liệu draft nội dung 2</u></b>" in first.data(CARD_ROLE).snippet_html
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         page.results.itemActivated.emit(first)
-    assert window.page == Screen.READER
+    assert shown_screen(window) == Screen.READER
     reader = window.reader
     # The reader's find bar looks for the words and lands on the hit's page, highlighted.
     assert reader.toolbar.search_field.text() == words

@@ -12,21 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.notes import my_notes
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_annotations import reader_on
 from tests.gui.test_decisions import choose_position, panel_for
+from tests.loopback import LiveServer
 from ui.reader.annotator import Tool
 from ui.tasks import TaskManager
 
 WAIT = 20_000
 SIZES = ((1366, 768), (1920, 1080))
-
-
-@pytest.fixture
-def member(live_server: LiveServer, tmp_path: Path) -> Account:
-    account = signed_in(live_server.url, tmp_path / "m")
-    assert account.sync_service().sync().online
-    return account
 
 
 def test_a_note_with_a_direction_override_is_refused_in_words(

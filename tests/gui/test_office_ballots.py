@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client import acts
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
 from ui.office.ballots import OfficeBallots
 from ui.tasks import TaskManager

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.meetings import Workspace
-from tests.client.conftest import LiveServer, signed_in
 from tests.gui.test_rules import answer_next_question
+from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
 from ui.decisions.vote_console import VoteConsole
 from ui.office.meetings import OfficeMeetings
@@ -101,7 +101,11 @@ def test_the_office_prepares_publishes_and_follows_a_meeting(
         builder.minutes.setValue(20)
         builder.paper_only.setChecked(paper)
         builder.add_button.click()
-        shown_after(qtbot, page, lambda s, t=title: t in [e.item.title for e in s.agenda])
+
+        def listed(s: Workspace, t: str = title) -> bool:
+            return t in [e.item.title for e in s.agenda]
+
+        shown_after(qtbot, page, listed)
     assert builder.items.count() == 3
     # Drag the last item to the top: the order is saved on the server and reread.
     builder.items.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
@@ -138,7 +142,7 @@ def test_the_office_prepares_publishes_and_follows_a_meeting(
     space = shown_after(qtbot, page, lambda s: s.meeting.status == "published")
     member = signed_in(live_server.url, tmp_path / "m", "member01")
     member.sync_service().sync()
-    meeting_id = space.meeting.id  # type: ignore[union-attr]
+    meeting_id = space.meeting.id
     assert meeting_id in {m.id for m in member.store.meetings()}
     assert acts.mark_read(member, attached.document.id)
     member.sync_service().sync()
@@ -243,4 +247,4 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
         control.discuss_button.click()
     assert "Đã chuyển" in told.args[0]
     qtbot.waitUntil(lambda: console.items.item(1).text().startswith("▶"), timeout=WAIT)
-    assert chair.store.get("agenda_item", second).status == "discussing"  # type: ignore[union-attr]
+    assert chair.store.get("agenda_item", second).status == "discussing"

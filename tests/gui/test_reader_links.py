@@ -4,6 +4,7 @@ application asks the system to open one. Real widgets, offscreen, real files."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,12 @@ class Opened(QObject):
 
 
 @pytest.fixture
-def opened() -> Opened:
+def opened() -> Iterator[Opened]:
     catcher = Opened()
     for scheme in SCHEMES:
-        QDesktopServices.setUrlHandler(scheme, catcher, "open")
-    yield catcher  # type: ignore[misc]
+        # The stubs ask for bytes; PySide6 takes the slot's name only as str.
+        QDesktopServices.setUrlHandler(scheme, catcher, "open")  # type: ignore[arg-type]
+    yield catcher
     for scheme in SCHEMES:
         QDesktopServices.unsetUrlHandler(scheme)
 

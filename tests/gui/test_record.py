@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from ui.main_window import MainWindow
 from ui.record.page import RecordPage
 from ui.screens import Screen
@@ -46,5 +46,9 @@ def test_only_the_office_sees_the_record_in_the_sidebar(
         account.sync_service().sync()
         window = MainWindow(account, tasks)
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda w=window: w.last_view is not None, timeout=WAIT)
+
+        def shown(w: MainWindow = window) -> bool:
+            return w.last_view is not None
+
+        qtbot.waitUntil(shown, timeout=WAIT)
         assert window.sidebar.choose(Screen.RECORD) is expected, username

@@ -10,8 +10,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.store import RESEND_SERVER
-from tests.client.conftest import LiveServer
-from tests.gui.test_decisions import WAIT, panel_for, synced
+from tests.gui.test_decisions import WAIT, panel_for
+from tests.loopback import LiveServer, synced
 from ui.status_area import StatusArea
 from ui.tasks import TaskManager
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client import acts
-from tests.client.conftest import LiveServer
-from tests.gui.test_decisions import WAIT, panel_for, synced
+from tests.gui.test_decisions import WAIT, panel_for
+from tests.loopback import LiveServer, synced
 from ui.decisions.agenda_control import AgendaControl
 from ui.tasks import TaskManager
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.client.conftest import LiveServer, signed_in
+from tests.gui.conftest import shown_screen
 from tests.gui.test_main_window import synced_window
+from tests.loopback import LiveServer, signed_in
 from ui.screens import SIDEBAR_SCREENS, Screen
 from ui.tasks import TaskManager
 
@@ -38,7 +39,7 @@ def test_every_screen_is_registered_and_shown_through_the_registry(
     assert window.page == Screen.OFFICE_BALLOTS
     assert window.pages.currentWidget() is window.office_ballots
     window.go_back()
-    assert window.page == Screen.RECORD
+    assert shown_screen(window) == Screen.RECORD
 
 
 def test_leaving_the_reader_closes_its_document(

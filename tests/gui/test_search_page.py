@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.client.search import SearchIndex
 from ecabinet.domain import DocumentKind
-from tests.client.conftest import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in
 from tests.search_library import Library
 from ui.search.cards import CARD_ROLE
 from ui.search.page import ROLE, SearchPage

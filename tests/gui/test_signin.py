@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client.account import TOKEN, Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets, PassphraseFileSecrets
-from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
+from tests.loopback import LiveServer
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.library import Library
-from tests.client.conftest import LiveServer
 from tests.client.test_cli_session import speakers_on_server
-from tests.gui.test_decisions import WAIT, panel_for, synced
+from tests.gui.test_decisions import WAIT, panel_for
+from tests.loopback import LiveServer, synced
 from tests.pdfs import make_pdf
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
@@ -173,10 +173,12 @@ def test_the_chair_gives_the_floor_and_times_the_speech(
     with qtbot.wait_signal(panel.queue_shown, timeout=WAIT):
         panel.next_button.click()  # the server gives member02 the floor
     speaking = panel.current()
-    assert speaking is not None and speaking.name == "Member02" and speaking.started_at
+    assert speaking is not None and speaking.name == "Member02"
+    started = speaking.started_at
+    assert started is not None
     assert panel.queue.item(0).text() == "1. Member02 — đang phát biểu"
     panel.minutes.setValue(1)
-    panel.now = lambda: speaking.started_at + timedelta(seconds=75)  # as if 1:15 had passed
+    panel.now = lambda: started + timedelta(seconds=75)  # as if 1:15 had passed
     panel.tick()
     assert panel.clock.text() == "Đang phát biểu: Member02 — 01:15 (quá thời gian)"
     assert panel.clock.property("over") is True

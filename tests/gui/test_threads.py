@@ -21,9 +21,9 @@ from ecabinet.client.account import TOKEN, Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.client.store import LocalStore
-from tests.client.conftest import LiveServer
 from tests.factories import PASSWORD
 from tests.gui.test_decisions import choose_position
+from tests.loopback import LiveServer
 from ui.main_window import MainWindow
 from ui.screens import Screen
 from ui.signin.dialog import SignInDialog

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.signing.ca import CertificateAuthority
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
 from tests.factories import PASSWORD, World, build_world
 
@@ -22,14 +22,6 @@ def postgres_db() -> Iterator[PostgresDatabase]:
     db = PostgresDatabase(require_postgres())
     yield db
     db.drop()
-
-
-@pytest.fixture(scope="session")
-def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One CA for the session: an RSA-3072 key per test would dominate the suite's time."""
-    folder = tmp_path_factory.mktemp("ca")
-    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
-    return folder
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -76,9 +68,16 @@ class Api:
     """Signs users of the world in and remembers their headers."""
 
     def __init__(self, client: TestClient, world: World) -> None:
+        assert isinstance(client.app, FastAPI)
         self.client = client
+        self.app = client.app
         self.world = world
         self._headers: dict[str, dict[str, str]] = {}
+
+    def db(self) -> Session:
+        """A session on the app's database, for what a test sets up or checks behind the API."""
+        factory: sessionmaker[Session] = self.app.state.session_factory
+        return factory()
 
     def headers(self, username: str) -> dict[str, str]:
         if username not in self._headers:

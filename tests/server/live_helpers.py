@@ -20,6 +20,7 @@ from tests.factories import PASSWORD
 WAIT = 20.0
 API = "/api/v1"
 OPEN: list[Reader] = []  # closed by close_all() before a test's server stops
+CLIENTS: list[httpx.Client] = []  # likewise, so that no connection outlives its test
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,12 @@ def _seq(event_id: str | None) -> int:
 
 
 def close_all() -> None:
-    """Close every stream the test opened: a server waits for open streams when it stops."""
+    """Close every stream and client the test opened: a server waits for open streams when it
+    stops, and a client left open holds its connection."""
     while OPEN:
         OPEN.pop().close()
+    while CLIENTS:
+        CLIENTS.pop().close()
 
 
 def login(url: str, username: str) -> str:
@@ -107,7 +111,10 @@ def login(url: str, username: str) -> str:
 
 
 def client(url: str, token: str) -> httpx.Client:
-    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    """A client with ``token``'s authority, closed by close_all()."""
+    made = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    CLIENTS.append(made)
+    return made
 
 
 def sentinel(office: httpx.Client, name: str) -> int:

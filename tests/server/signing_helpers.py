@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import httpx
 from cryptography import x509
 from fastapi.testclient import TestClient
 
@@ -36,7 +37,7 @@ class Enrolled:
         return sign_pdf(form, SoftwareSigner(self.identity))
 
 
-def enroll(client: TestClient, headers: dict[str, str], user_id: str) -> Enrolled:
+def enroll(client: httpx.Client, headers: dict[str, str], user_id: str) -> Enrolled:
     key = generate_key()
     r = client.post(
         "/api/v1/pki/certificates", headers=headers, json={"csr_pem": make_csr(key, "u", "Test")}

@@ -31,7 +31,7 @@ def new_user(api: Api, **fields: Any) -> httpx.Response:
 
 def audit_actions(api: Api) -> list[str]:
     """Every audited act so far, oldest first (sign-ins included)."""
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         return list(db.scalars(select(m.AuditEntry.action).order_by(m.AuditEntry.id)))
 
 
@@ -47,7 +47,7 @@ def login(api: Api, username: str, password: str) -> int:
 @pytest.fixture
 def foreign_user_id(api: Api) -> str:
     """A user of another body, with a laptop; the body's secretariat is not ours."""
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         body = m.Body(code="province", name="Ủy ban nhân dân tỉnh")
         db.add(body)
         db.flush()
@@ -171,7 +171,7 @@ def test_revoking_a_device_revokes_its_certificates_and_its_sessions(
     headers = api.headers("member01")
     (device,) = call(api, "secretariat", "GET", "/devices", params={"user_id": member}).json()
     assert device["revoked_at"] is None
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.add(
             m.Certificate(
                 serial="01ab",
@@ -188,7 +188,7 @@ def test_revoking_a_device_revokes_its_certificates_and_its_sessions(
     assert revoked.json()["revoked_at"]
     r = api.client.get("/api/v1/meetings", headers=headers)
     assert (r.status_code, r.json()["code"]) == (401, "device_revoked")
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         certificate = db.get(m.Certificate, "01ab")
         assert certificate is not None
         assert certificate.revoked_at is not None

@@ -99,7 +99,7 @@ def test_a_members_acts_from_the_laptop_are_on_the_record_too(api: Api, world: W
     refused = mutation("position.set", {"agenda_item_id": "no-such-item", "position": "object"})
     results = push(api, "member01", position, refused)
     assert [r["status"] for r in results] == ["applied", "rejected"]
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         entries = db.scalars(select(m.AuditEntry).where(m.AuditEntry.object_type == "mutation"))
         recorded = [(e.action, e.actor_id, e.object_id) for e in entries]
         assert audit.verify(db).ok

@@ -205,5 +205,8 @@ def test_refusals_change_nothing(
         == 1
     )
     assert "Nothing restored" in capsys.readouterr().err
-    manifest = json.loads(tarfile.open(file).extractfile("manifest.json").read())  # type: ignore[union-attr]
+    with tarfile.open(file) as archive:
+        stored = archive.extractfile("manifest.json")
+        assert stored is not None
+        manifest = json.load(stored)
     assert manifest["tables"]["users"] == len(world.users)

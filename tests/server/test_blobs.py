@@ -6,6 +6,7 @@ import hashlib
 import io
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pypdf import PdfWriter
 
@@ -168,9 +169,9 @@ def test_a_file_lost_from_disk_can_be_uploaded_again(
 
 
 def test_too_large_and_wrong_type(
-    client: TestClient, world: World, app: object, settings: Settings
+    client: TestClient, world: World, app: FastAPI, settings: Settings
 ) -> None:
-    app.state.settings = settings.with_changes(blob_max_bytes=1000)  # type: ignore[attr-defined]
+    app.state.settings = settings.with_changes(blob_max_bytes=1000)
     api = Api(client, world)
     status, body = post_blob(client, api.headers("secretariat"), make_pdf(3))
     assert (status, body["code"]) == (413, "too_large")

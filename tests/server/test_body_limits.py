@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import requests
 from fastapi import FastAPI
@@ -16,8 +17,8 @@ from fastapi.testclient import TestClient
 from ecabinet.server.app import create_app
 from ecabinet.server.blobstore import locked_temp_file, sweep_partial_uploads
 from ecabinet.server.core.config import Settings
-from tests.client.conftest import ServerProcess, free_port
-from tests.factories import PASSWORD, World, build_world
+from tests.factories import PASSWORD, World
+from tests.loopback import ServerProcess, server_command
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 
@@ -42,10 +43,10 @@ def chunks(total: int, size: int = 16 * 1024, fill: bytes = b" ") -> Iterator[by
         yield fill * size
 
 
-def assert_too_large(r: requests.Response | object) -> None:
-    assert r.status_code == 413  # type: ignore[attr-defined]
-    assert r.headers["content-type"] == "application/problem+json"  # type: ignore[attr-defined]
-    assert r.json()["code"] == "too_large"  # type: ignore[attr-defined]
+def assert_too_large(r: requests.Response | httpx.Response) -> None:
+    assert r.status_code == 413
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.json()["code"] == "too_large"
 
 
 def partial_files(settings: Settings) -> list[Path]:
@@ -138,13 +139,8 @@ def server(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[ServerProcess, World]]:
     monkeypatch.setenv("ECABINET_BLOB_MAX_BYTES", str(10 * MIB))
-    app = create_app(settings)
-    world = build_world(app.state.session_factory, settings)
-    app.state.engine.dispose()
-    proc = ServerProcess(settings, free_port())
-    proc.start()
-    yield proc, world
-    proc.kill()
+    with server_command(settings) as started:
+        yield started
 
 
 def memory_mb(pid: int) -> dict[str, int]:
@@ -278,11 +274,11 @@ def test_a_caller_who_goes_away_mid_upload_leaves_no_partial_file(
     assert requests.get(f"{proc.url}/api/v1/health", timeout=10).ok
 
 
-def wait_for(condition: object, seconds: float = 30) -> bool:
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
     """True as soon as ``condition()`` holds; False if it never does within ``seconds``."""
     stop = threading.Event()
     for _ in range(int(seconds * 20)):
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         stop.wait(0.05)
     return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -19,7 +20,7 @@ from tests.unit.signing.helpers import issue_identity, with_update_after_signing
 
 
 def open_vote(api: Api, item_id: str) -> None:
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.get(m.AgendaItem, item_id).vote_status = "open"
         db.commit()
 
@@ -47,7 +48,7 @@ def test_a_signed_vote_is_applied_and_a_change_keeps_the_first(api: Api, world: 
         push(api, "member01", vote(item, "disagree", me.sign_vote(item, "disagree")))[0]["status"]
         == "applied"
     )
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         rows = db.scalars(select(m.Vote).order_by(m.Vote.received_at)).all()
         assert [(v.choice, v.current) for v in rows] == [("agree", False), ("disagree", True)]
 
@@ -101,7 +102,7 @@ def test_a_signed_ballot_reply_is_applied_once(api: Api, world: World) -> None:
     mut = reply(world.ballot_id, "other", sha, "Cần làm rõ")
     assert push(api, "member01", mut)[0]["status"] == "applied"
     assert push(api, "member01", mut)[0]["status"] == "duplicate"
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         assert len(db.scalars(select(m.BallotResponse)).all()) == 1
 
 
@@ -161,7 +162,7 @@ def test_a_late_reply_is_kept_marked_late_and_refused(api: Api, world: World, cl
     me = member(api, world, "member01")
     # Signed while the ballot was open (offline), received after the deadline.
     sha = upload(api.client, api.headers("member01"), me.signed_form(world.ballot_id, "agree"))
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         ballot = db.get(m.Ballot, world.ballot_id)
         ballot.deadline = m.now() - timedelta(minutes=1)
         if closed:
@@ -170,7 +171,7 @@ def test_a_late_reply_is_kept_marked_late_and_refused(api: Api, world: World, cl
     result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]
     assert result["status"] == "rejected"
     assert result["code"] == ("ballot_closed" if closed else "deadline_passed")
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         kept = db.scalars(select(m.BallotResponse)).all()
         assert [(r.late, r.current) for r in kept] == [(True, False)]
 
@@ -187,9 +188,12 @@ def test_a_member_not_asked_cannot_reply(api: Api, world: World) -> None:
     assert push(api, "member05", reply(world.ballot_id, "agree", sha))[0]["code"] == "not_found"
 
 
-def rows(api: Api, model: type[m.Vote] | type[m.BallotResponse]) -> list[tuple[str, bool, bool]]:
+Stored = TypeVar("Stored", m.Vote, m.BallotResponse)
+
+
+def rows(api: Api, model: type[Stored]) -> list[tuple[str, bool, bool]]:
     """(choice, current, late) of every stored vote or reply, oldest first."""
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         found = db.scalars(select(model).order_by(model.received_at)).all()
         return [(r.choice, r.current, getattr(r, "late", False)) for r in found]
 
@@ -241,7 +245,7 @@ def test_a_late_reply_never_replaces_a_counted_one(api: Api, world: World) -> No
     sha = upload(api.client, headers, me.signed_form(world.ballot_id, "agree"))
     assert push(api, "member01", reply(world.ballot_id, "agree", sha))[0]["status"] == "applied"
     late_form = upload(api.client, headers, me.signed_form(world.ballot_id, "disagree"))
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.get(m.Ballot, world.ballot_id).deadline = m.now() - timedelta(seconds=1)
         db.commit()
     late = push(api, "member01", reply(world.ballot_id, "disagree", late_form))[0]
@@ -262,7 +266,7 @@ def test_a_form_with_content_added_after_signing_is_refused(api: Api, world: Wor
 def test_a_file_far_too_large_for_a_form_is_not_parsed(api: Api, world: World) -> None:
     me = member(api, world, "member01")
     sha = upload(api.client, api.headers("member01"), me.signed_form(world.ballot_id, "agree"))
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.get(m.Blob, sha).size = REPLY_FORM_MAX_BYTES + 1  # as if a huge file had been sent
         db.commit()
     result = push(api, "member01", reply(world.ballot_id, "agree", sha))[0]

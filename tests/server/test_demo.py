@@ -85,6 +85,7 @@ def test_the_text_is_vietnamese_and_extractable(demo: tuple[Session, Settings]) 
 def test_the_guest_is_invited_to_one_item(demo: tuple[Session, Settings]) -> None:
     db, _ = demo
     guest = db.scalar(select(m.User).where(m.User.username == "guest"))
+    assert guest is not None
     (invitation,) = db.scalars(select(m.Invitation).where(m.Invitation.user_id == guest.id))
     assert invitation.kind == "guest"
     assert len(invitation.agenda_item_ids) == 1

@@ -116,18 +116,27 @@ def test_a_rolled_back_act_is_never_announced(
 ) -> None:
     sub = subscribe(app, loop, "member01", world)
     event = SessionItem(meeting_id=world.meeting_id, agenda_item_id=world.item_ids[0])
-    scope = {"scope": Scope.ITEM, "scope_id": world.item_ids[0], "meeting_id": world.meeting_id}
+    item_id, meeting_id = world.item_ids[0], world.meeting_id
     with app.state.session_factory() as db:
         meeting = db.get(m.Meeting, world.meeting_id)
         assert meeting is not None
         # A whole transaction rolled back.
         feed.publish_meeting(db, meeting)
-        live.announce(db, meeting.body_id, event, **scope)
+        live.announce(
+            db, meeting.body_id, event, scope=Scope.ITEM, scope_id=item_id, meeting_id=meeting_id
+        )
         db.rollback()
         # A savepoint rolled back (a rejected mutation in a push), its transaction committed.
         try:
             with db.begin_nested():
-                live.announce(db, meeting.body_id, event, **scope)
+                live.announce(
+                    db,
+                    meeting.body_id,
+                    event,
+                    scope=Scope.ITEM,
+                    scope_id=item_id,
+                    meeting_id=meeting_id,
+                )
                 feed.publish_meeting(db, meeting)
                 raise RuntimeError("refused")
         except RuntimeError:
@@ -135,7 +144,9 @@ def test_a_rolled_back_act_is_never_announced(
         meeting.place = "Phòng họp số 3"
         db.flush()
         later = event.model_copy(update={"agenda_item_id": world.item_ids[1]})
-        live.announce(db, meeting.body_id, later, **scope)
+        live.announce(
+            db, meeting.body_id, later, scope=Scope.ITEM, scope_id=item_id, meeting_id=meeting_id
+        )
         db.commit()
         # Then a change everyone sees, to know the stream has had all there was before it.
         user = db.get(m.User, world.users["member02"])

@@ -18,7 +18,7 @@ import pytest
 import requests
 
 from ecabinet.server.core.config import Settings
-from tests.client.conftest import free_port, serving
+from tests.loopback import free_port, serving
 from tests.server.live_helpers import Reader, client, close_all, login, sentinel
 
 NGINX_CONF = Path(__file__).parents[2] / "packaging" / "server" / "nginx.conf"

@@ -15,9 +15,9 @@ import pytest
 from ecabinet.server import cli
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import get_settings
-from tests.client.conftest import ServerProcess, free_port
 from tests.dbs import PostgresDatabase
 from tests.factories import World, build_world
+from tests.loopback import ServerProcess, free_port
 from tests.server.live_helpers import API, Reader, client, close_all, data_of, login
 
 pytestmark = pytest.mark.postgres

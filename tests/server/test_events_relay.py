@@ -10,6 +10,7 @@ import uuid
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
+from ecabinet.domain import Scope
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.pending import Batch, ChangeNote, EventNote
 from ecabinet.server.live.relay import Relay, decode, encode
@@ -27,9 +28,9 @@ class Recording(Hub):
 def big_batch() -> Batch:
     meeting = str(uuid.uuid4())
     changes = tuple(
-        ChangeNote("body", "item", str(uuid.uuid4()), meeting, seq) for seq in range(1, 400)
+        ChangeNote("body", Scope.ITEM, str(uuid.uuid4()), meeting, seq) for seq in range(1, 400)
     )
-    events = (EventNote("body", "meeting", meeting, meeting, "attendance", '{"present":3}'),)
+    events = (EventNote("body", Scope.MEETING, meeting, meeting, "attendance", '{"present":3}'),)
     return Batch(changes, events, ("device-1",), ("user-1",), ("body",))
 
 

@@ -12,9 +12,9 @@ import pytest
 import requests
 
 from ecabinet.server.core.config import Settings
-from tests.client.conftest import serving
 from tests.factories import PASSWORD
 from tests.hostile_pdfs import HOSTILE
+from tests.loopback import serving
 from tests.pdfs import make_pdf
 
 CHECK_SECONDS = 5.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -170,7 +171,7 @@ def test_a_broken_manifest_is_refused_in_words(
 
 def test_the_desktop_builds_a_meeting_in_one_request_all_or_nothing(api: Api) -> None:
     submission = upload(api.client, api.headers("secretariat"), make_pdf(2, "Tờ trình"))
-    body = {
+    body: dict[str, Any] = {
         "title": "Phiên họp tháng 12",
         "starts_at": "2026-12-15T08:30:00+07:00",
         "items": [
@@ -193,11 +194,11 @@ def test_the_desktop_builds_a_meeting_in_one_request_all_or_nothing(api: Api) ->
     assert "du-thao.pdf" in refused.json()["detail"]
     assert len(call(api, "secretariat", "GET", "/meetings").json()) == before
     assert call(api, "member01", "POST", "/meetings/import", json=body).status_code == 403
-    body["items"][0]["documents"].pop()  # type: ignore[index]
+    body["items"][0]["documents"].pop()
     made = call(api, "secretariat", "POST", "/meetings/import", json=body)
     assert made.status_code == 201, made.text
     assert made.json()["status"] == "draft"
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         items = db.scalars(
             select(m.AgendaItem)
             .where(m.AgendaItem.meeting_id == made.json()["id"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -18,8 +19,11 @@ from tests.server.test_sync_pull import ids_by_type, pull_all
 SOON = (datetime.now(UTC) + timedelta(days=5)).isoformat()
 
 
-def call(api: Api, who: str, method: str, url: str, **kwargs: Any) -> Any:
-    return api.client.request(method, f"/api/v1{url}", headers=api.headers(who), **kwargs)
+def call(api: Api, who: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    response: httpx.Response = api.client.request(
+        method, f"/api/v1{url}", headers=api.headers(who), **kwargs
+    )
+    return response
 
 
 def new_meeting(api: Api, world: World, **extra: Any) -> dict[str, Any]:
@@ -98,7 +102,7 @@ def test_replacing_a_document_keeps_the_old_version(api: Api, world: World) -> N
     )
     assert r.status_code == 201
     assert r.json()["versions"] == [1, 2]
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         doc = db.get(m.Document, doc_id)
         current = db.get(m.DocumentVersion, doc.current_version_id)
         assert (current.number, current.sha256) == (2, sha)
@@ -213,7 +217,7 @@ def test_users_created_with_a_password_policy_and_devices_revoked(api: Api, worl
     assert revoked.json()["revoked_at"]
     wipe = api.client.get("/api/v1/sync/changes", headers=headers).json()
     assert wipe["wipe"] is True
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         actions = list(db.scalars(select(m.AuditEntry.action)))
         assert {"user.create", "device.revoke"} <= set(actions)
 
@@ -261,7 +265,7 @@ def test_edits_refuse_null_and_items_insert_where_asked(api: Api, world: World) 
         json={"title": "Khẩn", "position": 1},
     ).json()
     assert first["position"] == 1
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         moved = [db.get(m.AgendaItem, i).position for i in world.item_ids]
     assert moved == [2, 3]
     stray = call(

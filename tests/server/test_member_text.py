@@ -48,7 +48,7 @@ def test_a_lone_surrogate_is_a_validation_error(api: Api, world: World) -> None:
         assert r.json()["results"][0]["code"] == "validation_error"
     else:
         assert (r.status_code, r.json()["code"]) == (400, "malformed_json")
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         assert db.scalar(select(func.count()).select_from(m.Position)) == 0
 
 

@@ -25,13 +25,12 @@ import requests
 from fastapi.testclient import TestClient
 
 from ecabinet.pdf.active import ENGLISH
-from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings
 from ecabinet.server.pdf_checks import PdfChecks
 from tests.active_pdfs import ACTIVE, web_link
-from tests.client.conftest import ServerProcess, free_port
-from tests.factories import PASSWORD, World, build_world
+from tests.factories import PASSWORD, World
 from tests.hostile_pdfs import decompression_bomb
+from tests.loopback import ServerProcess, server_command
 from tests.server.conftest import Api
 
 # Far below one check of a bomb (seconds), far above a loaded machine's scheduling noise.
@@ -65,7 +64,7 @@ def test_a_file_that_could_run_something_is_refused_naming_what(
 def test_an_upload_that_finds_every_check_busy_is_told_to_come_back(
     api: Api, client: TestClient
 ) -> None:
-    checks: PdfChecks = client.app.state.pdf_checks  # type: ignore[attr-defined]
+    checks: PdfChecks = api.app.state.pdf_checks
     checks.wait_seconds = 0.2
     taken = 0
     while checks._places.acquire(blocking=False):  # every place held by other uploads
@@ -95,13 +94,8 @@ def server(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[ServerProcess, World]]:
     monkeypatch.setenv("ECABINET_PDF_CHECK_WORKERS", str(WORKERS))
-    app = create_app(settings)
-    world = build_world(app.state.session_factory, settings)
-    app.state.engine.dispose()
-    proc = ServerProcess(settings, free_port())
-    proc.start()
-    yield proc, world
-    proc.kill()
+    with server_command(settings) as started:
+        yield started
 
 
 def test_ten_bombs_at_once_are_refused_and_health_never_waits_for_them(

@@ -48,7 +48,7 @@ def test_a_device_key_is_certified_in_the_members_name(api: Api, world: World) -
     assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "Member01"
     assert body["serial"] == str(cert.serial_number)
     assert body["ca_pem"] == api.client.get("/api/v1/pki/ca.pem").text
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         entry = db.scalars(select(m.AuditEntry).where(m.AuditEntry.action == "pki.issue")).one()
         assert entry.actor_id == world.users["member01"]
         assert entry.detail["serial"] == body["serial"]

@@ -26,7 +26,7 @@ def _position(world: World) -> dict[str, object]:
 
 
 def _remembered(api: Api, mutation_id: object) -> m.AppliedMutation | None:
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         return db.get(m.AppliedMutation, mutation_id)
 
 
@@ -81,7 +81,7 @@ def test_a_busy_database_is_retried_within_the_request(
     mark = _position(world)
     assert push(api, "member01", mark)[0]["status"] == "applied"
     assert len(calls) == 2
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         assert db.scalar(select(func.count()).select_from(m.Position)) == 1
     remembered = _remembered(api, mark["id"])
     assert remembered is not None and remembered.status == "applied"

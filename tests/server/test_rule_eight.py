@@ -3,6 +3,7 @@ never absent, and the Government Office never marking positions or voting."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.factories import World
@@ -12,24 +13,24 @@ from tests.server.test_sync_push import mutation, push
 from tests.server.test_votes_api import start_session
 
 
-def minutes(api: Api, world: World) -> object:
+def minutes(api: Api, world: World) -> httpx.Response:
     return call(api, "secretariat", "GET", f"/meetings/{world.meeting_id}/minutes")
 
 
 def test_no_minutes_for_a_session_never_opened(api: Api, world: World) -> None:
     refused = minutes(api, world)
-    assert refused.status_code == 409  # type: ignore[attr-defined]
-    problem = refused.json()  # type: ignore[attr-defined]
-    assert refused.headers["content-type"].startswith("application/problem+json")  # type: ignore[attr-defined]
+    assert refused.status_code == 409
+    problem = refused.json()
+    assert refused.headers["content-type"].startswith("application/problem+json")
     assert problem["code"] == "not_held" and "never opened" in problem["detail"]
     # Closed without ever being opened (called off) is still not a session held.
     call(api, "secretariat", "POST", f"/meetings/{world.meeting_id}/close")
-    assert minutes(api, world).json()["code"] == "not_held"  # type: ignore[attr-defined]
+    assert minutes(api, world).json()["code"] == "not_held"
 
 
 def test_no_minutes_while_the_session_is_still_in_progress(api: Api, world: World) -> None:
     start_session(api, world)
-    refused = minutes(api, world).json()  # type: ignore[attr-defined]
+    refused = minutes(api, world).json()
     assert refused["code"] == "not_held" and "close the session" in refused["detail"]
 
 
@@ -37,7 +38,7 @@ def test_the_chair_who_presided_is_never_listed_absent(api: Api, world: World) -
     # The office recorded the members present and forgot the chair, who presided.
     start_session(api, world, ("member01", "member02", "member03", "member04"))
     call(api, "secretariat", "POST", f"/meetings/{world.meeting_id}/close")
-    record = minutes(api, world).json()  # type: ignore[attr-defined]
+    record = minutes(api, world).json()
     assert record["chair"] == "Chair"
     assert "Chair" in record["present"] and "Chair" not in record["absent"]
     assert record["absent"] == ["Member05"]

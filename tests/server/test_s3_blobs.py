@@ -16,9 +16,9 @@ from moto.server import ThreadedMotoServer
 
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
-from tests.client.conftest import free_port
 from tests.dbs import fresh_sqlite_url
 from tests.factories import World
+from tests.loopback import free_port
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 from tests.server.test_blobs import post_blob

@@ -7,6 +7,7 @@ and stays within a minute or two; ``ECABINET_FUZZ_EXAMPLES=200`` runs a deeper o
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import schemathesis
 from fastapi import FastAPI
@@ -38,7 +39,7 @@ def test_no_server_error_and_answers_as_documented(app: FastAPI, world: World, a
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        def examples(case: schemathesis.Case) -> None:
+        def examples(case: schemathesis.Case[Any]) -> None:
             case.call_and_validate(
                 headers=headers, checks=[not_a_server_error, response_schema_conformance]
             )

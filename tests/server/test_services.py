@@ -25,7 +25,7 @@ def _body_id(app: FastAPI, world: World) -> str:
     with app.state.session_factory() as db:
         user = db.get(m.User, world.users["secretariat"])
         assert user is not None
-        return user.body_id
+        return str(user.body_id)
 
 
 def _counts(app: FastAPI) -> tuple[int, int, int]:

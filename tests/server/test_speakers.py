@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
-from tests.client.conftest import serving
 from tests.factories import PASSWORD, World
+from tests.loopback import serving
 from tests.server.conftest import Api
 from tests.server.test_board import mark
 from tests.server.test_meetings_api import call

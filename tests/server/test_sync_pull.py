@@ -135,11 +135,11 @@ def test_a_pull_needs_a_session(api: Api, world: World) -> None:
 
 def test_a_pull_records_when_the_device_was_last_seen(api: Api, world: World) -> None:
     headers = api.headers("member01")
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.execute(update(m.Device).values(last_seen_at=None))
         db.commit()
     assert api.client.get("/api/v1/sync/changes", headers=headers).status_code == 200
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         device = db.scalars(select(m.Device).where(m.Device.user_id == world.users["member01"]))
         assert device.one().last_seen_at is not None
 
@@ -147,7 +147,7 @@ def test_a_pull_records_when_the_device_was_last_seen(api: Api, world: World) ->
 def test_revoked_device_is_told_to_wipe_once_then_refused(api: Api, world: World) -> None:
     headers = api.headers("member01")
     cursor = api.client.get("/api/v1/sync/changes", headers=headers).json()["cursor"]
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.execute(update(m.Device).values(revoked_at=m.now()))
         db.commit()
     r = api.client.get("/api/v1/sync/changes", params={"since": cursor}, headers=headers)

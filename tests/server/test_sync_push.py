@@ -45,7 +45,7 @@ def annotation(world: World, **extra: Any) -> dict[str, Any]:
 
 
 def count(api: Api, model: Any) -> int:
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         return int(db.scalar(select(func.count()).select_from(model)) or 0)
 
 
@@ -123,7 +123,7 @@ def test_positions_keep_history_and_guests_cannot_mark(api: Api, world: World) -
             api, "member01", mutation("position.set", {"agenda_item_id": item, "position": choice})
         )[0]
         assert result["status"] == "applied"
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         rows = db.scalars(select(m.Position).order_by(m.Position.received_at)).all()
         assert [(p.position, p.current) for p in rows] == [
             ("object", False),
@@ -188,7 +188,7 @@ def test_a_note_one_may_not_see_is_not_found_one_may_see_is_forbidden(
 def test_closed_meetings_refuse_speakers(api: Api, world: World) -> None:
     item = world.item_ids[0]
     push(api, "member01", mutation("speaker.request", {"agenda_item_id": item}))
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.get(m.Meeting, world.meeting_id).status = "closed"
         db.commit()
     results = push(
@@ -201,7 +201,7 @@ def test_closed_meetings_refuse_speakers(api: Api, world: World) -> None:
 
 
 def test_closed_items_refuse_positions_and_speakers(api: Api, world: World) -> None:
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         db.get(m.AgendaItem, world.item_ids[1]).status = "closed"
         db.commit()
     results = push(
@@ -219,7 +219,7 @@ def test_speaker_requests_queue_and_withdraw(api: Api, world: World) -> None:
     push(api, "member02", mutation("speaker.request", {"agenda_item_id": item}))
     push(api, "member01", mutation("speaker.request", {"agenda_item_id": item}))  # no double
     push(api, "member02", mutation("speaker.withdraw", {"agenda_item_id": item}))
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         rows = db.scalars(select(m.SpeakerRequest).order_by(m.SpeakerRequest.position)).all()
         assert [(r.user_id, r.position, r.withdrawn) for r in rows] == [
             (world.users["member01"], 1, False),

@@ -73,7 +73,7 @@ def test_the_chair_runs_a_vote_and_the_tie_goes_the_chairs_way(api: Api, world: 
     assert (count["agree"], count["disagree"], count["abstain"], count["not_voted"]) == (2, 2, 1, 1)
     closed = call(api, "chair", "POST", f"/items/{item}/vote/close")
     assert closed.json()["vote_status"] == "closed"
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         result = db.scalar(select(m.Result).where(m.Result.agenda_item_id == item))
         # 2 agree of 6 members is not a majority of all members, but 2-2 is a tie and the
         # chair voted agree: rule 3 passes it.
@@ -165,7 +165,7 @@ def test_closing_counts_only_invited_members_against_all_members(api: Api, world
     item = world.item_ids[1]
     start_session(api, world)
     call(api, "secretariat", "POST", f"/items/{item}/vote/open")
-    with api.client.app.state.session_factory() as db:  # type: ignore[attr-defined]
+    with api.db() as db:
         # member05 is a member of the body but not invited: their vote must not count, so
         # 3 agree of 6 members is not a majority of all members.
         for username in ("member01", "member02", "member03", "member05"):

@@ -24,10 +24,10 @@ from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory
-from tests.client.conftest import ServerProcess, free_port
 from tests.crowd import VOTERS, Laptop, at_once, build_cabinet, mutation, shared_key, sign_in
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import World
+from tests.loopback import ServerProcess, free_port
 
 ROUNDS = 20
 CHOICES = ("agree", "disagree", "abstain")

@@ -35,8 +35,8 @@ def test_the_appstream_metadata_is_valid_and_takes_the_one_version() -> None:
     filled = template.replace("@VERSION@", ecabinet.__version__).replace("@DATE@", "2026-01-01")
     component = ET.fromstring(filled.encode())
     assert component.findtext("id") == APP_ID
-    assert component.find("launchable").text == f"{APP_ID}.desktop"  # type: ignore[union-attr]
-    assert component.find("releases/release").get("version") == ecabinet.__version__  # type: ignore[union-attr]
+    assert component.find("launchable").text == f"{APP_ID}.desktop"
+    assert component.find("releases/release").get("version") == ecabinet.__version__
 
 
 def test_icons_at_every_usual_size() -> None:

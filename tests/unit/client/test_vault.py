@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,12 @@ def test_the_same_bytes_kept_twice_are_sealed_differently(vault: Vault) -> None:
         pytest.param(lambda b: b[:20] + (1).to_bytes(8, "big") + b[28:], id="size-changed"),
     ],
 )
-def test_a_file_changed_on_disk_does_not_open_and_is_removed(vault: Vault, spoil: object) -> None:
+def test_a_file_changed_on_disk_does_not_open_and_is_removed(
+    vault: Vault, spoil: Callable[[bytes], bytes]
+) -> None:
     sha = vault.keep(DATA)
     path = vault.profile.blob_path(sha)
-    path.write_bytes(spoil(path.read_bytes()))  # type: ignore[operator]
+    path.write_bytes(spoil(path.read_bytes()))
     with pytest.raises(DamagedFile):
         vault.read(sha)
     assert not vault.has(sha)  # the next sync fetches it again

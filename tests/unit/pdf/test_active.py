@@ -15,13 +15,13 @@ from tests.active_pdfs import ACTIVE, web_link
 from tests.hostile_pdfs import _page_tree, _pdf
 from tests.pdfs import make_pdf
 
-LIMITS = {"seconds": 20.0, "memory_mb": 768}
+SECONDS, MEMORY_MB = 20.0, 768
 
 
 def check(tmp_path: Path, data: bytes) -> PdfCheck:
     path = tmp_path / "upload.pdf"
     path.write_bytes(data)
-    return check_pdf(path, **LIMITS)  # type: ignore[arg-type]
+    return check_pdf(path, seconds=SECONDS, memory_mb=MEMORY_MB)
 
 
 @pytest.mark.parametrize("name", list(ACTIVE))

@@ -55,7 +55,7 @@ def test_every_kind_becomes_a_pdf_annotation_another_reader_sees() -> None:
     ]
     out = with_annotations(data, notes, {AUTHOR: "Nguyễn Văn A"})
     reader = PdfReader(io.BytesIO(out))
-    first = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    first = [a.get_object() for a in reader.pages[0].annotations]
     subtypes = sorted(str(a["/Subtype"]) for a in first)
     assert subtypes == ["/FreeText", "/Highlight", "/Ink", "/StrikeOut", "/Underline"]
     highlight = next(a for a in first if a["/Subtype"] == "/Highlight")
@@ -64,7 +64,7 @@ def test_every_kind_becomes_a_pdf_annotation_another_reader_sees() -> None:
     assert quads[:2] == [50, pytest.approx(height - 40)]  # upper left, flipped to PDF's origin
     assert highlight["/T"] == "Nguyễn Văn A" and highlight["/Contents"] == "Xem lại"
     assert [float(c) for c in highlight["/C"]] == [1.0, 0.0, 0.0]
-    (sticky,) = [a.get_object() for a in reader.pages[1]["/Annots"]]
+    (sticky,) = [a.get_object() for a in reader.pages[1].annotations]
     assert sticky["/Subtype"] == "/Text" and sticky["/Contents"] == "Ghi chú dán"
     # pdfium, the engine of other readers, sees the same objects.
     document = pypdfium2.PdfDocument(out)

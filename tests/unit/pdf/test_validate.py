@@ -27,7 +27,7 @@ from ecabinet.pdf.validate import (
 )
 from tests.pdfs import make_pdf
 
-LIMITS = {"seconds": 20.0, "memory_mb": 768}
+SECONDS, MEMORY_MB = 20.0, 768
 
 
 def written(writer: PdfWriter) -> bytes:
@@ -57,10 +57,12 @@ def decompression_bomb(megabytes: int = 100) -> bytes:
     return written(writer)
 
 
-def check(tmp_path: Path, data: bytes, **limits: float) -> PdfCheck:
+def check(
+    tmp_path: Path, data: bytes, seconds: float = SECONDS, memory_mb: int = MEMORY_MB
+) -> PdfCheck:
     path = tmp_path / "upload.pdf"
     path.write_bytes(data)
-    return check_pdf(path, **{**LIMITS, **limits})  # type: ignore[arg-type]
+    return check_pdf(path, seconds=seconds, memory_mb=memory_mb)
 
 
 def test_a_good_pdf_passes_with_its_page_count(tmp_path: Path) -> None:

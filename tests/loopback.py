@@ -1,7 +1,7 @@
-"""A real server on loopback for client tests: in a thread, or in a child process to kill.
+"""A real server on loopback for tests that talk HTTP: the app on uvicorn in a thread, or the
+server command in a child process to kill, and the member's ways of signing in to it.
 
-Its database is a migrated SQLite file per test, or, when ECABINET_TEST_POSTGRES_URL is set,
-one PostgreSQL database for the session emptied before each test.
+Runs on the test's thread; the served app runs on uvicorn's own thread or process.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import io
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -28,9 +27,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.server.app import create_app
-from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.signing.ca import CertificateAuthority
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
+from ecabinet.server.core.config import Settings
 from tests.factories import PASSWORD, World, build_world
 
 
@@ -56,63 +53,6 @@ class LiveServer:
     url: str
     settings: Settings
     world: World
-
-
-@pytest.fixture(scope="session")
-def client_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("client-ca")
-    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
-    return folder
-
-
-@pytest.fixture(scope="session")
-def client_postgres() -> Iterator[PostgresDatabase | None]:
-    if not POSTGRES_URL:
-        yield None
-        return
-    database = PostgresDatabase(POSTGRES_URL)
-    yield database
-    database.drop()
-
-
-def _prepared_settings(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca: Path,
-    postgres: PostgresDatabase | None,
-) -> Settings:
-    if postgres is None:
-        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
-    else:
-        postgres.empty()
-        url = postgres.url
-    settings = get_settings(tmp_path / "server", url, password_scrypt_n=2**10)
-    shutil.copytree(ca, settings.ca_dir)
-    return settings
-
-
-@pytest.fixture
-def server_settings(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    client_ca: Path,
-    client_postgres: PostgresDatabase | None,
-) -> Settings:
-    """Settings for a server that the test builds and starts itself: its database ready (an
-    empty migrated one), the CA in place."""
-    return _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
-
-
-@pytest.fixture
-def live_server(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    client_ca: Path,
-    client_postgres: PostgresDatabase | None,
-) -> Iterator[LiveServer]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
-    with serving(settings) as (url, world):
-        yield LiveServer(url, settings, world)
 
 
 @contextlib.contextmanager
@@ -170,26 +110,30 @@ class ServerProcess:
             self.proc = None
 
 
-@pytest.fixture
-def server_process(
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    client_ca: Path,
-    client_postgres: PostgresDatabase | None,
-) -> Iterator[tuple[ServerProcess, World]]:
-    settings = _prepared_settings(tmp_path, tmp_path_factory, client_ca, client_postgres)
+@contextlib.contextmanager
+def server_command(settings: Settings) -> Iterator[tuple[ServerProcess, World]]:
+    """The server command in a child process on a free port, the test world in its database."""
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
     app.state.engine.dispose()
     proc = ServerProcess(settings, free_port())
     proc.start()
-    yield proc, world
-    proc.kill()
+    try:
+        yield proc, world
+    finally:
+        proc.kill()
 
 
 def signed_in(url: str, root: Path, username: str = "member01") -> Account:
     account = Account.open(Profile.open(root), secrets=MemorySecrets())
     account.sign_in(url, username, PASSWORD)
+    return account
+
+
+def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
+    """``username`` signed in on a laptop whose profile is ``root``, and synced once."""
+    account = signed_in(live.url, root, username)
+    assert account.sync_service().sync().online
     return account
 
 

@@ -64,8 +64,12 @@ class RecordPage(QWidget):
             ("pki", self.tr("Chứng thư số")),
         ):
             self.kind.addItem(words, value)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(QDate.currentDate())
+        # The days are the Government's (Hà Nội): on a laptop in another zone, or after 17:00
+        # UTC, the laptop's date is not the day the record's rows were written in.
+        today = datetime.now(OFFICIAL_ZONE).date()
+        official_today = QDate(today.year, today.month, today.day)
+        self.since = QDateEdit(official_today.addMonths(-1))
+        self.until = QDateEdit(official_today)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")

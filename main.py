@@ -1,7 +1,9 @@
 """e-Cabinet desktop: parse options, wire the client core to the window, start.
 
 ``python main.py --demo`` starts a demo server on loopback in a child process and opens the
-client signed in as a demo member (``--as chair`` and so on for others).
+client signed in as a demo member (``--as chair`` and so on for others). The demo server comes
+from a source checkout with the server installed (``ecabinet.server.demo_server``); the
+members' bundle has none, and signs in to a running one with ``--demo-server URL``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir
@@ -29,6 +32,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         default="member01",
         help="demo user to sign in as (chair, secretariat, guest, memberNN)",
     )
+    parser.add_argument(
+        "--demo-server",
+        metavar="URL",
+        help="with --demo: sign in to this running demo server instead of starting one",
+    )
     parser.add_argument("--profile", help="profile folder (default: the user data folder)")
     parser.add_argument(
         "--screenshots",
@@ -41,26 +49,38 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def has_demo_server() -> bool:
+    """The server and what it runs on are installed (a source checkout); never in the bundle."""
+    from importlib.util import find_spec
+
+    return not getattr(sys, "frozen", False) and all(
+        find_spec(name) for name in ("ecabinet.server", "fastapi", "uvicorn", "alembic")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if getattr(sys, "frozen", False):
-        # An installed bundle has no "python -m": the PDF checks' child processes and the
-        # demo's server are this same program, started with a word that says which.
+        # An installed bundle has no "python -m": the PDF checks' child processes are this
+        # same program, which multiprocessing recognises by their arguments.
         multiprocessing.freeze_support()
-        from ecabinet.client.demo_server import SERVER_WORD
-
-        if argv[:1] == [SERVER_WORD]:
-            from ecabinet.server.cli import main as server_main
-
-            return server_main(argv[1:])
     args = parse(argv)
     from ecabinet.client.account import Account
     from ecabinet.client.paths import Profile
     from ecabinet.client.secrets import MemorySecrets
     from ui.app import run
 
-    if args.screenshots and not args.demo:
-        print("--screenshots needs --demo", file=sys.stderr)
+    if (args.screenshots or args.demo_server) and not args.demo:
+        print("--screenshots and --demo-server need --demo", file=sys.stderr)
+        return 2
+    if args.demo and not args.demo_server and not has_demo_server():
+        print(
+            "--demo starts a demo server, and this copy of e-Cabinet has none (the members' "
+            "bundle carries no server). Run it from a source checkout with the server "
+            'installed (pip install -c constraints.txt -e ".[server]"), or give '
+            "--demo-server URL of a running one.",
+            file=sys.stderr,
+        )
         return 2
     if not args.demo:
         # Opened on the window's local lane: the keyring and the encrypted store are I/O.
@@ -83,15 +103,26 @@ def main(argv: list[str] | None = None) -> int:
         # The demo keeps its session in memory: nothing is written to the real keyring.
         return Account.open(Profile.open(profile_root), secrets=MemorySecrets())
 
-    def start_and_sign_in(account: Account) -> str:
-        from ecabinet.client.demo_server import start_demo_server
+    stops: list[Callable[[], None]] = []
 
-        server = start_demo_server(server_data)
-        name = account.sign_in(server.url, args.user, DEMO_PASSWORD)
-        return f"Đã đăng nhập: {name} (máy chủ demo {server.url})"
+    def start_and_sign_in(account: Account) -> str:
+        url = args.demo_server
+        if not url:
+            from ecabinet.server.demo_server import start_demo_server
+
+            server = start_demo_server(server_data)
+            stops.append(server.stop)
+            url = server.url
+        name = account.sign_in(url, args.user, DEMO_PASSWORD)
+        return f"Đã đăng nhập: {name} (máy chủ demo {url})"
 
     screenshots = Path(args.screenshots) if args.screenshots else None
-    return run(open_demo, start_and_sign_in, screenshots=screenshots)
+    try:
+        return run(open_demo, start_and_sign_in, screenshots=screenshots)
+    finally:
+        # At once, not after the workers' last requests to it (the interpreter waits for them).
+        for stop in stops:
+            stop()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -29,7 +29,6 @@ from tests.factories import PASSWORD, World, add_user, build_world
 
 VOTERS = ("chair", *(f"member{i:02d}" for i in range(1, 27)))  # 27, the Government's size
 TIMEOUT = 60.0  # every wait of these tests is bounded by this
-T = TypeVar("T")
 
 
 def build_cabinet(
@@ -129,7 +128,7 @@ def shared_key() -> rsa.RSAPrivateKey:
     return generate_key()
 
 
-def at_once(count: int, work: Callable[[int], T]) -> list[T]:
+def at_once[T](count: int, work: Callable[[int], T]) -> list[T]:
     """Run ``work(0..count-1)`` on ``count`` threads released together by a barrier, so the
     requests they send reach the server at the same instant. Every wait is bounded."""
     barrier = threading.Barrier(count)

@@ -16,6 +16,7 @@ from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.screenshots import ScreenshotTour
 from ui.signin.dialog import SignInDialog
+from ui.stop_signals import quit_on_stop_signals
 from ui.tasks import TaskManager
 from ui.theme import apply_font_scale, apply_theme, follow_system
 
@@ -58,6 +59,7 @@ def run(
     quits; with ``quit_when_shown`` it quits once the window first shows the profile (a
     start-time probe)."""
     app = make_application(sys.argv)
+    quit_on_stop_signals(app)
     tasks = TaskManager()
     windows: list[MainWindow] = []  # the one window, kept alive for the event loop
 

@@ -2,7 +2,7 @@
 
 Only an argument-less signal crosses threads; the callables themselves wait in a Python queue
 that holds them. So no Python object's life depends on how PySide6 keeps the arguments of a
-queued signal: PySide6 6.12.0 is known to lose references on some calls (ui/pyside_refcounts.py),
+queued signal: PySide6 6.12.0 is known to lose references on some calls (None's, True's),
 and a GUI test run crashed in the teardown of worker threads that had emitted Python objects.
 ``post`` may be called on any thread; the callables run on the thread this object lives on
 (the GUI thread).

@@ -42,7 +42,7 @@ class Writer(Protocol):
     def __call__(self, fn: Callable[[], T], /) -> T: ...
 
 
-def direct(fn: Callable[[], T], /) -> T:
+def direct[T](fn: Callable[[], T], /) -> T:
     """The writer of a program with one thread of work (the command line, tests)."""
     return fn()
 

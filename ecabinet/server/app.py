@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 
 from anyio import to_thread
 from fastapi import FastAPI, Request, Response
-from sqlalchemy import select
 
 from ecabinet import __version__
 from ecabinet.server.api.routes import (
@@ -33,17 +32,12 @@ from ecabinet.server.api.routes import (
 from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
 from ecabinet.server.body_limit import BodyLimit
 from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.server.db import (
-    THREADS_PER_WORKER,
-    make_engine,
-    make_session_factory,
-    migrate,
-)
+from ecabinet.server.db import THREADS_PER_WORKER, make_engine, make_session_factory
 from ecabinet.server.errors import install_handlers, problem
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
-from ecabinet.server.models import Body
 from ecabinet.server.pdf_checks import PdfChecks
+from ecabinet.server.prepare import prepare_database
 
 log = logging.getLogger(__name__)
 
@@ -68,18 +62,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     open_blob_store(settings)  # the folder made, or the bucket's settings checked, at start
     sweep_partial_uploads(settings.blob_dir / "tmp")  # what a crash left half-received
     engine = make_engine(settings.database_url)
-    migrate(engine)
+    prepare_database(engine, settings)
     session_factory = make_session_factory(engine)
     # Every commit of this factory's sessions is announced to the open live streams.
     live_hub = Hub.installed_on(session_factory)
-    with session_factory() as db:
-        if db.scalar(select(Body).where(Body.code == settings.body_code)) is None:
-            db.add(Body(code=settings.body_code, name=settings.body_name))
-            db.commit()
-        if settings.demo:
-            from ecabinet.server.demo import seed_if_empty
-
-            seed_if_empty(db, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -128,6 +128,21 @@ def app_from_environment() -> object:
     return create_app(get_settings(demo=bool(os.environ.get("ECABINET_DEMO"))))
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """What every worker does as it starts, done once before them (the service unit)."""
+    from ecabinet.server.prepare import prepare_database
+
+    settings = _settings(args)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    try:
+        prepare_database(engine, settings)
+    finally:
+        engine.dispose()
+    print("The database is ready for this version.")
+    return 0
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
     settings = _settings(args)
     new = _new_user(args, _read_password())
@@ -305,6 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "serve", parents=[common, serve_opts], help="run the server (default)"
     ).set_defaults(run=cmd_serve)
+    sub.add_parser(
+        "migrate", parents=[common], help="bring the database to this version, before serving"
+    ).set_defaults(run=cmd_migrate)
     create = sub.add_parser("create-user", parents=[common], help="add a user")
     create.add_argument("--username", required=True)
     create.add_argument("--full-name", required=True)

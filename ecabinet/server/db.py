@@ -1,4 +1,4 @@
-"""Engine and session factory for the server's database, plus migrations on start.
+"""Engine and session factory for the server's database, plus migrations under a lock.
 
 SQLite takes a whole cabinet voting at once only if writers queue instead of failing: every
 connection is in WAL mode with a busy timeout, and a session that will write (a request other
@@ -7,15 +7,20 @@ it takes the write lock up front, waiting its turn. A deferred transaction that 
 writes cannot wait: SQLite refuses it at once ("database is locked") when another writer has
 committed since its read. Read-only requests keep plain ``BEGIN`` and never wait for writers.
 ``is_transient`` names the errors a short retry cures (busy or locked SQLite, a PostgreSQL
-serialization failure or deadlock). Used from request worker threads and the command line.
+serialization failure or deadlock). ``schema_lock`` lets one process at a time migrate and
+seed: server workers starting together after an upgrade take turns, and all but the first
+find the work done. Used from request worker threads and the command line.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +36,12 @@ WRITER = "ecabinet_writer"
 BUSY_TIMEOUT_MS = 30_000
 # PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
 _TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+# The PostgreSQL advisory lock held while migrating and seeding: any fixed number, the same in
+# every version ("eCabinet" in ASCII).
+SCHEMA_LOCK_KEY = 0x6543_6162_696E_6574
+# How long a process waits for another's migrations on SQLite (PostgreSQL waits as long as
+# they take): longer than any upgrade, shorter than forever.
+SQLITE_LOCK_WAIT_S = 600.0
 
 
 def make_engine(url: str) -> Engine:
@@ -95,8 +106,42 @@ def alembic_config(url: str) -> Any:
     return cfg
 
 
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Held by one process at a time on this database. PostgreSQL: a session-level advisory
+    lock, freed by the server if the process dies. SQLite: an exclusive transaction on a
+    file beside the database; a file of its own, or the holder's own writes would wait."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            conn.commit()  # the lock outlives the transaction; no transaction stays open
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK_KEY})
+                conn.commit()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":  # one process's own database
+        yield
+        return
+    lock = sqlite3.connect(f"{database}.lock", timeout=SQLITE_LOCK_WAIT_S, isolation_level=None)
+    try:
+        lock.execute("BEGIN EXCLUSIVE")
+        yield
+    finally:
+        lock.close()  # the transaction ends with the connection
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is already there)."""
+    """Bring the schema to the newest migration (a no-op when it is already there), holding
+    ``schema_lock``."""
+    with schema_lock(engine):
+        upgrade(engine)
+
+
+def upgrade(engine: Engine) -> None:
+    """``migrate`` for a caller that holds ``schema_lock`` already."""
     from alembic import command
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))

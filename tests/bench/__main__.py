@@ -72,8 +72,7 @@ READING = """
   database pool.
 - The bundle answers `--version` later than `python main.py` because its loader starts a
   Python of its own and reads the modules from an archive; to the window shown, the two are
-  close, as the table shows. Most of the bundle is Qt and the server stack carried for the
-  demo.
+  close, as the table shows. Most of the bundle is Qt; the server is not in it.
 - The window's figures share the two cores with the server process that feeds it, which a
   member's laptop never does; the longest gaps come when both are busy at once. The GUI
   thread itself only paints and fills views from reads done on workers (an agenda of 300

@@ -144,9 +144,9 @@ else:
 def bench_start(runs: int) -> str:
     """Seconds from a new Python process to the window showing what is on the laptop."""
     from ecabinet.client.account import Account
-    from ecabinet.client.demo_server import start_demo_server
     from ecabinet.client.paths import Profile
     from ecabinet.client.secrets import MemorySecrets
+    from ecabinet.server.demo_server import start_demo_server
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -188,10 +187,9 @@ def test_a_member_not_asked_cannot_reply(api: Api, world: World) -> None:
     assert push(api, "member05", reply(world.ballot_id, "agree", sha))[0]["code"] == "not_found"
 
 
-Stored = TypeVar("Stored", m.Vote, m.BallotResponse)
-
-
-def rows(api: Api, model: type[Stored]) -> list[tuple[str, bool, bool]]:
+def rows[Stored: (m.Vote, m.BallotResponse)](
+    api: Api, model: type[Stored]
+) -> list[tuple[str, bool, bool]]:
     """(choice, current, late) of every stored vote or reply, oldest first."""
     with api.db() as db:
         found = db.scalars(select(model).order_by(model.received_at)).all()

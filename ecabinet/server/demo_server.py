@@ -1,8 +1,10 @@
-"""Starting the demo server for ``main.py --demo``: a child process on a free loopback port.
+"""The demo's server, for ``main.py --demo`` from a source checkout: started as a child
+process on a free loopback port, and that child's own entry point.
 
-The client never imports the server; it runs ``python -m ecabinet.server --demo`` (in an
-installed bundle, the bundle's own program with ``--run-server``) and waits for its health
-check. Called on a worker thread (seeding takes seconds the first time).
+The desktop imports this module only for ``--demo`` (the members' bundle carries no server):
+``start_demo_server`` runs ``python -m ecabinet.server.demo_server DATA PORT`` and waits for its
+health check, on a worker thread (seeding takes seconds the first time). Nothing here at
+import time pulls in the server's packages: only the child, in ``main``, does.
 """
 
 from __future__ import annotations
@@ -12,19 +14,11 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
-
-# In an installed bundle the program itself runs the server when its first word is this.
-SERVER_WORD = "--run-server"
-
-
-def server_command() -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, SERVER_WORD]
-    return [sys.executable, "-m", "ecabinet.server"]
 
 
 def free_port() -> int:
@@ -52,18 +46,7 @@ def start_demo_server(data_dir: Path, timeout: float = 120.0) -> DemoServer:
     data_dir.mkdir(parents=True, exist_ok=True)
     log = (data_dir / "server.log").open("ab")
     process = subprocess.Popen(
-        [
-            *server_command(),
-            "--data",
-            str(data_dir),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--demo",
-        ],
-        stdout=log,
-        stderr=log,
+        [sys.executable, "-m", __name__, str(data_dir), str(port)], stdout=log, stderr=log
     )
     server = DemoServer(f"http://127.0.0.1:{port}", process)
     atexit.register(server.stop)
@@ -78,3 +61,20 @@ def start_demo_server(data_dir: Path, timeout: float = 120.0) -> DemoServer:
             time.sleep(0.1)
     server.stop()
     raise RuntimeError("the demo server did not start in time")
+
+
+def main(argv: Sequence[str]) -> None:
+    """The child: the demo Government seeded into an empty database in ``DATA``, served on
+    loopback at ``PORT`` by one worker until SIGTERM."""
+    import uvicorn
+
+    from ecabinet.server.app import create_app
+    from ecabinet.server.core.config import get_settings
+
+    data_dir, port = argv
+    app = create_app(get_settings(data_dir, demo=True))
+    uvicorn.run(app, host="127.0.0.1", port=int(port), log_level="warning")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import record
 from ecabinet.client.account import Account
 from ecabinet.client.api import Offline
 from ecabinet.official_time import OFFICIAL_ZONE
@@ -122,9 +123,9 @@ class RecordPage(QWidget):
             self._fetch({**self.filters(), "before_id": self.rows[-1].id})
 
     def _fetch(self, filters: dict[str, str | int]) -> None:
-        api = self.account.api
+        account = self.account.member
         self.note.setText(self.tr("Đang tải…"))
-        self.tasks.run_network(lambda: api.audit(**filters), self._show, self._failed)
+        self.tasks.run_network(lambda: record.audit(account, filters), self._show, self._failed)
 
     def _show(self, rows: list[AuditRow]) -> None:
         self.rows += rows
@@ -155,16 +156,9 @@ class RecordPage(QWidget):
             self.export_to(Path(target))
 
     def export_to(self, target: Path) -> None:
-        api, filters = self.account.api, {**self.filters(), "limit": 1000}
-
-        def write() -> Path:
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_bytes(api.audit_csv(**filters))
-            temporary.replace(target)
-            return target
-
+        account, filters = self.account.member, {**self.filters(), "limit": 1000}
         self.tasks.run_network(
-            write,
+            lambda: record.export_audit(account, filters, target),
             lambda path: self.message_shown.emit(self.tr("Đã xuất: {path}").format(path=path)),
             self._failed,
         )

@@ -9,6 +9,7 @@ from ecabinet.client import lock
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
 from ecabinet.client.signed_in import Member
 from ecabinet.client.travel import Readiness, readiness
+from ecabinet.domain import Role
 from ui.sidebar import DOCUMENTS, MEETING, TRAVEL
 
 
@@ -28,7 +29,7 @@ class View:
     resending: int = 0  # of the pending: sent, no decision back, being sent again
     online: bool = False
     last_sync: str = ""
-    roles: frozenset[str] = frozenset()
+    roles: frozenset[Role] = frozenset()
     papers_hidden: bool = False  # too long away from the server: until the next sign-in
     idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
     offline_hours: int = lock.DEFAULT_OFFLINE_HOURS

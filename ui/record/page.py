@@ -65,8 +65,12 @@ class RecordPage(QWidget):
             ("pki", self.tr("Chứng thư số")),
         ):
             self.kind.addItem(words, value)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(QDate.currentDate())
+        # Today in Hà Nội, as the filter reads the days (rule 7): the laptop's own date is a
+        # day behind from 00:00 to 07:00 Hà Nội time on a laptop kept in UTC, and hid today.
+        today = datetime.now(OFFICIAL_ZONE).date()
+        today_here = QDate(today.year, today.month, today.day)
+        self.since = QDateEdit(today_here.addMonths(-1))
+        self.until = QDateEdit(today_here)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")

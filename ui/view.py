@@ -9,6 +9,7 @@ from ecabinet.client import lock
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
 from ecabinet.client.signed_in import Member
 from ecabinet.client.travel import Readiness, readiness
+from ecabinet.domain import Role
 from ui.screens import Screen
 
 
@@ -28,7 +29,7 @@ class View:
     resending: int = 0  # of the pending: sent, no decision back, being sent again
     online: bool = False
     last_sync: str = ""
-    roles: frozenset[str] = frozenset()
+    roles: frozenset[Role] = frozenset()
     papers_hidden: bool = False  # too long away from the server: until the next sign-in
     idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
     offline_hours: int = lock.DEFAULT_OFFLINE_HOURS
@@ -51,9 +52,9 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
         pending=store.count_outbox("pending"),
         rejected=store.count_outbox("rejected"),
         resending=store.count_resending(),
-        online=store.get_state("online") == "1",
-        last_sync=store.get_state("last_success_at"),
-        roles=frozenset(filter(None, store.get_state("roles").split(","))),
+        online=store.online(),
+        last_sync=store.last_success_at(),
+        roles=store.roles(),
         papers_hidden=lock.papers_hidden(store),
         idle_minutes=lock.idle_minutes(store),
         offline_hours=lock.offline_hours(store),

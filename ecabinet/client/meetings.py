@@ -114,7 +114,7 @@ def workspace(account: Member, meeting_id: str | None) -> Workspace:
     meetings = tuple(sorted(store.meetings(), key=lambda m: m.starts_at, reverse=True))
     users = tuple(
         sorted(
-            (u for u in store.list("user") if isinstance(u, UserData)),
+            store.users(),
             key=lambda u: (u.sort_order, u.full_name),
         )
     )
@@ -163,6 +163,33 @@ def save_meeting(
     )
     refresh(account)
     return meeting.id
+
+
+# The acts below are one request each; the caller brings the local copy up to date (``act``),
+# once for several.
+
+
+def meeting_act(account: Member, meeting_id: str, act: str) -> None:
+    """publish, start or close a meeting."""
+    account.api.meeting_act(meeting_id, act)
+
+
+def add_item(account: Member, meeting_id: str, body: dict[str, Any]) -> None:
+    """A new agenda item (``body`` as AgendaItemCreate)."""
+    account.api.add_item(meeting_id, body)
+
+
+def update_item(account: Member, item_id: str, body: dict[str, Any]) -> None:
+    account.api.update_item(item_id, body)
+
+
+def delete_item(account: Member, item_id: str) -> None:
+    account.api.delete_item(item_id)
+
+
+def reorder_items(account: Member, meeting_id: str, item_ids: list[str]) -> None:
+    """The agenda in this order (every item of the meeting, once)."""
+    account.api.reorder_items(meeting_id, item_ids)
 
 
 def attach(account: Member, item_id: str, path: Path, kind: str) -> None:

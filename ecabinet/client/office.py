@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ecabinet.client.meetings import upload_checked
 from ecabinet.client.signed_in import Member
-from ecabinet.wire.objects import UserData
 from ecabinet.wire.office import OfficeBallot, OfficeReplies
 
 
@@ -45,7 +44,17 @@ def create_ballot(
     )
 
 
+def ballots(account: Member) -> list[OfficeBallot]:
+    """Every written ballot the office has made, drafts included, as the server holds them."""
+    return account.api.office_ballots()
+
+
 def watch(account: Member, ballot_id: str) -> BallotWatch:
     ballot = next(b for b in account.api.office_ballots() if b.id == ballot_id)
-    names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
+    names = account.store.user_names()
     return BallotWatch(ballot, account.api.ballot_replies(ballot_id), names)
+
+
+def ballot_act(account: Member, ballot_id: str, act: str) -> None:
+    """send, remind (those who have not answered) or close (the result is published)."""
+    account.api.ballot_act(ballot_id, act)

@@ -14,21 +14,15 @@ from dataclasses import dataclass
 from ecabinet.client.acts import NotAllowed
 from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind, MeetingStatus, Role, quorum_needed
-from ecabinet.wire.objects import (
-    AgendaItemData,
-    DocumentData,
-    MeetingData,
-    SpeakerRequestData,
-    UserData,
-)
+from ecabinet.wire.objects import AgendaItemData
 
 SPEAK_PREFIX = "speak:"  # + item id -> "asked" | "withdrawn": the member's last word, here
 ASKED, WITHDRAWN = "asked", "withdrawn"
 
 
 def _item(account: Member, item_id: str) -> AgendaItemData:
-    item = account.store.get("agenda_item", item_id)
-    if not isinstance(item, AgendaItemData):
+    item = account.store.agenda_item(item_id)
+    if item is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     if item.status == "closed":
         raise NotAllowed("This agenda item is closed.")
@@ -53,8 +47,8 @@ def withdraw_request(account: Member, item_id: str) -> str:
 
 def check_in(account: Member, meeting_id: str) -> str:
     """Có mặt: the member is present at the session whose roll-call is open."""
-    meeting = account.store.get("meeting", meeting_id)
-    if not isinstance(meeting, MeetingData):
+    meeting = account.store.meeting(meeting_id)
+    if meeting is None:
         raise NotAllowed("This meeting is not on this laptop; sync first.")
     if not meeting.attendance_open or meeting.status != MeetingStatus.IN_PROGRESS:
         raise NotAllowed("The roll-call of this session is not open (sync to see if it is now).")
@@ -74,13 +68,13 @@ class Speaking:
 
 def _may_ask(account: Member, item_id: str) -> bool:
     store = account.store
-    item = store.get("agenda_item", item_id)
-    meeting = store.get("meeting", item.meeting_id) if isinstance(item, AgendaItemData) else None
-    if not isinstance(item, AgendaItemData) or not isinstance(meeting, MeetingData):
+    item = store.agenda_item(item_id)
+    meeting = store.meeting(item.meeting_id) if item is not None else None
+    if item is None or meeting is None:
         return False
     if item.status == "closed" or meeting.status == MeetingStatus.CLOSED:
         return False
-    user_id = store.get_state("user_id")
+    user_id = store.user_id()
     at_table = (InvitationKind.MEMBER, InvitationKind.DEPUTY)
     return meeting.chair_id == user_id or any(
         i.user_id == user_id and i.kind in at_table for i in meeting.invitations
@@ -89,7 +83,7 @@ def _may_ask(account: Member, item_id: str) -> bool:
 
 def speaking(account: Member, item_id: str) -> Speaking:
     store = account.store
-    user_id = store.get_state("user_id")
+    user_id = store.user_id()
     may_ask = _may_ask(account, item_id)
     pending = [
         a
@@ -100,11 +94,7 @@ def speaking(account: Member, item_id: str) -> Speaking:
     if pending:
         return Speaking(store.get_state(SPEAK_PREFIX + item_id) == ASKED, True, may_ask=may_ask)
     queue = sorted(
-        (
-            r
-            for r in store.list("speaker_request", item_id)
-            if isinstance(r, SpeakerRequestData) and not r.withdrawn
-        ),
+        (r for r in store.speaker_requests(item_id) if not r.withdrawn),
         key=lambda r: r.position,
     )
     mine = next((r for r in queue if r.user_id == user_id and r.ended_at is None), None)
@@ -118,8 +108,8 @@ def speaking(account: Member, item_id: str) -> Speaking:
 
 def item_of_document(account: Member, document_id: str) -> str:
     """The agenda item a document belongs to ("" for a ballot's papers)."""
-    document = account.store.get("document", document_id)
-    return (document.agenda_item_id or "") if isinstance(document, DocumentData) else ""
+    document = account.store.document(document_id)
+    return (document.agenda_item_id or "") if document is not None else ""
 
 
 @dataclass(frozen=True)
@@ -138,15 +128,11 @@ class Attendance:
 
 def attendance(account: Member, meeting_id: str) -> Attendance | None:
     store = account.store
-    meeting = store.get("meeting", meeting_id)
-    if not isinstance(meeting, MeetingData):
+    meeting = store.meeting(meeting_id)
+    if meeting is None:
         return None
-    user_id = store.get_state("user_id")
-    members = {
-        u.id
-        for u in store.list("user")
-        if isinstance(u, UserData) and u.active and {Role.MEMBER, Role.CHAIR} & set(u.roles)
-    }
+    user_id = store.user_id()
+    members = {u.id for u in store.users() if u.active and {Role.MEMBER, Role.CHAIR} & set(u.roles)}
     present = set(meeting.present_user_ids) & members
     checks = store.waiting_acts("attendance.check_in")
     waiting = any(a.get("meeting_id") == meeting_id for a in checks)

@@ -14,6 +14,7 @@ Any thread; nothing here blocks but what the writer is given.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -21,10 +22,12 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from cryptography import x509
 
 from ecabinet.client.api import ServerApi
+from ecabinet.client.live import LiveStatus, LiveStream
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import SecretStore
 from ecabinet.client.store import LocalStore
 from ecabinet.signing.keys import Identity, certificate_from_pem, key_from_pem
+from ecabinet.wire.live import LiveEvent
 
 if TYPE_CHECKING:
     from ecabinet.client.engine import SyncService
@@ -81,6 +84,31 @@ class SignedIn:
     @property
     def signed_in(self) -> bool:
         return bool(self.api.token)
+
+    @property
+    def session_key(self) -> tuple[str, str]:
+        """(server, token): a new one means a stream held for the old one must be opened anew."""
+        return self.api.base_url, self.api.token
+
+    def live_stream(
+        self,
+        cursor: str,
+        on_event: Callable[[LiveEvent], None],
+        on_status: Callable[[LiveStatus], None],
+        stop: threading.Event,
+    ) -> LiveStream:
+        """The server's live stream for this member, from the feed ``cursor`` applied here;
+        not started (``start`` runs it on a thread of its own)."""
+        bundle = self.api.verify if isinstance(self.api.verify, str) else None
+        return LiveStream(
+            self.api.base_url,
+            self.api.token,
+            on_event=on_event,
+            on_status=on_status,
+            ca_bundle=bundle,
+            last_event_id=cursor or None,
+            stop=stop,
+        )
 
     def identity(self) -> Identity:
         """The device's signing key and certificate (for votes and ballot replies)."""

@@ -87,8 +87,7 @@ def _latest_waiting(account: Member, type_: str, key: str, value: str) -> Answer
 
 def marks_and_votes(account: Member) -> bool:
     """A Government member or the chair; the Government Office alone never marks (rule 8)."""
-    roles = set(account.store.get_state("roles").split(","))
-    return bool(roles & {Role.MEMBER.value, Role.CHAIR.value})
+    return bool(account.store.roles() & {Role.MEMBER, Role.CHAIR})
 
 
 def _pull(account: Member, item: AgendaItemData) -> Pull:
@@ -99,9 +98,8 @@ def _pull(account: Member, item: AgendaItemData) -> Pull:
 
 
 def _is_voter(account: Member, meeting: MeetingData | None) -> bool:
-    user_id = account.store.get_state("user_id")
-    roles = set(account.store.get_state("roles").split(","))
-    if Role.MEMBER not in roles or meeting is None:
+    user_id = account.store.user_id()
+    if Role.MEMBER not in account.store.roles() or meeting is None:
         return False
     return any(
         i.user_id == user_id and i.kind == InvitationKind.MEMBER for i in meeting.invitations

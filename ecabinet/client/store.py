@@ -5,6 +5,8 @@ files beside it are sealed under the same key (``store.vault``). Every change ty
 feed lands in one ``records`` table (upsert by type and id), so applying a page is
 idempotent. A page and its cursor are written in one transaction; a member's act and its
 outbox mutation too.
+The typed reads the screens use (``meetings()``, ``users()``, ``roles()``...) are in
+``store_reads``; this module keeps the tables, the writes and the generic access.
 Called from worker threads; each function opens and closes its own session.
 """
 
@@ -15,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import (
@@ -33,18 +35,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 
 from ecabinet.client.local_db import open_engine
 from ecabinet.client.paths import Profile
+from ecabinet.client.store_reads import LAST_PAGE, StoreReads
 from ecabinet.client.vault import Vault
 from ecabinet.wire.base import WireModel
-from ecabinet.wire.objects import (
-    CHANGE_MODELS,
-    AgendaItemData,
-    AnnotationData,
-    BallotData,
-    DocumentData,
-    DocumentVersionData,
-    MeetingData,
-    ResultData,
-)
+from ecabinet.wire.objects import CHANGE_MODELS
 from ecabinet.wire.sync import (
     MUTATION_MODELS,
     ChangesPage,
@@ -52,8 +46,6 @@ from ecabinet.wire.sync import (
     MutationStatus,
     validation_message,
 )
-
-T = TypeVar("T", bound=WireModel)
 
 # An outbox entry is "pending" until the server answers, then keeps the server's word for it.
 SETTLED: tuple[MutationStatus, ...] = ("applied", "duplicate")
@@ -157,7 +149,7 @@ def _sort_key(value: Any) -> str:
     return str(value or "")
 
 
-class LocalStore:
+class LocalStore(StoreReads):
     def __init__(self, profile: Profile, key: bytes) -> None:
         self.profile = profile
         self.engine = open_engine(profile.db_path, key)
@@ -187,6 +179,10 @@ class LocalStore:
         with self.sessions() as db, db.begin():
             for key, value in values.items():
                 db.merge(SyncState(key=key, value=value))
+
+    def keep_last_page(self, document_id: str, page: int) -> None:
+        """Remember the page of a document the member is reading (``last_page`` reads it)."""
+        self.set_state(**{LAST_PAGE + document_id: str(page)})
 
     # --- applying the feed ---------------------------------------------------------------
 
@@ -394,35 +390,6 @@ class LocalStore:
                 query = query.where(Record.parent_id == parent_id)
             rows = db.scalars(query.order_by(Record.sort_key, Record.id)).all()
             return [_parse(type_, r) for r in rows]
-
-    def meetings(self) -> Sequence[MeetingData]:
-        """Every meeting the member may see, earliest first."""
-        return self._typed(MeetingData, "meeting")
-
-    def agenda_items(self, meeting_id: str) -> Sequence[AgendaItemData]:
-        return self._typed(AgendaItemData, "agenda_item", meeting_id)
-
-    def documents(self, agenda_item_id: str) -> Sequence[DocumentData]:
-        return self._typed(DocumentData, "document", agenda_item_id)
-
-    def versions(self, document_id: str | None = None) -> Sequence[DocumentVersionData]:
-        """The versions of one document, oldest first; without an id, every version held."""
-        return self._typed(DocumentVersionData, "document_version", document_id)
-
-    def ballots(self) -> Sequence[BallotData]:
-        """Written ballots, the nearest deadline first."""
-        return self._typed(BallotData, "ballot")
-
-    def results(self) -> Sequence[ResultData]:
-        return self._typed(ResultData, "result")
-
-    def annotations(self, document_version_id: str, author_id: str) -> Sequence[AnnotationData]:
-        """One author's marks on a version (the member's own, or a colleague's shared ones)."""
-        marks = self._typed(AnnotationData, "annotation", document_version_id)
-        return [mark for mark in marks if mark.author_id == author_id]
-
-    def _typed(self, model: type[T], type_: str, parent_id: str | None = None) -> Sequence[T]:
-        return [obj for obj in self.list(type_, parent_id) if isinstance(obj, model)]
 
     def count(self, type_: str) -> int:
         with self.sessions() as db:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecabinet.client import meetings
+from ecabinet.client import chair, meetings
 from ecabinet.client.account import Account
 from ecabinet.wire.session import Board
 from ui.decisions.problems import problem_words
@@ -71,8 +71,10 @@ class AgendaControl(QWidget):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        api = self.account.api
-        self.tasks.run_network(lambda: api.board(meeting_id), self._show_board, self._failed)
+        account = self.account.member
+        self.tasks.run_network(
+            lambda: chair.board(account, meeting_id), self._show_board, self._failed
+        )
 
     def _show_board(self, board: Board) -> None:
         open_items = [i for i in board.items if i.consent and i.item_id in board.consent_list]
@@ -97,9 +99,11 @@ class AgendaControl(QWidget):
         self._arrange()  # the button's words just grew by the count
 
     def discuss(self) -> None:
-        api, item_id = self.account.api, self.item_id
+        account, item_id = self.account.member, self.item_id
         if item_id:
-            self._act(lambda: api.discuss(item_id), self.tr("Đã chuyển sang nội dung này."))
+            self._act(
+                lambda: chair.discuss(account, item_id), self.tr("Đã chuyển sang nội dung này.")
+            )
 
     def confirm_adoption(self) -> bool:
         """Adoption closes the items for good: the chair or the Office says yes first."""
@@ -114,10 +118,10 @@ class AgendaControl(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def adopt_consent(self) -> None:
-        api, meeting_id, ids = self.account.api, self.meeting_id, list(self.consent_ids)
+        account, meeting_id, ids = self.account.member, self.meeting_id, list(self.consent_ids)
         if ids and self.confirm_adoption():
             done = self.tr("Đã thông qua {count} nội dung không thảo luận.").format(count=len(ids))
-            self._act(lambda: api.adopt_consent(meeting_id, ids), done)
+            self._act(lambda: chair.adopt_consent(account, meeting_id, ids), done)
 
     def _act(self, call: Callable[[], None], done: str) -> None:
         account = self.account.member

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import chair
 from ecabinet.client.account import Account
 from ecabinet.client.api import Offline
 from ecabinet.wire.session import Board
@@ -58,9 +59,9 @@ class PositionBoard(QWidget):
 
     def show_meeting(self, meeting_id: str) -> None:
         self.meeting_id = meeting_id
-        api = self.account.api
+        account = self.account.member
         self.note.setText(self.tr("Đang tải…"))
-        self.tasks.run_network(lambda: api.board(meeting_id), self._show, self._failed)
+        self.tasks.run_network(lambda: chair.board(account, meeting_id), self._show, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         text = (

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.client.signed_in import Member
 from ecabinet.domain import is_passed
-from ecabinet.wire.objects import ResultData, SpeakerRequestData, UserData
+from ecabinet.wire.objects import ResultData
 from ecabinet.wire.session import VoteCount
 from ui.decisions.chart import majority_line
 
@@ -51,24 +51,17 @@ def read_hall_facts(account: Member, item_id: str) -> HallFacts:
     """Local lane: the published result of the item's vote and its speaker, if the server
     has said that someone is speaking (a request with ``started_at`` and no ``ended_at``)."""
     store = account.store
-    results = [
-        r
-        for r in store.list("result")
-        if isinstance(r, ResultData) and r.subject == "vote" and r.agenda_item_id == item_id
-    ]
+    results = [r for r in store.results() if r.subject == "vote" and r.agenda_item_id == item_id]
     speaking = [
         r
-        for r in store.list("speaker_request", item_id)
-        if isinstance(r, SpeakerRequestData)
-        and not r.withdrawn
-        and r.started_at is not None
-        and r.ended_at is None
+        for r in store.speaker_requests(item_id)
+        if not r.withdrawn and r.started_at is not None and r.ended_at is None
     ]
     speaker, since = "", None
     if speaking:
         current = max(speaking, key=lambda r: r.started_at or r.requested_at)
-        user = store.get("user", current.user_id)
-        speaker = user.full_name if isinstance(user, UserData) else ""
+        user = store.user(current.user_id)
+        speaker = user.full_name if user is not None else ""
         since = current.started_at
     latest = max(results, key=lambda r: r.published_at) if results else None
     return HallFacts(latest, speaker, since)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ecabinet.client import acts
+from ecabinet.client import acts, chair
 from ecabinet.client.account import Account
 from ecabinet.domain import Role
-from ecabinet.wire.objects import MeetingData, UserData
+from ecabinet.wire.objects import UserData
 from ecabinet.wire.session import Quorum, RollCall
 from ui.decisions.problems import problem_words
 from ui.decisions.roll_call import RollCallGrid
@@ -95,14 +95,10 @@ class SessionTools(QObject):
         store = self.account.member.store
 
         def read() -> tuple[list[UserData], set[str], bool]:
-            members = [
-                u
-                for u in store.list("user")
-                if isinstance(u, UserData) and Role.MEMBER in u.roles and u.active
-            ]
-            meeting = store.get("meeting", meeting_id)
-            present = set(meeting.present_user_ids) if isinstance(meeting, MeetingData) else set()
-            is_open = isinstance(meeting, MeetingData) and meeting.attendance_open
+            members = [u for u in store.users() if Role.MEMBER in u.roles and u.active]
+            meeting = store.meeting(meeting_id)
+            present = set(meeting.present_user_ids) if meeting is not None else set()
+            is_open = meeting is not None and meeting.attendance_open
             return sorted(members, key=lambda u: u.sort_order), present, is_open
 
         self.tasks.run_local(read, lambda answer: self._show_members(*answer))
@@ -124,19 +120,21 @@ class SessionTools(QObject):
         return self.roll.present_ids()
 
     def save_attendance(self) -> None:
-        api, meeting_id, present = self.account.api, self.meeting_id, self.present_ids()
+        account, meeting_id, present = self.account.member, self.meeting_id, self.present_ids()
         # Only those shown present and unticked are named absent: a member who checked in
         # from the laptop after this list was loaded stays present.
         absent = sorted(self.shown_present - set(present))
         self.tasks.run_network(
-            lambda: api.set_attendance(meeting_id, present, absent), self._recorded, self._failed
+            lambda: chair.set_attendance(account, meeting_id, present, absent),
+            self._recorded,
+            self._failed,
         )
 
     def toggle_roll_call(self) -> None:
-        api, meeting_id, opening = self.account.api, self.meeting_id, not self.roll_call_open
+        account, meeting_id, opening = self.account.member, self.meeting_id, not self.roll_call_open
         self.roll_call_button.setEnabled(False)
         self.tasks.run_network(
-            lambda: api.roll_call(meeting_id, opening), self._roll_call_set, self._failed
+            lambda: chair.roll_call(account, meeting_id, opening), self._roll_call_set, self._failed
         )
 
     def _roll_call_set(self, answer: RollCall) -> None:
@@ -163,9 +161,9 @@ class SessionTools(QObject):
         if not self.item_id or not text:
             self._say(self.tr("Chọn một nội dung và ghi kết luận trước."))
             return
-        api, item_id = self.account.api, self.item_id
+        account, item_id = self.account.member, self.item_id
         self.tasks.run_network(
-            lambda: api.add_conclusion(item_id, text), self._concluded, self._failed
+            lambda: chair.add_conclusion(account, item_id, text), self._concluded, self._failed
         )
 
     def _concluded(self, _none: None) -> None:

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import chair
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
 from ecabinet.client.signed_in import Member
-from ecabinet.wire.objects import SpeakerRequestData, UserData
+from ecabinet.wire.objects import SpeakerRequestData
 from ui.decisions.problems import problem_words
 from ui.tasks import TaskManager
 from ui.theme import colors
@@ -65,12 +66,8 @@ def read_queue(
     """The item's list in place order: those waiting, speaking, and who spoke. ``fresher`` are
     the server's answers to this laptop's acts and ``ended`` the speeches those acts ended,
     newer than the last sync; the synced record wins once it knows as much."""
-    names = {u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)}
-    requests = {
-        r.id: r
-        for r in account.store.list("speaker_request", item_id)
-        if isinstance(r, SpeakerRequestData)
-    }
+    names = account.store.user_names()
+    requests = {r.id: r for r in account.store.speaker_requests(item_id)}
     for answer in fresher:
         known = requests.get(answer.id)
         if answer.agenda_item_id != item_id:
@@ -213,10 +210,10 @@ class SpeakersPanel(QGroupBox):
     def invite_next(self) -> None:
         if not self.item_id:
             return
-        api, item_id, speaking = self.account.api, self.item_id, self.current()
+        account, item_id, speaking = self.account.member, self.item_id, self.current()
         self._busy()
         self.tasks.run_network(
-            lambda: api.next_speaker(item_id),
+            lambda: chair.next_speaker(account, item_id),
             lambda answer: self._answered(answer, speaking),
             self._failed,
         )
@@ -225,10 +222,10 @@ class SpeakersPanel(QGroupBox):
         speaking = self.current()
         if speaking is None:
             return
-        api = self.account.api
+        account = self.account.member
         self._busy()
         self.tasks.run_network(
-            lambda: api.end_speech(speaking.request_id),
+            lambda: chair.end_speech(account, speaking.request_id),
             lambda answer: self._answered(answer, None),
             self._failed,
         )

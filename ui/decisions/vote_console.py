@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import chair
 from ecabinet.client.account import Account
 from ecabinet.domain import ItemStatus, Role
-from ecabinet.wire.objects import AgendaItemData, MeetingData
+from ecabinet.wire.objects import AgendaItemData
 from ecabinet.wire.session import VoteCount
 from ui.decisions.agenda_control import AgendaControl
 from ui.decisions.agenda_list import AgendaList
@@ -191,9 +192,9 @@ class VoteConsole(QWidget):
         store = self.account.member.store
 
         def read() -> tuple[list[AgendaItemData], str, bool]:
-            meeting = store.get("meeting", meeting_id)
-            title = meeting.title if isinstance(meeting, MeetingData) else ""
-            office = Role.SECRETARIAT in store.get_state("roles").split(",")
+            meeting = store.meeting(meeting_id)
+            title = meeting.title if meeting is not None else ""
+            office = Role.SECRETARIAT in store.roles()
             return list(store.agenda_items(meeting_id)), title, office
 
         self.tasks.run_local(read, lambda answer: self._show_items(*answer))
@@ -277,9 +278,9 @@ class VoteConsole(QWidget):
         if not item_id or self._asking:
             return
         self._asking = True
-        api = self.account.api
+        account = self.account.member
         self.tasks.run_network(
-            lambda: (item_id, api.vote_count(item_id)),
+            lambda: (item_id, chair.vote_count(account, item_id)),
             lambda answer: self._counted(*answer),
             self._poll_failed,
         )
@@ -353,12 +354,12 @@ class VoteConsole(QWidget):
     # --- open and close ----------------------------------------------------------------
 
     def _act(self, what: str) -> None:
-        item_id, api = self.current_item_id(), self.account.api
+        item_id, account = self.current_item_id(), self.account.member
         if not item_id:
             return
-        call = api.open_vote if what == "open" else api.close_vote
+        call = chair.open_vote if what == "open" else chair.close_vote
         self.tasks.run_network(
-            lambda: call(item_id), lambda _none: self._acted(what, item_id), self._refused
+            lambda: call(account, item_id), lambda _none: self._acted(what, item_id), self._refused
         )
 
     def _acted(self, what: str, item_id: str) -> None:

@@ -45,11 +45,10 @@ class LiveConnection(QObject):
         if not member.signed_in:
             self.release()
             return
-        key = (member.api.base_url, member.api.token)
+        key = member.session_key
         if self.holding and key == self._key:
             return
         self.release()
-        bundle = member.api.verify if isinstance(member.api.verify, str) else None
         self._key = key
         self._generation += 1
         generation = self._generation
@@ -69,15 +68,7 @@ class LiveConnection(QObject):
                 with contextlib.suppress(RuntimeError):
                     self._handoff.post(lambda: self._status_changed(generation, status))
 
-        self._stream = LiveStream(
-            member.api.base_url,
-            member.api.token,
-            on_event=on_event,
-            on_status=on_status,
-            ca_bundle=bundle,
-            last_event_id=cursor or None,
-            stop=stop,
-        )
+        self._stream = member.live_stream(cursor, on_event, on_status, stop)
         self._stream.start()
 
     def release(self) -> None:

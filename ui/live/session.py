@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
 from ecabinet.wire.live import SessionItem, VoteOpened
-from ecabinet.wire.objects import AgendaItemData
 from ui.live.alerts import VoteAlert
 from ui.live.bridge import LiveBridge
 from ui.live.connection import LiveConnection
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 # The roles that vote in session.
-VOTERS = {Role.MEMBER.value, Role.CHAIR.value}
+VOTERS = frozenset({Role.MEMBER, Role.CHAIR})
 
 
 class LiveSession(QObject):
@@ -63,7 +62,7 @@ class LiveSession(QObject):
         if result.online and not result.wiped and member.signed_in:
             store = member.store
             self.window.tasks.run_local(
-                lambda: store.get_state("cursor"),
+                store.cursor,
                 lambda cursor: self.connection.hold(member, cursor),
             )
         panel = self.window.item_panel
@@ -77,10 +76,9 @@ class LiveSession(QObject):
         item_id = event.agenda_item_id
 
         def title() -> tuple[str, bool]:
-            item = store.get("agenda_item", item_id)
-            named = f"{item.position}. {item.title}" if isinstance(item, AgendaItemData) else ""
-            roles = set(store.get_state("roles").split(","))
-            return named, bool(roles & VOTERS)
+            item = store.agenda_item(item_id)
+            named = f"{item.position}. {item.title}" if item is not None else ""
+            return named, bool(store.roles() & VOTERS)
 
         self.window.tasks.run_local(title, lambda found: self._tell_vote(event, *found))
 

@@ -188,8 +188,10 @@ class AgendaBuilder(QWidget):
         if not meeting_id or not body["title"]:
             self._say(self.tr("Hãy lưu phiên họp và nhập tên nội dung trước."))
             return
-        api = self.account.api
-        self._act(lambda: api.add_item(meeting_id, body), self.tr("Đã thêm nội dung."))
+        account = self.account.member
+        self._act(
+            lambda: meetings.add_item(account, meeting_id, body), self.tr("Đã thêm nội dung.")
+        )
 
     def save_item(self) -> None:
         entry, body = self._entry(), self._item_body()
@@ -200,20 +202,22 @@ class AgendaBuilder(QWidget):
                 self.tr("Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.")
             )
             return
-        api, item_id = self.account.api, entry.item.id
-        self._act(lambda: api.update_item(item_id, body), self.tr("Đã lưu nội dung."))
+        account, item_id = self.account.member, entry.item.id
+        self._act(lambda: meetings.update_item(account, item_id, body), self.tr("Đã lưu nội dung."))
 
     def remove_item(self) -> None:
         entry = self._entry()
         if entry is None:
             return
-        api, item_id = self.account.api, entry.item.id
-        self._act(lambda: api.delete_item(item_id), self.tr("Đã xoá nội dung."))
+        account, item_id = self.account.member, entry.item.id
+        self._act(lambda: meetings.delete_item(account, item_id), self.tr("Đã xoá nội dung."))
 
     def _moved(self, *_args: object) -> None:
         order = [str(self.items.item(i).data(ROLE)) for i in range(self.items.count())]
-        api, meeting_id = self.account.api, self.meeting_id
-        self._act(lambda: api.reorder_items(meeting_id, order), self.tr("Đã đổi thứ tự."))
+        account, meeting_id = self.account.member, self.meeting_id
+        self._act(
+            lambda: meetings.reorder_items(account, meeting_id, order), self.tr("Đã đổi thứ tự.")
+        )
 
     def attach(self, paths: list[Path]) -> None:
         entry = self._entry()

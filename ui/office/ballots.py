@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecabinet.client import acts
+from ecabinet.client import acts, office
 from ecabinet.client.account import Account
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
@@ -150,8 +150,8 @@ class OfficeBallots(QWidget):
     # --- the list ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        api = self.account.api
-        self.tasks.run_network(api.office_ballots, self._show_list, self._failed)
+        account = self.account.member
+        self.tasks.run_network(lambda: office.ballots(account), self._show_list, self._failed)
 
     def _show_list(self, ballots: list[OfficeBallot]) -> None:
         keep = self.current.ballot.id if self.current else ""
@@ -210,7 +210,7 @@ class OfficeBallots(QWidget):
     def act(self, act: str) -> None:
         if self.current is None:
             return
-        api, ballot_id = self.account.api, self.current.ballot.id
+        account, ballot_id = self.account.member, self.current.ballot.id
         done = {
             "send": self.tr("Đã gửi phiếu tới các thành viên."),
             "remind": self.tr("Đã nhắc những người chưa trả lời."),
@@ -222,7 +222,9 @@ class OfficeBallots(QWidget):
             self.reload()
             self.watch(ballot_id)
 
-        self.tasks.run_network(lambda: api.ballot_act(ballot_id, act), acted, self._failed)
+        self.tasks.run_network(
+            lambda: office.ballot_act(account, ballot_id, act), acted, self._failed
+        )
 
     # --- a new ballot ------------------------------------------------------------------
 

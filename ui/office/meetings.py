@@ -195,7 +195,7 @@ class OfficeMeetings(QWidget):
         act = NEXT_ACT.get(meeting.status) if meeting else None
         if meeting is None or act is None:
             return
-        api, meeting_id = self.account.api, meeting.id
+        meeting_id = meeting.id
         done = {
             "publish": self.tr("Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ."),
             "start": self.tr("Phiên họp đã bắt đầu."),
@@ -208,7 +208,7 @@ class OfficeMeetings(QWidget):
 
         account = self.account.member
         self.tasks.run_network(
-            lambda: meetings.act(account, lambda: api.meeting_act(meeting_id, act)),
+            lambda: meetings.act(account, lambda: meetings.meeting_act(account, meeting_id, act)),
             acted,
             self._failed,
         )

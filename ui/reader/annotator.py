@@ -18,7 +18,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.notes import delete_note, new_note, notes_on, save_note
 from ecabinet.domain import Sharing
 from ecabinet.pdf.quotes import quote_at
-from ecabinet.wire.objects import AnnotationData, UserData
+from ecabinet.wire.objects import AnnotationData
 from ecabinet.wire.text import UnsafeText, clean_member_text
 from ui.labels import error_words
 from ui.reader.notes_layer import NOTE_SIZE, hit
@@ -91,10 +91,8 @@ class Annotator(QObject):
         account, version_id = self.account.member, self.version_id
 
         def read() -> tuple[list[AnnotationData], dict[str, str], str]:
-            users = {
-                u.id: u.full_name for u in account.store.list("user") if isinstance(u, UserData)
-            }
-            return notes_on(account, version_id), users, account.store.get_state("user_id")
+            users = account.store.user_names()
+            return notes_on(account, version_id), users, account.store.user_id()
 
         self.tasks.run_local(read, lambda answer: self._show(version_id, *answer))
 

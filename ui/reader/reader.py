@@ -36,7 +36,6 @@ from ui.reader.toolbar import ReaderToolbar
 from ui.tasks import TaskManager
 
 SAVE_PAGE_AFTER_MS = 500
-LAST_PAGE = "last_page:"  # profile state: last_page:<document id> -> 0-based page
 
 
 class DocumentReader(QWidget):
@@ -199,17 +198,17 @@ class DocumentReader(QWidget):
         self.finder.texts_ready(texts)
 
     def _restore_last_page(self) -> None:
-        generation, store, key = (
+        generation, store, document_id = (
             self._generation,
             self.account.member.store,
-            LAST_PAGE + self.document_id,
+            self.document_id,
         )
 
-        def restore(value: str) -> None:
-            if generation == self._generation and value.isdigit():
-                self.go_to_page(int(value))
+        def restore(page: int | None) -> None:
+            if generation == self._generation and page is not None:
+                self.go_to_page(page)
 
-        self.tasks.run_local(lambda: store.get_state(key), restore)
+        self.tasks.run_local(lambda: store.last_page(document_id), restore)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
@@ -256,7 +255,7 @@ class DocumentReader(QWidget):
         document_id, page, store = self.document_id, self.current_page, self.account.member.store
         if not document_id:
             return
-        self.tasks.run_local(lambda: store.set_state(**{LAST_PAGE + document_id: str(page)}))
+        self.tasks.run_local(lambda: store.keep_last_page(document_id, page))
         self.last_page_changed.emit(document_id, page)
 
     # --- copy, compare, elsewhere -------------------------------------------------------

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import record
 from ecabinet.client.account import Account
 from ecabinet.client.api import Offline
 from ecabinet.official_time import OFFICIAL_ZONE
@@ -64,12 +65,12 @@ class RecordPage(QWidget):
             ("pki", self.tr("Chứng thư số")),
         ):
             self.kind.addItem(words, value)
-        # The days are the Government's (Hà Nội): on a laptop in another zone, or after 17:00
-        # UTC, the laptop's date is not the day the record's rows were written in.
+        # Today in Hà Nội, as the filter reads the days (rule 7): the laptop's own date is a
+        # day behind from 00:00 to 07:00 Hà Nội time on a laptop kept in UTC, and hid today.
         today = datetime.now(OFFICIAL_ZONE).date()
-        official_today = QDate(today.year, today.month, today.day)
-        self.since = QDateEdit(official_today.addMonths(-1))
-        self.until = QDateEdit(official_today)
+        today_here = QDate(today.year, today.month, today.day)
+        self.since = QDateEdit(today_here.addMonths(-1))
+        self.until = QDateEdit(today_here)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
@@ -126,9 +127,9 @@ class RecordPage(QWidget):
             self._fetch({**self.filters(), "before_id": self.rows[-1].id})
 
     def _fetch(self, filters: dict[str, str | int]) -> None:
-        api = self.account.api
+        account = self.account.member
         self.note.setText(self.tr("Đang tải…"))
-        self.tasks.run_network(lambda: api.audit(**filters), self._show, self._failed)
+        self.tasks.run_network(lambda: record.audit(account, filters), self._show, self._failed)
 
     def _show(self, rows: list[AuditRow]) -> None:
         self.rows += rows
@@ -159,16 +160,9 @@ class RecordPage(QWidget):
             self.export_to(Path(target))
 
     def export_to(self, target: Path) -> None:
-        api, filters = self.account.api, {**self.filters(), "limit": 1000}
-
-        def write() -> Path:
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_bytes(api.audit_csv(**filters))
-            temporary.replace(target)
-            return target
-
+        account, filters = self.account.member, {**self.filters(), "limit": 1000}
         self.tasks.run_network(
-            write,
+            lambda: record.export_audit(account, filters, target),
             lambda path: self.message_shown.emit(self.tr("Đã xuất: {path}").format(path=path)),
             self._failed,
         )

@@ -89,9 +89,7 @@ class SignInDialog(QDialog):
         self.username.setFocus()
         # The last server and username come from the encrypted store: read on the local lane.
         store = account.member.store
-        tasks.run_local(
-            lambda: (store.get_state("server_url"), store.get_state("username")), self._remembered
-        )
+        tasks.run_local(store.remembered_sign_in, self._remembered)
 
     def _remembered(self, remembered: tuple[str, str]) -> None:
         server, username = remembered

@@ -10,7 +10,8 @@ import argparse
 import os
 import sys
 import tarfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +59,20 @@ def _settings(args: argparse.Namespace) -> Settings:
     return get_settings(args.data, args.database_url, demo=getattr(args, "demo", False))
 
 
-def _session(settings: Settings) -> Session:
+@contextmanager
+def _session(settings: Settings) -> Iterator[Session]:
+    """A session on the server's database, its engine closed when the command is done (the
+    command line also runs inside other programs, the tests among them)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
-    migrate(engine)
-    factory = make_session_factory(engine)
-    install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
-    return factory()
+    try:
+        migrate(engine)
+        factory = make_session_factory(engine)
+        install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
+        with factory() as db:
+            yield db
+    finally:
+        engine.dispose()
 
 
 def _read_password() -> str:

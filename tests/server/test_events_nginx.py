@@ -98,6 +98,8 @@ http {{
             close_all()
             proc.terminate()
             proc.wait(10)
+            if proc.stderr is not None:
+                proc.stderr.close()
 
 
 def test_an_event_comes_through_nginx_while_the_stream_stays_open(through_nginx: str) -> None:

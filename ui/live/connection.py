@@ -8,12 +8,13 @@ and the stream's start comes first as a ``changed``. ``release`` when the member
 device is wiped or the window closes. When the stream cannot be had (an older
 server without it, a refused token) it gives up and the sync's five-minute timer stays the
 fallback; the next sync that reaches the server tries again.
-GUI thread; the stream's callbacks run on its thread and only reach the bridge.
+GUI thread; the stream's callbacks run on its thread and only reach the bridge, under a lock
+that ``release`` also takes: once released, no callback touches a Qt object, so the window may
+delete them the moment it has released the stream.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 
 from PySide6.QtCore import QObject
@@ -34,6 +35,10 @@ class LiveConnection(QObject):
         self._key: tuple[str, str] = ("", "")  # (server, token) the stream was opened with
         self._generation = 0  # which stream is the current one; a released one is ignored
         self._handoff = Handoff(self)  # the stream's status, from its thread to this one
+        # Held by a callback from its check of ``stop`` to its post, and by ``release`` to set
+        # ``stop``: a check and a post with the window deleted in between would reach freed
+        # Qt objects from the stream's thread.
+        self._posting = threading.Lock()
 
     @property
     def holding(self) -> bool:
@@ -55,17 +60,18 @@ class LiveConnection(QObject):
         self.status = LiveStatus.RECONNECTING
 
         stop = threading.Event()
+        posting = self._posting
 
         def on_event(event: LiveEvent) -> None:  # the stream's thread
-            if not stop.is_set() and generation == self._generation:
-                with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            with posting:
+                if not stop.is_set() and generation == self._generation:
                     self.bridge.deliver(event)
 
         def on_status(status: LiveStatus) -> None:  # the stream's thread
             # A released stream says nothing more: its window may be gone (its Qt objects
             # deleted) while the thread finishes the read it was in.
-            if not stop.is_set():
-                with contextlib.suppress(RuntimeError):
+            with posting:
+                if not stop.is_set():
                     self._handoff.post(lambda: self._status_changed(generation, status))
 
         self._stream = member.live_stream(cursor, on_event, on_status, stop)
@@ -74,7 +80,8 @@ class LiveConnection(QObject):
     def release(self) -> None:
         """Stop the stream; never waits (its thread ends on its own within a moment)."""
         if self._stream is not None:
-            self._stream.stop.set()
+            with self._posting:
+                self._stream.stop.set()
             self._stream = None
             self._generation += 1
         self.status = LiveStatus.STOPPED

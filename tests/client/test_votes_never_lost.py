@@ -196,8 +196,13 @@ class _Dropper:
                     conn.recv(65536)
 
     def close(self) -> None:
-        self.sock.close()
+        # Shut down first: closing alone leaves the thread blocked in accept() on a socket
+        # whose number the process may hand to the next file it opens.
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
         self.thread.join(5)
+        self.sock.close()
+        assert not self.thread.is_alive()
 
 
 def test_a_connection_lost_after_sending_keeps_the_act_and_says_so(

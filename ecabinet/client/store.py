@@ -254,6 +254,12 @@ class LocalStore(StoreReads):
             )
         return mutation_id
 
+    def check_act(self, type_: str, data: dict[str, Any]) -> None:
+        """Refuse, as record_action would (ActRefused), an act about to be signed; writes
+        nothing. Called before the store is read with the act's ids: SQLite cannot take a lone
+        surrogate."""
+        _sendable(type_, data)
+
     def pending(self, limit: int = 500, now: datetime | None = None) -> list[Mutation]:
         moment = (now or datetime.now(UTC)).isoformat()
         with self.sessions() as db:

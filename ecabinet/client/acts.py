@@ -4,6 +4,8 @@ Each act is written locally with its outbox entry in one transaction (LocalStore
 before the caller may say it is done. A comment is cleaned first (ecabinet.wire.text: invisible
 characters removed) and refused, with UnsafeText in words, when it holds a character that would
 make it show something other than it says; the member signs exactly what the server gets.
+The whole act is then checked (LocalStore.check_act: ActRefused, in words) before the store is
+read with its ids or anything is signed.
 A ballot reply's form is composed and PAdES-signed here, on the laptop; it is kept in the
 profile and uploaded just before its reply is pushed. Worker threads or the command line.
 """
@@ -29,17 +31,17 @@ class NotAllowed(Exception):
 
 
 def set_position(account: Member, item_id: str, position: str, comment: str = "") -> str:
-    comment = clean_member_text(comment)
+    data = {"agenda_item_id": item_id, "position": position, "comment": clean_member_text(comment)}
+    account.store.check_act("position.set", data)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
-    return account.store.record_action(
-        "position.set", {"agenda_item_id": item_id, "position": position, "comment": comment}
-    )
+    return account.store.record_action("position.set", data)
 
 
 def pull_from_consent(account: Member, item_id: str) -> str:
     """Take an item off the consent list (rule 6): it will be debated and voted. Works offline;
     the server judges it (only a member present, before adoption) when it arrives."""
+    account.store.check_act("consent.pull", {"agenda_item_id": item_id})
     item = account.store.get("agenda_item", item_id)
     if not isinstance(item, AgendaItemData):
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
@@ -50,16 +52,16 @@ def pull_from_consent(account: Member, item_id: str) -> str:
 
 def cast_vote(account: Member, item_id: str, choice: str, comment: str = "") -> str:
     comment = clean_member_text(comment)  # before signing: the signature covers it
+    # The whole act is checked before it is signed; the signature is made below.
+    unsigned = {"agenda_item_id": item_id, "choice": choice, "comment": comment, "signature": ""}
+    account.store.check_act("vote.cast", unsigned)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
     user_id = account.store.get_state("user_id")
     with closing(account.signer()) as signer:
         signed = signer.sign(canonical_vote(item_id, user_id, choice, comment))
     signature = base64.b64encode(signed).decode()
-    return account.store.record_action(
-        "vote.cast",
-        {"agenda_item_id": item_id, "choice": choice, "comment": comment, "signature": signature},
-    )
+    return account.store.record_action("vote.cast", {**unsigned, "signature": signature})
 
 
 def vote_open_here(account: Member, item_id: str) -> bool:
@@ -76,6 +78,9 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
     from ecabinet.signing.pades import sign_pdf
 
     comment = clean_member_text(comment)  # before the form is made and signed
+    # The form's digest is known only once it is signed; any digest stands for it here.
+    reply = {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": "0" * 64}
+    account.store.check_act("ballot.respond", reply)
     ballot = account.store.get("ballot", ballot_id)
     if not isinstance(ballot, BallotData):
         raise NotAllowed("This written ballot is not on this laptop; sync first.")
@@ -97,10 +102,7 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
     with closing(account.signer()) as signer:
         signed = sign_pdf(form, signer)
     sha = account.keep_form(ballot_id, signed)
-    return account.store.record_action(
-        "ballot.respond",
-        {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": sha},
-    )
+    return account.store.record_action("ballot.respond", {**reply, "signed_pdf": sha})
 
 
 def mark_read(account: Member, document_id: str) -> bool:

@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pydantic import ValidationError
+
 from ecabinet.client.signed_in import Member
 from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import AnnotationKind, Sharing
@@ -26,6 +28,7 @@ from ecabinet.wire.objects import (
     DocumentData,
     DocumentVersionData,
 )
+from ecabinet.wire.sync import validation_message
 from ecabinet.wire.text import clean_member_text, plain_quote
 
 TEXT_KINDS = (AnnotationKind.HIGHLIGHT, AnnotationKind.UNDERLINE, AnnotationKind.STRIKEOUT)
@@ -34,7 +37,8 @@ UNPLACED = "unplaced:"  # state: unplaced:<old note id> -> the version it could 
 
 
 class NoteError(Exception):
-    """The note cannot be made (no such document or page, words not on the page)."""
+    """The note cannot be made (no such document or page, words not on the page, a field
+    out of its bounds)."""
 
 
 @dataclass(frozen=True)
@@ -114,20 +118,26 @@ def new_note(
     read."""
     if "text" in fields:
         fields["text"] = clean_member_text(str(fields["text"]))
+    for words in ("quote", "prefix", "suffix"):
+        if words in fields:
+            fields[words] = plain_quote(str(fields[words]))
     moment = _now()
     author = fields.pop("author_id", None) or account.store.get_state("user_id")
-    return AnnotationData.model_validate(
-        {
-            "id": str(uuid.uuid4()),
-            "author_id": author,
-            "document_version_id": version_id,
-            "page": page,
-            "kind": kind,
-            "created_at": moment,
-            "updated_at": moment,
-            **fields,
-        }
-    )
+    try:
+        return AnnotationData.model_validate(
+            {
+                "id": str(uuid.uuid4()),
+                "author_id": author,
+                "document_version_id": version_id,
+                "page": page,
+                "kind": kind,
+                "created_at": moment,
+                "updated_at": moment,
+                **fields,
+            }
+        )
+    except ValidationError as error:
+        raise NoteError(validation_message(error)) from None
 
 
 def note_on_words(

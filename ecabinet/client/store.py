@@ -234,10 +234,7 @@ class LocalStore(StoreReads):
         profile's own state (such as which version of a document was read). Returns the
         mutation id. Only when this returns may the UI say the act is done.
         """
-        try:
-            MUTATION_MODELS[type_].model_validate(data)  # refuse bad input before writing
-        except ValidationError as error:
-            raise ActRefused(validation_message(error)) from None
+        body = _sendable(type_, data)
         mutation_id = str(uuid.uuid4())
         with self.sessions() as db, db.begin():
             if local is not None:
@@ -251,11 +248,17 @@ class LocalStore(StoreReads):
                 OutboxEntry(
                     id=mutation_id,
                     type=type_,
-                    data=json.dumps(data),
+                    data=body,
                     created_at=datetime.now(UTC).isoformat(),
                 )
             )
         return mutation_id
+
+    def check_act(self, type_: str, data: dict[str, Any]) -> None:
+        """Refuse, as record_action would (ActRefused), an act about to be signed; writes
+        nothing. Called before the store is read with the act's ids: SQLite cannot take a lone
+        surrogate."""
+        _sendable(type_, data)
 
     def pending(self, limit: int = 500, now: datetime | None = None) -> list[Mutation]:
         moment = (now or datetime.now(UTC)).isoformat()
@@ -435,6 +438,25 @@ def _add_missing_columns(conn: Connection) -> None:
                     f"NOT NULL DEFAULT {literal}"
                 )
             )
+
+
+def _sendable(type_: str, data: dict[str, Any]) -> str:
+    """The act as the outbox keeps it, strict JSON in UTF-8; ActRefused, in words, for input
+    that the server would refuse or that could not be sent at all. An entry the push cannot
+    encode (a NaN, bytes, a lone surrogate in a field the model ignores) would stop every act
+    queued behind it, so it is refused here, before anything is written."""
+    if type_ not in MUTATION_MODELS:
+        raise ActRefused(f"{type_!r} is not an act this laptop knows.")
+    try:
+        MUTATION_MODELS[type_].model_validate(data)
+    except ValidationError as error:
+        raise ActRefused(validation_message(error)) from None
+    try:
+        body = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        body.encode()  # a lone surrogate cannot be
+    except (TypeError, ValueError):
+        raise ActRefused("The act holds a value that cannot be sent to the server.") from None
+    return body
 
 
 def _row(type_: str, id_: str, obj: WireModel, seq: int) -> dict[str, Any]:

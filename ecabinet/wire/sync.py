@@ -187,5 +187,6 @@ def validation_message(error: ValidationError) -> str:
     parts = []
     for item in error.errors(include_input=False, include_url=False)[:5]:
         where = ".".join(str(p) for p in item["loc"]) or "body"
-        parts.append(f"{where}: {item['msg']}")
+        # A rule's own words (ValueError) come without pydantic's "Value error, " before them.
+        parts.append(f"{where}: {item['msg'].removeprefix('Value error, ')}")
     return "; ".join(parts)

@@ -57,12 +57,20 @@ class Unsafe(StrEnum):
     INVISIBLE = "invisible"
 
 
+# What each kind is called in the refusal, Vietnamese then English: the server's detail and
+# the command line show it as it is (the desktop words it itself, ui/labels.py).
 _WHAT = {
-    Unsafe.BIDI: "a hidden character that changes the direction of the words after it",
-    Unsafe.CONTROL: "a control character",
-    Unsafe.NONCHARACTER: "a character Unicode reserves and never assigns",
-    Unsafe.SURROGATE: "a broken character, half of a UTF-16 pair,",
-    Unsafe.INVISIBLE: "an invisible character",
+    Unsafe.BIDI: (
+        "ký tự ẩn làm đảo chiều hiển thị của chữ",
+        "a hidden character that changes the direction of the words after it",
+    ),
+    Unsafe.CONTROL: ("ký tự điều khiển ẩn", "a control character"),
+    Unsafe.NONCHARACTER: (
+        "ký tự không hợp lệ",
+        "a character Unicode reserves and never assigns",
+    ),
+    Unsafe.SURROGATE: ("ký tự bị hỏng", "a broken character, half of a UTF-16 pair,"),
+    Unsafe.INVISIBLE: ("ký tự vô hình", "an invisible character"),
 }
 
 
@@ -71,8 +79,10 @@ class UnsafeText(ValueError):
 
     def __init__(self, kind: Unsafe, position: int, char: str) -> None:
         self.kind, self.position, self.code_point = kind, position, f"U+{ord(char):04X}"
+        vi, en = _WHAT[kind]
         super().__init__(
-            f"The text has {_WHAT[kind]} ({self.code_point}) at character {position}; "
+            f"Văn bản có {vi} ({self.code_point}) ở ký tự thứ {position}; hãy xoá ký tự đó "
+            f"rồi lưu lại. The text has {en} ({self.code_point}) at character {position}; "
             "remove it and save again."
         )
 

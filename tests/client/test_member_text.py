@@ -3,13 +3,15 @@ in words, before anything is written, or keep an act the server will take."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
-from ecabinet.client.notes import new_note, save_note
+from ecabinet.client.notes import NoteError, new_note, save_note
 from ecabinet.client.store import ActRefused
 from ecabinet.wire.sync import MUTATION_MODELS
 from ecabinet.wire.text import UnsafeText, check_member_text
@@ -17,41 +19,88 @@ from tests.loopback import LiveServer
 
 ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)  # surrogates included
 EXAMPLES = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+# The member's refusals, in words; anything else escaping an act builder is a fault.
+REFUSALS = (UnsafeText, ActRefused, NoteError)
+MEMBER_TEXTS = ("comment", "text")
 
 
 def outbox_size(account: Account) -> int:
     return account.store.count_outbox("pending", "applied", "duplicate", "rejected")
 
 
+def refused_or_kept(account: Account, type_: str, act: Callable[[], object]) -> None:
+    """``act`` is refused in words with nothing written, or kept as the server takes it."""
+    before = outbox_size(account)
+    try:
+        act()
+    except REFUSALS as refused:
+        assert str(refused)
+        assert outbox_size(account) == before
+        return
+    (kept,) = account.store.waiting_acts(type_)[-1:]
+    MUTATION_MODELS[type_].model_validate(kept)  # the server's model, MemberText included
+    for field in MEMBER_TEXTS:
+        assert check_member_text(kept.get(field, "")) == kept.get(field, "")
+
+
+def one_of(*choices: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(choices) | ANY_TEXT
+
+
 @EXAMPLES
-@given(comment=ANY_TEXT, note_text=ANY_TEXT)
-def test_any_text_is_refused_before_the_store_or_kept_as_the_server_takes_it(
-    live_server: LiveServer, member: Account, comment: str, note_text: str
+@given(position=one_of("no_objection", "wish_to_speak", "object"), comment=ANY_TEXT)
+def test_any_position_is_refused_in_words_or_kept_as_the_server_takes_it(
+    live_server: LiveServer, member: Account, position: str, comment: str
 ) -> None:
     item_id = live_server.world.item_ids[0]
+    refused_or_kept(
+        member, "position.set", lambda: acts.set_position(member, item_id, position, comment)
+    )
+
+
+@EXAMPLES
+@given(choice=one_of("agree", "disagree", "abstain"), comment=ANY_TEXT)
+@example(choice="\ud800", comment="")  # a choice the signature could not encode
+def test_any_vote_is_refused_in_words_before_it_is_signed_or_kept(
+    live_server: LiveServer, member: Account, choice: str, comment: str
+) -> None:
+    item_id = live_server.world.item_ids[0]
+    refused_or_kept(member, "vote.cast", lambda: acts.cast_vote(member, item_id, choice, comment))
+
+
+@settings(EXAMPLES, max_examples=15)
+@given(choice=one_of("agree", "disagree", "other"), comment=ANY_TEXT)
+@example(choice="\ud800", comment="")
+def test_any_ballot_reply_is_refused_in_words_before_its_form_is_signed_or_kept(
+    live_server: LiveServer, member: Account, choice: str, comment: str
+) -> None:
+    ballot_id = live_server.world.ballot_id
+    refused_or_kept(
+        member,
+        "ballot.respond",
+        lambda: acts.reply_to_ballot(member, ballot_id, choice, comment),
+    )
+
+
+@EXAMPLES
+@given(kind=one_of("note", "highlight"), text=ANY_TEXT, quote=ANY_TEXT, context=ANY_TEXT)
+def test_any_note_is_refused_in_words_or_kept_as_the_server_takes_it(
+    live_server: LiveServer, member: Account, kind: str, text: str, quote: str, context: str
+) -> None:
     version_id = live_server.world.version_ids[0]
-    before = outbox_size(member)
-    try:
-        acts.set_position(member, item_id, "object", comment)
-    except UnsafeText as refused:
-        assert "remove it" in str(refused)
-        assert outbox_size(member) == before  # nothing written
-    else:
-        (kept,) = member.store.waiting_acts("position.set")[-1:]
-        assert check_member_text(kept["comment"]) == kept["comment"]
-        MUTATION_MODELS["position.set"].model_validate(kept)
-    before = outbox_size(member)
-    try:
-        note = save_note(member, new_note(member, version_id, 0, "note", text=note_text))
-    except UnsafeText:
-        assert outbox_size(member) == before
-    else:
-        assert check_member_text(note.text) == note.text
+
+    def make() -> None:
+        fields = {"text": text, "quote": quote, "prefix": context, "suffix": context}
+        note = save_note(member, new_note(member, version_id, 0, kind, **fields))
         assert member.store.get("annotation", note.id) == note
+        for words in (note.quote, note.prefix, note.suffix):  # a document's words, dropped
+            assert check_member_text(words) == words
+
+    refused_or_kept(member, "annotation.put", make)
 
 
 def test_what_was_kept_reaches_the_server_unrefused(

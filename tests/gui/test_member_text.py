@@ -15,6 +15,7 @@ from ecabinet.client.notes import my_notes
 from tests.gui.test_annotations import reader_on
 from tests.gui.test_decisions import choose_position, panel_for
 from tests.loopback import LiveServer
+from ui.decisions.ballot_page import BallotPage
 from ui.reader.annotator import Tool
 from ui.tasks import TaskManager
 
@@ -64,3 +65,22 @@ def test_a_position_comment_with_a_control_character_is_refused_in_words(
     for width, height in SIZES:
         panel.resize(width, height)
         assert panel.grab().save(str(shots / f"refused-comment-{width}x{height}.png"))
+
+
+def test_a_ballot_reply_with_a_hidden_character_is_refused_before_it_is_signed(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    page = BallotPage(member, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.show_ballot(live_server.world.ballot_id)
+    page.choices.buttons()[2].setChecked(True)  # other opinion
+    page.comment.setPlainText("Đề nghị làm rõ\x1b khoản 2")
+    assert page.problem() == ""
+    page.reply()
+    qtbot.waitUntil(lambda: "Không ký được" in page.note.text(), timeout=WAIT)
+    assert "một ký tự điều khiển không hiển thị" in page.note.text()
+    assert page.send.isEnabled()  # the member may correct it and sign again
+    assert member.store.count_outbox("pending") == 0
+    assert page.replies.count() == 0

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from ecabinet.server import models as m
 from tests.factories import World
 from tests.server.conftest import Api
-from tests.server.test_sync_push import annotation, mutation, push
+from tests.server.test_sync_push import annotation, count, mutation, push
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,27 @@ def test_unsafe_text_is_a_validation_error(api: Api, world: World, text: str) ->
         mutation("annotation.put", annotation(world, text=text)),
         mutation("annotation.put", annotation(world, text="ok", quote=text)),
         mutation("position.set", {"agenda_item_id": item, "position": "object", "comment": text}),
+        # Refused for its words before its signature or its form is looked at.
+        mutation(
+            "vote.cast",
+            {"agenda_item_id": item, "choice": "agree", "comment": text, "signature": "AAAA"},
+        ),
+        mutation(
+            "ballot.respond",
+            {
+                "ballot_id": world.ballot_id,
+                "choice": "other",
+                "comment": text,
+                "signed_pdf": "0" * 64,
+            },
+        ),
     )
-    assert [(r["status"], r["code"]) for r in results] == [("rejected", "validation_error")] * 3
-    assert "remove it" in results[0]["detail"]
+    assert [(r["status"], r["code"]) for r in results] == [("rejected", "validation_error")] * 5
+    # The detail names the kind of character and its code point, in Vietnamese then English.
+    assert results[0]["detail"].startswith("text: Văn bản có ký tự")
+    assert "U+" in results[0]["detail"] and "remove it" in results[0]["detail"]
+    for model in (m.Annotation, m.Position, m.Vote, m.BallotResponse):
+        assert count(api, model) == 0
 
 
 def test_a_lone_surrogate_is_a_validation_error(api: Api, world: World) -> None:

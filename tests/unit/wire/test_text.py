@@ -39,7 +39,10 @@ def test_what_is_refused_on_both_sides(text: str, kind: Unsafe, position: int) -
     with pytest.raises(UnsafeText) as refused:
         clean_member_text(text)
     assert (refused.value.kind, refused.value.position) == (kind, position)
-    assert "remove it" in str(refused.value)
+    # Vietnamese first, then English; the code point named in both.
+    words = str(refused.value)
+    assert words.startswith("Văn bản có ký tự") and "remove it" in words
+    assert words.count(f"U+{ord(text[position - 1]):04X}") == 2
     with pytest.raises(UnsafeText):
         check_member_text(text)
 

@@ -175,7 +175,7 @@ class Account:
     def _enroll_key(self, member: SignedIn, username: str, full_name: str) -> None:
         key = generate_key()
         answer = member.api.request_certificate(make_csr(key, username, full_name))
-        self._keep_identity(member, key, answer["certificate_pem"], answer.get("ca_pem", ""))
+        self._keep_identity(member, key, answer.certificate_pem, answer.ca_pem)
 
     def import_pkcs12(self, data: bytes, password: bytes | None) -> str:
         """Sign from now on with a certificate of the national CA (a .p12/.pfx file): the

@@ -19,9 +19,11 @@ from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.meetings import ItemPublic, MeetingPublic
 from ecabinet.wire.minutes import Minutes
-from ecabinet.wire.objects import AgendaItemData, MeetingData, SpeakerRequestData
+from ecabinet.wire.objects import SpeakerRequestData
 from ecabinet.wire.office import DeviceSeen, OfficeBallot, OfficeReplies, ReadPublic
+from ecabinet.wire.pki import CertificateImport, CertificatePublic, CertificateRequest
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -188,22 +190,17 @@ class ServerApi:
             headers={"Content-Type": "application/pdf", "X-Content-SHA256": sha256},
         )
 
-    def request_certificate(self, csr_pem: str) -> dict[str, str]:
-        with self._request("POST", "/pki/certificates", json={"csr_pem": csr_pem}) as response:
-            try:
-                body = json.loads(read_bounded(response, MAX_PROBLEM_BYTES))
-            except ValueError:
-                body = None
-        if not isinstance(body, dict) or not isinstance(body.get("certificate_pem"), str):
-            raise ServerDataError("The server's certificate answer could not be understood.")
-        return {k: str(v) for k, v in body.items()}
+    def request_certificate(self, csr_pem: str) -> CertificatePublic:
+        body = CertificateRequest(csr_pem=csr_pem).model_dump()
+        return self._exchange(CertificatePublic, "POST", "/pki/certificates", json=body)
 
-    def import_certificate(self, certificate_pem: str, chain_pem: list[str], proof: str) -> None:
-        self._request(
-            "POST",
-            "/pki/certificates/import",
-            json={"certificate_pem": certificate_pem, "chain_pem": chain_pem, "proof": proof},
-        ).close()
+    def import_certificate(
+        self, certificate_pem: str, chain_pem: list[str], proof: str
+    ) -> CertificatePublic:
+        body = CertificateImport(certificate_pem=certificate_pem, chain_pem=chain_pem, proof=proof)
+        return self._exchange(
+            CertificatePublic, "POST", "/pki/certificates/import", json=body.model_dump()
+        )
 
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
         return self._exchange(BallotSummary, "GET", f"/ballots/{ballot_id}/summary")
@@ -256,11 +253,11 @@ class ServerApi:
 
     # --- the Government Office prepares meetings ------------------------------------------
 
-    def save_meeting(self, meeting_id: str | None, body: dict[str, Any]) -> MeetingData:
+    def save_meeting(self, meeting_id: str | None, body: dict[str, Any]) -> MeetingPublic:
         """Create (no id) or edit a meeting; ``body`` as MeetingCreate or MeetingUpdate."""
         if meeting_id is None:
-            return self._exchange(MeetingData, "POST", "/meetings", json=body)
-        return self._exchange(MeetingData, "PATCH", f"/meetings/{meeting_id}", json=body)
+            return self._exchange(MeetingPublic, "POST", "/meetings", json=body)
+        return self._exchange(MeetingPublic, "PATCH", f"/meetings/{meeting_id}", json=body)
 
     def set_invitations(self, meeting_id: str, invitations: list[dict[str, Any]]) -> None:
         self._request(
@@ -271,12 +268,12 @@ class ServerApi:
         """publish, start or close."""
         self._request("POST", f"/meetings/{meeting_id}/{act}").close()
 
-    def import_meeting(self, request: AgendaImport) -> MeetingData:
+    def import_meeting(self, request: AgendaImport) -> MeetingPublic:
         body = request.model_dump(mode="json")
-        return self._exchange(MeetingData, "POST", "/meetings/import", json=body)
+        return self._exchange(MeetingPublic, "POST", "/meetings/import", json=body)
 
-    def add_item(self, meeting_id: str, body: dict[str, Any]) -> AgendaItemData:
-        return self._exchange(AgendaItemData, "POST", f"/meetings/{meeting_id}/items", json=body)
+    def add_item(self, meeting_id: str, body: dict[str, Any]) -> ItemPublic:
+        return self._exchange(ItemPublic, "POST", f"/meetings/{meeting_id}/items", json=body)
 
     def update_item(self, item_id: str, body: dict[str, Any]) -> None:
         self._request("PATCH", f"/items/{item_id}", json=body).close()

@@ -22,6 +22,7 @@ from ecabinet.client.signed_in import Member
 from ecabinet.domain import InvitationKind
 from ecabinet.manifest import CheckLimits, check_files, plan, read_manifest, refusal_code
 from ecabinet.pdf.validate import ENCRYPTED, NOT_A_PDF, check_pdf
+from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import AgendaItemData, DocumentData, MeetingData, UserData
 
 TOO_LARGE = "too_large"
@@ -206,9 +207,10 @@ def replace(account: Member, document_id: str, path: Path) -> None:
     account.api.add_version(document_id, checked.sha256, path.name[:200])
 
 
-def import_folder(account: Member, folder: Path, meeting: dict[str, Any]) -> MeetingData:
+def import_folder(account: Member, folder: Path, meeting: dict[str, Any]) -> MeetingPublic:
     """A draft meeting from a folder and its manifest: every file checked here first, all
-    uploaded, then built by the server in one transaction. Raises ImportProblems."""
+    uploaded, then built by the server in one transaction (the server's answer: the screens
+    read the meeting from the local copy, pulled here). Raises ImportProblems."""
     manifest = read_manifest(folder, meeting)
     files = check_files(folder, manifest, LIMITS)
     for name, (data, pages) in files.items():

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
-from ecabinet.server.services import meetings, users
+from ecabinet.server.serialize import body_member_ids
+from ecabinet.server.services import ballots, meetings, record, users
 from ecabinet.server.services.actor import CommandLine
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.admin import UserCreate
@@ -84,3 +85,35 @@ def test_the_command_line_and_the_api_share_the_user_rules(
             users.create_user(db, console, weak, settings.password_scrypt_n)
     assert (conflict.value.status, conflict.value.code) == (409, "conflict")
     assert (too_weak.value.status, too_weak.value.code) == (422, "weak_password")
+
+
+def test_the_record_is_read_without_http_filtered_and_paged(app: FastAPI, world: World) -> None:
+    console = CommandLine(_body_id(app, world))
+    with app.state.session_factory() as db:
+        first = meetings.create_meeting(db, console, _new_meeting())
+        second = meetings.create_meeting(db, console, _new_meeting())
+        db.commit()
+        made = record.audit_rows(db, console, record.AuditFilter(action="meeting.create"))
+        assert [r.object_id for r in made][:2] == [second.id, first.id]  # newest first
+        page = record.AuditFilter(action="meeting", before_id=made[0].id, limit=1)
+        assert [r.object_id for r in record.audit_rows(db, console, page)] == [first.id]
+        assert record.audit_rows(db, CommandLine("another-body"), record.AuditFilter()) == []
+
+
+def test_a_ballots_summary_is_read_without_http(app: FastAPI, world: World) -> None:
+    body_id = _body_id(app, world)
+    with app.state.session_factory() as db:
+        summary = ballots.summary(db, CommandLine(body_id), world.ballot_id)
+        members = set(body_member_ids(db, body_id))
+        with pytest.raises(ApiError) as refused:
+            ballots.summary(db, CommandLine("another-body"), world.ballot_id)
+    assert (summary.ballot_id, summary.title, summary.status) == (
+        world.ballot_id,
+        "Phiếu lấy ý kiến",
+        "open",
+    )
+    assert summary.total_members == summary.not_answered == len(members) > 0
+    assert {u.user_id for u in summary.unanswered} == members  # nobody has answered yet
+    assert world.users["chair"] in members and world.users["secretariat"] not in members
+    assert summary.replies == summary.late_replies == [] and not summary.passed
+    assert refused.value.status == 404

@@ -1,8 +1,9 @@
 """Routes are thin (architecture.md): a route module parses, calls a service and answers.
 
-No route imports another route (what two routes share is a service), and no route writes the
-feed or the audit trail itself: that is what a service does, once, for the routes, the CLI and
-the importer alike. The services in turn never reach back into the routes.
+No route imports another route (what two routes share is a service), no route writes the
+feed or the audit trail itself, and no route builds a database query: that is what a service
+does, once, for the routes, the CLI and the importer alike. The services in turn never reach
+back into the routes.
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ def test_the_import_reader_sees_every_form(tmp_path: Path) -> None:
     assert {name.removeprefix("ecabinet.server.api.routes.") for name in found} >= set("abcde")
     assert _matching(probe, ("ecabinet.server.audit",), tmp_path) == ["ecabinet.server.audit"]
     assert _matching(probe, ("ecabinet.server.feed",), tmp_path) == []
+    query = folder / "query.py"
+    query.write_text("from sqlalchemy import select\nfrom sqlalchemy.orm import Session\n")
+    assert _matching(query, ("sqlalchemy",), tmp_path) == [
+        "sqlalchemy",
+        "sqlalchemy.orm",
+        "sqlalchemy.orm.Session",
+        "sqlalchemy.select",
+    ]
 
 
 @pytest.mark.parametrize("route", ROUTE_MODULES, ids=lambda p: p.stem)
@@ -69,6 +78,16 @@ def test_no_route_imports_another_route(route: Path) -> None:
 @pytest.mark.parametrize("route", ROUTE_MODULES, ids=lambda p: p.stem)
 def test_routes_leave_the_feed_and_the_audit_trail_to_the_services(route: Path) -> None:
     assert _matching(route, ("ecabinet.server.audit", "ecabinet.server.feed")) == []
+
+
+@pytest.mark.parametrize("route", ROUTE_MODULES, ids=lambda p: p.stem)
+def test_routes_leave_the_queries_to_the_services(route: Path) -> None:
+    """A route may name the session's type and catch its errors, nothing more of SQLAlchemy:
+    ``select`` and its kind (a read in the route, as the record and the ballot summary once
+    had), and the counts of ``tally``, belong in a service."""
+    allowed = ("sqlalchemy.orm", "sqlalchemy.exc")
+    found = _matching(route, ("sqlalchemy", "ecabinet.server.tally"))
+    assert [n for n in found if not any(n == a or n.startswith(a + ".") for a in allowed)] == []
 
 
 def test_services_never_import_the_routes_or_the_web_framework() -> None:

@@ -28,6 +28,7 @@ from ecabinet.client import meetings
 from ecabinet.client.account import Account
 from ecabinet.client.meetings import Delivery, Workspace
 from ecabinet.domain import MeetingStatus
+from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import MeetingData
 from ui.formatting import local_date
 from ui.labels import meeting_status
@@ -233,7 +234,7 @@ class OfficeMeetings(QWidget):
         given = {k: v for k, v in fields.items() if k in {"title", "kind", "starts_at", "place"}}
         account = self.account.member
 
-        def imported(meeting: MeetingData) -> None:
+        def imported(meeting: MeetingPublic) -> None:
             self.meeting_id = meeting.id
             self._say(
                 self.tr(

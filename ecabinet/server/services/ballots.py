@@ -1,4 +1,5 @@
-"""Written ballots between sessions: create, edit, send, remind, close; replies and results.
+"""Written ballots between sessions: create, edit, send, remind, close; replies, the summary
+of replies and results.
 
 Each function that changes data checks, changes, publishes to the feed and writes the audit
 entry in the caller's transaction; the caller commits. Request worker threads.
@@ -17,8 +18,9 @@ from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import add_version
 from ecabinet.server.services.lookups import get_ballot
-from ecabinet.server.tally import close_ballot_result
+from ecabinet.server.tally import ballot_replies, ballot_tally, close_ballot_result
 from ecabinet.wire.office import BallotCreate, BallotUpdate
+from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
 
 
 def _check_voters(db: Session, actor: Actor, voter_ids: list[str]) -> list[str]:
@@ -172,3 +174,47 @@ def results(
             m.AgendaItem.meeting_id == meeting_id
         )
     return list(db.scalars(query.order_by(m.Result.published_at)))
+
+
+def summary(db: Session, actor: Actor, ballot_id: str) -> BallotSummary:
+    """The summary of replies (tổng hợp ý kiến): the count under the rules, who answered what,
+    who answered late and who has not answered, each named with their title."""
+    ballot = get_ballot(db, actor, ballot_id)
+    counted = ballot_tally(db, ballot)
+    people = {u.id: u for u in db.scalars(select(m.User).where(m.User.body_id == actor.body_id))}
+
+    def reply(r: m.BallotResponse) -> SummaryReply:
+        user = people[r.user_id]
+        return SummaryReply(
+            user_id=r.user_id,
+            full_name=user.full_name,
+            title=user.title,
+            choice=r.choice,
+            comment=r.comment,
+            received_at=r.received_at,
+            late=r.late,
+        )
+
+    rows = ballot_replies(db, ballot)
+    answered = {r.user_id for r in rows if r.current}
+    return BallotSummary(
+        ballot_id=ballot.id,
+        title=ballot.title,
+        question=ballot.question,
+        status=ballot.status,
+        deadline=ballot.deadline,
+        total_members=counted.total_members,
+        agree=counted.agree,
+        disagree=counted.disagree,
+        other=counted.abstain_or_other,
+        not_answered=counted.not_answered,
+        late=counted.late,
+        passed=counted.passed,
+        replies=[reply(r) for r in rows if r.current],
+        late_replies=[reply(r) for r in rows if r.late],
+        unanswered=[
+            SummaryMember(user_id=u, full_name=people[u].full_name, title=people[u].title)
+            for u in body_member_ids(db, actor.body_id)
+            if u not in answered
+        ],
+    )

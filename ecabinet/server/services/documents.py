@@ -101,6 +101,17 @@ def update_document(
     return doc
 
 
+def version_numbers(db: Session, doc: m.Document) -> list[int]:
+    """The numbers of the document's versions, first first (old ones are kept)."""
+    return list(
+        db.scalars(
+            select(m.DocumentVersion.number)
+            .where(m.DocumentVersion.document_id == doc.id)
+            .order_by(m.DocumentVersion.number)
+        )
+    )
+
+
 def document_reads(db: Session, actor: Actor, document_id: str) -> list[tuple[m.DocumentRead, int]]:
     """Each read receipt with the number of the version read, first reads first."""
     doc = get_document(db, actor, document_id)

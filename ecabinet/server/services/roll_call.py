@@ -23,6 +23,7 @@ from ecabinet.server.errors import ApiError
 from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.live import Attendance
+from ecabinet.wire.session import Quorum, RollCall
 
 
 def _changed(db: Session, meeting: m.Meeting) -> None:
@@ -64,6 +65,20 @@ def set_open(db: Session, auth: AuthContext, meeting_id: str, is_open: bool) -> 
         object_id=meeting.id,
     )
     return meeting
+
+
+def state(db: Session, meeting: m.Meeting) -> RollCall:
+    """Whether the roll-call is open, and the quorum as the rows now count it."""
+    from ecabinet.server.tally import quorum  # imported here, as in _changed
+
+    total, present, needed, reached = quorum(db, meeting)
+    return RollCall(
+        meeting_id=meeting.id,
+        attendance_open=bool(meeting.attendance_open),
+        quorum=Quorum(
+            total_members=total, present_members=present, needed=needed, has_quorum=reached
+        ),
+    )
 
 
 def _rows(db: Session, meeting: m.Meeting) -> dict[str, m.Attendance]:

@@ -8,7 +8,6 @@ after it, so a client never learns of half an act.
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import models as m
@@ -37,18 +36,13 @@ def _item_public(item: m.AgendaItem) -> ItemPublic:
 
 
 def _document_public(db: Session, doc: m.Document) -> DocumentPublic:
-    numbers = db.scalars(
-        select(m.DocumentVersion.number)
-        .where(m.DocumentVersion.document_id == doc.id)
-        .order_by(m.DocumentVersion.number)
-    )
     return DocumentPublic(
         id=doc.id,
         kind=doc.kind,
         title=doc.title,
         allow_copy=doc.allow_copy,
         current_version_id=doc.current_version_id,
-        versions=list(numbers),
+        versions=documents.version_numbers(db, doc),
     )
 
 

@@ -8,15 +8,11 @@ never learns of half an act.
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import select
 
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services import ballots
-from ecabinet.server.services.lookups import get_ballot
-from ecabinet.server.tally import ballot_replies, ballot_tally
 from ecabinet.wire.office import (
     BallotCreate,
     BallotUpdate,
@@ -25,7 +21,7 @@ from ecabinet.wire.office import (
     OfficeReply,
     ResultPublic,
 )
-from ecabinet.wire.summary import BallotSummary, SummaryMember, SummaryReply
+from ecabinet.wire.summary import BallotSummary
 
 router = APIRouter(tags=["ballots"], route_class=ReleasingRoute)
 
@@ -122,42 +118,4 @@ def results(
     summary="The summary of replies (tổng hợp ý kiến), counted under the rules",
 )
 def summary(ballot_id: str, auth: Secretariat, db: DbDep) -> BallotSummary:
-    ballot = get_ballot(db, auth, ballot_id)
-    counted = ballot_tally(db, ballot)
-    people = {u.id: u for u in db.scalars(select(m.User).where(m.User.body_id == auth.body_id))}
-
-    def reply(r: m.BallotResponse) -> SummaryReply:
-        user = people[r.user_id]
-        return SummaryReply(
-            user_id=r.user_id,
-            full_name=user.full_name,
-            title=user.title,
-            choice=r.choice,
-            comment=r.comment,
-            received_at=r.received_at,
-            late=r.late,
-        )
-
-    replies = ballot_replies(db, ballot)
-    answered = {r.user_id for r in replies if r.current}
-    return BallotSummary(
-        ballot_id=ballot.id,
-        title=ballot.title,
-        question=ballot.question,
-        status=ballot.status,
-        deadline=ballot.deadline,
-        total_members=counted.total_members,
-        agree=counted.agree,
-        disagree=counted.disagree,
-        other=counted.abstain_or_other,
-        not_answered=counted.not_answered,
-        late=counted.late,
-        passed=counted.passed,
-        replies=[reply(r) for r in replies if r.current],
-        late_replies=[reply(r) for r in replies if r.late],
-        unanswered=[
-            SummaryMember(user_id=u, full_name=people[u].full_name, title=people[u].title)
-            for u in body_member_ids(db, auth.body_id)
-            if u not in answered
-        ],
-    )
+    return ballots.summary(db, auth, ballot_id)

@@ -9,27 +9,13 @@ each. What each act does lives in ``services.roll_call``; the handler commits on
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy.orm import Session
 
-from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.services import roll_call
-from ecabinet.server.tally import quorum
-from ecabinet.wire.session import Quorum, RollCall
+from ecabinet.wire.session import RollCall
 
 router = APIRouter(tags=["meetings"], route_class=ReleasingRoute)
-
-
-def roll_call_of(db: Session, meeting: m.Meeting) -> RollCall:
-    total, present, needed, reached = quorum(db, meeting)
-    return RollCall(
-        meeting_id=meeting.id,
-        attendance_open=bool(meeting.attendance_open),
-        quorum=Quorum(
-            total_members=total, present_members=present, needed=needed, has_quorum=reached
-        ),
-    )
 
 
 @router.post(
@@ -40,7 +26,7 @@ def roll_call_of(db: Session, meeting: m.Meeting) -> RollCall:
 def open_roll_call(meeting_id: str, auth: Secretariat, db: DbDep) -> RollCall:
     meeting = roll_call.set_open(db, auth, meeting_id, True)
     db.commit()
-    return roll_call_of(db, meeting)
+    return roll_call.state(db, meeting)
 
 
 @router.post(
@@ -51,4 +37,4 @@ def open_roll_call(meeting_id: str, auth: Secretariat, db: DbDep) -> RollCall:
 def close_roll_call(meeting_id: str, auth: Secretariat, db: DbDep) -> RollCall:
     meeting = roll_call.set_open(db, auth, meeting_id, False)
     db.commit()
-    return roll_call_of(db, meeting)
+    return roll_call.state(db, meeting)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.client.notes import NoteError, my_notes, note_on_words
 from ecabinet.client.store import ActRefused
@@ -59,10 +60,7 @@ def _export(account: Account, args: argparse.Namespace) -> int:
         if args.format == "pdf"
         else export_xfdf(account, args.document)
     )
-    target = Path(args.out)
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_bytes(data)
-    temporary.replace(target)  # never a half-written file under the name asked for
+    target = save_paper(Path(args.out), data)
     print(f"Wrote {target} ({len(data) // 1024 + 1} KB)")
     return 0
 

@@ -3,6 +3,7 @@ move, edit, share and delete; undo and redo; the notes panel; export and import.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,7 @@ def test_export_and_import_from_the_panel(
         reader.notes_tools.export_to("pdf", pdf)
     (annotation,) = [a.get_object() for a in PdfReader(pdf).pages[0].annotations]
     assert annotation["/Subtype"] == "/FreeText"
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600  # the member's alone, like the profile
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
         reader.notes_tools.export_to("xfdf", xfdf)
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:

@@ -14,7 +14,7 @@ from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.client.notes import NoteError, my_notes, note_on_words
 from ecabinet.client.store import ActRefused
 from ecabinet.domain import Sharing
-from ecabinet.pdf.xfdf import XfdfError
+from ecabinet.pdf.xfdf import XfdfError, read_xfdf
 from ecabinet.wire.objects import DocumentData
 from ecabinet.wire.text import UnsafeText
 
@@ -66,7 +66,7 @@ def _export(account: Account, args: argparse.Namespace) -> int:
 
 
 def _import(account: Account, args: argparse.Namespace) -> int:
-    count = import_xfdf(account, args.document, Path(args.file).read_bytes())
+    count = import_xfdf(account, args.document, read_xfdf(Path(args.file)))
     print(f"Imported {count} notes (saved; sent at next sync)")
     return 0
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.client.library import DocumentEntry
 from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
+from ecabinet.pdf.xfdf import XfdfError, XfdfProblem
 from ecabinet.wire.text import Unsafe, UnsafeText
 
 
@@ -95,6 +96,25 @@ UNSAFE_TEXT = QT_TRANSLATE_NOOP(
     "nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.",
 )
 
+XFDF_PROBLEMS = {
+    XfdfProblem.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Labels", "tệp quá lớn so với một tệp ghi chú nên không được đọc."
+    ),
+    XfdfProblem.ENTITIES: QT_TRANSLATE_NOOP(
+        "Labels",
+        "tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần "
+        "những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.",
+    ),
+    XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp XML đọc được."),
+    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp ghi chú XFDF."),
+    XfdfProblem.NO_SUCH_PAGE: QT_TRANSLATE_NOOP(
+        "Labels", "tệp có ghi chú ở trang {page}, tài liệu này không có trang đó."
+    ),
+    XfdfProblem.DAMAGED: QT_TRANSLATE_NOOP(
+        "Labels", "tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí."
+    ),
+}
+
 
 def error_words(error: BaseException) -> str:
     """Why an act was not kept, in the member's words where we know them."""
@@ -102,4 +122,6 @@ def error_words(error: BaseException) -> str:
         return translate(str(UNSAFE_TEXT)).format(
             what=translate(str(UNSAFE_CHARACTERS[error.kind])), position=error.position
         )
+    if isinstance(error, XfdfError):  # nothing was imported; the file is named by the caller
+        return translate(str(XFDF_PROBLEMS[error.problem])).format(page=error.page)
     return str(error)

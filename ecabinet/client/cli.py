@@ -26,6 +26,7 @@ from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.cli_notes import add_note_commands
 from ecabinet.client.cli_search import add_search_command
 from ecabinet.client.cli_session import add_session_commands
+from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import ActRefused, ServerDataError
@@ -196,27 +197,27 @@ def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
 
 
 def _ballot_form(account: Account, args: argparse.Namespace) -> int:
-    Path(args.out).write_bytes(acts.last_form(account, args.ballot_id))
+    save_paper(Path(args.out), acts.last_form(account, args.ballot_id))
     print(f"Wrote your signed form to {args.out}.")
     return 0
 
 
 def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
     pdf, table = acts.signed_ballot_summary(account, args.ballot_id)
-    Path(args.pdf).write_bytes(pdf)
+    save_paper(Path(args.pdf), pdf)
     if args.csv:
-        Path(args.csv).write_text(table, encoding="utf-8")
+        save_text(Path(args.csv), table)
     print(f"Wrote the signed summary to {args.pdf}" + (f" and {args.csv}." if args.csv else "."))
     return 0
 
 
 def _minutes(account: Account, args: argparse.Namespace) -> int:
     pdf, record, votes, speeches = acts.signed_minutes(account, args.meeting_id)
-    Path(args.pdf).write_bytes(pdf)
+    save_paper(Path(args.pdf), pdf)
     written = [args.pdf]
     for target, text in ((args.json, record), (args.csv, votes), (args.speakers_csv, speeches)):
         if target:
-            Path(target).write_text(text, encoding="utf-8")
+            save_text(Path(target), text)
             written.append(target)
     print(f"Wrote the signed minutes: {', '.join(written)}")
     return 0

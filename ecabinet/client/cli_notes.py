@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.client.notes import NoteError, my_notes, note_on_words
 from ecabinet.client.store import ActRefused
 from ecabinet.domain import Sharing
-from ecabinet.pdf.xfdf import XfdfError
+from ecabinet.pdf.xfdf import XfdfError, read_xfdf
 from ecabinet.wire.objects import DocumentData
 from ecabinet.wire.text import UnsafeText
 
@@ -59,16 +60,13 @@ def _export(account: Account, args: argparse.Namespace) -> int:
         if args.format == "pdf"
         else export_xfdf(account, args.document)
     )
-    target = Path(args.out)
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_bytes(data)
-    temporary.replace(target)  # never a half-written file under the name asked for
+    target = save_paper(Path(args.out), data)
     print(f"Wrote {target} ({len(data) // 1024 + 1} KB)")
     return 0
 
 
 def _import(account: Account, args: argparse.Namespace) -> int:
-    count = import_xfdf(account, args.document, Path(args.file).read_bytes())
+    count = import_xfdf(account, args.document, read_xfdf(Path(args.file)))
     print(f"Imported {count} notes (saved; sent at next sync)")
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ecabinet.client.exports import save_paper
 from ecabinet.client.signed_in import Member
 from ecabinet.wire.record import AuditRow
 
@@ -20,9 +21,6 @@ def audit(account: Member, filters: dict[str, str | int]) -> list[AuditRow]:
 
 
 def export_audit(account: Member, filters: dict[str, str | int], target: Path) -> Path:
-    """The record as CSV at ``target``: written beside it first, so a cut-off download never
-    leaves a half file under the chosen name."""
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_bytes(account.api.audit_csv(**filters))
-    temporary.replace(target)
-    return target
+    """The record as CSV at ``target``, readable by the member only; a cut-off download
+    leaves no half file under the chosen name."""
+    return save_paper(target, account.api.audit_csv(**filters))

@@ -14,6 +14,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
 
 import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
@@ -34,8 +36,24 @@ ELEMENTS = {
 KINDS = {element: kind for kind, element in ELEMENTS.items()}
 
 
+class XfdfProblem(StrEnum):
+    """Why a file was refused, for the desktop to say in the member's words."""
+
+    TOO_LARGE = "too_large"
+    ENTITIES = "entities"  # a document type or entities: refused unread
+    NOT_XML = "not_xml"
+    NOT_XFDF = "not_xfdf"
+    NO_SUCH_PAGE = "no_such_page"
+    DAMAGED = "damaged"  # a note without a page, or positions that are not numbers
+
+
 class XfdfError(ValueError):
-    """The file is not XFDF we can read; nothing was imported."""
+    """The file is not XFDF we can read; nothing was imported. ``page`` (from 1) is set for
+    NO_SUCH_PAGE."""
+
+    def __init__(self, problem: XfdfProblem, detail: str, page: int = 0) -> None:
+        super().__init__(detail)
+        self.problem, self.page = problem, page
 
 
 @dataclass
@@ -100,23 +118,33 @@ def _floats(text: str) -> list[float]:
     try:
         return [float(v) for v in text.replace(";", ",").split(",") if v.strip()]
     except ValueError:
-        raise XfdfError(f"not a list of numbers: {text[:40]!r}") from None
+        raise XfdfError(XfdfProblem.DAMAGED, f"not a list of numbers: {text[:40]!r}") from None
+
+
+def read_xfdf(path: Path) -> bytes:
+    """A file's bytes, at most one more than ``from_xfdf`` accepts: a huge file is refused
+    without being read whole into memory."""
+    with path.open("rb") as fh:
+        return fh.read(MAX_XFDF_BYTES + 1)
 
 
 def from_xfdf(data: bytes, page_heights: Sequence[float]) -> list[ImportedNote]:
     if len(data) > MAX_XFDF_BYTES:
-        raise XfdfError("the file is larger than any list of notes should be")
+        raise XfdfError(
+            XfdfProblem.TOO_LARGE, "the file is larger than any list of notes should be"
+        )
     try:
         root = defused.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
         raise XfdfError(
+            XfdfProblem.ENTITIES,
             "the file declares a document type or XML entities, which a list of notes never "
-            "needs and which can hide an attack; it was not read"
+            "needs and which can hide an attack; it was not read",
         ) from None
     except ET.ParseError as error:
-        raise XfdfError(f"not XML: {error}") from None
+        raise XfdfError(XfdfProblem.NOT_XML, f"not XML: {error}") from None
     if root.tag not in (f"{{{NS}}}xfdf", "xfdf"):
-        raise XfdfError("not an XFDF file")
+        raise XfdfError(XfdfProblem.NOT_XFDF, "not an XFDF file")
     notes = []
     for element in root.iter():
         kind = KINDS.get(element.tag.rsplit("}", 1)[-1])
@@ -125,9 +153,13 @@ def from_xfdf(data: bytes, page_heights: Sequence[float]) -> list[ImportedNote]:
         try:
             page = int(element.get("page", "-1"))
         except ValueError:
-            raise XfdfError("a note names no page") from None
+            raise XfdfError(XfdfProblem.DAMAGED, "a note names no page") from None
         if not 0 <= page < len(page_heights):
-            raise XfdfError(f"a note is on page {page + 1}, which this document does not have")
+            raise XfdfError(
+                XfdfProblem.NO_SUCH_PAGE,
+                f"a note is on page {page + 1}, which this document does not have",
+                page=page + 1,
+            )
         height = page_heights[page]
         note = ImportedNote(_id(element.get("name", "")), page, kind)
         color = element.get("color", "#FFD400")

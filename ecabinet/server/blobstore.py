@@ -89,11 +89,14 @@ class BlobStore:
         sha = hashlib.sha256(data).hexdigest()
         if not self.exists(sha):
             fh, temp = self.temp_file()
-            with fh:
+            try:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            self.commit(temp, sha)
+                self.commit(temp, sha)
+            finally:  # a full disk or a failed rename leaves no partial file behind
+                temp.unlink(missing_ok=True)  # removed while still locked, then closed
+                fh.close()
         return sha
 
 

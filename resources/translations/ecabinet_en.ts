@@ -89,57 +89,57 @@
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="192"/>
+        <location filename="../../ui/office/agenda_builder.py" line="193"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="200"/>
+        <location filename="../../ui/office/agenda_builder.py" line="202"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="204"/>
+        <location filename="../../ui/office/agenda_builder.py" line="206"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="211"/>
+        <location filename="../../ui/office/agenda_builder.py" line="213"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="216"/>
+        <location filename="../../ui/office/agenda_builder.py" line="219"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="221"/>
+        <location filename="../../ui/office/agenda_builder.py" line="225"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="230"/>
+        <location filename="../../ui/office/agenda_builder.py" line="234"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="240"/>
+        <location filename="../../ui/office/agenda_builder.py" line="244"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="244"/>
+        <location filename="../../ui/office/agenda_builder.py" line="248"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="250"/>
+        <location filename="../../ui/office/agenda_builder.py" line="254"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="268"/>
+        <location filename="../../ui/office/agenda_builder.py" line="272"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -157,37 +157,37 @@
         <translation>Adopt the consent list</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="81"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="83"/>
         <source>{position}. {title} ({count}/{total} thành viên không phản đối)</source>
         <translation>{position}. {title} ({count}/{total} members with no objection)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="88"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="90"/>
         <source>Thông qua danh sách không thảo luận ({count})</source>
         <translation>Adopt the consent list ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="91"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="93"/>
         <source>Danh sách thông qua không thảo luận: nội dung {items}.</source>
         <translation>Consent list: items {items}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="95"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="97"/>
         <source>Không có nội dung nào trong danh sách thông qua không thảo luận.</source>
         <translation>No item is on the consent list.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="102"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="105"/>
         <source>Đã chuyển sang nội dung này.</source>
         <translation>Now discussing this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="108"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="112"/>
         <source>Xác nhận thông qua không thảo luận</source>
         <translation>Confirm adoption without debate</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="110"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="114"/>
         <source>Thông qua {count} nội dung theo danh sách thông qua không thảo luận? Ý kiến “Không phản đối” của từng thành viên sẽ được ghi nhận là tán thành.
 
 {items}</source>
@@ -196,12 +196,12 @@
 {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="119"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="123"/>
         <source>Đã thông qua {count} nội dung không thảo luận.</source>
         <translation>{count} items adopted without debate.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/agenda_control.py" line="134"/>
+        <location filename="../../ui/decisions/agenda_control.py" line="138"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -209,33 +209,33 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="190"/>
+        <location filename="../../ui/reader/annotator.py" line="188"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="190"/>
+        <location filename="../../ui/reader/annotator.py" line="188"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="191"/>
-        <location filename="../../ui/reader/annotator.py" line="231"/>
+        <location filename="../../ui/reader/annotator.py" line="189"/>
+        <location filename="../../ui/reader/annotator.py" line="229"/>
         <source>Nội dung:</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="231"/>
+        <location filename="../../ui/reader/annotator.py" line="229"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="266"/>
+        <location filename="../../ui/reader/annotator.py" line="264"/>
         <source>Chỉ xoá được ghi chú của mình.</source>
         <translation>You can delete only your own notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/annotator.py" line="272"/>
+        <location filename="../../ui/reader/annotator.py" line="270"/>
         <source>Không lưu được ghi chú: {reason}</source>
         <translation>The note could not be saved: {reason}</translation>
     </message>
@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="73"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Đang khởi động máy chủ demo và đăng nhập…</source>
         <translation>Starting the demo server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="131"/>
+        <location filename="../../ui/app.py" line="133"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -271,142 +271,142 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="62"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="63"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="67"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="75"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="76"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="85"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="86"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="94"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="95"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="96"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="120"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="120"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="135"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="136"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="171"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="159"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="160"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="161"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="165"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="185"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="187"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="196"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="198"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="206"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="216"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="223"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="229"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="246"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="243"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="248"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="245"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -538,128 +538,128 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/reader.py" line="106"/>
-        <location filename="../../ui/reader/reader.py" line="207"/>
+        <location filename="../../ui/reader/side_panels.py" line="62"/>
+        <location filename="../../ui/reader/toolbar.py" line="33"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="110"/>
+        <location filename="../../ui/reader/toolbar.py" line="37"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="130"/>
+        <location filename="../../ui/reader/toolbar.py" line="29"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/toolbar.py" line="49"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="136"/>
+        <location filename="../../ui/reader/toolbar.py" line="52"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="139"/>
+        <location filename="../../ui/reader/toolbar.py" line="56"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="142"/>
+        <location filename="../../ui/reader/toolbar.py" line="62"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="145"/>
+        <location filename="../../ui/reader/toolbar.py" line="67"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="148"/>
+        <location filename="../../ui/reader/toolbar.py" line="75"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="149"/>
+        <location filename="../../ui/reader/toolbar.py" line="77"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="152"/>
+        <location filename="../../ui/reader/toolbar.py" line="80"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="154"/>
+        <location filename="../../ui/reader/toolbar.py" line="83"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="157"/>
+        <location filename="../../ui/reader/toolbar.py" line="91"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="160"/>
+        <location filename="../../ui/reader/toolbar.py" line="103"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="162"/>
+        <location filename="../../ui/reader/toolbar.py" line="110"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="177"/>
+        <location filename="../../ui/reader/toolbar.py" line="127"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="200"/>
+        <location filename="../../ui/reader/side_panels.py" line="56"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="208"/>
+        <location filename="../../ui/reader/side_panels.py" line="63"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="209"/>
+        <location filename="../../ui/reader/side_panels.py" line="64"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="251"/>
+        <location filename="../../ui/reader/reader.py" line="133"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="362"/>
+        <location filename="../../ui/reader/toolbar.py" line="162"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="446"/>
+        <location filename="../../ui/reader/search.py" line="72"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="475"/>
+        <location filename="../../ui/reader/reader.py" line="268"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="495"/>
+        <location filename="../../ui/reader/reader.py" line="288"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="505"/>
+        <location filename="../../ui/reader/reader.py" line="298"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -1073,155 +1073,185 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Phiên họp thường kỳ</source>
         <translation>Regular meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Phiên họp chuyên đề</source>
         <translation>Thematic meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Phiên họp bất thường</source>
         <translation>Extraordinary meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Đang chuẩn bị</source>
         <translation>In preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Đã phát hành</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Chưa thảo luận</source>
         <translation>Not yet discussed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Tờ trình</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Chưa có tệp</source>
         <translation>No file yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Có trên máy</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Đang tải {percent}%</source>
         <translation>Downloading {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Chưa tải về</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>{kind} v{new} thay thế v{old}</source>
         <translation>{kind} v{new} replaces v{old}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>một ký tự ẩn làm đảo chiều hiển thị của chữ</source>
         <translation>a hidden character that reverses the direction of the text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>một ký tự điều khiển không hiển thị</source>
         <translation>an invisible control character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>một ký tự không hợp lệ</source>
         <translation>an invalid character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>một ký tự bị hỏng</source>
         <translation>a broken character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>một ký tự vô hình</source>
         <translation>an invisible character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.</source>
         <translation>The text has {what} (at character {position}), which could make it display differently from what it says. Please delete that character or type this passage again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>tệp quá lớn so với một tệp ghi chú nên không được đọc.</source>
+        <translation>the file is far larger than any notes file, so it was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
+        <translation>the file declares a document type or XML entities. A notes file never needs them and they can hide an attack, so the file was not read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108"/>
+        <source>tệp không phải là tệp XML đọc được.</source>
+        <translation>the file is not readable XML.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109"/>
+        <source>tệp không phải là tệp ghi chú XFDF.</source>
+        <translation>the file is not an XFDF notes file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110"/>
+        <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
+        <translation>the file has a note on page {page}, which this document does not have.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113"/>
+        <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
+        <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
 </context>
 <context>
     <name>LiveSession</name>
     <message>
-        <location filename="../../ui/live/session.py" line="91"/>
+        <location filename="../../ui/live/session.py" line="88"/>
         <source>Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened the vote: {item}. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="92"/>
+        <location filename="../../ui/live/session.py" line="89"/>
         <source>Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened a vote. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="97"/>
+        <location filename="../../ui/live/session.py" line="94"/>
         <source>Biểu quyết đang mở</source>
         <translation>Vote open</translation>
     </message>
@@ -1262,142 +1292,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/window/notices.py" line="39"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/window/menus.py" line="31"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/window/menus.py" line="34"/>
         <source>Tìm trong mọi tài liệu</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/window/menus.py" line="40"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/window/menus.py" line="46"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/window/menus.py" line="52"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/window/menus.py" line="55"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/window/menus.py" line="58"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/window/menus.py" line="74"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/window/menus.py" line="79"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/window/menus.py" line="81"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/window/notices.py" line="81"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/window/notices.py" line="86"/>
         <source>Không đồng bộ được: {error}</source>
         <translation>Could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/window/notices.py" line="92"/>
         <source>Thiết bị này đã bị thu hồi: tài liệu trên máy đã được xoá.</source>
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/window/menus.py" line="96"/>
         <source>Đã đặt mã PIN mở khoá màn hình.</source>
         <translation>The PIN to unlock the screen is set.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/window/reading.py" line="54"/>
         <source>Tài liệu này không còn trên máy.</source>
         <translation>This document is no longer on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/window/reading.py" line="58"/>
         <source>“{title}” chưa có trên máy; đang tải về.</source>
         <translation>“{title}” is not on this laptop yet; downloading.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/window/notices.py" line="59"/>
         <source>{count} tài liệu mới hoặc được thay thế</source>
         <translation>{count} new or replaced documents</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/window/notices.py" line="65"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời</source>
         <translation>{count} written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/window/notices.py" line="69"/>
         <source>Có nội dung mới: {what}.</source>
         <translation>New: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/window/notices.py" line="112"/>
         <source>Không có kết nối; đang làm việc với dữ liệu trên máy.</source>
         <translation>No connection; working with what is on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/window/notices.py" line="116"/>
         <source>{count} tài liệu chưa tải được; sẽ thử lại.</source>
         <translation>{count} documents could not be downloaded; will retry.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/window/notices.py" line="130"/>
         <source>Ghi chú đã chuyển sang bản mới: {placed}.</source>
         <translation>Notes moved to the new version: {placed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/window/notices.py" line="134"/>
         <source>{count} ghi chú không tìm thấy chỗ trong bản mới; vẫn giữ ở bản cũ.</source>
         <translation>{count} notes could not be placed in the new version; they stay on the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/window/notices.py" line="140"/>
         <source>Phiên đăng nhập đã hết hạn.</source>
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1640,127 +1670,127 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="84"/>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="94"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="95"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="94"/>
+        <location filename="../../ui/reader/notes_tools.py" line="96"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="107"/>
+        <location filename="../../ui/reader/notes_tools.py" line="109"/>
         <source>Màu {n}</source>
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="113"/>
+        <location filename="../../ui/reader/notes_tools.py" line="115"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="113"/>
+        <location filename="../../ui/reader/notes_tools.py" line="115"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="113"/>
+        <location filename="../../ui/reader/notes_tools.py" line="115"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="119"/>
+        <location filename="../../ui/reader/notes_tools.py" line="121"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="120"/>
+        <location filename="../../ui/reader/notes_tools.py" line="122"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="122"/>
+        <location filename="../../ui/reader/notes_tools.py" line="124"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="124"/>
+        <location filename="../../ui/reader/notes_tools.py" line="126"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="196"/>
+        <location filename="../../ui/reader/notes_tools.py" line="198"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="213"/>
+        <location filename="../../ui/reader/notes_tools.py" line="212"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="215"/>
+        <location filename="../../ui/reader/notes_tools.py" line="214"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="221"/>
+        <location filename="../../ui/reader/notes_tools.py" line="220"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="232"/>
+        <location filename="../../ui/reader/notes_tools.py" line="231"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="237"/>
+        <location filename="../../ui/reader/notes_tools.py" line="236"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="248"/>
+        <location filename="../../ui/reader/notes_tools.py" line="247"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="260"/>
+        <location filename="../../ui/reader/notes_tools.py" line="259"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="263"/>
+        <location filename="../../ui/reader/notes_tools.py" line="262"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>
@@ -1768,152 +1798,152 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="84"/>
+        <location filename="../../ui/office/ballots.py" line="85"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="93"/>
+        <location filename="../../ui/office/ballots.py" line="94"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="108"/>
+        <location filename="../../ui/office/ballots.py" line="109"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="110"/>
+        <location filename="../../ui/office/ballots.py" line="111"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="113"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="117"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="134"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="137"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="142"/>
+        <location filename="../../ui/office/ballots.py" line="143"/>
         <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
         <translation>Summary (signed PDF + CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="170"/>
+        <location filename="../../ui/office/ballots.py" line="171"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="171"/>
+        <location filename="../../ui/office/ballots.py" line="172"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="172"/>
+        <location filename="../../ui/office/ballots.py" line="173"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="196"/>
+        <location filename="../../ui/office/ballots.py" line="197"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="202"/>
+        <location filename="../../ui/office/ballots.py" line="203"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="206"/>
+        <location filename="../../ui/office/ballots.py" line="207"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="215"/>
+        <location filename="../../ui/office/ballots.py" line="216"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="216"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="217"/>
+        <location filename="../../ui/office/ballots.py" line="218"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="230"/>
+        <location filename="../../ui/office/ballots.py" line="233"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="239"/>
+        <location filename="../../ui/office/ballots.py" line="242"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="242"/>
+        <location filename="../../ui/office/ballots.py" line="245"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="258"/>
+        <location filename="../../ui/office/ballots.py" line="261"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="270"/>
+        <location filename="../../ui/office/ballots.py" line="273"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
@@ -2039,72 +2069,72 @@
 <context>
     <name>PositionBoard</name>
     <message>
-        <location filename="../../ui/decisions/board.py" line="44"/>
+        <location filename="../../ui/decisions/board.py" line="45"/>
         <source>Cập nhật</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="48"/>
+        <location filename="../../ui/decisions/board.py" line="49"/>
         <source>Ý kiến theo nội dung và thành viên</source>
         <translation>Positions by item and member</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="62"/>
+        <location filename="../../ui/decisions/board.py" line="63"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="67"/>
+        <location filename="../../ui/decisions/board.py" line="68"/>
         <source>Cần kết nối máy chủ để xem bảng ý kiến.</source>
         <translation>The board needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="69"/>
+        <location filename="../../ui/decisions/board.py" line="70"/>
         <source>Không tải được bảng ý kiến: {reason}</source>
         <translation>Could not load the board: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="79"/>
+        <location filename="../../ui/decisions/board.py" line="80"/>
         <source>Đề xuất thông qua không thảo luận (một lần biểu quyết): {items}</source>
         <translation>Proposed for adoption without debate (one vote): {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="83"/>
+        <location filename="../../ui/decisions/board.py" line="84"/>
         <source>Chưa có nội dung nào đủ điều kiện thông qua không thảo luận.</source>
         <translation>No item qualifies for adoption without debate yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="86"/>
+        <location filename="../../ui/decisions/board.py" line="87"/>
         <source>(Cần quá nửa tổng số {total} thành viên không phản đối, không ai phản đối hay đăng ký phát biểu.)</source>
         <translation>(Needs more than half of all {total} members with no objection, and nobody objecting or asking to speak.)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="90"/>
+        <location filename="../../ui/decisions/board.py" line="91"/>
         <source>{position}. {title} (đồng chí {name} đề nghị thảo luận)</source>
         <translation>{position}. {title} ({name} asked for a debate)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="97"/>
+        <location filename="../../ui/decisions/board.py" line="98"/>
         <source>Rút khỏi danh sách: {items}</source>
         <translation>Taken off the list: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="102"/>
+        <location filename="../../ui/decisions/board.py" line="103"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="102"/>
+        <location filename="../../ui/decisions/board.py" line="103"/>
         <source>Dự kiến</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="102"/>
+        <location filename="../../ui/decisions/board.py" line="103"/>
         <source>Phát biểu</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="129"/>
+        <location filename="../../ui/decisions/board.py" line="130"/>
         <source>{n} thành viên, {m} nội dung.</source>
         <translation>{n} members, {m} items.</translation>
     </message>
@@ -2112,137 +2142,137 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/record/page.py" line="55"/>
+        <location filename="../../ui/record/page.py" line="56"/>
         <source>Mọi hoạt động</source>
         <translation>All activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="56"/>
+        <location filename="../../ui/record/page.py" line="57"/>
         <source>Phiên họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="57"/>
+        <location filename="../../ui/record/page.py" line="58"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="58"/>
+        <location filename="../../ui/record/page.py" line="59"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="59"/>
+        <location filename="../../ui/record/page.py" line="60"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="60"/>
+        <location filename="../../ui/record/page.py" line="61"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="61"/>
+        <location filename="../../ui/record/page.py" line="62"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="62"/>
+        <location filename="../../ui/record/page.py" line="63"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="63"/>
+        <location filename="../../ui/record/page.py" line="64"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="64"/>
+        <location filename="../../ui/record/page.py" line="65"/>
         <source>Chứng thư số</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="72"/>
+        <location filename="../../ui/record/page.py" line="77"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="74"/>
+        <location filename="../../ui/record/page.py" line="79"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="76"/>
+        <location filename="../../ui/record/page.py" line="81"/>
         <source>Xuất CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="82"/>
+        <location filename="../../ui/record/page.py" line="87"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="83"/>
+        <location filename="../../ui/record/page.py" line="88"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="84"/>
+        <location filename="../../ui/record/page.py" line="89"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="85"/>
+        <location filename="../../ui/record/page.py" line="90"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="92"/>
+        <location filename="../../ui/record/page.py" line="97"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="92"/>
+        <location filename="../../ui/record/page.py" line="97"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="98"/>
+        <location filename="../../ui/record/page.py" line="103"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="126"/>
+        <location filename="../../ui/record/page.py" line="131"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="135"/>
+        <location filename="../../ui/record/page.py" line="140"/>
         <source>hệ thống</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="138"/>
+        <location filename="../../ui/record/page.py" line="143"/>
         <source>{count} hoạt động</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="143"/>
+        <location filename="../../ui/record/page.py" line="148"/>
         <source>Cần kết nối máy chủ để xem nhật ký.</source>
         <translation>The record needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="145"/>
+        <location filename="../../ui/record/page.py" line="150"/>
         <source>Không tải được nhật ký: {reason}</source>
         <translation>Could not load the record: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="152"/>
+        <location filename="../../ui/record/page.py" line="157"/>
         <source>Xuất nhật ký</source>
         <translation>Export the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="168"/>
+        <location filename="../../ui/record/page.py" line="166"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -2409,98 +2439,98 @@
 <context>
     <name>SessionTools</name>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="47"/>
+        <location filename="../../ui/decisions/session_tools.py" line="48"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="51"/>
-        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <location filename="../../ui/decisions/session_tools.py" line="52"/>
+        <location filename="../../ui/decisions/session_tools.py" line="110"/>
         <source>Mở điểm danh</source>
         <translation>Open the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <location filename="../../ui/decisions/session_tools.py" line="54"/>
         <source>Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở</source>
         <translation>Members press “Present” on their own laptops while the roll-call is open</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="56"/>
+        <location filename="../../ui/decisions/session_tools.py" line="57"/>
         <source>Ghi nhận có mặt</source>
         <translation>Record who is present</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="65"/>
+        <location filename="../../ui/decisions/session_tools.py" line="66"/>
         <source>Kết luận của nội dung đang chọn</source>
         <translation>Conclusion of the chosen item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="67"/>
+        <location filename="../../ui/decisions/session_tools.py" line="68"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="69"/>
+        <location filename="../../ui/decisions/session_tools.py" line="70"/>
         <source>Ghi kết luận</source>
         <translation>Record the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="71"/>
+        <location filename="../../ui/decisions/session_tools.py" line="72"/>
         <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
         <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="113"/>
+        <location filename="../../ui/decisions/session_tools.py" line="110"/>
         <source>Đóng điểm danh</source>
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="146"/>
+        <location filename="../../ui/decisions/session_tools.py" line="145"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="148"/>
+        <location filename="../../ui/decisions/session_tools.py" line="147"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="153"/>
+        <location filename="../../ui/decisions/session_tools.py" line="152"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="153"/>
+        <location filename="../../ui/decisions/session_tools.py" line="152"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="155"/>
+        <location filename="../../ui/decisions/session_tools.py" line="154"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="164"/>
+        <location filename="../../ui/decisions/session_tools.py" line="163"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="173"/>
+        <location filename="../../ui/decisions/session_tools.py" line="172"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="177"/>
+        <location filename="../../ui/decisions/session_tools.py" line="176"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="199"/>
+        <location filename="../../ui/decisions/session_tools.py" line="192"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="203"/>
+        <location filename="../../ui/decisions/session_tools.py" line="196"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2581,92 +2611,92 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="39"/>
+        <location filename="../../ui/sidebar.py" line="34"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="50"/>
+        <location filename="../../ui/sidebar.py" line="45"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="54"/>
+        <location filename="../../ui/sidebar.py" line="49"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="55"/>
+        <location filename="../../ui/sidebar.py" line="50"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="58"/>
+        <location filename="../../ui/sidebar.py" line="53"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="62"/>
+        <location filename="../../ui/sidebar.py" line="57"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="63"/>
+        <location filename="../../ui/sidebar.py" line="58"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="65"/>
+        <location filename="../../ui/sidebar.py" line="60"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="69"/>
+        <location filename="../../ui/sidebar.py" line="64"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="70"/>
+        <location filename="../../ui/sidebar.py" line="65"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="72"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="73"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="74"/>
+        <location filename="../../ui/sidebar.py" line="71"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="110"/>
+        <location filename="../../ui/sidebar.py" line="107"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="112"/>
+        <location filename="../../ui/sidebar.py" line="109"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="116"/>
+        <location filename="../../ui/sidebar.py" line="113"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="118"/>
+        <location filename="../../ui/sidebar.py" line="115"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -2742,12 +2772,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="108"/>
+        <location filename="../../ui/signin/dialog.py" line="106"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="118"/>
+        <location filename="../../ui/signin/dialog.py" line="116"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -2809,73 +2839,73 @@
 <context>
     <name>SpeakersPanel</name>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="110"/>
+        <location filename="../../ui/decisions/speakers.py" line="107"/>
         <source>Đăng ký phát biểu</source>
         <translation>Wish to speak</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="121"/>
+        <location filename="../../ui/decisions/speakers.py" line="118"/>
         <source>Danh sách đăng ký phát biểu</source>
         <translation>List of speakers</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="125"/>
+        <location filename="../../ui/decisions/speakers.py" line="122"/>
         <source> phút mỗi người</source>
         <translation> min each</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="126"/>
+        <location filename="../../ui/decisions/speakers.py" line="123"/>
         <source>Mời phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="127"/>
+        <location filename="../../ui/decisions/speakers.py" line="124"/>
         <source>Mời người kế tiếp trong danh sách phát biểu</source>
         <translation>Give the floor to the next on the list</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="129"/>
+        <location filename="../../ui/decisions/speakers.py" line="126"/>
         <source>Kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="130"/>
+        <location filename="../../ui/decisions/speakers.py" line="127"/>
         <source>Kết thúc phần phát biểu hiện tại</source>
         <translation>End the current speech</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="166"/>
+        <location filename="../../ui/decisions/speakers.py" line="163"/>
         <source>đang phát biểu</source>
         <translation>speaking</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="193"/>
+        <location filename="../../ui/decisions/speakers.py" line="190"/>
         <source>Còn {n} người chờ phát biểu.</source>
         <translation>{n} waiting to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="195"/>
-        <location filename="../../ui/decisions/speakers.py" line="251"/>
+        <location filename="../../ui/decisions/speakers.py" line="192"/>
+        <location filename="../../ui/decisions/speakers.py" line="248"/>
         <source>Không còn ai đăng ký phát biểu.</source>
         <translation>Nobody else has asked to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="202"/>
+        <location filename="../../ui/decisions/speakers.py" line="199"/>
         <source>Đang phát biểu: {name} — {time}</source>
         <translation>Speaking: {name} — {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="254"/>
+        <location filename="../../ui/decisions/speakers.py" line="251"/>
         <source>Chỉ mời phát biểu khi phiên họp đang diễn ra và nội dung chưa kết thúc.</source>
         <translation>The floor is given only while the session is held and the item is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="258"/>
+        <location filename="../../ui/decisions/speakers.py" line="255"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do this: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speakers.py" line="206"/>
+        <location filename="../../ui/decisions/speakers.py" line="203"/>
         <source>(quá thời gian)</source>
         <translation>(over time)</translation>
     </message>
@@ -3043,100 +3073,100 @@
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="85"/>
-        <location filename="../../ui/decisions/vote_console.py" line="182"/>
+        <location filename="../../ui/decisions/vote_console.py" line="86"/>
+        <location filename="../../ui/decisions/vote_console.py" line="183"/>
         <source>Màn hình phòng họp</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="116"/>
+        <location filename="../../ui/decisions/vote_console.py" line="117"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="121"/>
+        <location filename="../../ui/decisions/vote_console.py" line="122"/>
         <source>Chương trình họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="127"/>
-        <location filename="../../ui/decisions/vote_console.py" line="161"/>
+        <location filename="../../ui/decisions/vote_console.py" line="128"/>
+        <location filename="../../ui/decisions/vote_console.py" line="162"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="129"/>
-        <location filename="../../ui/decisions/vote_console.py" line="164"/>
+        <location filename="../../ui/decisions/vote_console.py" line="130"/>
+        <location filename="../../ui/decisions/vote_console.py" line="165"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="143"/>
+        <location filename="../../ui/decisions/vote_console.py" line="144"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="170"/>
+        <location filename="../../ui/decisions/vote_console.py" line="171"/>
         <source>Chuyển sang nội dung tiếp theo</source>
         <translation>Move to the next item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="176"/>
+        <location filename="../../ui/decisions/vote_console.py" line="177"/>
         <source>Mời người tiếp theo phát biểu</source>
         <translation>Give the floor to the next speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="227"/>
+        <location filename="../../ui/decisions/vote_console.py" line="228"/>
         <source>Đang thảo luận: {n}. {title}</source>
         <translation>Under discussion: {n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="231"/>
+        <location filename="../../ui/decisions/vote_console.py" line="232"/>
         <source>Chưa chuyển sang nội dung nào.</source>
         <translation>No item is under discussion yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="241"/>
+        <location filename="../../ui/decisions/vote_console.py" line="242"/>
         <source>Đang lấy số liệu biểu quyết từ máy chủ…</source>
         <translation>Fetching the vote count from the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="260"/>
+        <location filename="../../ui/decisions/vote_console.py" line="261"/>
         <source>Đây là nội dung cuối cùng của chương trình.</source>
         <translation>This is the last item of the agenda.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="269"/>
+        <location filename="../../ui/decisions/vote_console.py" line="270"/>
         <source>Không còn ai trong danh sách đăng ký phát biểu.</source>
         <translation>Nobody else is waiting to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="293"/>
+        <location filename="../../ui/decisions/vote_console.py" line="294"/>
         <source>Đủ túc số: có mặt {present}/{total} thành viên (cần {needed}).</source>
         <translation>Quorum reached: {present}/{total} members present ({needed} needed).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="296"/>
+        <location filename="../../ui/decisions/vote_console.py" line="297"/>
         <source>Chưa đủ túc số: có mặt {present}/{total} thành viên, cần {needed} để biểu quyết.</source>
         <translation>No quorum yet: {present}/{total} members present, {needed} needed to vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="425"/>
+        <location filename="../../ui/decisions/vote_console.py" line="426"/>
         <source>Chọn màn hình chiếu</source>
         <translation>Choose the projection screen</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="366"/>
+        <location filename="../../ui/decisions/vote_console.py" line="367"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="366"/>
+        <location filename="../../ui/decisions/vote_console.py" line="367"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="373"/>
+        <location filename="../../ui/decisions/vote_console.py" line="374"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -3144,37 +3174,37 @@
 <context>
     <name>VoteResult</name>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="79"/>
+        <location filename="../../ui/decisions/hall_state.py" line="72"/>
         <source>Chưa mở biểu quyết.</source>
         <translation>The vote is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="80"/>
+        <location filename="../../ui/decisions/hall_state.py" line="73"/>
         <source>Đang biểu quyết: {agree} tán thành; cần ít nhất {needed} trên tổng số {total} thành viên.</source>
         <translation>Voting: {agree} agree; at least {needed} of all {total} members needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="84"/>
+        <location filename="../../ui/decisions/hall_state.py" line="77"/>
         <source>Được thông qua: số phiếu ngang nhau ({agree}–{disagree}), người chủ trì tán thành.</source>
         <translation>Passed: a tie ({agree}–{disagree}), and the presiding chair agreed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="88"/>
+        <location filename="../../ui/decisions/hall_state.py" line="81"/>
         <source>Không được thông qua: số phiếu ngang nhau ({agree}–{disagree}) và người chủ trì không tán thành.</source>
         <translation>Not passed: a tie ({agree}–{disagree}), and the presiding chair did not agree.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="93"/>
+        <location filename="../../ui/decisions/hall_state.py" line="86"/>
         <source>Số phiếu ngang nhau ({agree}–{disagree}): quyết định theo phía người chủ trì đã biểu quyết; đang chờ kết quả công bố.</source>
         <translation>A tie ({agree}–{disagree}): the decision follows the side the presiding chair voted for; waiting for the published result.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="98"/>
+        <location filename="../../ui/decisions/hall_state.py" line="91"/>
         <source>Được thông qua: {agree}/{total} thành viên tán thành (quá nửa).</source>
         <translation>Passed: {agree}/{total} members agree (more than half).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/hall_state.py" line="101"/>
+        <location filename="../../ui/decisions/hall_state.py" line="94"/>
         <source>Không được thông qua: {agree}/{total} thành viên tán thành; cần {needed}.</source>
         <translation>Not passed: {agree}/{total} members agree; {needed} needed.</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,8 @@ def test_the_office_signs_the_minutes_of_a_session(
         == 0
     )
     assert "signed minutes" in capsys.readouterr().out
+    # The member's alone, like the profile, whatever the umask.
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (pdf, record, votes, speeches)} == {0o600}
 
     data = json.loads(record.read_text(encoding="utf-8"))
     first = data["items"][0]

@@ -3,6 +3,7 @@ edited item by item, a written ballot reminded and closed, and the record read a
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ecabinet.client import meetings, office, record
@@ -53,3 +54,4 @@ def test_the_office_reminds_closes_and_finds_it_on_the_record(
     assert lines[0].startswith("id,at,actor,action") and len(lines) == 3
     assert "ballot.remind" in lines[2]
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # the member's alone, like the profile

@@ -3,6 +3,7 @@ move, edit, share and delete; undo and redo; the notes panel; export and import.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -172,12 +173,33 @@ def test_export_and_import_from_the_panel(
         reader.notes_tools.export_to("pdf", pdf)
     (annotation,) = [a.get_object() for a in PdfReader(pdf).pages[0].annotations]
     assert annotation["/Subtype"] == "/FreeText"
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600  # the member's alone, like the profile
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT):
         reader.notes_tools.export_to("xfdf", xfdf)
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:
         reader.notes_tools.import_from(xfdf)
     assert "1 ghi chú" in told.args[0]
     qtbot.waitUntil(lambda: len(reader.view.notes) == 1, timeout=WAIT)  # updated, not doubled
+
+
+ENTITY_BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE xfdf [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<xfdf xmlns="http://ns.adobe.com/xfdf/"><annots>
+<text page="0" rect="10,10,30,30"><contents>&b;</contents></text>
+</annots></xfdf>"""
+
+
+def test_a_hostile_notes_file_is_refused_in_words_and_nothing_is_imported(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager, tmp_path: Path
+) -> None:
+    reader = reader_on(qtbot, member, tasks, live_server.world.document_ids[1])
+    hostile = tmp_path / "ghi-chu.xfdf"
+    hostile.write_bytes(ENTITY_BOMB)
+    with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:
+        reader.notes_tools.import_from(hostile)
+    assert told.args[0].startswith("Không nhập được: tệp có khai báo kiểu tài liệu")
+    assert "aaaaaaaaaa" not in told.args[0]
+    assert my_notes(member) == []
 
 
 def test_a_replaced_draft_is_compared_with_its_previous_version(

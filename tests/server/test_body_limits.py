@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from ecabinet.server.app import create_app
-from ecabinet.server.blobstore import locked_temp_file, sweep_partial_uploads
+from ecabinet.server.blobstore import BlobStore, locked_temp_file, sweep_partial_uploads
 from ecabinet.server.core.config import Settings
 from tests.factories import PASSWORD, World
 from tests.loopback import ServerProcess, server_command
@@ -129,6 +129,20 @@ def test_sweep_removes_what_no_one_holds(tmp_path: Path) -> None:
     finally:
         held.close()
     assert sweep_partial_uploads(tmp_path) == 1  # closed without being removed: now swept
+
+
+def test_a_file_the_server_stores_itself_leaves_nothing_when_it_fails(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs")
+    data = make_pdf(1)
+    digest = hashlib.sha256(data).hexdigest()
+    # A file where the digest's folder should be: the move into place fails.
+    (store.root / digest[:2]).write_bytes(b"in the way")
+    with pytest.raises(OSError):
+        store.put_bytes(data)
+    assert list((store.root / "tmp").iterdir()) == []
+    (store.root / digest[:2]).unlink()
+    assert store.put_bytes(data) == digest
+    assert list((store.root / "tmp").iterdir()) == []
 
 
 # --- against a real server process ----------------------------------------------------------

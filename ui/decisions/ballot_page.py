@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper
 from ecabinet.client.standing import Answer, BallotStanding, ballot_standing
 from ecabinet.domain import BallotChoice, BallotStatus
 from ui import labels
@@ -235,11 +236,7 @@ class BallotPage(QWidget):
         account, ballot_id = self.account.member, self.ballot_id
 
         def write() -> Path:
-            data = acts.last_form(account, ballot_id)
-            temporary = target.with_suffix(".part")
-            temporary.write_bytes(data)
-            temporary.replace(target)  # never a half-written PDF under the chosen name
-            return target
+            return save_paper(target, acts.last_form(account, ballot_id))
 
         self.tasks.run_network(
             write,

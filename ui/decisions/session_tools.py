@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts, chair
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper, save_text
 from ecabinet.domain import Role
 from ecabinet.wire.objects import UserData
 from ecabinet.wire.session import Quorum, RollCall
@@ -182,16 +183,10 @@ class SessionTools(QObject):
 
         def write() -> Path:
             signed, record, votes, speeches = acts.signed_minutes(account, meeting_id)
-            for target, data in (
-                (pdf, signed),
-                (pdf.with_suffix(".json"), record.encode()),
-                (pdf.with_suffix(".csv"), votes.encode()),
-                (pdf.with_name(pdf.stem + "-phat-bieu.csv"), speeches.encode()),
-            ):
-                temporary = target.with_name(target.name + ".part")
-                temporary.write_bytes(data)
-                temporary.replace(target)  # never a half-written file under its name
-            return pdf
+            save_text(pdf.with_suffix(".json"), record)
+            save_text(pdf.with_suffix(".csv"), votes)
+            save_text(pdf.with_name(pdf.stem + "-phat-bieu.csv"), speeches)
+            return save_paper(pdf, signed)
 
         self.tasks.run_network(
             write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts, office
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
 from ui.decisions.words import BALLOT_CHOICES, word
@@ -281,11 +282,8 @@ class OfficeBallots(QWidget):
 
         def write() -> Path:
             signed, table = acts.signed_ballot_summary(account, ballot_id)
-            for target, data in ((pdf, signed), (pdf.with_suffix(".csv"), table.encode())):
-                temporary = target.with_name(target.name + ".part")
-                temporary.write_bytes(data)
-                temporary.replace(target)
-            return pdf
+            save_text(pdf.with_suffix(".csv"), table)
+            return save_paper(pdf, signed)
 
         self.tasks.run_network(
             write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed

@@ -20,9 +20,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
 
 from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf, printable_pdf
 from ecabinet.client.notes import meeting_notes, unplaced_notes
 from ecabinet.domain import Sharing
+from ecabinet.pdf.xfdf import read_xfdf
 from ui.labels import error_words
 from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
 from ui.reader.notes_panel import NotesPanel
@@ -202,11 +204,8 @@ class NotesTools(QObject):
         account, document_id = self.account.member, self.document_id()
 
         def write() -> Path:
-            data = (export_pdf if kind == "pdf" else export_xfdf)(account, document_id)
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_bytes(data)
-            temporary.replace(target)  # never a half-written file under the chosen name
-            return target
+            export = export_pdf if kind == "pdf" else export_xfdf
+            return save_paper(target, export(account, document_id))
 
         self.tasks.run_network(
             write,
@@ -226,7 +225,7 @@ class NotesTools(QObject):
     def import_from(self, source: Path) -> None:
         account, document_id = self.account.member, self.document_id()
         self.tasks.run_local(
-            lambda: import_xfdf(account, document_id, source.read_bytes()),
+            lambda: import_xfdf(account, document_id, read_xfdf(source)),
             self._imported,
             lambda error: self.message_shown.emit(
                 self.tr("Không nhập được: {reason}").format(reason=error_words(error))

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from ecabinet.pdf.annotate import watermarked, with_annotations
 from ecabinet.pdf.text_layout import page_texts, text_rects
-from ecabinet.pdf.xfdf import XfdfError, from_xfdf, to_xfdf
+from ecabinet.pdf.xfdf import XfdfError, XfdfProblem, from_xfdf, to_xfdf
 from ecabinet.wire.objects import AnnotationData
 from tests.pdfs import make_pdf
 
@@ -92,19 +92,21 @@ def test_notes_go_out_as_xfdf_and_come_back() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "words"),
+    ("data", "words", "problem"),
     [
-        (b"not xml", "not XML"),
-        (b"<html/>", "not an XFDF"),
+        (b"not xml", "not XML", XfdfProblem.NOT_XML),
+        (b"<html/>", "not an XFDF", XfdfProblem.NOT_XFDF),
         (b'<xfdf xmlns="http://ns.adobe.com/xfdf/"><annots><highlight page="9" rect="0,0,1,1"/>'
-         b"</annots></xfdf>", "page 10"),
+         b"</annots></xfdf>", "page 10", XfdfProblem.NO_SUCH_PAGE),
         (b'<xfdf xmlns="http://ns.adobe.com/xfdf/"><annots><highlight page="0" rect="a,b"/>'
-         b"</annots></xfdf>", "numbers"),
+         b"</annots></xfdf>", "numbers", XfdfProblem.DAMAGED),
     ],
 )  # fmt: skip
-def test_a_bad_xfdf_is_refused_in_words(data: bytes, words: str) -> None:
-    with pytest.raises(XfdfError, match=words):
+def test_a_bad_xfdf_is_refused_in_words(data: bytes, words: str, problem: XfdfProblem) -> None:
+    with pytest.raises(XfdfError, match=words) as refused:
         from_xfdf(data, [841.89])
+    assert refused.value.problem == problem
+    assert refused.value.page == (10 if problem == XfdfProblem.NO_SUCH_PAGE else 0)
 
 
 def test_every_page_carries_the_watermark() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecabinet.pdf.xfdf import XfdfError, from_xfdf, to_xfdf
+from ecabinet.pdf.xfdf import MAX_XFDF_BYTES, XfdfError, XfdfProblem, from_xfdf, read_xfdf, to_xfdf
 from ecabinet.wire.objects import AnnotationData
 
 HEIGHTS = [842.0]
@@ -39,15 +39,29 @@ def external(target: Path) -> bytes:
 
 
 def test_a_billion_laughs_is_refused_in_words() -> None:
-    with pytest.raises(XfdfError, match="document type or XML entities"):
+    with pytest.raises(XfdfError, match="document type or XML entities") as refused:
         from_xfdf(LAUGHS, HEIGHTS)
+    assert refused.value.problem == XfdfProblem.ENTITIES  # what the desktop words
+
+
+def test_a_huge_file_is_refused_without_being_read_whole(tmp_path: Path) -> None:
+    huge = tmp_path / "ghi-chu.xfdf"
+    with huge.open("wb") as fh:
+        fh.truncate(4 * 1024**3)  # 4 GB that take no room on disk
+    data = read_xfdf(huge)
+    assert len(data) == MAX_XFDF_BYTES + 1
+    with pytest.raises(XfdfError) as refused:
+        from_xfdf(data, HEIGHTS)
+    assert refused.value.problem == XfdfProblem.TOO_LARGE
 
 
 def test_an_external_entity_is_refused_and_never_read(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("the member's private file")
-    with pytest.raises(XfdfError, match="it was not read"):
+    with pytest.raises(XfdfError, match="it was not read") as refused:
         from_xfdf(external(secret), HEIGHTS)
+    assert refused.value.problem == XfdfProblem.ENTITIES
+    assert "private" not in str(refused.value)
 
 
 def test_an_ordinary_file_still_reads() -> None:

@@ -54,6 +54,7 @@ class DocumentReader(QWidget):
         self.navigator = self.view.pageNavigator()
         self.bookmarks = QPdfBookmarkModel(self)
         self.bookmarks.setDocument(self.document)
+        # First: the view's resizes go to paging, which asks loading which document is open.
         self.loading = DocumentLoading(self)
         self.paging = Paging(self)
         self.annotator = Annotator(account, tasks, self.view, self)

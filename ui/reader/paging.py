@@ -1,7 +1,7 @@
-"""Moving about the open document: the current page, going to one, the page number shown in
-the toolbar and the thumbnails, the last page read remembered (half a second after the member
-stops turning pages, on the local lane), and the page kept when the view is laid out again.
-GUI thread.
+"""Moving about the open document: the current page, going to one (or to a page of another
+document of the meeting, which the window opens), the page number shown in the toolbar and
+the thumbnails, the last page read remembered (half a second after the member stops turning
+pages, on the local lane), and the page kept when the view is laid out again. GUI thread.
 """
 
 from __future__ import annotations
@@ -43,6 +43,13 @@ class Paging(QObject):
     def go_to_place(self, page: int, at: QPointF) -> None:
         """A point on a page, as the outline names it."""
         self.navigator.jump(page, at, self.navigator.currentZoom())
+
+    def go_to_document_page(self, document_id: str, page: int) -> None:
+        """A page of this document, or of another of the meeting, which the window opens."""
+        if document_id == self.reader.document_id:
+            self.go_to_page(page)
+        else:
+            self.reader.open_elsewhere.emit(document_id, page)
 
     def show_page_number(self, page: int) -> None:
         self.reader.toolbar.show_page_number(page)

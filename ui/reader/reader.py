@@ -63,7 +63,7 @@ class DocumentReader(QWidget):
             account, tasks, self.annotator, self.notes_panel, self, lambda: self.document_id
         )
         self.notes_tools.message_shown.connect(self.show_message)
-        self.notes_panel.chosen_elsewhere.connect(self._open_elsewhere)
+        self.notes_panel.chosen_elsewhere.connect(self.paging.go_to_document_page)
         self.finder = DocumentSearch(self.document, self.view, self.paging.show_page_number)
         self.toolbar = ReaderToolbar(self, account, tasks)
         self.side = SidePanels(self.bookmarks, self.notes_panel)
@@ -128,12 +128,6 @@ class DocumentReader(QWidget):
 
     def next_page(self) -> None:
         self.go_to_page(self.current_page + 1)
-
-    def _open_elsewhere(self, document_id: str, page: int) -> None:
-        if document_id == self.document_id:
-            self.go_to_page(page)
-        else:
-            self.open_elsewhere.emit(document_id, page)
 
     # --- copy, compare, messages -------------------------------------------------------
 

@@ -238,7 +238,7 @@ def test_printing_paints_the_watermarked_pages(
 
     from ecabinet.client.note_files import printable_pdf
     from ecabinet.pdf.text_layout import page_texts
-    from ui.reader.notes_tools import print_pdf
+    from ui.reader.note_files import print_pdf
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the printer

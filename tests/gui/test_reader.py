@@ -121,7 +121,7 @@ def test_thumbnails_are_rendered_off_the_gui_thread(
         threads.add(threading.get_ident())
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("ui.reader.reader.render_thumbnails", watched)
+    monkeypatch.setattr("ui.reader.loading.render_thumbnails", watched)
     reader = DocumentReader(account, tasks)
     qtbot.addWidget(reader)
     arrived: list[int] = []

@@ -10,8 +10,9 @@ computed on a worker before this opens.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.client import versions
 from ecabinet.client.versions import Comparison
 from ecabinet.pdf.compare import DELETED, INSERTED, PageChanges
 from ui.theme import colors
 
+if TYPE_CHECKING:
+    from ui.reader.reader import DocumentReader
+
 ROLE = Qt.ItemDataRole.UserRole
+
+# The comparison's own strings keep the dialog's context; the reader's, the reader's.
+translate = QCoreApplication.translate
 
 
 def page_html(page: PageChanges) -> str:
@@ -100,3 +108,29 @@ class CompareDialog(QDialog):
                 ),
                 self.notes,
             )
+
+
+def compare_with_previous(reader: DocumentReader) -> None:
+    """Open the comparison of the reader's document with its previous version, computed on a
+    worker; the member is told when there is none."""
+    account, document_id, title = reader.account.member, reader.document_id, reader.title.text()
+    if not document_id:
+        return
+
+    def done(comparison: Comparison | None) -> None:
+        if comparison is None:
+            reader.show_message(
+                translate("DocumentReader", "Tài liệu này chưa có bản trước để so sánh.")
+            )
+            return
+        reader.comparison_dialog = dialog = CompareDialog(comparison, title, reader)
+        dialog.open()
+        reader.compared.emit(comparison)
+
+    reader.tasks.run_network(
+        lambda: versions.compare_with_previous(account, document_id),
+        done,
+        lambda error: reader.show_message(
+            translate("DocumentReader", "Không so sánh được: {reason}").format(reason=error)
+        ),
+    )

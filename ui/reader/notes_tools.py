@@ -1,32 +1,25 @@
 """The reader's annotation toolbar and the notes panel's buttons, wired to the annotator.
 
 Tools have one-letter keys (V select, H highlight, U underline, K strike-out, N sticky note,
-P pen, T text box), colours, undo and redo, delete and edit. Exports, imports and printing run
-on workers; printing paints the watermarked, annotated PDF onto the printer from a worker,
-which Qt allows for QPrinter. GUI thread.
+P pen, T text box), colours, undo and redo, delete and edit. The panel's export, import and
+print buttons go to the notes' files (note_files.py). GUI thread.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from ecabinet.client.account import Account
-from ecabinet.client.exports import save_paper
-from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf, printable_pdf
 from ecabinet.client.notes import meeting_notes, unplaced_notes
 from ecabinet.domain import Sharing
-from ecabinet.pdf.xfdf import read_xfdf
-from ui.labels import error_words
 from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
+from ui.reader.note_files import NoteFiles
 from ui.reader.notes_panel import NotesPanel
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
@@ -40,32 +33,6 @@ TOOL_KEYS = {
     Tool.INK: "P",
     Tool.FREETEXT: "T",
 }
-
-
-def print_pdf(printer: QPrinter, data: bytes) -> int:
-    """Paint every page of a PDF onto the printer; returns the pages printed. Any thread."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(data)
-        handle.flush()
-        document = QPdfDocument()
-        document.load(handle.name)
-        count = document.pageCount()
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise OSError("the printer could not be opened")
-        try:
-            for page in range(count):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                size = document.pagePointSize(page).scaled(
-                    target.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio
-                )
-                painter.drawImage(0, 0, document.render(page, size.toSize()))
-        finally:
-            painter.end()
-            document.close()
-        return count
 
 
 class NotesTools(QObject):
@@ -129,10 +96,12 @@ class NotesTools(QObject):
         panel.chosen.connect(self._chosen)
         panel.scope_changed.connect(self._scope)
         panel.share_chosen.connect(lambda value: annotator.share_selected(Sharing(value)))
-        panel.export_pdf.connect(lambda: self._export("pdf"))
-        panel.export_xfdf.connect(lambda: self._export("xfdf"))
-        panel.import_xfdf.connect(self._import)
-        panel.print_requested.connect(self.print_document)
+        self.files = NoteFiles(account, tasks, annotator, owner, document_id)
+        self.files.message_shown.connect(self.message_shown)
+        panel.export_pdf.connect(lambda: self.files.ask_export("pdf"))
+        panel.export_xfdf.connect(lambda: self.files.ask_export("xfdf"))
+        panel.import_xfdf.connect(self.files.ask_import)
+        panel.print_requested.connect(self.files.print_document)
 
     def _add(self, text: str, keys: list[Any], slot: Callable[..., Any]) -> QAction:
         action = make_action(self.owner, text, keys, slot)
@@ -140,6 +109,12 @@ class NotesTools(QObject):
         self.owner.addAction(action)
         self.toolbar.addAction(action)
         return action
+
+    def export_to(self, kind: str, target: Path) -> None:
+        self.files.export_to(kind, target)
+
+    def import_from(self, source: Path) -> None:
+        self.files.import_from(source)
 
     def _edit(self) -> None:
         self.annotator.edit_selected()
@@ -185,80 +160,4 @@ class NotesTools(QObject):
         self.annotator.view.viewport().update()
         self.annotator.view.pageNavigator().jump(
             page, self.annotator.view.pageNavigator().currentLocation()
-        )
-
-    # --- leaving the laptop ------------------------------------------------------------
-
-    def _export(self, kind: str) -> None:
-        document_id = self.document_id()
-        if not document_id:
-            return
-        suffix = "PDF (*.pdf)" if kind == "pdf" else "XFDF (*.xfdf)"
-        target, _ = QFileDialog.getSaveFileName(
-            self.owner, self.tr("Xuất ghi chú"), f"ghi-chu.{kind}", suffix
-        )
-        if target:
-            self.export_to(kind, Path(target))
-
-    def export_to(self, kind: str, target: Path) -> None:
-        account, document_id = self.account.member, self.document_id()
-
-        def write() -> Path:
-            export = export_pdf if kind == "pdf" else export_xfdf
-            return save_paper(target, export(account, document_id))
-
-        self.tasks.run_network(
-            write,
-            lambda path: self.message_shown.emit(self.tr("Đã xuất: {path}").format(path=path)),
-            lambda error: self.message_shown.emit(
-                self.tr("Không xuất được: {reason}").format(reason=error)
-            ),
-        )
-
-    def _import(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self.owner, self.tr("Nhập ghi chú"), "", "XFDF (*.xfdf *.xml)"
-        )
-        if source:
-            self.import_from(Path(source))
-
-    def import_from(self, source: Path) -> None:
-        account, document_id = self.account.member, self.document_id()
-        self.tasks.run_local(
-            lambda: import_xfdf(account, document_id, read_xfdf(source)),
-            self._imported,
-            lambda error: self.message_shown.emit(
-                self.tr("Không nhập được: {reason}").format(reason=error_words(error))
-            ),
-        )
-
-    def _imported(self, count: int) -> None:
-        self.message_shown.emit(self.tr("Đã nhập {count} ghi chú.").format(count=count))
-        self.annotator.reload()
-
-    def print_document(self) -> None:
-        account, document_id = self.account.member, self.document_id()
-        if not document_id:
-            return
-        self.tasks.run_network(
-            lambda: printable_pdf(account, document_id),
-            self._ask_printer,
-            lambda error: self.message_shown.emit(
-                self.tr("Không chuẩn bị được bản in: {reason}").format(reason=error)
-            ),
-        )
-
-    def _ask_printer(self, data: bytes) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.owner)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        self.tasks.run_network(
-            lambda: print_pdf(printer, data),
-            lambda pages: self.message_shown.emit(
-                self.tr("Đã gửi {pages} trang tới máy in.").format(pages=pages)
-            ),
-            lambda error: self.message_shown.emit(
-                self.tr("Không in được: {reason}").format(reason=error)
-            ),
         )

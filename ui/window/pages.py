@@ -1,0 +1,76 @@
+"""The window's screens in its registry, and what each page asks of the window.
+
+Screens: a meeting (agenda, documents, the member's decision panel), a written ballot, every
+document, search, "ready to travel", the reader, and for the chair and the secretariat the
+position board and the vote console, the record and the Government Office's screens. Each is
+registered once under its ``Screen`` (ui/screens.py) with what it does when shown, when left
+and when in front after a sync. GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QStackedWidget
+
+from ui.screens import Screen, ScreenRegistry
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def register_screens(window: MainWindow) -> ScreenRegistry:
+    """Each screen's widget, and what it does when shown, left, or in front after a sync."""
+    screens = ScreenRegistry(QStackedWidget())
+
+    def read_again(_object_id: str) -> None:
+        window.refresh()  # the View read for the screen carries what it shows
+
+    screens.register(Screen.WELCOME, window.welcome)
+    screens.register(Screen.MEETING, window.meeting_page, shown=read_again)
+    ballot_page = window.ballot_page
+    screens.register(
+        Screen.BALLOT, ballot_page, shown=ballot_page.show_ballot, synced=ballot_page.show_ballot
+    )
+    screens.register(Screen.DOCUMENTS, window.documents_page, shown=read_again)
+    search_page = window.search_page
+    screens.register(Screen.SEARCH, search_page, shown=lambda _id: search_page.focus_query())
+    screens.register(Screen.TRAVEL, window.travel_page, shown=read_again)
+    screens.register(Screen.READER, window.reader, left=window.reader.close_document)
+    screens.register(Screen.BOARD, window.board, shown=window.board.show_meeting)
+    console = window.console
+    screens.register(
+        Screen.CONSOLE, console, shown=console.show_meeting, synced=lambda _id: console.refresh()
+    )
+    record_page = window.record_page
+    screens.register(Screen.RECORD, record_page, shown=lambda _id: record_page.reload())
+    office_ballots, office_meetings = window.office_ballots, window.office_meetings
+    screens.register(
+        Screen.OFFICE_BALLOTS, office_ballots, shown=lambda _id: office_ballots.reload()
+    )
+    screens.register(
+        Screen.OFFICE_MEETINGS, office_meetings, shown=lambda _id: office_meetings.reload()
+    )
+    return screens
+
+
+def connect_pages(window: MainWindow) -> None:
+    """What each page asks of the window: to open a document, another screen, or a sync."""
+    meeting_page, sync = window.meeting_page, window.sync
+    meeting_page.item_selected.connect(window.item_panel.show_item)
+    meeting_page.open_document.connect(window.open_document)
+    meeting_page.board_requested.connect(lambda mid: window.show_page(Screen.BOARD, mid))
+    meeting_page.console_requested.connect(lambda mid: window.show_page(Screen.CONSOLE, mid))
+    window.console.vote_closed.connect(lambda _item: sync.start())  # its published result
+    window.documents_page.open_document.connect(window.open_document)
+    window.ballot_page.open_document.connect(window.open_document)
+    window.search_page.open_hit.connect(window.open_document_at)
+    window.reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
+    window.travel_page.fetch_requested.connect(sync.start)
+    for acting in (
+        window.item_panel,
+        window.ballot_page,
+        window.reader.toolbar.speak,
+        window.roll_call,
+    ):
+        acting.acted.connect(window.after_act)

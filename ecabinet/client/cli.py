@@ -245,7 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    account = Account.open(Profile.open(args.profile))
+    try:
+        profile = Profile.open(args.profile)
+    except OSError as error:
+        raise OSError(
+            error.errno, f"This profile folder cannot be used ({error.strerror})", args.profile
+        ) from None
+    account = Account.open(profile)
     run: Command = args.run
     try:
         if lock.papers_hidden(account.store) and run is not _login:

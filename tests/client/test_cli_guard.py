@@ -213,4 +213,11 @@ def test_a_value_or_a_file_the_command_cannot_take_is_one_sentence(
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     code, _, err = run(capsys, monkeypatch, "--profile", str(a_file), "status")
-    assert code == 1 and str(a_file) in one_sentence(err)
+    assert (code, one_sentence(err)) == (
+        1,
+        f"This profile folder cannot be used (File exists): {a_file}",
+    )
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error, in its one line
+        run(capsys, monkeypatch, "--profile", cli_profile, "search", "x", "--offset", "-1")
+    assert usage.value.code == 2
+    assert capsys.readouterr().err.strip().endswith("argument --offset: -1 is below 0")

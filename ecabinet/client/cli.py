@@ -25,7 +25,7 @@ from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.cli_acts import add_act_commands
 from ecabinet.client.cli_guard import NOT_UTF8, guarded, read_line, undecodable
-from ecabinet.client.cli_listings import add_listing_commands
+from ecabinet.client.cli_listings import add_listing_commands, document_data, print_json
 from ecabinet.client.cli_notes import add_note_commands
 from ecabinet.client.cli_search import add_search_command
 from ecabinet.client.cli_session import add_session_commands
@@ -110,6 +110,10 @@ def _ready(account: Account, args: argparse.Namespace) -> int:
     if args.fetch:
         account.sync_service().sync()
     check = readiness(account)
+    if args.json:
+        papers = [{"context": p.context, **document_data(p.entry)} for p in check.papers]
+        print_json({"ready": check.ready, "papers": papers})
+        return 0 if check.ready else 1
     if check.ready:
         print(
             f"Sẵn sàng đi công tác: all {len(check.papers)} papers of the upcoming meetings "
@@ -121,7 +125,10 @@ def _ready(account: Account, args: argparse.Namespace) -> int:
         "missing (run with --fetch while online):"
     )
     for paper in check.missing:
-        print(f"  {paper.context} — {paper.title} ({paper.size // 1024} KB)")
+        print(
+            f"  {paper.context} — {paper.title} ({paper.size // 1024} KB)  "
+            f"[{paper.entry.document.id}]"
+        )
     return 1
 
 
@@ -221,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("logout", help="sign out").set_defaults(run=_logout)
     ready = sub.add_parser("ready", help="is every paper of what is coming on this laptop?")
     ready.add_argument("--fetch", action="store_true", help="sync first to fetch what lacks")
+    ready.add_argument("--json", action="store_true", help="JSON, for scripts")
     ready.set_defaults(run=_ready)
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(
         dest="keys_command", required=True

@@ -82,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from ui.qt_platform import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        # Instead of Qt's abort (exit 134) when its X11 plugin cannot load: say what to do.
+        print(problem, file=sys.stderr)
+        return 1
     if not args.demo:
         # Opened on the window's local lane: the keyring and the encrypted store are I/O.
         return run(

@@ -78,6 +78,11 @@ def _officialised(value: Any) -> Any:
     return value
 
 
+def official_data(model: BaseModel) -> Any:
+    """A wire model as plain data for JSON, its times in ISO 8601 with +07:00 (rule 7)."""
+    return _officialised(model.model_dump(mode="python"))
+
+
 def official_json(model: BaseModel) -> str:
     """A wire model as JSON for an export, its times in ISO 8601 with +07:00 (rule 7)."""
-    return json.dumps(_officialised(model.model_dump(mode="python")), ensure_ascii=False, indent=1)
+    return json.dumps(official_data(model), ensure_ascii=False, indent=1)

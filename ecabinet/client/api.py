@@ -15,6 +15,7 @@ import requests
 from pydantic import TypeAdapter, ValidationError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
+from ecabinet.client.reach import why_unreachable
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
@@ -107,9 +108,11 @@ class ServerApi:
                 **kwargs,
             )
         except requests.exceptions.SSLError as error:
-            raise Offline(f"the server's certificate is not trusted ({error})") from None
+            raise Offline(why_unreachable(self.base_url, error)) from None
         except (requests.ConnectionError, requests.Timeout) as error:
-            raise Offline(str(error), sent=_may_have_been_sent(error)) from None
+            raise Offline(
+                why_unreachable(self.base_url, error), sent=_may_have_been_sent(error)
+            ) from None
         if response.status_code >= 400:
             with response:
                 raise self._problem(response)

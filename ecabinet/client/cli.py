@@ -1,11 +1,12 @@
 """The ``ecabinet`` command line: the client core without the desktop, for scripts and tests.
 
-Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|meetings|
-ballots|outbox|search|ready|logout``, and the member's acts: ``position``, ``vote``,
-``ballot reply``, ``ballot form``, ``consent pull``, ``speak``, ``checkin``. Times are official
-time, Hà Nội's, with the zone named and the laptop's own time beside it when it differs (rule
-7). Expected failures (offline, wrong password, a server answer we refuse) print one clear line
-and exit 1; usage errors exit 2.
+Subcommands follow Electrum's style: ``ecabinet --profile DIR login|sync|status|ready|logout``,
+the listings (``meetings``, ``meeting ID``, ``ballots``, ``outbox``, ``search``, ``annotations
+list``: ecabinet.client.cli_listings and its neighbours, each with ``--json``) and the member's
+acts (ecabinet.client.cli_acts, cli_notes, cli_session). Times are official time, Hà Nội's,
+with the zone named and the laptop's own time beside it when it differs (rule 7). Whatever goes
+wrong ends in one sentence and an exit code, never a traceback (ecabinet.client.cli_guard).
+Main thread.
 """
 
 from __future__ import annotations
@@ -14,40 +15,54 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography import x509
 
 from ecabinet import __version__
-from ecabinet.client import acts, lock
+from ecabinet.client import lock
 from ecabinet.client.account import Account, NotSignedIn
 from ecabinet.client.api import ApiProblem, Offline
+from ecabinet.client.cli_acts import add_act_commands
+from ecabinet.client.cli_guard import NOT_UTF8, guarded, read_line, undecodable
+from ecabinet.client.cli_listings import add_listing_commands, document_data, print_json
 from ecabinet.client.cli_notes import add_note_commands
 from ecabinet.client.cli_search import add_search_command
 from ecabinet.client.cli_session import add_session_commands
-from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.paths import Profile
+from ecabinet.client.reach import server_address
 from ecabinet.client.search import SearchIndex
-from ecabinet.client.store import ActRefused, ServerDataError
+from ecabinet.client.secrets import MemorySecrets
 from ecabinet.client.travel import readiness
-from ecabinet.official_time import laptop_beside, official_text
 from ecabinet.signing.signer import TokenError
-from ecabinet.wire.text import UnsafeText
 
 Command = Callable[[Account, argparse.Namespace], int]
 
 
 def _login(account: Account, args: argparse.Namespace) -> int:
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
+    server = server_address(args.server)
+    if "://" not in args.server:
+        print(f"No scheme in the server's address: trying {server}.", file=sys.stderr)
+    if args.ca_bundle and not Path(args.ca_bundle).is_file():
+        print(f"The CA bundle {args.ca_bundle} is not a file.", file=sys.stderr)
+        return 2
+    password = read_line() if args.password_stdin else ""
     if not password:
         print("Give the password on standard input with --password-stdin.", file=sys.stderr)
         return 2
-    name = account.sign_in(args.server, args.username, password, args.ca_bundle)
+    name = account.sign_in(server, args.username, password, args.ca_bundle)
     print(
         f"Signed in as {name} ({args.username}); the session is kept in "
         f"{account.secrets.description}."
     )
+    if isinstance(account.secrets, MemorySecrets):
+        # Each command is a new process: without a keyring the next one starts signed out.
+        print(
+            "This machine has no system keyring, so the next command will not find this "
+            "session. To keep it, set ECABINET_SECRETS_PASSPHRASE to a passphrase of yours "
+            "and sign in again: the session is then kept in a file encrypted under it.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -76,7 +91,8 @@ def _sync(account: Account, args: argparse.Namespace) -> int:
     elif result.wiped:
         print("This device was revoked by the Government Office: its data has been erased.")
     elif not result.online:
-        print(f"Offline: {result.error}. Your actions wait in the outbox.")
+        said = result.error if result.error.endswith(("?", ".")) else f"{result.error}."
+        print(f"Offline: {said} Your actions wait in the outbox.")
     else:
         print(
             f"Synced: {result.changes_pulled} changes, {result.bytes_downloaded} bytes, "
@@ -94,6 +110,10 @@ def _ready(account: Account, args: argparse.Namespace) -> int:
     if args.fetch:
         account.sync_service().sync()
     check = readiness(account)
+    if args.json:
+        papers = [{"context": p.context, **document_data(p.entry)} for p in check.papers]
+        print_json({"ready": check.ready, "papers": papers})
+        return 0 if check.ready else 1
     if check.ready:
         print(
             f"Sẵn sàng đi công tác: all {len(check.papers)} papers of the upcoming meetings "
@@ -105,7 +125,10 @@ def _ready(account: Account, args: argparse.Namespace) -> int:
         "missing (run with --fetch while online):"
     )
     for paper in check.missing:
-        print(f"  {paper.context} — {paper.title} ({paper.size // 1024} KB)")
+        print(
+            f"  {paper.context} — {paper.title} ({paper.size // 1024} KB)  "
+            f"[{paper.entry.document.id}]"
+        )
     return 1
 
 
@@ -134,97 +157,8 @@ def _status(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
-def _meetings(account: Account, _args: argparse.Namespace) -> int:
-    for meeting in account.store.meetings():
-        when = official_text(meeting.starts_at) + laptop_beside(meeting.starts_at)
-        print(f"{when}  {meeting.status:11}  {meeting.title}  [{meeting.id}]")
-    return 0
-
-
-def _ballots(account: Account, _args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
-    for ballot in account.store.ballots():
-        left = ballot.deadline - now
-        hours = int(left.total_seconds() // 3600)
-        remaining = f"{hours} h left" if hours >= 0 else "deadline passed"
-        deadline = official_text(ballot.deadline) + laptop_beside(ballot.deadline)
-        print(f"{deadline}  {remaining:15}  {ballot.status:6}  {ballot.title}  [{ballot.id}]")
-    return 0
-
-
-def _outbox(account: Account, _args: argparse.Namespace) -> int:
-    for item in account.store.outbox():
-        status, note = item.status, ""
-        if item.status == "rejected":
-            note = f"  refused: {item.code} {item.detail}"
-        elif item.resending:
-            # Not a refusal: the server failed or its answer was lost; retried with backoff.
-            status, note = "resending", f"  being sent again (attempt {item.attempts + 1})"
-        print(f"{item.created_at[:19]}  {status:9}  {item.type}  [{item.id}]{note}")
-    return 0
-
-
-def _position(account: Account, args: argparse.Namespace) -> int:
-    acts.set_position(account, args.item_id, args.set, args.comment)
-    print(f"Position recorded ({args.set}); it is sent at the next sync.")
-    return 0
-
-
-def _vote(account: Account, args: argparse.Namespace) -> int:
-    acts.cast_vote(account, args.item_id, args.choice, args.comment)
-    if acts.vote_open_here(account, args.item_id):
-        print(f"Vote signed and saved ({args.choice}); it is sent at the next sync.")
-    else:
-        # The laptop's copy may be behind: the vote is kept and sent, the server decides.
-        print(
-            f"Vote signed and queued ({args.choice}); it is sent at the next sync. The vote "
-            "on this item is not open on this laptop's copy, so the server may refuse it "
-            "(vote_not_open)."
-        )
-    return 0
-
-
-def _consent_pull(account: Account, args: argparse.Namespace) -> int:
-    acts.pull_from_consent(account, args.item_id)
-    print("Asked to take the item off the consent list; it is sent at the next sync.")
-    return 0
-
-
-def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
-    acts.reply_to_ballot(account, args.ballot_id, args.choice, args.comment)
-    print(f"Reply form signed on this laptop ({args.choice}); it is sent at the next sync.")
-    return 0
-
-
-def _ballot_form(account: Account, args: argparse.Namespace) -> int:
-    save_paper(Path(args.out), acts.last_form(account, args.ballot_id))
-    print(f"Wrote your signed form to {args.out}.")
-    return 0
-
-
-def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
-    pdf, table = acts.signed_ballot_summary(account, args.ballot_id)
-    save_paper(Path(args.pdf), pdf)
-    if args.csv:
-        save_text(Path(args.csv), table)
-    print(f"Wrote the signed summary to {args.pdf}" + (f" and {args.csv}." if args.csv else "."))
-    return 0
-
-
-def _minutes(account: Account, args: argparse.Namespace) -> int:
-    pdf, record, votes, speeches = acts.signed_minutes(account, args.meeting_id)
-    save_paper(Path(args.pdf), pdf)
-    written = [args.pdf]
-    for target, text in ((args.json, record), (args.csv, votes), (args.speakers_csv, speeches)):
-        if target:
-            save_text(Path(target), text)
-            written.append(target)
-    print(f"Wrote the signed minutes: {', '.join(written)}")
-    return 0
-
-
 def _import_p12(account: Account, args: argparse.Namespace) -> int:
-    password = sys.stdin.readline().rstrip("\n").encode() if args.password_stdin else None
+    password = read_line().encode() if args.password_stdin else None
     try:
         subject = account.import_pkcs12(Path(args.file).read_bytes(), password or None)
     except ValueError:
@@ -238,10 +172,16 @@ def _import_p12(account: Account, args: argparse.Namespace) -> int:
 
 
 def _use_token(account: Account, args: argparse.Namespace) -> int:
-    pin = sys.stdin.readline().rstrip("\n")
-    chain = (
-        tuple(x509.load_pem_x509_certificates(Path(args.chain).read_bytes())) if args.chain else ()
-    )
+    pin = read_line()
+    try:
+        chain = (
+            tuple(x509.load_pem_x509_certificates(Path(args.chain).read_bytes()))
+            if args.chain
+            else ()
+        )
+    except ValueError:
+        print(f"{args.chain} holds no PEM certificates.", file=sys.stderr)
+        return 1
     try:
         subject = account.use_token(args.library, args.token_label, args.key_label, pin, chain)
     except TokenError as error:
@@ -285,16 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--json", action="store_true")
         cmd.set_defaults(run=command)
-    listings: list[tuple[str, Command, str]] = [
-        ("meetings", _meetings, "list meetings"),
-        ("ballots", _ballots, "list written ballots"),
-        ("outbox", _outbox, "actions waiting or refused"),
-        ("logout", _logout, "sign out"),
-    ]
-    for name, command, text in listings:
-        sub.add_parser(name, help=text).set_defaults(run=command)
+    sub.add_parser("logout", help="sign out").set_defaults(run=_logout)
     ready = sub.add_parser("ready", help="is every paper of what is coming on this laptop?")
     ready.add_argument("--fetch", action="store_true", help="sync first to fetch what lacks")
+    ready.add_argument("--json", action="store_true", help="JSON, for scripts")
     ready.set_defaults(run=_ready)
     keys = sub.add_parser("keys", help="signing keys").add_subparsers(
         dest="keys_command", required=True
@@ -310,62 +244,22 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--chain", help="PEM file of the CA certificates above the key's")
     token.add_argument("--pin-stdin", action="store_true", required=True)
     token.set_defaults(run=_use_token)
+    add_listing_commands(sub)
     add_note_commands(sub)
     add_session_commands(sub)
     add_search_command(sub)
-    _add_act_commands(sub)
+    add_act_commands(sub)
     return parser
 
 
-def _add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The member's decisions, and the Government Office's summary."""
-    position = sub.add_parser("position", help="mark a position on an agenda item")
-    position.add_argument("item_id")
-    position.add_argument(
-        "--set", required=True, choices=["no_objection", "wish_to_speak", "object"]
-    )
-    position.add_argument("--comment", default="")
-    position.set_defaults(run=_position)
-    vote = sub.add_parser("vote", help="vote on an agenda item (signed)")
-    vote.add_argument("item_id")
-    vote.add_argument("--choice", required=True, choices=["agree", "disagree", "abstain"])
-    vote.add_argument("--comment", default="")
-    vote.set_defaults(run=_vote)
-    consent = sub.add_parser("consent", help="the consent list (rule 6)").add_subparsers(
-        dest="consent_command", required=True
-    )
-    pull = consent.add_parser("pull", help="take an item off the consent list: it is debated")
-    pull.add_argument("item_id")
-    pull.set_defaults(run=_consent_pull)
-    ballot = sub.add_parser("ballot", help="reply to a written ballot").add_subparsers(
-        dest="ballot_command", required=True
-    )
-    reply = ballot.add_parser("reply", help="sign a reply form offline and queue it")
-    reply.add_argument("ballot_id")
-    reply.add_argument("--choice", required=True, choices=["agree", "disagree", "other"])
-    reply.add_argument("--comment", default="")
-    reply.set_defaults(run=_ballot_reply)
-    form = ballot.add_parser("form", help="write your last signed form to a file")
-    form.add_argument("ballot_id")
-    form.add_argument("--out", required=True)
-    form.set_defaults(run=_ballot_form)
-    summary = ballot.add_parser("summary", help="Government Office: the signed summary")
-    summary.add_argument("ballot_id")
-    summary.add_argument("--pdf", required=True)
-    summary.add_argument("--csv")
-    summary.set_defaults(run=_ballot_summary)
-    minutes = sub.add_parser("minutes", help="Government Office: the signed minutes of a session")
-    minutes.add_argument("meeting_id")
-    minutes.add_argument("--pdf", required=True)
-    minutes.add_argument("--json", help="the whole record, for archives")
-    minutes.add_argument("--csv", help="every member's vote on every item")
-    minutes.add_argument("--speakers-csv", help="who spoke on each item, in order, how long")
-    minutes.set_defaults(run=_minutes)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    account = Account.open(Profile.open(args.profile))
+def _run(args: argparse.Namespace) -> int:
+    try:
+        profile = Profile.open(args.profile)
+    except OSError as error:
+        raise OSError(
+            error.errno, f"This profile folder cannot be used ({error.strerror})", args.profile
+        ) from None
+    account = Account.open(profile)
     run: Command = args.run
     try:
         if lock.papers_hidden(account.store) and run is not _login:
@@ -375,17 +269,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 " are hidden until you sign in again (ecabinet login)."
             )
         return run(account, args)
-    except (NotSignedIn, acts.NotAllowed, UnsafeText, ActRefused) as error:
-        print(str(error), file=sys.stderr)
-    except Offline as error:
-        print(f"Cannot reach the server: {error}", file=sys.stderr)
-    except ApiProblem as problem:
-        print(f"The server refused: {problem.detail or problem.code}", file=sys.stderr)
-    except ServerDataError as error:
-        print(str(error), file=sys.stderr)
     finally:
         account.store.close()
-    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # Refused before anything reads them: a name that is not text would fail deep inside.
+    if any(undecodable(argument) for argument in arguments):
+        print(NOT_UTF8, file=sys.stderr)
+        return 2
+    return guarded(lambda: _run(build_parser().parse_args(arguments)))
 
 
 if __name__ == "__main__":

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from ecabinet.client.account import Account
 from ecabinet.client.exports import save_paper
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
-from ecabinet.client.notes import NoteError, my_notes, note_on_words
-from ecabinet.client.store import ActRefused
+from ecabinet.client.notes import my_notes, note_on_words
 from ecabinet.domain import Sharing
-from ecabinet.pdf.xfdf import XfdfError, read_xfdf
+from ecabinet.pdf.xfdf import read_xfdf
 from ecabinet.wire.objects import DocumentData
-from ecabinet.wire.text import UnsafeText
 
 
 def _annotate(account: Account, args: argparse.Namespace) -> int:
@@ -30,9 +26,8 @@ def _annotate(account: Account, args: argparse.Namespace) -> int:
         color=args.color,
         shared=args.share,
     )
-    print(
-        f"{note.id}\t{note.kind}\tpage {note.page + 1}\t“{note.quote}” (saved; sent at next sync)"
-    )
+    quote = " ".join(note.quote.split())  # on one line, though the words wrap on the page
+    print(f"{note.id}\t{note.kind}\tpage {note.page + 1}\t“{quote}” (saved; sent at next sync)")
     return 0
 
 
@@ -71,22 +66,6 @@ def _import(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
-Command = Callable[[Account, argparse.Namespace], int]
-
-
-def run_safely(command: Command) -> Command:
-    """Wrap a handler so a note's problems print in words and exit 1."""
-
-    def run(account: Account, args: argparse.Namespace) -> int:
-        try:
-            return command(account, args)
-        except (NoteError, XfdfError, UnsafeText, ActRefused, OSError) as error:
-            print(str(error), file=sys.stderr)
-            return 1
-
-    return run
-
-
 def add_note_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate = sub.add_parser("annotate", help="mark words of a document with a note")
     annotate.add_argument("document_id")
@@ -98,19 +77,19 @@ def add_note_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     annotate.add_argument("--note", default="", help="your note on them")
     annotate.add_argument("--color", default="#ffd400")
     annotate.add_argument("--share", default=Sharing.PRIVATE, choices=[s.value for s in Sharing])
-    annotate.set_defaults(run=run_safely(_annotate))
+    annotate.set_defaults(run=_annotate)
     notes = sub.add_parser("annotations", help="your notes").add_subparsers(
         dest="notes_command", required=True
     )
     listing = notes.add_parser("list", help="every note of yours on this laptop")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_safely(_list))
+    listing.set_defaults(run=_list)
     export = notes.add_parser("export", help="a document with your notes, or the notes alone")
     export.add_argument("--document", required=True)
     export.add_argument("--format", choices=["pdf", "xfdf"], default="pdf")
     export.add_argument("--out", required=True)
-    export.set_defaults(run=run_safely(_export))
+    export.set_defaults(run=_export)
     imported = notes.add_parser("import", help="read notes from an XFDF file")
     imported.add_argument("--document", required=True)
     imported.add_argument("file")
-    imported.set_defaults(run=run_safely(_import))
+    imported.set_defaults(run=_import)

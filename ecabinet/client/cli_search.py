@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from ecabinet.client.account import Account
 from ecabinet.client.search import PAGE_SIZE, SearchHit, SearchIndex, SearchResults
@@ -68,11 +69,26 @@ def search_json(found: SearchResults) -> dict[str, object]:
     }
 
 
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number not below ``minimum`` (a usage error otherwise)."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{number} is below {minimum}")
+        return number
+
+    return parse
+
+
 def add_search_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser("search", help="search every document on this laptop")
     search.add_argument("query", nargs="+", help='words; "quoted words" for the exact phrase')
-    search.add_argument("--limit", type=int, default=PAGE_SIZE, help="results per page")
-    search.add_argument("--offset", type=int, default=0, help="results to skip (paging)")
+    search.add_argument("--limit", type=_at_least(1), default=PAGE_SIZE, help="results per page")
+    search.add_argument("--offset", type=_at_least(0), default=0, help="results to skip (paging)")
     search.add_argument("--meeting", help="only the documents of this meeting (its id)")
     search.add_argument("--kind", choices=[k.value for k in DocumentKind], help="document kind")
     search.add_argument("--json", action="store_true", help="one JSON object, for scripts")

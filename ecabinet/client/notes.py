@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from ecabinet.client.signed_in import Member
 from ecabinet.client.vault import DamagedFile
 from ecabinet.domain import AnnotationKind, Sharing
-from ecabinet.pdf.quotes import Placement, Quote, quote_at, relocate
+from ecabinet.pdf.quotes import Placement, Quote, find_words, quote_at, relocate
 from ecabinet.pdf.text_layout import page_texts, text_rects
 from ecabinet.wire.objects import (
     AgendaItemData,
@@ -150,22 +150,24 @@ def note_on_words(
     color: str = "#ffd400",
     shared: Sharing | str = Sharing.PRIVATE,
 ) -> AnnotationData:
-    """Mark the first place ``words`` appear on a page (1-based ``page`` as the member reads)."""
+    """Mark the first place ``words`` appear on a page (1-based ``page`` as the member reads),
+    across a line break where the words wrap (ecabinet.pdf.quotes.find_words)."""
     version = current_version(account, document_id)
     data = version_bytes(account, version.id)
     pages = page_texts(data)
     if not 1 <= page <= len(pages):
         raise NoteError(f"The document has {len(pages)} pages; there is no page {page}.")
-    at = pages[page - 1].text.find(words)
-    if not words or at < 0:
+    found = find_words(pages[page - 1].text, words)
+    if found is None:
         raise NoteError(f"“{words}” is not on page {page}.")
-    quote = quote_at(pages[page - 1].text, at, len(words))
+    at, length = found
+    quote = quote_at(pages[page - 1].text, at, length)
     note = new_note(
         account,
         version.id,
         page - 1,
         kind,
-        rects=text_rects(data, page - 1, at, len(words)),
+        rects=text_rects(data, page - 1, at, length),
         text=text,
         color=color,
         shared=shared,

@@ -40,6 +40,20 @@ def quote_at(text: str, start: int, length: int, context: int = CONTEXT) -> Quot
     )
 
 
+def find_words(text: str, words: str) -> tuple[int, int] | None:
+    """Where words a person typed are in a page's text, as (start, length): as typed, or else
+    with any run of spaces and line breaks between two words matching another, since a phrase
+    that wraps onto the next line has a line break where the person typed a space."""
+    at = text.find(words) if words else -1
+    if at >= 0:
+        return at, len(words)
+    parts = words.split()
+    if not parts:
+        return None
+    match = re.search(r"\s+".join(re.escape(part) for part in parts), text)
+    return (match.start(), match.end() - match.start()) if match else None
+
+
 def _common_suffix(a: str, b: str) -> int:
     count = 0
     for x, y in zip(reversed(a), reversed(b), strict=False):

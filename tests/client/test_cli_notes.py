@@ -55,3 +55,24 @@ def test_a_file_that_is_not_xfdf_or_not_there_is_one_line_and_nothing_imported(
         assert err.strip() and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert main([*notes, "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_annotate_finds_words_that_wrap_onto_the_next_line(
+    live_server: LiveServer,
+    cli_profile: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--profile", cli_profile, "sync"]) == 0
+    document_id = live_server.world.document_ids[1]
+    annotate = ["--profile", cli_profile, "annotate", document_id, "--page", "2"]
+    capsys.readouterr()
+    # The page reads "Tài liệu draft nội dung 1", a line break, then "Trang 2".
+    assert main([*annotate, "--text", "nội dung 1 Trang 2", "--kind", "underline"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("page 2\t“nội dung 1 Trang 2” (saved; sent at next sync)")
+    assert main(["--profile", cli_profile, "annotations", "list", "--json"]) == 0
+    (note,) = json.loads(capsys.readouterr().out)
+    assert note["quote"].split() == ["nội", "dung", "1", "Trang", "2"]
+    assert len(note["rects"]) == 2  # one band on each of the two lines
+    assert main([*annotate, "--text", "nội dung 1 Trang 3"]) == 1
+    assert capsys.readouterr().err.strip() == "“nội dung 1 Trang 3” is not on page 2."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -34,3 +35,7 @@ def test_the_command_line_says_what_is_missing_and_fetches_it(
     assert main(["--profile", cli_profile, "ready"]) == 0  # nothing synced yet: nothing is due
     assert main(["--profile", cli_profile, "ready", "--fetch"]) == 0
     assert "Sẵn sàng đi công tác" in capsys.readouterr().out
+    assert main(["--profile", cli_profile, "ready", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["ready"] is True and len(shown["papers"]) == 5
+    assert all(paper["present"] and paper["context"] for paper in shown["papers"])

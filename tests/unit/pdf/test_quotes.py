@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecabinet.pdf.quotes import Quote, quote_at, relocate
+from ecabinet.pdf.quotes import Quote, find_words, quote_at, relocate
 
 OLD = [
     "Điều 1. Phạm vi điều chỉnh. Nghị định này quy định về ngân sách nhà nước.",
@@ -45,3 +45,13 @@ def test_retyped_words_are_found_loosely_and_gone_words_are_not() -> None:
     assert retyped[0][place.start : place.start + place.length] == "NGÂN  SÁCH\r\nnhà nước"
     assert relocate(selector, 0, ["Điều này đã bị bỏ."]) is None
     assert relocate(Quote("", "", ""), 0, OLD) is None
+
+
+def test_typed_words_are_found_as_typed_or_across_a_line_break() -> None:
+    page = "Điều 5. Ngân sách\r\nnhà nước được chi cho ngân sách nhà nước"
+    assert find_words(page, "ngân sách nhà nước") == (len(page) - 18, 18)  # as typed first
+    at, length = find_words(page, "Ngân sách nhà  nước") or (0, 0)
+    assert page[at : at + length] == "Ngân sách\r\nnhà nước"
+    assert find_words(page, "Ngân sách\nnhà") == (page.index("Ngân"), 14)
+    assert find_words(page, "sách nhà nước năm") is None
+    assert find_words(page, "") is None and find_words(page, " \n") is None

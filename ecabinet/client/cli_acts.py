@@ -1,0 +1,120 @@
+"""The member's decisions from the command line (``position``, ``vote``, ``consent pull``,
+``ballot reply|form``) and the Government Office's signed papers (``ballot summary``,
+``minutes``). Each act is written with its outbox entry before the command says so, and is
+sent at the next ``ecabinet sync``; the same rules as the window apply (ecabinet.client.acts).
+Main thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ecabinet.client import acts
+from ecabinet.client.account import Account
+from ecabinet.client.exports import save_paper, save_text
+
+
+def _position(account: Account, args: argparse.Namespace) -> int:
+    acts.set_position(account, args.item_id, args.set, args.comment)
+    print(f"Position recorded ({args.set}); it is sent at the next sync.")
+    return 0
+
+
+def _vote(account: Account, args: argparse.Namespace) -> int:
+    acts.cast_vote(account, args.item_id, args.choice, args.comment)
+    if acts.vote_open_here(account, args.item_id):
+        print(f"Vote signed and saved ({args.choice}); it is sent at the next sync.")
+    else:
+        # The laptop's copy may be behind: the vote is kept and sent, the server decides.
+        print(
+            f"Vote signed and queued ({args.choice}); it is sent at the next sync. The vote "
+            "on this item is not open on this laptop's copy, so the server may refuse it "
+            "(vote_not_open)."
+        )
+    return 0
+
+
+def _consent_pull(account: Account, args: argparse.Namespace) -> int:
+    acts.pull_from_consent(account, args.item_id)
+    print("Asked to take the item off the consent list; it is sent at the next sync.")
+    return 0
+
+
+def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
+    acts.reply_to_ballot(account, args.ballot_id, args.choice, args.comment)
+    print(f"Reply form signed on this laptop ({args.choice}); it is sent at the next sync.")
+    return 0
+
+
+def _ballot_form(account: Account, args: argparse.Namespace) -> int:
+    save_paper(Path(args.out), acts.last_form(account, args.ballot_id))
+    print(f"Wrote your signed form to {args.out}.")
+    return 0
+
+
+def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
+    pdf, table = acts.signed_ballot_summary(account, args.ballot_id)
+    save_paper(Path(args.pdf), pdf)
+    if args.csv:
+        save_text(Path(args.csv), table)
+    print(f"Wrote the signed summary to {args.pdf}" + (f" and {args.csv}." if args.csv else "."))
+    return 0
+
+
+def _minutes(account: Account, args: argparse.Namespace) -> int:
+    pdf, record, votes, speeches = acts.signed_minutes(account, args.meeting_id)
+    save_paper(Path(args.pdf), pdf)
+    written = [args.pdf]
+    for target, text in ((args.json, record), (args.csv, votes), (args.speakers_csv, speeches)):
+        if target:
+            save_text(Path(target), text)
+            written.append(target)
+    print(f"Wrote the signed minutes: {', '.join(written)}")
+    return 0
+
+
+def add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The member's decisions, and the Government Office's summary."""
+    position = sub.add_parser("position", help="mark a position on an agenda item")
+    position.add_argument("item_id")
+    position.add_argument(
+        "--set", required=True, choices=["no_objection", "wish_to_speak", "object"]
+    )
+    position.add_argument("--comment", default="")
+    position.set_defaults(run=_position)
+    vote = sub.add_parser("vote", help="vote on an agenda item (signed)")
+    vote.add_argument("item_id")
+    vote.add_argument("--choice", required=True, choices=["agree", "disagree", "abstain"])
+    vote.add_argument("--comment", default="")
+    vote.set_defaults(run=_vote)
+    consent = sub.add_parser("consent", help="the consent list (rule 6)").add_subparsers(
+        dest="consent_command", required=True
+    )
+    pull = consent.add_parser("pull", help="take an item off the consent list: it is debated")
+    pull.add_argument("item_id")
+    pull.set_defaults(run=_consent_pull)
+    ballot = sub.add_parser("ballot", help="reply to a written ballot").add_subparsers(
+        dest="ballot_command", required=True
+    )
+    reply = ballot.add_parser("reply", help="sign a reply form offline and queue it")
+    reply.add_argument("ballot_id")
+    reply.add_argument("--choice", required=True, choices=["agree", "disagree", "other"])
+    reply.add_argument("--comment", default="")
+    reply.set_defaults(run=_ballot_reply)
+    form = ballot.add_parser("form", help="write your last signed form to a file")
+    form.add_argument("ballot_id")
+    form.add_argument("--out", required=True)
+    form.set_defaults(run=_ballot_form)
+    summary = ballot.add_parser("summary", help="Government Office: the signed summary")
+    summary.add_argument("ballot_id")
+    summary.add_argument("--pdf", required=True)
+    summary.add_argument("--csv")
+    summary.set_defaults(run=_ballot_summary)
+    minutes = sub.add_parser("minutes", help="Government Office: the signed minutes of a session")
+    minutes.add_argument("meeting_id")
+    minutes.add_argument("--pdf", required=True)
+    minutes.add_argument("--json", help="the whole record, for archives")
+    minutes.add_argument("--csv", help="every member's vote on every item")
+    minutes.add_argument("--speakers-csv", help="who spoke on each item, in order, how long")
+    minutes.set_defaults(run=_minutes)

@@ -1,0 +1,107 @@
+"""Reaching the server: its address as a person types it, and why it could not be reached, in
+words a member can act on rather than requests' chain of exceptions.
+
+Any thread: pure functions over strings and the exceptions requests raises.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import requests
+from urllib3.exceptions import NameResolutionError, ProtocolError
+
+SCHEMES = ("https", "http")
+# What OpenSSL says when the answer to its greeting is not TLS: a plain HTTP server answered.
+_PLAIN_HTTP_MARKS = (
+    "wrong_version_number",
+    "wrong version number",
+    "record layer failure",
+    "record_layer_failure",
+    "http_request",
+    "packet length too long",
+)
+
+
+class BadAddress(ValueError):
+    """What was typed is not the address of a server."""
+
+
+def server_address(typed: str) -> str:
+    """The server's base URL from what a person typed: ``https://`` is given to an address
+    without a scheme (the server's own, behind TLS, as the sign-in form shows it); anything
+    that is not an http(s) address of a host is refused with BadAddress, in words."""
+    text = typed.strip()
+    if not text:
+        raise BadAddress("Give the server's address, for example https://ecabinet.gov.vn.")
+    if "://" not in text:
+        text = f"https://{text}"
+    text = text.rstrip("/")
+    refused = BadAddress(
+        f"“{typed}” is not a server address: write it as https://host[:port], or http:// "
+        "for a test server."
+    )
+    if any(char.isspace() or not char.isprintable() for char in text):
+        raise refused
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # a port that is not a number raises ValueError here
+    except ValueError:
+        raise refused from None
+    if parts.scheme.lower() not in SCHEMES or not parts.hostname or parts.query or parts.fragment:
+        raise refused
+    return f"{parts.scheme.lower()}://{parts.netloc}{parts.path}"
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """The error and what it wraps: requests -> urllib3's MaxRetryError -> its reason -> the
+    socket's own error."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        inner = [getattr(current, "reason", None), current.__cause__, current.__context__]
+        inner += list(current.args)
+        stack += [e for e in inner if isinstance(e, BaseException)]
+
+
+def why_unreachable(base_url: str, error: requests.RequestException) -> str:
+    """What stood between this laptop and the server, in one clause (after "Cannot reach the
+    server: ")."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or base_url
+    where = parts.netloc or base_url
+    chain = list(_chain(error))
+    text = " ".join(str(e) for e in chain).lower()
+    if isinstance(error, requests.exceptions.SSLError):
+        if any(mark in text for mark in _PLAIN_HTTP_MARKS):
+            return (
+                f"the server at {where} answers plain HTTP, not HTTPS: write its address "
+                f"http://{where}, or put the server behind TLS"
+            )
+        reason = next((str(e) for e in reversed(chain) if str(e)), str(error))
+        return f"the server's certificate is not trusted ({reason})"
+    if isinstance(error, requests.ConnectTimeout):
+        return f"{where} did not answer within the time allowed: check the network and the address"
+    if isinstance(error, requests.ReadTimeout):
+        return f"the server at {where} took too long to answer; try again in a moment"
+    if any(isinstance(e, NameResolutionError | socket.gaierror) for e in chain):
+        return f"the name {host} is not known (no DNS answer): check the address and the network"
+    if any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return (
+            f"nothing answers at {where} (the connection was refused): is the server running, "
+            "and is its address right?"
+        )
+    if parts.scheme == "http" and any(isinstance(e, ProtocolError) for e in chain):
+        return (
+            f"the server at {where} closed the connection without answering: if it serves "
+            f"HTTPS, write its address https://{where}"
+        )
+    innermost = next((e for e in reversed(chain) if str(e)), error)
+    return f"the connection to {where} failed ({type(innermost).__name__}: {innermost})"

@@ -137,7 +137,7 @@ def new_note(
             }
         )
     except ValidationError as error:
-        raise NoteError(validation_message(error)) from None
+        raise NoteError(f"Not accepted: {validation_message(error)}") from None
 
 
 def note_on_words(

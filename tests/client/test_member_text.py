@@ -24,7 +24,7 @@ EXAMPLES = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 # The member's refusals, in words; anything else escaping an act builder is a fault.
-REFUSALS = (UnsafeText, ActRefused, NoteError)
+REFUSALS = (UnsafeText, ActRefused, NoteError, acts.NotAllowed)
 MEMBER_TEXTS = ("comment", "text")
 
 

@@ -34,7 +34,7 @@ RETRY_OFFLINE_MS = 30 * 1000
 
 class SyncController(QObject):
     started = Signal()
-    progressed = Signal(int, int)  # bytes done, bytes in all (emitted from the worker; queued)
+    progressed = Signal(int, int)  # bytes done, bytes in all (handed over from the worker)
     finished = Signal(object)  # SyncResult
     failed = Signal(str)  # a sentence for the status bar
     session_expired = Signal()
@@ -77,9 +77,9 @@ class SyncController(QObject):
         self.retry.stop()
         self.started.emit()
         service = member.sync_service()
-        cancel = self._cancel
+        cancel, progress = self._cancel, self.tasks.on_gui_thread(self.progressed.emit)
         self.tasks.run_network(
-            lambda: service.sync(progress=self.progressed.emit, cancel=cancel),
+            lambda: service.sync(progress=progress, cancel=cancel),
             self._done,
             self._failed,
         )

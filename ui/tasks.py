@@ -121,6 +121,18 @@ class TaskManager(QObject):
         if on_done is not None:
             on_done(fut.result())
 
+    def on_gui_thread(self, receiver: Callable[..., None]) -> Callable[..., None]:
+        """A callable a worker may call as it goes (a progress, a page drawn): each call runs
+        ``receiver`` with its arguments on the GUI thread, in order, through the handoff; the
+        worker never emits a signal or touches a Qt object itself. Calls after ``shutdown``
+        are dropped."""
+
+        def relay(*args: Any) -> None:
+            if not self._closed:
+                self._handoff.post(lambda: receiver(*args))
+
+        return relay
+
     def shutdown(self, wait: bool = True) -> None:
         self._closed = True
         self._local.shutdown(wait=wait, cancel_futures=True)

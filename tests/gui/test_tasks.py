@@ -47,3 +47,23 @@ def test_answers_and_errors_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     tasks.shutdown()
     dropped = tasks.run_local(lambda: 1)
     assert dropped.cancelled()  # after shutdown, late work is dropped, not raised
+
+
+def test_what_a_worker_reports_as_it_goes_reaches_the_gui_thread_in_order(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    gui = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    report = tasks.on_gui_thread(lambda done, _total: seen.append((done, threading.get_ident())))
+
+    def work() -> None:
+        for done in range(200):
+            report(done, 200)
+
+    tasks.run_network(work)
+    qtbot.waitUntil(lambda: len(seen) == 200, timeout=10_000)
+    assert [done for done, _ in seen] == list(range(200))
+    assert {thread for _, thread in seen} == {gui}
+    tasks.shutdown()
+    report(200, 200)  # the window is closing: dropped, not run
+    qtbot.wait(50)
+    assert len(seen) == 200

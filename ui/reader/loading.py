@@ -108,7 +108,7 @@ class DocumentLoading(QObject):
     def _start_background(self, data: bytes) -> None:
         generation, tasks = self.generation, self.reader.tasks
         self._cancel = cancel = threading.Event()
-        emit = self.reader.thumbnail_ready.emit
+        emit = tasks.on_gui_thread(self.reader.thumbnail_ready.emit)
 
         def thumbnails() -> int:
             return render_thumbnails(data, emit, cancel)

@@ -34,7 +34,7 @@ from ui.tasks import TaskManager
 class DocumentReader(QWidget):
     last_page_changed = Signal(str, int)  # document id, 0-based page
     loaded = Signal(int)  # page count, once a document is open
-    thumbnail_ready = Signal(int, QImage)  # emitted from a worker; queued to the GUI thread
+    thumbnail_ready = Signal(int, QImage)  # a worker's page, handed to the GUI thread
     message_shown = Signal(str)
     compared = Signal(object)  # the Comparison shown
     open_elsewhere = Signal(str, int)  # another document of the meeting, at a page

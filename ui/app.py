@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecabinet import __version__
 from ecabinet.client.account import Account
+from ui.garbage import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.screenshots import ScreenshotTour
@@ -60,6 +61,7 @@ def run(
     start-time probe)."""
     app = make_application(sys.argv)
     quit_on_stop_signals(app)
+    GuiThreadCollector(app)  # no cycle, and so no Qt object, is freed on a worker
     tasks = TaskManager()
     windows: list[MainWindow] = []  # the one window, kept alive for the event loop
 

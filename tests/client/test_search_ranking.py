@@ -78,6 +78,18 @@ def test_near_ranks_between_the_phrase_and_apart(library: Library) -> None:
     assert titles(library, "ngan sach") == ["Liền nhau", "Gần nhau", "Xa nhau"]
 
 
+def test_a_long_query_lists_each_page_once_and_still_ranks_near(library: Library) -> None:
+    """Twelve words: a phrase FTS5 does not count as NEAR(…, 10) once came again as loose."""
+    query = "du toan ngan sach nha nuoc nam 2026 duoc lap theo quy dinh"
+    library.document("Liền nhau", [BUDGET])
+    library.document("Gần nhau", ["Năm 2026, dự toán ngân sách nhà nước được lập theo quy định."])
+    far = "Dự toán ngân sách nhà nước năm 2026 " + "lời văn " * 30 + "được lập theo quy định."
+    library.document("Xa nhau", [far])
+    found = library.index.find(query)
+    assert [hit.document_title for hit in found.hits] == ["Liền nhau", "Gần nhau", "Xa nhau"]
+    assert found.total == 3
+
+
 def test_only_the_last_word_is_a_prefix(library: Library) -> None:
     library.document("Dự toán", [BUDGET])
     assert titles(library, "ngan sac") == ["Dự toán"]  # still typing "sách"

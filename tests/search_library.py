@@ -53,6 +53,27 @@ class Library:
         kind: DocumentKind = DocumentKind.DRAFT,
     ) -> str:
         """A document with one version, its pages indexed."""
+        document_id, version_id = self._document(title, "0" * 64, len(pages), item_id, kind)
+        with self.store.engine.begin() as conn:
+            add_pages(conn, version_id, pages)
+        return document_id
+
+    def pdf(
+        self,
+        title: str,
+        data: bytes,
+        *,
+        item_id: str | None = None,
+        kind: DocumentKind = DocumentKind.DRAFT,
+    ) -> str:
+        """A document whose one version is a real PDF kept in the vault, as a download keeps
+        it; ``index.index_new_documents()`` reads its text as it reads a synced file's."""
+        sha256 = self.store.vault.keep(data)
+        return self._document(title, sha256, 1, item_id, kind)[0]
+
+    def _document(
+        self, title: str, sha256: str, pages: int, item_id: str | None, kind: DocumentKind
+    ) -> tuple[str, str]:
         document_id, version_id = str(uuid.uuid4()), str(uuid.uuid4())
         self._put(
             "document",
@@ -70,13 +91,11 @@ class Library:
                 "id": version_id,
                 "document_id": document_id,
                 "number": 1,
-                "sha256": "0" * 64,
+                "sha256": sha256,
                 "size": 1,
-                "pages": len(pages),
+                "pages": pages,
                 "filename": "draft.pdf",
                 "created_at": NOW.isoformat(),
             },
         )
-        with self.store.engine.begin() as conn:
-            add_pages(conn, version_id, pages)
-        return document_id
+        return document_id, version_id

@@ -80,14 +80,18 @@ def parse(text: str) -> Query:
 
 
 def _tiers(query: Query) -> list[str]:
-    """Folded expressions, each matching a superset of the one before."""
+    """Folded expressions, from the strictest (the phrase) to the loosest (anywhere)."""
     units = query.units
     loose = " AND ".join(unit.phrase() for unit in units)
     if len(units) == 1:
         return [loose]
     whole = Unit(tuple(query.words), (), prefix=query.prefix).phrase()
+    # FTS5 counts the words between the first unit and the last, the query's own among them:
+    # the slack is NEAR_DISTANCE words whatever the query's length (a twelve-word query is
+    # never too long to be "near").
+    between = len(query.words) - len(units[0].words) - len(units[-1].words)
     near = f"{FOLDED} : NEAR({' '.join(unit.phrase()[len(FOLDED) + 3 :] for unit in units)}, "
-    near += f"{NEAR_DISTANCE})"
+    near += f"{NEAR_DISTANCE + between})"
     return [whole, near, loose]
 
 
@@ -111,7 +115,9 @@ def expressions(query: Query) -> list[str]:
     exact = _as_typed(query)
     out = []
     for n, tier in enumerate(tiers):
-        base = f"({tier})" if n == 0 else f"({tier}) NOT ({tiers[n - 1]})"
+        # Every earlier tier is left out, not just the one before: a page that is a phrase
+        # match but not (by FTS5's count) a NEAR one must not come again among the loose.
+        base = f"({tier})" + "".join(f" NOT ({earlier})" for earlier in tiers[:n])
         if exact:
             out += [f"({base}) AND ({exact})", f"({base}) NOT ({exact})"]
         else:

@@ -13,6 +13,7 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import LocalStore
 from ecabinet.domain import DocumentKind
+from tests.pdfs import make_pdf
 from tests.search_library import Library
 
 # What the landed search ranked first: "nghi" inside "nghiệp", "để" far from it.
@@ -52,12 +53,41 @@ def test_ngan_sach_ranks_the_budget_above_ngang_bo(library: Library) -> None:
     assert titles(library, "ngan sach") == ["Dự toán", "Báo cáo ngân hàng"]
 
 
+def test_the_issue_s_two_queries_over_real_pdfs(library: Library) -> None:
+    """The same two cases on PDFs whose text pypdf extracts, as a synced laptop indexes them."""
+    noise = library.pdf("Báo cáo nghiệp vụ", make_pdf(1, NOISE), kind=DocumentKind.REPORT)
+    request = library.pdf("Tờ trình", make_pdf(1, REQUEST), kind=DocumentKind.SUBMISSION)
+    library.pdf("Báo cáo ngân hàng", make_pdf(1, NEAR_BY))
+    budget = library.pdf("Dự toán", make_pdf(1, BUDGET))
+    assert library.index.index_new_documents() == 4
+    found = library.index.search("de nghi")
+    assert [(hit.document_id, hit.page) for hit in found] == [(request, 1), (noise, 1)]
+    assert "«đề nghị»" in found[0].marked()
+    assert "«nghiệp»" not in found[0].marked()
+    found = library.index.search("ngan sach")
+    assert [hit.document_title for hit in found] == ["Dự toán", "Báo cáo ngân hàng"]
+    assert (found[0].document_id, found[0].page) == (budget, 1)
+    assert "«ngân sách»" in found[0].marked()
+
+
 def test_near_ranks_between_the_phrase_and_apart(library: Library) -> None:
     far = "ngân " + "lời văn " * 30 + "sách"
     library.document("Xa nhau", [far])
     library.document("Gần nhau", ["ngân hàng và chính sách"])
     library.document("Liền nhau", [BUDGET])
     assert titles(library, "ngan sach") == ["Liền nhau", "Gần nhau", "Xa nhau"]
+
+
+def test_a_long_query_lists_each_page_once_and_still_ranks_near(library: Library) -> None:
+    """Twelve words: a phrase FTS5 does not count as NEAR(…, 10) once came again as loose."""
+    query = "du toan ngan sach nha nuoc nam 2026 duoc lap theo quy dinh"
+    library.document("Liền nhau", [BUDGET])
+    library.document("Gần nhau", ["Năm 2026, dự toán ngân sách nhà nước được lập theo quy định."])
+    far = "Dự toán ngân sách nhà nước năm 2026 " + "lời văn " * 30 + "được lập theo quy định."
+    library.document("Xa nhau", [far])
+    found = library.index.find(query)
+    assert [hit.document_title for hit in found.hits] == ["Liền nhau", "Gần nhau", "Xa nhau"]
+    assert found.total == 3
 
 
 def test_only_the_last_word_is_a_prefix(library: Library) -> None:

@@ -98,6 +98,15 @@ def test_more_results_on_demand_and_cards_that_never_overlap(
     page.grab().save(str(tmp_path / "search-1920x1080.png"))
 
 
+def test_more_after_typing_a_new_query_starts_the_new_query(qtbot: QtBot, page: SearchPage) -> None:
+    assert search(qtbot, page, "ngan sach") == 50
+    page.query.setText("tai lieu")  # "Xem thêm" clicked before the typing pause ends
+    with qtbot.wait_signal(page.searched, timeout=WAIT) as shown:
+        page.more.click()
+    assert shown.args == [8]  # the new query's results alone, not appended to the old ones
+    assert all("ngân sách" not in page.results.item(n).data(CARD_ROLE).title for n in range(8))
+
+
 def test_filters_by_meeting_and_by_kind(
     qtbot: QtBot, page: SearchPage, live_server: LiveServer
 ) -> None:

@@ -11,8 +11,11 @@ def test_only_the_last_word_is_a_prefix() -> None:
     assert expressions(query) == [
         '(folded : "de nghi"*)',
         '(folded : NEAR("de" "nghi"*, 10)) NOT (folded : "de nghi"*)',
-        '(folded : "de" AND folded : "nghi"*) NOT (folded : NEAR("de" "nghi"*, 10))',
+        '(folded : "de" AND folded : "nghi"*) NOT (folded : "de nghi"*) '
+        'NOT (folded : NEAR("de" "nghi"*, 10))',
     ]
+    # The words between the first and the last are the query's own: the slack stays 10.
+    assert 'NEAR("du" "toan" "ngan"*, 11)' in expressions(parse("du toan ngan"))[1]
 
 
 def test_a_space_after_the_last_word_says_it_is_finished() -> None:

@@ -73,7 +73,7 @@ class SearchPage(QWidget):
         self.account = account
         self.tasks = tasks
         self._asked = 0
-        self._text = ""
+        self._text = ""  # the query whose results are shown
         self.heading = heading(self.tr("Tìm kiếm trong tài liệu trên máy"))
         self.query = QLineEdit()
         self.query.setPlaceholderText(
@@ -139,7 +139,11 @@ class SearchPage(QWidget):
         self._ask(offset=0)
 
     def show_more(self) -> None:
-        """The next page of results, below those shown."""
+        """The next page of results, below those shown; if the member has typed since, the
+        new query's first page instead (its results must not continue another query's)."""
+        if self.pause.isActive() or self.query.text() != self._text:
+            self.run_search()
+            return
         self._ask(offset=self.results.count())
 
     def _ask(self, offset: int) -> None:
@@ -167,6 +171,7 @@ class SearchPage(QWidget):
         found = answer.found
         if found.offset == 0:
             self.results.clear()
+            self._text = text
         for hit in found.hits:
             self._add(hit)
         shown = self.results.count()

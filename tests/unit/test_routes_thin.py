@@ -97,3 +97,32 @@ def test_services_never_import_the_routes_or_the_web_framework() -> None:
         if (names := _matching(path, ("ecabinet.server.api.routes", "fastapi", "starlette")))
     }
     assert found == {}
+
+
+READS = {"get", "scalar", "scalars", "execute", "query"}
+
+
+def _session_reads(path: Path) -> list[str]:
+    """Calls such as ``db.get(...)`` or ``db.scalars(...)``: a read the route makes itself."""
+    return sorted(
+        f"{node.func.value.id}.{node.func.attr} (line {node.lineno})"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "db"
+        and node.func.attr in READS
+    )
+
+
+def test_the_read_finder_sees_a_session_read(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f(db, x):\n    db.commit()\n    return db.get(x, 1)\n")
+    assert _session_reads(probe) == ["db.get (line 3)"]
+
+
+@pytest.mark.parametrize("route", ROUTE_MODULES, ids=lambda p: p.stem)
+def test_routes_read_nothing_from_the_session_themselves(route: Path) -> None:
+    """Even a row by its key (``db.get``, as the upload's known-file check once did) is read
+    in a service."""
+    assert _session_reads(route) == []

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ecabinet.domain import Role
 from ecabinet.server import feed
 from ecabinet.server import models as m
+from ecabinet.server.blobstore import Blobs
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_blob, get_document, get_item
@@ -122,6 +123,15 @@ def document_reads(db: Session, actor: Actor, document_id: str) -> list[tuple[m.
         .order_by(m.DocumentRead.first_read_at, m.DocumentRead.user_id)
     )
     return [(read, number) for read, number in rows]
+
+
+def stored_blob(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:
+    """The stored file with this digest, if both its row and its file exist (an upload of
+    it is answered at once, without its bytes)."""
+    blob = db.get(m.Blob, sha256)
+    if blob is None or not store.exists(sha256):
+        return None
+    return BlobInfo(sha256=blob.sha256, size=blob.size, pages=blob.pages)
 
 
 def record_upload(db: Session, actor: Actor, info: BlobInfo) -> None:

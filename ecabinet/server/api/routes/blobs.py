@@ -20,10 +20,9 @@ from starlette.concurrency import run_in_threadpool
 
 from ecabinet.pdf.active import described
 from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck
-from ecabinet.server import models as m
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.blobstore import Blobs, open_blob_store
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.errors import ApiError, problem
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.services import documents
@@ -142,7 +141,7 @@ async def upload_blob(
         raise ApiError(415, "unsupported_media_type", "Send the file as application/pdf.")
     claimed = x_content_sha256.lower()
     store = open_blob_store(settings)
-    known = await run_in_threadpool(_stored_info, db, store, claimed)
+    known = await run_in_threadpool(documents.stored_blob, db, store, claimed)
     if known is not None:
         return Response(known.model_dump_json(), status_code=200, media_type="application/json")
     db.close()  # hold no database connection while a large body arrives
@@ -203,14 +202,6 @@ def _refuse_unless_ok(check: PdfCheck) -> None:
         )
     # too_complex is refused as not_a_pdf on the wire; the detail says which.
     raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
-
-
-def _stored_info(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:
-    """The stored blob with this digest, if both its row and its file exist."""
-    blob = db.get(m.Blob, sha256)
-    if blob is None or not store.exists(sha256):
-        return None
-    return BlobInfo(sha256=blob.sha256, size=blob.size, pages=blob.pages)
 
 
 def _record_upload(db: Session, auth: AuthContext, info: BlobInfo) -> None:

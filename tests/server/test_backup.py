@@ -19,11 +19,13 @@ from sqlalchemy import func, select
 from ecabinet.server import audit
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
+from ecabinet.server.audit import load_key
 from ecabinet.server.backup import table_rows
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.server.models import Base
+from ecabinet.server.pki import body_ca
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import PASSWORD, World
 from tests.server.conftest import Api
@@ -106,7 +108,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     )
     assert again.json()["results"][0]["status"] == "applied"  # the ids carry on after the old
     with app.state.session_factory() as db:
-        assert audit.verify(db).ok
+        assert audit.verify(db, body_ca(app.state.settings).certificate).ok
     app.state.engine.dispose()
 
 
@@ -148,8 +150,9 @@ def test_a_backup_taken_while_members_work_is_consistent(
         _cli("restore", "--data", str(tmp_path / "restored"), "--database-url", url, str(file)) == 0
     )
     engine = make_engine(url)
-    with make_session_factory(engine)() as db:
-        assert audit.verify(db).ok  # the chain is whole: no entry without the one before
+    restored = get_settings(tmp_path / "restored", url)
+    with make_session_factory(engine, load_key(restored.audit_key_file))() as db:
+        assert audit.verify(db, body_ca(restored).certificate).ok  # the chain is whole: no entry without the one before
         kept = db.scalar(select(func.count()).where(m.AuditEntry.object_type == "mutation"))
         assert 3 <= (kept or 0) <= during  # what was done before the snapshot, whole
     engine.dispose()

@@ -152,7 +152,8 @@ def test_a_backup_taken_while_members_work_is_consistent(
     engine = make_engine(url)
     restored = get_settings(tmp_path / "restored", url)
     with make_session_factory(engine, load_key(restored.audit_key_file))() as db:
-        assert audit.verify(db, body_ca(restored).certificate).ok  # the chain is whole: no entry without the one before
+        # The chain is whole: no entry without the one before.
+        assert audit.verify(db, body_ca(restored).certificate).ok
         kept = db.scalar(select(func.count()).where(m.AuditEntry.object_type == "mutation"))
         assert 3 <= (kept or 0) <= during  # what was done before the snapshot, whole
     engine.dispose()

@@ -77,6 +77,9 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
 ) -> None:
     item = world.item_ids[0]
     push(api, "member01", mutation("position.set", {"agenda_item_id": item, "position": "object"}))
+    with api.db() as db:  # a signed checkpoint, checked again after the restore
+        assert audit.checkpoint(db, body_ca(settings)) is not None
+        db.commit()
     file = tmp_path / "backup.tar"
     assert _backup(settings, file) == 0
     assert file.stat().st_mode & 0o077 == 0  # it holds the CA's key: its owner's alone
@@ -90,6 +93,9 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
         source = settings.blob_dir / sha[:2] / sha
         assert (restored_data / "blobs" / sha[:2] / sha).read_bytes() == source.read_bytes()
     assert (restored_data / "ca").is_dir()
+    restored_key = restored_data / "audit.key"  # without it no verify would pass
+    assert restored_key.read_bytes() == settings.audit_key_file.read_bytes()
+    assert restored_key.stat().st_mode & 0o777 == 0o600
     # The restored server runs: a member signs in, reads a draft, and acts.
     app = create_app(get_settings(restored_data, other_database))
     client = TestClient(app)

@@ -3,8 +3,9 @@ its speeches as CSV.
 
 Attendance, then each item: presenter, who spoke and for how long, the vote with every
 member's choice by name and the result under the rules, and the conclusions. Times in official
-time, Hà Nội's, with the zone named (rule 7); the CSVs' in ISO 8601 with +07:00. Pure core;
-any thread.
+time, Hà Nội's, with the zone named (rule 7); the CSVs' in ISO 8601 with +07:00. Last, the
+audit log's head as the body's CA signed it when the session closed, so the record can be
+checked against it later. Pure core; any thread.
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ def _item_paragraphs(item: MinutesItem) -> list[str]:
     return lines
 
 
+def _in_groups(text: str, size: int = 48) -> str:
+    """A long code in groups the page can break between (one word would run off it)."""
+    return " ".join(text[i : i + size] for i in range(0, len(text), size))
+
+
 def minutes_pdf(minutes: Minutes) -> bytes:
     # Official time with its zone named, whatever the zone of the laptop that signs (rule 7).
     when = f"{official_clock(minutes.starts_at)} ngày {official(minutes.starts_at):%d/%m/%Y}"
@@ -78,6 +84,19 @@ def minutes_pdf(minutes: Minutes) -> bytes:
         Section(f"{item.position}. {item.title}", _item_paragraphs(item), level=1)
         for item in minutes.items
     ]
+    checkpoint = minutes.audit_checkpoint
+    if checkpoint is not None:
+        sections.append(
+            Section(
+                "Xác thực nhật ký kiểm toán",
+                [
+                    f"Nhật ký đến mục số {checkpoint.seq} có mã {checkpoint.head}, ký bằng khóa "
+                    f"của cơ quan lúc {official_clock(checkpoint.at)} ngày "
+                    f"{official(checkpoint.at):%d/%m/%Y}.",
+                    "Chữ ký (base64): " + _in_groups(checkpoint.signature),
+                ],
+            )
+        )
     return compose(
         DocumentSpec(
             title="BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ",

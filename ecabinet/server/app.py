@@ -29,6 +29,7 @@ from ecabinet.server.api.routes import (
     sync,
     votes,
 )
+from ecabinet.server.audit import load_key
 from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
 from ecabinet.server.body_limit import BodyLimit
 from ecabinet.server.core.config import Settings, get_settings
@@ -63,7 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sweep_partial_uploads(settings.blob_dir / "tmp")  # what a crash left half-received
     engine = make_engine(settings.database_url)
     prepare_database(engine, settings)
-    session_factory = make_session_factory(engine)
+    session_factory = make_session_factory(engine, load_key(settings.audit_key_file))
     # Every commit of this factory's sessions is announced to the open live streams.
     live_hub = Hub.installed_on(session_factory)
 

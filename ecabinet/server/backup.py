@@ -6,6 +6,7 @@ A backup is a tar file::
     tables/<name>.jsonl    one JSON object per row, every table
     blobs/<sha256>         every document file the database names
     ca/...                 the body's certificate authority (its private key included)
+    audit.key              the key of the audit log's hashes (without it, no verify passes)
 
 The database is read in one snapshot transaction (REPEATABLE READ on PostgreSQL; a read
 transaction on SQLite in WAL mode), so the rows agree with each other while the server keeps
@@ -45,6 +46,7 @@ from ecabinet.server.models import Base, Blob
 
 FORMAT = 1
 BATCH = 1000
+AUDIT_KEY = "audit.key"  # its name in the backup
 
 
 class BackupError(Exception):
@@ -126,6 +128,8 @@ def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
             _add_blob(tar, store, sha)
         if settings.ca_dir.is_dir():
             tar.add(settings.ca_dir, arcname="ca")
+        if settings.audit_key_file.is_file():
+            tar.add(settings.audit_key_file, arcname=AUDIT_KEY)
         manifest = {
             "format": FORMAT,
             "version": __version__,
@@ -204,6 +208,10 @@ def _copy_blob(store: Blobs, source: IO[bytes], sha: str) -> None:
 def _restore_files(tar: tarfile.TarFile, settings: Settings) -> int:
     if settings.ca_dir.exists() and any(settings.ca_dir.iterdir()):
         raise BackupError(f"{settings.ca_dir} already holds a CA: restore into a new data folder")
+    if settings.audit_key_file.exists():
+        raise BackupError(
+            f"{settings.audit_key_file} already holds an audit key: restore into a new data folder"
+        )
     store = open_blob_store(settings)
     count = 0
     ca_root = settings.ca_dir.resolve()
@@ -214,15 +222,21 @@ def _restore_files(tar: tarfile.TarFile, settings: Settings) -> int:
         if member.name.startswith("blobs/"):
             _copy_blob(store, source, member.name.removeprefix("blobs/"))
             count += 1
+        elif member.name == AUDIT_KEY:
+            _write_private(settings.audit_key_file, source.read())
         elif member.name.startswith("ca/"):
             target = (ca_root / member.name.removeprefix("ca/")).resolve()
             if not target.is_relative_to(ca_root):
                 raise BackupError(f"the backup names a file outside its place: {member.name}")
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(source.read())
+            _write_private(target, source.read())
     return count
+
+
+def _write_private(target: Path, data: bytes) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
 
 
 def restore(engine: Engine, settings: Settings, source: Path) -> BackupReport:
@@ -231,15 +245,18 @@ def restore(engine: Engine, settings: Settings, source: Path) -> BackupReport:
         manifest = _read_manifest(tar)
         _migrate(engine, manifest["schema"])
         had_ca = settings.ca_dir.exists() and any(settings.ca_dir.iterdir())
+        had_key = settings.audit_key_file.exists()
+        # The tables of the backup's schema: a later revision's new tables start empty.
+        tables = [t for t in Base.metadata.sorted_tables if t.name in manifest["tables"]]
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         try:
             with engine.begin() as conn:
-                for table in Base.metadata.sorted_tables:
+                for table in tables:
                     if conn.scalar(select(func.count()).select_from(table)):
                         raise BackupError(
                             f"the target database is not empty ({table.name} has rows)"
                         )
-                rows = sum(_load_table(conn, tar, t) for t in Base.metadata.sorted_tables)
+                rows = sum(_load_table(conn, tar, t) for t in tables)
                 expected = sum(int(n) for n in manifest["tables"].values())
                 if rows != expected:
                     raise BackupError(f"the backup holds {rows} rows where it promised {expected}")
@@ -248,6 +265,8 @@ def restore(engine: Engine, settings: Settings, source: Path) -> BackupReport:
         except BaseException:
             if not had_ca:
                 shutil.rmtree(settings.ca_dir, ignore_errors=True)
+            if not had_key:
+                settings.audit_key_file.unlink(missing_ok=True)
             raise
     _migrate(engine, "head")
     return BackupReport(rows, blobs, manifest["schema"])

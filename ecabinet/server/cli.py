@@ -29,6 +29,8 @@ from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
+from ecabinet.server.pki import body_ca
+from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import users
 from ecabinet.server.services.actor import CommandLine
 from ecabinet.wire.admin import UserCreate
@@ -67,7 +69,7 @@ def _session(settings: Settings) -> Iterator[Session]:
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
-        factory = make_session_factory(engine)
+        factory = make_session_factory(engine, audit_key(engine, settings))
         install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
         with factory() as db:
             yield db
@@ -210,19 +212,38 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_state(db: Session, settings: Settings, head: str = "") -> audit.VerifyReport:
+    ca = body_ca(settings).certificate
+    return audit.verify(db, ca, head, max_checkpoint_age=audit.CHECKPOINT_MAX_AGE)
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with _session(_settings(args)) as db:
-        report = audit.verify(db, args.head)
+    settings = _settings(args)
+    with _session(settings) as db:
+        report = _audit_state(db, settings, args.head)
     if report.ok:
-        print(f"Audit log intact: {report.checked} entries. Head: {report.head}")
-        print("Write the head down (or send it away): given back with --head, it shows")
-        print("whether the newest entries were later cut off.")
+        print(
+            f"Audit log intact: {report.checked} entries, {report.checkpoints} signed "
+            f"checkpoints. Head: {report.head}"
+        )
         return 0
+    where = f" at entry {report.first_bad_id}" if report.first_bad_id is not None else ""
     print(
-        f"Audit log broken at entry {report.first_bad_id}: {report.reason} "
-        f"({report.checked} entries before it are intact)."
+        f"Audit log broken{where}: {report.reason} ({report.checked} entries before it are intact)."
     )
     return 1
+
+
+def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _session(settings) as db:
+        row = audit.checkpoint(db, body_ca(settings))
+        db.commit()
+    if row is None:
+        print("The audit log is empty: nothing to sign.")
+    else:
+        print(f"Signed checkpoint of the audit log at entry {row.seq}: {row.head}")
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -248,8 +269,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         report = backup.restore(engine, settings, Path(args.file))
-        with make_session_factory(engine)() as db:
-            check = audit.verify(db)
+        with make_session_factory(engine, audit_key(engine, settings))() as db:
+            check = _audit_state(db, settings)
     except backup.BackupError as error:
         raise UserError(f"Nothing restored: {error}.") from None
     except (OSError, tarfile.TarError) as error:
@@ -357,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     verify = audit_cmd.add_parser("verify", parents=[common])
     verify.add_argument("--head", default="", help="a head printed by an earlier verify")
     verify.set_defaults(run=cmd_audit_verify)
+    audit_cmd.add_parser(
+        "checkpoint", parents=[common], help="sign the head (daily, by the service timer)"
+    ).set_defaults(run=cmd_audit_checkpoint)
     _add_backup_commands(sub, common)
     agenda = sub.add_parser(
         "import-agenda",

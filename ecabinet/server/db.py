@@ -74,8 +74,9 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_pre_ping=True)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, audit_key: bytes = b"") -> sessionmaker[Session]:
+    """Sessions that append to the audit log need ``audit_key`` (audit.load_or_create_key)."""
+    return sessionmaker(engine, expire_on_commit=False, info={"audit_key": audit_key})
 
 
 def writer_session(factory: sessionmaker[Session]) -> Session:

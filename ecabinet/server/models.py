@@ -461,3 +461,19 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditCheckpoint(Base):
+    """The audit log's head at one moment, signed with the body's CA key (audit_checkpoints.py):
+    a chain rebuilt or cut short behind the server's back no longer matches it."""
+
+    __tablename__ = "audit_checkpoints"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))  # entry id
+    head: Mapped[str] = mapped_column(String(64))  # that entry's hash
+    at: Mapped[datetime] = mapped_column(default=now)
+    # Entries with a smaller id were hashed before entries were keyed (unkeyed SHA-256).
+    keyed_from: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    signature: Mapped[str] = mapped_column(Text)  # base64, RSA PKCS#1 v1.5 over SHA-256

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 CA_KEY_BITS = 3072
@@ -151,6 +151,11 @@ class CertificateAuthority:
         if not isinstance(key, rsa.RSAPrivateKey):
             raise ValueError(f"{self.folder / KEY_FILE} does not hold an RSA key")
         return key
+
+    def sign(self, data: bytes) -> bytes:
+        """The CA key's RSA PKCS#1 v1.5 signature of ``data`` over SHA-256 (the audit log's
+        checkpoints); checked with the CA certificate's public key."""
+        return self._private_key().sign(data, padding.PKCS1v15(), hashes.SHA256())
 
     def issue(
         self, csr_pem: str, *, full_name: str, username: str, organisation: str, days: int = 730

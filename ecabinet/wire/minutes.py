@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
-from ecabinet.wire.base import MAX_LIST, Count, Id, ShortText, Text, UtcTime, WireModel
+from pydantic import Field, StringConstraints
+
+from ecabinet.wire.base import MAX_LIST, Count, Id, Sha256, ShortText, Text, UtcTime, WireModel
 
 
 class MinutesVote(WireModel):
@@ -47,6 +49,16 @@ class MinutesItem(WireModel):
     votes: list[MinutesVote] = Field(default_factory=list, max_length=MAX_LIST)
 
 
+class MinutesCheckpoint(WireModel):
+    """The audit log's head signed by the body's CA when the session closed (or the first
+    signed after): printed in the minutes, it pins the session's record outside the server."""
+
+    seq: Count  # the audit entry the checkpoint pins
+    head: Sha256
+    at: UtcTime
+    signature: Annotated[str, StringConstraints(max_length=2048, pattern=r"^[A-Za-z0-9+/=]*$")]
+
+
 class Minutes(WireModel):
     meeting_id: Id
     title: Text
@@ -60,3 +72,4 @@ class Minutes(WireModel):
     present: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
     absent: list[ShortText] = Field(default_factory=list, max_length=MAX_LIST)
     items: list[MinutesItem] = Field(default_factory=list, max_length=MAX_LIST)
+    audit_checkpoint: MinutesCheckpoint | None = None

@@ -26,8 +26,10 @@ from sqlalchemy import func, select
 
 from ecabinet.server import audit
 from ecabinet.server import models as m
+from ecabinet.server.audit import load_key
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
+from ecabinet.server.pki import body_ca
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 from ui.sync_controller import SYNC_EVERY_MS
@@ -214,13 +216,13 @@ def bench_cluster(
                     for server in servers:
                         server.stop()
             engine = make_engine(database.url)
-            with make_session_factory(engine)() as db:
+            with make_session_factory(engine, load_key(settings.audit_key_file))() as db:
                 stored = db.scalar(
                     select(func.count())
                     .select_from(m.AppliedMutation)
                     .where(m.AppliedMutation.status == "applied")
                 )
-                chain_ok = audit.verify(db).ok
+                chain_ok = audit.verify(db, body_ca(settings).certificate).ok
             engine.dispose()
         finally:
             database.drop()

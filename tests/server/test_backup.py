@@ -19,11 +19,13 @@ from sqlalchemy import func, select
 from ecabinet.server import audit
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
+from ecabinet.server.audit import load_key
 from ecabinet.server.backup import table_rows
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.server.models import Base
+from ecabinet.server.pki import body_ca
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import PASSWORD, World
 from tests.server.conftest import Api
@@ -75,6 +77,9 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
 ) -> None:
     item = world.item_ids[0]
     push(api, "member01", mutation("position.set", {"agenda_item_id": item, "position": "object"}))
+    with api.db() as db:  # a signed checkpoint, checked again after the restore
+        assert audit.checkpoint(db, body_ca(settings)) is not None
+        db.commit()
     file = tmp_path / "backup.tar"
     assert _backup(settings, file) == 0
     assert file.stat().st_mode & 0o077 == 0  # it holds the CA's key: its owner's alone
@@ -88,6 +93,9 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
         source = settings.blob_dir / sha[:2] / sha
         assert (restored_data / "blobs" / sha[:2] / sha).read_bytes() == source.read_bytes()
     assert (restored_data / "ca").is_dir()
+    restored_key = restored_data / "audit.key"  # without it no verify would pass
+    assert restored_key.read_bytes() == settings.audit_key_file.read_bytes()
+    assert restored_key.stat().st_mode & 0o777 == 0o600
     # The restored server runs: a member signs in, reads a draft, and acts.
     app = create_app(get_settings(restored_data, other_database))
     client = TestClient(app)
@@ -106,7 +114,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     )
     assert again.json()["results"][0]["status"] == "applied"  # the ids carry on after the old
     with app.state.session_factory() as db:
-        assert audit.verify(db).ok
+        assert audit.verify(db, body_ca(app.state.settings).certificate).ok
     app.state.engine.dispose()
 
 
@@ -148,8 +156,10 @@ def test_a_backup_taken_while_members_work_is_consistent(
         _cli("restore", "--data", str(tmp_path / "restored"), "--database-url", url, str(file)) == 0
     )
     engine = make_engine(url)
-    with make_session_factory(engine)() as db:
-        assert audit.verify(db).ok  # the chain is whole: no entry without the one before
+    restored = get_settings(tmp_path / "restored", url)
+    with make_session_factory(engine, load_key(restored.audit_key_file))() as db:
+        # The chain is whole: no entry without the one before.
+        assert audit.verify(db, body_ca(restored).certificate).ok
         kept = db.scalar(select(func.count()).where(m.AuditEntry.object_type == "mutation"))
         assert 3 <= (kept or 0) <= during  # what was done before the snapshot, whole
     engine.dispose()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from ecabinet.server import models as m
 from ecabinet.server.cli import main
@@ -225,3 +225,27 @@ def test_python_m_serves_and_checks_uploads(
         server.terminate()
         output, _ = server.communicate(timeout=15)
     assert f"http://127.0.0.1:{port}" in output.decode()
+
+
+def test_audit_checkpoint_then_a_cut_tail_fails_verify(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = str(tmp_path / "data")
+    assert "nothing to sign" in run(capsys, monkeypatch, "audit", "checkpoint", "--data", data)[1]
+    for n in (1, 2, 3):
+        create = ("create-user", "--data", data, "--username", f"member{n}", "--full-name", "M")
+        password = "a good long password\n"
+        assert run(capsys, monkeypatch, *create, "--password-stdin", stdin=password)[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "audit", "checkpoint", "--data", data)
+    assert (code, out.startswith("Signed checkpoint of the audit log at entry 3")) == (0, True)
+    code, out, _ = run(capsys, monkeypatch, "audit", "verify", "--data", data)
+    assert (code, "intact: 3 entries, 1 signed checkpoints" in out) == (0, True)
+    engine = make_engine(get_settings(data).database_url)
+    with make_session_factory(engine)() as db:
+        db.execute(delete(m.AuditEntry).where(m.AuditEntry.id == 3))
+        db.commit()
+    engine.dispose()
+    code, out, _ = run(capsys, monkeypatch, "audit", "verify", "--data", data)
+    assert code == 1
+    assert "the entries up to the signed checkpoint at entry 3 were removed" in out
+    assert (tmp_path / "data" / "audit.key").stat().st_mode & 0o777 == 0o600

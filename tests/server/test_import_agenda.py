@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 
 from ecabinet.server import audit
 from ecabinet.server import models as m
+from ecabinet.server.audit import load_key
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
+from ecabinet.server.pki import body_ca
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 from tests.server.signing_helpers import upload
@@ -68,8 +70,9 @@ def run(
 
 
 def counts(data: Path) -> dict[str, int]:
-    engine = make_engine(get_settings(data).database_url)
-    with make_session_factory(engine)() as db:
+    settings = get_settings(data)
+    engine = make_engine(settings.database_url)
+    with make_session_factory(engine, load_key(settings.audit_key_file))() as db:
         found = {
             name: int(db.scalar(select(func.count()).select_from(model)) or 0)
             for name, model in (
@@ -79,7 +82,7 @@ def counts(data: Path) -> dict[str, int]:
                 ("blobs", m.Blob),
             )
         }
-        assert audit.verify(db).ok
+        assert audit.verify(db, body_ca(settings).certificate).ok
     engine.dispose()
     return found
 

@@ -50,6 +50,12 @@ class Settings:
     def ca_dir(self) -> Path:
         return self.data_dir / "ca"
 
+    @property
+    def audit_key_file(self) -> Path:
+        """The key the audit log's hashes are keyed with: beside the CA, never in the database,
+        so that whoever can write the database cannot rebuild a chain that verifies."""
+        return self.data_dir / "audit.key"
+
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 

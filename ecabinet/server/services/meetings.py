@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ecabinet.domain import MeetingStatus, VoteStatus
 from ecabinet.manifest import ImportProblems
-from ecabinet.server import feed
+from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services import roll_call
@@ -19,6 +19,7 @@ from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import new_version
 from ecabinet.server.services.lookups import check_body_users, get_meeting
 from ecabinet.server.tally import quorum
+from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.meetings import AttendancePut, InvitationIn, MeetingCreate, MeetingUpdate
 
@@ -143,6 +144,14 @@ def transition(db: Session, actor: Actor, meeting_id: str, action: str) -> m.Mee
     db.flush()
     feed.publish_meeting_tree(db, meeting)
     record(db, actor, f"meeting.{action}", "meeting", meeting.id)
+    return meeting
+
+
+def close(db: Session, actor: Actor, meeting_id: str, ca: CertificateAuthority) -> m.Meeting:
+    """Close the session and sign a checkpoint of the audit log's head, its closing included:
+    the minutes print it, so the record of the session is pinned outside the database."""
+    meeting = transition(db, actor, meeting_id, "close")
+    audit.checkpoint(db, ca)
     return meeting
 
 

@@ -3,7 +3,8 @@ who spoke and for how long, conclusions and the vote (the published result and e
 vote by name). The office composes and signs the PDF on its own laptop.
 
 Rule 8: minutes exist only for a session that was held (opened and closed), and the chair who
-presided is never listed as absent. Request worker threads.
+presided is never listed as absent. The audit log's head, signed when the session closed, goes
+with them. Request worker threads.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ecabinet.server.services.lookups import get_meeting
 from ecabinet.server.tally import quorum
 from ecabinet.wire.minutes import (
     Minutes,
+    MinutesCheckpoint,
     MinutesItem,
     MinutesResult,
     MinutesSpeech,
@@ -67,7 +69,29 @@ def minutes_of(db: Session, actor: Actor, meeting_id: str) -> Minutes:
         present=[people[u].full_name for u in members if u in present],
         absent=[people[u].full_name for u in members if u not in present],
         items=[_item(db, item, people) for item in items],
+        audit_checkpoint=_checkpoint(db, meeting.id),
     )
+
+
+def _checkpoint(db: Session, meeting_id: str) -> MinutesCheckpoint | None:
+    """The first signed checkpoint that covers the session's closing (written as it closed)."""
+    closed = db.scalar(
+        select(m.AuditEntry.id)
+        .where(m.AuditEntry.action == "meeting.close", m.AuditEntry.object_id == meeting_id)
+        .order_by(m.AuditEntry.id.desc())
+        .limit(1)
+    )
+    if closed is None:
+        return None
+    row = db.scalars(
+        select(m.AuditCheckpoint)
+        .where(m.AuditCheckpoint.seq >= closed)
+        .order_by(m.AuditCheckpoint.seq, m.AuditCheckpoint.id)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return MinutesCheckpoint(seq=row.seq, head=row.head, at=row.at, signature=row.signature)
 
 
 def _item(db: Session, item: m.AgendaItem, people: dict[str, m.User]) -> MinutesItem:

@@ -11,9 +11,10 @@ from fastapi import APIRouter
 
 from ecabinet.manifest import ImportProblems
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import DbDep, Secretariat
+from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
+from ecabinet.server.pki import body_ca
 from ecabinet.server.services import meetings
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.agenda import AgendaImport
@@ -115,8 +116,8 @@ def start(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 @router.post(
     "/meetings/{meeting_id}/close", response_model=MeetingPublic, summary="Close the session"
 )
-def close(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
-    meeting = meetings.transition(db, auth, meeting_id, "close")
+def close(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> MeetingPublic:
+    meeting = meetings.close(db, auth, meeting_id, body_ca(settings))
     db.commit()
     return meeting_public(meeting)
 

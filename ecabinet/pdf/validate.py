@@ -170,12 +170,14 @@ def _cross_reference_found(path: str) -> bool:
 _OBJECT_HEADER = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
 
 
-def _entries_point_elsewhere(source: io.BufferedReader, reader: PdfReader) -> bool:
+def _entries_point_elsewhere(source: io.BufferedIOBase, reader: PdfReader) -> bool:
     """Whether the cross-reference entry of any object pypdf read points at something other
     than that object's header (``N G obj``). Objects nothing refers to are not read, by pypdf
     or by a member's reader, so their entries do not matter."""
+    from pypdf.generic import DictionaryObject
+
     for (generation, idnum), value in list(reader.resolved_objects.items()):
-        if isinstance(value, dict) and value.get("/Type") == "/XRef":
+        if isinstance(value, DictionaryObject) and value.get("/Type") == "/XRef":
             continue  # the table itself, read at the offset startxref gives, not through its entry
         offset = reader.xref.get(generation, {}).get(idnum)
         if offset is None:  # in an object stream, or not in the table at all (read as null)

@@ -20,8 +20,12 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecabinet.pdf.active import TooComplex, active_content, described
+
+if TYPE_CHECKING:  # pypdf is imported in the child only, so the server starts quickly
+    from pypdf import PdfReader
 
 NOT_A_PDF = "not_a_pdf"
 ENCRYPTED = "encrypted"
@@ -160,6 +164,31 @@ def _cross_reference_found(path: str) -> bool:
     return at.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", at) is not None
 
 
+# What a cross-reference entry must point at: its own object's header. pypdf reads an object
+# at the offset given even when the header there names another object, or is not "obj" at all,
+# and says nothing; another reader would search the file for the object instead, or show none.
+_OBJECT_HEADER = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
+
+
+def _entries_point_elsewhere(source: io.BufferedIOBase, reader: PdfReader) -> bool:
+    """Whether the cross-reference entry of any object pypdf read points at something other
+    than that object's header (``N G obj``). Objects nothing refers to are not read, by pypdf
+    or by a member's reader, so their entries do not matter."""
+    from pypdf.generic import DictionaryObject
+
+    for (generation, idnum), value in list(reader.resolved_objects.items()):
+        if isinstance(value, DictionaryObject) and value.get("/Type") == "/XRef":
+            continue  # the table itself, read at the offset startxref gives, not through its entry
+        offset = reader.xref.get(generation, {}).get(idnum)
+        if offset is None:  # in an object stream, or not in the table at all (read as null)
+            continue
+        source.seek(offset)
+        header = _OBJECT_HEADER.match(source.read(48))
+        if header is None or (int(header[1]), int(header[2])) != (idnum, generation):
+            return True
+    return False
+
+
 def _header_at(path: str) -> int:
     with open(path, "rb") as fh:
         return fh.read(HEADER_WINDOW).find(b"%PDF-")
@@ -168,7 +197,8 @@ def _header_at(path: str) -> int:
 def _inspect(path: str) -> PdfCheck:
     """Parse the file with pypdf and resolve every object; runs inside the child only.
 
-    A file whose cross-reference pypdf had to repair or rebuild is refused as damaged: two
+    A file whose cross-reference pypdf had to repair or rebuild, or whose entries point at
+    anything but their own objects, is refused as damaged: two
     readers may repair it differently and show members different pages. Its /Info (title,
     author) is not read at all: odd metadata changes nothing a member sees.
     """
@@ -199,6 +229,8 @@ def _inspect(path: str) -> PdfCheck:
                     if contents is not None:
                         contents.get_data()
                 found = active_content(reader.trailer["/Root"])
+                if _entries_point_elsewhere(source, reader):
+                    return _refused(NOT_A_PDF, REASON_DAMAGED)
             finally:
                 pypdf_log.removeHandler(repairs)
             if repairs.seen:

@@ -88,10 +88,23 @@ def _with_wrong_offsets() -> bytes:
     return head + b"\n".join(lines)
 
 
+def _with_a_header_changed(header: bytes) -> bytes:
+    """The catalog's entry points where it should, at a header that names another object, or
+    no object (qpdf's issue-99b and bad27): pypdf reads what is there without a word."""
+    good = _pdf(_page_tree())
+    assert len(header) == len(b"1 0 obj")  # so that no offset moves
+    return good.replace(b"1 0 obj", header, 1)
+
+
 @pytest.mark.parametrize(
     "data",
-    [_with_wrong_offsets(), _pdf(_page_tree(), xref=False)],
-    ids=["wrong-offsets", "no-table-at-all"],
+    [
+        _with_wrong_offsets(),
+        _pdf(_page_tree(), xref=False),
+        _with_a_header_changed(b"0 0 obj"),
+        _with_a_header_changed(b"1 0 xbj"),
+    ],
+    ids=["wrong-offsets", "no-table-at-all", "another-object's-header", "not-an-object-header"],
 )
 def test_a_file_whose_cross_reference_had_to_be_repaired_is_refused(
     tmp_path: Path, data: bytes

@@ -27,6 +27,7 @@ from ecabinet.server.api.routes import (
     session,
     speakers,
     sync,
+    tsa,
     votes,
 )
 from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events,
         speakers,
         roll_call,
+        tsa,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

@@ -44,7 +44,9 @@ def body_crl(db: Session, settings: Settings) -> bytes:
         )
     )
     return body_ca(settings).crl(
-        (int(serial), when.replace(tzinfo=when.tzinfo or UTC)) for serial, when in rows
+        (int(serial), when.replace(tzinfo=when.tzinfo or UTC))
+        for serial, when in rows
+        if when is not None
     )
 
 

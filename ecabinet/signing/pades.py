@@ -126,7 +126,9 @@ def _nothing_shown_added(
     info = _reference(reader.trailer_view, "/Info")
     if info != _reference(then.trailer_view, "/Info"):
         return False
-    if info is not None and _info(reader.get_object(info)) != _info(then(info)):
+    if info is not None and _info(reader.get_object(info)) != _info(  # type: ignore[no-untyped-call]
+        then(info)
+    ):
         return False
     allowed = {_reference(reader.trailer_view, "/Root"), info}
     xrefs = reader.xrefs

@@ -50,7 +50,7 @@ class ServerTimeStamper(TimeStamper):
     client, as the laptop does over the network."""
 
     def __init__(self, client: httpx.Client | TestClient, headers: dict[str, str]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.client, self.headers = client, headers
 
     async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:

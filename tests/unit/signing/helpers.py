@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import io
 
+from asn1crypto import tsp
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-from asn1crypto import tsp
 from pyhanko.sign.timestamps import TimeStamper
 
 from ecabinet.signing.ca import CertificateAuthority
@@ -61,7 +60,7 @@ class InProcessTimeStamper(TimeStamper):
     same DER query and reply as over HTTP, without a server."""
 
     def __init__(self, authority: TimeStampAuthority) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.authority = authority
 
     async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:

@@ -189,5 +189,5 @@ def test_the_crl_lists_revoked_serials_and_is_signed_by_the_ca(
     assert crl.is_signature_valid(body_ca.certificate.public_key())  # type: ignore[arg-type]
     assert crl.issuer == body_ca.certificate.subject
     assert {r.serial_number for r in crl} == {1234, 5678}
-    assert crl.get_revoked_certificate_by_serial_number(1234).revocation_date_utc == when  # type: ignore[union-attr]
+    assert crl.get_revoked_certificate_by_serial_number(1234).revocation_date_utc == when
     assert crl.next_update_utc is not None and crl.next_update_utc > datetime.now(UTC)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cryptography import x509
 from asn1crypto import tsp
+from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.timestamps import TimestampRequestError
 from pyhanko.sign.validation import validate_pdf_signature
@@ -234,7 +234,7 @@ def test_a_long_term_form_carries_the_crl_and_validates_without_fetching(
             revocation_mode="require",
         ),
     )
-    assert status.bottom_line, status.pretty_print_details()
+    assert status.bottom_line, status.pretty_print_details()  # type: ignore[no-untyped-call]
     assert status.timestamp_validity is not None and status.timestamp_validity.trusted
     check = check_signed_pdf(long_term_form, [body_ca.certificate])
     assert check.valid, check.reason

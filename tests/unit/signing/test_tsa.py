@@ -23,7 +23,7 @@ from tests.unit.signing.helpers import BODY
 def _query(data: bytes = b"phieu", algorithm: str = "sha256") -> tuple[bytes, int]:
     """A DER time-stamp query as pyHanko's client makes it, and its nonce."""
     digest = hashlib.new(algorithm, data).digest()
-    nonce, request = TimeStamper().request_cms(digest, algorithm)
+    nonce, request = TimeStamper().request_cms(digest, algorithm)  # type: ignore[no-untyped-call]
     return request.dump(), nonce
 
 
@@ -47,7 +47,7 @@ def test_a_query_is_answered_with_a_granted_token_over_its_digest(
     query, nonce = _query()
     reply = tsp.TimeStampResp.load(body_tsa.answer(query))
     assert reply["status"]["status"].native == "granted"
-    token = handle_tsp_response(reply, nonce)  # pyHanko's own checks: status and nonce
+    token = handle_tsp_response(reply, nonce)  # type: ignore[arg-type]  # pyHanko's own checks: status and nonce
     info = token["content"]["encap_content_info"]["content"].parsed
     assert info["message_imprint"]["hashed_message"].native == hashlib.sha256(b"phieu").digest()
     assert info["nonce"].native == nonce

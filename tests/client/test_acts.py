@@ -165,6 +165,7 @@ def test_the_command_line_acts_and_writes_the_form(
         main(["--profile", cli_profile, "ballot", "reply", world.ballot_id, "--choice", "agree"])
         == 0
     )
+    assert "PAdES B-LT: timestamped" in capsys.readouterr().out  # the member is told
     out = tmp_path / "form.pdf"
     assert (
         main(["--profile", cli_profile, "ballot", "form", world.ballot_id, "--out", str(out)]) == 0

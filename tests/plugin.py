@@ -16,6 +16,7 @@ import pytest
 from ecabinet.client.account import Account
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.signing.tsa import TimeStampAuthority
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import World
 from tests.loopback import (
@@ -30,9 +31,11 @@ from tests.loopback import (
 
 @pytest.fixture(scope="session")
 def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One CA for the session: an RSA-3072 key per test would dominate the suite's time."""
+    """One CA and its TSA for the session: an RSA-3072 key per test would dominate the
+    suite's time."""
     folder = tmp_path_factory.mktemp("client-ca")
-    CertificateAuthority.load_or_create(folder, get_settings(folder).body_name)
+    name = get_settings(folder).body_name
+    TimeStampAuthority.load_or_create(CertificateAuthority.load_or_create(folder, name), name)
     return folder
 
 

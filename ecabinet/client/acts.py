@@ -6,8 +6,10 @@ characters removed) and refused, with UnsafeText in words, when it holds a chara
 make it show something other than it says; the member signs exactly what the server gets.
 The whole act is then checked (LocalStore.check_act: ActRefused, in words) before the store is
 read with its ids or anything is signed.
-A ballot reply's form is composed and PAdES-signed here, on the laptop; it is kept in the
-profile and uploaded just before its reply is pushed. Worker threads or the command line.
+A ballot reply's form is composed and PAdES-signed here, on the laptop (B-LT with the body's
+timestamp and revocation list when the server answers, B-B offline: ecabinet.client.long_term);
+it is kept in the profile and uploaded just before its reply is pushed. Worker threads or the
+command line.
 """
 
 from __future__ import annotations
@@ -74,8 +76,8 @@ def vote_open_here(account: Member, item_id: str) -> bool:
 def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str = "") -> str:
     """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
     # fpdf2 and pyHanko are imported here, at the first reply, not when the window starts.
+    from ecabinet.client.long_term import seal
     from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
-    from ecabinet.signing.pades import sign_pdf
 
     comment = clean_member_text(comment)  # before the form is made and signed
     # The form's digest is known only once it is signed; any digest stands for it here.
@@ -103,7 +105,7 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
         )
     )
     with closing(account.signer()) as signer:
-        signed = sign_pdf(form, signer)
+        signed = seal(account.api, signer, form).data
     sha = account.keep_form(ballot_id, signed)
     return account.store.record_action("ballot.respond", {**reply, "signed_pdf": sha})
 
@@ -141,12 +143,12 @@ def signed_minutes(account: Member, meeting_id: str) -> tuple[bytes, str, str, s
     the record as JSON, the votes as CSV and the speeches as CSV. Needs the network (the record
     is the server's), and a session that was held: the server refuses (409 not_held) any other
     (rule 8)."""
+    from ecabinet.client.long_term import seal
     from ecabinet.pdf.minutes import minutes_csv, minutes_pdf, speakers_csv
-    from ecabinet.signing.pades import sign_pdf
 
     record = account.api.minutes(meeting_id)
     with closing(account.signer()) as signer:
-        signed = sign_pdf(minutes_pdf(record), signer, reason="Biên bản phiên họp")
+        signed = seal(account.api, signer, minutes_pdf(record), reason="Biên bản phiên họp").data
     # The exports state official time: ISO 8601 with +07:00 (rule 7).
     return signed, official_json(record), minutes_csv(record), speakers_csv(record)
 
@@ -154,10 +156,10 @@ def signed_minutes(account: Member, meeting_id: str) -> tuple[bytes, str, str, s
 def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     """The Government Office's summary: a PDF signed with this device's key, and a CSV.
     Needs the network (the summary is counted by the server)."""
+    from ecabinet.client.long_term import seal
     from ecabinet.pdf.summary import summary_csv, summary_pdf
-    from ecabinet.signing.pades import sign_pdf
 
     summary = account.api.ballot_summary(ballot_id)
     with closing(account.signer()) as signer:
-        signed = sign_pdf(summary_pdf(summary), signer, reason="Tổng hợp ý kiến")
+        signed = seal(account.api, signer, summary_pdf(summary), reason="Tổng hợp ý kiến").data
     return signed, summary_csv(summary)

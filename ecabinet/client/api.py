@@ -24,7 +24,12 @@ from ecabinet.wire.meetings import ItemPublic, MeetingPublic
 from ecabinet.wire.minutes import Minutes
 from ecabinet.wire.objects import SpeakerRequestData
 from ecabinet.wire.office import DeviceSeen, OfficeBallot, OfficeReplies, ReadPublic
-from ecabinet.wire.pki import CertificateImport, CertificatePublic, CertificateRequest
+from ecabinet.wire.pki import (
+    CertificateImport,
+    CertificatePublic,
+    CertificateRequest,
+    LongTermData,
+)
 from ecabinet.wire.record import AuditRow
 from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
 from ecabinet.wire.summary import BallotSummary
@@ -41,6 +46,7 @@ OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
 READS = TypeAdapter(list[ReadPublic])
 DEVICES = TypeAdapter(list[DeviceSeen])
 MAX_PROBLEM_BYTES = 64 * 1024
+MAX_TIMESTAMP_BYTES = 64 * 1024  # a token: a few kilobytes with the TSA's certificates
 
 
 class Offline(Exception):
@@ -204,6 +210,15 @@ class ServerApi:
         return self._exchange(
             CertificatePublic, "POST", "/pki/certificates/import", json=body.model_dump()
         )
+
+    def long_term_data(self) -> LongTermData:
+        return self._exchange(LongTermData, "GET", "/pki/long-term")
+
+    def timestamp(self, query: bytes) -> bytes:
+        """The body's TSA's RFC 3161 reply (DER) to ``query`` (a DER TimeStampReq)."""
+        headers = {"Content-Type": "application/timestamp-query"}
+        with self._request("POST", "/tsa", data=query, headers=headers) as response:
+            return read_bounded(response, MAX_TIMESTAMP_BYTES)
 
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
         return self._exchange(BallotSummary, "GET", f"/ballots/{ballot_id}/summary")

@@ -41,9 +41,21 @@ def _consent_pull(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _level(pdf: bytes) -> str:
+    """How long the signature holds up, in words (ecabinet.client.long_term)."""
+    from ecabinet.signing.pades import pades_level
+
+    if pades_level(pdf) == "B-B":
+        return "PAdES B-B: no timestamp, the server or its TSA could not be reached"
+    return f"PAdES {pades_level(pdf)}: timestamped, revocation data inside"
+
+
 def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
     acts.reply_to_ballot(account, args.ballot_id, args.choice, args.comment)
-    print(f"Reply form signed on this laptop ({args.choice}); it is sent at the next sync.")
+    level = _level(acts.last_form(account, args.ballot_id))
+    print(
+        f"Reply form signed on this laptop ({args.choice}, {level}); it is sent at the next sync."
+    )
     return 0
 
 
@@ -58,7 +70,10 @@ def _ballot_summary(account: Account, args: argparse.Namespace) -> int:
     save_paper(Path(args.pdf), pdf)
     if args.csv:
         save_text(Path(args.csv), table)
-    print(f"Wrote the signed summary to {args.pdf}" + (f" and {args.csv}." if args.csv else "."))
+    print(
+        f"Wrote the signed summary ({_level(pdf)}) to {args.pdf}"
+        + (f" and {args.csv}." if args.csv else ".")
+    )
     return 0
 
 
@@ -70,7 +85,7 @@ def _minutes(account: Account, args: argparse.Namespace) -> int:
         if target:
             save_text(Path(target), text)
             written.append(target)
-    print(f"Wrote the signed minutes: {', '.join(written)}")
+    print(f"Wrote the signed minutes ({_level(pdf)}): {', '.join(written)}")
     return 0
 
 

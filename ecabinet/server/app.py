@@ -27,6 +27,7 @@ from ecabinet.server.api.routes import (
     session,
     speakers,
     sync,
+    tsa,
     votes,
 )
 from ecabinet.server.audit import load_key
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events,
         speakers,
         roll_call,
+        tsa,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)

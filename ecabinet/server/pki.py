@@ -1,6 +1,7 @@
 """The server's side of signatures: its CA, device certificates, and checking members' acts.
 
-The body's CA lives in ``settings.ca_dir`` and is made on first use. Request worker threads.
+The body's CA lives in ``settings.ca_dir`` and is made on first use, and its time-stamping
+authority beside it. Request worker threads.
 """
 
 from __future__ import annotations
@@ -15,13 +16,38 @@ from sqlalchemy.orm import Session
 
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
-from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.signing.ca import CertificateAuthority, organisation_name
 from ecabinet.signing.detached import registration_challenge, verify_detached
 from ecabinet.signing.keys import certificate_from_pem, fingerprint
+from ecabinet.signing.tsa import TimeStampAuthority
+
+
+def body_organisation(settings: Settings) -> str:
+    return organisation_name(settings.body_name, settings.body_short_name, settings.body_code)
 
 
 def body_ca(settings: Settings) -> CertificateAuthority:
-    return CertificateAuthority.load_or_create(settings.ca_dir, settings.body_name)
+    return CertificateAuthority.load_or_create(settings.ca_dir, body_organisation(settings))
+
+
+def body_tsa(settings: Settings) -> TimeStampAuthority:
+    return TimeStampAuthority.load_or_create(body_ca(settings), body_organisation(settings))
+
+
+def body_crl(db: Session, settings: Settings) -> bytes:
+    """The body CA's revocation list (DER): every certificate it issued that was revoked.
+    Certificates of other CAs (registered by fingerprint) are theirs to list."""
+    rows = db.execute(
+        select(m.Certificate.serial, m.Certificate.revoked_at).where(
+            m.Certificate.revoked_at.is_not(None),
+            m.Certificate.serial != m.Certificate.fingerprint,
+        )
+    )
+    return body_ca(settings).crl(
+        (int(serial), when.replace(tzinfo=when.tzinfo or UTC))
+        for serial, when in rows
+        if when is not None
+    )
 
 
 def issue_for_device(
@@ -29,7 +55,10 @@ def issue_for_device(
 ) -> m.Certificate:
     """Issue a certificate for the device's key; earlier ones of the device are revoked."""
     cert = body_ca(settings).issue(
-        csr_pem, full_name=user.full_name, username=user.username, organisation=settings.body_name
+        csr_pem,
+        full_name=user.full_name,
+        username=user.username,
+        organisation=body_organisation(settings),
     )
     for old in db.scalars(
         select(m.Certificate).where(

@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,20 +31,46 @@ CERT_FILE = "ca.pem"
 # every later signature check slower, which a hostile client could use against the server.
 MIN_MEMBER_KEY_BITS = 2048
 MAX_MEMBER_KEY_BITS = 4096
+# A CRL says when the next one is due; a validator holding an older one than that may still
+# rely on it, so a laptop that fetched one before signing offline has a week's grace.
+CRL_VALID_DAYS = 7
 # Certificates are back-dated a little so a laptop whose clock runs slow can still use one.
 CLOCK_SKEW = timedelta(minutes=5)
 
 
+# X.520's upper bound for a common or organisation name (ub-common-name,
+# ub-organization-name): 64 characters, not bytes; a Vietnamese name of 59 letters takes 78
+# bytes in UTF-8 and still fits.
+NAME_MAX_CHARS = 64
+
+
 def _name_part(text: str) -> str:
-    # X.520 caps these attributes at 64, counted by the library in UTF-8 bytes; a body's
-    # Vietnamese name is longer. Cut on a character boundary.
-    return text.encode()[:64].decode(errors="ignore")
+    return text[:NAME_MAX_CHARS]
+
+
+def _common_name(text: str) -> str:
+    # The cryptography library refuses a common name over 64 bytes of UTF-8 (stricter than
+    # the standard's 64 characters): cut on a character boundary. People's names fit.
+    return text.encode()[:NAME_MAX_CHARS].decode(errors="ignore")
+
+
+def organisation_name(name: str, short_name: str = "", code: str = "") -> str:
+    """The body's name as certificates carry it: in full when the standard allows it, else
+    its short name with its identification code ("VPCP - 000.00.00.G01"), never a name cut
+    in the middle of a word."""
+    if len(name) <= NAME_MAX_CHARS:
+        return name
+    short = " - ".join(part for part in (short_name.strip(), code.strip()) if part)
+    return _name_part(short or name)
 
 
 def _self_signed(key: rsa.RSAPrivateKey, name: str) -> x509.Certificate:
+    common = f"e-Cabinet CA - {name}"
     subject = x509.Name(
         [
-            x509.NameAttribute(NameOID.COMMON_NAME, _name_part(f"e-Cabinet CA - {name}")),
+            x509.NameAttribute(
+                NameOID.COMMON_NAME, common if _common_name(common) == common else "e-Cabinet CA"
+            ),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(name)),
         ]
     )
@@ -76,7 +103,7 @@ def _self_signed(key: rsa.RSAPrivateKey, name: str) -> x509.Certificate:
     )
 
 
-def _move_into_place(staging: Path, folder: Path) -> None:
+def move_into_place(staging: Path, folder: Path) -> None:
     """Rename the finished staging folder to ``folder``; FileExistsError if a CA got there first.
 
     A directory rename is atomic, so a reader never sees a key without its certificate, and two
@@ -106,7 +133,8 @@ class CertificateAuthority:
 
     @classmethod
     def create(cls, folder: Path, name: str) -> CertificateAuthority:
-        """A new CA (RSA-3072, self-signed, ten years) in ``folder``, which must hold none."""
+        """A new CA (RSA-3072, self-signed, ten years) in ``folder``, which must hold none;
+        ``name`` is the body's name as :func:`organisation_name` gives it."""
         key = rsa.generate_private_key(public_exponent=65537, key_size=CA_KEY_BITS)
         cert = _self_signed(key, name)
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +152,7 @@ class CertificateAuthority:
                     )
                 )
             (staging / CERT_FILE).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-            _move_into_place(staging, folder)
+            move_into_place(staging, folder)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # gone already when the rename worked
         return cls(folder, cert)
@@ -183,7 +211,7 @@ class CertificateAuthority:
         not_after = min(now + timedelta(days=days), self.certificate.not_valid_after_utc)
         subject = x509.Name(
             [
-                x509.NameAttribute(NameOID.COMMON_NAME, _name_part(full_name or username)),
+                x509.NameAttribute(NameOID.COMMON_NAME, _common_name(full_name or username)),
                 x509.NameAttribute(NameOID.USER_ID, _name_part(username)),
                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(organisation)),
             ]
@@ -223,3 +251,72 @@ class CertificateAuthority:
             )
             .sign(key, hashes.SHA256())
         )
+
+    def issue_timestamping(self, public_key: rsa.RSAPublicKey, name: str) -> x509.Certificate:
+        """The certificate of the body's time-stamping authority (RFC 3161 section 2.3: the
+        extended key usage timeStamping only, marked critical). It lives as long as the CA."""
+        key = self._private_key()
+        now = datetime.now(UTC)
+        subject = x509.Name(
+            [
+                x509.NameAttribute(NameOID.COMMON_NAME, "e-Cabinet TSA"),
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(name)),
+            ]
+        )
+        return (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(self.certificate.subject)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - CLOCK_SKEW)
+            .not_valid_after(self.certificate.not_valid_after_utc)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(
+                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+            )
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
+                critical=False,
+            )
+            .sign(key, hashes.SHA256())
+        )
+
+    def crl(self, revoked: Iterable[tuple[int, datetime]]) -> bytes:
+        """A DER certificate revocation list of ``revoked`` (serial number, when), signed by
+        the CA and due again in :data:`CRL_VALID_DAYS`; it goes into signed PDFs (PAdES B-LT)
+        so a reader in ten years can tell the signer's certificate was good when it signed."""
+        key = self._private_key()
+        now = datetime.now(UTC)
+        builder = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(self.certificate.subject)
+            .last_update(now - CLOCK_SKEW)
+            .next_update(now + timedelta(days=CRL_VALID_DAYS))
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
+                critical=False,
+            )
+            # A CRL number must grow with each issue: the clock does, to the microsecond.
+            .add_extension(x509.CRLNumber(int(now.timestamp() * 1_000_000)), critical=False)
+        )
+        for serial, when in revoked:
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build()
+            )
+        crl = builder.sign(key, hashes.SHA256())
+        return crl.public_bytes(serialization.Encoding.DER)

@@ -27,3 +27,12 @@ class CertificatePublic(WireModel):
     ca_pem: str
     not_after: datetime
     revoked: bool = False
+
+
+class LongTermData(WireModel):
+    """What a laptop needs to sign for the long term (PAdES B-T and B-LT), fetched just
+    before it signs: where to get a timestamp, and the body CA with its revocation list."""
+
+    tsa_url: str = ""  # empty: this server's own TSA (POST /api/v1/tsa)
+    ca_pem: str
+    crl: str  # base64 of the DER revocation list

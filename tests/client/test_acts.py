@@ -19,7 +19,7 @@ from ecabinet.client.cli import main
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.signing.keys import certificate_from_pem
-from ecabinet.signing.pades import check_signed_pdf
+from ecabinet.signing.pades import check_signed_pdf, pades_level
 from tests.loopback import LiveServer, cli_login, synced
 
 OFFLINE = "http://127.0.0.1:9"
@@ -104,6 +104,19 @@ def test_a_ballot_reply_signed_offline_is_sent_with_its_form(
     form = acts.last_form(account, world.ballot_id)
     ca = certificate_from_pem(account.store.get_state("ca_pem"))
     assert check_signed_pdf(form, [ca]).valid
+    assert pades_level(form) == "B-B"  # no server, no timestamp: signed all the same
+
+
+def test_a_ballot_reply_signed_online_carries_the_body_timestamp_and_crl(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    world = live_server.world
+    account = synced(live_server, tmp_path / "p")
+    acts.reply_to_ballot(account, world.ballot_id, "agree")
+    form = acts.last_form(account, world.ballot_id)
+    assert pades_level(form) == "B-LT"
+    result = account.sync_service().sync()
+    assert (result.mutations_pushed, result.rejected) == (1, 0)  # the server accepts B-LT
 
 
 def test_a_reply_signed_before_the_deadline_and_sent_after_is_kept_late(
@@ -152,11 +165,13 @@ def test_the_command_line_acts_and_writes_the_form(
         main(["--profile", cli_profile, "ballot", "reply", world.ballot_id, "--choice", "agree"])
         == 0
     )
+    assert "PAdES B-LT: timestamped" in capsys.readouterr().out  # the member is told
     out = tmp_path / "form.pdf"
     assert (
         main(["--profile", cli_profile, "ballot", "form", world.ballot_id, "--out", str(out)]) == 0
     )
     assert out.read_bytes().startswith(b"%PDF-")
+    assert pades_level(out.read_bytes()) == "B-LT"  # signed online: timestamp and CRL
     assert main(["--profile", cli_profile, "sync"]) == 0
     assert (
         main(
@@ -204,7 +219,8 @@ def _pdfsig_says_valid(form: Path, ca_pem: Path, tmp_path: Path) -> None:
     ).stdout
     assert "Signature is Valid." in report
     assert "Certificate is Trusted." in report
-    assert "Total document signed" in report
+    # B-LT: the revocation data follows the signature in an update of its own.
+    assert "Not total document signed" in report or "Total document signed" in report
 
 
 def test_the_office_signs_the_summary_of_replies(
@@ -235,6 +251,7 @@ def test_the_office_signs_the_summary_of_replies(
     )
     ca = certificate_from_pem((live_server.settings.ca_dir / "ca.pem").read_text())
     assert check_signed_pdf(pdf.read_bytes(), [ca]).valid
+    assert pades_level(pdf.read_bytes()) == "B-LT"
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Đề nghị bổ sung Điều 7" in text
     assert "Chưa trả lời" in text or "CHƯA TRẢ LỜI" in text

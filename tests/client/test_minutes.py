@@ -15,7 +15,7 @@ from ecabinet.client import acts
 from ecabinet.client.cli import main
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.signing.keys import certificate_from_pem
-from ecabinet.signing.pades import check_signed_pdf
+from ecabinet.signing.pades import check_signed_pdf, pades_level
 from tests.client.test_acts import _pdfsig_says_valid
 from tests.loopback import LiveServer, cli_login, signed_in
 
@@ -95,6 +95,7 @@ def test_the_office_signs_the_minutes_of_a_session(
         assert words in " ".join(text.split())
     ca = certificate_from_pem(office.store.get_state("ca_pem"))
     assert check_signed_pdf(pdf.read_bytes(), [ca]).valid
+    assert pades_level(pdf.read_bytes()) == "B-LT"  # the body's timestamp and CRL inside
     _pdfsig_says_valid(pdf, live_server.settings.ca_dir / "ca.pem", tmp_path)
 
 

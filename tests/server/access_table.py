@@ -88,6 +88,11 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("POST", f"{API}/pki/certificates"): SIGNED_IN - {GUEST},
     ("POST", f"{API}/pki/certificates/import"): SIGNED_IN - {GUEST},
     ("GET", f"{API}/pki/certificates"): SIGNED_IN,  # the caller's own certificates
+    # Revocation data and where to get a timestamp: public, as the CA certificate is.
+    ("GET", f"{API}/pki/crl"): PUBLIC,
+    ("GET", f"{API}/pki/long-term"): PUBLIC,
+    # The body's TSA: each answer costs an RSA signature, so only for those signed in.
+    ("POST", f"{API}/tsa"): SIGNED_IN,
     # Users and devices.
     ("GET", f"{API}/users"): OFFICE,
     ("POST", f"{API}/users"): OFFICE,

@@ -13,6 +13,9 @@ class Settings:
     database_url: str
     body_code: str = "gov"
     body_name: str = "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    # Certificates name the body in full when X.520's 64 characters allow it, else by this
+    # short name and body_code (its identification code).
+    body_short_name: str = ""
     blob_max_bytes: int = 200 * 1024 * 1024
     request_max_bytes: int = 20 * 1024 * 1024
     token_ttl_hours: int = 24 * 14
@@ -32,6 +35,9 @@ class Settings:
     demo: bool = False
     # Further CAs whose certificates members may sign with (the national government CA).
     trusted_ca_files: tuple[Path, ...] = ()
+    # The RFC 3161 time-stamping authority laptops ask when they sign (PAdES B-T): a national
+    # TSA's URL, or empty for this server's own (POST /api/v1/tsa).
+    tsa_url: str = ""
     # Document files in an S3-compatible bucket ("s3://bucket/prefix/") instead of blob_dir.
     blob_s3_url: str = ""
     blob_s3_endpoint: str = ""  # for a store that is not Amazon's (MinIO, Ceph)
@@ -82,6 +88,8 @@ def get_settings(
     for name, var in (
         ("blob_s3_url", "ECABINET_BLOB_S3_URL"),
         ("blob_s3_endpoint", "ECABINET_BLOB_S3_ENDPOINT"),
+        ("body_short_name", "ECABINET_BODY_SHORT_NAME"),
+        ("tsa_url", "ECABINET_TSA_URL"),
     ):
         if os.environ.get(var):
             values[name] = os.environ[var]

@@ -14,6 +14,7 @@ import pytest
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import Identity
+from ecabinet.signing.tsa import TimeStampAuthority
 from tests.unit.signing.helpers import BODY, issue_identity
 
 
@@ -52,3 +53,8 @@ def ca_pem_file(body_ca: CertificateAuthority, tmp_path: Path) -> Path:
     path = tmp_path / "ca.pem"
     path.write_text(body_ca.pem)
     return path
+
+
+@pytest.fixture(scope="session")
+def body_tsa(body_ca: CertificateAuthority) -> TimeStampAuthority:
+    return TimeStampAuthority.load_or_create(body_ca, BODY)

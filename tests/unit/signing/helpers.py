@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import io
 
+from asn1crypto import tsp
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.timestamps import TimeStamper
 
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import Identity, generate_key, make_csr
+from ecabinet.signing.tsa import TimeStampAuthority
 
 BODY = "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
 
@@ -50,3 +53,15 @@ def with_update_after_signing(signed_pdf: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()
+
+
+class InProcessTimeStamper(TimeStamper):
+    """pyHanko's client side of RFC 3161 talking straight to a TimeStampAuthority: the
+    same DER query and reply as over HTTP, without a server."""
+
+    def __init__(self, authority: TimeStampAuthority) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.authority = authority
+
+    async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+        return tsp.TimeStampResp.load(self.authority.answer(req.dump()))

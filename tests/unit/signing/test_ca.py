@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import stat
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,12 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 
-from ecabinet.signing.ca import CERT_FILE, KEY_FILE, CertificateAuthority
+from ecabinet.signing.ca import (
+    CERT_FILE,
+    KEY_FILE,
+    CertificateAuthority,
+    organisation_name,
+)
 from ecabinet.signing.keys import Identity, generate_key, make_csr
 from ecabinet.signing.signer import asn1_certificate
 from tests.unit.signing.helpers import BODY, csr_with_broken_signature, issue_identity
@@ -48,9 +54,8 @@ def test_a_leaf_names_the_member_and_validates_against_the_ca(
     assert leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "Nguyễn Văn Tài"
     assert leaf.subject.get_attributes_for_oid(NameOID.USER_ID)[0].value == "bo.truong.tc"
     organisation = leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
-    # The body's name is longer than X.520 allows: cut to 64 UTF-8 bytes, whole characters.
-    assert isinstance(organisation, str) and BODY.startswith(organisation)
-    assert len(organisation.encode()) <= 64
+    # 49 characters (76 bytes of UTF-8): within X.520's 64 characters, so whole.
+    assert organisation == BODY
     usage = leaf.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment and not usage.key_cert_sign
     assert not leaf.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
@@ -145,3 +150,44 @@ def test_two_processes_starting_at_once_share_one_ca(tmp_path: Path) -> None:
     assert made[0].certificate == made[1].certificate
     # The key on disk is the one the certificate names: what it issues chains to the CA.
     issue_identity(made[0], "u", "U").certificate.verify_directly_issued_by(made[1].certificate)
+
+
+OFFICE = "Văn phòng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"  # 59 letters, 78 bytes
+TOO_LONG = "Văn phòng Ủy ban nhân dân thành phố Hồ Chí Minh và Hội đồng nhân dân thành phố"
+
+
+def test_the_organisation_is_named_in_full_when_the_standard_allows() -> None:
+    assert organisation_name(OFFICE, "VPCP", "000.00.00.G01") == OFFICE
+    assert len(TOO_LONG) > 64
+    assert organisation_name(TOO_LONG, "VP UBND TP.HCM", "000.00.00.H29") == (
+        "VP UBND TP.HCM - 000.00.00.H29"
+    )
+    assert organisation_name(TOO_LONG, "", "000.00.00.H29") == "000.00.00.H29"
+
+
+def test_a_certificate_carries_the_whole_organisation_name(tmp_path: Path) -> None:
+    ca = CertificateAuthority.create(tmp_path / "ca", OFFICE)
+    key = generate_key()
+    leaf = ca.issue(
+        make_csr(key, "u", "Nguyễn Văn A"),
+        full_name="Nguyễn Văn A",
+        username="u",
+        organisation=OFFICE,
+    )
+    for cert in (ca.certificate, leaf):
+        (name,) = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+        assert name.value == OFFICE  # not "…Việt N"
+    # pyHanko reads it back whole, as a PDF reader will show it.
+    assert asn1_certificate(leaf).subject.native["organization_name"] == OFFICE
+
+
+def test_the_crl_lists_revoked_serials_and_is_signed_by_the_ca(
+    body_ca: CertificateAuthority,
+) -> None:
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    crl = x509.load_der_x509_crl(body_ca.crl([(1234, when), (5678, when)]))
+    assert crl.is_signature_valid(body_ca.certificate.public_key())  # type: ignore[arg-type]
+    assert crl.issuer == body_ca.certificate.subject
+    assert {r.serial_number for r in crl} == {1234, 5678}
+    assert crl.get_revoked_certificate_by_serial_number(1234).revocation_date_utc == when
+    assert crl.next_update_utc is not None and crl.next_update_utc > datetime.now(UTC)

@@ -5,18 +5,49 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from asn1crypto import tsp
+from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.timestamps import TimestampRequestError
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko_certvalidator import ValidationContext
 
 from ecabinet.pdf.reply_form import read_reply_fields
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import Identity, fingerprint
-from ecabinet.signing.pades import FIELD_NAME, check_signed_pdf, sign_pdf
-from ecabinet.signing.signer import SoftwareSigner
+from ecabinet.signing.pades import (
+    FIELD_NAME,
+    LongTerm,
+    check_signed_pdf,
+    pades_level,
+    sign_pdf,
+)
+from ecabinet.signing.signer import SoftwareSigner, asn1_certificate
+from ecabinet.signing.tsa import TimeStampAuthority
 from tests.pdfs import make_pdf
-from tests.unit.signing.helpers import issue_identity, with_update_after_signing
+from tests.unit.signing.helpers import (
+    InProcessTimeStamper,
+    issue_identity,
+    with_update_after_signing,
+)
+
+
+@pytest.fixture(scope="module")
+def long_term_form(
+    reply_form: bytes,
+    minister: Identity,
+    body_ca: CertificateAuthority,
+    body_tsa: TimeStampAuthority,
+) -> bytes:
+    """A reply form signed PAdES B-LT: a timestamp of the body's TSA, the CA's CRL inside."""
+    crl = body_ca.crl([])
+    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate], [crl])
+    return sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +69,7 @@ def test_a_signed_form_is_valid_and_names_its_signer(
     assert signature.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES, not PKCS#7
     embedded = {c.dump() for c in signature.signed_data["certificates"]}
     assert len(embedded) == 2  # the signer's certificate and the CA's, for offline readers
+    assert pades_level(signed_form) == "B-B"
 
 
 def test_the_field_name_can_be_chosen(minister: Identity, body_ca: CertificateAuthority) -> None:
@@ -156,3 +188,111 @@ def test_an_independent_validator_agrees(
     assert "Certificate is Trusted." in report
     assert "Total document signed" in report
     assert "Nguyễn Văn Tài" in report
+
+
+def test_a_timestamped_form_is_b_t_and_its_token_chains_to_the_ca(
+    reply_form: bytes,
+    minister: Identity,
+    body_ca: CertificateAuthority,
+    body_tsa: TimeStampAuthority,
+) -> None:
+    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate])
+    signed = sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term)
+    assert pades_level(signed) == "B-T"
+    assert check_signed_pdf(signed, [body_ca.certificate]).valid
+    (signature,) = PdfFileReader(io.BytesIO(signed)).embedded_signatures
+    status = validate_pdf_signature(
+        signature,
+        ValidationContext(
+            trust_roots=[asn1_certificate(body_ca.certificate)], allow_fetching=False
+        ),
+    )
+    stamp = status.timestamp_validity
+    assert stamp is not None and stamp.intact and stamp.valid and stamp.trusted
+    assert stamp.signing_cert.dump() == asn1_certificate(body_tsa.certificate).dump()
+
+
+def test_a_long_term_form_carries_the_crl_and_validates_without_fetching(
+    long_term_form: bytes, minister: Identity, body_ca: CertificateAuthority
+) -> None:
+    assert pades_level(long_term_form) == "B-LT"
+    reader = PdfFileReader(io.BytesIO(long_term_form))
+    dss = DocumentSecurityStore.read_dss(reader)
+    embedded_crls = [ref.get_object().data for ref in dss.crls]
+    assert len(embedded_crls) == 1  # the CA's list
+    issuer = x509.load_der_x509_crl(embedded_crls[0]).issuer
+    assert issuer == body_ca.certificate.subject
+    # Validation with the CA as the only root, revocation data required, nothing
+    # fetched: everything it needs is in the file.
+    (signature,) = reader.embedded_signatures
+    status = validate_pdf_signature(
+        signature,
+        ValidationContext(
+            trust_roots=[asn1_certificate(body_ca.certificate)],
+            crls=embedded_crls,
+            allow_fetching=False,
+            revocation_mode="require",
+        ),
+    )
+    assert status.bottom_line, status.pretty_print_details()  # type: ignore[no-untyped-call]
+    assert status.timestamp_validity is not None and status.timestamp_validity.trusted
+    check = check_signed_pdf(long_term_form, [body_ca.certificate])
+    assert check.valid, check.reason
+    assert check.signer_fingerprint == fingerprint(minister.certificate)
+
+
+def test_a_long_term_form_changed_after_signing_is_not_valid(
+    long_term_form: bytes, body_ca: CertificateAuthority
+) -> None:
+    # The validation data may follow the signature; a changed document information may not.
+    check = check_signed_pdf(with_update_after_signing(long_term_form), [body_ca.certificate])
+    assert not check.valid and "added after" in check.reason
+
+
+def test_a_reader_sees_from_the_embedded_crl_that_the_signer_was_revoked(
+    reply_form: bytes, body_ca: CertificateAuthority, body_tsa: TimeStampAuthority
+) -> None:
+    revoked = issue_identity(body_ca, "cu.bo.truong", "Trần Văn Cũ")
+    crl = body_ca.crl([(revoked.certificate.serial_number, datetime.now(UTC))])
+    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate], [crl])
+    signed = sign_pdf(reply_form, SoftwareSigner(revoked), long_term=long_term)
+    reader = PdfFileReader(io.BytesIO(signed))
+    dss = DocumentSecurityStore.read_dss(reader)
+    (signature,) = reader.embedded_signatures
+    status = validate_pdf_signature(
+        signature,
+        ValidationContext(
+            trust_roots=[asn1_certificate(body_ca.certificate)],
+            crls=[ref.get_object().data for ref in dss.crls],
+            allow_fetching=False,
+            revocation_mode="require",
+        ),
+    )
+    assert status.intact and status.revoked and not status.bottom_line
+
+
+def test_a_tsa_that_refuses_fails_the_signature(
+    reply_form: bytes, minister: Identity, body_ca: CertificateAuthority
+) -> None:
+    class Refusing(InProcessTimeStamper):
+        async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+            return tsp.TimeStampResp({"status": {"status": "rejection"}})
+
+    with pytest.raises(TimestampRequestError):
+        sign_pdf(
+            reply_form,
+            SoftwareSigner(minister),
+            long_term=LongTerm(Refusing(None), [body_ca.certificate]),  # type: ignore[arg-type]
+        )
+
+
+def test_an_independent_validator_agrees_on_the_long_term_form(
+    long_term_form: bytes, ca_pem_file: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "phieu.pdf"
+    form.write_bytes(long_term_form)
+    report = pdfsig_report(form, ca_pem_file, tmp_path / "nss")
+    assert "Signature is Valid." in report
+    assert "Certificate is Trusted." in report
+    # poppler reports no timestamp tokens; "not total document signed" is the DSS update.
+    assert "Not total document signed" in report

@@ -1,19 +1,28 @@
 """The body's CA certificate, and certificates for devices' signing keys.
 
 A device enrols its key once (POST /pki/certificates); signed votes and ballot forms are then
-checked against the certificates issued here. What each act does lives in
-``services.certificates``; the handler commits once after it. Request worker threads.
+checked against the certificates issued here. The CA's revocation list (GET /pki/crl) goes
+into long-term signatures (PAdES B-LT); GET /pki/long-term gives it with the TSA's URL. What
+each act does lives in ``services.certificates``; the handler commits once after it. Request
+worker threads.
 """
 
 from __future__ import annotations
+
+import base64
 
 from fastapi import APIRouter, Response
 
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import body_ca, body_crl
 from ecabinet.server.services import certificates
-from ecabinet.wire.pki import CertificateImport, CertificatePublic, CertificateRequest
+from ecabinet.wire.pki import (
+    CertificateImport,
+    CertificatePublic,
+    CertificateRequest,
+    LongTermData,
+)
 
 router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
 
@@ -26,6 +35,29 @@ router = APIRouter(prefix="/pki", tags=["pki"], route_class=ReleasingRoute)
 )
 def ca_pem(settings: SettingsDep) -> Response:
     return Response(body_ca(settings).pem, media_type="application/x-pem-file")
+
+
+@router.get(
+    "/crl",
+    summary="The body CA's certificate revocation list (public; DER)",
+    response_class=Response,
+    responses={200: {"content": {"application/pkix-crl": {}}}},
+)
+def crl(db: DbDep, settings: SettingsDep) -> Response:
+    return Response(body_crl(db, settings), media_type="application/pkix-crl")
+
+
+@router.get(
+    "/long-term",
+    response_model=LongTermData,
+    summary="What signing for the long term needs: the TSA URL, the CA, its CRL (public)",
+)
+def long_term(db: DbDep, settings: SettingsDep) -> LongTermData:
+    return LongTermData(
+        tsa_url=settings.tsa_url,
+        ca_pem=body_ca(settings).pem,
+        crl=base64.b64encode(body_crl(db, settings)).decode(),
+    )
 
 
 @router.post(

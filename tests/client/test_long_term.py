@@ -1,0 +1,43 @@
+"""Signing for the long term on the laptop: what happens when the TSA is a national one, and
+when it cannot be reached while the server can."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+from ecabinet.client import acts
+from ecabinet.client.long_term import seal
+from ecabinet.server.core.config import Settings
+from ecabinet.signing.keys import certificate_from_pem
+from ecabinet.signing.pades import check_signed_pdf, pades_level
+from tests.loopback import LiveServer, free_port, serving, synced
+from tests.pdfs import make_pdf
+
+
+def test_an_unreachable_national_tsa_leaves_a_b_b_signature_not_a_lost_reply(
+    server_settings: Settings, tmp_path: Path
+) -> None:
+    # ECABINET_TSA_URL names a TSA that does not answer (nothing listens on the port).
+    dead_tsa = f"http://127.0.0.1:{free_port()}/tsa"
+    settings = server_settings.with_changes(tsa_url=dead_tsa)
+    with serving(settings) as (url, world):
+        live = LiveServer(url, settings, world)
+        account = synced(live, tmp_path / "p")
+        assert account.api.long_term_data().tsa_url == dead_tsa
+        acts.reply_to_ballot(account, world.ballot_id, "agree")
+        form = acts.last_form(account, world.ballot_id)
+        assert pades_level(form) == "B-B"
+        result = account.sync_service().sync()
+        assert (result.mutations_pushed, result.rejected) == (1, 0)
+
+
+def test_a_document_sealed_online_validates_with_the_server_ca(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    account = synced(live_server, tmp_path / "p")
+    with closing(account.signer()) as signer:
+        sealed = seal(account.api, signer, make_pdf(2), reason="Biên bản phiên họp")
+    assert sealed.level == "B-LT"
+    ca = certificate_from_pem((live_server.settings.ca_dir / "ca.pem").read_text())
+    assert check_signed_pdf(sealed.data, [ca]).valid

@@ -36,6 +36,19 @@ MAX_MEMBER_KEY_BITS = 4096
 CRL_VALID_DAYS = 7
 # Certificates are back-dated a little so a laptop whose clock runs slow can still use one.
 CLOCK_SKEW = timedelta(minutes=5)
+# What a member's and the time-stamping authority's keys may do: sign, and stand by what they
+# signed (nonRepudiation); nothing else.
+SIGNING_ONLY = x509.KeyUsage(
+    digital_signature=True,
+    content_commitment=True,
+    key_encipherment=False,
+    data_encipherment=False,
+    key_agreement=False,
+    key_cert_sign=False,
+    crl_sign=False,
+    encipher_only=False,
+    decipher_only=False,
+)
 
 
 # X.520's upper bound for a common or organisation name (ub-common-name,
@@ -122,6 +135,35 @@ def move_into_place(staging: Path, folder: Path) -> None:
         raise
 
 
+def write_key_pair(
+    folder: Path,
+    key: rsa.RSAPrivateKey,
+    cert: x509.Certificate,
+    names: tuple[str, str] = (KEY_FILE, CERT_FILE),
+) -> None:
+    """``folder`` made whole with ``key`` (0600) and ``cert`` under ``names`` (key file,
+    certificate file), or not at all: written in a
+    staging folder beside it (mkdtemp makes it 0700, and beside it the rename stays on one
+    filesystem), then renamed into place; FileExistsError if ``folder`` holds one already."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        key_file, cert_file = names
+        fd = os.open(staging / key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(
+                key.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            )
+        (staging / cert_file).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        move_into_place(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when the rename worked
+
+
 @dataclass(frozen=True)
 class CertificateAuthority:
     folder: Path
@@ -137,24 +179,7 @@ class CertificateAuthority:
         ``name`` is the body's name as :func:`organisation_name` gives it."""
         key = rsa.generate_private_key(public_exponent=65537, key_size=CA_KEY_BITS)
         cert = _self_signed(key, name)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        # mkdtemp makes the folder 0700; it sits beside the target so the rename stays on one
-        # filesystem.
-        staging = Path(tempfile.mkdtemp(prefix=".ca-", dir=folder.parent))
-        try:
-            fd = os.open(staging / KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(
-                    key.private_bytes(
-                        serialization.Encoding.PEM,
-                        serialization.PrivateFormat.PKCS8,
-                        serialization.NoEncryption(),
-                    )
-                )
-            (staging / CERT_FILE).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-            move_into_place(staging, folder)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)  # gone already when the rename worked
+        write_key_pair(folder, key, cert)
         return cls(folder, cert)
 
     @classmethod
@@ -226,17 +251,7 @@ class CertificateAuthority:
             .not_valid_after(not_after)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True,
-                    content_commitment=True,  # nonRepudiation: the member stands by the act
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=False,
-                    crl_sign=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
+                SIGNING_ONLY,
                 critical=True,
             )
             .add_extension(
@@ -273,17 +288,7 @@ class CertificateAuthority:
             .not_valid_after(self.certificate.not_valid_after_utc)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True,
-                    content_commitment=True,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=False,
-                    crl_sign=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
+                SIGNING_ONLY,
                 critical=True,
             )
             .add_extension(

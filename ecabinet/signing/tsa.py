@@ -9,9 +9,6 @@ on one. A deployment that has a national TSA points the laptops at it instead
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from pyhanko.sign.timestamps import DummyTimeStamper
 
-from ecabinet.signing.ca import CertificateAuthority, move_into_place
+from ecabinet.signing.ca import CertificateAuthority, write_key_pair
 from ecabinet.signing.signer import asn1_certificate
 
 FOLDER = "tsa"
@@ -96,18 +93,4 @@ class TimeStampAuthority:
 def _create(ca: CertificateAuthority, folder: Path, name: str) -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=TSA_KEY_BITS)
     cert = ca.issue_timestamping(key.public_key(), name)
-    staging = Path(tempfile.mkdtemp(prefix=".tsa-", dir=folder.parent))
-    try:
-        fd = os.open(staging / KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(
-                key.private_bytes(
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
-        (staging / CERT_FILE).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        move_into_place(staging, folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    write_key_pair(folder, key, cert, (KEY_FILE, CERT_FILE))

@@ -16,6 +16,8 @@ from ecabinet.client.live import LiveStatus
 from tests.gui.test_main_window import synced_window
 from tests.loopback import LiveServer, signed_in
 from ui.live.alerts import VoteAlert, set_sound_enabled
+from ui.live.bridge import LiveBridge
+from ui.live.connection import LiveConnection
 from ui.main_window import MainWindow
 from ui.meeting.page import ITEM
 from ui.screens import Screen
@@ -201,3 +203,23 @@ def test_the_sound_can_be_turned_off_in_settings(qtbot: QtBot, settings: None) -
         alert.alert("Biểu quyết đang mở", "Nội dung 1")
     set_sound_enabled(True)
     assert SettingsDialog().vote_sound.isChecked()
+
+
+def test_a_window_deleted_without_closing_ends_its_stream(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """A connection deleted while it holds a stream (no release: its window was deleted, not
+    closed) stops the stream, whose thread then ends without posting to what is gone."""
+    member = signed_in(live_server.url, tmp_path / "m", "member01")
+    bridge = LiveBridge()
+    connection = LiveConnection(bridge)
+    with qtbot.wait_signal(bridge.status_changed, timeout=WAIT):
+        connection.hold(member.member, "")
+    stream = connection._stream
+    assert stream is not None and stream._thread is not None
+    thread = stream._thread
+    connection.deleteLater()
+    bridge.deleteLater()
+    qtbot.waitUntil(stream.stop.is_set, timeout=WAIT)
+    thread.join(WAIT / 1000)
+    assert not thread.is_alive()

@@ -39,6 +39,21 @@ class LiveConnection(QObject):
         # ``stop``: a check and a post with the window deleted in between would reach freed
         # Qt objects from the stream's thread.
         self._posting = threading.Lock()
+        # The current stream's stop, for a connection or bridge deleted without the stream
+        # being released (a window deleted rather than closed): the stream then ends and
+        # posts nothing more.
+        self._stops: list[threading.Event] = []
+        posting, stops = self._posting, self._stops
+
+        def deleted() -> None:  # the GUI thread, in the connection's destructor
+            with posting:
+                for stop in stops:
+                    stop.set()
+
+        # Closures: they may not reach a deleted wrapper. The bridge too: the stream's events
+        # go there, and it may go first when their parent is deleted.
+        self.destroyed.connect(deleted)
+        bridge.destroyed.connect(deleted)
 
     @property
     def holding(self) -> bool:
@@ -60,6 +75,7 @@ class LiveConnection(QObject):
         self.status = LiveStatus.RECONNECTING
 
         stop = threading.Event()
+        self._stops[:] = [stop]
         posting = self._posting
 
         def on_event(event: LiveEvent) -> None:  # the stream's thread

@@ -15,8 +15,10 @@ from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
 
-def dialog_for(qtbot: QtBot, account: Account) -> tuple[SignInDialog, TaskManager]:
-    tasks = TaskManager()
+def dialog_for(
+    qtbot: QtBot, account: Account, tasks: TaskManager
+) -> tuple[SignInDialog, TaskManager]:
+    """The dialog on the test's task manager (shut down, its workers joined, after the test)."""
     dialog = SignInDialog(account, tasks)
     qtbot.addWidget(dialog)
     return dialog, tasks
@@ -29,11 +31,11 @@ def fill(dialog: SignInDialog, server: str, username: str, password: str) -> Non
 
 
 def test_signing_in_and_being_remembered(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     secrets = PassphraseFileSecrets(tmp_path / "s.enc", "passphrase")
     account = Account.open(Profile.open(tmp_path / "p"), secrets=secrets)
-    dialog, tasks = dialog_for(qtbot, account)
+    dialog, tasks = dialog_for(qtbot, account, tasks)
     fill(dialog, live_server.url, "member01", PASSWORD)
     with qtbot.wait_signal(dialog.signed_in, timeout=20_000) as blocker:
         dialog.submit()
@@ -44,11 +46,11 @@ def test_signing_in_and_being_remembered(
 
 
 def test_not_remembered_keeps_nothing_on_disk(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     secrets = PassphraseFileSecrets(tmp_path / "s.enc", "passphrase")
     account = Account.open(Profile.open(tmp_path / "p"), secrets=secrets)
-    dialog, tasks = dialog_for(qtbot, account)
+    dialog, tasks = dialog_for(qtbot, account, tasks)
     fill(dialog, live_server.url, "member01", PASSWORD)
     dialog.remember.setChecked(False)
     with qtbot.wait_signal(dialog.signed_in, timeout=20_000):
@@ -59,10 +61,10 @@ def test_not_remembered_keeps_nothing_on_disk(
 
 
 def test_a_wrong_password_and_an_unreachable_server_are_said_plainly(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
-    dialog, tasks = dialog_for(qtbot, account)
+    dialog, tasks = dialog_for(qtbot, account, tasks)
     fill(dialog, live_server.url, "member01", "wrong")
     with qtbot.wait_signal(dialog.failed, timeout=20_000) as blocker:
         dialog.submit()

@@ -27,6 +27,7 @@ from tests.loopback import (
     serving,
     synced,
 )
+from tests.usb_token import softhsm_token
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +38,12 @@ def ca_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     name = get_settings(folder).body_name
     TimeStampAuthority.load_or_create(CertificateAuthority.load_or_create(folder, name), name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def usb_token(tmp_path_factory: pytest.TempPathFactory, ca_template: Path) -> Iterator[str]:
+    """A SoftHSM2 token with member01's key (tests/usb_token.py): its PKCS#11 module path."""
+    yield from softhsm_token(tmp_path_factory, ca_template)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ecabinet.client.library import DocumentEntry
 from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
 from ecabinet.pdf.xfdf import XfdfError, XfdfProblem
+from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import Unsafe, UnsafeText
 
 
@@ -115,6 +116,18 @@ XFDF_PROBLEMS = {
     ),
 }
 
+TOKEN_LOCKED = QT_TRANSLATE_NOOP(
+    "Labels",
+    "thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. "
+    "Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.",
+)
+TOKEN_UNUSABLE = QT_TRANSLATE_NOOP(
+    "Labels",
+    "không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm "
+    "vào máy, rồi thử lại.",
+)
+SIGNING_CANCELLED = QT_TRANSLATE_NOOP("Labels", "đã huỷ nhập mã PIN; chưa có gì được ký.")
+
 
 def error_words(error: BaseException) -> str:
     """Why an act was not kept, in the member's words where we know them."""
@@ -122,6 +135,12 @@ def error_words(error: BaseException) -> str:
         return translate(str(UNSAFE_TEXT)).format(
             what=translate(str(UNSAFE_CHARACTERS[error.kind])), position=error.position
         )
+    if isinstance(error, TokenLocked):  # before TokenError: it is one
+        return translate(str(TOKEN_LOCKED))
+    if isinstance(error, TokenError):
+        return translate(str(TOKEN_UNUSABLE))
+    if isinstance(error, SigningCancelled):
+        return translate(str(SIGNING_CANCELLED))
     if isinstance(error, XfdfError):  # nothing was imported; the file is named by the caller
         return translate(str(XFDF_PROBLEMS[error.problem])).format(page=error.page)
     return str(error)

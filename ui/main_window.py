@@ -30,6 +30,7 @@ from ui.record.page import RecordPage
 from ui.screens import Screen
 from ui.search.page import SearchPage
 from ui.sidebar import Sidebar
+from ui.signing.pin_dialog import DialogPin
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
 from ui.travel.page import TravelPage
@@ -56,6 +57,9 @@ class MainWindow(QMainWindow):
         # One writer: from here on every write of the store, the sync's included, is made on
         # the local lane (architecture.md, "Threads").
         account.route_writes(tasks.write)
+        # A USB token's PIN is asked in a dialog, the worker that signs waiting for it.
+        self.pin = DialogPin(self)
+        account.ask_pin_with(self.pin)
         self.setWindowTitle("e-Cabinet")
         self.resize(1200, 780)
         self.sync = SyncController(account, tasks, self)
@@ -147,4 +151,5 @@ class MainWindow(QMainWindow):
                 return
         self.sync.cancel()
         self.live.stop()
+        self.pin.give_up()
         super().closeEvent(event)

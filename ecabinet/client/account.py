@@ -45,6 +45,7 @@ from ecabinet.signing.keys import (
     load_pkcs12,
     make_csr,
 )
+from ecabinet.signing.pin import PinSource, environment_pin, given_pin
 
 if TYPE_CHECKING:
     from ecabinet.client.engine import SyncService
@@ -62,6 +63,7 @@ class Account:
     secrets: SecretStore
     member: SignedIn
     write: Writer = field(default=direct)
+    pin: PinSource = field(default=environment_pin)
 
     @classmethod
     def open(
@@ -72,6 +74,7 @@ class Account:
         server_url: str | None = None,
         ca_bundle: str | None = None,
         write: Writer = direct,
+        pin: PinSource = environment_pin,
     ) -> Account:
         # Without a system keyring, a passphrase in ECABINET_SECRETS_PASSPHRASE keeps the
         # session in a file encrypted under it; with neither, it lives in memory only.
@@ -83,7 +86,8 @@ class Account:
         bundle = ca_bundle or store.get_state("ca_bundle") or None
         api = ServerApi(url or "http://127.0.0.1", ca_bundle=bundle)
         api.token = chosen.get(TOKEN) or ""
-        account = cls(profile, chosen, SignedIn(profile, store, chosen, api, write), write)
+        member = SignedIn(profile, store, chosen, api, write, pin)
+        account = cls(profile, chosen, member, write, pin)
         account.enforce_offline_expiry()
         return account
 
@@ -105,6 +109,11 @@ class Account:
         """From now on every write of the store goes through ``write`` (the window's lane)."""
         self.write = write
         self.member = replace(self.member, write=write)
+
+    def ask_pin_with(self, pin: PinSource) -> None:
+        """From now on a token's PIN is asked of ``pin`` (the window's dialog)."""
+        self.pin = pin
+        self.member = replace(self.member, pin=pin)
 
     def enforce_offline_expiry(self) -> bool:
         """Too long away from the server: end the session and hide the papers until the
@@ -166,7 +175,7 @@ class Account:
 
         store = self.write(keep)
         api.token = result.token
-        member = SignedIn(profile, store, secrets, api, self.write)
+        member = SignedIn(profile, store, secrets, api, self.write, self.pin)
         if set(result.user.roles) & SIGNING_ROLES:
             self._enroll_key(member, username, result.user.full_name)  # guests never sign
         self.member = member
@@ -227,7 +236,7 @@ class Account:
         from ecabinet.signing.signer import TokenSigner
 
         member = self.member
-        token = TokenSigner(library, token_label, pin, key_label, chain)
+        token = TokenSigner(library, token_label, given_pin(pin), key_label, chain)
         try:
             challenge = registration_challenge(
                 member.store.get_state("user_id"), member.store.get_state("device_id")

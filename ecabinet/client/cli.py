@@ -27,6 +27,7 @@ from ecabinet.client.cli_acts import add_act_commands
 from ecabinet.client.cli_guard import NOT_UTF8, guarded, read_line, undecodable
 from ecabinet.client.cli_listings import add_listing_commands, document_data, print_json
 from ecabinet.client.cli_notes import add_note_commands
+from ecabinet.client.cli_pin import terminal_pin
 from ecabinet.client.cli_search import add_search_command
 from ecabinet.client.cli_session import add_session_commands
 from ecabinet.client.paths import Profile
@@ -191,7 +192,7 @@ def _use_token(account: Account, args: argparse.Namespace) -> int:
         return 1
     print(
         f"From now on this laptop signs on the token, as {subject}. The PIN is asked for "
-        "at each signature (or read from ECABINET_TOKEN_PIN)."
+        "at each signature on a terminal (or read from ECABINET_TOKEN_PIN)."
     )
     return 0
 
@@ -259,7 +260,7 @@ def _run(args: argparse.Namespace) -> int:
         raise OSError(
             error.errno, f"This profile folder cannot be used ({error.strerror})", args.profile
         ) from None
-    account = Account.open(profile)
+    account = Account.open(profile, pin=terminal_pin)
     run: Command = args.run
     try:
         if lock.papers_hidden(account.store) and run is not _login:

@@ -24,6 +24,7 @@ from ecabinet.client.notes import NoteError
 from ecabinet.client.reach import BadAddress
 from ecabinet.client.store import ActRefused, ServerDataError
 from ecabinet.pdf.xfdf import XfdfError
+from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import UnsafeText
 
 CLOSED_PIPE = 141  # 128 + SIGPIPE
@@ -79,6 +80,16 @@ def explain(error: Exception) -> tuple[str, int]:
     """The sentence and exit code for an error a command raised."""
     if isinstance(error, SAID):
         return str(error), 1
+    if isinstance(error, TokenLocked):
+        return (
+            "The token is locked after too many wrong PINs: nothing was signed. Call the "
+            "Government Office's IT to unlock it.",
+            1,
+        )
+    if isinstance(error, TokenError):
+        return f"The token could not sign ({error}): nothing was signed.", 1
+    if isinstance(error, SigningCancelled):
+        return "No PIN was given: nothing was signed.", 1
     if isinstance(error, NotText | UnicodeError):
         return NOT_UTF8, 2
     if isinstance(error, BadAddress):

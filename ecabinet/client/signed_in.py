@@ -8,7 +8,9 @@ may swap. ``Member`` is the shape the core's functions take, met both by ``Signe
 
 ``Writer`` is how every write of the store is made: the window passes one that runs the
 write on its one local lane and waits for it (from a worker thread, never the GUI thread);
-the command line and the tests pass ``direct``, which runs it where it is.
+the command line and the tests pass ``direct``, which runs it where it is. ``pin`` is how a
+USB token's PIN is asked (ecabinet.signing.pin): the window's dialog, the command line's
+terminal, or ECABINET_TOKEN_PIN by default; never a prompt of this module's own.
 Any thread; nothing here blocks but what the writer is given.
 """
 
@@ -27,6 +29,7 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import SecretStore
 from ecabinet.client.store import LocalStore
 from ecabinet.signing.keys import Identity, certificate_from_pem, key_from_pem
+from ecabinet.signing.pin import PinSource, environment_pin
 from ecabinet.wire.live import LiveEvent
 
 if TYPE_CHECKING:
@@ -80,6 +83,7 @@ class SignedIn:
     secrets: SecretStore
     api: ServerApi
     write: Writer = direct
+    pin: PinSource = environment_pin
 
     @property
     def signed_in(self) -> bool:
@@ -123,23 +127,20 @@ class SignedIn:
 
     def signer(self) -> Signer:
         """What signs this member's acts: a USB token when one is set up, else the key kept
-        in the profile. A token's PIN comes from ECABINET_TOKEN_PIN or is asked for."""
+        in the profile. A token's PIN is asked of ``pin``, on this thread (TokenLocked,
+        SigningCancelled)."""
         # pyHanko (behind the signers) takes a third of the window's start to import, so it
         # is loaded at the first signature, not at start.
-        import getpass
-        import os
-
         from ecabinet.signing.signer import SoftwareSigner, TokenSigner
 
         library = self.store.get_state("token_library")
         if not library:
             return SoftwareSigner(self.identity())
-        pin = os.environ.get("ECABINET_TOKEN_PIN") or getpass.getpass("PIN của thiết bị ký số: ")
         chain_pem = self.store.get_state("ca_pem").encode()
         return TokenSigner(
             library,
             self.store.get_state("token_label"),
-            pin,
+            self.pin,
             self.store.get_state("token_key_label"),
             tuple(x509.load_pem_x509_certificates(chain_pem)) if chain_pem else (),
         )

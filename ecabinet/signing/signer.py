@@ -17,6 +17,16 @@ from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ecabinet.signing.keys import Identity
+from ecabinet.signing.pin import (
+    PinSource,
+    SigningCancelled,
+    TokenError,
+    TokenLocked,
+    locked,
+    request_for,
+)
+
+__all__ = ["Signer", "SoftwareSigner", "TokenError", "TokenSigner"]
 
 
 class Signer(Protocol):
@@ -80,22 +90,20 @@ class SoftwareSigner:
         pass  # nothing held open
 
 
-class TokenError(Exception):
-    """The token could not be used: absent, locked, a wrong PIN, no such key."""
-
-
 class TokenSigner:
     """A key that never leaves a PKCS#11 token (the government CA's USB token).
 
-    ``library`` is the token's PKCS#11 module (e.g. the vendor's .so/.dll). The PIN opens the
-    session for this signer's lifetime; call ``close`` when done.
+    ``library`` is the token's PKCS#11 module (e.g. the vendor's .so/.dll). The PIN, asked of
+    ``pin`` (ecabinet.signing.pin), opens the session for this signer's lifetime; a wrong one
+    is asked again with what the token says of the tries left, a locked token is never asked
+    (TokenLocked), a cancel is SigningCancelled. Call ``close`` when done.
     """
 
     def __init__(
         self,
         library: str,
         token_label: str,
-        pin: str,
+        pin: PinSource,
         key_label: str,
         chain: tuple[x509.Certificate, ...] = (),
     ) -> None:
@@ -110,8 +118,11 @@ class TokenSigner:
 
         self._pkcs11: Any = pkcs11
         try:
-            token = pkcs11.lib(library).get_token(token_label=token_label)
-            self._session = token.open(user_pin=pin)
+            self._session = self._log_in(pkcs11.lib(library), token_label, pin)
+        except (PKCS11Error, RuntimeError) as error:
+            # RuntimeError: the module could not be loaded.
+            raise TokenError(f"the token could not be used ({type(error).__name__})") from None
+        try:
             self._key: Any = self._session.get_key(
                 object_class=ObjectClass.PRIVATE_KEY, label=key_label
             )
@@ -120,12 +131,35 @@ class TokenSigner:
                     {Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.LABEL: key_label}
                 )
             )
-        except (PKCS11Error, RuntimeError, ValueError) as error:
-            # RuntimeError: the module could not be loaded; ValueError: no single certificate.
+        except (PKCS11Error, ValueError) as error:
+            # ValueError: no single certificate under the key's label.
+            self._session.close()
             raise TokenError(f"the token could not be used ({type(error).__name__})") from None
         self._certificate = x509.load_der_x509_certificate(cert_object[Attribute.VALUE])
         self._key_label = key_label
         self._chain = chain
+
+    @staticmethod
+    def _log_in(lib: Any, token_label: str, pin: PinSource) -> Any:
+        """Ask for the PIN until the token opens; the token's flags are read anew before
+        each try (it counts the wrong ones)."""
+        from pkcs11.exceptions import PinIncorrect, PinInvalid, PinLenRange, PinLocked
+
+        wrong_before = False
+        while True:
+            token = lib.get_token(token_label=token_label)
+            flags = int(token.flags)
+            if locked(flags):
+                raise TokenLocked("the token is locked")
+            given = pin(request_for(token_label, flags, wrong_before))
+            if given is None:
+                raise SigningCancelled("the PIN was not given")
+            try:
+                return token.open(user_pin=given)
+            except (PinIncorrect, PinInvalid, PinLenRange):
+                wrong_before = True
+            except PinLocked:
+                raise TokenLocked("the token is locked") from None
 
     @property
     def certificate(self) -> x509.Certificate:

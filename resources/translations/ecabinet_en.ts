@@ -414,32 +414,32 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="52"/>
+        <location filename="../../ui/reader/compare_view.py" line="60"/>
         <source>So sánh phiên bản — {title}</source>
         <translation>Compare versions — {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="56"/>
+        <location filename="../../ui/reader/compare_view.py" line="64"/>
         <source>Bản {new} so với bản {old}: {changed} trang có thay đổi.</source>
         <translation>Version {new} against version {old}: {changed} pages changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="64"/>
+        <location filename="../../ui/reader/compare_view.py" line="72"/>
         <source>Trang {page}: {n} thay đổi</source>
         <translation>Page {page}: {n} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="66"/>
+        <location filename="../../ui/reader/compare_view.py" line="74"/>
         <source>Trang {page}: không đổi</source>
         <translation>Page {page}: unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="78"/>
+        <location filename="../../ui/reader/compare_view.py" line="86"/>
         <source>Ghi chú trên trang này:</source>
         <translation>Notes on this page:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="98"/>
+        <location filename="../../ui/reader/compare_view.py" line="106"/>
         <source>Không đặt được: “{quote}” {text}</source>
         <translation>Could not be placed: “{quote}” {text}</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="133"/>
+        <location filename="../../ui/reader/loading.py" line="63"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
@@ -649,17 +649,17 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="268"/>
+        <location filename="../../ui/reader/reader.py" line="139"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="288"/>
+        <location filename="../../ui/reader/compare_view.py" line="123"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="298"/>
+        <location filename="../../ui/reader/compare_view.py" line="134"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -1073,169 +1073,184 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Phiên họp thường kỳ</source>
         <translation>Regular meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Phiên họp chuyên đề</source>
         <translation>Thematic meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Phiên họp bất thường</source>
         <translation>Extraordinary meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="27"/>
         <source>Đang chuẩn bị</source>
         <translation>In preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Đã phát hành</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Chưa thảo luận</source>
         <translation>Not yet discussed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Tờ trình</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Chưa có tệp</source>
         <translation>No file yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Có trên máy</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Đang tải {percent}%</source>
         <translation>Downloading {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Chưa tải về</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>{kind} v{new} thay thế v{old}</source>
         <translation>{kind} v{new} replaces v{old}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>một ký tự ẩn làm đảo chiều hiển thị của chữ</source>
         <translation>a hidden character that reverses the direction of the text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>một ký tự điều khiển không hiển thị</source>
         <translation>an invisible control character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>một ký tự không hợp lệ</source>
         <translation>an invalid character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>một ký tự bị hỏng</source>
         <translation>a broken character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>một ký tự vô hình</source>
         <translation>an invisible character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.</source>
         <translation>The text has {what} (at character {position}), which could make it display differently from what it says. Please delete that character or type this passage again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>tệp quá lớn so với một tệp ghi chú nên không được đọc.</source>
         <translation>the file is far larger than any notes file, so it was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
         <translation>the file declares a document type or XML entities. A notes file never needs them and they can hide an attack, so the file was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>tệp không phải là tệp XML đọc được.</source>
         <translation>the file is not readable XML.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>tệp không phải là tệp ghi chú XFDF.</source>
         <translation>the file is not an XFDF notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119"/>
+        <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
+        <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
+        <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
+        <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
+        <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
 </context>
 <context>
@@ -1292,7 +1307,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
@@ -1422,12 +1437,12 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1670,127 +1685,127 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <location filename="../../ui/reader/notes_tools.py" line="53"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="57"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="58"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="59"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="60"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="94"/>
+        <location filename="../../ui/reader/notes_tools.py" line="61"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="95"/>
+        <location filename="../../ui/reader/notes_tools.py" line="62"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="96"/>
+        <location filename="../../ui/reader/notes_tools.py" line="63"/>
         <source>Ô chữ</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="109"/>
+        <location filename="../../ui/reader/notes_tools.py" line="76"/>
         <source>Màu {n}</source>
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="115"/>
+        <location filename="../../ui/reader/notes_tools.py" line="82"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="115"/>
+        <location filename="../../ui/reader/notes_tools.py" line="82"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="115"/>
+        <location filename="../../ui/reader/notes_tools.py" line="82"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="121"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="122"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="124"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="126"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="198"/>
+        <location filename="../../ui/reader/note_files.py" line="79"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="212"/>
+        <location filename="../../ui/reader/note_files.py" line="94"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="214"/>
+        <location filename="../../ui/reader/note_files.py" line="97"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="220"/>
+        <location filename="../../ui/reader/note_files.py" line="103"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="231"/>
+        <location filename="../../ui/reader/note_files.py" line="114"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="236"/>
+        <location filename="../../ui/reader/note_files.py" line="122"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="247"/>
+        <location filename="../../ui/reader/note_files.py" line="134"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="259"/>
+        <location filename="../../ui/reader/note_files.py" line="146"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="262"/>
+        <location filename="../../ui/reader/note_files.py" line="149"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>
@@ -1961,109 +1976,177 @@
 <context>
     <name>OfficeMeetings</name>
     <message>
-        <location filename="../../ui/office/meetings.py" line="61"/>
+        <location filename="../../ui/office/meetings.py" line="62"/>
         <source>Phiên họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="63"/>
+        <location filename="../../ui/office/meetings.py" line="64"/>
         <source>Nhập từ thư mục…</source>
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="81"/>
+        <location filename="../../ui/office/meetings.py" line="82"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="96"/>
+        <location filename="../../ui/office/meetings.py" line="97"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="100"/>
+        <location filename="../../ui/office/meetings.py" line="101"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="102"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="102"/>
+        <location filename="../../ui/office/meetings.py" line="103"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="103"/>
+        <location filename="../../ui/office/meetings.py" line="104"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="149"/>
+        <location filename="../../ui/office/meetings.py" line="150"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="157"/>
+        <location filename="../../ui/office/meetings.py" line="158"/>
         <source>Phát hành tới người được mời</source>
         <translation>Publish to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="159"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="159"/>
+        <location filename="../../ui/office/meetings.py" line="160"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="180"/>
+        <location filename="../../ui/office/meetings.py" line="181"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="186"/>
+        <location filename="../../ui/office/meetings.py" line="187"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="200"/>
+        <location filename="../../ui/office/meetings.py" line="201"/>
         <source>Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ.</source>
         <translation>Published: those invited receive the papers when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="201"/>
+        <location filename="../../ui/office/meetings.py" line="202"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="202"/>
+        <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="240"/>
+        <location filename="../../ui/office/meetings.py" line="241"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành.</source>
         <translation>Imported “{title}” as a meeting in preparation; review it, then publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="245"/>
+        <location filename="../../ui/office/meetings.py" line="246"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="251"/>
+        <location filename="../../ui/office/meetings.py" line="252"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="256"/>
+        <location filename="../../ui/office/meetings.py" line="257"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="40"/>
+        <source>Ký số bằng thiết bị ký số</source>
+        <translation>Sign with the signing token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="43"/>
+        <source>Nhập mã PIN của thiết bị ký số</source>
+        <translation>Enter the PIN of your signing token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="45"/>
+        <source>Cắm thiết bị ký số (USB token) vào máy, nhập mã PIN rồi bấm “Ký”.</source>
+        <translation>Plug the signing token (USB token) into the laptop, enter its PIN and press “Sign”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="48"/>
+        <source>Thiết bị: {label}</source>
+        <translation>Token: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="58"/>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="59"/>
+        <source>Mã PIN của thiết bị ký số</source>
+        <translation>PIN of the signing token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="64"/>
+        <source>Ký</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="66"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="86"/>
+        <source>Sai mã PIN. Đây là lần thử cuối cùng: nếu nhập sai, thiết bị sẽ bị khoá.</source>
+        <translation>Wrong PIN. This is the last try: if the PIN is wrong, the token will be locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="88"/>
+        <source>Chỉ còn một lần thử: nếu nhập sai, thiết bị sẽ bị khoá.</source>
+        <translation>Only one try is left: if the PIN is wrong, the token will be locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="90"/>
+        <source>Sai mã PIN. Còn ít lần thử.</source>
+        <translation>Wrong PIN. Few tries are left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="92"/>
+        <source>Sai mã PIN. Hãy nhập lại.</source>
+        <translation>Wrong PIN. Please enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/pin_dialog.py" line="94"/>
+        <source>Còn ít lần thử trước khi thiết bị bị khoá.</source>
+        <translation>Few tries are left before the token is locked.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Signing on the desktop: the USB token's PIN asked in a dialog."""

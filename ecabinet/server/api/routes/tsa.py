@@ -26,7 +26,12 @@ router = APIRouter(tags=["pki"], route_class=ReleasingRoute)
     "/tsa",
     summary="A time stamp (RFC 3161): application/timestamp-query in, -reply out",
     response_class=Response,
-    openapi_extra={"requestBody": {"content": {QUERY_TYPE: {}}, "required": True}},
+    openapi_extra={
+        "requestBody": {
+            "content": {QUERY_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+            "required": True,
+        }
+    },
     responses={
         200: {"content": {REPLY_TYPE: {}}},
         400: {"description": "bad_query: not an RFC 3161 query, or a digest not accepted"},

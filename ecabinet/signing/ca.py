@@ -241,31 +241,10 @@ class CertificateAuthority:
                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(organisation)),
             ]
         )
-        return (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(self.certificate.subject)
-            .public_key(public_key)
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - CLOCK_SKEW)
-            .not_valid_after(not_after)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(
-                SIGNING_ONLY,
-                critical=True,
-            )
-            .add_extension(
-                x509.ExtendedKeyUsage(
-                    [ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CLIENT_AUTH]
-                ),
-                critical=False,
-            )
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
-                critical=False,
-            )
-            .sign(key, hashes.SHA256())
+        usage = x509.ExtendedKeyUsage(
+            [ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CLIENT_AUTH]
         )
+        return self._sign_end_entity(key, subject, public_key, (now, not_after), usage, False)
 
     def issue_timestamping(self, public_key: rsa.RSAPublicKey, name: str) -> x509.Certificate:
         """The certificate of the body's time-stamping authority (RFC 3161 section 2.3: the
@@ -278,22 +257,32 @@ class CertificateAuthority:
                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, _name_part(name)),
             ]
         )
+        usage = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
+        valid = (now, self.certificate.not_valid_after_utc)
+        return self._sign_end_entity(key, subject, public_key, valid, usage, True)
+
+    def _sign_end_entity(
+        self,
+        key: rsa.RSAPrivateKey,
+        subject: x509.Name,
+        public_key: rsa.RSAPublicKey,
+        valid: tuple[datetime, datetime],
+        usage: x509.ExtendedKeyUsage,
+        usage_critical: bool,
+    ) -> x509.Certificate:
+        """A certificate this CA signs for a key that only signs, valid from ``valid[0]``
+        (back-dated by the clock skew) to ``valid[1]``, for ``usage``."""
         return (
             x509.CertificateBuilder()
             .subject_name(subject)
             .issuer_name(self.certificate.subject)
             .public_key(public_key)
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - CLOCK_SKEW)
-            .not_valid_after(self.certificate.not_valid_after_utc)
+            .not_valid_before(valid[0] - CLOCK_SKEW)
+            .not_valid_after(valid[1])
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(
-                SIGNING_ONLY,
-                critical=True,
-            )
-            .add_extension(
-                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
-            )
+            .add_extension(SIGNING_ONLY, critical=True)
+            .add_extension(usage, critical=usage_critical)
             .add_extension(
                 x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
                 critical=False,

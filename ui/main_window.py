@@ -21,6 +21,7 @@ from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.live.session import LiveSession
+from ui.meeting.calendar_export import MeetingCalendar
 from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
 from ui.office.ballots import OfficeBallots
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self.screens, self.sidebar)
         connect_pages(self)
         self.banner, self.guard, self.status = frame_window(self)
+        self.calendar.message_shown.connect(self.status.show_message)
         self.views = WindowRefresh(self)
         self.opener = DocumentOpener(self)
         self.menus = WindowMenus(self)
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.sidebar.chosen.connect(self.show_page)
         self.welcome = QLabel(self.tr("Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái."))
         self.meeting_page = MeetingPage()
+        self.calendar = MeetingCalendar(account, tasks, self)
         self.item_panel = ItemDecisionPanel(account, tasks)
         self.meeting_page.set_side_panel(self.item_panel)
         self.roll_call = self.meeting_page.set_roll_call(RollCallBar(account, tasks))

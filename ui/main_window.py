@@ -43,6 +43,7 @@ from ui.window.notices import SyncReports
 from ui.window.pages import connect_pages, register_screens
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
+from ui.window.state import restore_window, save_window
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.reports = SyncReports(self)
         self.live = LiveSession(self)  # the live stream while signed in and online
+        restore_window(self)  # the size and splitters the member left (ui/window/state.py)
         self.refresh()
 
     def _build_pages(self) -> None:
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        save_window(self)
         self.sync.cancel()
         self.live.stop()
         self.pin.give_up()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from ui.garbage import GuiThreadCollector
@@ -20,6 +22,16 @@ def collected_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
     collector = GuiThreadCollector()
     yield
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings in a temporary folder: the tests never touch the real user's choices, and a
+    window's remembered size or splitters never carry from one test to the next."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture

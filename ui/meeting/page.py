@@ -101,6 +101,7 @@ class MeetingPage(QWidget):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("meeting-splitter")  # remembered (ui/window/state.py)
         self.splitter.addWidget(self.agenda)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)

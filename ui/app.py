@@ -7,22 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecabinet import __version__
 from ecabinet.client.account import Account
 from ui.garbage import GuiThreadCollector
 from ui.i18n import install_translations
+from ui.icons import product_icon
 from ui.main_window import MainWindow
 from ui.screenshots import ScreenshotTour
 from ui.signin.dialog import SignInDialog
 from ui.stop_signals import quit_on_stop_signals
 from ui.tasks import TaskManager
 from ui.theme import apply_font_scale, apply_theme, follow_system
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-
 
 # Workers (downloads, indexing) share one interpreter lock with the GUI thread; handing it
 # over every millisecond instead of every five keeps the window answering while they run
@@ -37,7 +34,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("e-Cabinet")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ecabinet")
-    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "ecabinet.svg")))
+    app.setWindowIcon(product_icon())
     # High-DPI: Qt 6 scales by the screen's factor and keeps fractional factors (125%, 150%)
     # unrounded by default; icons are SVG, so they stay sharp at any factor.
     apply_theme(app)

@@ -24,6 +24,7 @@ from ui.live.session import LiveSession
 from ui.meeting.calendar_export import MeetingCalendar
 from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
+from ui.notifier import Notification
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
 from ui.reader.reader import DocumentReader
@@ -44,6 +45,7 @@ from ui.window.pages import connect_pages, register_screens
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
 from ui.window.state import restore_window, save_window
+from ui.window.tray import WindowTray
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.reports = SyncReports(self)
         self.live = LiveSession(self)  # the live stream while signed in and online
+        self.tray = WindowTray(self)  # the tray icon and the desktop's notifications
+        # The window's notice already says a vote opened: the tray adds no second line.
+        self.live.alert.told.connect(
+            lambda title, text: self.tray.notify(Notification(title, text), fallback=False)
+        )
         restore_window(self)  # the size and splitters the member left (ui/window/state.py)
         self.refresh()
 

@@ -19,11 +19,7 @@ from ecabinet.official_time import official_text
 from ui.formatting import time_left
 
 # The strings keep the notifications' context in the translations (resources/translations).
-CONTEXT = "Notifier"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -39,20 +35,22 @@ def ballots_due_notice(
     if not due:
         return None
     moment = now or datetime.now(UTC)
-    title = _tr("Phiếu lấy ý kiến sắp hết hạn")
+    title = translate("Notifier", "Phiếu lấy ý kiến sắp hết hạn")
     if locked:
-        message = _tr("{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn.").format(count=len(due))
+        message = translate("Notifier", "{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn.").format(
+            count=len(due)
+        )
     elif len(due) == 1:
         ballot = due[0].ballot
-        message = _tr("“{title}”: hạn trả lời {deadline}, {left}.").format(
+        message = translate("Notifier", "“{title}”: hạn trả lời {deadline}, {left}.").format(
             title=ballot.title,
             deadline=official_text(ballot.deadline),
             left=time_left(ballot.deadline, moment),
         )
     else:
-        message = _tr("{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn: {titles}.").format(
-            count=len(due), titles="; ".join(f"“{e.ballot.title}”" for e in due)
-        )
+        message = translate(
+            "Notifier", "{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn: {titles}."
+        ).format(count=len(due), titles="; ".join(f"“{e.ballot.title}”" for e in due))
     return Notification(title, message)
 
 
@@ -64,9 +62,11 @@ def replaced_notice(
     new = [title for version, title in after.items() if version not in before]
     if not new:
         return None
-    title = _tr("Tài liệu được thay thế")
+    title = translate("Notifier", "Tài liệu được thay thế")
     if locked or len(new) > 3:
-        message = _tr("{count} tài liệu đã có bản mới.").format(count=len(new))
+        message = translate("Notifier", "{count} tài liệu đã có bản mới.").format(count=len(new))
     else:
-        message = _tr("Đã có bản mới: {titles}.").format(titles="; ".join(f"“{t}”" for t in new))
+        message = translate("Notifier", "Đã có bản mới: {titles}.").format(
+            titles="; ".join(f"“{t}”" for t in new)
+        )
     return Notification(title, message)

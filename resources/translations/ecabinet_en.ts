@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
+        <location filename="../../ui/app.py" line="72"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="105"/>
+        <location filename="../../ui/app.py" line="104"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Đang khởi động máy chủ demo và đăng nhập…</source>
         <translation>Starting the demo server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="132"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="139"/>
+        <location filename="../../ui/reader/reader.py" line="140"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -1307,7 +1307,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
         <translation>Choose a meeting or a written ballot on the left.</translation>
     </message>
@@ -1437,14 +1437,47 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingCalendar</name>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="39"/>
+        <source>Thêm vào lịch</source>
+        <translation>Add to calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="41"/>
+        <source>Tệp lịch (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="57"/>
+        <source>Phiên họp này không còn trên máy.</source>
+        <translation>This meeting is no longer on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="60"/>
+        <source>Đã lưu lịch họp: {path}. Mở tệp này để thêm vào lịch của anh/chị.</source>
+        <translation>Meeting saved for the calendar: {path}. Open this file to add it to your calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="67"/>
+        <source>không ghi được vào thư mục đã chọn ({detail})</source>
+        <translation>it could not be written to the chosen folder ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="73"/>
+        <source>Không lưu được lịch họp: {reason}</source>
+        <translation>The meeting could not be saved for the calendar: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1514,62 +1547,72 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="68"/>
+        <location filename="../../ui/meeting/page.py" line="69"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="70"/>
+        <location filename="../../ui/meeting/page.py" line="71"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="77"/>
+        <location filename="../../ui/meeting/page.py" line="73"/>
+        <source>Thêm vào lịch</source>
+        <translation>Add to calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="75"/>
+        <source>Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị</source>
+        <translation>Save the meeting as a calendar file (.ics) to open in your calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="85"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="78"/>
+        <location filename="../../ui/meeting/page.py" line="86"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="79"/>
+        <location filename="../../ui/meeting/page.py" line="87"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="80"/>
+        <location filename="../../ui/meeting/page.py" line="88"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="83"/>
+        <location filename="../../ui/meeting/page.py" line="91"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="133"/>
+        <location filename="../../ui/meeting/page.py" line="143"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="136"/>
+        <location filename="../../ui/meeting/page.py" line="146"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="150"/>
+        <location filename="../../ui/meeting/page.py" line="160"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="160"/>
+        <location filename="../../ui/meeting/page.py" line="170"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="169"/>
+        <location filename="../../ui/meeting/page.py" line="179"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -1808,6 +1851,44 @@
         <location filename="../../ui/reader/note_files.py" line="149"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="38"/>
+        <source>Phiếu lấy ý kiến sắp hết hạn</source>
+        <translation>Written ballot nearly due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="40"/>
+        <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn.</source>
+        <translation>{count} written ballots awaiting your reply are nearly due.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="45"/>
+        <source>“{title}”: hạn trả lời {deadline}, {left}.</source>
+        <translation>“{title}”: reply by {deadline}, {left}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="51"/>
+        <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn: {titles}.</source>
+        <translation>{count} written ballots awaiting your reply are nearly due: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="65"/>
+        <source>Tài liệu được thay thế</source>
+        <translation>Document replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="67"/>
+        <source>{count} tài liệu đã có bản mới.</source>
+        <translation>{count} documents have a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="69"/>
+        <source>Đã có bản mới: {titles}.</source>
+        <translation>New version of: {titles}.</translation>
     </message>
 </context>
 <context>
@@ -2484,27 +2565,27 @@
         <translation>Document kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="177"/>
+        <location filename="../../ui/search/page.py" line="182"/>
         <source>Đang hiển thị {shown} trên {total} kết quả</source>
         <translation>Showing {shown} of {total} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="218"/>
+        <location filename="../../ui/search/page.py" line="223"/>
         <source>Phiếu lấy ý kiến: {title}</source>
         <translation>Written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="223"/>
+        <location filename="../../ui/search/page.py" line="228"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="227"/>
+        <location filename="../../ui/search/page.py" line="232"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="182"/>
+        <location filename="../../ui/search/page.py" line="187"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
@@ -2514,7 +2595,7 @@
         <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="185"/>
+        <location filename="../../ui/search/page.py" line="190"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>
@@ -2621,72 +2702,82 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="41"/>
+        <location filename="../../ui/settings/dialog.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="48"/>
+        <location filename="../../ui/settings/dialog.py" line="49"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="49"/>
+        <location filename="../../ui/settings/dialog.py" line="50"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="50"/>
+        <location filename="../../ui/settings/dialog.py" line="51"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="60"/>
+        <location filename="../../ui/settings/dialog.py" line="61"/>
         <source>Phát âm báo khi chủ trì mở biểu quyết</source>
         <translation>Play a sound when the chair opens a vote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="66"/>
+        <location filename="../../ui/settings/dialog.py" line="64"/>
+        <source>Báo khi phiếu sắp hết hạn, tài liệu được thay thế, biểu quyết được mở</source>
+        <translation>Tell me when a ballot is nearly due, a document is replaced, a vote opens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="71"/>
         <source>6 chữ số</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="67"/>
+        <location filename="../../ui/settings/dialog.py" line="72"/>
         <source>Đặt mã PIN</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="75"/>
+        <location filename="../../ui/settings/dialog.py" line="80"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="76"/>
+        <location filename="../../ui/settings/dialog.py" line="81"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="77"/>
+        <location filename="../../ui/settings/dialog.py" line="82"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="78"/>
+        <location filename="../../ui/settings/dialog.py" line="83"/>
         <source>Âm báo</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="79"/>
+        <location filename="../../ui/settings/dialog.py" line="84"/>
+        <source>Thông báo</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="85"/>
         <source>Mã PIN mở khoá màn hình</source>
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="99"/>
+        <location filename="../../ui/settings/dialog.py" line="106"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="115"/>
+        <location filename="../../ui/settings/dialog.py" line="122"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>
@@ -3318,6 +3409,49 @@
         <location filename="../../ui/lock/guard.py" line="143"/>
         <source>Nhập sai quá nhiều lần: hãy đăng nhập lại với máy chủ.</source>
         <translation>Too many wrong tries: sign in again with the server.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTray</name>
+    <message>
+        <location filename="../../ui/window/tray.py" line="48"/>
+        <source>Mở e-Cabinet</source>
+        <translation>Open e-Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="49"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="51"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="59"/>
+        <source>Chưa đồng bộ</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="61"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="63"/>
+        <source>Không đồng bộ được</source>
+        <translation>Could not sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="107"/>
+        <source>Đã đồng bộ lúc {time}</source>
+        <translation>Synced at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="110"/>
+        <source>Ngoại tuyến: đang làm việc với dữ liệu trên máy</source>
+        <translation>Offline: working with the data on this laptop</translation>
     </message>
 </context>
 </TS>

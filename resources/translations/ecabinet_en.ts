@@ -609,12 +609,17 @@
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="110"/>
+        <location filename="../../ui/reader/toolbar.py" line="111"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/toolbar.py" line="118"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="127"/>
+        <location filename="../../ui/reader/toolbar.py" line="135"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
@@ -639,7 +644,7 @@
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="162"/>
+        <location filename="../../ui/reader/toolbar.py" line="170"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
@@ -1808,47 +1813,47 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="79"/>
+        <location filename="../../ui/reader/note_files.py" line="88"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="94"/>
+        <location filename="../../ui/reader/note_files.py" line="103"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="97"/>
+        <location filename="../../ui/reader/note_files.py" line="106"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="103"/>
+        <location filename="../../ui/reader/note_files.py" line="112"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="114"/>
+        <location filename="../../ui/reader/note_files.py" line="123"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="122"/>
+        <location filename="../../ui/reader/note_files.py" line="131"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="134"/>
+        <location filename="../../ui/reader/note_files.py" line="143"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="146"/>
+        <location filename="../../ui/reader/note_files.py" line="155"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="149"/>
+        <location filename="../../ui/reader/note_files.py" line="158"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>

@@ -44,7 +44,8 @@ class WindowTray(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.menu = QMenu(window)
+        # Without a parent: the tray, not the window, shows it (and the window's keys are not its).
+        self.menu = QMenu()
         self.open_action = self.menu.addAction(self.tr("Mở e-Cabinet"), self.bring_up)
         self.sync_action = self.menu.addAction(self.tr("Đồng bộ ngay"), window.sync.start)
         self.menu.addSeparator()

@@ -30,7 +30,7 @@ KIND_WORDS = {
     "strikeout": QT_TRANSLATE_NOOP("NotesPanel", "Gạch ngang"),
     "note": QT_TRANSLATE_NOOP("NotesPanel", "Ghi chú dán"),
     "ink": QT_TRANSLATE_NOOP("NotesPanel", "Nét bút"),
-    "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Ô chữ"),
+    "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Hộp văn bản"),
 }
 
 
@@ -80,8 +80,8 @@ class NotesPanel(QWidget):
         buttons = QHBoxLayout()
         for text, signal in (
             (self.tr("Xuất PDF…"), self.export_pdf),
-            (self.tr("Xuất XFDF…"), self.export_xfdf),
-            (self.tr("Nhập XFDF…"), self.import_xfdf),
+            (self.tr("Xuất tệp ghi chú…"), self.export_xfdf),
+            (self.tr("Nhập tệp ghi chú…"), self.import_xfdf),
             (self.tr("In…"), self.print_requested),
         ):
             button = QPushButton(text)

@@ -107,7 +107,9 @@ XFDF_PROBLEMS = {
         "che giấu một cuộc tấn công, nên tệp không được đọc.",
     ),
     XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp bị hỏng hoặc không phải là tệp ghi chú."),
-    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp ghi chú của trình đọc PDF."),
+    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP(
+        "Labels", "tệp không phải là tệp ghi chú của trình đọc PDF."
+    ),
     XfdfProblem.NO_SUCH_PAGE: QT_TRANSLATE_NOOP(
         "Labels", "tệp có ghi chú ở trang {page}, tài liệu này không có trang đó."
     ),

@@ -59,9 +59,7 @@ def audit_rows(auth: Secretariat, db: DbDep, filters: Filters) -> list[AuditRow]
 def audit_csv(auth: Secretariat, db: DbDep, filters: Filters) -> Response:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        ["id", "at", "actor", "action", "object_type", "object_id", "object", "detail"]
-    )
+    writer.writerow(["id", "at", "actor", "action", "object_type", "object_id", "object", "detail"])
     for row in record.audit_rows(db, auth, filters):
         writer.writerow(
             [row.id, official_iso(row.at), row.actor_name, row.action, row.object_type,

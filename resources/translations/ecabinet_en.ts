@@ -1228,27 +1228,27 @@
         <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
         <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
         <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
@@ -1790,37 +1790,37 @@
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="107"/>
+        <location filename="../../ui/reader/note_files.py" line="108"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="107"/>
+        <location filename="../../ui/reader/note_files.py" line="110"/>
         <source>Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)</source>
         <translation>Notes file from another PDF reader (*.xfdf *.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="120"/>
+        <location filename="../../ui/reader/note_files.py" line="121"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="128"/>
+        <location filename="../../ui/reader/note_files.py" line="129"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="140"/>
+        <location filename="../../ui/reader/note_files.py" line="141"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="152"/>
+        <location filename="../../ui/reader/note_files.py" line="153"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="155"/>
+        <location filename="../../ui/reader/note_files.py" line="156"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>

@@ -46,9 +46,7 @@ def test_no_banned_word_in_the_vietnamese_interface() -> None:
 
 @pytest.mark.parametrize("path", _server_texts(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_banned_word_in_what_the_server_writes(path: Path) -> None:
-    found = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if BANNED.search(line)
-    ]
+    found = [line for line in path.read_text(encoding="utf-8").splitlines() if BANNED.search(line)]
     assert found == []
 
 

@@ -104,9 +104,10 @@ class NoteFiles(QObject):
 
     def ask_import(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
-            self.owner, translate("NotesTools", "Nhập ghi chú"), "", translate(
-                "NotesTools", "Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)"
-            )
+            self.owner,
+            translate("NotesTools", "Nhập ghi chú"),
+            "",
+            translate("NotesTools", "Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)"),
         )
         if source:
             self.import_from(Path(source))

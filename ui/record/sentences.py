@@ -16,7 +16,7 @@ _C = "RecordSentences"  # the context; lupdate reads only literal contexts below
 
 # {actor}: who did it, "Name (Title)"; {object}: the name of what was acted on (the row's
 # object_name); {present}, {agree}: numbers the server recorded with the act.
-SENTENCES: dict[str, str] = {
+SENTENCES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
     "auth.login": QT_TRANSLATE_NOOP("RecordSentences", "{actor} đã đăng nhập trên máy “{object}”"),
     "auth.logout": QT_TRANSLATE_NOOP("RecordSentences", "{actor} đã đăng xuất khỏi máy “{object}”"),
     "pki.issue": QT_TRANSLATE_NOOP("RecordSentences", "Đã cấp chứng thư số cho {actor}"),
@@ -153,4 +153,4 @@ def sentence(row: AuditRow) -> str:
         present=str(row.detail.get("present", "")),
         agree=str(row.detail.get("agree", "")),
     )
-    return _tr(SENTENCES.get(row.action, UNKNOWN)).format_map(values)
+    return _tr(str(SENTENCES.get(row.action, UNKNOWN))).format_map(values)

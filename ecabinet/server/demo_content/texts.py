@@ -248,7 +248,8 @@ _CHAPTERS = [
 
 
 def _paragraph(rnd: random.Random, topic: str) -> str:
-    return rnd.choice(_CLAUSES).format(
+    # A clause may open on a lower-case actor ("doanh nghiệp nhà nước"): a sentence never does.
+    text = rnd.choice(_CLAUSES).format(
         actor=rnd.choice(_ACTORS),
         duty=rnd.choice(_DUTIES),
         topic=topic,
@@ -256,6 +257,7 @@ def _paragraph(rnd: random.Random, topic: str) -> str:
         month=rnd.randint(1, 12),
         days=rnd.choice([7, 10, 15]),
     )
+    return _upper_first(text)
 
 
 _ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

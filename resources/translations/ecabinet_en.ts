@@ -1653,31 +1653,46 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
+        <translation>Notes file to open in another PDF reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="83"/>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <source>Tài liệu PDF có ghi chú</source>
+        <translation>The PDF document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="86"/>
         <source>Xuất tệp ghi chú…</source>
         <translation>Export notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="84"/>
+        <location filename="../../ui/reader/notes_panel.py" line="87"/>
         <source>Nhập tệp ghi chú…</source>
         <translation>Import notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="107"/>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <source>In tài liệu cùng ghi chú</source>
+        <translation>Print the document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="109"/>
+        <location filename="../../ui/reader/notes_panel.py" line="114"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>

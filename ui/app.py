@@ -120,7 +120,7 @@ def show_window(
         ask_to_sign_in()
     else:
         window.status.show_message(
-            QCoreApplication.translate("App", "Đang khởi động máy chủ demo và đăng nhập…")
+            QCoreApplication.translate("App", "Đang khởi động máy chủ trình diễn và đăng nhập…")
         )
 
         def started(message: str) -> None:

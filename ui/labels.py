@@ -25,7 +25,7 @@ MEETING_KINDS = {
 }
 MEETING_STATUSES = {
     MeetingStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Đang chuẩn bị"),
-    MeetingStatus.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "Đã phát hành"),
+    MeetingStatus.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "Đã gửi tài liệu"),
     MeetingStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "Đang họp"),
     MeetingStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Đã kết thúc"),
 }
@@ -103,11 +103,13 @@ XFDF_PROBLEMS = {
     ),
     XfdfProblem.ENTITIES: QT_TRANSLATE_NOOP(
         "Labels",
-        "tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần "
-        "những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.",
+        "tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể "
+        "che giấu một cuộc tấn công, nên tệp không được đọc.",
     ),
-    XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp XML đọc được."),
-    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp ghi chú XFDF."),
+    XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp bị hỏng hoặc không phải là tệp ghi chú."),
+    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP(
+        "Labels", "tệp không phải là tệp ghi chú của trình đọc PDF."
+    ),
     XfdfProblem.NO_SUCH_PAGE: QT_TRANSLATE_NOOP(
         "Labels", "tệp có ghi chú ở trang {page}, tài liệu này không có trang đó."
     ),

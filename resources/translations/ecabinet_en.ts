@@ -215,7 +215,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/annotator.py" line="188"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -259,8 +259,8 @@
     </message>
     <message>
         <location filename="../../ui/app.py" line="123"/>
-        <source>Đang khởi động máy chủ demo và đăng nhập…</source>
-        <translation>Starting the demo server and signing in…</translation>
+        <source>Đang khởi động máy chủ trình diễn và đăng nhập…</source>
+        <translation>Starting the demonstration server and signing in…</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="132"/>
@@ -747,8 +747,8 @@
     </message>
     <message>
         <location filename="../../ui/office/file_words.py" line="32"/>
-        <source>mã JavaScript</source>
-        <translation>JavaScript</translation>
+        <source>mã lệnh tự chạy khi mở tệp</source>
+        <translation>code that runs by itself when the file is opened</translation>
     </message>
     <message>
         <location filename="../../ui/office/file_words.py" line="33"/>
@@ -1099,8 +1099,8 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="28"/>
-        <source>Đã phát hành</source>
-        <translation>Published</translation>
+        <source>Đã gửi tài liệu</source>
+        <translation>Papers sent</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="29"/>
@@ -1219,41 +1219,41 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="104"/>
-        <source>tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
-        <translation>the file declares a document type or XML entities. A notes file never needs them and they can hide an attack, so the file was not read.</translation>
+        <source>tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
+        <translation>the file holds special declarations that a notes file never needs; they can hide an attack, so the file was not read.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="109"/>
-        <source>tệp không phải là tệp XML đọc được.</source>
-        <translation>the file is not readable XML.</translation>
+        <source>tệp bị hỏng hoặc không phải là tệp ghi chú.</source>
+        <translation>the file is damaged or is not a notes file.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="110"/>
-        <source>tệp không phải là tệp ghi chú XFDF.</source>
-        <translation>the file is not an XFDF notes file.</translation>
+        <source>tệp không phải là tệp ghi chú của trình đọc PDF.</source>
+        <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
         <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
         <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
@@ -1651,7 +1651,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_panel.py" line="33"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -1701,31 +1701,46 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
+        <translation>Notes file to open in another PDF reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="83"/>
-        <source>Xuất XFDF…</source>
-        <translation>Export XFDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_panel.py" line="84"/>
-        <source>Nhập XFDF…</source>
-        <translation>Import XFDF…</translation>
-    </message>
-    <message>
         <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <source>Tài liệu PDF có ghi chú</source>
+        <translation>The PDF document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="86"/>
+        <source>Xuất tệp ghi chú…</source>
+        <translation>Export notes file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="87"/>
+        <source>Nhập tệp ghi chú…</source>
+        <translation>Import notes file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="107"/>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <source>In tài liệu cùng ghi chú</source>
+        <translation>Print the document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="109"/>
+        <location filename="../../ui/reader/notes_panel.py" line="114"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -1769,7 +1784,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_tools.py" line="63"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -1813,47 +1828,62 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="88"/>
+        <location filename="../../ui/reader/note_files.py" line="87"/>
+        <source>Tài liệu PDF có ghi chú (*.pdf)</source>
+        <translation>PDF document with notes (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="89"/>
+        <source>Tệp ghi chú để mở bằng trình đọc PDF khác (*.xfdf)</source>
+        <translation>Notes file to open in another PDF reader (*.xfdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="92"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="103"/>
+        <location filename="../../ui/reader/note_files.py" line="107"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="106"/>
+        <location filename="../../ui/reader/note_files.py" line="110"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="112"/>
+        <location filename="../../ui/reader/note_files.py" line="117"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="123"/>
+        <location filename="../../ui/reader/note_files.py" line="119"/>
+        <source>Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)</source>
+        <translation>Notes file from another PDF reader (*.xfdf *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="130"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="131"/>
+        <location filename="../../ui/reader/note_files.py" line="138"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="143"/>
+        <location filename="../../ui/reader/note_files.py" line="150"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="155"/>
+        <location filename="../../ui/reader/note_files.py" line="162"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="158"/>
+        <location filename="../../ui/reader/note_files.py" line="165"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>
@@ -1975,8 +2005,8 @@
     </message>
     <message>
         <location filename="../../ui/office/ballots.py" line="143"/>
-        <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
-        <translation>Summary (signed PDF + CSV)…</translation>
+        <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
+        <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
         <location filename="../../ui/office/ballots.py" line="171"/>
@@ -2108,8 +2138,18 @@
     </message>
     <message>
         <location filename="../../ui/office/meetings.py" line="158"/>
-        <source>Phát hành tới người được mời</source>
-        <translation>Publish to those invited</translation>
+        <source>Gửi tài liệu tới người được mời</source>
+        <translation>Send the papers to those invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="201"/>
+        <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
+        <translation>Papers sent: those invited receive them when they sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="241"/>
+        <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
+        <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
         <location filename="../../ui/office/meetings.py" line="159"/>
@@ -2132,11 +2172,6 @@
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="201"/>
-        <source>Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ.</source>
-        <translation>Published: those invited receive the papers when they sync.</translation>
-    </message>
-    <message>
         <location filename="../../ui/office/meetings.py" line="202"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
@@ -2145,11 +2180,6 @@
         <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/meetings.py" line="241"/>
-        <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành.</source>
-        <translation>Imported “{title}” as a meeting in preparation; review it, then publish.</translation>
     </message>
     <message>
         <location filename="../../ui/office/meetings.py" line="246"/>
@@ -2311,139 +2341,382 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/record/page.py" line="56"/>
+        <location filename="../../ui/record/page.py" line="57"/>
         <source>Mọi hoạt động</source>
         <translation>All activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="57"/>
+        <location filename="../../ui/record/page.py" line="58"/>
         <source>Phiên họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="58"/>
+        <location filename="../../ui/record/page.py" line="59"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="59"/>
+        <location filename="../../ui/record/page.py" line="60"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="60"/>
+        <location filename="../../ui/record/page.py" line="61"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="61"/>
+        <location filename="../../ui/record/page.py" line="62"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="62"/>
+        <location filename="../../ui/record/page.py" line="63"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="63"/>
+        <location filename="../../ui/record/page.py" line="64"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="64"/>
+        <location filename="../../ui/record/page.py" line="65"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="65"/>
+        <location filename="../../ui/record/page.py" line="66"/>
         <source>Chứng thư số</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="77"/>
+        <location filename="../../ui/record/page.py" line="78"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="79"/>
+        <location filename="../../ui/record/page.py" line="80"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="81"/>
-        <source>Xuất CSV…</source>
-        <translation>Export CSV…</translation>
+        <location filename="../../ui/record/page.py" line="82"/>
+        <source>Xuất bảng tính…</source>
+        <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="87"/>
+        <location filename="../../ui/record/page.py" line="86"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="88"/>
-        <source>Người thực hiện</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="89"/>
+        <location filename="../../ui/record/page.py" line="86"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="90"/>
-        <source>Chi tiết</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="97"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="97"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="103"/>
+        <location filename="../../ui/record/page.py" line="98"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="131"/>
+        <location filename="../../ui/record/page.py" line="126"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="140"/>
-        <source>hệ thống</source>
-        <translation>system</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="143"/>
+        <location filename="../../ui/record/page.py" line="135"/>
         <source>{count} hoạt động</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="148"/>
+        <location filename="../../ui/record/page.py" line="140"/>
         <source>Cần kết nối máy chủ để xem nhật ký.</source>
         <translation>The record needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="150"/>
+        <location filename="../../ui/record/page.py" line="142"/>
         <source>Không tải được nhật ký: {reason}</source>
         <translation>Could not load the record: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="157"/>
+        <location filename="../../ui/record/page.py" line="149"/>
         <source>Xuất nhật ký</source>
         <translation>Export the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="166"/>
+        <location filename="../../ui/record/page.py" line="149"/>
+        <source>Bảng tính (*.csv)</source>
+        <translation>Spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="158"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSentences</name>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="20"/>
+        <source>{actor} đã đăng nhập trên máy “{object}”</source>
+        <translation>{actor} signed in on the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="21"/>
+        <source>{actor} đã đăng xuất khỏi máy “{object}”</source>
+        <translation>{actor} signed out of the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="22"/>
+        <source>Đã cấp chứng thư số cho {actor}</source>
+        <translation>A digital certificate was issued to {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="23"/>
+        <source>{actor} đã đăng ký chứng thư số của thiết bị ký số</source>
+        <translation>{actor} registered the certificate of their signing token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="26"/>
+        <source>{actor} đã tạo tài khoản cho {object}</source>
+        <translation>{actor} created an account for {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="27"/>
+        <source>{actor} đã sửa thông tin tài khoản của {object}</source>
+        <translation>{actor} changed the account of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="30"/>
+        <source>{actor} đã đặt lại mật khẩu cho {object}</source>
+        <translation>{actor} reset the password of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="33"/>
+        <source>{actor} đã thu hồi quyền truy cập của máy “{object}”</source>
+        <translation>{actor} revoked the access of the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="36"/>
+        <source>{actor} đã tạo phiên họp “{object}”</source>
+        <translation>{actor} created the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="37"/>
+        <source>{actor} đã sửa thông tin phiên họp “{object}”</source>
+        <translation>{actor} changed the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="40"/>
+        <source>{actor} đã mời dự phiên họp “{object}”</source>
+        <translation>{actor} sent the invitations to the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="43"/>
+        <source>{actor} đã nhập chương trình phiên họp “{object}” từ thư mục</source>
+        <translation>{actor} imported the agenda of the meeting “{object}” from a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="46"/>
+        <source>{actor} đã gửi tài liệu phiên họp “{object}” tới người được mời</source>
+        <translation>{actor} sent the papers of the meeting “{object}” to those invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="49"/>
+        <source>{actor} đã bắt đầu phiên họp “{object}”</source>
+        <translation>{actor} opened the session “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="52"/>
+        <source>{actor} đã kết thúc phiên họp “{object}”</source>
+        <translation>{actor} closed the session “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="55"/>
+        <source>{actor} đã ghi điểm danh phiên họp “{object}”: có mặt {present} thành viên</source>
+        <translation>{actor} recorded attendance at “{object}”: {present} members present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="59"/>
+        <source>{actor} đã mở điểm danh phiên họp “{object}”</source>
+        <translation>{actor} opened the roll-call of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="62"/>
+        <source>{actor} đã kết thúc điểm danh phiên họp “{object}”</source>
+        <translation>{actor} closed the roll-call of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="65"/>
+        <source>{actor} đã điểm danh có mặt</source>
+        <translation>{actor} checked in as present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="66"/>
+        <source>{actor} đã thêm nội dung “{object}” vào chương trình họp</source>
+        <translation>{actor} added the item “{object}” to the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="69"/>
+        <source>{actor} đã sửa nội dung “{object}”</source>
+        <translation>{actor} changed the item “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="70"/>
+        <source>{actor} đã xoá một nội dung khỏi chương trình họp</source>
+        <translation>{actor} removed an item from the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="73"/>
+        <source>{actor} đã sắp xếp lại chương trình phiên họp “{object}”</source>
+        <translation>{actor} reordered the agenda of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="76"/>
+        <source>{actor} đã đưa nội dung “{object}” ra thảo luận</source>
+        <translation>{actor} opened the debate on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="79"/>
+        <source>{actor} đã ghi kết luận nội dung “{object}”</source>
+        <translation>{actor} recorded the conclusion on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="82"/>
+        <source>{actor} đã thêm tài liệu “{object}”</source>
+        <translation>{actor} added the document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="83"/>
+        <source>{actor} đã thay tài liệu “{object}” bằng bản mới</source>
+        <translation>{actor} replaced the document “{object}” with a new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="86"/>
+        <source>{actor} đã sửa thông tin tài liệu “{object}”</source>
+        <translation>{actor} changed the document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="89"/>
+        <source>{actor} đã đọc một tài liệu</source>
+        <translation>{actor} read a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="90"/>
+        <source>{actor} đã tải lên một tệp tài liệu</source>
+        <translation>{actor} uploaded a document file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="91"/>
+        <source>{actor} đã lưu một ghi chú trên tài liệu</source>
+        <translation>{actor} saved a note on a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="94"/>
+        <source>{actor} đã xoá một ghi chú</source>
+        <translation>{actor} deleted a note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="95"/>
+        <source>{actor} đã soạn “{object}”</source>
+        <translation>{actor} drew up “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="96"/>
+        <source>{actor} đã sửa “{object}”</source>
+        <translation>{actor} changed “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="97"/>
+        <source>{actor} đã gửi “{object}” tới các thành viên</source>
+        <translation>{actor} sent “{object}” to the members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="100"/>
+        <source>{actor} đã nhắc các thành viên trả lời “{object}”</source>
+        <translation>{actor} reminded the members to answer “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="103"/>
+        <source>{actor} đã kết thúc lấy ý kiến “{object}”</source>
+        <translation>{actor} closed “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="106"/>
+        <source>{actor} đã trả lời phiếu lấy ý kiến</source>
+        <translation>{actor} answered a written ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="107"/>
+        <source>{actor} đã cho ý kiến trước về một nội dung phiên họp</source>
+        <translation>{actor} marked a position on an agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="110"/>
+        <source>{actor} đã mở biểu quyết nội dung “{object}”</source>
+        <translation>{actor} opened the vote on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="113"/>
+        <source>{actor} đã kết thúc biểu quyết nội dung “{object}”: {agree} thành viên tán thành</source>
+        <translation>{actor} closed the vote on “{object}”: {agree} members agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="117"/>
+        <source>{actor} đã biểu quyết</source>
+        <translation>{actor} voted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="118"/>
+        <source>{actor} đã đăng ký phát biểu</source>
+        <translation>{actor} asked to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="119"/>
+        <source>{actor} đã rút đăng ký phát biểu</source>
+        <translation>{actor} withdrew a request to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="120"/>
+        <source>{actor} đã mời {object} phát biểu</source>
+        <translation>{actor} gave the floor to {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="121"/>
+        <source>{actor} đã kết thúc lượt phát biểu của {object}</source>
+        <translation>{actor} ended the turn of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="124"/>
+        <source>{actor} đã đề nghị đưa nội dung “{object}” ra thảo luận</source>
+        <translation>{actor} asked for “{object}” to be debated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="127"/>
+        <source>{actor} đã thông qua các nội dung không thảo luận của phiên họp “{object}”</source>
+        <translation>{actor} adopted the consent list of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="133"/>
+        <source>{actor} đã thực hiện một thao tác</source>
+        <translation>{actor} did something the record cannot yet name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="143"/>
+        <source>Hệ thống</source>
+        <translation>The system</translation>
     </message>
 </context>
 <context>
@@ -2645,8 +2918,8 @@
     </message>
     <message>
         <location filename="../../ui/decisions/session_tools.py" line="72"/>
-        <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
-        <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
+        <source>Xuất biên bản phiên họp (bản ký số và bảng số liệu)…</source>
+        <translation>Export the minutes (signed copy and data tables)…</translation>
     </message>
     <message>
         <location filename="../../ui/decisions/session_tools.py" line="110"/>
@@ -3419,42 +3692,42 @@
 <context>
     <name>WindowTray</name>
     <message>
-        <location filename="../../ui/window/tray.py" line="48"/>
+        <location filename="../../ui/window/tray.py" line="49"/>
         <source>Mở e-Cabinet</source>
         <translation>Open e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="49"/>
+        <location filename="../../ui/window/tray.py" line="50"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="51"/>
+        <location filename="../../ui/window/tray.py" line="52"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="59"/>
+        <location filename="../../ui/window/tray.py" line="60"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="61"/>
+        <location filename="../../ui/window/tray.py" line="62"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="63"/>
+        <location filename="../../ui/window/tray.py" line="64"/>
         <source>Không đồng bộ được</source>
         <translation>Could not sync</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="107"/>
+        <location filename="../../ui/window/tray.py" line="108"/>
         <source>Đã đồng bộ lúc {time}</source>
         <translation>Synced at {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/tray.py" line="110"/>
+        <location filename="../../ui/window/tray.py" line="111"/>
         <source>Ngoại tuyến: đang làm việc với dữ liệu trên máy</source>
         <translation>Offline: working with the data on this laptop</translation>
     </message>

@@ -236,11 +236,15 @@ def bench_noop(runs: int) -> str:
 
 def bench_search(pages: int, runs: int) -> str:
     """Queries over ``pages`` indexed pages of varied Vietnamese legal text."""
+    from datetime import date
+
     from ecabinet.server.demo_content.texts import REGULAR_ITEMS, draft_spec
     from tests.search_library import Library
 
     paragraphs = [
-        p for section in draft_spec(REGULAR_ITEMS[1], 7).sections for p in section.paragraphs
+        p
+        for section in draft_spec(REGULAR_ITEMS[1], 7, date(2026, 11, 20)).sections
+        for p in section.paragraphs
     ]
     with tempfile.TemporaryDirectory() as tmp:
         profile = Profile.open(Path(tmp))

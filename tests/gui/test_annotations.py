@@ -199,7 +199,7 @@ def test_a_hostile_notes_file_is_refused_in_words_and_nothing_is_imported(
     hostile.write_bytes(ENTITY_BOMB)
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:
         reader.notes_tools.import_from(hostile)
-    assert told.args[0].startswith("Không nhập được: tệp có khai báo kiểu tài liệu")
+    assert told.args[0].startswith("Không nhập được: tệp có những khai báo đặc biệt")
     assert "aaaaaaaaaa" not in told.args[0]
     assert my_notes(member) == []
 

@@ -138,7 +138,7 @@ def test_the_office_prepares_publishes_and_follows_a_meeting(
     builder.replace_version(newer)
     space = shown_after(qtbot, page, lambda s: s.agenda[2].documents[0].version == 2)
 
-    page.next_button.click()  # "Phát hành"
+    page.next_button.click()  # "Gửi tài liệu tới người được mời"
     space = shown_after(qtbot, page, lambda s: s.meeting.status == "published")
     member = signed_in(live_server.url, tmp_path / "m", "member01")
     member.sync_service().sync()

@@ -69,7 +69,7 @@ class SessionTools(QObject):
         self.conclusion.setFixedHeight(self.conclusion.fontMetrics().lineSpacing() * 3 + 12)
         self.save_conclusion = QPushButton(self.tr("Ghi kết luận"))
         self.save_conclusion.clicked.connect(self.add_conclusion)
-        self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…"))
+        self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (bản ký số và bảng số liệu)…"))
         self.minutes.clicked.connect(self._choose_minutes)
         row = QHBoxLayout()
         row.addWidget(self.save_conclusion)

@@ -140,7 +140,7 @@ class OfficeBallots(QWidget):
             button.clicked.connect(lambda _=False, a=act: self.act(a))
             self.act_buttons[act] = button
             buttons.addWidget(button)
-        self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (PDF ký số + CSV)…"))
+        self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (bản ký số và bảng tính)…"))
         self.summary_button.clicked.connect(self._choose_summary)
         buttons.addWidget(self.summary_button)
 

@@ -29,7 +29,7 @@ FILE_PROBLEMS = {
 }
 # What was found, as the check names it (ecabinet.pdf.active).
 ACTIVE_KINDS = {
-    active.JAVASCRIPT: QT_TRANSLATE_NOOP("FileWords", "mã JavaScript"),
+    active.JAVASCRIPT: QT_TRANSLATE_NOOP("FileWords", "mã lệnh tự chạy khi mở tệp"),
     active.LAUNCH: QT_TRANSLATE_NOOP("FileWords", "lệnh mở chương trình"),
     active.EMBEDDED_FILE: QT_TRANSLATE_NOOP("FileWords", "tệp đính kèm bên trong"),
     active.SUBMIT_FORM: QT_TRANSLATE_NOOP("FileWords", "biểu mẫu gửi dữ liệu ra ngoài"),

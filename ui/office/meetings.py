@@ -155,7 +155,7 @@ class OfficeMeetings(QWidget):
         self.next_button.setVisible(act is not None)
         self.next_button.setText(
             {
-                "publish": self.tr("Phát hành tới người được mời"),
+                "publish": self.tr("Gửi tài liệu tới người được mời"),
                 "start": self.tr("Bắt đầu phiên họp"),
                 "close": self.tr("Kết thúc phiên họp"),
             }.get(act or "", "")
@@ -198,7 +198,7 @@ class OfficeMeetings(QWidget):
             return
         meeting_id = meeting.id
         done = {
-            "publish": self.tr("Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ."),
+            "publish": self.tr("Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ."),
             "start": self.tr("Phiên họp đã bắt đầu."),
             "close": self.tr("Phiên họp đã kết thúc."),
         }[act]
@@ -238,7 +238,7 @@ class OfficeMeetings(QWidget):
             self.meeting_id = meeting.id
             self._say(
                 self.tr(
-                    "Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành."
+                    "Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu."
                 ).format(title=meeting.title)
             )
             self.reload()

@@ -83,7 +83,11 @@ class NoteFiles(QObject):
         document_id = self.document_id()
         if not document_id:
             return
-        suffix = "PDF (*.pdf)" if kind == "pdf" else "XFDF (*.xfdf)"
+        suffix = (
+            translate("NotesTools", "Tài liệu PDF có ghi chú (*.pdf)")
+            if kind == "pdf"
+            else translate("NotesTools", "Tệp ghi chú để mở bằng trình đọc PDF khác (*.xfdf)")
+        )
         target, _ = QFileDialog.getSaveFileName(
             self.owner, translate("NotesTools", "Xuất ghi chú"), f"ghi-chu.{kind}", suffix
         )
@@ -109,7 +113,10 @@ class NoteFiles(QObject):
 
     def ask_import(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
-            self.owner, translate("NotesTools", "Nhập ghi chú"), "", "XFDF (*.xfdf *.xml)"
+            self.owner,
+            translate("NotesTools", "Nhập ghi chú"),
+            "",
+            translate("NotesTools", "Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)"),
         )
         if source:
             self.import_from(Path(source))

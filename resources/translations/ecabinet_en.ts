@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
+        <location filename="../../ui/app.py" line="75"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="105"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Đang khởi động máy chủ demo và đăng nhập…</source>
         <translation>Starting the demo server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="135"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -271,142 +271,152 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="63"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="65"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="70"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="76"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="86"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="88"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="95"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="136"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="174"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="160"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="165"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="167"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="188"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="187"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="201"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="216"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="223"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Không kết nối được máy chủ nên chữ ký chưa có dấu thời gian (PAdES B-B): thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
+        <translation>The server could not be reached, so the signature carries no timestamp (PAdES B-B): the time the server receives the reply will be used to judge the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
+        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
+        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="247"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="243"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="260"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="245"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="262"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -2484,27 +2494,27 @@
         <translation>Document kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="177"/>
+        <location filename="../../ui/search/page.py" line="182"/>
         <source>Đang hiển thị {shown} trên {total} kết quả</source>
         <translation>Showing {shown} of {total} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="218"/>
+        <location filename="../../ui/search/page.py" line="223"/>
         <source>Phiếu lấy ý kiến: {title}</source>
         <translation>Written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="223"/>
+        <location filename="../../ui/search/page.py" line="228"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="227"/>
+        <location filename="../../ui/search/page.py" line="232"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="182"/>
+        <location filename="../../ui/search/page.py" line="187"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
@@ -2514,7 +2524,7 @@
         <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="185"/>
+        <location filename="../../ui/search/page.py" line="190"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>

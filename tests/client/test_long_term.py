@@ -3,8 +3,11 @@ when it cannot be reached while the server can."""
 
 from __future__ import annotations
 
+import socket
 from contextlib import closing
 from pathlib import Path
+
+import pytest
 
 from ecabinet.client import acts
 from ecabinet.client.long_term import seal
@@ -41,3 +44,22 @@ def test_a_document_sealed_online_validates_with_the_server_ca(
     assert sealed.level == "B-LT"
     ca = certificate_from_pem((live_server.settings.ca_dir / "ca.pem").read_text())
     assert check_signed_pdf(sealed.data, [ca]).valid
+
+
+def test_a_laptop_offline_at_its_last_sync_signs_b_b_at_once_asking_nobody(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    world = live_server.world
+    account = synced(live_server, tmp_path / "p")
+    account.store.set_state(online="0")  # the last sync did not reach the server
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+        listening.setblocking(False)
+        account.api.base_url = f"http://127.0.0.1:{listening.getsockname()[1]}"
+        acts.reply_to_ballot(account, world.ballot_id, "agree")
+        with pytest.raises(BlockingIOError):
+            listening.accept()  # nobody was asked for a timestamp
+    assert pades_level(acts.last_form(account, world.ballot_id)) == "B-B"
+    assert account.store.count_outbox("pending") == 1
+    account.api.base_url = live_server.url
+    result = account.sync_service().sync()
+    assert (result.mutations_pushed, result.rejected) == (1, 0)  # the server takes B-B

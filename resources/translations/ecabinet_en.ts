@@ -346,6 +346,11 @@
         <translation>sent</translation>
     </message>
     <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
+        <translation>The time the server receives the reply will be used to judge the deadline.</translation>
+    </message>
+    <message>
         <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
@@ -391,32 +396,22 @@
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
-        <source>Không kết nối được máy chủ nên chữ ký chưa có dấu thời gian (PAdES B-B): thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
-        <translation>The server could not be reached, so the signature carries no timestamp (PAdES B-B): the time the server receives the reply will be used to judge the deadline.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
-        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
-        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="233"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="247"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="260"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="253"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="262"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="255"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -1262,6 +1257,16 @@
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131"/>
+        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
+        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135"/>
+        <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
+        <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
+    </message>
 </context>
 <context>
     <name>LiveSession</name>
@@ -1823,162 +1828,162 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="85"/>
+        <location filename="../../ui/office/ballots.py" line="86"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="94"/>
+        <location filename="../../ui/office/ballots.py" line="95"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="109"/>
+        <location filename="../../ui/office/ballots.py" line="110"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="111"/>
+        <location filename="../../ui/office/ballots.py" line="112"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="117"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="117"/>
+        <location filename="../../ui/office/ballots.py" line="118"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="137"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="137"/>
+        <location filename="../../ui/office/ballots.py" line="138"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="143"/>
+        <location filename="../../ui/office/ballots.py" line="144"/>
         <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
         <translation>Summary (signed PDF + CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="171"/>
+        <location filename="../../ui/office/ballots.py" line="172"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="172"/>
+        <location filename="../../ui/office/ballots.py" line="173"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="173"/>
+        <location filename="../../ui/office/ballots.py" line="174"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="197"/>
+        <location filename="../../ui/office/ballots.py" line="198"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="203"/>
+        <location filename="../../ui/office/ballots.py" line="204"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="207"/>
+        <location filename="../../ui/office/ballots.py" line="208"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="216"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="217"/>
+        <location filename="../../ui/office/ballots.py" line="218"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="218"/>
+        <location filename="../../ui/office/ballots.py" line="219"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="233"/>
+        <location filename="../../ui/office/ballots.py" line="234"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="242"/>
+        <location filename="../../ui/office/ballots.py" line="243"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="245"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="261"/>
+        <location filename="../../ui/office/ballots.py" line="262"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="273"/>
+        <location filename="../../ui/office/ballots.py" line="274"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="289"/>
+        <location filename="../../ui/office/ballots.py" line="295"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="294"/>
+        <location filename="../../ui/office/ballots.py" line="299"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2532,98 +2537,98 @@
 <context>
     <name>SessionTools</name>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="48"/>
+        <location filename="../../ui/decisions/session_tools.py" line="49"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="52"/>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Mở điểm danh</source>
         <translation>Open the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="54"/>
+        <location filename="../../ui/decisions/session_tools.py" line="55"/>
         <source>Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở</source>
         <translation>Members press “Present” on their own laptops while the roll-call is open</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="57"/>
+        <location filename="../../ui/decisions/session_tools.py" line="58"/>
         <source>Ghi nhận có mặt</source>
         <translation>Record who is present</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="66"/>
+        <location filename="../../ui/decisions/session_tools.py" line="67"/>
         <source>Kết luận của nội dung đang chọn</source>
         <translation>Conclusion of the chosen item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="68"/>
+        <location filename="../../ui/decisions/session_tools.py" line="69"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="70"/>
+        <location filename="../../ui/decisions/session_tools.py" line="71"/>
         <source>Ghi kết luận</source>
         <translation>Record the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="72"/>
+        <location filename="../../ui/decisions/session_tools.py" line="73"/>
         <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
         <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Đóng điểm danh</source>
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="145"/>
+        <location filename="../../ui/decisions/session_tools.py" line="146"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="147"/>
+        <location filename="../../ui/decisions/session_tools.py" line="148"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="154"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="163"/>
+        <location filename="../../ui/decisions/session_tools.py" line="164"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="172"/>
+        <location filename="../../ui/decisions/session_tools.py" line="173"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="176"/>
+        <location filename="../../ui/decisions/session_tools.py" line="177"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="192"/>
+        <location filename="../../ui/decisions/session_tools.py" line="198"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="196"/>
+        <location filename="../../ui/decisions/session_tools.py" line="201"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

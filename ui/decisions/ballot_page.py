@@ -220,16 +220,9 @@ class BallotPage(QWidget):
     def _replied(self, level: str) -> None:
         self.send.setEnabled(True)
         saved = self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
+        saved += " " + labels.signature_words(level)
         if level == "B-B":
-            saved += " " + self.tr(
-                "Không kết nối được máy chủ nên chữ ký chưa có dấu thời gian (PAdES B-B): "
-                "thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn."
-            )
-        else:
-            saved += " " + self.tr(
-                "Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), "
-                "kiểm chứng được lâu dài."
-            )
+            saved += " " + self.tr("Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.")
         self._say(saved)
         self.acted.emit()
         self.show_ballot(self.ballot_id)

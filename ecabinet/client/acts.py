@@ -111,8 +111,11 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
         signed = seal(account.api, signer, form, online=account.store.online()).data
 
     def keep() -> str:
-        sha = account.keep_form(ballot_id, signed)
-        return account.store.record_action("ballot.respond", {**reply, "signed_pdf": sha})
+        # The form's place in the list and the reply's outbox entry: one transaction.
+        sha, listed = account.keep_form(ballot_id, signed)
+        return account.store.record_action(
+            "ballot.respond", {**reply, "signed_pdf": sha}, state=listed
+        )
 
     return account.write(keep)
 

@@ -130,6 +130,21 @@ TOKEN_UNUSABLE = QT_TRANSLATE_NOOP(
 )
 SIGNING_CANCELLED = QT_TRANSLATE_NOOP("Labels", "đã huỷ nhập mã PIN; chưa có gì được ký.")
 
+SIGNED_FOR_THE_LONG_TERM = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.",
+)
+SIGNED_WITHOUT_TIMESTAMP = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời "
+    "gian (PAdES B-B).",
+)
+
+
+def signature_words(level: str) -> str:
+    """How long a signature of ``level`` (ecabinet.signing.pades.pades_level) holds up."""
+    return translate(str(SIGNED_WITHOUT_TIMESTAMP if level == "B-B" else SIGNED_FOR_THE_LONG_TERM))
+
 
 def error_words(error: BaseException) -> str:
     """Why an act was not kept, in the member's words where we know them."""

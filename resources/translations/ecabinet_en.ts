@@ -271,142 +271,147 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="63"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="65"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="70"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="76"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="86"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="88"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="95"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="136"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="174"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="160"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
+        <translation>The time the server receives the reply will be used to judge the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="165"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="167"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="188"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="187"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="201"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="216"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="223"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="233"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="243"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="253"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="245"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="255"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -1257,6 +1262,16 @@
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
+        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
+        <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
+    </message>
 </context>
 <context>
     <name>LiveSession</name>
@@ -1929,162 +1944,162 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="85"/>
+        <location filename="../../ui/office/ballots.py" line="86"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="94"/>
+        <location filename="../../ui/office/ballots.py" line="95"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="109"/>
+        <location filename="../../ui/office/ballots.py" line="110"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="111"/>
+        <location filename="../../ui/office/ballots.py" line="112"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="117"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="117"/>
+        <location filename="../../ui/office/ballots.py" line="118"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="137"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="137"/>
+        <location filename="../../ui/office/ballots.py" line="138"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="143"/>
+        <location filename="../../ui/office/ballots.py" line="144"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="171"/>
+        <location filename="../../ui/office/ballots.py" line="172"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="172"/>
+        <location filename="../../ui/office/ballots.py" line="173"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="173"/>
+        <location filename="../../ui/office/ballots.py" line="174"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="197"/>
+        <location filename="../../ui/office/ballots.py" line="198"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="203"/>
+        <location filename="../../ui/office/ballots.py" line="204"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="207"/>
+        <location filename="../../ui/office/ballots.py" line="208"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="216"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="217"/>
+        <location filename="../../ui/office/ballots.py" line="218"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="218"/>
+        <location filename="../../ui/office/ballots.py" line="219"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="233"/>
+        <location filename="../../ui/office/ballots.py" line="234"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="242"/>
+        <location filename="../../ui/office/ballots.py" line="243"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="245"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="261"/>
+        <location filename="../../ui/office/ballots.py" line="262"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="273"/>
+        <location filename="../../ui/office/ballots.py" line="274"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="289"/>
+        <location filename="../../ui/office/ballots.py" line="295"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="294"/>
+        <location filename="../../ui/office/ballots.py" line="299"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2881,98 +2896,98 @@
 <context>
     <name>SessionTools</name>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="48"/>
+        <location filename="../../ui/decisions/session_tools.py" line="49"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="52"/>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Mở điểm danh</source>
         <translation>Open the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="54"/>
+        <location filename="../../ui/decisions/session_tools.py" line="55"/>
         <source>Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở</source>
         <translation>Members press “Present” on their own laptops while the roll-call is open</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="57"/>
+        <location filename="../../ui/decisions/session_tools.py" line="58"/>
         <source>Ghi nhận có mặt</source>
         <translation>Record who is present</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="66"/>
+        <location filename="../../ui/decisions/session_tools.py" line="67"/>
         <source>Kết luận của nội dung đang chọn</source>
         <translation>Conclusion of the chosen item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="68"/>
+        <location filename="../../ui/decisions/session_tools.py" line="69"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="70"/>
+        <location filename="../../ui/decisions/session_tools.py" line="71"/>
         <source>Ghi kết luận</source>
         <translation>Record the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="72"/>
+        <location filename="../../ui/decisions/session_tools.py" line="73"/>
         <source>Xuất biên bản phiên họp (bản ký số và bảng số liệu)…</source>
         <translation>Export the minutes (signed copy and data tables)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Đóng điểm danh</source>
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="145"/>
+        <location filename="../../ui/decisions/session_tools.py" line="146"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="147"/>
+        <location filename="../../ui/decisions/session_tools.py" line="148"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="154"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="163"/>
+        <location filename="../../ui/decisions/session_tools.py" line="164"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="172"/>
+        <location filename="../../ui/decisions/session_tools.py" line="173"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="176"/>
+        <location filename="../../ui/decisions/session_tools.py" line="177"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="192"/>
+        <location filename="../../ui/decisions/session_tools.py" line="198"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="196"/>
+        <location filename="../../ui/decisions/session_tools.py" line="201"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

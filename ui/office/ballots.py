@@ -36,6 +36,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
+from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date
 from ui.office.file_words import refusal_words
@@ -280,14 +281,18 @@ class OfficeBallots(QWidget):
             return
         account, ballot_id = self.account.member, self.current.ballot.id
 
-        def write() -> Path:
+        def write() -> tuple[Path, str]:
+            from ecabinet.signing.pades import pades_level  # loaded by the signing already
+
             signed, table = acts.signed_ballot_summary(account, ballot_id)
             save_text(pdf.with_suffix(".csv"), table)
-            return save_paper(pdf, signed)
+            return save_paper(pdf, signed), pades_level(signed)
 
-        self.tasks.run_network(
-            write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed
-        )
+        self.tasks.run_network(write, self._saved, self._failed)
+
+    def _saved(self, done: tuple[Path, str]) -> None:
+        path, level = done
+        self._say(self.tr("Đã lưu: {path}").format(path=path) + " " + labels.signature_words(level))
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

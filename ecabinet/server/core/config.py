@@ -38,6 +38,10 @@ class Settings:
     # The RFC 3161 time-stamping authority laptops ask when they sign (PAdES B-T): a national
     # TSA's URL, or empty for this server's own (POST /api/v1/tsa).
     tsa_url: str = ""
+    # The address members reach this server at ("https://ecabinet.example.gov.vn"): the
+    # certificates the CA issues name its revocation list there (GET /api/v1/pki/crl), so a
+    # validator finds it. Empty: certificates name none (the list is embedded in B-LT files).
+    public_url: str = ""
     # Document files in an S3-compatible bucket ("s3://bucket/prefix/") instead of blob_dir.
     blob_s3_url: str = ""
     blob_s3_endpoint: str = ""  # for a store that is not Amazon's (MinIO, Ceph)
@@ -90,6 +94,7 @@ def get_settings(
         ("blob_s3_endpoint", "ECABINET_BLOB_S3_ENDPOINT"),
         ("body_short_name", "ECABINET_BODY_SHORT_NAME"),
         ("tsa_url", "ECABINET_TSA_URL"),
+        ("public_url", "ECABINET_PUBLIC_URL"),
     ):
         if os.environ.get(var):
             values[name] = os.environ[var]

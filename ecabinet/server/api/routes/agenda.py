@@ -35,7 +35,7 @@ def _item_public(item: m.AgendaItem) -> ItemPublic:
     return ItemPublic.model_validate(item, from_attributes=True)
 
 
-def _document_public(db: Session, doc: m.Document) -> DocumentPublic:
+def document_public(db: Session, doc: m.Document) -> DocumentPublic:
     return DocumentPublic(
         id=doc.id,
         kind=doc.kind,
@@ -43,6 +43,7 @@ def _document_public(db: Session, doc: m.Document) -> DocumentPublic:
         allow_copy=doc.allow_copy,
         current_version_id=doc.current_version_id,
         versions=documents.version_numbers(db, doc),
+        origin=doc.origin,
     )
 
 
@@ -99,7 +100,7 @@ def add_document(
 ) -> DocumentPublic:
     doc = documents.add_document(db, auth, item_id, body)
     db.commit()
-    return _document_public(db, doc)
+    return document_public(db, doc)
 
 
 @router.post(
@@ -113,7 +114,7 @@ def replace_document(
 ) -> DocumentPublic:
     doc = documents.replace_document(db, auth, document_id, body.sha256, body.filename)
     db.commit()
-    return _document_public(db, doc)
+    return document_public(db, doc)
 
 
 @router.patch(
@@ -126,7 +127,7 @@ def update_document(
 ) -> DocumentPublic:
     doc = documents.update_document(db, auth, document_id, body)
     db.commit()
-    return _document_public(db, doc)
+    return document_public(db, doc)
 
 
 @router.get(

@@ -187,12 +187,8 @@ def test_the_exchange_role_is_held_alone(api: Api) -> None:
 
 
 @pytest.mark.parametrize("given", ["2026/11/10", "10/11/2026", "2026-11-10T08:30:00+07:00"])
-def test_promulgation_dates_in_the_forms_senders_write(
-    api: Api, world: World, given: str
-) -> None:
+def test_promulgation_dates_in_the_forms_senders_write(api: Api, world: World, given: str) -> None:
     exchange = add_exchange(api, world)
     assert deliver(api, exchange, EdxmlPackage(promulgation_date=given)).status_code == 201
-    [row] = api.client.get(
-        "/api/v1/interconnect/inbox", headers=api.headers("secretariat")
-    ).json()
+    [row] = api.client.get("/api/v1/interconnect/inbox", headers=api.headers("secretariat")).json()
     assert row["promulgation_date"] == "2026-11-10"

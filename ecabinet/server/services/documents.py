@@ -17,7 +17,7 @@ from ecabinet.server.blobstore import Blobs
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_ballot, get_blob, get_document, get_item
-from ecabinet.wire.meetings import DocumentCreate, DocumentUpdate
+from ecabinet.wire.meetings import DocumentCreate, DocumentPublic, DocumentUpdate
 from ecabinet.wire.sync import BlobInfo
 
 
@@ -129,6 +129,19 @@ def update_document(
     feed.publish_document(db, doc)
     record(db, actor, "document.update", "document", doc.id, changes)
     return doc
+
+
+def document_public(db: Session, doc: m.Document) -> DocumentPublic:
+    """The document as the Office's API answers it."""
+    return DocumentPublic(
+        id=doc.id,
+        kind=doc.kind,
+        title=doc.title,
+        allow_copy=doc.allow_copy,
+        current_version_id=doc.current_version_id,
+        versions=version_numbers(db, doc),
+        origin=doc.origin,
+    )
 
 
 def version_numbers(db: Session, doc: m.Document) -> list[int]:

@@ -57,6 +57,7 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
     """(the incoming document's id, whether it is new) for the package in ``path``; an
     ApiError (problem+json: Vietnamese, then English) when refused."""
     checked: list[_Checked] = []
+    package: Package | None = None
     try:
         try:
             package = read_package(path)
@@ -66,6 +67,8 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
                 return known, False
             checked = _check_attachments(package, receiver)
         except PackageRefused as refused:
+            if package is not None:
+                refused.sender, refused.document_id = package.from_organ_id, package.document_id
             _refuse(db, actor, receiver.us, refused)
             raise _problem(refused) from None
         incoming = _store(db, actor, receiver.us, package, checked)

@@ -12,12 +12,11 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from ecabinet.server.api.deps import DbDep, Exchange, Secretariat, SettingsDep
-from ecabinet.server.api.routes.agenda import document_public
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.errors import ApiError
 from ecabinet.server.interconnect.outbox import Organ
-from ecabinet.server.services import inbox
+from ecabinet.server.services import documents, inbox
 from ecabinet.server.services.interconnect import Receiver, receive
 from ecabinet.wire.interconnect import (
     IncomingAssign,
@@ -108,7 +107,7 @@ def assign(
 ) -> DocumentPublic:
     doc = inbox.assign(db, auth, Organ.of(settings), body)
     db.commit()
-    return document_public(db, doc)
+    return documents.document_public(db, doc)
 
 
 @router.get(

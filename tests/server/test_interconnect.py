@@ -170,6 +170,11 @@ def test_only_the_exchange_delivers_and_it_does_nothing_else(api: Api, world: Wo
         assert r.status_code == 403, path
     with api.db() as db:
         assert db.scalar(select(func.count()).select_from(m.IncomingDocument)) == 0
+    # No laptop learns of the system account as a person of the body.
+    feed = api.client.get("/api/v1/sync/changes", headers=api.headers("secretariat")).json()
+    users = {c["id"]: c for c in feed["changes"] if c["type"] == "user"}
+    assert users[world.users["truclienthong"]]["deleted"] is True
+    assert all("exchange" not in (c["data"] or {}).get("roles", ()) for c in users.values())
 
 
 def test_the_exchange_role_is_held_alone(api: Api) -> None:

@@ -175,6 +175,10 @@ def test_only_the_exchange_delivers_and_it_does_nothing_else(api: Api, world: Wo
     users = {c["id"]: c for c in feed["changes"] if c["type"] == "user"}
     assert users[world.users["truclienthong"]]["deleted"] is True
     assert all("exchange" not in (c["data"] or {}).get("roles", ()) for c in users.values())
+    # Signing out is for every account; the token is dead after it.
+    assert api.client.post("/api/v1/auth/logout", headers=exchange).status_code == 204
+    r = api.client.post(PACKAGES, content=EdxmlPackage().xml(), headers=exchange)
+    assert (r.status_code, r.json()["code"]) == (401, "unauthorized")
 
 
 def test_the_exchange_role_is_held_alone(api: Api) -> None:

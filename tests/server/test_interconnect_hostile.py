@@ -205,3 +205,28 @@ def test_a_package_must_be_sent_as_xml(api: Api, world: World) -> None:
     headers = {**add_exchange(api, world), "Content-Type": "application/json"}
     r = api.client.post(PACKAGES, content=EdxmlPackage().xml(), headers=headers)
     assert (r.status_code, r.json()["code"]) == (415, "unsupported_media_type")
+
+
+def test_a_package_waits_for_the_uploads_pool_of_checks_then_is_told_to_come_back(
+    api: Api, world: World, settings: Settings
+) -> None:
+    """Its PDFs take places in the very pool uploads use: with every place taken, the package
+    is answered 503 like an upload, and nothing is stored or answered to the sender."""
+    app = create_app(settings.with_changes(pdf_check_workers=1, pdf_check_wait_seconds=0.05))
+    client = TestClient(app)
+    exchange = add_exchange(Api(client, world), world)
+    places = app.state.pdf_checks._places
+    assert places.acquire(timeout=1)  # an upload's check holds the only place
+    try:
+        r = client.post(PACKAGES, content=EdxmlPackage().xml(), headers=exchange)
+    finally:
+        places.release()
+    assert (r.status_code, r.json()["code"]) == (503, "server_busy")
+    assert r.headers["retry-after"]
+    _nothing_stored(api, settings, EdxmlPackage())
+    assert (
+        api.client.get("/api/v1/interconnect/outbox", headers=api.headers("secretariat")).json()
+        == []
+    )
+    assert client.post(PACKAGES, content=EdxmlPackage().xml(), headers=exchange).status_code == 201
+    app.state.engine.dispose()

@@ -106,6 +106,11 @@ def current_auth(request: Request, db: DbDep) -> AuthContext:
     return _person(_live_token(request, db))
 
 
+def any_account(request: Request, db: DbDep) -> AuthContext:
+    """A person or a system account (signing out is for both)."""
+    return _live_token(request, db)
+
+
 def require_exchange(request: Request, db: DbDep) -> AuthContext:
     """The document exchange's system account, and no one else (not even the Office)."""
     ctx = _live_token(request, db)
@@ -141,3 +146,4 @@ Secretariat = Annotated[AuthContext, Depends(require_secretariat)]
 Signer = Annotated[AuthContext, Depends(require_signer)]
 ChairOrSecretariat = Annotated[AuthContext, Depends(require_chair_or_secretariat)]
 Exchange = Annotated[AuthContext, Depends(require_exchange)]
+AnyAccount = Annotated[AuthContext, Depends(any_account)]

@@ -65,6 +65,9 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
             known = _already_received(db, actor, package)
             if known is not None:
                 return known, False
+            # No transaction held while the PDFs are checked: on SQLite it would hold the
+            # write lock, and every member's vote would wait for the checks.
+            db.commit()
             checked = _check_attachments(package, receiver)
         except PackageRefused as refused:
             if package is not None:

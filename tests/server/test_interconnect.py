@@ -5,6 +5,7 @@ the Office assigns it to an item or a ballot and members see where it came from.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,8 +17,9 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.interconnect.edxml import NS
-from tests.edxml_packages import FINANCE, EdxmlPackage
+from tests.edxml_packages import FINANCE, EdxmlPackage, File
 from tests.factories import World, add_user
+from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 
 PACKAGES = "/api/v1/interconnect/packages"
@@ -201,3 +203,13 @@ def test_promulgation_dates_in_the_forms_senders_write(api: Api, world: World, g
     assert deliver(api, exchange, EdxmlPackage(promulgation_date=given)).status_code == 201
     [row] = api.client.get("/api/v1/interconnect/inbox", headers=api.headers("secretariat")).json()
     assert row["promulgation_date"] == "2026-11-10"
+
+
+def test_the_same_file_twice_in_a_package_is_one_blob(api: Api, world: World) -> None:
+    twice = File("Phu-luc.pdf", make_pdf(1, "Phụ lục"))
+    package = EdxmlPackage(files=(twice, replace(twice, name="Phu-luc-ban-sao.pdf")))
+    assert deliver(api, add_exchange(api, world), package).status_code == 201
+    with api.db() as db:
+        sha = hashlib.sha256(twice.data).hexdigest()
+        assert db.scalar(select(func.count()).where(m.IncomingAttachment.sha256 == sha)) == 2
+        assert db.get(m.Blob, sha) is not None

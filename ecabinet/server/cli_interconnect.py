@@ -56,7 +56,11 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def _handle(db: Session, actor: CommandLine, receiver: Receiver, path: Path, limit: int) -> None:
-    if path.stat().st_size > limit:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:  # taken away meanwhile (by the adapter itself)
+        return
+    if size > limit:
         _refused(path, f"The package is larger than the limit of {limit // (1024 * 1024)} MB.")
         return
     try:

@@ -230,3 +230,20 @@ def test_a_package_waits_for_the_uploads_pool_of_checks_then_is_told_to_come_bac
     )
     assert client.post(PACKAGES, content=EdxmlPackage().xml(), headers=exchange).status_code == 201
     app.state.engine.dispose()
+
+
+def test_file_names_lose_any_folder_or_drive(api: Api, world: World) -> None:
+    files = (
+        File("..\\..\\Windows\\To-trinh.pdf", make_pdf(1, "Tờ trình")),
+        File("C:Du-thao.pdf", make_pdf(1, "Dự thảo")),
+        File("../../etc/Phu-luc.pdf", make_pdf(1, "Phụ lục")),
+    )
+    exchange = add_exchange(api, world)
+    assert deliver(api, exchange, EdxmlPackage(files=files)).status_code == 201
+    office = api.headers("secretariat")
+    [row] = api.client.get("/api/v1/interconnect/inbox", headers=office).json()
+    assert [a["name"] for a in row["attachments"]] == ["To-trinh.pdf", "Du-thao.pdf", "Phu-luc.pdf"]
+    order = {"incoming_id": row["id"], "agenda_item_id": world.item_ids[0]}
+    order["attachment"] = "Phu-luc.pdf"
+    r = api.client.post("/api/v1/interconnect/assignments", json=order, headers=office)
+    assert r.status_code == 201, r.text

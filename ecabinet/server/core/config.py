@@ -50,6 +50,11 @@ class Settings:
     # laptop proves its session again when it reconnects.
     live_keepalive_seconds: float = 15.0
     live_stream_max_seconds: float = 900.0
+    # Document interconnection (edXML, QCVN 102:2016): this body's organ id on the national
+    # document exchange (a package's To must name it; empty: the Government Office's, from
+    # ecabinet.domain.organs), and the largest package taken, counted as it arrives.
+    interconnect_organ_id: str = ""
+    interconnect_max_bytes: int = 100 * 1024 * 1024
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -84,6 +89,7 @@ def get_settings(
         "offline_expiry_hours": "ECABINET_OFFLINE_EXPIRY_HOURS",
         "idle_lock_minutes": "ECABINET_IDLE_LOCK_MINUTES",
         "pdf_check_workers": "ECABINET_PDF_CHECK_WORKERS",
+        "interconnect_max_bytes": "ECABINET_INTERCONNECT_MAX_BYTES",
     }
     values: dict[str, object] = {}
     for name, var in env_ints.items():
@@ -95,6 +101,7 @@ def get_settings(
         ("body_short_name", "ECABINET_BODY_SHORT_NAME"),
         ("tsa_url", "ECABINET_TSA_URL"),
         ("public_url", "ECABINET_PUBLIC_URL"),
+        ("interconnect_organ_id", "ECABINET_INTERCONNECT_ORGAN_ID"),
     ):
         if os.environ.get(var):
             values[name] = os.environ[var]

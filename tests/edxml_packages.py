@@ -14,7 +14,7 @@ from ecabinet.domain.organs import GOVERNMENT_OFFICE
 from tests.pdfs import make_pdf
 
 NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
-FINANCE = "000.00.00.G06"  # Bộ Tài chính in ecabinet.domain.organs
+FINANCE = "000.00.00.G22"  # Bộ Tài chính in ecabinet.domain.organs
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class EdxmlPackage:
     from_organ_id: str = FINANCE
     from_organ_name: str = "Bộ Tài chính"
     to_organ_id: str = GOVERNMENT_OFFICE
-    document_id: str = "000.00.00.G06,2026/11/10,74/TTr-BTC"
+    document_id: str = "000.00.00.G22,2026/11/10,74/TTr-BTC"
     code_number: str = "74"
     code_notation: str = "TTr-BTC"
     promulgation_date: str = "2026-11-10"

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.organs import AGENCIES, MINISTRIES, ORGANS
+from ecabinet.domain.organs import AGENCIES, MINISTRIES, ORGANS
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.blobstore import BlobStore

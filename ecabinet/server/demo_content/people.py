@@ -1,12 +1,13 @@
-"""The demo's users: the Government as composed since 2025 (the PM, four Deputy PMs, the heads
-of the 14 ministries and 3 ministry-level agencies of ecabinet.organs), the Government Office's
-secretariat and a guest. Every name is invented; the titles are the real ones."""
+"""The demo's users: the Government as composed since 2025 (the PM, four Deputy PMs, the
+heads of the 14 ministries and 3 ministry-level agencies of ecabinet.domain.organs), the
+Government Office's secretariat and a guest. Every name is invented; the titles are the real
+ones."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecabinet.organs import ORGANS
+from ecabinet.domain.organs import ORGANS
 
 DEMO_PASSWORD = "demo"
 
@@ -25,7 +26,7 @@ _DEPUTY_PMS = [
     ("Nguyễn Thị Thu Hà", "Phó Thủ tướng Chính phủ"),
     ("Phạm Đức Long", "Phó Thủ tướng Chính phủ"),
 ]
-# One head for each ministry and ministry-level agency, in the table's order (ecabinet.organs).
+# One head for each ministry and ministry-level agency, in the order of ecabinet.domain.organs.
 _HEADS = [
     "Hoàng Văn Nghĩa",
     "Đỗ Thanh Bình",

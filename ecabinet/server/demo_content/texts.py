@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from ecabinet.organs import organ
+from ecabinet.domain.organs import organ
 from ecabinet.pdf.compose import DocumentSpec, Section
 
 

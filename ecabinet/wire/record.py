@@ -28,6 +28,7 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "vote.open", "vote.close",
         "speaker.start", "speaker.end",
         "consent.adopt",
+        "interconnect.receive", "interconnect.refuse", "interconnect.assign",
     )
 )  # fmt: skip
 

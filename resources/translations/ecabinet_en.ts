@@ -2724,12 +2724,27 @@
         <translation>{actor} adopted the consent list of “{object}”</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="133"/>
+        <location filename="../../ui/record/sentences.py" line="131"/>
+        <source>{actor} đã chuyển đến văn bản “{object}” qua trục liên thông văn bản</source>
+        <translation>{actor} delivered the incoming document “{object}” through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="134"/>
+        <source>{actor} đã chuyển đến một gói tin bị từ chối tiếp nhận</source>
+        <translation>{actor} delivered a package that was refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="137"/>
+        <source>{actor} đã phân công văn bản đến “{object}”</source>
+        <translation>{actor} assigned the incoming document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="142"/>
         <source>{actor} đã thực hiện một thao tác</source>
         <translation>{actor} did something the record cannot yet name</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="143"/>
+        <location filename="../../ui/record/sentences.py" line="152"/>
         <source>Hệ thống</source>
         <translation>The system</translation>
     </message>

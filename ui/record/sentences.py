@@ -128,6 +128,15 @@ SENTENCES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
         "RecordSentences",
         "{actor} đã thông qua các nội dung không thảo luận của phiên họp “{object}”",
     ),
+    "interconnect.receive": QT_TRANSLATE_NOOP(
+        "RecordSentences", "{actor} đã chuyển đến văn bản “{object}” qua trục liên thông văn bản"
+    ),
+    "interconnect.refuse": QT_TRANSLATE_NOOP(
+        "RecordSentences", "{actor} đã chuyển đến một gói tin bị từ chối tiếp nhận"
+    ),
+    "interconnect.assign": QT_TRANSLATE_NOOP(
+        "RecordSentences", "{actor} đã phân công văn bản đến “{object}”"
+    ),
 }
 # Said when the server sends a kind this desktop is too old to know: still words, no code.
 UNKNOWN = QT_TRANSLATE_NOOP("RecordSentences", "{actor} đã thực hiện một thao tác")

@@ -63,6 +63,7 @@ _NAMES: dict[str, tuple[Any, Any]] = {
     "ballot": (m.Ballot.id, m.Ballot.title),
     "user": (m.User.id, m.User.full_name),
     "device": (m.Device.id, m.Device.name),
+    "incoming": (m.IncomingDocument.id, m.IncomingDocument.subject),
 }
 
 

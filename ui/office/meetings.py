@@ -138,6 +138,7 @@ class OfficeMeetings(QWidget):
         self.list.blockSignals(False)
         if first or not self.form.choices:
             self.form.set_users(list(space.users))
+        self.form.set_agenda(space.agenda)
         self._show_meeting(space.meeting)
         self.agenda.show_agenda(self.meeting_id or "", space.agenda)
         self.shown.emit(space)
@@ -177,6 +178,7 @@ class OfficeMeetings(QWidget):
 
     def save(self) -> None:
         fields, invited = self.form.fields(), self.form.invitations()
+        guest_items = self.form.guest_items()
         if not fields["title"]:
             self._say(self.tr("Hãy nhập tên phiên họp."))
             return
@@ -188,7 +190,9 @@ class OfficeMeetings(QWidget):
             self.reload()
 
         self.tasks.run_network(
-            lambda: meetings.save_meeting(account, meeting_id, fields, invited), saved, self._failed
+            lambda: meetings.save_meeting(account, meeting_id, fields, invited, guest_items),
+            saved,
+            self._failed,
         )
 
     def advance(self) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import InvitationKind, MeetingStatus, VoteStatus
-from ecabinet.manifest import ImportProblems
+from ecabinet.manifest import ImportProblems, Problem
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
@@ -195,7 +195,7 @@ def import_meeting(db: Session, actor: Actor, request: AgendaImport) -> m.Meetin
         d.filename for item in request.items for d in item.documents if d.sha256 not in blobs
     )
     if missing:
-        raise ImportProblems([f"{name}: not uploaded" for name in missing])
+        raise ImportProblems([Problem("not_uploaded", f"{name}: not uploaded", name) for name in missing])
     meeting = m.Meeting(
         body_id=actor.body_id,
         kind=request.kind.value,

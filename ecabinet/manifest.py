@@ -109,6 +109,33 @@ def _item(raw: dict[str, Any], problems: list[Problem], row: int, name: str) -> 
     )
 
 
+def _kind_and_time(
+    header: dict[str, Any], problems: list[Problem], name: str
+) -> tuple[MeetingKind, datetime | None]:
+    """The meeting's kind and start as the manifest (or the form) gives them."""
+    try:
+        kind = MeetingKind(str(header.get("kind") or MeetingKind.REGULAR))
+    except ValueError:
+        value = str(header.get("kind"))
+        text = f"unknown meeting kind {value!r}"
+        problems.append(Problem("unknown_kind", text, name, value=value))
+        kind = MeetingKind.REGULAR
+    starts = header.get("starts_at")
+    starts_at = None
+    if starts:
+        try:
+            starts_at = (
+                starts if isinstance(starts, datetime) else datetime.fromisoformat(str(starts))
+            )
+        except ValueError:
+            text = f"starts_at {starts!r} is not a date and time (2026-12-15T08:30+07:00)"
+            problems.append(Problem("bad_time", text, name, value=str(starts)))
+    if starts_at is not None and starts_at.tzinfo is None:
+        text = "starts_at needs a time zone, such as +07:00"
+        problems.append(Problem("no_zone", text, name, value=str(starts)))
+    return kind, starts_at
+
+
 def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manifest:
     """The folder's manifest; ``meeting`` gives or overrides the meeting's own fields."""
     found = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
@@ -141,26 +168,7 @@ def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manife
         header = given if isinstance(given, dict) else {}
     header = {**header, **{k: v for k, v in (meeting or {}).items() if v}}
     items = [i for row, raw in enumerate(rows, start=1) if (i := _item(raw, problems, row, name))]
-    try:
-        kind = MeetingKind(str(header.get("kind") or MeetingKind.REGULAR))
-    except ValueError:
-        value = str(header.get("kind"))
-        text = f"unknown meeting kind {value!r}"
-        problems.append(Problem("unknown_kind", text, name, value=value))
-        kind = MeetingKind.REGULAR
-    starts = header.get("starts_at")
-    starts_at = None
-    if starts:
-        try:
-            starts_at = (
-                starts if isinstance(starts, datetime) else datetime.fromisoformat(str(starts))
-            )
-        except ValueError:
-            text = f"starts_at {starts!r} is not a date and time (2026-12-15T08:30+07:00)"
-            problems.append(Problem("bad_time", text, name, value=str(starts)))
-    if starts_at is not None and starts_at.tzinfo is None:
-        text = "starts_at needs a time zone, such as +07:00"
-        problems.append(Problem("no_zone", text, name, value=str(starts)))
+    kind, starts_at = _kind_and_time(header, problems, name)
     if not str(header.get("title") or "").strip():
         text = "the meeting has no title (meeting: title: … or --title)"
         problems.append(Problem("meeting_untitled", text, name))

@@ -83,11 +83,20 @@ class ScreenshotTour(QObject):
                 name = f"console-{size.width()}x{size.height()}"
                 steps.append((name, partial(self._console_at, meeting_id, size)))
             steps.append(("hall", self._hall))
+        if view and Role.SECRETARIAT in view.roles:  # the Office's lists beside their pages
+            for screen, name in ((Screen.OFFICE_MEETINGS, "office-meetings"),
+                                 (Screen.OFFICE_BALLOTS, "office-ballots")):  # fmt: skip
+                for size in CONSOLE_SIZES:
+                    sized = f"{name}-{size.width()}x{size.height()}"
+                    steps.append((sized, partial(self._screen_at, screen, size)))
         return steps
 
     def _console_at(self, meeting_id: str, size: QSize) -> None:
+        self._screen_at(Screen.CONSOLE, size, meeting_id)
+
+    def _screen_at(self, screen: Screen, size: QSize, object_id: str = "") -> None:
         self.window.resize(size)
-        self.window.show_page(Screen.CONSOLE, meeting_id)
+        self.window.show_page(screen, object_id)
 
     def _hall(self) -> None:
         hall = self.window.console.open_hall(None)

@@ -286,8 +286,10 @@ def test_a_guest_is_invited_to_the_items_ticked_and_receives_only_those(
     space = shown_after(
         qtbot,
         page,
-        lambda s: s.meeting is not None
-        and any(i.agenda_item_ids == [second] for i in s.meeting.invitations),
+        lambda s: (
+            s.meeting is not None
+            and any(i.agenda_item_ids == [second] for i in s.meeting.invitations)
+        ),
     )
     assert space.meeting is not None
     assert form.guest_items() == {guest_id: [second]}  # reread from the server's copy

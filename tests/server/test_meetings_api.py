@@ -176,7 +176,11 @@ def test_a_guest_moved_to_other_items_is_told_to_drop_the_first(api: Api, world:
     guest = {"user_id": world.users["guest"], "kind": "guest"}
     url = f"/meetings/{world.meeting_id}/invitations"
     moved = call(
-        api, "secretariat", "PUT", url, json={"invitations": [guest | {"agenda_item_ids": [second]}]}
+        api,
+        "secretariat",
+        "PUT",
+        url,
+        json={"invitations": [guest | {"agenda_item_ids": [second]}]},
     )
     assert moved.status_code == 200
     items = [c for c in pull_all(api, "guest") if c["type"] == "agenda_item"]

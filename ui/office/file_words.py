@@ -117,11 +117,15 @@ def file_words(name: str, code: str, found: tuple[str, ...] = ()) -> str:
     """One refused file, named, with the reason in words."""
     reason = FILE_PROBLEMS.get(code)
     if reason is None:
-        return _tr("{name}: tệp này không dùng được.").format(name=name)
+        return QCoreApplication.translate("FileWords", "{name}: tệp này không dùng được.").format(
+            name=name
+        )
     kinds = ", ".join(_tr(str(ACTIVE_KINDS[k])) if k in ACTIVE_KINDS else k for k in found)
     words = _tr(str(reason))
     if code == "active_content":
-        words = words.format(found=kinds or _tr("không rõ loại"))
+        words = words.format(
+            found=kinds or QCoreApplication.translate("FileWords", "không rõ loại")
+        )
     return f"{name}: {words}"
 
 
@@ -129,9 +133,9 @@ def folder_problem_words(problem: Problem) -> str:
     """One problem of an imported folder, as a sentence naming its file."""
     sentence = FOLDER_PROBLEMS.get(problem.code)
     if problem.code == "bad_yaml" and not problem.item:
-        return _tr("Tệp {name} viết sai cách ghi: hãy kiểm tra dấu hai chấm và thụt lề.").format(
-            name=problem.name
-        )
+        return QCoreApplication.translate(
+            "FileWords", "Tệp {name} viết sai cách ghi: hãy kiểm tra dấu hai chấm và thụt lề."
+        ).format(name=problem.name)
     if sentence is not None:
         return _tr(str(sentence)).format(name=problem.name, item=problem.item, value=problem.value)
     return file_words(problem.name, problem.code, problem.found)
@@ -143,12 +147,14 @@ def refusal_words(error: BaseException) -> str:
     if isinstance(error, FileRefused):
         return file_words(error.name, error.code, error.found)
     if isinstance(error, ImportProblems):
-        head = _tr("Chưa nhập gì; cần sửa thư mục ({count} vấn đề):").format(
-            count=len(error.found)
-        )
+        head = QCoreApplication.translate(
+            "FileWords", "Chưa nhập gì; cần sửa thư mục ({count} vấn đề):"
+        ).format(count=len(error.found))
         return "\n".join([head, *(f"• {folder_problem_words(p)}" for p in error.found)])
     if isinstance(error, Offline):
-        return _tr("chưa kết nối được máy chủ; hãy thử lại khi có mạng.")
+        return QCoreApplication.translate(
+            "FileWords", "chưa kết nối được máy chủ; hãy thử lại khi có mạng."
+        )
     if isinstance(error, ApiProblem):
         return problem_words(error)
     return str(error)

@@ -171,7 +171,9 @@ class MeetingForm(QWidget):
                 continue
             children = (row.child(i) for i in range(row.childCount()))
             ticked = [
-                str(c.data(0, ITEM_ID)) for c in children if c.checkState(0) == Qt.CheckState.Checked
+                str(c.data(0, ITEM_ID))
+                for c in children
+                if c is not None and c.checkState(0) == Qt.CheckState.Checked
             ]
             if ticked:
                 chosen[user_id] = ticked

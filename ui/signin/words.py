@@ -56,9 +56,10 @@ def _tr(text: str) -> str:
 
 def bad_address(typed: str) -> str:
     """What was typed is not a server's address (ecabinet.client.reach.BadAddress)."""
-    return _tr(
+    return QCoreApplication.translate(
+        "SignIn",
         "“{typed}” không phải địa chỉ máy chủ. Hãy ghi theo dạng https://tên-máy-chủ, ví dụ "
-        "https://ecabinet.chinhphu.vn."
+        "https://ecabinet.chinhphu.vn.",
     ).format(typed=typed.strip())
 
 
@@ -66,20 +67,25 @@ def sign_in_problem(error: BaseException, server: str = "") -> str:
     """What went wrong signing in to ``server`` (the address as checked)."""
     if isinstance(error, ApiProblem):
         if error.code == "bad_credentials":
-            return _tr("Sai tên đăng nhập hoặc mật khẩu.")
+            return QCoreApplication.translate("SignIn", "Sai tên đăng nhập hoặc mật khẩu.")
         if error.status == 429:
-            return _tr("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.")
-        return _tr("Máy chủ từ chối đăng nhập: {reason}").format(
+            return QCoreApplication.translate(
+                "SignIn", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+            )
+        return QCoreApplication.translate("SignIn", "Máy chủ từ chối đăng nhập: {reason}").format(
             reason=error.detail or error.code
         )
     if isinstance(error, Offline):
         words = UNREACHABLE.get(error.why)
         if words is None:
-            return _tr("Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.")
+            return QCoreApplication.translate(
+                "SignIn",
+                "Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.",
+            )
         parts = urlsplit(server)
-        return _tr(str(words)).format(
-            where=parts.netloc or server, host=parts.hostname or server
-        )
+        return _tr(str(words)).format(where=parts.netloc or server, host=parts.hostname or server)
     if isinstance(error, ServerDataError):
-        return _tr("Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.")
-    return _tr("Không đăng nhập được: {error}").format(error=error)
+        return QCoreApplication.translate(
+            "SignIn", "Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi."
+        )
+    return QCoreApplication.translate("SignIn", "Không đăng nhập được: {error}").format(error=error)

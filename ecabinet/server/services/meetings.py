@@ -195,7 +195,9 @@ def import_meeting(db: Session, actor: Actor, request: AgendaImport) -> m.Meetin
         d.filename for item in request.items for d in item.documents if d.sha256 not in blobs
     )
     if missing:
-        raise ImportProblems([Problem("not_uploaded", f"{name}: not uploaded", name) for name in missing])
+        raise ImportProblems(
+            [Problem("not_uploaded", f"{name}: not uploaded", name) for name in missing]
+        )
     meeting = m.Meeting(
         body_id=actor.body_id,
         kind=request.kind.value,

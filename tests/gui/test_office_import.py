@@ -31,11 +31,11 @@ items:
 
 BROKEN_FILES = """\
 meeting:
-  title: Phiên họp Chính phủ thường kỳ tháng 12
-  starts_at: 2026-12-15T08:30:00+07:00
+  title: Phiên họp chuyên đề xây dựng pháp luật
+  starts_at: 2027-01-08T14:00:00+07:00
 items:
   - order: 1
-    title: Báo cáo tình hình kinh tế - xã hội
+    title: Tờ trình về chương trình xây dựng luật
     submission: bao-cao.pdf
   - order: 1
     title: Dự thảo Nghị định

@@ -1550,73 +1550,73 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="53"/>
-        <location filename="../../ui/office/meeting_form.py" line="81"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="82"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="53"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
         <source>Mời với tư cách</source>
         <translation>Invited as</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="59"/>
+        <location filename="../../ui/office/meeting_form.py" line="60"/>
         <source>Khách mời chỉ nhận các nội dung được đánh dấu dưới tên mình; không đánh dấu nội dung nào là mời dự cả phiên họp.</source>
         <translation>A guest receives only the items ticked under their name; none ticked invites them to the whole meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="65"/>
+        <location filename="../../ui/office/meeting_form.py" line="66"/>
         <source>Loại phiên họp</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="66"/>
+        <location filename="../../ui/office/meeting_form.py" line="67"/>
         <source>Tên phiên họp</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="67"/>
+        <location filename="../../ui/office/meeting_form.py" line="68"/>
         <source>Thời gian (giờ Hà Nội)</source>
         <translation>Time (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="68"/>
+        <location filename="../../ui/office/meeting_form.py" line="69"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="69"/>
+        <location filename="../../ui/office/meeting_form.py" line="70"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="70"/>
+        <location filename="../../ui/office/meeting_form.py" line="71"/>
         <source>Người được mời</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="75"/>
+        <location filename="../../ui/office/meeting_form.py" line="76"/>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="80"/>
+        <location filename="../../ui/office/meeting_form.py" line="81"/>
         <source>Không mời</source>
         <translation>Not invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="82"/>
+        <location filename="../../ui/office/meeting_form.py" line="83"/>
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="83"/>
+        <location filename="../../ui/office/meeting_form.py" line="84"/>
         <source>Người dự thay</source>
         <translation>Deputy</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="114"/>
+        <location filename="../../ui/office/meeting_form.py" line="124"/>
         <source>Lưu phiên họp và lập chương trình để chọn nội dung khách mời dự.</source>
         <translation>Save the meeting and build its agenda to choose the items a guest attends.</translation>
     </message>

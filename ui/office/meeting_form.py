@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -87,7 +88,9 @@ class MeetingForm(QWidget):
                 continue
             if Role.CHAIR in user.roles:
                 self.chair.addItem(user.full_name, user.id)
-            row = QTreeWidgetItem(self.invited, [f"{user.full_name} — {user.title}".strip(" —")])
+            name = f"{user.full_name} — {user.title}".strip(" —")
+            row = QTreeWidgetItem(self.invited, [name])
+            row.setToolTip(0, name)  # whole, when the column is narrower than the title
             choice = QComboBox()
             for key, text in words.items():
                 choice.addItem(text, str(key))
@@ -95,7 +98,14 @@ class MeetingForm(QWidget):
             self.choices[user.id] = choice
             self.rows[user.id] = row
             choice.currentIndexChanged.connect(lambda _i, u=user.id: self._show_items(u, set()))
-        self.invited.resizeColumnToContents(0)
+        # The choice keeps its width and the names take the rest (cut with "…" on a narrow
+        # screen): the choice is what the Office works with, and never scrolls out of sight.
+        header = self.invited.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        widest = max((c.sizeHint().width() for c in self.choices.values()), default=0)
+        header.resizeSection(1, max(widest, header.sectionSizeHint(1)) + 8)
 
     def set_agenda(self, agenda: tuple[AgendaEntry, ...]) -> None:
         """The meeting's items, offered under each guest (call before show_meeting)."""

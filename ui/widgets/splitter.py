@@ -14,7 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QSplitter, QWidget
 
 MIN_LIST = 220  # a title of a few words and its date, at the smallest
-MAX_SHARE = 0.45  # the list never takes more than this of the width unless dragged there
+MAX_SHARE = 0.4  # the list never takes more than this of the width unless dragged there
 
 
 def list_for_titles(view: QListWidget) -> QListWidget:

@@ -88,6 +88,12 @@ class ScreenshotTour(QObject):
             for size in CONSOLE_SIZES:  # the reader with its notes tools, on both screens
                 name = f"reader-notes-{size.width()}x{size.height()}"
                 steps.append((name, partial(self._notes_at, size)))
+        if view and Role.SECRETARIAT in view.roles:  # the Office's lists beside their pages
+            for screen, name in ((Screen.OFFICE_MEETINGS, "office-meetings"),
+                                 (Screen.OFFICE_BALLOTS, "office-ballots")):  # fmt: skip
+                for size in CONSOLE_SIZES:
+                    sized = f"{name}-{size.width()}x{size.height()}"
+                    steps.append((sized, partial(self._screen_at, screen, size)))
         return steps
 
     def _notes_at(self, size: QSize) -> None:
@@ -98,8 +104,11 @@ class ScreenshotTour(QObject):
         side.setCurrentWidget(self.window.reader.notes_panel)
 
     def _console_at(self, meeting_id: str, size: QSize) -> None:
+        self._screen_at(Screen.CONSOLE, size, meeting_id)
+
+    def _screen_at(self, screen: Screen, size: QSize, object_id: str = "") -> None:
         self.window.resize(size)
-        self.window.show_page(Screen.CONSOLE, meeting_id)
+        self.window.show_page(screen, object_id)
 
     def _hall(self) -> None:
         hall = self.window.console.open_hall(None)

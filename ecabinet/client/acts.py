@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
-from ecabinet.domain import BallotChoice, ItemStatus, VoteStatus
+from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official_json
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
@@ -85,10 +85,8 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
     comment = clean_member_text(comment)  # before the form is made and signed
     # The form's digest is known only once it is signed; any digest stands for it here.
     reply = {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": "0" * 64}
+    # Refuses, as the server would, an "other" without its words (OTHER_NEEDS_TEXT).
     account.store.check_act("ballot.respond", reply)
-    if choice == BallotChoice.OTHER and not comment.strip():
-        # As the window asks: "Ý kiến khác" is an opinion, and the summary must carry it.
-        raise NotAllowed("A reply “Ý kiến khác” (other) needs its text: write your opinion.")
     ballot = account.store.get("ballot", ballot_id)
     if not isinstance(ballot, BallotData):
         raise NotAllowed("This written ballot is not on this laptop; sync first.")

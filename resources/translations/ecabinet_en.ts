@@ -64,82 +64,82 @@
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="129"/>
+        <location filename="../../ui/office/agenda_builder.py" line="132"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="131"/>
+        <location filename="../../ui/office/agenda_builder.py" line="134"/>
         <source>chỉ bản giấy</source>
         <translation>paper only</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="164"/>
+        <location filename="../../ui/office/agenda_builder.py" line="167"/>
         <source>{kind}: {title} — phiên bản {n} ({file})</source>
         <translation>{kind}: {title} — version {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="173"/>
+        <location filename="../../ui/office/agenda_builder.py" line="176"/>
         <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
         <translation>Classified item: handed out on paper at the session only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="189"/>
+        <location filename="../../ui/office/agenda_builder.py" line="192"/>
         <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="193"/>
+        <location filename="../../ui/office/agenda_builder.py" line="196"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="202"/>
+        <location filename="../../ui/office/agenda_builder.py" line="205"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="206"/>
+        <location filename="../../ui/office/agenda_builder.py" line="209"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="213"/>
+        <location filename="../../ui/office/agenda_builder.py" line="216"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="219"/>
+        <location filename="../../ui/office/agenda_builder.py" line="222"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="225"/>
+        <location filename="../../ui/office/agenda_builder.py" line="228"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="234"/>
+        <location filename="../../ui/office/agenda_builder.py" line="237"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="244"/>
+        <location filename="../../ui/office/agenda_builder.py" line="247"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="248"/>
+        <location filename="../../ui/office/agenda_builder.py" line="251"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="254"/>
+        <location filename="../../ui/office/agenda_builder.py" line="257"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="272"/>
+        <location filename="../../ui/office/agenda_builder.py" line="275"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -346,11 +346,6 @@
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
-        <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
-        <translation>The time the server receives the reply will be used to judge the deadline.</translation>
-    </message>
-    <message>
         <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
@@ -394,6 +389,11 @@
         <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
+        <translation>The time the server receives the reply will be used to judge the deadline.</translation>
     </message>
     <message>
         <location filename="../../ui/decisions/ballot_page.py" line="233"/>
@@ -715,85 +715,185 @@
 <context>
     <name>FileWords</name>
     <message>
-        <location filename="../../ui/office/file_words.py" line="13"/>
-        <location filename="../../ui/office/file_words.py" line="14"/>
+        <location filename="../../ui/office/file_words.py" line="17"/>
+        <location filename="../../ui/office/file_words.py" line="18"/>
         <source>không phải tệp PDF</source>
         <translation>is not a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="15"/>
+        <location filename="../../ui/office/file_words.py" line="19"/>
         <source>được mã hoá (có mật khẩu): hãy gửi bản không đặt mật khẩu</source>
         <translation>is encrypted (password protected): use a copy without a password</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="18"/>
+        <location filename="../../ui/office/file_words.py" line="22"/>
         <source>quá lớn (tối đa 200 MB)</source>
         <translation>is too large (200 MB at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="19"/>
+        <location filename="../../ui/office/file_words.py" line="23"/>
         <source>bị hỏng, không mở được</source>
         <translation>is damaged and cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="20"/>
+        <location filename="../../ui/office/file_words.py" line="24"/>
         <source>quá phức tạp để kiểm tra an toàn</source>
         <translation>is too complex to check safely</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="21"/>
+        <location filename="../../ui/office/file_words.py" line="25"/>
         <source>chưa gửi được: máy chủ đang bận kiểm tra tệp khác, hãy thử lại sau ít phút</source>
         <translation>not sent: the server is busy checking other files; try again in a few minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="24"/>
+        <location filename="../../ui/office/file_words.py" line="28"/>
         <source>có nội dung có thể tự chạy trên máy của thành viên ({found}): hãy in lại tài liệu ra PDF rồi gửi lại</source>
         <translation>contains something that could run on members&apos; computers ({found}): print the document to PDF again and send that</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="32"/>
+        <location filename="../../ui/office/file_words.py" line="37"/>
+        <source>Thư mục “{name}” không có tệp danh sách (manifest.yaml hoặc manifest.csv) cho biết phiên họp gồm những nội dung và tệp nào.</source>
+        <translation>The folder “{name}” has no manifest (manifest.yaml or manifest.csv) saying which items and files the meeting has.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="42"/>
+        <source>Tệp {name} không đọc được chữ: hãy lưu lại tệp với bảng mã UTF-8.</source>
+        <translation>The words of {name} cannot be read: save the file again as UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="45"/>
+        <source>Tệp {name} viết sai cách ghi ở dòng {item}: hãy kiểm tra dấu hai chấm, dấu gạch đầu dòng và khoảng thụt lề.</source>
+        <translation>{name} is written wrongly at line {item}: check the colons, the dashes and the indentation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="50"/>
+        <source>Tệp {name} cần có danh sách các nội dung dưới dòng “items:”.</source>
+        <translation>{name} needs the list of items under the line “items:”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="53"/>
+        <source>Nội dung thứ {item} trong tệp {name}: số thứ tự và số phút phải là số nguyên.</source>
+        <translation>Item {item} in {name}: its order and minutes must be whole numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="57"/>
+        <source>Nội dung thứ {item} trong tệp {name} chưa có tên.</source>
+        <translation>Item {item} in {name} has no title.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="60"/>
+        <source>Tệp {name} ghi loại phiên họp “{value}”, không có loại này: hãy ghi regular (thường kỳ), thematic (chuyên đề) hoặc extraordinary (bất thường).</source>
+        <translation>{name} gives the meeting kind “{value}”, which does not exist: write regular, thematic or extraordinary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="65"/>
+        <source>Tệp {name} ghi thời gian bắt đầu “{value}”, không phải ngày giờ: hãy ghi theo mẫu 2026-12-15T08:30+07:00.</source>
+        <translation>{name} gives the start “{value}”, which is not a date and time: write it as 2026-12-15T08:30+07:00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="70"/>
+        <source>Tệp {name} ghi thời gian bắt đầu “{value}” mà chưa có múi giờ: hãy thêm +07:00 (giờ Hà Nội).</source>
+        <translation>{name} gives the start “{value}” without a time zone: add +07:00 (Hà Nội time).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="75"/>
+        <source>Phiên họp chưa có tên: hãy ghi tên trong tệp {name} (dòng “title:” dưới “meeting:”) hoặc nhập vào ô “Tên phiên họp” rồi nhập lại thư mục.</source>
+        <translation>The meeting has no title: write it in {name} (the line “title:” under “meeting:”) or type it in “Meeting title”, then import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="80"/>
+        <source>Tệp {name} chưa liệt kê nội dung nào.</source>
+        <translation>{name} lists no items.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="81"/>
+        <source>Có hai nội dung cùng số thứ tự {item}: mỗi nội dung cần một số riêng.</source>
+        <translation>Two items have the order {item}: each item needs its own number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="84"/>
+        <source>Nội dung thứ {item} là tài liệu mật chỉ phát bản giấy nhưng lại ghi tên tệp: hãy bỏ tên tệp hoặc bỏ dấu “chỉ bản giấy”.</source>
+        <translation>Item {item} is classified, on paper only, yet names files: remove the file names or the “paper only” mark.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="89"/>
+        <source>{name}: tệp nằm ngoài thư mục phiên họp; hãy chép tệp vào thư mục.</source>
+        <translation>{name}: the file is outside the meeting folder; copy it into the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="92"/>
+        <source>{name}: không có tệp này trong thư mục; hãy kiểm tra tên tệp đã ghi.</source>
+        <translation>{name}: there is no such file in the folder; check the name written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="95"/>
+        <source>{name}: tệp chưa được tải lên máy chủ; hãy nhập lại thư mục.</source>
+        <translation>{name}: the file has not reached the server; import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="101"/>
         <source>mã lệnh tự chạy khi mở tệp</source>
         <translation>code that runs by itself when the file is opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="33"/>
+        <location filename="../../ui/office/file_words.py" line="102"/>
         <source>lệnh mở chương trình</source>
         <translation>an action that starts a program</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="34"/>
+        <location filename="../../ui/office/file_words.py" line="103"/>
         <source>tệp đính kèm bên trong</source>
         <translation>an embedded file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="35"/>
+        <location filename="../../ui/office/file_words.py" line="104"/>
         <source>biểu mẫu gửi dữ liệu ra ngoài</source>
         <translation>a form that sends data away</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="36"/>
+        <location filename="../../ui/office/file_words.py" line="105"/>
         <source>lệnh nhập dữ liệu từ tệp khác</source>
         <translation>an action that imports data from another file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="37"/>
+        <location filename="../../ui/office/file_words.py" line="106"/>
         <source>liên kết mở tệp khác</source>
         <translation>a link that opens another file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="38"/>
+        <location filename="../../ui/office/file_words.py" line="107"/>
         <source>nội dung đa phương tiện hoặc 3D</source>
         <translation>multimedia or 3D content</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="39"/>
+        <location filename="../../ui/office/file_words.py" line="108"/>
         <source>liên kết không phải địa chỉ web</source>
         <translation>a link to something other than a web address</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="71"/>
+        <location filename="../../ui/office/file_words.py" line="120"/>
+        <source>{name}: tệp này không dùng được.</source>
+        <translation>{name}: this file cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="127"/>
+        <source>không rõ loại</source>
+        <translation>of an unknown kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="136"/>
+        <source>Tệp {name} viết sai cách ghi: hãy kiểm tra dấu hai chấm và thụt lề.</source>
+        <translation>{name} is written wrongly: check the colons and the indentation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="150"/>
         <source>Chưa nhập gì; cần sửa thư mục ({count} vấn đề):</source>
         <translation>Nothing was imported; the folder needs fixing ({count} problems):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="155"/>
+        <source>chưa kết nối được máy chủ; hãy thử lại khi có mạng.</source>
+        <translation>the server cannot be reached; try again when the network is back.</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1338,16 @@
         <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
+        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
+        <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="113"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
@@ -1261,16 +1371,6 @@
         <location filename="../../ui/labels.py" line="131"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="133"/>
-        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
-        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="137"/>
-        <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
-        <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
     </message>
 </context>
 <context>
@@ -1503,65 +1603,75 @@
 <context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="47"/>
-        <location filename="../../ui/office/meeting_form.py" line="64"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="82"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="47"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
         <source>Mời với tư cách</source>
         <translation>Invited as</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="50"/>
+        <location filename="../../ui/office/meeting_form.py" line="60"/>
+        <source>Khách mời chỉ nhận các nội dung được đánh dấu dưới tên mình; không đánh dấu nội dung nào là mời dự cả phiên họp.</source>
+        <translation>A guest receives only the items ticked under their name; none ticked invites them to the whole meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="66"/>
         <source>Loại phiên họp</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="51"/>
+        <location filename="../../ui/office/meeting_form.py" line="67"/>
         <source>Tên phiên họp</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="52"/>
+        <location filename="../../ui/office/meeting_form.py" line="68"/>
         <source>Thời gian (giờ Hà Nội)</source>
         <translation>Time (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="53"/>
+        <location filename="../../ui/office/meeting_form.py" line="69"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="70"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="55"/>
+        <location filename="../../ui/office/meeting_form.py" line="71"/>
         <source>Người được mời</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="59"/>
+        <location filename="../../ui/office/meeting_form.py" line="76"/>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="63"/>
+        <location filename="../../ui/office/meeting_form.py" line="81"/>
         <source>Không mời</source>
         <translation>Not invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="65"/>
+        <location filename="../../ui/office/meeting_form.py" line="83"/>
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="66"/>
+        <location filename="../../ui/office/meeting_form.py" line="84"/>
         <source>Người dự thay</source>
         <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="124"/>
+        <source>Lưu phiên họp và lập chương trình để chọn nội dung khách mời dự.</source>
+        <translation>Save the meeting and build its agenda to choose the items a guest attends.</translation>
     </message>
 </context>
 <context>
@@ -1949,77 +2059,77 @@
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="95"/>
+        <location filename="../../ui/office/ballots.py" line="92"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="110"/>
+        <location filename="../../ui/office/ballots.py" line="107"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="112"/>
+        <location filename="../../ui/office/ballots.py" line="109"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="112"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="113"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="117"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="118"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="129"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="129"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="129"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="129"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="137"/>
+        <location filename="../../ui/office/ballots.py" line="134"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="138"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="144"/>
+        <location filename="../../ui/office/ballots.py" line="141"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
@@ -2117,97 +2227,97 @@
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="82"/>
+        <location filename="../../ui/office/meetings.py" line="77"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="97"/>
+        <location filename="../../ui/office/meetings.py" line="92"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="96"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="102"/>
+        <location filename="../../ui/office/meetings.py" line="97"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="103"/>
+        <location filename="../../ui/office/meetings.py" line="98"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="104"/>
+        <location filename="../../ui/office/meetings.py" line="99"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="150"/>
+        <location filename="../../ui/office/meetings.py" line="148"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="156"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="201"/>
+        <location filename="../../ui/office/meetings.py" line="202"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="241"/>
+        <location filename="../../ui/office/meetings.py" line="242"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="159"/>
+        <location filename="../../ui/office/meetings.py" line="157"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="160"/>
+        <location filename="../../ui/office/meetings.py" line="158"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="181"/>
+        <location filename="../../ui/office/meetings.py" line="180"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="187"/>
+        <location filename="../../ui/office/meetings.py" line="186"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="202"/>
+        <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="203"/>
+        <location filename="../../ui/office/meetings.py" line="204"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="246"/>
+        <location filename="../../ui/office/meetings.py" line="247"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="252"/>
+        <location filename="../../ui/office/meetings.py" line="253"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="257"/>
+        <location filename="../../ui/office/meetings.py" line="258"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -3186,32 +3296,72 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="34"/>
+        <location filename="../../ui/signin/words.py" line="19"/>
+        <source>Máy chủ {where} trả lời bằng http chứ không phải https. Nếu đây là máy chủ thử nghiệm, hãy ghi địa chỉ http://{where}; nếu không, hãy báo bộ phận kỹ thuật.</source>
+        <translation>The server {where} answers in http, not https. If it is a test server, write the address http://{where}; otherwise tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="24"/>
+        <source>Máy chủ {where} không trả lời: máy chủ có thể đang tắt, hoặc địa chỉ chưa đúng. Hãy kiểm tra địa chỉ, hoặc thử lại sau ít phút.</source>
+        <translation>The server {where} does not answer: it may be down, or the address may be wrong. Check the address, or try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="29"/>
+        <source>Không tìm thấy máy chủ có tên {host}. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
+        <translation>No server named {host} was found. Check the server address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="33"/>
+        <source>Máy chủ {where} không trả lời kịp. Hãy kiểm tra kết nối mạng và địa chỉ máy chủ.</source>
+        <translation>The server {where} did not answer in time. Check the network and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="37"/>
+        <source>Máy chủ {where} trả lời quá chậm. Vui lòng thử lại sau ít phút.</source>
+        <translation>The server {where} is answering too slowly. Please try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="40"/>
+        <source>Chứng chỉ bảo mật của máy chủ {where} không đáng tin cậy nên máy không đăng nhập. Hãy báo bộ phận kỹ thuật.</source>
+        <translation>The security certificate of the server {where} is not trusted, so this laptop does not sign in. Tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="45"/>
+        <source>Máy chủ {where} ngắt kết nối mà không trả lời. Nếu máy chủ dùng https, hãy ghi địa chỉ https://{where}.</source>
+        <translation>The server {where} closed the connection without answering. If it uses https, write the address https://{where}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="59"/>
+        <source>“{typed}” không phải địa chỉ máy chủ. Hãy ghi theo dạng https://tên-máy-chủ, ví dụ https://ecabinet.chinhphu.vn.</source>
+        <translation>“{typed}” is not a server address. Write it as https://server-name, for example https://ecabinet.chinhphu.vn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="70"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="36"/>
+        <location filename="../../ui/signin/words.py" line="72"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="39"/>
+        <location filename="../../ui/signin/words.py" line="75"/>
         <source>Máy chủ từ chối đăng nhập: {reason}</source>
         <translation>The server refused the sign-in: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="43"/>
+        <location filename="../../ui/signin/words.py" line="81"/>
         <source>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
         <translation>Cannot reach the server. Check its address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="47"/>
+        <location filename="../../ui/signin/words.py" line="88"/>
         <source>Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.</source>
         <translation>The server&apos;s answer was invalid; nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="50"/>
+        <location filename="../../ui/signin/words.py" line="91"/>
         <source>Không đăng nhập được: {error}</source>
         <translation>Could not sign in: {error}</translation>
     </message>
@@ -3219,47 +3369,52 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="63"/>
+        <location filename="../../ui/signin/dialog.py" line="49"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="68"/>
+        <location filename="../../ui/signin/dialog.py" line="56"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="76"/>
+        <location filename="../../ui/signin/dialog.py" line="64"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="77"/>
+        <location filename="../../ui/signin/dialog.py" line="65"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <location filename="../../ui/signin/dialog.py" line="71"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="82"/>
+        <location filename="../../ui/signin/dialog.py" line="72"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="83"/>
+        <location filename="../../ui/signin/dialog.py" line="73"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="106"/>
+        <location filename="../../ui/signin/dialog.py" line="93"/>
+        <source>Hệ thống phòng họp không giấy của Chính phủ</source>
+        <translation>The Government&apos;s paperless meeting room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="111"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="116"/>
+        <location filename="../../ui/signin/dialog.py" line="128"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>

@@ -1,9 +1,9 @@
-"""GUI tests get a task manager (the real loopback server comes from tests/plugin.py)."""
+"""GUI tests get a task manager (the real loopback server comes from tests/plugin.py) and
+QSettings of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -25,11 +25,12 @@ def collected_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def settings(tmp_path: Path) -> Iterator[None]:
-    """QSettings in a temporary folder: the tests never touch the real user's choices, and a
-    window's remembered size or splitters never carry from one test to the next."""
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings in a temporary folder: the tests never touch the real user's choices (the
+    theme, a remembered username, where a splitter was left), nor each other's."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
+from ui.widgets.splitter import ListSplitter
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -87,13 +87,10 @@ class OfficeBallots(QWidget):
         right.addLayout(form)
         right_box = QWidget()
         right_box.setLayout(right)
-        splitter = QSplitter()
-        splitter.addWidget(self.ballots)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
+        self.splitter = ListSplitter("office_ballots", self.ballots, right_box)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Phiếu lấy ý kiến — Văn phòng Chính phủ")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -160,11 +157,14 @@ class OfficeBallots(QWidget):
         self.ballots.blockSignals(True)
         self.ballots.clear()
         for ballot in sorted(ballots, key=lambda b: b.deadline, reverse=True):
-            item = QListWidgetItem(f"{ballot.title}\n{self._status(ballot)}", self.ballots)
+            text = f"{ballot.title}\n{self._status(ballot)}"
+            item = QListWidgetItem(text, self.ballots)
             item.setData(ROLE, ballot.id)
+            item.setToolTip(text)  # whole, when the list is narrower than the title
             if ballot.id == keep:
                 self.ballots.setCurrentItem(item)
         self.ballots.blockSignals(False)
+        self.splitter.fit_list()
         self.loaded.emit(ballots)
 
     def _status(self, ballot: OfficeBallot) -> str:

@@ -140,6 +140,12 @@ def unpublish_meeting_for(db: Session, meeting: m.Meeting, user_id: str) -> None
     append(db, meeting.body_id, "meeting", meeting.id, None, Scope.PRIVATE, user_id, meeting.id)
 
 
+def unpublish_item_for(db: Session, meeting: m.Meeting, item_id: str, user_id: str) -> None:
+    """Tell one guest no longer invited to an item to drop it (and, locally, its papers)."""
+    live.audiences_may_change(db, meeting.body_id)
+    append(db, meeting.body_id, "agenda_item", item_id, None, Scope.PRIVATE, user_id, meeting.id)
+
+
 # --- what members did ---------------------------------------------------------------------
 
 

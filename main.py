@@ -43,6 +43,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
         metavar="DIR",
         help="with --demo: after the first sync, save every screen as PNG into DIR and quit",
     )
+    parser.add_argument(
+        "--language",
+        choices=("vi", "en"),  # ui.i18n.LANGUAGES, not imported: Qt loads after the options
+        help="the window's language for this run (default: the one chosen in the settings)",
+    )
     parser.add_argument("--version", action="version", version=f"e-Cabinet {__version__}")
     # For measuring the start (python -m tests.bench bundle): quit once the window is shown.
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
@@ -92,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.demo:
         # Opened on the window's local lane: the keyring and the encrypted store are I/O.
         return run(
-            lambda: Account.open(Profile.open(args.profile)), quit_when_shown=args.quit_when_shown
+            lambda: Account.open(Profile.open(args.profile)),
+            quit_when_shown=args.quit_when_shown,
+            language=args.language,
         )
 
     profile_root = (
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     screenshots = Path(args.screenshots) if args.screenshots else None
     try:
-        return run(open_demo, start_and_sign_in, screenshots=screenshots)
+        return run(open_demo, start_and_sign_in, screenshots=screenshots, language=args.language)
     finally:
         # At once, not after the workers' last requests to it (the interpreter waits for them).
         for stop in stops:

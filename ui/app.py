@@ -27,7 +27,7 @@ from ui.theme import apply_font_scale, apply_theme, follow_system
 GIL_SWITCH_INTERVAL_S = 0.001
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], language: str | None = None) -> QApplication:
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -40,7 +40,7 @@ def make_application(argv: list[str]) -> QApplication:
     apply_theme(app)
     follow_system(app)
     apply_font_scale(app)
-    install_translations(app)
+    install_translations(app, language)  # None: the member's choice
     return app
 
 
@@ -49,14 +49,16 @@ def run(
     startup: Callable[[Account], str] | None = None,
     screenshots: Path | None = None,
     quit_when_shown: bool = False,
+    language: str | None = None,
 ) -> int:
     """Open the profile (``open_account``: the keyring and the encrypted store, so on the local
     lane, never the GUI thread), then the main window on it; ``startup`` runs next on a worker
     (the demo's server start and sign-in) and returns a message for the status bar. With
     ``screenshots`` every screen is saved there after the first sync, and the application
-    quits; with ``quit_when_shown`` it quits once the window first shows the profile (a
+    quits; ``language`` overrides the member's choice for this run (a tour in English); with
+    ``quit_when_shown`` it quits once the window first shows the profile (a
     start-time probe)."""
-    app = make_application(sys.argv)
+    app = make_application(sys.argv, language)
     quit_on_stop_signals(app)
     GuiThreadCollector(app)  # no cycle, and so no Qt object, is freed on a worker
     tasks = TaskManager()

@@ -1,31 +1,120 @@
 """``--screenshots DIR``: walk through every screen after the first sync and save each as PNG.
 
 For the member's guide and for checking a build by looking: the pictures come from the real
-window on real (demo) data, never from mock-ups. GUI thread; each step waits on the event
-loop, never sleeps.
+window on real (demo) data, never from mock-ups. ``screen_walk`` lists every screen the
+window offers its user (the role's own screens included, the settings and sign-in dialogs
+too); the tour takes it at each size of ``SIZES`` (file names carry the size), and the layout
+test (tests/gui/test_every_screen_fits.py) walks the same list. GUI thread; each step waits on
+the event loop, never sleeps.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
 from ui.main_window import MainWindow
 from ui.screens import Screen
+from ui.settings.dialog import SettingsDialog
+from ui.signin.dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 
 SETTLE_MS = 1500  # long enough for a page's worker read and the reader's first render
-# The screens the console must fit: a common laptop, a full-HD screen; the hall's projector.
-CONSOLE_SIZES = (QSize(1366, 768), QSize(1920, 1080))
-HALL_SIZE = QSize(1920, 1080)
+# The screens every page must fit: a common laptop, a full-HD screen (and the hall's projector).
+SIZES = (QSize(1366, 768), QSize(1920, 1080))
+SEARCH_WORDS = "ngan sach"  # found in the demo's papers, typed without diacritics
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of the walk: ``show`` brings it up and returns the window to photograph
+    when it is not the main window (a dialog, the hall display); the caller closes that."""
+
+    name: str
+    show: Callable[[], QWidget | None]
+
+
+def screen_walk(window: MainWindow) -> list[Step]:
+    """Every screen ``window`` can show its user, in the order of the guides."""
+    view = window.last_view
+    overview = view.overview if view else None
+    roles = view.roles if view else frozenset()
+    presiding = bool({Role.CHAIR, Role.SECRETARIAT} & roles)
+    steps: list[Step] = []
+
+    def screen(name: str, which: Screen, object_id: str = "") -> None:
+        steps.append(Step(name, lambda: _show(window, which, object_id)))
+
+    # The home screen ("Hôm nay") is being built apart: it joins the walk as soon as the
+    # registry has it, with no change here.
+    home = getattr(Screen, "HOME", None)
+    if isinstance(home, Screen) and home in window.screens:
+        screen("home", home)
+    if overview and overview.upcoming:
+        meeting_id = overview.upcoming[0].id
+        screen("meeting", Screen.MEETING, meeting_id)
+        steps.append(Step("reader-notes", lambda: _reader_with_notes(window)))
+        if presiding:
+            screen("board", Screen.BOARD, meeting_id)
+            screen("console", Screen.CONSOLE, meeting_id)
+            steps.append(Step("hall", lambda: _hall(window, meeting_id)))
+    if overview and overview.ballots:
+        waiting = [b for b in overview.ballots if b.awaiting_reply] or list(overview.ballots)
+        screen("ballot", Screen.BALLOT, waiting[0].ballot.id)
+    if Role.SECRETARIAT in roles:
+        screen("office-meetings", Screen.OFFICE_MEETINGS)
+        screen("office-ballots", Screen.OFFICE_BALLOTS)
+        screen("record", Screen.RECORD)
+    screen("documents", Screen.DOCUMENTS)
+    steps.append(Step("search", lambda: _search(window)))
+    screen("travel", Screen.TRAVEL)
+    steps.append(Step("settings", lambda: _dialog(SettingsDialog(window))))
+    steps.append(
+        Step("sign-in", lambda: _dialog(SignInDialog(window.account, window.tasks, "", window)))
+    )
+    return steps
+
+
+def _show(window: MainWindow, screen: Screen, object_id: str) -> None:
+    window.show_page(screen, object_id)
+
+
+def _reader_with_notes(window: MainWindow) -> None:
+    """The meeting's last paper of the first item with one, its notes beside it."""
+    entry = window.last_view.meeting if window.last_view else None
+    for item in entry.items if entry else ():
+        if item.documents:
+            window.open_document(item.documents[-1].document.id)
+            break
+    window.reader.side.setCurrentWidget(window.reader.notes_panel)
+
+
+def _hall(window: MainWindow, meeting_id: str) -> QWidget:
+    window.show_page(Screen.CONSOLE, meeting_id)
+    hall = window.console.open_hall(None)
+    hall.showNormal()  # the projector's size, whatever screen takes the picture
+    hall.resize(window.size())
+    return hall
+
+
+def _search(window: MainWindow) -> None:
+    window.show_page(Screen.SEARCH, "")
+    window.search_page.query.setText(SEARCH_WORDS)
+    window.search_page.run_search()
+
+
+def _dialog(dialog: QWidget) -> QWidget:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per size, none kept
+    dialog.show()  # not exec(): the walk goes on while it is open
+    return dialog
 
 
 class ScreenshotTour(QObject):
@@ -35,11 +124,10 @@ class ScreenshotTour(QObject):
         super().__init__(window)
         self.window = window
         self.folder = folder
-        self.steps: list[tuple[str, Callable[[], None]]] = []
+        self.steps: list[tuple[str, Callable[[], QWidget | None]]] = []
         self.saved: list[Path] = []
         self._pending_name = ""
         self._target: QWidget | None = None  # what the pending step shows, if not the window
-        self._document_id = ""  # the document the reader step opened
         window.sync.finished.connect(self._first_sync)
 
     def _first_sync(self, result: SyncResult) -> None:
@@ -52,86 +140,23 @@ class ScreenshotTour(QObject):
         QTimer.singleShot(SETTLE_MS, self._start)  # the window first shows what arrived
 
     def _start(self) -> None:
-        self.steps = self._plan()
+        walk = screen_walk(self.window)
+        for size in SIZES:
+            for step in walk:
+                name = f"{step.name}-{size.width()}x{size.height()}"
+                self.steps.append((name, self._at(size, step.show)))
         self._next()
 
-    def _plan(self) -> list[tuple[str, Callable[[], None]]]:
-        window = self.window
-        view = window.last_view
-        overview = view.overview if view else None
-        steps: list[tuple[str, Callable[[], None]]] = []
-        if overview and overview.upcoming:
-            meeting_id = overview.upcoming[0].id
-            steps.append(("meeting", lambda: window.show_page(Screen.MEETING, meeting_id)))
-            steps.append(("reader", self._open_first_document))
-            if view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
-                steps.append(("board", lambda: window.show_page(Screen.BOARD, meeting_id)))
-                steps.append(("console", lambda: window.show_page(Screen.CONSOLE, meeting_id)))
-        if overview and overview.ballots:
-            waiting = [b for b in overview.ballots if b.awaiting_reply] or list(overview.ballots)
-            ballot_id = waiting[0].ballot.id
-            steps.append(("ballot", lambda: window.show_page(Screen.BALLOT, ballot_id)))
-        if view and Role.SECRETARIAT in view.roles:
-            steps.append(("office-meetings", lambda: window.show_page(Screen.OFFICE_MEETINGS, "")))
-            steps.append(("office-ballots", lambda: window.show_page(Screen.OFFICE_BALLOTS, "")))
-            steps.append(("record", lambda: window.show_page(Screen.RECORD, "")))
-        steps.append(("documents", lambda: window.show_page(Screen.DOCUMENTS, "")))
-        steps.append(("search", self._search))
-        steps.append(("travel", lambda: window.show_page(Screen.TRAVEL, "")))
-        if overview and overview.upcoming and view and {Role.CHAIR, Role.SECRETARIAT} & view.roles:
-            meeting_id = overview.upcoming[0].id
-            for size in CONSOLE_SIZES:
-                name = f"console-{size.width()}x{size.height()}"
-                steps.append((name, partial(self._console_at, meeting_id, size)))
-            steps.append(("hall", self._hall))
-        if overview and overview.upcoming:
-            for size in CONSOLE_SIZES:  # the reader with its notes tools, on both screens
-                name = f"reader-notes-{size.width()}x{size.height()}"
-                steps.append((name, partial(self._notes_at, size)))
-        if view and Role.SECRETARIAT in view.roles:  # the Office's lists beside their pages
-            for screen, name in ((Screen.OFFICE_MEETINGS, "office-meetings"),
-                                 (Screen.OFFICE_BALLOTS, "office-ballots")):  # fmt: skip
-                for size in CONSOLE_SIZES:
-                    sized = f"{name}-{size.width()}x{size.height()}"
-                    steps.append((sized, partial(self._screen_at, screen, size)))
-        return steps
+    def _at(self, size: QSize, show: Callable[[], QWidget | None]) -> Callable[[], QWidget | None]:
+        def sized() -> QWidget | None:
+            self.window.resize(size)
+            return show()
 
-    def _notes_at(self, size: QSize) -> None:
-        self.window.resize(size)
-        if self._document_id:  # the one the reader step opened
-            self.window.open_document(self._document_id)
-        side = self.window.reader.side
-        side.setCurrentWidget(self.window.reader.notes_panel)
-
-    def _console_at(self, meeting_id: str, size: QSize) -> None:
-        self._screen_at(Screen.CONSOLE, size, meeting_id)
-
-    def _screen_at(self, screen: Screen, size: QSize, object_id: str = "") -> None:
-        self.window.resize(size)
-        self.window.show_page(screen, object_id)
-
-    def _hall(self) -> None:
-        hall = self.window.console.open_hall(None)
-        hall.showNormal()  # a fixed size: the picture is the same whatever screen made it
-        hall.resize(HALL_SIZE)
-        self._target = hall
-
-    def _open_first_document(self) -> None:
-        entry = self.window.last_view.meeting if self.window.last_view else None
-        for item in entry.items if entry else ():
-            if item.documents:
-                self._document_id = item.documents[-1].document.id
-                self.window.open_document(self._document_id)
-                return
-
-    def _search(self) -> None:
-        self.window.show_page(Screen.SEARCH, "")
-        self.window.search_page.query.setText("ngan sach")
-        self.window.search_page.run_search()
+        return sized
 
     def _next(self) -> None:
         if self._pending_name:
-            path = self.folder / f"{len(self.saved) + 1:02d}-{self._pending_name}.png"
+            path = self.folder / f"{self._pending_name}.png"
             (self._target or self.window).grab().save(str(path))
             self.saved.append(path)
             if self._target is not None:
@@ -142,5 +167,5 @@ class ScreenshotTour(QObject):
             self.finished.emit(0)
             return
         self._pending_name, step = self.steps.pop(0)
-        step()
+        self._target = step()
         QTimer.singleShot(SETTLE_MS, self._next)

@@ -139,7 +139,10 @@ def _list_problems(view: QListWidget, whole: bool) -> list[str]:
         if not view.wordWrap() and rect.isValid():
             checkbox = 22 if item.flags() & Qt.ItemFlag.ItemIsUserCheckable else 0
             icon = view.iconSize().width() + 4 if not item.icon().isNull() else 0
-            needed = view.fontMetrics().horizontalAdvance(item.text()) + checkbox + icon + 6
+            # A row of two lines (a title over its state) is as wide as its widest line:
+            # measuring the text whole would add the lines' widths together.
+            widest = max(view.fontMetrics().horizontalAdvance(t) for t in item.text().split("\n"))
+            needed = widest + checkbox + icon + 6
             if needed > min(rect.width(), viewport.width()) + SLACK:
                 problems.append(
                     f"{_name(view)}: row {row + 1} “{item.text()[:40]}” is cut "

@@ -9,6 +9,7 @@ only; every request on the network lane. GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
 from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
-from ui.formatting import in_official_time, local_date
+from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
@@ -157,23 +158,25 @@ class OfficeBallots(QWidget):
         self.ballots.blockSignals(True)
         self.ballots.clear()
         for ballot in sorted(ballots, key=lambda b: b.deadline, reverse=True):
-            text = f"{ballot.title}\n{self._status(ballot)}"
+            # The short date fits the list beside the page; the tooltip has the weekday and
+            # the laptop's own time too, and the whole title when the list cuts it.
+            text = f"{ballot.title}\n{self._status(ballot, short_date)}"
             item = QListWidgetItem(text, self.ballots)
             item.setData(ROLE, ballot.id)
-            item.setToolTip(text)  # whole, when the list is narrower than the title
+            item.setToolTip(f"{ballot.title}\n{self._status(ballot)}")
             if ballot.id == keep:
                 self.ballots.setCurrentItem(item)
         self.ballots.blockSignals(False)
         self.splitter.fit_list()
         self.loaded.emit(ballots)
 
-    def _status(self, ballot: OfficeBallot) -> str:
+    def _status(self, ballot: OfficeBallot, date: Callable[[datetime], str] = local_date) -> str:
         words = {
             "draft": self.tr("Chưa gửi"),
             "open": self.tr("Đang lấy ý kiến"),
             "closed": self.tr("Đã kết thúc"),
         }
-        return f"{words.get(ballot.status, ballot.status)} · {local_date(ballot.deadline)}"
+        return f"{words.get(ballot.status, ballot.status)} · {date(ballot.deadline)}"
 
     # --- one ballot --------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from ecabinet.client.meetings import Delivery, Workspace
 from ecabinet.domain import MeetingStatus
 from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import MeetingData
-from ui.formatting import local_date
+from ui.formatting import local_date, short_date
 from ui.labels import meeting_status
 from ui.office.agenda_builder import AgendaBuilder
 from ui.office.delivery import DeliveryView
@@ -124,11 +124,12 @@ class OfficeMeetings(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for meeting in space.meetings:
-            when = local_date(meeting.starts_at)
-            text = f"{meeting.title}\n{meeting_status(meeting.status)} · {when}"
-            row = QListWidgetItem(text, self.list)
+            state = f"{meeting.title}\n{meeting_status(meeting.status)}"
+            # The short date fits the list beside the form; the tooltip has the weekday and
+            # the laptop's own time too, and the whole title when the list cuts it.
+            row = QListWidgetItem(f"{state} · {short_date(meeting.starts_at)}", self.list)
             row.setData(ROLE, meeting.id)
-            row.setToolTip(text)  # whole, when the list is narrower than the title
+            row.setToolTip(f"{state} · {local_date(meeting.starts_at)}")
             if meeting.id == self.meeting_id:
                 self.list.setCurrentItem(row)
         self.list.blockSignals(False)

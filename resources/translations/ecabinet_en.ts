@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="72"/>
+        <location filename="../../ui/app.py" line="74"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104"/>
+        <location filename="../../ui/app.py" line="106"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="125"/>
         <source>Đang khởi động máy chủ trình diễn và đăng nhập…</source>
         <translation>Starting the demonstration server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="132"/>
+        <location filename="../../ui/app.py" line="134"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -444,7 +444,12 @@
         <translation>Notes on this page:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="106"/>
+        <location filename="../../ui/reader/compare_view.py" line="92"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/compare_view.py" line="108"/>
         <source>Không đặt được: “{quote}” {text}</source>
         <translation>Could not be placed: “{quote}” {text}</translation>
     </message>
@@ -664,12 +669,12 @@
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="123"/>
+        <location filename="../../ui/reader/compare_view.py" line="125"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/compare_view.py" line="134"/>
+        <location filename="../../ui/reader/compare_view.py" line="136"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
     </message>
@@ -2054,162 +2059,162 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="86"/>
+        <location filename="../../ui/office/ballots.py" line="87"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="92"/>
+        <location filename="../../ui/office/ballots.py" line="93"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="107"/>
+        <location filename="../../ui/office/ballots.py" line="108"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="109"/>
+        <location filename="../../ui/office/ballots.py" line="110"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="112"/>
+        <location filename="../../ui/office/ballots.py" line="113"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="113"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="126"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="126"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="126"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="126"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="133"/>
+        <location filename="../../ui/office/ballots.py" line="134"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="134"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="141"/>
+        <location filename="../../ui/office/ballots.py" line="142"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="172"/>
+        <location filename="../../ui/office/ballots.py" line="175"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="173"/>
+        <location filename="../../ui/office/ballots.py" line="176"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="174"/>
+        <location filename="../../ui/office/ballots.py" line="177"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="198"/>
+        <location filename="../../ui/office/ballots.py" line="201"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="204"/>
+        <location filename="../../ui/office/ballots.py" line="207"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="208"/>
+        <location filename="../../ui/office/ballots.py" line="211"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="217"/>
+        <location filename="../../ui/office/ballots.py" line="220"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="218"/>
+        <location filename="../../ui/office/ballots.py" line="221"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="219"/>
+        <location filename="../../ui/office/ballots.py" line="222"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="234"/>
+        <location filename="../../ui/office/ballots.py" line="237"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="243"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="246"/>
+        <location filename="../../ui/office/ballots.py" line="249"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="262"/>
+        <location filename="../../ui/office/ballots.py" line="265"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="274"/>
+        <location filename="../../ui/office/ballots.py" line="277"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="295"/>
+        <location filename="../../ui/office/ballots.py" line="298"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="299"/>
+        <location filename="../../ui/office/ballots.py" line="302"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2257,67 +2262,67 @@
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="148"/>
+        <location filename="../../ui/office/meetings.py" line="149"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="156"/>
+        <location filename="../../ui/office/meetings.py" line="157"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="202"/>
+        <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="242"/>
+        <location filename="../../ui/office/meetings.py" line="243"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="157"/>
+        <location filename="../../ui/office/meetings.py" line="158"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="159"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="180"/>
+        <location filename="../../ui/office/meetings.py" line="181"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="186"/>
+        <location filename="../../ui/office/meetings.py" line="187"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="203"/>
+        <location filename="../../ui/office/meetings.py" line="204"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="204"/>
+        <location filename="../../ui/office/meetings.py" line="205"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="247"/>
+        <location filename="../../ui/office/meetings.py" line="248"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="253"/>
+        <location filename="../../ui/office/meetings.py" line="254"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="258"/>
+        <location filename="../../ui/office/meetings.py" line="259"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -3190,12 +3195,17 @@
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="106"/>
+        <location filename="../../ui/settings/dialog.py" line="89"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="108"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="122"/>
+        <location filename="../../ui/settings/dialog.py" line="124"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from ui import i18n, theme
@@ -105,6 +105,8 @@ def test_every_icon_draws_in_both_themes(qtbot: QtBot) -> None:
 def test_the_settings_dialog_applies_and_keeps_choices(qtbot: QtBot, settings: None) -> None:
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.text() == "Đóng"  # Qt has no Vietnamese for its own buttons
     try:
         dialog.theme.setCurrentIndex(dialog.theme.findData(theme.DARK))
         assert theme.is_dark()

@@ -88,6 +88,8 @@ class CompareDialog(QDialog):
         row.addLayout(side)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Qt has no Vietnamese of its own buttons: without this the window says "Close".
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(row, 1)

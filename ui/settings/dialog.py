@@ -85,6 +85,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Mã PIN mở khoá màn hình"), pin_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
+        # Qt has no Vietnamese of its own buttons: without this the window says "Close".
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)

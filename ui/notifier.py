@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 
 from ecabinet.client.library import BallotEntry
-from ecabinet.official_time import official_text
-from ui.formatting import time_left
+from ui.formatting import short_date, time_left
 
 # The strings keep the notifications' context in the translations (resources/translations).
 translate = QCoreApplication.translate
@@ -44,7 +43,7 @@ def ballots_due_notice(
         ballot = due[0].ballot
         message = translate("Notifier", "“{title}”: hạn trả lời {deadline}, {left}.").format(
             title=ballot.title,
-            deadline=official_text(ballot.deadline),
+            deadline=short_date(ballot.deadline),  # "Hà Nội time" in English
             left=time_left(ballot.deadline, moment),
         )
     else:

@@ -50,7 +50,7 @@ def test_a_ballot_due_names_its_title_deadline_and_time_left() -> None:
     assert note is not None
     assert note.title == "Phiếu lấy ý kiến sắp hết hạn"
     assert note.message == (
-        "“Phiếu về Nghị định 15”: hạn trả lời 15/12/2025 11:00 (giờ Hà Nội), còn 2 giờ 30 phút."
+        "“Phiếu về Nghị định 15”: hạn trả lời 15/12/2025, 11:00 (giờ Hà Nội), còn 2 giờ 30 phút."
     )
     two = ballots_due_notice([one, entry("Phiếu 2", timedelta(hours=4))], locked=False, now=NOW)
     assert two is not None and "2 phiếu" in two.message and "“Phiếu 2”" in two.message

@@ -2021,37 +2021,37 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifier.py" line="38"/>
+        <location filename="../../ui/notifier.py" line="37"/>
         <source>Phiếu lấy ý kiến sắp hết hạn</source>
         <translation>Written ballot nearly due</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="40"/>
+        <location filename="../../ui/notifier.py" line="39"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn.</source>
         <translation>{count} written ballots awaiting your reply are nearly due.</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="45"/>
+        <location filename="../../ui/notifier.py" line="44"/>
         <source>“{title}”: hạn trả lời {deadline}, {left}.</source>
         <translation>“{title}”: reply by {deadline}, {left}.</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="51"/>
+        <location filename="../../ui/notifier.py" line="50"/>
         <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn: {titles}.</source>
         <translation>{count} written ballots awaiting your reply are nearly due: {titles}.</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="65"/>
+        <location filename="../../ui/notifier.py" line="64"/>
         <source>Tài liệu được thay thế</source>
         <translation>Document replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="67"/>
+        <location filename="../../ui/notifier.py" line="66"/>
         <source>{count} tài liệu đã có bản mới.</source>
         <translation>{count} documents have a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="69"/>
+        <location filename="../../ui/notifier.py" line="68"/>
         <source>Đã có bản mới: {titles}.</source>
         <translation>New version of: {titles}.</translation>
     </message>
@@ -2398,72 +2398,77 @@
 <context>
     <name>PositionBoard</name>
     <message>
-        <location filename="../../ui/decisions/board.py" line="45"/>
+        <location filename="../../ui/decisions/board.py" line="43"/>
+        <source>Bảng ý kiến các thành viên</source>
+        <translation>Members&apos; positions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/board.py" line="47"/>
         <source>Cập nhật</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="49"/>
+        <location filename="../../ui/decisions/board.py" line="51"/>
         <source>Ý kiến theo nội dung và thành viên</source>
         <translation>Positions by item and member</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="63"/>
+        <location filename="../../ui/decisions/board.py" line="65"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="68"/>
+        <location filename="../../ui/decisions/board.py" line="70"/>
         <source>Cần kết nối máy chủ để xem bảng ý kiến.</source>
         <translation>The board needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="70"/>
+        <location filename="../../ui/decisions/board.py" line="72"/>
         <source>Không tải được bảng ý kiến: {reason}</source>
         <translation>Could not load the board: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="80"/>
+        <location filename="../../ui/decisions/board.py" line="82"/>
         <source>Đề xuất thông qua không thảo luận (một lần biểu quyết): {items}</source>
         <translation>Proposed for adoption without debate (one vote): {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="84"/>
+        <location filename="../../ui/decisions/board.py" line="86"/>
         <source>Chưa có nội dung nào đủ điều kiện thông qua không thảo luận.</source>
         <translation>No item qualifies for adoption without debate yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="87"/>
+        <location filename="../../ui/decisions/board.py" line="89"/>
         <source>(Cần quá nửa tổng số {total} thành viên không phản đối, không ai phản đối hay đăng ký phát biểu.)</source>
         <translation>(Needs more than half of all {total} members with no objection, and nobody objecting or asking to speak.)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="91"/>
+        <location filename="../../ui/decisions/board.py" line="93"/>
         <source>{position}. {title} (đồng chí {name} đề nghị thảo luận)</source>
         <translation>{position}. {title} ({name} asked for a debate)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="98"/>
+        <location filename="../../ui/decisions/board.py" line="100"/>
         <source>Rút khỏi danh sách: {items}</source>
         <translation>Taken off the list: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="103"/>
+        <location filename="../../ui/decisions/board.py" line="105"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="103"/>
+        <location filename="../../ui/decisions/board.py" line="105"/>
         <source>Dự kiến</source>
         <translation>Outlook</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="103"/>
+        <location filename="../../ui/decisions/board.py" line="105"/>
         <source>Phát biểu</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/board.py" line="130"/>
+        <location filename="../../ui/decisions/board.py" line="132"/>
         <source>{n} thành viên, {m} nội dung.</source>
         <translation>{n} members, {m} items.</translation>
     </message>

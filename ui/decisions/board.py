@@ -39,7 +39,9 @@ class PositionBoard(QWidget):
         self.account = account
         self.tasks = tasks
         self.meeting_id = ""
-        self.heading = QLabel(f"<b>{self.tr('Bảng ý kiến các thành viên')}</b>")
+        # Its own line: lupdate does not see a tr() inside an f-string (it stayed Vietnamese).
+        title = self.tr("Bảng ý kiến các thành viên")
+        self.heading = QLabel(f"<b>{title}</b>")
         self.consent = QLabel()
         self.consent.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Cập nhật"))

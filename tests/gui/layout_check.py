@@ -4,6 +4,7 @@
 on, every visible QLabel or QAbstractButton whose text is wider than the widget (fontMetrics
 ``horizontalAdvance`` against ``contentsRect``; a word-wrapped label by its ``heightForWidth``),
 every list item whose text is cut, every list that hides rows behind a scroll bar (where asked),
+every flat table that cuts a cell while its other columns have room to spare,
 and every pair of visible sibling widgets whose geometries overlap. ``assert_laid_out(root)``
 fails the test with that list. Use it after resizing the window to each size that matters.
 """
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 
 from PySide6 import QtGui
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -27,10 +28,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QToolButton,
+    QTreeWidget,
     QWidget,
 )
 
 SLACK = 1  # pixels: rounding of fractional advances
+TREE_PADDING = 6  # pixels: a cell's text margins, both sides (the style's focus frame + 1)
+UNUSED_ROOM = 60  # pixels of columns wider than their text: room a cut cell could have had
 
 
 def _plain(label: QLabel) -> str:
@@ -140,8 +144,11 @@ def _list_problems(view: QListWidget, whole: bool) -> list[str]:
             checkbox = 22 if item.flags() & Qt.ItemFlag.ItemIsUserCheckable else 0
             icon = view.iconSize().width() + 4 if not item.icon().isNull() else 0
             # A row of two lines (a title over its state) is as wide as its widest line:
-            # measuring the text whole would add the lines' widths together.
-            widest = max(view.fontMetrics().horizontalAdvance(t) for t in item.text().split("\n"))
+            # measuring the text whole would add the lines' widths together. A list of
+            # titles beside its page cuts a long title on purpose, its tooltip holding it
+            # whole (ui/widgets/splitter.py): such a line is not counted, the others must fit.
+            lines = [t for t in item.text().split("\n") if t not in item.toolTip()]
+            widest = max((view.fontMetrics().horizontalAdvance(t) for t in lines), default=0)
             needed = widest + checkbox + icon + 6
             if needed > min(rect.width(), viewport.width()) + SLACK:
                 problems.append(
@@ -149,6 +156,35 @@ def _list_problems(view: QListWidget, whole: bool) -> list[str]:
                     f"({needed} px needed, {min(rect.width(), viewport.width())} shown)"
                 )
     return problems
+
+
+def _tree_problems(view: QTreeWidget) -> list[str]:
+    """A flat table that cuts a cell with "…" while other columns hold room they do not use
+    (Qt's last column stretched by default): the room was there, the text is cut anyway."""
+    if view.rootIsDecorated() or view.topLevelItemCount() == 0:
+        return []
+    metrics, header = view.fontMetrics(), view.headerItem()
+    rows = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
+    shown = [row for row in rows if row is not None and not row.isHidden()]
+    needed = [
+        max(
+            metrics.horizontalAdvance(header.text(column)) + TREE_PADDING,
+            *(
+                QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
+                for row in shown  # an unread paper's row is bold
+            ),
+        )
+        for column in range(view.columnCount())
+    ]
+    widths = [view.columnWidth(column) for column in range(view.columnCount())]
+    spare = sum(max(0, width - need) for width, need in zip(widths, needed, strict=True))
+    for column, (width, need) in enumerate(zip(widths, needed, strict=True)):
+        if need > width + SLACK and spare > UNUSED_ROOM:
+            return [
+                f"{_name(view)}: column “{header.text(column)}” cuts its text "
+                f"({need} px needed, {width} shown) while {spare} px lie unused in others"
+            ]
+    return []
 
 
 def _children(widget: QWidget) -> list[QWidget]:
@@ -207,6 +243,8 @@ def layout_problems(
             problems += [found] if found else []
         elif isinstance(widget, QListWidget):
             problems += _list_problems(widget, widget in must_be_whole)
+        elif isinstance(widget, QTreeWidget):
+            problems += _tree_problems(widget)
         problems += _overlaps(widget, ignore)
     return problems
 

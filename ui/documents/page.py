@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.library import DocumentEntry
 from ecabinet.client.search_text import fold
 from ui import labels
+from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
 from ui.widgets.trees import top_level
 
@@ -43,10 +43,7 @@ class DocumentsPage(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setSortingEnabled(True)
         self.list.setAccessibleName(self.tr("Danh sách tài liệu"))
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 280)
+        TitlesShareTheRoom(self.list)
         self.list.itemActivated.connect(
             lambda node, _col: self.open_document.emit(node.data(0, ROLE))
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -23,6 +22,7 @@ from ecabinet.client.travel import Readiness
 from ui import labels
 from ui.formatting import file_size
 from ui.theme import colors
+from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
 
 
@@ -44,8 +44,7 @@ class TravelPage(QWidget):
         self.papers.setHeaderLabels(
             [self.tr("Tài liệu"), self.tr("Thuộc"), self.tr("Dung lượng"), self.tr("Tình trạng")]
         )
-        self.papers.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.papers.header().resizeSection(1, 260)
+        TitlesShareTheRoom(self.papers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.verdict)

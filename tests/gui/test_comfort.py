@@ -119,3 +119,23 @@ def test_the_settings_dialog_applies_and_keeps_choices(qtbot: QtBot, settings: N
     finally:
         theme.apply_theme(app(), theme.LIGHT)
         theme.apply_font_scale(app(), 1.0)
+
+
+def test_a_language_given_for_the_run_wins_over_the_settings(qtbot: QtBot, settings: None) -> None:
+    """`main.py --language en` (a tour in English) whatever the member chose."""
+    from main import parse
+    from ui.app import make_application
+
+    names = app().applicationName(), app().organizationName()  # make_application names them
+    try:
+        assert make_application([], parse(["--demo", "--language", "en"]).language) is app()
+        assert QCoreApplication.translate("MainWindow", "Đồng bộ") == "Sync"
+        assert i18n.chosen_language() == "vi"  # the member's choice (none: Vietnamese) stays
+    finally:
+        app().setApplicationName(names[0])
+        app().setOrganizationName(names[1])
+        i18n.install_translations(app(), "vi")
+        theme.apply_theme(app(), theme.LIGHT)
+        theme.apply_font_scale(app(), 1.0)
+    with pytest.raises(SystemExit):
+        parse(["--language", "fr"])

@@ -139,7 +139,10 @@ class TaskManager(QObject):
             self._handoff.post(partial(self._deliver, number, fut))
 
     def _deliver(self, number: int, fut: Future[Any]) -> None:
-        _task, on_done, on_error = self._held.pop(number)
+        held = self._held.pop(number, None)
+        if held is None:  # posted before a shutdown that has let go of it: not delivered
+            return
+        _task, on_done, on_error = held
         error = fut.exception()
         if error is not None:
             try:

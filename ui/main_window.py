@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ecabinet.client.account import Account
 from ui.decisions.ballot_page import BallotPage
@@ -20,6 +20,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
+from ui.home.page import HomePage
 from ui.live.session import LiveSession
 from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         account, tasks = self.account, self.tasks
         self.sidebar = Sidebar()
         self.sidebar.chosen.connect(self.show_page)
-        self.welcome = QLabel(self.tr("Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái."))
+        self.home_page = HomePage(account, tasks)
         self.meeting_page = MeetingPage()
         self.item_panel = ItemDecisionPanel(account, tasks)
         self.meeting_page.set_side_panel(self.item_panel)

@@ -1,4 +1,4 @@
-"""The sidebar: upcoming and past meetings, written ballots with the time left, documents,
+"""The sidebar: "Hôm nay" (the home screen), upcoming and past meetings, written ballots with the time left, documents,
 search and "ready to travel". Choosing an entry tells the window which screen to show.
 GUI thread; fed with an Overview read on a worker.
 """
@@ -42,6 +42,9 @@ class Sidebar(QTreeWidget):
         selected = self.current_choice()
         self._filling = True
         self.clear()
+        home = self._section(self.tr("Hôm nay"))
+        home.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        home.setData(0, ROLE, (Screen.HOME, ""))
         upcoming = self._section(self.tr("Phiên họp sắp tới"))
         for meeting in overview.upcoming:
             self._meeting(upcoming, meeting)
@@ -132,7 +135,9 @@ class Sidebar(QTreeWidget):
         return False
 
     def _items(self) -> list[QTreeWidgetItem]:
-        return [entry for section in top_level(self) for entry in children(section)]
+        # "Hôm nay" is a top-level entry of its own; the others sit under their sections.
+        sections = top_level(self)
+        return sections[:1] + [entry for section in sections for entry in children(section)]
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if self._filling or current is None:

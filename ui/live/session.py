@@ -109,7 +109,7 @@ class LiveSession(QObject):
         page = self.window.page
         if page == Screen.READER:
             self._open_first_document(event.agenda_item_id)
-        elif page in (Screen.MEETING, Screen.WELCOME):
+        elif page in (Screen.MEETING, Screen.HOME):
             self._go_to(event.meeting_id, event.agenda_item_id)
         # Elsewhere (a ballot, a search) the member is busy with something else: left alone.
 

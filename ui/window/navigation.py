@@ -17,7 +17,7 @@ class Navigation:
     def __init__(self, registry: ScreenRegistry, sidebar: Sidebar) -> None:
         self.registry = registry
         self.sidebar = sidebar
-        self.screen, self.object_id = Screen.WELCOME, ""
+        self.screen, self.object_id = Screen.HOME, ""
         self.history: list[tuple[Screen, str]] = []
 
     def show(self, screen: Screen, object_id: str = "") -> None:

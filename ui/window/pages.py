@@ -1,6 +1,6 @@
 """The window's screens in its registry, and what each page asks of the window.
 
-Screens: a meeting (agenda, documents, the member's decision panel), a written ballot, every
+Screens: "Hôm nay" (the home screen), a meeting (agenda, documents, the member's decision panel), a written ballot, every
 document, search, "ready to travel", the reader, and for the chair and the secretariat the
 position board and the vote console, the record and the Government Office's screens. Each is
 registered once under its ``Screen`` (ui/screens.py) with what it does when shown, when left
@@ -26,7 +26,7 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
     def read_again(_object_id: str) -> None:
         window.refresh()  # the View read for the screen carries what it shows
 
-    screens.register(Screen.WELCOME, window.welcome)
+    screens.register(Screen.HOME, window.home_page, shown=read_again)
     screens.register(Screen.MEETING, window.meeting_page, shown=read_again)
     ballot_page = window.ballot_page
     screens.register(
@@ -57,6 +57,12 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
 def connect_pages(window: MainWindow) -> None:
     """What each page asks of the window: to open a document, another screen, or a sync."""
     meeting_page, sync = window.meeting_page, window.sync
+    home = window.home_page
+    home.meeting_chosen.connect(lambda mid: window.show_page(Screen.MEETING, mid))
+    home.ballot_chosen.connect(lambda bid: window.show_page(Screen.BALLOT, bid))
+    home.document_chosen.connect(window.open_document)
+    home.outbox_chosen.connect(lambda: window.show_page(Screen.TRAVEL, ""))
+    home.office_ballots_chosen.connect(lambda: window.show_page(Screen.OFFICE_BALLOTS, ""))
     meeting_page.item_selected.connect(window.item_panel.show_item)
     meeting_page.open_document.connect(window.open_document)
     meeting_page.board_requested.connect(lambda mid: window.show_page(Screen.BOARD, mid))

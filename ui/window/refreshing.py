@@ -1,14 +1,13 @@
 """Reading what the window shows and showing it: one View, read on the local lane for the
 screen in front (ui/view.py), then given to the sidebar, that screen, the status bar and the
-lock's guard; at start the window lands on the next meeting or ballot, and what arrived since
-the last read is told in the banner. GUI thread.
+lock's guard; the window starts on "Hôm nay" (ui/home/page.py), and what arrived since the
+last read is told in the banner. GUI thread.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ecabinet.client.library import Overview
 from ecabinet.domain import Role
 from ui.screens import Screen
 from ui.view import View, read_view
@@ -45,8 +44,6 @@ class WindowRefresh:
         news = what_is_new(previous, view) if previous is not None else ""
         if news:
             window.show_notice(news)
-        if window.page == Screen.WELCOME:
-            self._land(view.overview)
         window.refreshed.emit()
 
     def _show_screen(self, view: View) -> None:
@@ -58,13 +55,7 @@ class WindowRefresh:
             window.meeting_page.set_chair_tools(bool({Role.CHAIR, Role.SECRETARIAT} & view.roles))
         if view.page == Screen.DOCUMENTS:
             window.documents_page.show_documents(view.catalogue)
+        if view.today is not None:
+            window.home_page.show_today(view.today, office=Role.SECRETARIAT in view.roles)
         if view.readiness is not None:
             window.travel_page.show_readiness(view.readiness, window.sync.running)
-
-    def _land(self, overview: Overview) -> None:
-        """At start, open the next meeting, or else the first ballot awaiting a reply."""
-        if overview.upcoming:
-            self.window.show_page(Screen.MEETING, overview.upcoming[0].id)
-        elif any(b.awaiting_reply for b in overview.ballots):
-            first = next(b for b in overview.ballots if b.awaiting_reply)
-            self.window.show_page(Screen.BALLOT, first.ballot.id)

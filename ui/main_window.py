@@ -10,6 +10,8 @@ the client core on the local lane. GUI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
@@ -26,7 +28,6 @@ from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
-from ui.reader.reader import DocumentReader
 from ui.record.page import RecordPage
 from ui.screens import Screen
 from ui.search.page import SearchPage
@@ -40,9 +41,13 @@ from ui.window.frame import frame_window
 from ui.window.menus import WindowMenus
 from ui.window.navigation import Navigation
 from ui.window.notices import SyncReports
-from ui.window.pages import connect_pages, register_screens
+from ui.window.pages import connect_pages, connect_reader, register_screens
+from ui.window.reader_slot import ReaderSlot
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
+
+if TYPE_CHECKING:
+    from ui.reader.reader import DocumentReader
 
 
 class MainWindow(QMainWindow):
@@ -90,12 +95,17 @@ class MainWindow(QMainWindow):
         self.documents_page = DocumentsPage()
         self.search_page = SearchPage(account, tasks)
         self.travel_page = TravelPage()
-        self.reader = DocumentReader(account, tasks)
+        self.reader_slot = ReaderSlot(account, tasks, lambda reader: connect_reader(self, reader))
         self.board = PositionBoard(account, tasks)
         self.console = VoteConsole(account, tasks)
         self.record_page = RecordPage(account, tasks)
         self.office_ballots = OfficeBallots(account, tasks)
         self.office_meetings = OfficeMeetings(account, tasks)
+
+    @property
+    def reader(self) -> DocumentReader:
+        """The reader, made at the first call (ui/window/reader_slot.py)."""
+        return self.reader_slot.reader()
 
     # --- navigation (ui/window/navigation.py) and documents (ui/window/reading.py) -----
 

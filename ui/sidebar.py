@@ -1,6 +1,6 @@
-"""The sidebar: "Hôm nay" (the home screen), upcoming and past meetings, written ballots with the time left, documents,
-search and "ready to travel". Choosing an entry tells the window which screen to show.
-GUI thread; fed with an Overview read on a worker.
+"""The sidebar: "Hôm nay" (the home screen), upcoming and past meetings, written ballots with
+the time left, documents, search and "ready to travel". Choosing an entry tells the window
+which screen to show. GUI thread; fed with an Overview read on a worker.
 """
 
 from __future__ import annotations

@@ -69,15 +69,13 @@ def test_the_member_lands_on_today_with_the_next_session_and_the_ballot_waiting(
     assert not home.office_card.isVisibleTo(window)
     # One click on the session opens it; one click on the ballot opens it.
     home.meeting_card.entries[0].click()
-    assert (shown_screen(window), window.object_id) == (
-        Screen.MEETING,
-        live_server.world.meeting_id,
-    )
+    world = live_server.world
+    assert (shown_screen(window), window.object_id) == (Screen.MEETING, world.meeting_id)
     window.sidebar.choose(Screen.HOME)
     assert shown_screen(window) == Screen.HOME
     qtbot.waitUntil(lambda: bool(home.ballots_card.entries), timeout=WAIT)
     home.ballots_card.entries[0].click()
-    assert (shown_screen(window), window.object_id) == (Screen.BALLOT, live_server.world.ballot_id)
+    assert (shown_screen(window), window.object_id) == (Screen.BALLOT, world.ballot_id)
 
 
 def test_the_deadline_counts_down_without_reading_the_store_again(

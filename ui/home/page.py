@@ -73,7 +73,7 @@ class HomePage(QWidget):
         QVBoxLayout(self).addWidget(scroll)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(lambda: self.tick())
+        self.timer.timeout.connect(self.tick)
 
     def show_today(self, today: Today, office: bool, now: datetime | None = None) -> None:
         moment = now or datetime.now(UTC)

@@ -104,7 +104,7 @@ class LiveSession(QObject):
     # --- the chair's next item ------------------------------------------------------------
 
     def _session_item(self, event: SessionItem) -> None:
-        if not self.window.reader.toolbar.follow_action.isChecked():
+        if not self.window.reader_slot.following():
             return
         page = self.window.page
         if page == Screen.READER:
@@ -121,7 +121,7 @@ class LiveSession(QObject):
             return documents[0].id if documents else ""
 
         def open_it(document_id: str) -> None:
-            if not document_id or not self.window.reader.toolbar.follow_action.isChecked():
+            if not document_id or not self.window.reader_slot.following():
                 return
             if document_id != self.window.reader.document_id:
                 self.window.open_document(document_id)

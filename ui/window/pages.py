@@ -1,10 +1,10 @@
 """The window's screens in its registry, and what each page asks of the window.
 
-Screens: "Hôm nay" (the home screen), a meeting (agenda, documents, the member's decision panel), a written ballot, every
-document, search, "ready to travel", the reader, and for the chair and the secretariat the
-position board and the vote console, the record and the Government Office's screens. Each is
-registered once under its ``Screen`` (ui/screens.py) with what it does when shown, when left
-and when in front after a sync. GUI thread.
+Screens: "Hôm nay" (the home screen), a meeting (agenda, documents, the member's decision
+panel), a written ballot, every document, search, "ready to travel", the reader, and for the
+chair and the secretariat the position board and the vote console, the record and the
+Government Office's screens. Each is registered once under its ``Screen`` (ui/screens.py) with
+what it does when shown, when left and when in front after a sync. GUI thread.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ui.screens import Screen, ScreenRegistry
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.reader.reader import DocumentReader
 
 
 def register_screens(window: MainWindow) -> ScreenRegistry:
@@ -36,7 +37,8 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
     search_page = window.search_page
     screens.register(Screen.SEARCH, search_page, shown=lambda _id: search_page.focus_query())
     screens.register(Screen.TRAVEL, window.travel_page, shown=read_again)
-    screens.register(Screen.READER, window.reader, left=window.reader.close_document)
+    slot = window.reader_slot
+    screens.register(Screen.READER, slot, left=slot.close_document)
     screens.register(Screen.BOARD, window.board, shown=window.board.show_meeting)
     console = window.console
     screens.register(
@@ -71,12 +73,16 @@ def connect_pages(window: MainWindow) -> None:
     window.documents_page.open_document.connect(window.open_document)
     window.ballot_page.open_document.connect(window.open_document)
     window.search_page.open_hit.connect(window.open_document_at)
-    window.reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
     window.travel_page.fetch_requested.connect(sync.start)
     for acting in (
         window.item_panel,
         window.ballot_page,
-        window.reader.toolbar.speak,
         window.roll_call,
     ):
         acting.acted.connect(window.after_act)
+
+
+def connect_reader(window: MainWindow, reader: DocumentReader) -> None:
+    """What the reader asks of the window, once it is made (at the first document)."""
+    reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
+    reader.toolbar.speak.acted.connect(window.after_act)

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ecabinet.client.account import Account
 from ecabinet.client.home import Collecting, NextMeeting, Today, collecting
+from ecabinet.wire.objects import BallotData
 from ui.formatting import local_date, time_left, under_a_day
 from ui.home.cards import Card, card_style
 from ui.tasks import TaskManager
@@ -145,19 +147,24 @@ class HomePage(QWidget):
             card.line(self.tr("Không có phiếu nào đang chờ trả lời."), muted=True)
             return
         for ballot in today.awaiting:
-            ballot_id, deadline = ballot.id, ballot.deadline
-            button = card.entry(
-                ballot.title, "", lambda ballot_id=ballot_id: self.ballot_chosen.emit(ballot_id)
-            )
+            self._ballot(ballot, now)
 
-            def words(moment: datetime, deadline: datetime = deadline) -> str:
-                return self.tr("Hạn {date} · {left}").format(
+    def _ballot(self, ballot: BallotData, now: datetime) -> None:
+        deadline = ballot.deadline
+        button = self.ballots_card.entry(
+            ballot.title, "", partial(self.ballot_chosen.emit, ballot.id)
+        )
+        if under_a_day(deadline, now):
+            button.setStyleSheet(f"color: {colors().danger.name()}")
+
+        def redraw(moment: datetime) -> None:
+            button.setDescription(
+                self.tr("Hạn {date} · {left}").format(
                     date=local_date(deadline), left=time_left(deadline, moment)
                 )
+            )
 
-            if under_a_day(deadline, now):
-                button.setStyleSheet(f"color: {colors().danger.name()}")
-            self._ticking(lambda moment, b=button, w=words: b.setDescription(w(moment)), now)
+        self._ticking(redraw, now)
 
     def _replaced(self, today: Today) -> None:
         card = self.replaced_card
@@ -166,13 +173,12 @@ class HomePage(QWidget):
             card.line(self.tr("Không có tài liệu nào thay đổi kể từ lần đọc trước."), muted=True)
             return
         for document in today.replaced:
-            document_id = document.document_id
             card.entry(
                 document.title,
                 self.tr("{context} · bản thứ {number}, đồng chí chưa đọc").format(
                     context=document.context, number=document.number
                 ),
-                lambda document_id=document_id: self.document_chosen.emit(document_id),
+                partial(self.document_chosen.emit, document.document_id),
             )
 
     def _outbox(self, today: Today) -> None:

@@ -36,10 +36,16 @@ class Sidebar(QTreeWidget):
         self._filling = False
 
     def show_overview(
-        self, overview: Overview, now: datetime | None = None, office: bool = False
+        self,
+        overview: Overview,
+        now: datetime | None = None,
+        office: bool = False,
+        shown: tuple[Screen, str] | None = None,
     ) -> None:
+        """Fill the list; the entry selected stays so, or else ``shown`` (the screen in front,
+        "Hôm nay" at start) is selected, quietly."""
         moment = now or datetime.now(UTC)
-        selected = self.current_choice()
+        selected = self.current_choice() or shown
         self._filling = True
         self.clear()
         home = self._section(self.tr("Hôm nay"))

@@ -36,7 +36,11 @@ class WindowRefresh:
         guard.show_papers_hidden(view.papers_hidden, view.offline_hours)
         if not guard.idle_timer.isActive() and not guard.is_locked:
             guard.watch_idle(view.idle_minutes * 60_000)
-        window.sidebar.show_overview(view.overview, office=Role.SECRETARIAT in view.roles)
+        window.sidebar.show_overview(
+            view.overview,
+            office=Role.SECRETARIAT in view.roles,
+            shown=(window.page, window.object_id),
+        )
         if view.page == window.page:
             self._show_screen(view)
         window.status.show_connection(view.online, view.last_sync)

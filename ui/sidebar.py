@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -131,6 +131,10 @@ class Sidebar(QTreeWidget):
         item = self.currentItem()
         value = item.data(0, ROLE) if item is not None else None
         return (value[0], value[1]) if isinstance(value, (tuple, list)) else None
+
+    def forget_choice(self) -> None:
+        """No entry selected (a screen the sidebar does not list is in front)."""
+        self.setCurrentIndex(QModelIndex())
 
     def choose(self, screen: Screen, id_: str = "") -> bool:
         """Select an entry (and show its screen); False when it is not in the sidebar."""

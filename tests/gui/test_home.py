@@ -4,19 +4,16 @@ Government Office's ballots with their replies, and one click from each to the t
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 from pathlib import Path
 
-import requests
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.api import ServerApi
-from tests.factories import PASSWORD
 from tests.gui.conftest import shown_screen
+from tests.gui.test_main_window import publish_new_version
 from tests.loopback import LiveServer, signed_in
-from tests.pdfs import make_pdf
 from ui.home.cards import Card
 from ui.main_window import MainWindow
 from ui.screens import Screen
@@ -102,18 +99,7 @@ def test_a_replaced_document_is_listed_and_opens_in_the_reader(
     document_id = live_server.world.document_ids[1]
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         window.open_document(document_id)  # read in its first version
-    secretariat = ServerApi(live_server.url)
-    secretariat.login("secretariat", PASSWORD, "office")
-    data = make_pdf(2, "Dự thảo bản mới")
-    sha = hashlib.sha256(data).hexdigest()
-    secretariat.upload_blob(data, sha)
-    r = requests.post(
-        f"{live_server.url}/api/v1/documents/{document_id}/versions",
-        json={"sha256": sha, "filename": "v2.pdf"},
-        headers={"Authorization": f"Bearer {secretariat.token}"},
-        timeout=10,
-    )
-    assert r.status_code == 201
+    publish_new_version(live_server.url, document_id)
     window.sidebar.choose(Screen.HOME)
     with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
         window.sync.start()

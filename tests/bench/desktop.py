@@ -132,10 +132,12 @@ else:
     app.aboutToQuit.connect(lambda: print("store", time.time() - started))
 
     def open_account():
+        from pathlib import Path
         from ecabinet.client.account import Account
         from ecabinet.client.paths import Profile
-        from ecabinet.client.secrets import MemorySecrets
-        return Account.open(Profile.open(sys.argv[3]), secrets=MemorySecrets())
+        from tests.bench.kept_secrets import KeptSecrets
+        secrets = KeptSecrets(Path(sys.argv[3]) / "secrets.json")
+        return Account.open(Profile.open(sys.argv[3]), secrets=secrets)
 
     run(open_account, quit_when_shown=True)
 """
@@ -145,14 +147,16 @@ def bench_start(runs: int) -> str:
     """Seconds from a new Python process to the window showing what is on the laptop."""
     from ecabinet.client.account import Account
     from ecabinet.client.paths import Profile
-    from ecabinet.client.secrets import MemorySecrets
     from ecabinet.server.demo_server import start_demo_server
+    from tests.bench.kept_secrets import KeptSecrets
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         server = start_demo_server(root / "server")
         try:
-            account = Account.open(Profile.open(root / "client"), secrets=MemorySecrets())
+            # Kept in a file: each probe opens the profile signed in, with its data.
+            secrets = KeptSecrets(root / "client" / "secrets.json")
+            account = Account.open(Profile.open(root / "client"), secrets=secrets)
             account.sign_in(server.url, "member01", "demo")
             account.sync_service().sync()
         finally:

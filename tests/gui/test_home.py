@@ -14,7 +14,7 @@ from ecabinet.client.api import ServerApi
 from tests.gui.conftest import shown_screen
 from tests.gui.test_main_window import publish_new_version
 from tests.loopback import LiveServer, signed_in
-from ui.home.cards import Card
+from ui.home.cards import TITLE_CHARACTERS, Card
 from ui.main_window import MainWindow
 from ui.screens import Screen
 from ui.tasks import TaskManager
@@ -155,3 +155,15 @@ def test_the_office_sees_the_replies_collected_and_a_member_invited_to_nothing_i
     qtbot.waitUntil(lambda: member.home_page.today is not None, timeout=WAIT)
     assert "Không có phiên họp nào sắp tới" in texts(member.home_page.meeting_card)
     assert "Không có phiếu nào đang chờ trả lời" in texts(member.home_page.ballots_card)
+
+
+def test_a_long_title_is_cut_on_its_card_and_whole_in_its_tooltip(qtbot: QtBot) -> None:
+    card = Card("Phiếu lấy ý kiến chờ đồng chí trả lời")
+    qtbot.addWidget(card)
+    title = "Phiếu lấy ý kiến về dự thảo Nghị định " * 10
+    opened: list[str] = []
+    button = card.entry(title, "Hạn …", lambda: opened.append("ballot"))
+    assert len(button.text()) == TITLE_CHARACTERS and button.text().endswith("…")
+    assert button.toolTip() == title and button.accessibleName() == title
+    button.click()
+    assert opened == ["ballot"]

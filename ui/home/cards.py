@@ -16,6 +16,9 @@ from ui.theme import colors
 from ui.widgets.labels import heading
 
 CARD_NAME = "home-card"
+# A button's title does not wrap: a longer one is cut, whole in its tooltip, so that a ballot
+# of a long name cannot widen its card past a 1366-pixel screen.
+TITLE_CHARACTERS = 80
 
 
 class Card(QFrame):
@@ -52,8 +55,10 @@ class Card(QFrame):
         return label
 
     def entry(self, title: str, detail: str, opened: Callable[[], None]) -> QCommandLinkButton:
-        button = QCommandLinkButton(title, detail)
+        shown = title if len(title) <= TITLE_CHARACTERS else title[: TITLE_CHARACTERS - 1] + "…"
+        button = QCommandLinkButton(shown, detail)
         button.setAccessibleName(title)
+        button.setToolTip(title)
         button.clicked.connect(lambda _checked=False: opened())
         self.body.addWidget(button)
         self.entries.append(button)

@@ -44,6 +44,7 @@ class HomePage(QWidget):
         self.today: Today | None = None
         self.office = False
         self.collected: tuple[Collecting, ...] | None = None
+        self._asking = False  # the Office's reply counts are being asked of the server
         self._tickers: list[Callable[[datetime], None]] = []
         self.heading = heading(self.tr("Hôm nay"), scale=1.4)
         self.meeting_card = Card(self.tr("Phiên họp sắp tới"))
@@ -208,12 +209,16 @@ class HomePage(QWidget):
     # --- the Government Office's open ballots --------------------------------------------
 
     def _ask_collecting(self) -> None:
+        if self._asking:
+            return  # one request at a time: its answer is as fresh as a second one's
+        self._asking = True
         member = self.account.member
         self.tasks.run_network(
             lambda: collecting(member), self.show_collecting, lambda _e: self.show_collecting(None)
         )
 
     def show_collecting(self, items: tuple[Collecting, ...] | None) -> None:
+        self._asking = False
         self.collected = items
         card = self.office_card
         card.clear()

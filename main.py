@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     server_data = Path(user_cache_dir("ecabinet-demo", "ecabinet")) / "server"
     print(
         f"e-Cabinet demo: every demo user's password is '{DEMO_PASSWORD}' "
-        "(chair, member01..member26, secretariat, guest)."
+        "(chair, member01..member21, secretariat, guest)."
     )
 
     def open_demo() -> Account:

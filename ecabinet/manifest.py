@@ -3,8 +3,9 @@
 The manifest is ``manifest.yaml`` (the meeting and its items) or ``manifest.csv`` (the items;
 the meeting given separately). Every file is checked — present, inside the folder, a real PDF,
 not encrypted, not too large — and every problem is reported together, so the Government
-Office fixes the folder once (a file refused by the PDF check is also named by its code, so
-the desktop says why in its own words). ``plan`` turns a checked folder into the one request
+Office fixes the folder once. Each problem carries a code and what it names (the file, the
+item, the value), with an English sentence for the command line: the desktop says every one
+in Vietnamese (ui/office/file_words.py). ``plan`` turns a checked folder into the one request
 that builds the meeting. Used by ``ecabinet-server import-agenda`` and by the desktop; a
 worker thread or the command line (each PDF is checked in a child process).
 """
@@ -31,23 +32,31 @@ DOCUMENT_TITLES = {"submission": "Tờ trình", "draft": "Dự thảo"}
 
 
 @dataclass(frozen=True)
-class FileProblem:
-    """A file of the folder the PDF check refused: ``code`` as ``refusal_code`` gives it,
-    ``found`` the kinds of active content (ecabinet.pdf.active), so the desktop words it."""
+class Problem:
+    """One thing wrong with the folder. ``code`` says what (for a refused PDF, the code
+    ``refusal_code`` gives, with ``found`` the kinds of active content, ecabinet.pdf.active);
+    ``name`` the file it is about (a PDF, the manifest, the folder), ``item`` the manifest's
+    item (its order or row), ``value`` what was written; ``text`` in English."""
 
-    name: str
     code: str
+    text: str
+    name: str = ""
+    item: int = 0
+    value: str = ""
     found: tuple[str, ...] = ()
 
 
 class ImportProblems(Exception):
-    """Everything wrong with the folder, each in a sentence; nothing was changed. ``files``
-    maps a problem's index to the refused file it is about."""
+    """Everything wrong with the folder; nothing was changed."""
 
-    def __init__(self, problems: list[str], files: dict[int, FileProblem] | None = None) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-        self.files = files or {}
+    def __init__(self, found: list[Problem]) -> None:
+        super().__init__("; ".join(p.text for p in found))
+        self.found = found
+
+    @property
+    def problems(self) -> list[str]:
+        """Each problem as an English sentence (the command line's)."""
+        return [p.text for p in self.found]
 
 
 def refusal_code(verdict: PdfCheck) -> str:
@@ -81,16 +90,17 @@ def _truth(value: Any) -> bool:
     return str(value).strip().lower() in {"1", "true", "yes", "x", "có", "co"}
 
 
-def _item(raw: dict[str, Any], problems: list[str], row: int) -> ManifestItem | None:
+def _item(raw: dict[str, Any], problems: list[Problem], row: int, name: str) -> ManifestItem | None:
     try:
         order = int(str(raw.get("order") or raw.get("thu_tu") or row))
         minutes = int(str(raw.get("minutes") or 0))
     except ValueError:
-        problems.append(f"item {row}: order and minutes must be whole numbers")
+        text = f"item {row}: order and minutes must be whole numbers"
+        problems.append(Problem("not_a_number", text, name, row))
         return None
     title = str(raw.get("title") or "").strip()
     if not title:
-        problems.append(f"item {row}: it has no title")
+        problems.append(Problem("item_untitled", f"item {row}: it has no title", name, row))
     files = {
         key: str(raw[key]).strip() for key in FILE_FIELDS if raw.get(key) and str(raw[key]).strip()
     }
@@ -99,32 +109,16 @@ def _item(raw: dict[str, Any], problems: list[str], row: int) -> ManifestItem | 
     )
 
 
-def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manifest:
-    """The folder's manifest; ``meeting`` gives or overrides the meeting's own fields."""
-    found = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
-    if found is None:
-        raise ImportProblems([f"no {' or '.join(MANIFESTS)} in {folder}"])
-    text = found.read_text(encoding="utf-8-sig")
-    problems: list[str] = []
-    if found.suffix == ".csv":
-        rows = list(csv.DictReader(io.StringIO(text)))
-        header: dict[str, Any] = {}
-    else:
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as error:
-            raise ImportProblems([f"{found.name} is not valid YAML: {error}"]) from None
-        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-            raise ImportProblems([f"{found.name} needs a list of items under 'items:'"])
-        rows = [r for r in data["items"] if isinstance(r, dict)]
-        given = data.get("meeting")
-        header = given if isinstance(given, dict) else {}
-    header = {**header, **{k: v for k, v in (meeting or {}).items() if v}}
-    items = [i for row, raw in enumerate(rows, start=1) if (i := _item(raw, problems, row))]
+def _kind_and_time(
+    header: dict[str, Any], problems: list[Problem], name: str
+) -> tuple[MeetingKind, datetime | None]:
+    """The meeting's kind and start as the manifest (or the form) gives them."""
     try:
         kind = MeetingKind(str(header.get("kind") or MeetingKind.REGULAR))
     except ValueError:
-        problems.append(f"unknown meeting kind {header.get('kind')!r}")
+        value = str(header.get("kind"))
+        text = f"unknown meeting kind {value!r}"
+        problems.append(Problem("unknown_kind", text, name, value=value))
         kind = MeetingKind.REGULAR
     starts = header.get("starts_at")
     starts_at = None
@@ -134,13 +128,52 @@ def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manife
                 starts if isinstance(starts, datetime) else datetime.fromisoformat(str(starts))
             )
         except ValueError:
-            problems.append(f"starts_at {starts!r} is not a date and time (2026-12-15T08:30+07:00)")
+            text = f"starts_at {starts!r} is not a date and time (2026-12-15T08:30+07:00)"
+            problems.append(Problem("bad_time", text, name, value=str(starts)))
     if starts_at is not None and starts_at.tzinfo is None:
-        problems.append("starts_at needs a time zone, such as +07:00")
+        text = "starts_at needs a time zone, such as +07:00"
+        problems.append(Problem("no_zone", text, name, value=str(starts)))
+    return kind, starts_at
+
+
+def read_manifest(folder: Path, meeting: dict[str, Any] | None = None) -> Manifest:
+    """The folder's manifest; ``meeting`` gives or overrides the meeting's own fields."""
+    found = next((folder / name for name in MANIFESTS if (folder / name).is_file()), None)
+    if found is None:
+        text = f"no {' or '.join(MANIFESTS)} in {folder}"
+        raise ImportProblems([Problem("no_manifest", text, folder.name)])
+    try:
+        text = found.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        text = f"{found.name} is not UTF-8 text"
+        raise ImportProblems([Problem("not_utf8", text, found.name)]) from None
+    name = found.name
+    problems: list[Problem] = []
+    if found.suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        header: dict[str, Any] = {}
+    else:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 0
+            problem = Problem("bad_yaml", f"{name} is not valid YAML: {error}", name, line)
+            raise ImportProblems([problem]) from None
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            text = f"{name} needs a list of items under 'items:'"
+            raise ImportProblems([Problem("no_items_list", text, name)])
+        rows = [r for r in data["items"] if isinstance(r, dict)]
+        given = data.get("meeting")
+        header = given if isinstance(given, dict) else {}
+    header = {**header, **{k: v for k, v in (meeting or {}).items() if v}}
+    items = [i for row, raw in enumerate(rows, start=1) if (i := _item(raw, problems, row, name))]
+    kind, starts_at = _kind_and_time(header, problems, name)
     if not str(header.get("title") or "").strip():
-        problems.append("the meeting has no title (meeting: title: … or --title)")
+        text = "the meeting has no title (meeting: title: … or --title)"
+        problems.append(Problem("meeting_untitled", text, name))
     if not items:
-        problems.append("the manifest lists no items")
+        problems.append(Problem("no_items", "the manifest lists no items", name))
     if problems:
         raise ImportProblems(problems)
     return Manifest(
@@ -159,35 +192,36 @@ def check_files(
     folder: Path, manifest: Manifest, limits: CheckLimits
 ) -> dict[str, tuple[bytes, int]]:
     """Every file read and checked: name -> (bytes, pages). Raises with every problem."""
-    problems: list[str] = []
-    refused: dict[int, FileProblem] = {}
+    problems: list[Problem] = []
     checked: dict[str, tuple[bytes, int]] = {}
     orders = [item.order for item in manifest.items]
-    if len(set(orders)) != len(orders):
-        problems.append("two items have the same order")
+    for order in sorted({o for o in orders if orders.count(o) > 1}):
+        problems.append(Problem("same_order", f"two items have the order {order}", item=order))
     root = folder.resolve()
     for item in manifest.items:
         if item.paper_only and item.files:
-            problems.append(f"item {item.order} is paper only (classified) but names files")
+            text = f"item {item.order} is paper only (classified) but names files"
+            problems.append(Problem("paper_with_files", text, item=item.order))
         for name in item.files.values():
             path = (folder / name).resolve()
             if root not in path.parents:
-                problems.append(f"{name}: outside the folder")
+                problems.append(Problem("outside", f"{name}: outside the folder", name))
                 continue
             if not path.is_file():
-                problems.append(f"{name}: not found in the folder")
+                problems.append(Problem("missing", f"{name}: not found in the folder", name))
                 continue
             if path.stat().st_size > limits.max_bytes:
-                problems.append(f"{name}: too large ({path.stat().st_size // 1_048_576} MB)")
+                text = f"{name}: too large ({path.stat().st_size // 1_048_576} MB)"
+                problems.append(Problem("too_large", text, name))
                 continue
             verdict = check_pdf(path, seconds=limits.seconds, memory_mb=limits.memory_mb)
             if not verdict.ok:
-                refused[len(problems)] = FileProblem(name, refusal_code(verdict), verdict.found)
-                problems.append(f"{name}: {verdict.reason}")
+                text = f"{name}: {verdict.reason}"
+                problems.append(Problem(refusal_code(verdict), text, name, found=verdict.found))
                 continue
             checked[name] = (path.read_bytes(), verdict.pages)
     if problems:
-        raise ImportProblems(problems, refused)
+        raise ImportProblems(problems)
     return checked
 
 

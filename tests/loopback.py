@@ -56,11 +56,12 @@ class LiveServer:
 
 
 @contextlib.contextmanager
-def serving(settings: Settings) -> Iterator[tuple[str, World]]:
-    """The app on a real uvicorn in a thread, on a free loopback port, with the test world."""
+def serving(settings: Settings, port: int = 0) -> Iterator[tuple[str, World]]:
+    """The app on a real uvicorn in a thread, on ``port`` of loopback (a free one if 0), with
+    the test world."""
     app = create_app(settings)
     world = build_world(app.state.session_factory, settings)
-    port = free_port()
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

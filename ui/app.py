@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecabinet import __version__
 from ui.garbage import GuiThreadCollector
 from ui.i18n import install_translations
+from ui.icons import product_icon
 from ui.starting import StartWindow
 from ui.stop_signals import quit_on_stop_signals
 from ui.tasks import TaskManager
@@ -27,9 +27,6 @@ from ui.theme import apply_font_scale, apply_theme, follow_system
 if TYPE_CHECKING:
     from ecabinet.client.account import Account
     from ui.main_window import MainWindow
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-
 
 # Workers (downloads, indexing) share one interpreter lock with the GUI thread; handing it
 # over every millisecond instead of every five keeps the window answering while they run
@@ -44,7 +41,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("e-Cabinet")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ecabinet")
-    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "ecabinet.svg")))
+    app.setWindowIcon(product_icon())
     # High-DPI: Qt 6 scales by the screen's factor and keeps fractional factors (125%, 150%)
     # unrounded by default; icons are SVG, so they stay sharp at any factor.
     apply_theme(app)
@@ -142,7 +139,7 @@ def show_window(
         ask_to_sign_in()
     else:
         window.status.show_message(
-            QCoreApplication.translate("App", "Đang khởi động máy chủ demo và đăng nhập…")
+            QCoreApplication.translate("App", "Đang khởi động máy chủ trình diễn và đăng nhập…")
         )
 
         def started(message: str) -> None:

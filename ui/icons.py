@@ -18,6 +18,11 @@ ICON_NAMES = tuple(sorted(p.stem for p in ICONS.glob("*.svg") if p.stem != "ecab
 SIZES = (16, 24, 32, 48)
 
 
+def product_icon() -> QIcon:
+    """e-Cabinet's own mark, in its own colours: the window's and the tray's."""
+    return QIcon(str(ICONS / "ecabinet.svg"))
+
+
 def icon(name: str) -> QIcon:
     colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     return _icon(name, colour)

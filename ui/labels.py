@@ -25,7 +25,7 @@ MEETING_KINDS = {
 }
 MEETING_STATUSES = {
     MeetingStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Đang chuẩn bị"),
-    MeetingStatus.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "Đã phát hành"),
+    MeetingStatus.PUBLISHED: QT_TRANSLATE_NOOP("Labels", "Đã gửi tài liệu"),
     MeetingStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "Đang họp"),
     MeetingStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Đã kết thúc"),
 }
@@ -103,11 +103,13 @@ XFDF_PROBLEMS = {
     ),
     XfdfProblem.ENTITIES: QT_TRANSLATE_NOOP(
         "Labels",
-        "tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần "
-        "những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.",
+        "tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể "
+        "che giấu một cuộc tấn công, nên tệp không được đọc.",
     ),
-    XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp XML đọc được."),
-    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP("Labels", "tệp không phải là tệp ghi chú XFDF."),
+    XfdfProblem.NOT_XML: QT_TRANSLATE_NOOP("Labels", "tệp bị hỏng hoặc không phải là tệp ghi chú."),
+    XfdfProblem.NOT_XFDF: QT_TRANSLATE_NOOP(
+        "Labels", "tệp không phải là tệp ghi chú của trình đọc PDF."
+    ),
     XfdfProblem.NO_SUCH_PAGE: QT_TRANSLATE_NOOP(
         "Labels", "tệp có ghi chú ở trang {page}, tài liệu này không có trang đó."
     ),
@@ -127,6 +129,21 @@ TOKEN_UNUSABLE = QT_TRANSLATE_NOOP(
     "vào máy, rồi thử lại.",
 )
 SIGNING_CANCELLED = QT_TRANSLATE_NOOP("Labels", "đã huỷ nhập mã PIN; chưa có gì được ký.")
+
+SIGNED_FOR_THE_LONG_TERM = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.",
+)
+SIGNED_WITHOUT_TIMESTAMP = QT_TRANSLATE_NOOP(
+    "Labels",
+    "Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời "
+    "gian (PAdES B-B).",
+)
+
+
+def signature_words(level: str) -> str:
+    """How long a signature of ``level`` (ecabinet.signing.pades.pades_level) holds up."""
+    return translate(str(SIGNED_WITHOUT_TIMESTAMP if level == "B-B" else SIGNED_FOR_THE_LONG_TERM))
 
 
 def error_words(error: BaseException) -> str:

@@ -24,8 +24,10 @@ from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
 from ui.home.page import HomePage
 from ui.live.session import LiveSession
+from ui.meeting.calendar_export import MeetingCalendar
 from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
+from ui.notifier import Notification
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
 from ui.record.page import RecordPage
@@ -45,6 +47,8 @@ from ui.window.pages import connect_pages, connect_reader, register_screens
 from ui.window.reader_slot import ReaderSlot
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
+from ui.window.state import restore_window, save_window
+from ui.window.tray import WindowTray
 
 if TYPE_CHECKING:
     from ui.reader.reader import DocumentReader
@@ -75,11 +79,18 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self.screens, self.sidebar)
         connect_pages(self)
         self.banner, self.guard, self.status = frame_window(self)
+        self.calendar.message_shown.connect(self.status.show_message)
         self.views = WindowRefresh(self)
         self.opener = DocumentOpener(self)
         self.menus = WindowMenus(self)
         self.reports = SyncReports(self)
         self.live = LiveSession(self)  # the live stream while signed in and online
+        self.tray = WindowTray(self)  # the tray icon and the desktop's notifications
+        # The window's notice already says a vote opened: the tray adds no second line.
+        self.live.alert.told.connect(
+            lambda title, text: self.tray.notify(Notification(title, text), fallback=False)
+        )
+        restore_window(self)  # the size and splitters the member left (ui/window/state.py)
         self.refresh()
 
     def _build_pages(self) -> None:
@@ -88,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sidebar.chosen.connect(self.show_page)
         self.home_page = HomePage(account, tasks)
         self.meeting_page = MeetingPage()
+        self.calendar = MeetingCalendar(account, tasks, self)
         self.item_panel = ItemDecisionPanel(account, tasks)
         self.meeting_page.set_side_panel(self.item_panel)
         self.roll_call = self.meeting_page.set_roll_call(RollCallBar(account, tasks))
@@ -160,6 +172,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        save_window(self)
         self.sync.cancel()
         self.live.stop()
         self.pin.give_up()

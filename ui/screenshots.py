@@ -39,6 +39,7 @@ class ScreenshotTour(QObject):
         self.saved: list[Path] = []
         self._pending_name = ""
         self._target: QWidget | None = None  # what the pending step shows, if not the window
+        self._document_id = ""  # the document the reader step opened
         window.sync.finished.connect(self._first_sync)
 
     def _first_sync(self, result: SyncResult) -> None:
@@ -85,11 +86,31 @@ class ScreenshotTour(QObject):
                 name = f"console-{size.width()}x{size.height()}"
                 steps.append((name, partial(self._console_at, meeting_id, size)))
             steps.append(("hall", self._hall))
+        if overview and overview.upcoming:
+            for size in CONSOLE_SIZES:  # the reader with its notes tools, on both screens
+                name = f"reader-notes-{size.width()}x{size.height()}"
+                steps.append((name, partial(self._notes_at, size)))
+        if view and Role.SECRETARIAT in view.roles:  # the Office's lists beside their pages
+            for screen, name in ((Screen.OFFICE_MEETINGS, "office-meetings"),
+                                 (Screen.OFFICE_BALLOTS, "office-ballots")):  # fmt: skip
+                for size in CONSOLE_SIZES:
+                    sized = f"{name}-{size.width()}x{size.height()}"
+                    steps.append((sized, partial(self._screen_at, screen, size)))
         return steps
 
-    def _console_at(self, meeting_id: str, size: QSize) -> None:
+    def _notes_at(self, size: QSize) -> None:
         self.window.resize(size)
-        self.window.show_page(Screen.CONSOLE, meeting_id)
+        if self._document_id:  # the one the reader step opened
+            self.window.open_document(self._document_id)
+        side = self.window.reader.side
+        side.setCurrentWidget(self.window.reader.notes_panel)
+
+    def _console_at(self, meeting_id: str, size: QSize) -> None:
+        self._screen_at(Screen.CONSOLE, size, meeting_id)
+
+    def _screen_at(self, screen: Screen, size: QSize, object_id: str = "") -> None:
+        self.window.resize(size)
+        self.window.show_page(screen, object_id)
 
     def _hall(self) -> None:
         hall = self.window.console.open_hall(None)
@@ -101,7 +122,8 @@ class ScreenshotTour(QObject):
         entry = self.window.last_view.meeting if self.window.last_view else None
         for item in entry.items if entry else ():
             if item.documents:
-                self.window.open_document(item.documents[-1].document.id)
+                self._document_id = item.documents[-1].document.id
+                self.window.open_document(self._document_id)
                 return
 
     def _search(self) -> None:

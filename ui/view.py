@@ -25,6 +25,7 @@ class View:
     readiness: Readiness | None = None
     today: Today | None = None  # the home screen's cards
     unread_versions: frozenset[str] = frozenset()  # a replaced document has a new version
+    replaced: dict[str, str] = field(default_factory=dict)  # unread new version: its title
     awaiting_ids: frozenset[str] = frozenset()
     pending: int = 0
     rejected: int = 0
@@ -41,6 +42,7 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
     library = Library(account)
     store = account.store
     overview = library.overview()
+    documents = library.all_documents()
     return View(
         overview=overview,
         page=page,
@@ -48,9 +50,8 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
         catalogue=library.catalogue() if page == Screen.DOCUMENTS else [],
         readiness=readiness(account) if page == Screen.TRAVEL else None,
         today=today(library, overview) if page == Screen.HOME else None,
-        unread_versions=frozenset(
-            e.version.id for e in library.all_documents() if e.unread and e.version
-        ),
+        unread_versions=frozenset(e.version.id for e in documents if e.unread and e.version),
+        replaced={e.version.id: e.document.title for e in documents if e.replaced and e.version},
         awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),
         pending=store.count_outbox("pending"),
         rejected=store.count_outbox("rejected"),

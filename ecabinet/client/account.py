@@ -279,7 +279,7 @@ class Account:
         self.member = replace(old, api=ServerApi(old.api.base_url, ca_bundle=bundle))
         old.api.token = ""
 
-    def keep_form(self, ballot_id: str, signed: bytes) -> str:
+    def keep_form(self, ballot_id: str, signed: bytes) -> tuple[str, dict[str, str]]:
         return self.member.keep_form(ballot_id, signed)
 
     def latest_form(self, ballot_id: str) -> bytes | None:

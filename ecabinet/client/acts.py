@@ -9,7 +9,8 @@ read with its ids or anything is signed.
 A ballot reply's form is composed and PAdES-signed here, on the laptop (B-LT with the body's
 timestamp and revocation list when the server answers, B-B offline: ecabinet.client.long_term);
 it is kept in the profile and uploaded just before its reply is pushed. Worker threads or the
-command line.
+command line; a reply's signing may wait on the network, so the window runs it on its network
+lane and only the write goes through ``account.write`` (its local lane).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import UTC, datetime
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
-from ecabinet.domain import BallotChoice, ItemStatus, VoteStatus
+from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official_json
 from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
@@ -74,7 +75,9 @@ def vote_open_here(account: Member, item_id: str) -> bool:
 
 
 def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str = "") -> str:
-    """Compose the reply form, sign it, keep it, and queue the reply. Works offline."""
+    """Compose the reply form, sign it, keep it, and queue the reply. Works offline: signed
+    B-B at once when the last sync did not reach the server. Only the keeping of the form and
+    of the reply goes through the writer, once signed, so no write waits on the network."""
     # fpdf2 and pyHanko are imported here, at the first reply, not when the window starts.
     from ecabinet.client.long_term import seal
     from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
@@ -82,10 +85,8 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
     comment = clean_member_text(comment)  # before the form is made and signed
     # The form's digest is known only once it is signed; any digest stands for it here.
     reply = {"ballot_id": ballot_id, "choice": choice, "comment": comment, "signed_pdf": "0" * 64}
+    # Refuses, as the server would, an "other" without its words (OTHER_NEEDS_TEXT).
     account.store.check_act("ballot.respond", reply)
-    if choice == BallotChoice.OTHER and not comment.strip():
-        # As the window asks: "Ý kiến khác" is an opinion, and the summary must carry it.
-        raise NotAllowed("A reply “Ý kiến khác” (other) needs its text: write your opinion.")
     ballot = account.store.get("ballot", ballot_id)
     if not isinstance(ballot, BallotData):
         raise NotAllowed("This written ballot is not on this laptop; sync first.")
@@ -105,9 +106,16 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
         )
     )
     with closing(account.signer()) as signer:
-        signed = seal(account.api, signer, form).data
-    sha = account.keep_form(ballot_id, signed)
-    return account.store.record_action("ballot.respond", {**reply, "signed_pdf": sha})
+        signed = seal(account.api, signer, form, online=account.store.online()).data
+
+    def keep() -> str:
+        # The form's place in the list and the reply's outbox entry: one transaction.
+        sha, listed = account.keep_form(ballot_id, signed)
+        return account.store.record_action(
+            "ballot.respond", {**reply, "signed_pdf": sha}, state=listed
+        )
+
+    return account.write(keep)
 
 
 def mark_read(account: Member, document_id: str) -> bool:

@@ -15,7 +15,7 @@ import requests
 from pydantic import TypeAdapter, ValidationError
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from ecabinet.client.reach import why_unreachable
+from ecabinet.client.reach import Unreachable, why_unreachable
 from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
@@ -57,9 +57,12 @@ class Offline(Exception):
     may not have been applied, and is sent again (the server answers a repeat "duplicate").
     """
 
-    def __init__(self, message: str, *, sent: bool = False) -> None:
+    def __init__(
+        self, message: str, *, sent: bool = False, why: Unreachable = Unreachable.OTHER
+    ) -> None:
         super().__init__(message)
         self.sent = sent
+        self.why = why  # for a screen that says it in its own words
 
 
 def _may_have_been_sent(error: requests.RequestException) -> bool:
@@ -114,11 +117,11 @@ class ServerApi:
                 **kwargs,
             )
         except requests.exceptions.SSLError as error:
-            raise Offline(why_unreachable(self.base_url, error)) from None
+            why, clause = why_unreachable(self.base_url, error)
+            raise Offline(clause, why=why) from None
         except (requests.ConnectionError, requests.Timeout) as error:
-            raise Offline(
-                why_unreachable(self.base_url, error), sent=_may_have_been_sent(error)
-            ) from None
+            why, clause = why_unreachable(self.base_url, error)
+            raise Offline(clause, sent=_may_have_been_sent(error), why=why) from None
         if response.status_code >= 400:
             with response:
                 raise self._problem(response)

@@ -6,7 +6,13 @@ URL, the body CA, its revocation list; GET /pki/long-term), then pyHanko asks th
 timestamp while it signs: the body's own (POST /api/v1/tsa, through the member's session)
 or a national one (ECABINET_TSA_URL on the server). Offline, or when the TSA fails, the
 document is signed B-B as before and the caller is told so: the server's clock at receipt
-still judges deadlines, but the file itself then carries no trusted time. Worker threads.
+still judges deadlines, but the file itself then carries no trusted time. A laptop whose last
+sync did not reach the server signs B-B at once, asking nobody, so an offline member does not
+wait for connections to time out.
+
+Worker threads, and never the window's local lane: asking the server and the TSA can take
+seconds, and the local lane is where every write of the laptop waits its turn (the desktop
+signs on its network lane and hands only the write to the local lane).
 """
 
 from __future__ import annotations
@@ -78,12 +84,17 @@ class Sealed:
     level: str
 
 
-def seal(api: ServerApi, signer: Signer, pdf: bytes, *, reason: str = "Ký số") -> Sealed:
+def seal(
+    api: ServerApi, signer: Signer, pdf: bytes, *, reason: str = "Ký số", online: bool = True
+) -> Sealed:
     """``pdf`` signed B-LT when the server and its TSA answer, else B-B (never fails for
-    want of the network: the member's act is not lost)."""
-    try:
-        signed = sign_pdf(pdf, signer, reason=reason, long_term=long_term_for(api, signer))
-    except UNAVAILABLE as error:
-        log.warning("Signed without a timestamp (PAdES B-B): %s", error)
-        signed = sign_pdf(pdf, signer, reason=reason)
+    want of the network: the member's act is not lost). With ``online`` False (the last sync
+    did not reach the server) it is signed B-B without trying."""
+    if online:
+        try:
+            signed = sign_pdf(pdf, signer, reason=reason, long_term=long_term_for(api, signer))
+            return Sealed(signed, pades_level(signed))
+        except UNAVAILABLE as error:
+            log.warning("Signed without a timestamp (PAdES B-B): %s", error)
+    signed = sign_pdf(pdf, signer, reason=reason)
     return Sealed(signed, pades_level(signed))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -156,11 +156,18 @@ def save_meeting(
     meeting_id: str | None,
     fields: dict[str, Any],
     invitations: dict[str, InvitationKind],
+    guest_items: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """Create or edit a meeting and replace who is invited; the meeting's id."""
+    """Create or edit a meeting and replace who is invited; the meeting's id. A guest named in
+    ``guest_items`` is invited to those agenda items only, any other to the whole meeting."""
     meeting = account.api.save_meeting(meeting_id, fields)
+    items = guest_items or {}
     account.api.set_invitations(
-        meeting.id, [{"user_id": u, "kind": k.value} for u, k in invitations.items()]
+        meeting.id,
+        [
+            {"user_id": u, "kind": k.value, "agenda_item_ids": list(items.get(u, ()))}
+            for u, k in invitations.items()
+        ],
     )
     refresh(account)
     return meeting.id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 import requests
@@ -71,9 +72,22 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
         stack += [e for e in inner if isinstance(e, BaseException)]
 
 
-def why_unreachable(base_url: str, error: requests.RequestException) -> str:
-    """What stood between this laptop and the server, in one clause (after "Cannot reach the
-    server: ")."""
+class Unreachable(StrEnum):
+    """Why the server could not be reached, for a screen that words it itself."""
+
+    PLAIN_HTTP = "plain_http"  # https was asked, a plain HTTP server answered
+    UNTRUSTED = "untrusted"  # the server's certificate is not trusted
+    NO_ANSWER = "no_answer"  # nothing answered in time
+    SLOW = "slow"  # connected, but the answer took too long
+    UNKNOWN_NAME = "unknown_name"  # no DNS answer for the host
+    REFUSED = "refused"  # nothing listens there: the server is down or the port wrong
+    CLOSED = "closed"  # http was asked and the connection closed: an HTTPS server?
+    OTHER = "other"
+
+
+def why_unreachable(base_url: str, error: requests.RequestException) -> tuple[Unreachable, str]:
+    """What stood between this laptop and the server: its kind, and one clause in English
+    (after "Cannot reach the server: ")."""
     parts = urlsplit(base_url)
     host = parts.hostname or base_url
     where = parts.netloc or base_url
@@ -81,27 +95,35 @@ def why_unreachable(base_url: str, error: requests.RequestException) -> str:
     text = " ".join(str(e) for e in chain).lower()
     if isinstance(error, requests.exceptions.SSLError):
         if any(mark in text for mark in _PLAIN_HTTP_MARKS):
-            return (
+            return Unreachable.PLAIN_HTTP, (
                 f"the server at {where} answers plain HTTP, not HTTPS: write its address "
                 f"http://{where}, or put the server behind TLS"
             )
         reason = next((str(e) for e in reversed(chain) if str(e)), str(error))
-        return f"the server's certificate is not trusted ({reason})"
+        return Unreachable.UNTRUSTED, f"the server's certificate is not trusted ({reason})"
     if isinstance(error, requests.ConnectTimeout):
-        return f"{where} did not answer within the time allowed: check the network and the address"
+        return Unreachable.NO_ANSWER, (
+            f"{where} did not answer within the time allowed: check the network and the address"
+        )
     if isinstance(error, requests.ReadTimeout):
-        return f"the server at {where} took too long to answer; try again in a moment"
+        return Unreachable.SLOW, (
+            f"the server at {where} took too long to answer; try again in a moment"
+        )
     if any(isinstance(e, NameResolutionError | socket.gaierror) for e in chain):
-        return f"the name {host} is not known (no DNS answer): check the address and the network"
+        return Unreachable.UNKNOWN_NAME, (
+            f"the name {host} is not known (no DNS answer): check the address and the network"
+        )
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
-        return (
+        return Unreachable.REFUSED, (
             f"nothing answers at {where} (the connection was refused): is the server running, "
             "and is its address right?"
         )
     if parts.scheme == "http" and any(isinstance(e, ProtocolError) for e in chain):
-        return (
+        return Unreachable.CLOSED, (
             f"the server at {where} closed the connection without answering: if it serves "
             f"HTTPS, write its address https://{where}"
         )
     innermost = next((e for e in reversed(chain) if str(e)), error)
-    return f"the connection to {where} failed ({type(innermost).__name__}: {innermost})"
+    return Unreachable.OTHER, (
+        f"the connection to {where} failed ({type(innermost).__name__}: {innermost})"
+    )

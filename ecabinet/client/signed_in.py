@@ -71,7 +71,7 @@ class Member(Protocol):
 
     def identity(self) -> Identity: ...
     def signer(self) -> Signer: ...
-    def keep_form(self, ballot_id: str, signed: bytes) -> str: ...
+    def keep_form(self, ballot_id: str, signed: bytes) -> tuple[str, dict[str, str]]: ...
     def latest_form(self, ballot_id: str) -> bytes | None: ...
     def sync_service(self) -> SyncService: ...
 
@@ -145,16 +145,13 @@ class SignedIn:
             tuple(x509.load_pem_x509_certificates(chain_pem)) if chain_pem else (),
         )
 
-    def keep_form(self, ballot_id: str, signed: bytes) -> str:
-        """Keep a signed reply form as a local blob (uploaded before its reply is pushed)."""
+    def keep_form(self, ballot_id: str, signed: bytes) -> tuple[str, dict[str, str]]:
+        """Keep a signed reply form as a local blob (uploaded before its reply is pushed):
+        its digest, and the profile state that lists it among the ballot's forms, for the
+        caller to write in the same transaction as the reply (LocalStore.record_action)."""
         sha = self.store.vault.keep(signed)
-
-        def remember() -> None:
-            forms = self.store.get_state(f"forms:{ballot_id}")
-            self.store.set_state(**{f"forms:{ballot_id}": f"{forms} {sha}".strip()})
-
-        self.write(remember)
-        return sha
+        forms = self.store.get_state(f"forms:{ballot_id}")
+        return sha, {f"forms:{ballot_id}": f"{forms} {sha}".strip()}
 
     def latest_form(self, ballot_id: str) -> bytes | None:
         forms = self.store.get_state(f"forms:{ballot_id}").split()

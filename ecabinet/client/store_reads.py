@@ -121,10 +121,6 @@ class StoreReads(ABC):
         """The feed cursor the laptop has applied ("" before the first pull)."""
         return self.get_state("cursor")
 
-    def remembered_sign_in(self) -> tuple[str, str]:
-        """The server and username of the last sign-in, to fill the form with."""
-        return self.get_state("server_url"), self.get_state("username")
-
     def last_page(self, document_id: str) -> int | None:
         """The page of a document the member last read (0-based), if one was kept."""
         value = self.get_state(LAST_PAGE + document_id)

@@ -27,6 +27,7 @@ class DocumentSpec:
     issuer: str = "CHÍNH PHỦ"
     number: str = ""
     subtitle: str = ""
+    dated: str = ""  # the place and date line under the motto: "Hà Nội, ngày 20 tháng 11 năm 2026"
     sections: Sequence[Section] = field(default_factory=tuple)
     footer: str = ""
 
@@ -85,6 +86,9 @@ def compose(spec: DocumentSpec) -> bytes:
     pdf.set_font("DejaVu", "", 10)
     pdf.cell(90, 6, spec.number, align="C")
     pdf.cell(0, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
+    if spec.dated:
+        pdf.cell(90, 6, "")
+        pdf.cell(0, 6, spec.dated, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(0, 8, spec.title, align="C", new_x="LMARGIN", new_y="NEXT")
@@ -93,7 +97,8 @@ def compose(spec: DocumentSpec) -> bytes:
         pdf.multi_cell(0, 7, spec.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     for section in spec.sections:
-        pdf.start_section(section.heading, level=section.level)
+        # A heading may run on two lines ("Chương I" over its name); the outline has one.
+        pdf.start_section(section.heading.replace("\n", ". "), level=section.level)
         pdf.set_font("DejaVu", "B", 13 if section.level == 0 else 11)
         pdf.multi_cell(
             0,

@@ -19,6 +19,7 @@ from ecabinet.server.api.routes import (
     board,
     events,
     health,
+    interconnect,
     meetings,
     minutes,
     pki,
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         speakers,
         roll_call,
         tsa,
+        interconnect,
     )
     for module in modules:
         app.include_router(module.router, prefix=API)
@@ -143,12 +145,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _body_limit(settings: Settings) -> Callable[[str], int]:
-    """Blob uploads have their own, larger limit (also checked while the blob route streams
-    them to disk); every other request body is small JSON."""
+    """Blob uploads and the document exchange's packages have their own, larger limits (also
+    checked while their routes stream them to disk); every other request body is small JSON."""
 
     def limit_for(path: str) -> int:
         if path.startswith(f"{API}/blobs"):
             return settings.blob_max_bytes
+        if path == f"{API}/interconnect/packages":
+            return settings.interconnect_max_bytes
         return settings.request_max_bytes
 
     return limit_for

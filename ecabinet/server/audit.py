@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from ecabinet.server import audit_checkpoints
 from ecabinet.server.models import AuditCheckpoint, AuditEntry, now
 from ecabinet.signing.ca import CertificateAuthority
+from ecabinet.wire.record import AUDIT_ACTIONS
 
 # Where a session finds the key its appends are keyed with (db.make_session_factory).
 KEY_INFO = "audit_key"
@@ -135,6 +136,8 @@ def record(
     object_id: str = "",
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
+    if action not in AUDIT_ACTIONS:  # the desktop has a sentence for each kind, no other
+        raise ValueError(f"unknown audit action {action!r}: add it to AUDIT_ACTIONS")
     key = _key(db)
     _hold_the_tail(db)
     last = _last(db)

@@ -325,6 +325,20 @@ def _add_backup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     restoring.set_defaults(run=cmd_restore)
 
 
+def _add_agenda_command(sub: Any, common: argparse.ArgumentParser) -> None:
+    agenda = sub.add_parser(
+        "import-agenda",
+        parents=[common],
+        help="build a draft meeting from a folder of PDFs and manifest.yaml or manifest.csv",
+    )
+    agenda.add_argument("folder")
+    agenda.add_argument("--title", help="the meeting's title (overrides the manifest)")
+    agenda.add_argument("--kind", choices=["regular", "thematic", "extraordinary"])
+    agenda.add_argument("--starts-at", help="e.g. 2026-12-15T08:30+07:00")
+    agenda.add_argument("--place")
+    agenda.set_defaults(run=cmd_import_agenda)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -382,17 +396,10 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint", parents=[common], help="sign the head (daily, by the service timer)"
     ).set_defaults(run=cmd_audit_checkpoint)
     _add_backup_commands(sub, common)
-    agenda = sub.add_parser(
-        "import-agenda",
-        parents=[common],
-        help="build a draft meeting from a folder of PDFs and manifest.yaml or manifest.csv",
-    )
-    agenda.add_argument("folder")
-    agenda.add_argument("--title", help="the meeting's title (overrides the manifest)")
-    agenda.add_argument("--kind", choices=["regular", "thematic", "extraordinary"])
-    agenda.add_argument("--starts-at", help="e.g. 2026-12-15T08:30+07:00")
-    agenda.add_argument("--place")
-    agenda.set_defaults(run=cmd_import_agenda)
+    _add_agenda_command(sub, common)
+    from ecabinet.server import cli_interconnect  # it builds on this module's helpers
+
+    cli_interconnect.add_commands(sub, common)
     # No subcommand means serve, with the serve options accepted at the top level.
     for action in serve_opts._actions:
         if action.dest != "help":

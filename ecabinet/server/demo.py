@@ -31,10 +31,13 @@ from ecabinet.server.demo_content.texts import (
     BALLOTS,
     REGULAR_ITEMS,
     THEMATIC_ITEMS,
+    DemoBallot,
     DemoItem,
     draft_spec,
     report_spec,
+    report_title,
     submission_spec,
+    submission_title,
 )
 
 PLACE = "Trụ sở Chính phủ, số 1 Hoàng Hoa Thám, Hà Nội"
@@ -163,6 +166,8 @@ class _Seeder:
                     meeting_id=meeting.id, user_id=member.id, kind="member", agenda_item_ids=[]
                 )
             )
+        # The papers are dated in Hà Nội three weeks before the session (rule 7).
+        issued = official(starts).date() - timedelta(days=18)
         for position, spec in enumerate(items, start=1):
             item = m.AgendaItem(
                 meeting_id=meeting.id,
@@ -187,26 +192,26 @@ class _Seeder:
                 continue  # classified: distributed on paper, never stored here
             item_seed = seed * 100 + position
             self.add_document(
-                self.pdf(submission_spec(spec, item_seed)),
+                self.pdf(submission_spec(spec, item_seed, issued - timedelta(days=3))),
                 kind="submission",
-                title=f"Tờ trình - {spec.presenter}",
+                title=submission_title(spec, item_seed),
                 filename="to-trinh.pdf",
                 position=1,
                 item_id=item.id,
             )
             self.add_document(
-                self.pdf(draft_spec(spec, item_seed)),
+                self.pdf(draft_spec(spec, item_seed, issued - timedelta(days=3))),
                 kind="draft",
-                title=f"Dự thảo {spec.draft_kind}",
+                title=spec.draft,
                 filename="du-thao.pdf",
                 position=2,
                 item_id=item.id,
             )
             if spec.with_report:
                 self.add_document(
-                    self.pdf(report_spec(spec, item_seed)),
+                    self.pdf(report_spec(spec, item_seed, issued - timedelta(days=3))),
                     kind="report",
-                    title="Báo cáo",
+                    title=report_title(spec, item_seed),
                     filename="bao-cao.pdf",
                     position=3,
                     item_id=item.id,
@@ -223,30 +228,36 @@ class _Seeder:
         )
         return meeting
 
-    def ballot(
-        self, index: int, title: str, question: str, topic: str, hours_left: int
-    ) -> m.Ballot:
+    def ballot(self, index: int, paper: DemoBallot) -> m.Ballot:
         now = datetime.now(UTC)
-        closed = hours_left < 0
+        closed = paper.hours_left < 0
         ballot = m.Ballot(
             body_id=self.body.id,
-            title=title,
-            question=question,
+            title=paper.title,
+            question=paper.question,
             status="closed" if closed else "open",
-            deadline=now + timedelta(hours=hours_left),
+            deadline=now + timedelta(hours=paper.hours_left),
             voter_ids=[u.id for u in self.members],
             chair_id=self.users["chair"].id,
             created_by=self.users["secretariat"].id,
             sent_at=now - timedelta(days=3),
-            closed_at=now + timedelta(hours=hours_left) if closed else None,
+            closed_at=now + timedelta(hours=paper.hours_left) if closed else None,
         )
         self.db.add(ballot)
         self.db.flush()
-        item = DemoItem(title, "Văn phòng Chính phủ", 0, topic, "Nghị quyết", 3)
+        item = DemoItem(
+            paper.title,
+            paper.presenter,
+            0,
+            paper.topic,
+            paper.kind,
+            3,
+            draft_title=paper.draft_title,
+        )
         self.add_document(
-            self.pdf(draft_spec(item, 900 + index)),
+            self.pdf(draft_spec(item, 900 + index, official(now).date() - timedelta(days=5))),
             kind="draft",
-            title="Dự thảo xin ý kiến",
+            title=item.draft,
             filename="du-thao.pdf",
             position=1,
             ballot_id=ballot.id,
@@ -261,10 +272,12 @@ class _Seeder:
         """Replies to the closed ballot, with its result. Their forms are unsigned: demo
         members have no keys until they sign in, and these replies are history."""
         answers = []
+        total = len(self.members)
         for n, member in enumerate(self.members):
-            if n >= 24:
+            if n >= total - 3:
                 continue  # three members never answered
-            choice = "agree" if n < 20 else ("disagree" if n < 22 else "other")
+            # Two disagree and two give another opinion; the rest agree.
+            choice = "agree" if n < total - 7 else ("disagree" if n < total - 5 else "other")
             comment = "Đề nghị bổ sung đánh giá tác động môi trường." if choice == "other" else ""
             form = build_reply_form(
                 ReplyForm(
@@ -360,7 +373,7 @@ def seed_if_empty(db: Session, settings: Settings) -> bool:
         items=THEMATIC_ITEMS,
         seed=2,
     )
-    for index, (title, question, topic, hours_left) in enumerate(BALLOTS):
-        seeder.ballot(index, title, question, topic, hours_left)
+    for index, paper in enumerate(BALLOTS):
+        seeder.ballot(index, paper)
     db.commit()
     return True

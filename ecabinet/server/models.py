@@ -7,7 +7,7 @@ Ids are UUID strings; times are timezone-aware UTC. Runs in request worker threa
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -275,6 +275,9 @@ class Document(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     allow_copy: Mapped[bool] = mapped_column(Boolean, default=True)
     current_version_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # Where it came from, as members read it: "Tờ trình số 74/TTr-BTC ngày 10/11/2026 của Bộ
+    # Tài chính" for a document received through the national document exchange.
+    origin: Mapped[str] = mapped_column(String(500), default="")
 
 
 class Blob(Base):
@@ -477,3 +480,72 @@ class AuditCheckpoint(Base):
     # Entries with a smaller id were hashed before entries were keyed (unkeyed SHA-256).
     keyed_from: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     signature: Mapped[str] = mapped_column(Text)  # base64, RSA PKCS#1 v1.5 over SHA-256
+
+
+class IncomingDocument(Base):
+    """A document a ministry sent through the national document exchange (an edXML package):
+    the Government Office's inbox, "Văn bản đến". A sender's DocumentId arrives once."""
+
+    __tablename__ = "incoming_documents"
+    __table_args__ = (UniqueConstraint("body_id", "from_organ_id", "document_id"),)
+    id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
+    from_organ_id: Mapped[str] = mapped_column(String(50))
+    from_organ_name: Mapped[str] = mapped_column(String(200))
+    document_id: Mapped[str] = mapped_column(String(100))  # the sender's id of the document
+    code_number: Mapped[str] = mapped_column(String(20), default="")
+    code_notation: Mapped[str] = mapped_column(String(50), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    promulgation_date: Mapped[date | None] = mapped_column(default=None)
+    type_code: Mapped[str] = mapped_column(String(20), default="")
+    type_name: Mapped[str] = mapped_column(String(100), default="")
+    subject: Mapped[str] = mapped_column(Text)
+    content: Mapped[str] = mapped_column(Text, default="")
+    signer_competence: Mapped[str] = mapped_column(String(200), default="")
+    signer_position: Mapped[str] = mapped_column(String(200), default="")
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    due_date: Mapped[date | None] = mapped_column(default=None)
+    priority: Mapped[str] = mapped_column(String(10), default="")
+    received_at: Mapped[datetime] = mapped_column(default=now)
+    received_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
+    # The documents made from it, once the Office assigned it (an item's or a ballot's).
+    assigned_document_ids: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class IncomingAttachment(Base):
+    """One file of an incoming document. A PDF is kept as a blob (checked as uploads are);
+    another file is named, with its size and digest, and not kept: members read PDFs only."""
+
+    __tablename__ = "incoming_attachments"
+    __table_args__ = (UniqueConstraint("incoming_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incoming_id: Mapped[str] = mapped_column(ForeignKey("incoming_documents.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100), default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    kept: Mapped[bool] = mapped_column(Boolean, default=False)  # stored as a blob
+
+
+class InterconnectStatus(Base):
+    """A status package waiting for the exchange's delivery adapter (the outbound queue):
+    01 received, 02 refused, 03 accepted, 04 assigned. A refused package leaves no incoming
+    document, so ``incoming_id`` is then empty and the sender's ids say what it answers."""
+
+    __tablename__ = "interconnect_outbox"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
+    incoming_id: Mapped[str | None] = mapped_column(
+        ForeignKey("incoming_documents.id"), index=True, default=None
+    )
+    to_organ_id: Mapped[str] = mapped_column(String(50))
+    response_for: Mapped[str] = mapped_column(String(100))  # the sender's DocumentId
+    status_code: Mapped[str] = mapped_column(String(2))
+    description: Mapped[str] = mapped_column(Text, default="")
+    xml: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), default="waiting")
+    created_at: Mapped[datetime] = mapped_column(default=now)

@@ -14,8 +14,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ecabinet.pdf.validate import PdfCheck, check_pdf
+from ecabinet.pdf.active import described
+from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck, check_pdf
 from ecabinet.server.core.config import Settings
+from ecabinet.server.errors import ApiError
 
 
 class PdfChecks:
@@ -49,3 +51,30 @@ class PdfChecks:
             return check_pdf(path, seconds=self.seconds, memory_mb=self.memory_mb)
         finally:
             self._places.release()
+
+
+def refusal(check: PdfCheck) -> ApiError | None:
+    """Why a checked file is refused (None when it is not), in the words an upload and an
+    incoming package's attachment alike are answered with."""
+    if check.ok:
+        return None
+    if check.code == ACTIVE_CONTENT:
+        return ApiError(
+            422,
+            "active_content",
+            f"The file was refused: it contains {described(check.found)}, which could run "
+            "or reach outside the document on members' computers. Save the document again "
+            "without it (for example print it to PDF) and send it again.",
+        )
+    # too_complex is refused as not_a_pdf on the wire; the detail says which.
+    return ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
+
+
+def busy(checks: PdfChecks) -> ApiError:
+    """Every check is in use: the sender tries again shortly."""
+    return ApiError(
+        503,
+        "server_busy",
+        "The server is checking other files: send this one again in a few seconds.",
+        headers={"Retry-After": str(checks.retry_after_seconds)},
+    )

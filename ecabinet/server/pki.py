@@ -30,8 +30,16 @@ def body_ca(settings: Settings) -> CertificateAuthority:
     return CertificateAuthority.load_or_create(settings.ca_dir, body_organisation(settings))
 
 
+def crl_url(settings: Settings) -> str:
+    """Where validators find the body CA's revocation list, named in the certificates it
+    issues; "" when the server's public address is not set."""
+    return f"{settings.public_url.rstrip('/')}/api/v1/pki/crl" if settings.public_url else ""
+
+
 def body_tsa(settings: Settings) -> TimeStampAuthority:
-    return TimeStampAuthority.load_or_create(body_ca(settings), body_organisation(settings))
+    return TimeStampAuthority.load_or_create(
+        body_ca(settings), body_organisation(settings), crl_url(settings)
+    )
 
 
 def body_crl(db: Session, settings: Settings) -> bytes:
@@ -59,6 +67,7 @@ def issue_for_device(
         full_name=user.full_name,
         username=user.username,
         organisation=body_organisation(settings),
+        crl_url=crl_url(settings),
     )
     for old in db.scalars(
         select(m.Certificate).where(

@@ -211,9 +211,17 @@ class CertificateAuthority:
         return self._private_key().sign(data, padding.PKCS1v15(), hashes.SHA256())
 
     def issue(
-        self, csr_pem: str, *, full_name: str, username: str, organisation: str, days: int = 730
+        self,
+        csr_pem: str,
+        *,
+        full_name: str,
+        username: str,
+        organisation: str,
+        days: int = 730,
+        crl_url: str = "",
     ) -> x509.Certificate:
         """A signing certificate for the key in ``csr_pem``; the subject is ours, not the CSR's.
+        With ``crl_url`` it names where this CA's revocation list is published.
 
         ValueError (with a reason a member can read) when the request is not one we sign."""
         try:
@@ -244,9 +252,12 @@ class CertificateAuthority:
         usage = x509.ExtendedKeyUsage(
             [ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CLIENT_AUTH]
         )
-        return self._sign_end_entity(key, subject, public_key, (now, not_after), usage, False)
+        valid = (now, not_after)
+        return self._sign_end_entity(key, subject, public_key, valid, usage, False, crl_url)
 
-    def issue_timestamping(self, public_key: rsa.RSAPublicKey, name: str) -> x509.Certificate:
+    def issue_timestamping(
+        self, public_key: rsa.RSAPublicKey, name: str, crl_url: str = ""
+    ) -> x509.Certificate:
         """The certificate of the body's time-stamping authority (RFC 3161 section 2.3: the
         extended key usage timeStamping only, marked critical). It lives as long as the CA."""
         key = self._private_key()
@@ -259,7 +270,7 @@ class CertificateAuthority:
         )
         usage = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
         valid = (now, self.certificate.not_valid_after_utc)
-        return self._sign_end_entity(key, subject, public_key, valid, usage, True)
+        return self._sign_end_entity(key, subject, public_key, valid, usage, True, crl_url)
 
     def _sign_end_entity(
         self,
@@ -269,10 +280,12 @@ class CertificateAuthority:
         valid: tuple[datetime, datetime],
         usage: x509.ExtendedKeyUsage,
         usage_critical: bool,
+        crl_url: str,
     ) -> x509.Certificate:
         """A certificate this CA signs for a key that only signs, valid from ``valid[0]``
-        (back-dated by the clock skew) to ``valid[1]``, for ``usage``."""
-        return (
+        (back-dated by the clock skew) to ``valid[1]``, for ``usage``; naming ``crl_url`` as
+        its CRL distribution point (RFC 5280 4.2.1.13) unless that is empty."""
+        builder = (
             x509.CertificateBuilder()
             .subject_name(subject)
             .issuer_name(self.certificate.subject)
@@ -287,8 +300,16 @@ class CertificateAuthority:
                 x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),
                 critical=False,
             )
-            .sign(key, hashes.SHA256())
         )
+        if crl_url:
+            point = x509.DistributionPoint(
+                full_name=[x509.UniformResourceIdentifier(crl_url)],
+                relative_name=None,
+                reasons=None,
+                crl_issuer=None,
+            )
+            builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
+        return builder.sign(key, hashes.SHA256())
 
     def crl(self, revoked: Iterable[tuple[int, datetime]]) -> bytes:
         """A DER certificate revocation list of ``revoked`` (serial number, when), signed by

@@ -46,12 +46,15 @@ class TimeStampAuthority:
     ca: x509.Certificate
 
     @classmethod
-    def load_or_create(cls, ca: CertificateAuthority, name: str) -> TimeStampAuthority:
-        """The TSA kept beside ``ca``, made (and certified by it) on first use."""
+    def load_or_create(
+        cls, ca: CertificateAuthority, name: str, crl_url: str = ""
+    ) -> TimeStampAuthority:
+        """The TSA kept beside ``ca``, made (and certified by it, naming ``crl_url`` as where
+        its revocation is published, if given) on first use."""
         folder = ca.folder / FOLDER
         if not (folder / CERT_FILE).exists():
             try:
-                _create(ca, folder, name)
+                _create(ca, folder, name, crl_url)
             except FileExistsError:
                 pass  # another process made it meanwhile
         key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(), None)
@@ -90,7 +93,7 @@ class TimeStampAuthority:
         return reply
 
 
-def _create(ca: CertificateAuthority, folder: Path, name: str) -> None:
+def _create(ca: CertificateAuthority, folder: Path, name: str, crl_url: str) -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=TSA_KEY_BITS)
-    cert = ca.issue_timestamping(key.public_key(), name)
+    cert = ca.issue_timestamping(key.public_key(), name, crl_url)
     write_key_pair(folder, key, cert, (KEY_FILE, CERT_FILE))

@@ -3,10 +3,17 @@ their laptops are `ecabinet.wire.office.DeviceSeen`. Pure data, any thread."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ecabinet.domain import Role
 from ecabinet.wire.base import WireModel
+
+
+def system_alone(roles: list[Role] | None) -> list[Role] | None:
+    """A system account (the document exchange's) is never also a person of the body."""
+    if roles and Role.EXCHANGE in roles and len(set(roles)) > 1:
+        raise ValueError("the exchange role is a system account's, held alone")
+    return roles
 
 
 class UserCreate(WireModel):
@@ -18,6 +25,8 @@ class UserCreate(WireModel):
     roles: list[Role] = Field(default_factory=lambda: [Role.MEMBER], min_length=1, max_length=5)
     password: str = Field(min_length=1, max_length=1024)
 
+    _check_roles = field_validator("roles")(system_alone)
+
 
 class UserUpdate(WireModel):
     """Fields to change; those left out stay as they are. ``active: false`` disables."""
@@ -26,6 +35,8 @@ class UserUpdate(WireModel):
     title: str | None = Field(default=None, max_length=200)
     roles: list[Role] | None = Field(default=None, min_length=1, max_length=5)
     active: bool | None = None
+
+    _check_roles = field_validator("roles")(system_alone)
 
 
 class PasswordReset(WireModel):

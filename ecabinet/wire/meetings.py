@@ -139,6 +139,7 @@ class DocumentPublic(WireModel):
     allow_copy: bool
     current_version_id: str | None
     versions: list[int]
+    origin: str = ""
 
 
 class ConclusionCreate(WireModel):

@@ -108,6 +108,9 @@ class DocumentData(WireModel):
     position: int = 0
     allow_copy: bool = True
     current_version_id: Id | None = None
+    # Where the document came from, when it was received through the national document
+    # exchange: "Tờ trình số 74/TTr-BTC ngày 10/11/2026 của Bộ Tài chính"; empty when uploaded.
+    origin: Annotated[str, Field(max_length=500)] = ""
 
 
 class DocumentVersionData(WireModel):

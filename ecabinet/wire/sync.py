@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
 from ecabinet.domain import BallotChoice, PositionChoice, VoteChoice
 from ecabinet.wire.base import Id, Sha256, ShortText, Text, UtcTime, WireModel
 from ecabinet.wire.objects import CHANGE_MODELS, AnnotationData
-from ecabinet.wire.text import MemberText
+from ecabinet.wire.text import OTHER_NEEDS_TEXT, MemberText
 
 MAX_PAGE = 1000
 MAX_PUSH = 500
@@ -111,6 +111,14 @@ class BallotRespond(WireModel):
     choice: BallotChoice
     comment: MemberText = ""
     signed_pdf: Sha256
+
+    @field_validator("comment")
+    @classmethod
+    def _other_has_text(cls, comment: str, info: ValidationInfo) -> str:
+        # Refused for its words before its form is looked at, as a bad character is.
+        if info.data.get("choice") == BallotChoice.OTHER and not comment.strip():
+            raise ValueError(OTHER_NEEDS_TEXT)
+        return comment
 
 
 class DocumentRead(WireModel):

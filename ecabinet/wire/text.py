@@ -165,6 +165,14 @@ def check_member_text(text: str) -> str:
     return text
 
 
+OTHER_NEEDS_TEXT = (
+    "Trả lời “Ý kiến khác” cần ghi rõ ý kiến: hãy viết ý kiến của mình. "
+    "A reply “Ý kiến khác” (other) needs its text: write your opinion."
+)
+"""The rule the window, the command line and the server share: "other" is an opinion, and the
+summary of replies must carry its words."""
+
+
 MemberText = Annotated[
     str, StringConstraints(max_length=MAX_MEMBER_TEXT), AfterValidator(check_member_text)
 ]

@@ -64,82 +64,82 @@
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="129"/>
+        <location filename="../../ui/office/agenda_builder.py" line="132"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="131"/>
+        <location filename="../../ui/office/agenda_builder.py" line="134"/>
         <source>chỉ bản giấy</source>
         <translation>paper only</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="164"/>
+        <location filename="../../ui/office/agenda_builder.py" line="167"/>
         <source>{kind}: {title} — phiên bản {n} ({file})</source>
         <translation>{kind}: {title} — version {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="173"/>
+        <location filename="../../ui/office/agenda_builder.py" line="176"/>
         <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
         <translation>Classified item: handed out on paper at the session only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="189"/>
+        <location filename="../../ui/office/agenda_builder.py" line="192"/>
         <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="193"/>
+        <location filename="../../ui/office/agenda_builder.py" line="196"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="202"/>
+        <location filename="../../ui/office/agenda_builder.py" line="205"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="206"/>
+        <location filename="../../ui/office/agenda_builder.py" line="209"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="213"/>
+        <location filename="../../ui/office/agenda_builder.py" line="216"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="219"/>
+        <location filename="../../ui/office/agenda_builder.py" line="222"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="225"/>
+        <location filename="../../ui/office/agenda_builder.py" line="228"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="234"/>
+        <location filename="../../ui/office/agenda_builder.py" line="237"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="244"/>
+        <location filename="../../ui/office/agenda_builder.py" line="247"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="248"/>
+        <location filename="../../ui/office/agenda_builder.py" line="251"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="254"/>
+        <location filename="../../ui/office/agenda_builder.py" line="257"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="272"/>
+        <location filename="../../ui/office/agenda_builder.py" line="275"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/annotator.py" line="188"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="85"/>
+        <location filename="../../ui/app.py" line="82"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="131"/>
+        <location filename="../../ui/app.py" line="128"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="145"/>
-        <source>Đang khởi động máy chủ demo và đăng nhập…</source>
-        <translation>Starting the demo server and signing in…</translation>
+        <location filename="../../ui/app.py" line="142"/>
+        <source>Đang khởi động máy chủ trình diễn và đăng nhập…</source>
+        <translation>Starting the demonstration server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="154"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -271,142 +271,147 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="63"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="65"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="70"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="76"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="86"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="88"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="95"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="121"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="136"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="172"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="174"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="160"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="165"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="167"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="186"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="188"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="187"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="201"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="216"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="223"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
+        <translation>The time the server receives the reply will be used to judge the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="233"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="230"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="243"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="253"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="245"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="255"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -609,12 +614,17 @@
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="110"/>
+        <location filename="../../ui/reader/toolbar.py" line="111"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/toolbar.py" line="118"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="127"/>
+        <location filename="../../ui/reader/toolbar.py" line="135"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
@@ -639,7 +649,7 @@
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="162"/>
+        <location filename="../../ui/reader/toolbar.py" line="170"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
@@ -649,7 +659,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="139"/>
+        <location filename="../../ui/reader/reader.py" line="140"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -705,85 +715,185 @@
 <context>
     <name>FileWords</name>
     <message>
-        <location filename="../../ui/office/file_words.py" line="13"/>
-        <location filename="../../ui/office/file_words.py" line="14"/>
+        <location filename="../../ui/office/file_words.py" line="17"/>
+        <location filename="../../ui/office/file_words.py" line="18"/>
         <source>không phải tệp PDF</source>
         <translation>is not a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="15"/>
+        <location filename="../../ui/office/file_words.py" line="19"/>
         <source>được mã hoá (có mật khẩu): hãy gửi bản không đặt mật khẩu</source>
         <translation>is encrypted (password protected): use a copy without a password</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="18"/>
+        <location filename="../../ui/office/file_words.py" line="22"/>
         <source>quá lớn (tối đa 200 MB)</source>
         <translation>is too large (200 MB at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="19"/>
+        <location filename="../../ui/office/file_words.py" line="23"/>
         <source>bị hỏng, không mở được</source>
         <translation>is damaged and cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="20"/>
+        <location filename="../../ui/office/file_words.py" line="24"/>
         <source>quá phức tạp để kiểm tra an toàn</source>
         <translation>is too complex to check safely</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="21"/>
+        <location filename="../../ui/office/file_words.py" line="25"/>
         <source>chưa gửi được: máy chủ đang bận kiểm tra tệp khác, hãy thử lại sau ít phút</source>
         <translation>not sent: the server is busy checking other files; try again in a few minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="24"/>
+        <location filename="../../ui/office/file_words.py" line="28"/>
         <source>có nội dung có thể tự chạy trên máy của thành viên ({found}): hãy in lại tài liệu ra PDF rồi gửi lại</source>
         <translation>contains something that could run on members&apos; computers ({found}): print the document to PDF again and send that</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="32"/>
-        <source>mã JavaScript</source>
-        <translation>JavaScript</translation>
+        <location filename="../../ui/office/file_words.py" line="37"/>
+        <source>Thư mục “{name}” không có tệp danh sách (manifest.yaml hoặc manifest.csv) cho biết phiên họp gồm những nội dung và tệp nào.</source>
+        <translation>The folder “{name}” has no manifest (manifest.yaml or manifest.csv) saying which items and files the meeting has.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="33"/>
+        <location filename="../../ui/office/file_words.py" line="42"/>
+        <source>Tệp {name} không đọc được chữ: hãy lưu lại tệp với bảng mã UTF-8.</source>
+        <translation>The words of {name} cannot be read: save the file again as UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="45"/>
+        <source>Tệp {name} viết sai cách ghi ở dòng {item}: hãy kiểm tra dấu hai chấm, dấu gạch đầu dòng và khoảng thụt lề.</source>
+        <translation>{name} is written wrongly at line {item}: check the colons, the dashes and the indentation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="50"/>
+        <source>Tệp {name} cần có danh sách các nội dung dưới dòng “items:”.</source>
+        <translation>{name} needs the list of items under the line “items:”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="53"/>
+        <source>Nội dung thứ {item} trong tệp {name}: số thứ tự và số phút phải là số nguyên.</source>
+        <translation>Item {item} in {name}: its order and minutes must be whole numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="57"/>
+        <source>Nội dung thứ {item} trong tệp {name} chưa có tên.</source>
+        <translation>Item {item} in {name} has no title.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="60"/>
+        <source>Tệp {name} ghi loại phiên họp “{value}”, không có loại này: hãy ghi regular (thường kỳ), thematic (chuyên đề) hoặc extraordinary (bất thường).</source>
+        <translation>{name} gives the meeting kind “{value}”, which does not exist: write regular, thematic or extraordinary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="65"/>
+        <source>Tệp {name} ghi thời gian bắt đầu “{value}”, không phải ngày giờ: hãy ghi theo mẫu 2026-12-15T08:30+07:00.</source>
+        <translation>{name} gives the start “{value}”, which is not a date and time: write it as 2026-12-15T08:30+07:00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="70"/>
+        <source>Tệp {name} ghi thời gian bắt đầu “{value}” mà chưa có múi giờ: hãy thêm +07:00 (giờ Hà Nội).</source>
+        <translation>{name} gives the start “{value}” without a time zone: add +07:00 (Hà Nội time).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="75"/>
+        <source>Phiên họp chưa có tên: hãy ghi tên trong tệp {name} (dòng “title:” dưới “meeting:”) hoặc nhập vào ô “Tên phiên họp” rồi nhập lại thư mục.</source>
+        <translation>The meeting has no title: write it in {name} (the line “title:” under “meeting:”) or type it in “Meeting title”, then import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="80"/>
+        <source>Tệp {name} chưa liệt kê nội dung nào.</source>
+        <translation>{name} lists no items.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="81"/>
+        <source>Có hai nội dung cùng số thứ tự {item}: mỗi nội dung cần một số riêng.</source>
+        <translation>Two items have the order {item}: each item needs its own number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="84"/>
+        <source>Nội dung thứ {item} là tài liệu mật chỉ phát bản giấy nhưng lại ghi tên tệp: hãy bỏ tên tệp hoặc bỏ dấu “chỉ bản giấy”.</source>
+        <translation>Item {item} is classified, on paper only, yet names files: remove the file names or the “paper only” mark.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="89"/>
+        <source>{name}: tệp nằm ngoài thư mục phiên họp; hãy chép tệp vào thư mục.</source>
+        <translation>{name}: the file is outside the meeting folder; copy it into the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="92"/>
+        <source>{name}: không có tệp này trong thư mục; hãy kiểm tra tên tệp đã ghi.</source>
+        <translation>{name}: there is no such file in the folder; check the name written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="95"/>
+        <source>{name}: tệp chưa được tải lên máy chủ; hãy nhập lại thư mục.</source>
+        <translation>{name}: the file has not reached the server; import the folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="101"/>
+        <source>mã lệnh tự chạy khi mở tệp</source>
+        <translation>code that runs by itself when the file is opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="102"/>
         <source>lệnh mở chương trình</source>
         <translation>an action that starts a program</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="34"/>
+        <location filename="../../ui/office/file_words.py" line="103"/>
         <source>tệp đính kèm bên trong</source>
         <translation>an embedded file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="35"/>
+        <location filename="../../ui/office/file_words.py" line="104"/>
         <source>biểu mẫu gửi dữ liệu ra ngoài</source>
         <translation>a form that sends data away</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="36"/>
+        <location filename="../../ui/office/file_words.py" line="105"/>
         <source>lệnh nhập dữ liệu từ tệp khác</source>
         <translation>an action that imports data from another file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="37"/>
+        <location filename="../../ui/office/file_words.py" line="106"/>
         <source>liên kết mở tệp khác</source>
         <translation>a link that opens another file</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="38"/>
+        <location filename="../../ui/office/file_words.py" line="107"/>
         <source>nội dung đa phương tiện hoặc 3D</source>
         <translation>multimedia or 3D content</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="39"/>
+        <location filename="../../ui/office/file_words.py" line="108"/>
         <source>liên kết không phải địa chỉ web</source>
         <translation>a link to something other than a web address</translation>
     </message>
     <message>
-        <location filename="../../ui/office/file_words.py" line="71"/>
+        <location filename="../../ui/office/file_words.py" line="120"/>
+        <source>{name}: tệp này không dùng được.</source>
+        <translation>{name}: this file cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="127"/>
+        <source>không rõ loại</source>
+        <translation>of an unknown kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="136"/>
+        <source>Tệp {name} viết sai cách ghi: hãy kiểm tra dấu hai chấm và thụt lề.</source>
+        <translation>{name} is written wrongly: check the colons and the indentation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="150"/>
         <source>Chưa nhập gì; cần sửa thư mục ({count} vấn đề):</source>
         <translation>Nothing was imported; the folder needs fixing ({count} problems):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/file_words.py" line="155"/>
+        <source>chưa kết nối được máy chủ; hãy thử lại khi có mạng.</source>
+        <translation>the server cannot be reached; try again when the network is back.</translation>
     </message>
 </context>
 <context>
@@ -930,143 +1040,143 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="48"/>
+        <location filename="../../ui/home/page.py" line="49"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="49"/>
-        <location filename="../../ui/home/page.py" line="109"/>
+        <location filename="../../ui/home/page.py" line="50"/>
+        <location filename="../../ui/home/page.py" line="110"/>
         <source>Phiên họp sắp tới</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="50"/>
+        <location filename="../../ui/home/page.py" line="51"/>
         <source>Phiếu lấy ý kiến chờ đồng chí trả lời</source>
         <translation>Written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="51"/>
+        <location filename="../../ui/home/page.py" line="52"/>
         <source>Tài liệu đã được thay thế</source>
         <translation>Documents replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="52"/>
+        <location filename="../../ui/home/page.py" line="53"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="53"/>
+        <location filename="../../ui/home/page.py" line="54"/>
         <source>Phiếu đang thu ý kiến</source>
         <translation>Ballots collecting replies</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="55"/>
+        <location filename="../../ui/home/page.py" line="56"/>
         <source>Đang đọc dữ liệu trên máy…</source>
         <translation>Reading what is on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="109"/>
+        <location filename="../../ui/home/page.py" line="110"/>
         <source>Phiên họp đang chuẩn bị</source>
         <translation>Meeting in preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="112"/>
+        <location filename="../../ui/home/page.py" line="113"/>
         <source>Không có phiên họp nào sắp tới.</source>
         <translation>No upcoming meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="117"/>
+        <location filename="../../ui/home/page.py" line="118"/>
         <source>Địa điểm: {place}</source>
         <translation>Place: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="123"/>
+        <location filename="../../ui/home/page.py" line="124"/>
         <source>Tài liệu: đã đọc {read}/{papers} · có trên máy {present}/{papers}</source>
         <translation>Documents: read {read}/{papers} · on this laptop {present}/{papers}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="130"/>
+        <location filename="../../ui/home/page.py" line="131"/>
         <source>Chưa có tài liệu.</source>
         <translation>No documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="134"/>
+        <location filename="../../ui/home/page.py" line="135"/>
         <source>Mở phiên họp: chương trình và tài liệu</source>
         <translation>Open the meeting: agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="140"/>
+        <location filename="../../ui/home/page.py" line="141"/>
         <source>Đã đến giờ họp</source>
         <translation>The meeting has begun</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="141"/>
+        <location filename="../../ui/home/page.py" line="142"/>
         <source>Bắt đầu sau: {left}</source>
         <translation>Starts in: {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="147"/>
+        <location filename="../../ui/home/page.py" line="148"/>
         <source>Không có phiếu nào đang chờ trả lời.</source>
         <translation>No ballot is waiting for your reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="162"/>
+        <location filename="../../ui/home/page.py" line="163"/>
         <source>Hạn {date} · {left}</source>
         <translation>Deadline {date} · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="173"/>
+        <location filename="../../ui/home/page.py" line="174"/>
         <source>Không có tài liệu nào thay đổi kể từ lần đọc trước.</source>
         <translation>No document has changed since you last read it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="178"/>
+        <location filename="../../ui/home/page.py" line="179"/>
         <source>{context} · bản thứ {number}, đồng chí chưa đọc</source>
         <translation>{context} · version {number}, not yet read</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="190"/>
+        <location filename="../../ui/home/page.py" line="191"/>
         <source>{count} thao tác đã lưu trên máy, sẽ được gửi lên máy chủ khi có mạng.</source>
         <translation>{count} actions saved on this laptop; they will be sent to the server when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="194"/>
+        <location filename="../../ui/home/page.py" line="195"/>
         <source>Mọi thao tác đã được gửi lên máy chủ.</source>
         <translation>Every action has been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="197"/>
+        <location filename="../../ui/home/page.py" line="198"/>
         <source>{count} thao tác bị máy chủ từ chối, cần xem lại.</source>
         <translation>{count} actions were refused by the server and need a look.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="203"/>
+        <location filename="../../ui/home/page.py" line="204"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="204"/>
+        <location filename="../../ui/home/page.py" line="205"/>
         <source>Tài liệu trên máy và những gì chờ gửi</source>
         <translation>Documents on this laptop and what waits to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="221"/>
+        <location filename="../../ui/home/page.py" line="226"/>
         <source>Chưa lấy được số phiếu đã trả lời: máy chủ chưa liên lạc được.</source>
         <translation>The replies could not be counted: the server cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="223"/>
+        <location filename="../../ui/home/page.py" line="228"/>
         <source>Không có phiếu nào đang thu ý kiến.</source>
         <translation>No ballot is collecting replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="227"/>
+        <location filename="../../ui/home/page.py" line="232"/>
         <source>Đã trả lời {replied}/{voters} · hạn {left}</source>
         <translation>Replied {replied}/{voters} · deadline {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="234"/>
+        <location filename="../../ui/home/page.py" line="239"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
@@ -1238,8 +1348,8 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="28"/>
-        <source>Đã phát hành</source>
-        <translation>Published</translation>
+        <source>Đã gửi tài liệu</source>
+        <translation>Papers sent</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="29"/>
@@ -1358,41 +1468,51 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="104"/>
-        <source>tệp có khai báo kiểu tài liệu hoặc thực thể XML. Tệp ghi chú không bao giờ cần những khai báo này và chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
-        <translation>the file declares a document type or XML entities. A notes file never needs them and they can hide an attack, so the file was not read.</translation>
+        <source>tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
+        <translation>the file holds special declarations that a notes file never needs; they can hide an attack, so the file was not read.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="109"/>
-        <source>tệp không phải là tệp XML đọc được.</source>
-        <translation>the file is not readable XML.</translation>
+        <source>tệp bị hỏng hoặc không phải là tệp ghi chú.</source>
+        <translation>the file is damaged or is not a notes file.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="110"/>
-        <source>tệp không phải là tệp ghi chú XFDF.</source>
-        <translation>the file is not an XFDF notes file.</translation>
+        <source>tệp không phải là tệp ghi chú của trình đọc PDF.</source>
+        <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
+        <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
+        <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
         <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
         <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
@@ -1576,139 +1696,192 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
 </context>
 <context>
+    <name>MeetingCalendar</name>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="39"/>
+        <source>Thêm vào lịch</source>
+        <translation>Add to calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="41"/>
+        <source>Tệp lịch (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="57"/>
+        <source>Phiên họp này không còn trên máy.</source>
+        <translation>This meeting is no longer on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="60"/>
+        <source>Đã lưu lịch họp: {path}. Mở tệp này để thêm vào lịch của anh/chị.</source>
+        <translation>Meeting saved for the calendar: {path}. Open this file to add it to your calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="67"/>
+        <source>không ghi được vào thư mục đã chọn ({detail})</source>
+        <translation>it could not be written to the chosen folder ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/calendar_export.py" line="73"/>
+        <source>Không lưu được lịch họp: {reason}</source>
+        <translation>The meeting could not be saved for the calendar: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MeetingForm</name>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="47"/>
-        <location filename="../../ui/office/meeting_form.py" line="64"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="82"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="47"/>
+        <location filename="../../ui/office/meeting_form.py" line="54"/>
         <source>Mời với tư cách</source>
         <translation>Invited as</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="50"/>
+        <location filename="../../ui/office/meeting_form.py" line="60"/>
+        <source>Khách mời chỉ nhận các nội dung được đánh dấu dưới tên mình; không đánh dấu nội dung nào là mời dự cả phiên họp.</source>
+        <translation>A guest receives only the items ticked under their name; none ticked invites them to the whole meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="66"/>
         <source>Loại phiên họp</source>
         <translation>Kind of meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="51"/>
+        <location filename="../../ui/office/meeting_form.py" line="67"/>
         <source>Tên phiên họp</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="52"/>
+        <location filename="../../ui/office/meeting_form.py" line="68"/>
         <source>Thời gian (giờ Hà Nội)</source>
         <translation>Time (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="53"/>
+        <location filename="../../ui/office/meeting_form.py" line="69"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="54"/>
+        <location filename="../../ui/office/meeting_form.py" line="70"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="55"/>
+        <location filename="../../ui/office/meeting_form.py" line="71"/>
         <source>Người được mời</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="59"/>
+        <location filename="../../ui/office/meeting_form.py" line="76"/>
         <source>(chưa chọn)</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="63"/>
+        <location filename="../../ui/office/meeting_form.py" line="81"/>
         <source>Không mời</source>
         <translation>Not invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="65"/>
+        <location filename="../../ui/office/meeting_form.py" line="83"/>
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meeting_form.py" line="66"/>
+        <location filename="../../ui/office/meeting_form.py" line="84"/>
         <source>Người dự thay</source>
         <translation>Deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meeting_form.py" line="124"/>
+        <source>Lưu phiên họp và lập chương trình để chọn nội dung khách mời dự.</source>
+        <translation>Save the meeting and build its agenda to choose the items a guest attends.</translation>
     </message>
 </context>
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="68"/>
+        <location filename="../../ui/meeting/page.py" line="69"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="70"/>
+        <location filename="../../ui/meeting/page.py" line="71"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="77"/>
+        <location filename="../../ui/meeting/page.py" line="73"/>
+        <source>Thêm vào lịch</source>
+        <translation>Add to calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="75"/>
+        <source>Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị</source>
+        <translation>Save the meeting as a calendar file (.ics) to open in your calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/meeting/page.py" line="85"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="78"/>
+        <location filename="../../ui/meeting/page.py" line="86"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="79"/>
+        <location filename="../../ui/meeting/page.py" line="87"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="80"/>
+        <location filename="../../ui/meeting/page.py" line="88"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="83"/>
+        <location filename="../../ui/meeting/page.py" line="91"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="133"/>
+        <location filename="../../ui/meeting/page.py" line="143"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="136"/>
+        <location filename="../../ui/meeting/page.py" line="146"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="150"/>
+        <location filename="../../ui/meeting/page.py" line="160"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="160"/>
+        <location filename="../../ui/meeting/page.py" line="170"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="169"/>
+        <location filename="../../ui/meeting/page.py" line="179"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -1742,7 +1915,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_panel.py" line="33"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -1792,31 +1965,46 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
+        <translation>Notes file to open in another PDF reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="83"/>
-        <source>Xuất XFDF…</source>
-        <translation>Export XFDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_panel.py" line="84"/>
-        <source>Nhập XFDF…</source>
-        <translation>Import XFDF…</translation>
-    </message>
-    <message>
         <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <source>Tài liệu PDF có ghi chú</source>
+        <translation>The PDF document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="86"/>
+        <source>Xuất tệp ghi chú…</source>
+        <translation>Export notes file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="87"/>
+        <source>Nhập tệp ghi chú…</source>
+        <translation>Import notes file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="107"/>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <source>In tài liệu cùng ghi chú</source>
+        <translation>Print the document with its notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="109"/>
+        <location filename="../../ui/reader/notes_panel.py" line="114"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -1860,7 +2048,7 @@
     </message>
     <message>
         <location filename="../../ui/reader/notes_tools.py" line="63"/>
-        <source>Ô chữ</source>
+        <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
@@ -1904,210 +2092,263 @@
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="79"/>
+        <location filename="../../ui/reader/note_files.py" line="87"/>
+        <source>Tài liệu PDF có ghi chú (*.pdf)</source>
+        <translation>PDF document with notes (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="89"/>
+        <source>Tệp ghi chú để mở bằng trình đọc PDF khác (*.xfdf)</source>
+        <translation>Notes file to open in another PDF reader (*.xfdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="92"/>
         <source>Xuất ghi chú</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="94"/>
+        <location filename="../../ui/reader/note_files.py" line="107"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="97"/>
+        <location filename="../../ui/reader/note_files.py" line="110"/>
         <source>Không xuất được: {reason}</source>
         <translation>Could not export: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="103"/>
+        <location filename="../../ui/reader/note_files.py" line="117"/>
         <source>Nhập ghi chú</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="114"/>
+        <location filename="../../ui/reader/note_files.py" line="119"/>
+        <source>Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)</source>
+        <translation>Notes file from another PDF reader (*.xfdf *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/note_files.py" line="130"/>
         <source>Không nhập được: {reason}</source>
         <translation>Could not import: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="122"/>
+        <location filename="../../ui/reader/note_files.py" line="138"/>
         <source>Đã nhập {count} ghi chú.</source>
         <translation>Imported {count} notes.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="134"/>
+        <location filename="../../ui/reader/note_files.py" line="150"/>
         <source>Không chuẩn bị được bản in: {reason}</source>
         <translation>Could not prepare the printout: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="146"/>
+        <location filename="../../ui/reader/note_files.py" line="162"/>
         <source>Đã gửi {pages} trang tới máy in.</source>
         <translation>Sent {pages} pages to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/note_files.py" line="149"/>
+        <location filename="../../ui/reader/note_files.py" line="165"/>
         <source>Không in được: {reason}</source>
         <translation>Could not print: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="38"/>
+        <source>Phiếu lấy ý kiến sắp hết hạn</source>
+        <translation>Written ballot nearly due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="40"/>
+        <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn.</source>
+        <translation>{count} written ballots awaiting your reply are nearly due.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="45"/>
+        <source>“{title}”: hạn trả lời {deadline}, {left}.</source>
+        <translation>“{title}”: reply by {deadline}, {left}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="51"/>
+        <source>{count} phiếu lấy ý kiến chờ trả lời sắp hết hạn: {titles}.</source>
+        <translation>{count} written ballots awaiting your reply are nearly due: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="65"/>
+        <source>Tài liệu được thay thế</source>
+        <translation>Document replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="67"/>
+        <source>{count} tài liệu đã có bản mới.</source>
+        <translation>{count} documents have a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="69"/>
+        <source>Đã có bản mới: {titles}.</source>
+        <translation>New version of: {titles}.</translation>
+    </message>
+</context>
+<context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="85"/>
+        <location filename="../../ui/office/ballots.py" line="86"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="94"/>
+        <location filename="../../ui/office/ballots.py" line="92"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="109"/>
+        <location filename="../../ui/office/ballots.py" line="107"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="111"/>
+        <location filename="../../ui/office/ballots.py" line="109"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="112"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="113"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="117"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="134"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="137"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="143"/>
-        <source>Tổng hợp ý kiến (PDF ký số + CSV)…</source>
-        <translation>Summary (signed PDF + CSV)…</translation>
+        <location filename="../../ui/office/ballots.py" line="141"/>
+        <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
+        <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="171"/>
+        <location filename="../../ui/office/ballots.py" line="172"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="172"/>
+        <location filename="../../ui/office/ballots.py" line="173"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="173"/>
+        <location filename="../../ui/office/ballots.py" line="174"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="197"/>
+        <location filename="../../ui/office/ballots.py" line="198"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="203"/>
+        <location filename="../../ui/office/ballots.py" line="204"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="207"/>
+        <location filename="../../ui/office/ballots.py" line="208"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="216"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="217"/>
+        <location filename="../../ui/office/ballots.py" line="218"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="218"/>
+        <location filename="../../ui/office/ballots.py" line="219"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="233"/>
+        <location filename="../../ui/office/ballots.py" line="234"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="242"/>
+        <location filename="../../ui/office/ballots.py" line="243"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="245"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="261"/>
+        <location filename="../../ui/office/ballots.py" line="262"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="273"/>
+        <location filename="../../ui/office/ballots.py" line="274"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="289"/>
+        <location filename="../../ui/office/ballots.py" line="295"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="294"/>
+        <location filename="../../ui/office/ballots.py" line="299"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2125,97 +2366,97 @@
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="82"/>
+        <location filename="../../ui/office/meetings.py" line="77"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="97"/>
+        <location filename="../../ui/office/meetings.py" line="92"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="96"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="102"/>
+        <location filename="../../ui/office/meetings.py" line="97"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="103"/>
+        <location filename="../../ui/office/meetings.py" line="98"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="104"/>
+        <location filename="../../ui/office/meetings.py" line="99"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="150"/>
+        <location filename="../../ui/office/meetings.py" line="148"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
-        <source>Phát hành tới người được mời</source>
-        <translation>Publish to those invited</translation>
+        <location filename="../../ui/office/meetings.py" line="156"/>
+        <source>Gửi tài liệu tới người được mời</source>
+        <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="159"/>
+        <location filename="../../ui/office/meetings.py" line="202"/>
+        <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
+        <translation>Papers sent: those invited receive them when they sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="242"/>
+        <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
+        <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="157"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="160"/>
+        <location filename="../../ui/office/meetings.py" line="158"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="181"/>
+        <location filename="../../ui/office/meetings.py" line="180"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="187"/>
+        <location filename="../../ui/office/meetings.py" line="186"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="201"/>
-        <source>Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ.</source>
-        <translation>Published: those invited receive the papers when they sync.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/meetings.py" line="202"/>
+        <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="203"/>
+        <location filename="../../ui/office/meetings.py" line="204"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="241"/>
-        <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành.</source>
-        <translation>Imported “{title}” as a meeting in preparation; review it, then publish.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/meetings.py" line="246"/>
+        <location filename="../../ui/office/meetings.py" line="247"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="252"/>
+        <location filename="../../ui/office/meetings.py" line="253"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="257"/>
+        <location filename="../../ui/office/meetings.py" line="258"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2364,139 +2605,397 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/record/page.py" line="56"/>
+        <location filename="../../ui/record/page.py" line="57"/>
         <source>Mọi hoạt động</source>
         <translation>All activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="57"/>
+        <location filename="../../ui/record/page.py" line="58"/>
         <source>Phiên họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="58"/>
+        <location filename="../../ui/record/page.py" line="59"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="59"/>
+        <location filename="../../ui/record/page.py" line="60"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="60"/>
+        <location filename="../../ui/record/page.py" line="61"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="61"/>
+        <location filename="../../ui/record/page.py" line="62"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="62"/>
+        <location filename="../../ui/record/page.py" line="63"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="63"/>
+        <location filename="../../ui/record/page.py" line="64"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="64"/>
+        <location filename="../../ui/record/page.py" line="65"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="65"/>
+        <location filename="../../ui/record/page.py" line="66"/>
         <source>Chứng thư số</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="77"/>
+        <location filename="../../ui/record/page.py" line="78"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="79"/>
+        <location filename="../../ui/record/page.py" line="80"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="81"/>
-        <source>Xuất CSV…</source>
-        <translation>Export CSV…</translation>
+        <location filename="../../ui/record/page.py" line="82"/>
+        <source>Xuất bảng tính…</source>
+        <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="87"/>
+        <location filename="../../ui/record/page.py" line="86"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="88"/>
-        <source>Người thực hiện</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="89"/>
+        <location filename="../../ui/record/page.py" line="86"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="90"/>
-        <source>Chi tiết</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="97"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="97"/>
+        <location filename="../../ui/record/page.py" line="92"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="103"/>
+        <location filename="../../ui/record/page.py" line="98"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="131"/>
+        <location filename="../../ui/record/page.py" line="126"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="140"/>
-        <source>hệ thống</source>
-        <translation>system</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record/page.py" line="143"/>
+        <location filename="../../ui/record/page.py" line="135"/>
         <source>{count} hoạt động</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="148"/>
+        <location filename="../../ui/record/page.py" line="140"/>
         <source>Cần kết nối máy chủ để xem nhật ký.</source>
         <translation>The record needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="150"/>
+        <location filename="../../ui/record/page.py" line="142"/>
         <source>Không tải được nhật ký: {reason}</source>
         <translation>Could not load the record: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="157"/>
+        <location filename="../../ui/record/page.py" line="149"/>
         <source>Xuất nhật ký</source>
         <translation>Export the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="166"/>
+        <location filename="../../ui/record/page.py" line="149"/>
+        <source>Bảng tính (*.csv)</source>
+        <translation>Spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/page.py" line="158"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSentences</name>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="20"/>
+        <source>{actor} đã đăng nhập trên máy “{object}”</source>
+        <translation>{actor} signed in on the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="21"/>
+        <source>{actor} đã đăng xuất khỏi máy “{object}”</source>
+        <translation>{actor} signed out of the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="22"/>
+        <source>Đã cấp chứng thư số cho {actor}</source>
+        <translation>A digital certificate was issued to {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="23"/>
+        <source>{actor} đã đăng ký chứng thư số của thiết bị ký số</source>
+        <translation>{actor} registered the certificate of their signing token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="26"/>
+        <source>{actor} đã tạo tài khoản cho {object}</source>
+        <translation>{actor} created an account for {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="27"/>
+        <source>{actor} đã sửa thông tin tài khoản của {object}</source>
+        <translation>{actor} changed the account of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="30"/>
+        <source>{actor} đã đặt lại mật khẩu cho {object}</source>
+        <translation>{actor} reset the password of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="33"/>
+        <source>{actor} đã thu hồi quyền truy cập của máy “{object}”</source>
+        <translation>{actor} revoked the access of the laptop “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="36"/>
+        <source>{actor} đã tạo phiên họp “{object}”</source>
+        <translation>{actor} created the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="37"/>
+        <source>{actor} đã sửa thông tin phiên họp “{object}”</source>
+        <translation>{actor} changed the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="40"/>
+        <source>{actor} đã mời dự phiên họp “{object}”</source>
+        <translation>{actor} sent the invitations to the meeting “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="43"/>
+        <source>{actor} đã nhập chương trình phiên họp “{object}” từ thư mục</source>
+        <translation>{actor} imported the agenda of the meeting “{object}” from a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="46"/>
+        <source>{actor} đã gửi tài liệu phiên họp “{object}” tới người được mời</source>
+        <translation>{actor} sent the papers of the meeting “{object}” to those invited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="49"/>
+        <source>{actor} đã bắt đầu phiên họp “{object}”</source>
+        <translation>{actor} opened the session “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="52"/>
+        <source>{actor} đã kết thúc phiên họp “{object}”</source>
+        <translation>{actor} closed the session “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="55"/>
+        <source>{actor} đã ghi điểm danh phiên họp “{object}”: có mặt {present} thành viên</source>
+        <translation>{actor} recorded attendance at “{object}”: {present} members present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="59"/>
+        <source>{actor} đã mở điểm danh phiên họp “{object}”</source>
+        <translation>{actor} opened the roll-call of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="62"/>
+        <source>{actor} đã kết thúc điểm danh phiên họp “{object}”</source>
+        <translation>{actor} closed the roll-call of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="65"/>
+        <source>{actor} đã điểm danh có mặt</source>
+        <translation>{actor} checked in as present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="66"/>
+        <source>{actor} đã thêm nội dung “{object}” vào chương trình họp</source>
+        <translation>{actor} added the item “{object}” to the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="69"/>
+        <source>{actor} đã sửa nội dung “{object}”</source>
+        <translation>{actor} changed the item “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="70"/>
+        <source>{actor} đã xoá một nội dung khỏi chương trình họp</source>
+        <translation>{actor} removed an item from the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="73"/>
+        <source>{actor} đã sắp xếp lại chương trình phiên họp “{object}”</source>
+        <translation>{actor} reordered the agenda of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="76"/>
+        <source>{actor} đã đưa nội dung “{object}” ra thảo luận</source>
+        <translation>{actor} opened the debate on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="79"/>
+        <source>{actor} đã ghi kết luận nội dung “{object}”</source>
+        <translation>{actor} recorded the conclusion on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="82"/>
+        <source>{actor} đã thêm tài liệu “{object}”</source>
+        <translation>{actor} added the document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="83"/>
+        <source>{actor} đã thay tài liệu “{object}” bằng bản mới</source>
+        <translation>{actor} replaced the document “{object}” with a new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="86"/>
+        <source>{actor} đã sửa thông tin tài liệu “{object}”</source>
+        <translation>{actor} changed the document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="89"/>
+        <source>{actor} đã đọc một tài liệu</source>
+        <translation>{actor} read a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="90"/>
+        <source>{actor} đã tải lên một tệp tài liệu</source>
+        <translation>{actor} uploaded a document file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="91"/>
+        <source>{actor} đã lưu một ghi chú trên tài liệu</source>
+        <translation>{actor} saved a note on a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="94"/>
+        <source>{actor} đã xoá một ghi chú</source>
+        <translation>{actor} deleted a note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="95"/>
+        <source>{actor} đã soạn “{object}”</source>
+        <translation>{actor} drew up “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="96"/>
+        <source>{actor} đã sửa “{object}”</source>
+        <translation>{actor} changed “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="97"/>
+        <source>{actor} đã gửi “{object}” tới các thành viên</source>
+        <translation>{actor} sent “{object}” to the members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="100"/>
+        <source>{actor} đã nhắc các thành viên trả lời “{object}”</source>
+        <translation>{actor} reminded the members to answer “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="103"/>
+        <source>{actor} đã kết thúc lấy ý kiến “{object}”</source>
+        <translation>{actor} closed “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="106"/>
+        <source>{actor} đã trả lời phiếu lấy ý kiến</source>
+        <translation>{actor} answered a written ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="107"/>
+        <source>{actor} đã cho ý kiến trước về một nội dung phiên họp</source>
+        <translation>{actor} marked a position on an agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="110"/>
+        <source>{actor} đã mở biểu quyết nội dung “{object}”</source>
+        <translation>{actor} opened the vote on “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="113"/>
+        <source>{actor} đã kết thúc biểu quyết nội dung “{object}”: {agree} thành viên tán thành</source>
+        <translation>{actor} closed the vote on “{object}”: {agree} members agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="117"/>
+        <source>{actor} đã biểu quyết</source>
+        <translation>{actor} voted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="118"/>
+        <source>{actor} đã đăng ký phát biểu</source>
+        <translation>{actor} asked to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="119"/>
+        <source>{actor} đã rút đăng ký phát biểu</source>
+        <translation>{actor} withdrew a request to speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="120"/>
+        <source>{actor} đã mời {object} phát biểu</source>
+        <translation>{actor} gave the floor to {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="121"/>
+        <source>{actor} đã kết thúc lượt phát biểu của {object}</source>
+        <translation>{actor} ended the turn of {object}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="124"/>
+        <source>{actor} đã đề nghị đưa nội dung “{object}” ra thảo luận</source>
+        <translation>{actor} asked for “{object}” to be debated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="127"/>
+        <source>{actor} đã thông qua các nội dung không thảo luận của phiên họp “{object}”</source>
+        <translation>{actor} adopted the consent list of “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="131"/>
+        <source>{actor} đã chuyển đến văn bản “{object}” qua trục liên thông văn bản</source>
+        <translation>{actor} delivered the incoming document “{object}” through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="134"/>
+        <source>{actor} đã chuyển đến một gói tin bị từ chối tiếp nhận</source>
+        <translation>{actor} delivered a package that was refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="137"/>
+        <source>{actor} đã phân công văn bản đến “{object}”</source>
+        <translation>{actor} assigned the incoming document “{object}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="142"/>
+        <source>{actor} đã thực hiện một thao tác</source>
+        <translation>{actor} did something the record cannot yet name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="152"/>
+        <source>Hệ thống</source>
+        <translation>The system</translation>
     </message>
 </context>
 <context>
@@ -2661,98 +3160,98 @@
 <context>
     <name>SessionTools</name>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="48"/>
+        <location filename="../../ui/decisions/session_tools.py" line="49"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="52"/>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="53"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Mở điểm danh</source>
         <translation>Open the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="54"/>
+        <location filename="../../ui/decisions/session_tools.py" line="55"/>
         <source>Các thành viên bấm “Có mặt” trên máy của mình khi điểm danh đang mở</source>
         <translation>Members press “Present” on their own laptops while the roll-call is open</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="57"/>
+        <location filename="../../ui/decisions/session_tools.py" line="58"/>
         <source>Ghi nhận có mặt</source>
         <translation>Record who is present</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="66"/>
+        <location filename="../../ui/decisions/session_tools.py" line="67"/>
         <source>Kết luận của nội dung đang chọn</source>
         <translation>Conclusion of the chosen item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="68"/>
+        <location filename="../../ui/decisions/session_tools.py" line="69"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="70"/>
+        <location filename="../../ui/decisions/session_tools.py" line="71"/>
         <source>Ghi kết luận</source>
         <translation>Record the conclusion</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="72"/>
-        <source>Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…</source>
-        <translation>Export the minutes (signed PDF, JSON, CSV)…</translation>
+        <location filename="../../ui/decisions/session_tools.py" line="73"/>
+        <source>Xuất biên bản phiên họp (bản ký số và bảng số liệu)…</source>
+        <translation>Export the minutes (signed copy and data tables)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="110"/>
+        <location filename="../../ui/decisions/session_tools.py" line="111"/>
         <source>Đóng điểm danh</source>
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="145"/>
+        <location filename="../../ui/decisions/session_tools.py" line="146"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="147"/>
+        <location filename="../../ui/decisions/session_tools.py" line="148"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="152"/>
+        <location filename="../../ui/decisions/session_tools.py" line="153"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="154"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="163"/>
+        <location filename="../../ui/decisions/session_tools.py" line="164"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="172"/>
+        <location filename="../../ui/decisions/session_tools.py" line="173"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="176"/>
+        <location filename="../../ui/decisions/session_tools.py" line="177"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="192"/>
+        <location filename="../../ui/decisions/session_tools.py" line="198"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="196"/>
+        <location filename="../../ui/decisions/session_tools.py" line="201"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2760,72 +3259,82 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="41"/>
+        <location filename="../../ui/settings/dialog.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="48"/>
+        <location filename="../../ui/settings/dialog.py" line="49"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="49"/>
+        <location filename="../../ui/settings/dialog.py" line="50"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="50"/>
+        <location filename="../../ui/settings/dialog.py" line="51"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="60"/>
+        <location filename="../../ui/settings/dialog.py" line="61"/>
         <source>Phát âm báo khi chủ trì mở biểu quyết</source>
         <translation>Play a sound when the chair opens a vote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="66"/>
+        <location filename="../../ui/settings/dialog.py" line="64"/>
+        <source>Báo khi phiếu sắp hết hạn, tài liệu được thay thế, biểu quyết được mở</source>
+        <translation>Tell me when a ballot is nearly due, a document is replaced, a vote opens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="71"/>
         <source>6 chữ số</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="67"/>
+        <location filename="../../ui/settings/dialog.py" line="72"/>
         <source>Đặt mã PIN</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="75"/>
+        <location filename="../../ui/settings/dialog.py" line="80"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="76"/>
+        <location filename="../../ui/settings/dialog.py" line="81"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="77"/>
+        <location filename="../../ui/settings/dialog.py" line="82"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="78"/>
+        <location filename="../../ui/settings/dialog.py" line="83"/>
         <source>Âm báo</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="79"/>
+        <location filename="../../ui/settings/dialog.py" line="84"/>
+        <source>Thông báo</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/dialog.py" line="85"/>
         <source>Mã PIN mở khoá màn hình</source>
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="99"/>
+        <location filename="../../ui/settings/dialog.py" line="106"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="115"/>
+        <location filename="../../ui/settings/dialog.py" line="122"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>
@@ -2838,92 +3347,92 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="45"/>
+        <location filename="../../ui/sidebar.py" line="51"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="48"/>
+        <location filename="../../ui/sidebar.py" line="54"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="52"/>
+        <location filename="../../ui/sidebar.py" line="58"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="53"/>
+        <location filename="../../ui/sidebar.py" line="59"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="56"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="60"/>
+        <location filename="../../ui/sidebar.py" line="66"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="61"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="63"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="65"/>
+        <location filename="../../ui/sidebar.py" line="71"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="68"/>
+        <location filename="../../ui/sidebar.py" line="74"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="70"/>
+        <location filename="../../ui/sidebar.py" line="76"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="72"/>
+        <location filename="../../ui/sidebar.py" line="78"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="74"/>
+        <location filename="../../ui/sidebar.py" line="80"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="110"/>
+        <location filename="../../ui/sidebar.py" line="116"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="112"/>
+        <location filename="../../ui/sidebar.py" line="118"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="116"/>
+        <location filename="../../ui/sidebar.py" line="122"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="118"/>
+        <location filename="../../ui/sidebar.py" line="124"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -2931,32 +3440,72 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="34"/>
+        <location filename="../../ui/signin/words.py" line="19"/>
+        <source>Máy chủ {where} trả lời bằng http chứ không phải https. Nếu đây là máy chủ thử nghiệm, hãy ghi địa chỉ http://{where}; nếu không, hãy báo bộ phận kỹ thuật.</source>
+        <translation>The server {where} answers in http, not https. If it is a test server, write the address http://{where}; otherwise tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="24"/>
+        <source>Máy chủ {where} không trả lời: máy chủ có thể đang tắt, hoặc địa chỉ chưa đúng. Hãy kiểm tra địa chỉ, hoặc thử lại sau ít phút.</source>
+        <translation>The server {where} does not answer: it may be down, or the address may be wrong. Check the address, or try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="29"/>
+        <source>Không tìm thấy máy chủ có tên {host}. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
+        <translation>No server named {host} was found. Check the server address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="33"/>
+        <source>Máy chủ {where} không trả lời kịp. Hãy kiểm tra kết nối mạng và địa chỉ máy chủ.</source>
+        <translation>The server {where} did not answer in time. Check the network and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="37"/>
+        <source>Máy chủ {where} trả lời quá chậm. Vui lòng thử lại sau ít phút.</source>
+        <translation>The server {where} is answering too slowly. Please try again in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="40"/>
+        <source>Chứng chỉ bảo mật của máy chủ {where} không đáng tin cậy nên máy không đăng nhập. Hãy báo bộ phận kỹ thuật.</source>
+        <translation>The security certificate of the server {where} is not trusted, so this laptop does not sign in. Tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="45"/>
+        <source>Máy chủ {where} ngắt kết nối mà không trả lời. Nếu máy chủ dùng https, hãy ghi địa chỉ https://{where}.</source>
+        <translation>The server {where} closed the connection without answering. If it uses https, write the address https://{where}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="59"/>
+        <source>“{typed}” không phải địa chỉ máy chủ. Hãy ghi theo dạng https://tên-máy-chủ, ví dụ https://ecabinet.chinhphu.vn.</source>
+        <translation>“{typed}” is not a server address. Write it as https://server-name, for example https://ecabinet.chinhphu.vn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/words.py" line="70"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong username or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="36"/>
+        <location filename="../../ui/signin/words.py" line="72"/>
         <source>Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.</source>
         <translation>Too many failed sign-ins. Please try again in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="39"/>
+        <location filename="../../ui/signin/words.py" line="75"/>
         <source>Máy chủ từ chối đăng nhập: {reason}</source>
         <translation>The server refused the sign-in: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="43"/>
+        <location filename="../../ui/signin/words.py" line="81"/>
         <source>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng.</source>
         <translation>Cannot reach the server. Check its address and the network connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="47"/>
+        <location filename="../../ui/signin/words.py" line="88"/>
         <source>Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi.</source>
         <translation>The server&apos;s answer was invalid; nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="50"/>
+        <location filename="../../ui/signin/words.py" line="91"/>
         <source>Không đăng nhập được: {error}</source>
         <translation>Could not sign in: {error}</translation>
     </message>
@@ -2964,47 +3513,52 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="63"/>
+        <location filename="../../ui/signin/dialog.py" line="49"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="68"/>
+        <location filename="../../ui/signin/dialog.py" line="56"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="76"/>
+        <location filename="../../ui/signin/dialog.py" line="64"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="77"/>
+        <location filename="../../ui/signin/dialog.py" line="65"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <location filename="../../ui/signin/dialog.py" line="71"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="82"/>
+        <location filename="../../ui/signin/dialog.py" line="72"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="83"/>
+        <location filename="../../ui/signin/dialog.py" line="73"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="106"/>
+        <location filename="../../ui/signin/dialog.py" line="93"/>
+        <source>Hệ thống phòng họp không giấy của Chính phủ</source>
+        <translation>The Government&apos;s paperless meeting room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="111"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="116"/>
+        <location filename="../../ui/signin/dialog.py" line="128"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -3472,6 +4026,49 @@ Opening what is on this laptop…</translation>
         <location filename="../../ui/lock/guard.py" line="143"/>
         <source>Nhập sai quá nhiều lần: hãy đăng nhập lại với máy chủ.</source>
         <translation>Too many wrong tries: sign in again with the server.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTray</name>
+    <message>
+        <location filename="../../ui/window/tray.py" line="49"/>
+        <source>Mở e-Cabinet</source>
+        <translation>Open e-Cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="50"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="52"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="60"/>
+        <source>Chưa đồng bộ</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="62"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="64"/>
+        <source>Không đồng bộ được</source>
+        <translation>Could not sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="108"/>
+        <source>Đã đồng bộ lúc {time}</source>
+        <translation>Synced at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/tray.py" line="111"/>
+        <source>Ngoại tuyến: đang làm việc với dữ liệu trên máy</source>
+        <translation>Offline: working with the data on this laptop</translation>
     </message>
 </context>
 </TS>

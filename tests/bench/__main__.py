@@ -1,4 +1,5 @@
-"""Benchmarks of the sync path: ``python -m tests.bench [--all | sync | pull | noop | poll]``.
+"""Benchmarks of the sync path and the server under load:
+``python -m tests.bench [--all | sync | pull | noop | poll | bombs | ...]``.
 
 Each prints a Markdown section with its figures and the command that produced them;
 ``--write`` puts them in docs/benchmarks.md (the whole page after ``--all``, otherwise only
@@ -29,7 +30,7 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import bundle, cluster, desktop, live, page
+from tests.bench import bombs, bundle, cluster, desktop, live, page
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
@@ -46,6 +47,7 @@ BENCHMARKS = (
     "reader",
     "bundle",
     "live",
+    "bombs",
 )
 
 READING = """
@@ -236,11 +238,15 @@ def bench_noop(runs: int) -> str:
 
 def bench_search(pages: int, runs: int) -> str:
     """Queries over ``pages`` indexed pages of varied Vietnamese legal text."""
+    from datetime import date
+
     from ecabinet.server.demo_content.texts import REGULAR_ITEMS, draft_spec
     from tests.search_library import Library
 
     paragraphs = [
-        p for section in draft_spec(REGULAR_ITEMS[1], 7).sections for p in section.paragraphs
+        p
+        for section in draft_spec(REGULAR_ITEMS[1], 7, date(2026, 11, 20)).sections
+        for p in section.paragraphs
     ]
     with tempfile.TemporaryDirectory() as tmp:
         profile = Profile.open(Path(tmp))
@@ -377,6 +383,7 @@ def main() -> int:
     parser.add_argument("--live-workers", default="1,2", help="server worker processes")
     parser.add_argument("--live-rounds", type=int, default=3, help="votes opened per run")
     parser.add_argument("--live-rate", type=float, default=200, help="streams opened a second")
+    parser.add_argument("--bomb-runs", type=int, default=3, help="rounds of ten bombs")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
     unknown = set(args.which) - set(BENCHMARKS)
@@ -436,6 +443,8 @@ def main() -> int:
             args.live_rounds,
             args.live_rate,
         )
+    if "bombs" in which:
+        parts["bombs"] = bombs.bench_bombs(args.bomb_runs)
     text = "\n".join([machine + "\n", *(page.marked(n, body) for n, body in parts.items())])
     print(text)
     target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"

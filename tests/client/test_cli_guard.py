@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ecabinet.client.cli_guard import CLOSED_PIPE, NOT_UTF8
+from ecabinet.wire.text import OTHER_NEEDS_TEXT
 from tests.client.test_cli import run
 from tests.factories import PASSWORD, World
 from tests.loopback import LiveServer, ServerProcess, free_port
@@ -184,10 +185,8 @@ def test_an_other_reply_needs_its_text_as_in_the_window(
     reply = ("--profile", cli_profile, "ballot", "reply", ballot, "--choice", "other")
     for comment in ((), ("--comment", "  ")):
         code, _, err = run(capsys, monkeypatch, *reply, *comment)
-        assert (code, one_sentence(err)) == (
-            1,
-            "A reply “Ý kiến khác” (other) needs its text: write your opinion.",
-        )
+        # Refused before a form is made or signed, in the server's own words.
+        assert (code, one_sentence(err)) == (1, f"comment: {OTHER_NEEDS_TEXT}")
     assert run(capsys, monkeypatch, "--profile", cli_profile, "outbox")[1] == ""  # nothing kept
     code, out, _ = run(capsys, monkeypatch, *reply, "--comment", "Đề nghị làm rõ Điều 3")
     assert code == 0 and "signed" in out

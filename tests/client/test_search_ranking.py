@@ -166,3 +166,24 @@ def test_an_index_from_the_previous_version_is_remade_from_the_kept_text(
             )
         )
     assert SearchIndex(library.store).search("ngân sách")[0].document_title == "Dự toán"
+
+
+def test_an_index_made_without_its_table_of_rows_is_remade_and_finds_the_same(
+    library: Library,
+) -> None:
+    """A laptop indexed by an earlier version has no page_rows: the index is remade from the
+    kept text at the next start, no document read again, and finds what it found before."""
+    meeting = library.meeting("Phiên họp Chính phủ thường kỳ tháng 11 năm 2026")
+    item = library.item(meeting, "Dự toán ngân sách")
+    library.document("Dự toán", [NOISE, BUDGET], item_id=item)
+    before = [(h.document_title, h.page) for h in library.index.search("ngan sach")]
+    with library.store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE page_rows"))
+    remade = SearchIndex(library.store)
+    assert (
+        [(h.document_title, h.page) for h in remade.search("ngan sach")]
+        == before
+        == [("Dự toán", 2)]
+    )
+    with library.store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM page_rows")).scalar() == 2

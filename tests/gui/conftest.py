@@ -1,10 +1,12 @@
-"""GUI tests get a task manager (the real loopback server comes from tests/plugin.py)."""
+"""GUI tests get a task manager (the real loopback server comes from tests/plugin.py) and
+QSettings of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from ui.garbage import GuiThreadCollector
@@ -20,6 +22,17 @@ def collected_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
     collector = GuiThreadCollector()
     yield
     collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings in a temporary folder: the tests never touch the real user's choices (the
+    theme, a remembered username, where a splitter was left), nor each other's."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture

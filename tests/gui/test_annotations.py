@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.library import Library
 from ecabinet.client.notes import my_notes
 from ecabinet.domain import Sharing
+from ecabinet.pdf.text_layout import page_texts
 from tests.loopback import LiveServer, signed_in
 from ui.reader.annotator import Tool
 from ui.reader.reader import DocumentReader
@@ -197,7 +199,7 @@ def test_a_hostile_notes_file_is_refused_in_words_and_nothing_is_imported(
     hostile.write_bytes(ENTITY_BOMB)
     with qtbot.wait_signal(reader.notes_tools.message_shown, timeout=WAIT) as told:
         reader.notes_tools.import_from(hostile)
-    assert told.args[0].startswith("Không nhập được: tệp có khai báo kiểu tài liệu")
+    assert told.args[0].startswith("Không nhập được: tệp có những khai báo đặc biệt")
     assert "aaaaaaaaaa" not in told.args[0]
     assert my_notes(member) == []
 
@@ -231,23 +233,43 @@ def test_a_replaced_draft_is_compared_with_its_previous_version(
     dialog.close()
 
 
-def test_printing_paints_the_watermarked_pages(
-    qtbot: QtBot, live_server: LiveServer, member: Account, tmp_path: Path
-) -> None:
+def printed_page(data: bytes, target: Path) -> QImage:
+    """``data`` printed to a PDF file through ``print_pdf``, its first page drawn back."""
+    from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    from ecabinet.client.note_files import printable_pdf
-    from ecabinet.pdf.text_layout import page_texts
     from ui.reader.note_files import print_pdf
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the printer
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    data = printable_pdf(member, live_server.world.document_ids[1])
+    printer.setOutputFileName(str(target))
     assert print_pdf(printer, data) == 2
-    printed = (tmp_path / "printed.pdf").read_bytes()
-    assert len(page_texts(printed)) == 2  # both pages reached the printer
+    assert len(page_texts(target.read_bytes())) == 2  # both pages reached the printer
+    document = QPdfDocument()
+    document.load(str(target))
+    image = document.render(0, QSize(300, 424)).convertToFormat(QImage.Format.Format_RGB32)
+    document.close()
+    return image
+
+
+def test_printing_paints_the_watermarked_pages(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tmp_path: Path
+) -> None:
+    from ecabinet.client.note_files import printable_pdf
+    from ecabinet.client.notes import current_version, version_bytes
+
+    document_id = live_server.world.document_ids[1]
+    data = printable_pdf(member, document_id)
     assert member.store.get_state("full_name") in page_texts(data)[0].text
+    plain = version_bytes(member, current_version(member, document_id).id)
+    printed = printed_page(data, tmp_path / "printed.pdf")
+    without = printed_page(plain, tmp_path / "plain.pdf")
+    grid = [(x, y) for x in range(0, 300, 3) for y in range(0, 424, 3)]
+    white = QImage(1, 1, QImage.Format.Format_RGB32)
+    white.fill(0xFFFFFFFF)
+    # The page reached the paper (not blank), and what the watermark adds is on it.
+    assert any(without.pixel(x, y) != white.pixel(0, 0) for x, y in grid)
+    assert sum(printed.pixel(x, y) != without.pixel(x, y) for x, y in grid) > 20
 
 
 def test_the_pen_draws_in_the_width_chosen(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,6 @@ from pytestqt.qtbot import QtBot
 from ui import i18n, theme
 from ui.icons import ICON_NAMES, icon
 from ui.settings.dialog import SettingsDialog
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Iterator[None]:
-    """QSettings in a temporary folder: the tests never touch the real user's choices."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 def app() -> QApplication:

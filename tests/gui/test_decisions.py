@@ -3,14 +3,16 @@ the chair's board and vote console."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.signing.keys import certificate_from_pem
-from ecabinet.signing.pades import check_signed_pdf
+from ecabinet.signing.pades import check_signed_pdf, pades_level
 from tests.loopback import LiveServer, signed_in, synced
 from ui.decisions.ballot_page import BallotPage
 from ui.decisions.board import PositionBoard
@@ -134,16 +136,24 @@ def test_the_chair_opens_a_vote_members_vote_and_the_count_follows(
     assert console.result.text().startswith("Không được thông qua")  # 1 of 6 is not over half
 
 
-def test_a_ballot_reply_is_signed_on_the_laptop(
+def ballot_page(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
-) -> None:
-    world = live_server.world
+) -> tuple[Account, BallotPage]:
+    """A member synced with the server, and the ballot page showing the world's ballot."""
     member = synced(live_server, tmp_path / "m")
     page = BallotPage(member, tasks)
     qtbot.addWidget(page)
     page.show()
     with qtbot.wait_signal(page.shown, timeout=WAIT):
-        page.show_ballot(world.ballot_id)
+        page.show_ballot(live_server.world.ballot_id)
+    return member, page
+
+
+def test_a_ballot_reply_is_signed_on_the_laptop(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    member, page = ballot_page(qtbot, live_server, tmp_path, tasks)
     assert page.reply_box.isVisibleTo(page)
     assert page.drafts.count() == 1
     with qtbot.wait_signal(page.open_document, timeout=WAIT) as opened:
@@ -156,6 +166,7 @@ def test_a_ballot_reply_is_signed_on_the_laptop(
     assert page.problem() == ""
     with qtbot.wait_signal(page.acted, timeout=WAIT):
         page.reply()
+    assert "PAdES B-LT" in page.note.text()  # online: timestamped, and the member is told
     qtbot.waitUntil(lambda: page.replies.count() == 1, timeout=WAIT)
     assert "chờ gửi" in page.replies.item(0).text()
     assert member.sync_service().sync().rejected == 0
@@ -166,6 +177,31 @@ def test_a_ballot_reply_is_signed_on_the_laptop(
     assert check_signed_pdf(target.read_bytes(), [ca]).valid
     page.show_ballot(world.ballot_id)
     qtbot.waitUntil(lambda: "đã gửi" in page.replies.item(0).text(), timeout=WAIT)
+
+
+def test_signing_a_reply_never_holds_the_local_lane_waiting_on_the_network(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    member, page = ballot_page(qtbot, live_server, tmp_path, tasks)
+    page.choices.buttons()[0].setChecked(True)
+    # The network goes quiet after the last sync: a server that takes the connection and
+    # never answers, until the test lets go of it.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        member.api.base_url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        page.reply()
+        silent.settimeout(WAIT / 1000)
+        held, _ = silent.accept()  # the signing is asking the server, and waits
+        # Meanwhile the local lane writes at once: the signing is not on it.
+        write = tasks.run_local(lambda: member.store.set_state(probe="written"))
+        qtbot.waitUntil(write.done, timeout=WAIT)
+        assert member.store.get_state("probe") == "written"
+        assert member.store.count_outbox("pending") == 0  # the reply is still being signed
+        with qtbot.wait_signal(page.acted, timeout=WAIT):
+            held.close()  # the server is gone: signed without a timestamp
+    assert member.store.count_outbox("pending") == 1
+    assert pades_level(acts.last_form(member, world.ballot_id)) == "B-B"
+    assert "chưa có dấu thời gian (PAdES B-B)" in page.note.text()
 
 
 @pytest.mark.parametrize(("members", "line"), [(6, 4), (26, 14), (27, 14), (1, 1)])
@@ -226,7 +262,7 @@ def test_the_office_records_attendance_a_conclusion_and_signs_the_minutes(
     office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
     with qtbot.wait_signal(tools.message_shown, timeout=WAIT) as told:
         tools.save_minutes(pdf)
-    assert "Đã lưu" in told.args[0]
+    assert "Đã lưu" in told.args[0] and "PAdES B-LT" in told.args[0]  # how long it holds up
     ca = certificate_from_pem(office.store.get_state("ca_pem"))
     assert check_signed_pdf(pdf.read_bytes(), [ca]).valid
     assert "Thống nhất thông qua." in pdf.with_suffix(".json").read_text(encoding="utf-8")

@@ -4,10 +4,8 @@ next item and the meeting view and the reader follow, unless "Theo dõi chủ tr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -25,15 +23,6 @@ from ui.settings.dialog import SettingsDialog
 from ui.tasks import TaskManager
 
 WAIT = 30_000
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Iterator[None]:
-    """QSettings in a temporary folder: the tests never touch the real user's choices."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 def live_window(qtbot: QtBot, live: LiveServer, root: Path, tasks: TaskManager) -> MainWindow:

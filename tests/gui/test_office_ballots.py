@@ -84,7 +84,7 @@ def test_the_office_prepares_sends_watches_and_closes_a_ballot(
     target = tmp_path / "tong-hop.pdf"
     with qtbot.wait_signal(page.message_shown, timeout=WAIT) as told:
         page.save_summary(target)
-    assert "Đã lưu" in told.args[0]
+    assert "Đã lưu" in told.args[0] and "PAdES B-LT" in told.args[0]  # how long it holds up
     ca = certificate_from_pem(office.store.get_state("ca_pem"))
     assert check_signed_pdf(target.read_bytes(), [ca]).valid
     assert "Đề nghị làm rõ Điều 3" in target.with_suffix(".csv").read_text(encoding="utf-8")

@@ -19,10 +19,10 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.meetings import Workspace
 from tests.gui.test_rules import answer_next_question
-from tests.loopback import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in, synced
 from tests.pdfs import make_pdf
 from ui.decisions.vote_console import VoteConsole
-from ui.office.meetings import OfficeMeetings
+from ui.office.meetings import ROLE, OfficeMeetings
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -138,7 +138,7 @@ def test_the_office_prepares_publishes_and_follows_a_meeting(
     builder.replace_version(newer)
     space = shown_after(qtbot, page, lambda s: s.agenda[2].documents[0].version == 2)
 
-    page.next_button.click()  # "Phát hành"
+    page.next_button.click()  # "Gửi tài liệu tới người được mời"
     space = shown_after(qtbot, page, lambda s: s.meeting.status == "published")
     member = signed_in(live_server.url, tmp_path / "m", "member01")
     member.sync_service().sync()
@@ -248,3 +248,50 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
     assert "Đã chuyển" in told.args[0]
     qtbot.waitUntil(lambda: console.items.item(1).text().startswith("▶"), timeout=WAIT)
     assert chair.store.get("agenda_item", second).status == "discussing"
+
+
+def test_a_guest_is_invited_to_the_items_ticked_and_receives_only_those(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    first, second = world.item_ids
+    guest_id, member_id = world.users["guest"], world.users["member01"]
+    guest = synced(live_server, tmp_path / "g", "guest")
+    assert [i.id for i in guest.store.agenda_items(world.meeting_id)] == [first]
+    page = office_page(qtbot, live_server, tmp_path / "s", tasks)
+    row = next(
+        page.list.item(i)
+        for i in range(page.list.count())
+        if page.list.item(i).data(ROLE) == world.meeting_id
+    )
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.list.setCurrentItem(row)
+    form = page.form
+    guest_row = form.rows[guest_id]
+    assert [guest_row.child(i).text(0) for i in range(guest_row.childCount())] == [
+        "1. Nội dung 1",
+        "2. Nội dung 2",
+    ]
+    assert form.guest_items() == {guest_id: [first]}  # as the server holds the invitation
+
+    # A member made a guest is offered the agenda; none ticked is the whole meeting.
+    form.set_invitation(member_id, "guest")
+    assert form.rows[member_id].childCount() == 2 and member_id not in form.guest_items()
+    form.set_invitation(member_id, "member")
+    assert form.rows[member_id].childCount() == 0
+
+    guest_row.child(0).setCheckState(0, Qt.CheckState.Unchecked)
+    guest_row.child(1).setCheckState(0, Qt.CheckState.Checked)
+    page.save_button.click()
+    space = shown_after(
+        qtbot,
+        page,
+        lambda s: (
+            s.meeting is not None
+            and any(i.agenda_item_ids == [second] for i in s.meeting.invitations)
+        ),
+    )
+    assert space.meeting is not None
+    assert form.guest_items() == {guest_id: [second]}  # reread from the server's copy
+    assert guest.sync_service().sync().online
+    assert [i.id for i in guest.store.agenda_items(world.meeting_id)] == [second]

@@ -1,16 +1,19 @@
-"""The sign-in screen: success, a wrong password, an unreachable server, "remember me"."""
+"""The sign-in screen: success, a wrong password, "remember me" and the username remembered
+(never the password), an address refused as the command line refuses it, an HTTP server asked
+for HTTPS and a server that is down, each said in Vietnamese."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import TOKEN, Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets, PassphraseFileSecrets
 from tests.factories import PASSWORD
-from tests.loopback import LiveServer
+from tests.loopback import LiveServer, free_port
 from ui.signin.dialog import SignInDialog
 from ui.tasks import TaskManager
 
@@ -70,13 +73,62 @@ def test_a_wrong_password_and_an_unreachable_server_are_said_plainly(
         dialog.submit()
     assert blocker.args == ["Sai tên đăng nhập hoặc mật khẩu."]
     assert dialog.password.isEnabled()
-    fill(dialog, "http://127.0.0.1:9", "member01", PASSWORD)
-    with qtbot.wait_signal(dialog.failed, timeout=20_000) as blocker:
-        dialog.submit()
-    assert "Không kết nối được máy chủ" in blocker.args[0]
     fill(dialog, live_server.url, "", "")
     with qtbot.wait_signal(dialog.failed, timeout=1_000) as blocker:
         dialog.submit()
     assert "Hãy nhập" in blocker.args[0]
     assert not account.signed_in
     tasks.shutdown()
+
+
+def test_the_server_and_username_are_remembered_never_the_password(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
+    first, tasks = dialog_for(qtbot, account, tasks)
+    assert (first.server.text(), first.username.text()) == ("https://", "")  # a new laptop
+    fill(first, live_server.url, "member01", PASSWORD)
+    with qtbot.wait_signal(first.signed_in, timeout=20_000):
+        first.submit()
+    again, _ = dialog_for(qtbot, account, tasks)
+    assert (again.server.text(), again.username.text()) == (live_server.url, "member01")
+    assert again.password.text() == ""
+    settings = QSettings()
+    assert PASSWORD not in {str(settings.value(key)) for key in settings.allKeys()}
+
+    fill(again, live_server.url, "member01", PASSWORD)
+    again.remember.setChecked(False)  # "do not remember" leaves no name behind either
+    with qtbot.wait_signal(again.signed_in, timeout=20_000):
+        again.submit()
+    last, _ = dialog_for(qtbot, account, tasks)
+    assert (last.server.text(), last.username.text()) == ("https://", "")
+
+
+def test_an_address_that_is_wrong_or_unanswered_is_said_in_vietnamese(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
+    dialog, tasks = dialog_for(qtbot, account, tasks)
+    fill(dialog, "ftp://may chu", "member01", PASSWORD)
+    with qtbot.wait_signal(dialog.failed, timeout=1_000) as refused:
+        dialog.submit()  # refused before anything is sent, by the command line's rule
+    assert refused.args == [
+        "“ftp://may chu” không phải địa chỉ máy chủ. Hãy ghi theo dạng https://tên-máy-chủ, "
+        "ví dụ https://ecabinet.chinhphu.vn."
+    ]
+    assert dialog.server.isEnabled()
+
+    where = live_server.url.removeprefix("http://")
+    fill(dialog, where, "member01", PASSWORD)  # no scheme: https is tried, HTTP answers
+    with qtbot.wait_signal(dialog.failed, timeout=20_000) as plain:
+        dialog.submit()
+    assert dialog.server.text() == f"https://{where}"
+    assert plain.args[0].startswith(f"Máy chủ {where} trả lời bằng http chứ không phải https.")
+    assert f"hãy ghi địa chỉ http://{where}" in plain.args[0]
+
+    down = f"127.0.0.1:{free_port()}"
+    fill(dialog, f"http://{down}", "member01", PASSWORD)
+    with qtbot.wait_signal(dialog.failed, timeout=20_000) as unanswered:
+        dialog.submit()
+    assert unanswered.args[0].startswith(f"Máy chủ {down} không trả lời: máy chủ có thể đang tắt")
+    assert not account.signed_in

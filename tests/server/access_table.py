@@ -144,6 +144,12 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("GET", f"{API}/ballots/{{ballot_id}}/responses"): OFFICE,  # every reply, by name
     ("GET", f"{API}/ballots/{{ballot_id}}/summary"): OFFICE,
     ("GET", f"{API}/results"): OFFICE,  # members receive results through the feed
+    # Document interconnection: packages come from the exchange's system account alone, which
+    # none of these callers is (tests/server/test_interconnect.py); the inbox is the Office's.
+    ("POST", f"{API}/interconnect/packages"): NOBODY,
+    ("GET", f"{API}/interconnect/inbox"): OFFICE,
+    ("POST", f"{API}/interconnect/assignments"): OFFICE,
+    ("GET", f"{API}/interconnect/outbox"): OFFICE,
     # The record.
     ("GET", f"{API}/audit"): OFFICE,
     ("GET", f"{API}/audit.csv"): OFFICE,

@@ -132,3 +132,16 @@ def test_writers_at_once_keep_one_chain(app: FastAPI) -> None:
         report = audit.verify(db, _ca(app))
     assert report.ok, report.reason
     assert report.checked == 60
+
+
+def test_a_kind_without_a_sentence_is_never_recorded(app: FastAPI) -> None:
+    """The record names every entry in words (ui/record/sentences.py): an unknown kind is
+    refused before anything is written."""
+    with app.state.session_factory() as db:
+        body_id = db.scalar(select(m.Body.id))
+        before = db.scalar(select(m.AuditEntry.id).order_by(m.AuditEntry.id.desc()).limit(1))
+        with pytest.raises(ValueError, match="unknown audit action 'meeting.teleport'"):
+            audit.record(db, "meeting.teleport", actor_id=None, body_id=body_id)
+        db.rollback()
+        after = db.scalar(select(m.AuditEntry.id).order_by(m.AuditEntry.id.desc()).limit(1))
+        assert after == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ecabinet.domain.organs import AGENCIES, MINISTRIES, ORGANS
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.blobstore import BlobStore
@@ -38,10 +40,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Se
 def test_the_people(demo: tuple[Session, Settings]) -> None:
     db, _ = demo
     users = {u.username: u for u in db.scalars(select(m.User))}
-    assert len(users) == 29
+    # The PM, four Deputy PMs, 14 ministers and 3 heads of agencies; the office; a guest.
+    assert len(users) == 24
     assert set(users["chair"].roles) == {"chair", "member"}
     assert users["chair"].title == "Thủ tướng Chính phủ"
-    assert {f"member{n:02d}" for n in range(1, 27)} <= set(users)
+    assert {f"member{n:02d}" for n in range(1, 22)} <= set(users)
+    titles = {u.title for u in users.values()}
+    assert {o.head for o in ORGANS} <= titles
     assert users["secretariat"].roles == ["secretariat"]
     assert users["guest"].roles == ["guest"]
 
@@ -111,3 +116,75 @@ def test_seeding_twice_changes_nothing(demo: tuple[Session, Settings], tmp_path:
     before = db.scalar(select(m.Change.seq).order_by(m.Change.seq.desc()).limit(1))
     assert seed_if_empty(db, settings) is False
     assert db.scalar(select(m.Change.seq).order_by(m.Change.seq.desc()).limit(1)) == before
+
+
+# Abolished in 2025 (Resolution 176/2025/QH15): a user notices them at once.
+ABOLISHED = (
+    "Kế hoạch và Đầu tư",
+    "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông",
+    "Lao động - Thương binh và Xã hội",
+    "Giao thông vận tải",
+)
+
+
+def _demo_words(db: Session, settings: Settings) -> list[str]:
+    """Every name and title the demo put in the database, and the text of its papers' first
+    pages (their headers, numbers and titles)."""
+    words: list[str] = []
+    for model, columns in (
+        (m.User, ("full_name", "title")),
+        (m.Meeting, ("title", "place")),
+        (m.AgendaItem, ("title", "presenter")),
+        (m.Document, ("title",)),
+        (m.Ballot, ("title", "question")),
+    ):
+        for row in db.scalars(select(model)):
+            words += [str(getattr(row, column)) for column in columns]
+    store = BlobStore(settings.blob_dir)
+    for version in db.scalars(select(m.DocumentVersion)):
+        words.append(PdfReader(store.path(version.sha256)).pages[0].extract_text())
+    return words
+
+
+def test_no_abolished_ministry_anywhere_in_the_demo(demo: tuple[Session, Settings]) -> None:
+    words = _demo_words(*demo)
+    assert len(words) > 100
+    found = [w for w in words for gone in ABOLISHED if gone in w]
+    assert found == []
+    presenters = {i.presenter for i in demo[0].scalars(select(m.AgendaItem))}
+    assert presenters <= {o.name for o in ORGANS}
+
+
+def test_the_government_since_2025_in_one_table() -> None:
+    assert len(MINISTRIES) == 14 and len(AGENCIES) == 3
+    assert {o.name for o in AGENCIES} == {
+        "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ",
+    }  # fmt: skip
+    assert not [o.name for o in ORGANS for gone in ABOLISHED if gone in o.name]
+    assert len({o.code for o in ORGANS}) == len(ORGANS) == len({o.notation for o in ORGANS})
+    assert all(re.fullmatch(r"000\.00\.00\.G\d\d", o.code) for o in ORGANS)
+
+
+def test_the_papers_read_like_real_ones(demo: tuple[Session, Settings]) -> None:
+    db, settings = demo
+    documents = db.scalars(select(m.Document)).all()
+    drafts = [d.title for d in documents if d.kind == "draft"]
+    assert len(set(drafts)) == len(drafts) >= 6  # no two drafts called alike
+    assert "Dự thảo Nghị định quy định chi tiết Luật Dữ liệu" in drafts
+    submissions = [d.title for d in documents if d.kind == "submission"]
+    assert all(re.fullmatch(r"Tờ trình số \d+/TTr-[A-ZĐ]+", t) for t in submissions), submissions
+    store = BlobStore(settings.blob_dir)
+    by_title = {d.title: d for d in documents}
+    version = db.get(
+        m.DocumentVersion,
+        by_title["Dự thảo Nghị định quy định chi tiết Luật Dữ liệu"].current_version_id,
+    )
+    reader = PdfReader(store.path(version.sha256))
+    first = reader.pages[0].extract_text()
+    for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "NGHỊ ĐỊNH"):
+        assert words in first, words
+    assert re.search(r"Số: \d\d/2026/NĐ-CP", first)
+    assert re.search(r"Hà Nội, ngày \d\d tháng \d+ năm 20\d\d", first)
+    assert re.search(r"Chương I\b", first) and "Điều 1." in first
+    assert [o.title for o in reader.outline[:1]] == ["Chương I. QUY ĐỊNH CHUNG"]

@@ -171,6 +171,26 @@ def test_uninviting_tells_the_member_to_drop_the_meeting(api: Api, world: World)
     assert last["deleted"] is True
 
 
+def test_a_guest_moved_to_other_items_is_told_to_drop_the_first(api: Api, world: World) -> None:
+    first, second = world.item_ids
+    guest = {"user_id": world.users["guest"], "kind": "guest"}
+    url = f"/meetings/{world.meeting_id}/invitations"
+    moved = call(
+        api,
+        "secretariat",
+        "PUT",
+        url,
+        json={"invitations": [guest | {"agenda_item_ids": [second]}]},
+    )
+    assert moved.status_code == 200
+    items = [c for c in pull_all(api, "guest") if c["type"] == "agenda_item"]
+    assert {c["id"]: c["deleted"] for c in items} == {first: True, second: False}
+    # Invited again to the whole meeting: both items come back, after the deletion.
+    call(api, "secretariat", "PUT", url, json={"invitations": [guest]})
+    last = {c["id"]: c["deleted"] for c in pull_all(api, "guest") if c["type"] == "agenda_item"}
+    assert last == {first: False, second: False}
+
+
 def test_unknown_and_foreign_ids_are_404(api: Api, world: World) -> None:
     for method, url in (
         ("GET", "/meetings/00000000-0000-0000-0000-000000000000"),

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ecabinet.server import models as m
+from ecabinet.wire.text import OTHER_NEEDS_TEXT
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_sync_push import annotation, count, mutation, push
@@ -79,3 +80,19 @@ def test_clean_text_with_emoji_joiners_and_newlines_is_served_back_as_sent(
     changes = api.client.get("/api/v1/sync/changes", headers=api.headers("member01")).json()
     served = [c["data"] for c in changes["changes"] if c["id"] == note["id"]]
     assert served[0]["text"] == text
+
+
+@pytest.mark.parametrize("comment", ["", "   ", "\n\t"], ids=["empty", "spaces", "blank-lines"])
+def test_an_other_reply_without_its_words_is_a_validation_error(
+    api: Api, world: World, comment: str
+) -> None:
+    # As the window and the command line refuse it: the summary must carry the opinion.
+    reply = {"ballot_id": world.ballot_id, "choice": "other", "signed_pdf": "0" * 64}
+    (result,) = push(api, "member01", mutation("ballot.respond", reply | {"comment": comment}))
+    assert (result["status"], result["code"]) == ("rejected", "validation_error")
+    assert result["detail"] == f"comment: {OTHER_NEEDS_TEXT}"
+    assert result["detail"].startswith("comment: Trả lời “Ý kiến khác” cần ghi rõ ý kiến")
+    assert count(api, m.BallotResponse) == 0
+    # Another choice may come without words: refused only for its (unuploaded) form.
+    (agree,) = push(api, "member01", mutation("ballot.respond", reply | {"choice": "agree"}))
+    assert (agree["status"], agree["code"]) == ("rejected", "not_found")

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 # The core both sides share: it imports neither of them.
-CORE = ("ecabinet/domain.py", "ecabinet/wire", "ecabinet/pdf", "ecabinet/signing")
+CORE = ("ecabinet/domain", "ecabinet/wire", "ecabinet/pdf", "ecabinet/signing")
 
 
 def _module_name(path: Path) -> str:

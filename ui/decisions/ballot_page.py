@@ -2,7 +2,9 @@
 
 The reply form is composed and PAdES-signed on the laptop (ecabinet.client.acts), offline if
 need be, and waits in the outbox with its form; the member sees every reply they gave, which
-one counts, whether it was late, and may save their signed form as a PDF.
+one counts, whether it was late, and may save their signed form as a PDF. The signing runs on
+the network lane (it may ask the server for a timestamp) and hands only its write to the
+local lane; the member is told in words when the form could carry no timestamp (PAdES B-B).
 GUI thread.
 """
 
@@ -205,15 +207,23 @@ class BallotPage(QWidget):
         choice, comment = self.chosen(), self.comment.toPlainText().strip()
         self.send.setEnabled(False)
         self._say(self.tr("Đang ký phiếu trả lời…"))
-        self.tasks.run_local(
-            lambda: acts.reply_to_ballot(account, ballot_id, choice, comment),
-            self._replied,
-            self._failed,
-        )
 
-    def _replied(self, _mutation_id: str) -> None:
+        def sign() -> str:
+            # Not the local lane: asking for a timestamp may wait on the network.
+            from ecabinet.signing.pades import pades_level
+
+            acts.reply_to_ballot(account, ballot_id, choice, comment)
+            return pades_level(acts.last_form(account, ballot_id))
+
+        self.tasks.run_network(sign, self._replied, self._failed)
+
+    def _replied(self, level: str) -> None:
         self.send.setEnabled(True)
-        self._say(self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối."))
+        saved = self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
+        saved += " " + labels.signature_words(level)
+        if level == "B-B":
+            saved += " " + self.tr("Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.")
+        self._say(saved)
         self.acted.emit()
         self.show_ballot(self.ballot_id)
 

@@ -29,6 +29,7 @@ from ecabinet.client.exports import save_paper, save_text
 from ecabinet.domain import Role
 from ecabinet.wire.objects import UserData
 from ecabinet.wire.session import Quorum, RollCall
+from ui import labels
 from ui.decisions.problems import problem_words
 from ui.decisions.roll_call import RollCallGrid
 from ui.tasks import TaskManager
@@ -69,7 +70,7 @@ class SessionTools(QObject):
         self.conclusion.setFixedHeight(self.conclusion.fontMetrics().lineSpacing() * 3 + 12)
         self.save_conclusion = QPushButton(self.tr("Ghi kết luận"))
         self.save_conclusion.clicked.connect(self.add_conclusion)
-        self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (PDF ký số, JSON, CSV)…"))
+        self.minutes = QPushButton(self.tr("Xuất biên bản phiên họp (bản ký số và bảng số liệu)…"))
         self.minutes.clicked.connect(self._choose_minutes)
         row = QHBoxLayout()
         row.addWidget(self.save_conclusion)
@@ -181,16 +182,20 @@ class SessionTools(QObject):
     def save_minutes(self, pdf: Path) -> None:
         account, meeting_id = self.account.member, self.meeting_id
 
-        def write() -> Path:
+        def write() -> tuple[Path, str]:
+            from ecabinet.signing.pades import pades_level  # loaded by the signing already
+
             signed, record, votes, speeches = acts.signed_minutes(account, meeting_id)
             save_text(pdf.with_suffix(".json"), record)
             save_text(pdf.with_suffix(".csv"), votes)
             save_text(pdf.with_name(pdf.stem + "-phat-bieu.csv"), speeches)
-            return save_paper(pdf, signed)
+            return save_paper(pdf, signed), pades_level(signed)
 
-        self.tasks.run_network(
-            write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed
-        )
+        self.tasks.run_network(write, self._saved, self._failed)
+
+    def _saved(self, done: tuple[Path, str]) -> None:
+        path, level = done
+        self._say(self.tr("Đã lưu: {path}").format(path=path) + " " + labels.signature_words(level))
 
     def _failed(self, error: BaseException) -> None:
         self._say(self.tr("Không thực hiện được: {reason}").format(reason=problem_words(error)))

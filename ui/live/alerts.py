@@ -1,6 +1,7 @@
 """Telling the member at once that the chair opened a vote: a short sound (which the member
-can turn off in Settings; remembered in QSettings) and the system tray's message where the
-desktop has a tray. The words in the window are the window's notice.
+can turn off in Settings; remembered in QSettings), and the words for the system tray's
+message, which the window's tray shows (ui/window/tray.py). The words in the window are the
+window's notice.
 
 The sound is resources/sounds/vote-opened.wav through QSoundEffect when Qt Multimedia is
 installed, else the system's beep (the desktop bundle ships PySide6-Essentials, which has no
@@ -13,12 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 SOUND_SETTING = "vote_sound"
 SOUND_FILE = Path(__file__).resolve().parents[2] / "resources" / "sounds" / "vote-opened.wav"
-TRAY_MESSAGE_MS = 10_000
 
 
 def sound_enabled() -> bool:
@@ -31,11 +30,11 @@ def set_sound_enabled(enabled: bool) -> None:
 
 class VoteAlert(QObject):
     sounded = Signal()  # the sound was played (or the beep given)
+    told = Signal(str, str)  # title, message: for the tray
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._effect: Any = None
-        self._tray: QSystemTrayIcon | None = None
         try:
             from PySide6.QtMultimedia import QSoundEffect  # type: ignore[import-not-found]
         except ImportError:
@@ -46,23 +45,10 @@ class VoteAlert(QObject):
             self._effect.setVolume(0.6)
 
     def alert(self, title: str, message: str) -> None:
-        self._tray_message(title, message)
+        self.told.emit(title, message)
         if sound_enabled():
             if self._effect is not None:
                 self._effect.play()
             else:
                 QApplication.beep()
             self.sounded.emit()
-
-    def _tray_message(self, title: str, message: str) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            app = QApplication.instance()
-            window_icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
-            self._tray = QSystemTrayIcon(window_icon, self)
-            self._tray.show()
-        if self._tray.supportsMessages():
-            self._tray.showMessage(
-                title, message, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
-            )

@@ -55,6 +55,7 @@ class MeetingPage(QWidget):
     item_selected = Signal(str)  # agenda item id
     board_requested = Signal(str)  # meeting id (chair and secretariat)
     console_requested = Signal(str)  # meeting id (chair and secretariat)
+    calendar_requested = Signal(str, str)  # meeting id, title: "Thêm vào lịch"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,13 @@ class MeetingPage(QWidget):
         self.board_button.clicked.connect(lambda: self.board_requested.emit(self.meeting_id))
         self.console_button = QPushButton(self.tr("Điều hành phiên họp"))
         self.console_button.clicked.connect(lambda: self.console_requested.emit(self.meeting_id))
+        self.calendar_button = QPushButton(self.tr("Thêm vào lịch"))
+        self.calendar_button.setToolTip(
+            self.tr("Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị")
+        )
+        self.calendar_button.clicked.connect(
+            lambda: self.calendar_requested.emit(self.meeting_id, self.title.text())
+        )
         self.set_chair_tools(False)
         self.agenda = QTreeWidget()
         self.agenda.setColumnCount(4)
@@ -93,11 +101,13 @@ class MeetingPage(QWidget):
         self.side_layout = QVBoxLayout(self.side)
         self.side_layout.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("meeting-splitter")  # remembered (ui/window/state.py)
         self.splitter.addWidget(self.agenda)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.board_button)
         buttons.addWidget(self.console_button)
         buttons.addStretch(1)

@@ -100,7 +100,7 @@ class AgendaBuilder(QWidget):
         form.addRow(buttons)
         return form
 
-    def _document_buttons(self) -> QHBoxLayout:
+    def _document_buttons(self) -> QVBoxLayout:
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(document_kind(kind), kind.value)
@@ -108,11 +108,14 @@ class AgendaBuilder(QWidget):
         self.attach_button.clicked.connect(self._choose_files)
         self.replace_button = QPushButton(self.tr("Thay bằng phiên bản mới…"))
         self.replace_button.clicked.connect(self._choose_version)
+        # Two rows, so the agenda tab leaves the meetings list its width on a 1366 px screen.
         row = QHBoxLayout()
-        row.addWidget(self.kind)
+        row.addWidget(self.kind, 1)
         row.addWidget(self.attach_button)
-        row.addWidget(self.replace_button)
-        return row
+        rows = QVBoxLayout()
+        rows.addLayout(row)
+        rows.addWidget(self.replace_button)
+        return rows
 
     # --- showing ---------------------------------------------------------------------------
 

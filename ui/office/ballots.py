@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,12 +35,14 @@ from ecabinet.client.account import Account
 from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
+from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date
 from ui.office.file_words import refusal_words
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
+from ui.widgets.splitter import ListSplitter
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -86,13 +87,10 @@ class OfficeBallots(QWidget):
         right.addLayout(form)
         right_box = QWidget()
         right_box.setLayout(right)
-        splitter = QSplitter()
-        splitter.addWidget(self.ballots)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
+        self.splitter = ListSplitter("office_ballots", self.ballots, right_box)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Phiếu lấy ý kiến — Văn phòng Chính phủ")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -140,7 +138,7 @@ class OfficeBallots(QWidget):
             button.clicked.connect(lambda _=False, a=act: self.act(a))
             self.act_buttons[act] = button
             buttons.addWidget(button)
-        self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (PDF ký số + CSV)…"))
+        self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (bản ký số và bảng tính)…"))
         self.summary_button.clicked.connect(self._choose_summary)
         buttons.addWidget(self.summary_button)
 
@@ -159,11 +157,14 @@ class OfficeBallots(QWidget):
         self.ballots.blockSignals(True)
         self.ballots.clear()
         for ballot in sorted(ballots, key=lambda b: b.deadline, reverse=True):
-            item = QListWidgetItem(f"{ballot.title}\n{self._status(ballot)}", self.ballots)
+            text = f"{ballot.title}\n{self._status(ballot)}"
+            item = QListWidgetItem(text, self.ballots)
             item.setData(ROLE, ballot.id)
+            item.setToolTip(text)  # whole, when the list is narrower than the title
             if ballot.id == keep:
                 self.ballots.setCurrentItem(item)
         self.ballots.blockSignals(False)
+        self.splitter.fit_list()
         self.loaded.emit(ballots)
 
     def _status(self, ballot: OfficeBallot) -> str:
@@ -280,14 +281,18 @@ class OfficeBallots(QWidget):
             return
         account, ballot_id = self.account.member, self.current.ballot.id
 
-        def write() -> Path:
+        def write() -> tuple[Path, str]:
+            from ecabinet.signing.pades import pades_level  # loaded by the signing already
+
             signed, table = acts.signed_ballot_summary(account, ballot_id)
             save_text(pdf.with_suffix(".csv"), table)
-            return save_paper(pdf, signed)
+            return save_paper(pdf, signed), pades_level(signed)
 
-        self.tasks.run_network(
-            write, lambda path: self._say(self.tr("Đã lưu: {path}").format(path=path)), self._failed
-        )
+        self.tasks.run_network(write, self._saved, self._failed)
+
+    def _saved(self, done: tuple[Path, str]) -> None:
+        path, level = done
+        self._say(self.tr("Đã lưu: {path}").format(path=path) + " " + labels.signature_words(level))
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

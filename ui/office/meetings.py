@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from ui.office.file_words import refusal_words
 from ui.office.meeting_form import MeetingForm
 from ui.tasks import TaskManager
 from ui.widgets.labels import heading
+from ui.widgets.splitter import ListSplitter
 
 ROLE = Qt.ItemDataRole.UserRole
 NEXT_ACT = {
@@ -64,23 +64,18 @@ class OfficeMeetings(QWidget):
         imported = QPushButton(self.tr("Nhập từ thư mục…"))
         imported.clicked.connect(self._choose_folder)
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.list, 1)
         left.addWidget(new)
         left.addWidget(imported)
         left_box = QWidget()
         left_box.setLayout(left)
-
-        right_box = self._build_editor()
-        splitter = QSplitter()
-        splitter.addWidget(left_box)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 900])
+        self.splitter = ListSplitter("office_meetings", self.list, self._build_editor(), left_box)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Chuẩn bị phiên họp — Văn phòng Chính phủ")))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.note)
 
     def _build_editor(self) -> QWidget:
@@ -133,11 +128,14 @@ class OfficeMeetings(QWidget):
             text = f"{meeting.title}\n{meeting_status(meeting.status)} · {when}"
             row = QListWidgetItem(text, self.list)
             row.setData(ROLE, meeting.id)
+            row.setToolTip(text)  # whole, when the list is narrower than the title
             if meeting.id == self.meeting_id:
                 self.list.setCurrentItem(row)
         self.list.blockSignals(False)
+        self.splitter.fit_list()
         if first or not self.form.choices:
             self.form.set_users(list(space.users))
+        self.form.set_agenda(space.agenda)
         self._show_meeting(space.meeting)
         self.agenda.show_agenda(self.meeting_id or "", space.agenda)
         self.shown.emit(space)
@@ -155,7 +153,7 @@ class OfficeMeetings(QWidget):
         self.next_button.setVisible(act is not None)
         self.next_button.setText(
             {
-                "publish": self.tr("Phát hành tới người được mời"),
+                "publish": self.tr("Gửi tài liệu tới người được mời"),
                 "start": self.tr("Bắt đầu phiên họp"),
                 "close": self.tr("Kết thúc phiên họp"),
             }.get(act or "", "")
@@ -177,6 +175,7 @@ class OfficeMeetings(QWidget):
 
     def save(self) -> None:
         fields, invited = self.form.fields(), self.form.invitations()
+        guest_items = self.form.guest_items()
         if not fields["title"]:
             self._say(self.tr("Hãy nhập tên phiên họp."))
             return
@@ -188,7 +187,9 @@ class OfficeMeetings(QWidget):
             self.reload()
 
         self.tasks.run_network(
-            lambda: meetings.save_meeting(account, meeting_id, fields, invited), saved, self._failed
+            lambda: meetings.save_meeting(account, meeting_id, fields, invited, guest_items),
+            saved,
+            self._failed,
         )
 
     def advance(self) -> None:
@@ -198,7 +199,7 @@ class OfficeMeetings(QWidget):
             return
         meeting_id = meeting.id
         done = {
-            "publish": self.tr("Đã phát hành: người được mời sẽ nhận tài liệu khi đồng bộ."),
+            "publish": self.tr("Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ."),
             "start": self.tr("Phiên họp đã bắt đầu."),
             "close": self.tr("Phiên họp đã kết thúc."),
         }[act]
@@ -238,7 +239,7 @@ class OfficeMeetings(QWidget):
             self.meeting_id = meeting.id
             self._say(
                 self.tr(
-                    "Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi phát hành."
+                    "Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu."
                 ).format(title=meeting.title)
             )
             self.reload()

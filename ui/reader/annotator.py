@@ -185,7 +185,7 @@ class Annotator(QObject):
         )
 
     def _ask_and_place(self, page: int, point: QPointF) -> None:
-        title = self.tr("Ghi chú dán") if self.tool == Tool.NOTE else self.tr("Ô chữ")
+        title = self.tr("Ghi chú dán") if self.tool == Tool.NOTE else self.tr("Hộp văn bản")
         text, ok = QInputDialog.getMultiLineText(self.parent_widget, title, self.tr("Nội dung:"))
         if not ok or not text.strip():
             return

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -25,12 +25,15 @@ from ui.labels import error_words
 from ui.reader.annotator import Annotator
 from ui.tasks import TaskManager
 
+PRINT_DPI = 300  # sharp on paper, for text and for the watermark
+
 # The strings keep the notes tools' context in the translations (resources/translations).
 translate = QCoreApplication.translate
 
 
 def print_pdf(printer: QPrinter, data: bytes) -> int:
-    """Paint every page of a PDF onto the printer; returns the pages printed. Any thread."""
+    """Paint every page of a PDF onto the printer, one page at a time; returns the pages
+    printed. Any thread."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(data)
         handle.flush()
@@ -44,11 +47,17 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
             for page in range(count):
                 if page:
                     printer.newPage()
-                target = painter.viewport()
-                size = document.pagePointSize(page).scaled(
-                    target.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio
+                points = document.pagePointSize(page)
+                target = points.scaled(
+                    painter.viewport().size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio
                 )
-                painter.drawImage(0, 0, document.render(page, size.toSize()))
+                # Rendered at most at PRINT_DPI and scaled by the printer: a page at the
+                # printer's own 1200 dpi would be an image of half a gigabyte.
+                pixels = points * (PRINT_DPI / 72)
+                if pixels.width() > target.width():
+                    pixels = target
+                image = document.render(page, pixels.toSize())
+                painter.drawImage(QRectF(QPointF(0, 0), target), image)
         finally:
             painter.end()
             document.close()
@@ -74,7 +83,11 @@ class NoteFiles(QObject):
         document_id = self.document_id()
         if not document_id:
             return
-        suffix = "PDF (*.pdf)" if kind == "pdf" else "XFDF (*.xfdf)"
+        suffix = (
+            translate("NotesTools", "Tài liệu PDF có ghi chú (*.pdf)")
+            if kind == "pdf"
+            else translate("NotesTools", "Tệp ghi chú để mở bằng trình đọc PDF khác (*.xfdf)")
+        )
         target, _ = QFileDialog.getSaveFileName(
             self.owner, translate("NotesTools", "Xuất ghi chú"), f"ghi-chu.{kind}", suffix
         )
@@ -100,7 +113,10 @@ class NoteFiles(QObject):
 
     def ask_import(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
-            self.owner, translate("NotesTools", "Nhập ghi chú"), "", "XFDF (*.xfdf *.xml)"
+            self.owner,
+            translate("NotesTools", "Nhập ghi chú"),
+            "",
+            translate("NotesTools", "Tệp ghi chú của trình đọc PDF khác (*.xfdf *.xml)"),
         )
         if source:
             self.import_from(Path(source))

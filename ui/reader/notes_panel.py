@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,7 +30,7 @@ KIND_WORDS = {
     "strikeout": QT_TRANSLATE_NOOP("NotesPanel", "Gạch ngang"),
     "note": QT_TRANSLATE_NOOP("NotesPanel", "Ghi chú dán"),
     "ink": QT_TRANSLATE_NOOP("NotesPanel", "Nét bút"),
-    "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Ô chữ"),
+    "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Hộp văn bản"),
 }
 
 
@@ -77,16 +77,21 @@ class NotesPanel(QWidget):
         self.unplaced = QListWidget()
         self.unplaced.setMaximumHeight(90)
         self.unplaced_label = QLabel(self.tr("Không đặt được vào bản mới (vẫn giữ ở bản cũ):"))
-        buttons = QHBoxLayout()
-        for text, signal in (
-            (self.tr("Xuất PDF…"), self.export_pdf),
-            (self.tr("Xuất XFDF…"), self.export_xfdf),
-            (self.tr("Nhập XFDF…"), self.import_xfdf),
-            (self.tr("In…"), self.print_requested),
+        # Two by two: four buttons in a row made the side panel wide and the page narrow.
+        buttons = QGridLayout()
+        files = self.tr("Tệp ghi chú để mở bằng trình đọc PDF khác")
+        for n, (text, tip, signal) in enumerate(
+            (
+                (self.tr("Xuất PDF…"), self.tr("Tài liệu PDF có ghi chú"), self.export_pdf),
+                (self.tr("Xuất tệp ghi chú…"), files, self.export_xfdf),
+                (self.tr("Nhập tệp ghi chú…"), files, self.import_xfdf),
+                (self.tr("In…"), self.tr("In tài liệu cùng ghi chú"), self.print_requested),
+            )
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(signal)
-            buttons.addWidget(button)
+            buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scope)

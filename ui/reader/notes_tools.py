@@ -60,7 +60,7 @@ class NotesTools(QObject):
             Tool.STRIKEOUT: self.tr("Gạch ngang"),
             Tool.NOTE: self.tr("Ghi chú dán"),
             Tool.INK: self.tr("Bút"),
-            Tool.FREETEXT: self.tr("Ô chữ"),
+            Tool.FREETEXT: self.tr("Hộp văn bản"),
         }
         for tool, name in names.items():
             action = self._add(name, [TOOL_KEYS[tool]], lambda _=False, t=tool: self.use(t))

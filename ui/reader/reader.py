@@ -78,6 +78,7 @@ class DocumentReader(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         splitter = QSplitter()
+        splitter.setObjectName("reader-splitter")  # remembered (ui/window/state.py)
         splitter.addWidget(self.side)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)

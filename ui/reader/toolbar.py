@@ -105,6 +105,14 @@ class ReaderToolbar(QToolBar):
             reader.copy,
             "copy",
         )
+        # Always with the member's watermark and notes (ui/reader/note_files.py), on a worker.
+        self.print_action = self._action(
+            self,
+            translate("DocumentReader", "In…"),
+            QKeySequence.StandardKey.Print,
+            reader.notes_tools.files.print_document,
+            "print",
+        )
         self.compare_action = self._action(
             self,
             translate("DocumentReader", "So sánh với bản trước"),

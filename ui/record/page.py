@@ -1,13 +1,13 @@
 """The record ("Nhật ký hoạt động") for the Government Office: who did what and when.
 
-Filtered by kind of act and by date, newest first, fifty at a time ("Xem thêm" asks for the
-next page); exported as CSV for the records officer. Online only: the record is the server's.
+Each entry a sentence naming people (ui/record/sentences.py), filtered by kind of act and by
+date, newest first, fifty at a time ("Xem thêm" asks for the next page); exported as a
+spreadsheet (CSV) for the records officer. Online only: the record is the server's.
 GUI thread; requests on the network lane.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from ecabinet.client.api import Offline
 from ecabinet.official_time import OFFICIAL_ZONE
 from ecabinet.wire.record import AuditRow
 from ui.formatting import local_date
+from ui.record.sentences import sentence
 from ui.tasks import TaskManager
 from ui.widgets.labels import heading
 
@@ -78,19 +79,13 @@ class RecordPage(QWidget):
         self.show_button.clicked.connect(self.reload)
         self.more = QPushButton(self.tr("Xem thêm"))
         self.more.clicked.connect(self.load_more)
-        self.export = QPushButton(self.tr("Xuất CSV…"))
+        self.export = QPushButton(self.tr("Xuất bảng tính…"))
         self.export.clicked.connect(self._export)
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(
-            [
-                self.tr("Thời gian"),
-                self.tr("Người thực hiện"),
-                self.tr("Hoạt động"),
-                self.tr("Chi tiết"),
-            ]
-        )
-        self.table.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setHeaderLabels([self.tr("Thời gian"), self.tr("Hoạt động")])
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel()
         filters = QHBoxLayout()
         for widget in (
@@ -134,11 +129,8 @@ class RecordPage(QWidget):
     def _show(self, rows: list[AuditRow]) -> None:
         self.rows += rows
         for row in rows:
-            detail = ", ".join(f"{k}: {v}" for k, v in sorted(row.detail.items()))
-            QTreeWidgetItem(
-                self.table,
-                [local_date(row.at), row.actor_name or self.tr("hệ thống"), row.action, detail],
-            ).setToolTip(3, json.dumps(row.detail, ensure_ascii=False, indent=1))
+            said = sentence(row)
+            QTreeWidgetItem(self.table, [local_date(row.at), said]).setToolTip(1, said)
         self.more.setEnabled(len(rows) == PAGE)
         self.note.setText(self.tr("{count} hoạt động").format(count=len(self.rows)))
         self.loaded.emit(len(self.rows))
@@ -154,7 +146,7 @@ class RecordPage(QWidget):
 
     def _export(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất nhật ký"), "nhat-ky.csv", "CSV (*.csv)"
+            self, self.tr("Xuất nhật ký"), "nhat-ky.csv", self.tr("Bảng tính (*.csv)")
         )
         if target:
             self.export_to(Path(target))

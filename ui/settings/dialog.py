@@ -1,5 +1,5 @@
 """Settings: the language, light or dark (or as the system), the size of the text, the sound
-when the chair opens a vote, and the PIN that opens the idle lock.
+when the chair opens a vote, the desktop's notifications, and the PIN that opens the idle lock.
 
 Theme and text size apply at once; the language applies when the window is opened again, and
 the dialog says so (every screen would otherwise need to rebuild its words in place). The
@@ -31,6 +31,7 @@ from ecabinet.client.lock import PIN_DIGITS
 from ui import theme
 from ui.i18n import LANGUAGES, chosen_language
 from ui.live.alerts import set_sound_enabled, sound_enabled
+from ui.window.tray import notifications_enabled, set_notifications_enabled
 
 
 class SettingsDialog(QDialog):
@@ -59,6 +60,10 @@ class SettingsDialog(QDialog):
         self.text_size.setCurrentIndex(max(0, self.text_size.findData(saved_scale)))
         self.vote_sound = QCheckBox(self.tr("Phát âm báo khi chủ trì mở biểu quyết"))
         self.vote_sound.setChecked(sound_enabled())
+        self.notifications = QCheckBox(
+            self.tr("Báo khi phiếu sắp hết hạn, tài liệu được thay thế, biểu quyết được mở")
+        )
+        self.notifications.setChecked(notifications_enabled())
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_DIGITS)
@@ -76,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Giao diện"), self.theme)
         form.addRow(self.tr("Cỡ chữ"), self.text_size)
         form.addRow(self.tr("Âm báo"), self.vote_sound)
+        form.addRow(self.tr("Thông báo"), self.notifications)
         form.addRow(self.tr("Mã PIN mở khoá màn hình"), pin_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -87,6 +93,7 @@ class SettingsDialog(QDialog):
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.text_size.currentIndexChanged.connect(self._size_chosen)
         self.vote_sound.toggled.connect(set_sound_enabled)
+        self.notifications.toggled.connect(set_notifications_enabled)
 
     def _app(self) -> QApplication:
         app = QApplication.instance()

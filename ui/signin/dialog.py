@@ -1,19 +1,23 @@
-"""Sign-in: server address, username, password, "remember me"; clear words when it fails.
+"""Sign-in: the product's mark, the server's address, username, password, "remember me"; clear
+words when it fails (ui/signin/words.py).
 
-The sign-in itself (network, key enrolment) runs on the task manager's network lane, and its
-writes of the store go to the local lane through the account's writer; the remembered server
-and username are read on the local lane too. This dialog only shows progress and the outcome.
-GUI thread.
+The address is checked as the command line checks it (ecabinet.client.reach) before anything
+is sent. The server and the username are remembered in QSettings (the laptop's choices, like
+the theme), and only when "remember me" is ticked; the password never is. The sign-in itself
+(network, key enrolment) runs on the task manager's network lane, and its writes of the store
+go to the local lane through the account's writer. GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -21,33 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.account import Account
-from ecabinet.client.api import ApiProblem, Offline
-from ecabinet.client.store import ServerDataError
+from ecabinet.client.reach import BadAddress, server_address
+from ui.icons import ICONS
+from ui.signin.words import bad_address, sign_in_problem
 from ui.tasks import TaskManager
 from ui.theme import colors
+from ui.widgets.labels import heading
 
-
-def sign_in_problem(error: BaseException) -> str:
-    """What went wrong, in words a minister reads (Vietnamese)."""
-    if isinstance(error, ApiProblem):
-        if error.code == "bad_credentials":
-            return QCoreApplication.translate("SignIn", "Sai tên đăng nhập hoặc mật khẩu.")
-        if error.status == 429:
-            return QCoreApplication.translate(
-                "SignIn", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
-            )
-        return QCoreApplication.translate("SignIn", "Máy chủ từ chối đăng nhập: {reason}").format(
-            reason=error.detail or error.code
-        )
-    if isinstance(error, Offline):
-        return QCoreApplication.translate(
-            "SignIn", "Không kết nối được máy chủ. Hãy kiểm tra địa chỉ máy chủ và kết nối mạng."
-        )
-    if isinstance(error, ServerDataError):
-        return QCoreApplication.translate(
-            "SignIn", "Máy chủ trả lời không hợp lệ; dữ liệu trên máy không bị thay đổi."
-        )
-    return QCoreApplication.translate("SignIn", "Không đăng nhập được: {error}").format(error=error)
+SERVER_KEY, USERNAME_KEY = "sign_in/server", "sign_in/username"
+MARK = 72  # the product's mark, in pixels
 
 
 class SignInDialog(QDialog):
@@ -61,8 +47,10 @@ class SignInDialog(QDialog):
         self.account = account
         self.tasks = tasks
         self.setWindowTitle(self.tr("Đăng nhập e-Cabinet"))
-        self.server = QLineEdit("https://")
-        self.username = QLineEdit()
+        settings = QSettings()
+        self.server = QLineEdit(str(settings.value(SERVER_KEY, "https://")))
+        self.server.setPlaceholderText("https://ecabinet.chinhphu.vn")
+        self.username = QLineEdit(str(settings.value(USERNAME_KEY, "")))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Ghi nhớ đăng nhập trên máy này"))
@@ -78,33 +66,57 @@ class SignInDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Máy chủ"), self.server)
         form.addRow(self.tr("Tên đăng nhập"), self.username)
         form.addRow(self.tr("Mật khẩu"), self.password)
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(self._masthead())
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.username.setFocus()
-        # The last server and username come from the encrypted store: read on the local lane.
-        store = account.member.store
-        tasks.run_local(store.remembered_sign_in, self._remembered)
+        # Room for a long address and a two-line message without a cramped form.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 44)
+        (self.password if self.username.text() else self.username).setFocus()
 
-    def _remembered(self, remembered: tuple[str, str]) -> None:
-        server, username = remembered
-        if server and self.server.text() == "https://":
-            self.server.setText(server)
-        if username and not self.username.text():
-            self.username.setText(username)
-            self.password.setFocus()
+    def _masthead(self) -> QHBoxLayout:
+        """The product's mark beside its name: the member knows where the password goes."""
+        self.mark = QLabel()
+        self.mark.setPixmap(QIcon(str(ICONS / "ecabinet.svg")).pixmap(QSize(MARK, MARK)))
+        self.mark.setFixedSize(MARK, MARK)
+        name = heading("e-Cabinet", scale=1.6)
+        tagline = QLabel(self.tr("Hệ thống phòng họp không giấy của Chính phủ"))
+        tagline.setWordWrap(True)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addStretch(1)
+        words.addWidget(name)
+        words.addWidget(tagline)
+        words.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        return row
 
     def submit(self) -> None:
-        server, username = self.server.text().strip(), self.username.text().strip()
+        typed, username = self.server.text().strip(), self.username.text().strip()
         password = self.password.text()
-        if not (server and username and password):
+        if typed in ("", "https://", "http://") or not (username and password):
             self._show_problem(self.tr("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu."))
             return
+        try:
+            server = server_address(typed)
+        except BadAddress:
+            self._show_problem(bad_address(typed))
+            self.server.setFocus()
+            return
+        self.server.setText(server)  # as it is used: "https://" given to a bare name
         account, remember = self.account, self.remember.isChecked()
 
         def sign_in() -> str:
@@ -116,23 +128,30 @@ class SignInDialog(QDialog):
         self.message.setText(self.tr("Đang đăng nhập…"))
         self.tasks.run_network(
             sign_in,
-            self._on_signed_in,
-            self._on_failed,
+            lambda name: self._on_signed_in(name, server, username, remember),
+            lambda error: self._on_failed(error, server),
         )
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.server, self.username, self.password, self.remember, self.buttons):
             widget.setEnabled(not busy)
 
-    def _on_signed_in(self, full_name: str) -> None:
+    def _on_signed_in(self, full_name: str, server: str, username: str, remember: bool) -> None:
         self._busy(False)
         self.password.clear()
+        settings = QSettings()
+        if remember:
+            settings.setValue(SERVER_KEY, server)
+            settings.setValue(USERNAME_KEY, username)
+        else:  # "do not remember" leaves no name behind either
+            settings.remove(SERVER_KEY)
+            settings.remove(USERNAME_KEY)
         self.signed_in.emit(full_name)
         self.accept()
 
-    def _on_failed(self, error: BaseException) -> None:
+    def _on_failed(self, error: BaseException, server: str) -> None:
         self._busy(False)
-        self._show_problem(sign_in_problem(error))
+        self._show_problem(sign_in_problem(error, server))
 
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)

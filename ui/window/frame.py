@@ -26,6 +26,7 @@ def frame_window(window: MainWindow) -> tuple[NoticeBanner, WindowGuard, StatusA
     right_layout.addWidget(banner)
     right_layout.addWidget(window.pages, 1)
     splitter = QSplitter()
+    splitter.setObjectName("sidebar-splitter")  # remembered (ui/window/state.py)
     splitter.addWidget(window.sidebar)
     splitter.addWidget(right)
     splitter.setStretchFactor(1, 1)

@@ -69,6 +69,7 @@ def connect_pages(window: MainWindow) -> None:
     meeting_page.open_document.connect(window.open_document)
     meeting_page.board_requested.connect(lambda mid: window.show_page(Screen.BOARD, mid))
     meeting_page.console_requested.connect(lambda mid: window.show_page(Screen.CONSOLE, mid))
+    meeting_page.calendar_requested.connect(window.calendar.ask)
     window.console.vote_closed.connect(lambda _item: sync.start())  # its published result
     window.documents_page.open_document.connect(window.open_document)
     window.ballot_page.open_document.connect(window.open_document)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ecabinet.domain import Role
+from ui.notifier import replaced_notice
 from ui.screens import Screen
 from ui.view import View, read_view
 from ui.window.notices import what_is_new
@@ -45,9 +46,13 @@ class WindowRefresh:
             self._show_screen(view)
         window.status.show_connection(view.online, view.last_sync)
         window.status.show_waiting(view.pending, view.rejected, view.resending)
-        news = what_is_new(previous, view) if previous is not None else ""
-        if news:
-            window.show_notice(news)
+        if previous is not None:
+            news = what_is_new(previous, view)
+            if news:
+                window.show_notice(news)
+            replaced = replaced_notice(previous.replaced, view.replaced, window.guard.is_locked)
+            if replaced is not None:
+                window.tray.notify(replaced, fallback=False)  # the banner has said it
         window.refreshed.emit()
 
     def _show_screen(self, view: View) -> None:

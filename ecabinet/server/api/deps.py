@@ -80,15 +80,42 @@ def _resolve_token(request: Request, db: Session) -> AuthContext:
     )
 
 
+def _person(ctx: AuthContext) -> AuthContext:
+    """A system account (the document exchange's adapter) is no person: it reads and does
+    nothing but deliver its packages."""
+    if ctx.has(Role.EXCHANGE):
+        raise ApiError(
+            403, "forbidden", "A system account only delivers the document exchange's packages."
+        )
+    return ctx
+
+
 def auth_allow_revoked(request: Request, db: DbDep) -> AuthContext:
     """For the change feed only: a revoked device learns there that it must wipe itself."""
-    return _resolve_token(request, db)
+    return _person(_resolve_token(request, db))
 
 
-def current_auth(request: Request, db: DbDep) -> AuthContext:
+def _live_token(request: Request, db: Session) -> AuthContext:
     ctx = _resolve_token(request, db)
     if ctx.device_revoked:
         raise _unauthorized("device_revoked", "This device has been revoked.")
+    return ctx
+
+
+def current_auth(request: Request, db: DbDep) -> AuthContext:
+    return _person(_live_token(request, db))
+
+
+def any_account(request: Request, db: DbDep) -> AuthContext:
+    """A person or a system account (signing out is for both)."""
+    return _live_token(request, db)
+
+
+def require_exchange(request: Request, db: DbDep) -> AuthContext:
+    """The document exchange's system account, and no one else (not even the Office)."""
+    ctx = _live_token(request, db)
+    if not ctx.has(Role.EXCHANGE):
+        raise ApiError(403, "forbidden", "Only the document exchange's system account may do this.")
     return ctx
 
 
@@ -118,3 +145,5 @@ def require_signer(auth: Auth) -> AuthContext:
 Secretariat = Annotated[AuthContext, Depends(require_secretariat)]
 Signer = Annotated[AuthContext, Depends(require_signer)]
 ChairOrSecretariat = Annotated[AuthContext, Depends(require_chair_or_secretariat)]
+Exchange = Annotated[AuthContext, Depends(require_exchange)]
+AnyAccount = Annotated[AuthContext, Depends(any_account)]

@@ -38,6 +38,10 @@ class Settings:
     # The RFC 3161 time-stamping authority laptops ask when they sign (PAdES B-T): a national
     # TSA's URL, or empty for this server's own (POST /api/v1/tsa).
     tsa_url: str = ""
+    # The address members reach this server at ("https://ecabinet.example.gov.vn"): the
+    # certificates the CA issues name its revocation list there (GET /api/v1/pki/crl), so a
+    # validator finds it. Empty: certificates name none (the list is embedded in B-LT files).
+    public_url: str = ""
     # Document files in an S3-compatible bucket ("s3://bucket/prefix/") instead of blob_dir.
     blob_s3_url: str = ""
     blob_s3_endpoint: str = ""  # for a store that is not Amazon's (MinIO, Ceph)
@@ -46,6 +50,11 @@ class Settings:
     # laptop proves its session again when it reconnects.
     live_keepalive_seconds: float = 15.0
     live_stream_max_seconds: float = 900.0
+    # Document interconnection (edXML, QCVN 102:2016): this body's organ id on the national
+    # document exchange (a package's To must name it; empty: the Government Office's, from
+    # ecabinet.domain.organs), and the largest package taken, counted as it arrives.
+    interconnect_organ_id: str = ""
+    interconnect_max_bytes: int = 100 * 1024 * 1024
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -80,6 +89,7 @@ def get_settings(
         "offline_expiry_hours": "ECABINET_OFFLINE_EXPIRY_HOURS",
         "idle_lock_minutes": "ECABINET_IDLE_LOCK_MINUTES",
         "pdf_check_workers": "ECABINET_PDF_CHECK_WORKERS",
+        "interconnect_max_bytes": "ECABINET_INTERCONNECT_MAX_BYTES",
     }
     values: dict[str, object] = {}
     for name, var in env_ints.items():
@@ -90,6 +100,8 @@ def get_settings(
         ("blob_s3_endpoint", "ECABINET_BLOB_S3_ENDPOINT"),
         ("body_short_name", "ECABINET_BODY_SHORT_NAME"),
         ("tsa_url", "ECABINET_TSA_URL"),
+        ("public_url", "ECABINET_PUBLIC_URL"),
+        ("interconnect_organ_id", "ECABINET_INTERCONNECT_ORGAN_ID"),
     ):
         if os.environ.get(var):
             values[name] = os.environ[var]

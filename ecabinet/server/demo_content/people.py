@@ -1,8 +1,13 @@
-"""The demo's users. Every name is invented; the titles are those of a real Government."""
+"""The demo's users: the Government as composed since 2025 (the PM, four Deputy PMs, the
+heads of the 14 ministries and 3 ministry-level agencies of ecabinet.domain.organs), the
+Government Office's secretariat and a guest. Every name is invented; the titles are the real
+ones."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ecabinet.domain.organs import ORGANS
 
 DEMO_PASSWORD = "demo"
 
@@ -15,34 +20,33 @@ class DemoUser:
     roles: tuple[str, ...]
 
 
-_MEMBERS = [
+_DEPUTY_PMS = [
     ("Trần Quốc Thịnh", "Phó Thủ tướng Thường trực Chính phủ"),
     ("Lê Minh Khang", "Phó Thủ tướng Chính phủ"),
     ("Nguyễn Thị Thu Hà", "Phó Thủ tướng Chính phủ"),
     ("Phạm Đức Long", "Phó Thủ tướng Chính phủ"),
-    ("Hoàng Văn Nghĩa", "Bộ trưởng Bộ Quốc phòng"),
-    ("Đỗ Thanh Bình", "Bộ trưởng Bộ Công an"),
-    ("Vũ Hải Đăng", "Bộ trưởng Bộ Ngoại giao"),
-    ("Bùi Thị Lan Anh", "Bộ trưởng Bộ Nội vụ"),
-    ("Ngô Quang Huy", "Bộ trưởng Bộ Tư pháp"),
-    ("Đặng Minh Tuấn", "Bộ trưởng Bộ Tài chính"),
-    ("Phan Văn Hiếu", "Bộ trưởng Bộ Công Thương"),
-    ("Lý Thị Mai", "Bộ trưởng Bộ Nông nghiệp và Môi trường"),
-    ("Trịnh Công Sơn Hải", "Bộ trưởng Bộ Xây dựng"),
-    ("Cao Văn Phúc", "Bộ trưởng Bộ Khoa học và Công nghệ"),
-    ("Mai Thị Hồng Nhung", "Bộ trưởng Bộ Giáo dục và Đào tạo"),
-    ("Tạ Quang Vinh", "Bộ trưởng Bộ Y tế"),
-    ("Lương Thế Anh", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"),
-    ("Đinh Văn Toàn", "Bộ trưởng Bộ Dân tộc và Tôn giáo"),
-    ("Hồ Thị Kim Oanh", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
-    ("Kiều Minh Đức", "Tổng Thanh tra Chính phủ"),
-    ("La Văn Thắng", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
-    ("Chu Thị Ngọc Diệp", "Bộ trưởng Bộ Kế hoạch và Đầu tư"),
-    ("Dương Quốc Bảo", "Bộ trưởng Bộ Giao thông vận tải"),
-    ("Âu Thanh Tùng", "Bộ trưởng Bộ Thông tin và Truyền thông"),
-    ("Quách Văn Lực", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội"),
-    ("Thái Thị Phương", "Bộ trưởng Bộ Tài nguyên và Môi trường"),
 ]
+# One head for each ministry and ministry-level agency, in the order of ecabinet.domain.organs.
+_HEADS = [
+    "Hoàng Văn Nghĩa",
+    "Đỗ Thanh Bình",
+    "Vũ Hải Đăng",
+    "Bùi Thị Lan Anh",
+    "Ngô Quang Huy",
+    "Đặng Minh Tuấn",
+    "Phan Văn Hiếu",
+    "Lý Thị Mai",
+    "Trịnh Công Sơn Hải",
+    "Lương Thế Anh",
+    "Cao Văn Phúc",
+    "Mai Thị Hồng Nhung",
+    "Tạ Quang Vinh",
+    "Đinh Văn Toàn",
+    "Hồ Thị Kim Oanh",
+    "Kiều Minh Đức",
+    "La Văn Thắng",
+]
+_MEMBERS = [*_DEPUTY_PMS, *zip(_HEADS, (o.head for o in ORGANS), strict=True)]
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("chair", "Nguyễn Văn Chính", "Thủ tướng Chính phủ", ("chair", "member")),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
+from ecabinet.domain.organs import organ
 from ecabinet.pdf.compose import DocumentSpec, Section
 
 
@@ -18,21 +20,28 @@ class DemoItem:
     presenter: str
     minutes: int
     topic: str
-    draft_kind: str  # Nghị định / Nghị quyết / Quyết định
+    draft_kind: str  # Nghị định / Nghị quyết / Quyết định / Luật
     chapters: int  # the draft's size: about two pages per chapter
     paper_only: bool = False
     with_report: bool = False
+    draft_title: str = ""  # the draft's own title, when the item's does not name it
+
+    @property
+    def draft(self) -> str:
+        """The draft's title as members see it in the list of documents."""
+        return self.draft_title or self.title
 
 
 REGULAR_ITEMS = [
     DemoItem(
         "Báo cáo tình hình kinh tế - xã hội tháng và nhiệm vụ trọng tâm tháng tới",
-        "Bộ Kế hoạch và Đầu tư",
+        "Bộ Tài chính",
         60,
         "phát triển kinh tế - xã hội",
         "Nghị quyết",
         4,
         with_report=True,
+        draft_title="Dự thảo Nghị quyết phiên họp Chính phủ thường kỳ",
     ),
     DemoItem(
         "Dự thảo Nghị định quy định chi tiết Luật Dữ liệu",
@@ -44,7 +53,7 @@ REGULAR_ITEMS = [
     ),
     DemoItem(
         "Dự thảo Nghị định về chuyển đổi số trong cơ quan nhà nước",
-        "Bộ Thông tin và Truyền thông",
+        "Bộ Khoa học và Công nghệ",
         40,
         "chuyển đổi số",
         "Nghị định",
@@ -52,11 +61,12 @@ REGULAR_ITEMS = [
     ),
     DemoItem(
         "Đề nghị xây dựng Luật sửa đổi, bổ sung một số điều của Luật Đất đai",
-        "Bộ Tài nguyên và Môi trường",
+        "Bộ Nông nghiệp và Môi trường",
         30,
         "quản lý đất đai",
         "Nghị quyết",
         3,
+        draft_title="Dự thảo Nghị quyết thông qua đề nghị xây dựng Luật Đất đai (sửa đổi)",
     ),
     DemoItem(
         "Dự thảo Nghị quyết về giải pháp thúc đẩy giải ngân vốn đầu tư công",
@@ -86,7 +96,7 @@ REGULAR_ITEMS = [
     ),
     DemoItem(
         "Dự thảo Quyết định phê duyệt Chiến lược phát triển giáo dục nghề nghiệp",
-        "Bộ Lao động - Thương binh và Xã hội",
+        "Bộ Giáo dục và Đào tạo",
         25,
         "giáo dục nghề nghiệp",
         "Quyết định",
@@ -100,48 +110,72 @@ THEMATIC_ITEMS = [
         "Bộ Tư pháp",
         60,
         "xây dựng và phát triển Thủ đô",
-        "Nghị quyết",
+        "Luật",
         3,
+        draft_title="Dự thảo Luật Thủ đô (sửa đổi)",
     ),
     DemoItem(
         "Dự án Luật Công nghiệp công nghệ số",
-        "Bộ Thông tin và Truyền thông",
+        "Bộ Khoa học và Công nghệ",
         60,
         "công nghiệp công nghệ số",
-        "Nghị quyết",
+        "Luật",
         3,
+        draft_title="Dự thảo Luật Công nghiệp công nghệ số",
     ),
     DemoItem(
         "Dự án Luật Phòng, chống mua bán người (sửa đổi)",
         "Bộ Công an",
         45,
         "phòng, chống mua bán người",
-        "Nghị quyết",
+        "Luật",
         2,
+        draft_title="Dự thảo Luật Phòng, chống mua bán người (sửa đổi)",
     ),
 ]
 
+
+@dataclass(frozen=True)
+class DemoBallot:
+    title: str
+    question: str
+    topic: str
+    hours_left: int  # negative: closed that many hours ago
+    draft_title: str
+    kind: str  # of the draft: Nghị định / Nghị quyết
+    presenter: str = "Văn phòng Chính phủ"
+
+
 BALLOTS = [
-    (
+    DemoBallot(
         "Phiếu lấy ý kiến về dự thảo Nghị định quy định về quản lý thuế đối với hộ kinh doanh",
         "Đề nghị Thành viên Chính phủ cho ý kiến về việc ban hành Nghị định quy định về quản lý "
         "thuế đối với hộ kinh doanh, cá nhân kinh doanh.",
         "quản lý thuế",
         20,
+        "Dự thảo Nghị định quy định về quản lý thuế đối với hộ kinh doanh, cá nhân kinh doanh",
+        "Nghị định",
+        "Bộ Tài chính",
     ),
-    (
+    DemoBallot(
         "Phiếu lấy ý kiến về dự thảo Nghị quyết phiên họp chuyên đề xây dựng pháp luật",
         "Đề nghị Thành viên Chính phủ biểu quyết thông qua dự thảo Nghị quyết phiên họp Chính "
         "phủ chuyên đề về xây dựng pháp luật.",
         "xây dựng pháp luật",
         72,
+        "Dự thảo Nghị quyết phiên họp Chính phủ chuyên đề về xây dựng pháp luật",
+        "Nghị quyết",
     ),
-    (
+    DemoBallot(
         "Phiếu lấy ý kiến về việc điều chỉnh chủ trương đầu tư dự án đường cao tốc",
         "Đề nghị Thành viên Chính phủ cho ý kiến về việc điều chỉnh chủ trương đầu tư dự án "
         "đường bộ cao tốc Bắc - Nam phía Đông.",
         "đầu tư đường cao tốc",
         -48,
+        "Dự thảo Nghị quyết điều chỉnh chủ trương đầu tư Dự án đường bộ cao tốc Bắc - Nam "
+        "phía Đông",
+        "Nghị quyết",
+        "Bộ Xây dựng",
     ),
 ]
 
@@ -214,7 +248,8 @@ _CHAPTERS = [
 
 
 def _paragraph(rnd: random.Random, topic: str) -> str:
-    return rnd.choice(_CLAUSES).format(
+    # A clause may open on a lower-case actor ("doanh nghiệp nhà nước"): a sentence never does.
+    text = rnd.choice(_CLAUSES).format(
         actor=rnd.choice(_ACTORS),
         duty=rnd.choice(_DUTIES),
         topic=topic,
@@ -222,30 +257,71 @@ def _paragraph(rnd: random.Random, topic: str) -> str:
         month=rnd.randint(1, 12),
         days=rnd.choice([7, 10, 15]),
     )
+    return _upper_first(text)
 
 
-def draft_spec(item: DemoItem, seed: int) -> DocumentSpec:
+_ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    """Chapters are numbered in Roman numerals: "Chương IV", "Chương LX"."""
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def dated(day: date) -> str:
+    """The place and date line of a Vietnamese official document (Decree 30/2020/NĐ-CP):
+    days below 10 and the months 1 and 2 are written with a leading zero."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"Hà Nội, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def numbers(seed: int) -> tuple[int, int]:
+    """The draft's number and the submission's, varied from item to item."""
+    return seed * 7 % 90 + 5, seed * 13 % 400 + 20
+
+
+def submission_title(item: DemoItem, seed: int) -> str:
+    """ "Tờ trình số 74/TTr-BTC": how the list of documents names the submission."""
+    return f"Tờ trình số {numbers(seed)[1]}/TTr-{organ(item.presenter).notation}"
+
+
+def report_title(item: DemoItem, seed: int) -> str:
+    return f"Báo cáo số {numbers(seed)[1] + 1}/BC-{organ(item.presenter).notation}"
+
+
+def draft_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
     """The draft itself: chapters of articles, each with numbered clauses."""
     rnd = random.Random(seed)
     sections: list[Section] = []
     article = 0
     for chapter in range(1, item.chapters + 1):
         name = _CHAPTERS[(chapter - 1) % len(_CHAPTERS)]
-        sections.append(Section(f"Chương {chapter}. {name}", (), 0))
+        sections.append(Section(f"Chương {_roman(chapter)}\n{name}", (), 0))
         for _ in range(6):
             article += 1
             clauses = [f"{n}. {_paragraph(rnd, item.topic)}" for n in range(1, 6)]
             sections.append(Section(f"Điều {article}. {rnd.choice(_ARTICLES)}", clauses, 1))
+    subject = item.draft.removeprefix("Dự thảo ").removeprefix(f"{item.draft_kind} ")
+    law = item.draft_kind == "Luật"  # a law is the National Assembly's, the rest the Government's
+    number = numbers(seed)[0]
     return DocumentSpec(
-        title=f"{item.draft_kind.upper()}\n{item.title.removeprefix('Dự thảo ')}",
-        number=f"Số:      /2026/{_abbrev(item.draft_kind)}-CP",
+        title=f"{item.draft_kind.upper()}\n{_upper_first(subject)}",
+        issuer="QUỐC HỘI" if law else "CHÍNH PHỦ",
+        number=f"Luật số: {number:02d}/2026/QH15"
+        if law
+        else f"Số: {number:02d}/2026/{_abbrev(item)}",
+        dated="" if law else dated(issued),
         subtitle="(Dự thảo)",
         sections=sections,
-        footer=item.title[:70],
+        footer=item.draft[:70],
     )
 
 
-def submission_spec(item: DemoItem, seed: int) -> DocumentSpec:
+def submission_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
     """The presenting ministry's cover document (Tờ trình)."""
     rnd = random.Random(seed)
     parts = [
@@ -257,16 +333,17 @@ def submission_spec(item: DemoItem, seed: int) -> DocumentSpec:
     ]
     sections = [Section(part, [_paragraph(rnd, item.topic) for _ in range(8)], 0) for part in parts]
     return DocumentSpec(
-        title=f"TỜ TRÌNH\nVề {item.title[0].lower()}{item.title[1:]}",
+        title=f"TỜ TRÌNH\nVề {item.draft[0].lower()}{item.draft[1:]}",
         issuer=item.presenter.upper(),
-        number="Số:      /TTr-B",
+        number=f"Số: {numbers(seed)[1]}/TTr-{organ(item.presenter).notation}",
+        dated=dated(issued),
         subtitle="Kính gửi: Chính phủ",
         sections=sections,
-        footer=f"Tờ trình - {item.presenter}",
+        footer=submission_title(item, seed),
     )
 
 
-def report_spec(item: DemoItem, seed: int) -> DocumentSpec:
+def report_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
     rnd = random.Random(seed)
     sections = [
         Section(f"{n}. {head}", [_paragraph(rnd, item.topic) for _ in range(6)], 0)
@@ -275,13 +352,20 @@ def report_spec(item: DemoItem, seed: int) -> DocumentSpec:
         )
     ]
     return DocumentSpec(
-        title=f"BÁO CÁO\n{item.title}",
+        title=f"BÁO CÁO\n{_upper_first(item.title.removeprefix('Báo cáo '))}",
         issuer=item.presenter.upper(),
-        number="Số:      /BC-B",
+        number=report_title(item, seed).replace("Báo cáo số", "Số:"),
+        dated=dated(issued),
         sections=sections,
         footer="Báo cáo",
     )
 
 
-def _abbrev(kind: str) -> str:
-    return {"Nghị định": "NĐ", "Nghị quyết": "NQ", "Quyết định": "QĐ"}.get(kind, "VB")
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _abbrev(item: DemoItem) -> str:
+    kind = {"Nghị định": "NĐ", "Nghị quyết": "NQ", "Quyết định": "QĐ"}.get(item.draft_kind, "VB")
+    # A decision is the Prime Minister's (QĐ-TTg); a decree or resolution the Government's.
+    return f"{kind}-TTg" if item.draft_kind == "Quyết định" else f"{kind}-CP"

@@ -28,6 +28,7 @@ from ecabinet.server.feed.publish import (
     publish_speaker_request,
     publish_user,
     publish_vote,
+    unpublish_item_for,
     unpublish_meeting_for,
 )
 
@@ -54,6 +55,7 @@ __all__ = [
     "publish_speaker_request",
     "publish_user",
     "publish_vote",
+    "unpublish_item_for",
     "unpublish_meeting_for",
     "visibility_filter",
 ]

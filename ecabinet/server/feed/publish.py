@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import BallotStatus, Scope, Sharing
+from ecabinet.domain import BallotStatus, Role, Scope, Sharing
 from ecabinet.server import models as m
 from ecabinet.server import serialize as s
 from ecabinet.server.feed.audience import Placement, document_scope, item_scope, meeting_scope
@@ -59,7 +59,11 @@ def append(
 
 
 def publish_user(db: Session, user: m.User) -> None:
-    append(db, user.body_id, "user", user.id, s.user_data(user), Scope.BODY)
+    # A system account (the document exchange's) is no person of the body: laptops never
+    # learn of it (an older laptop would not know its role), and an account that became one
+    # is withdrawn from them.
+    data = None if Role.EXCHANGE.value in (user.roles or ()) else s.user_data(user)
+    append(db, user.body_id, "user", user.id, data, Scope.BODY)
     live.audiences_may_change(db, user.body_id)  # roles may have changed
 
 
@@ -134,6 +138,12 @@ def unpublish_meeting_for(db: Session, meeting: m.Meeting, user_id: str) -> None
     """Tell one user who is no longer invited to drop the meeting (and, locally, its tree)."""
     live.audiences_may_change(db, meeting.body_id)
     append(db, meeting.body_id, "meeting", meeting.id, None, Scope.PRIVATE, user_id, meeting.id)
+
+
+def unpublish_item_for(db: Session, meeting: m.Meeting, item_id: str, user_id: str) -> None:
+    """Tell one guest no longer invited to an item to drop it (and, locally, its papers)."""
+    live.audiences_may_change(db, meeting.body_id)
+    append(db, meeting.body_id, "agenda_item", item_id, None, Scope.PRIVATE, user_id, meeting.id)
 
 
 # --- what members did ---------------------------------------------------------------------

@@ -10,14 +10,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import Role
+from ecabinet.domain import BallotStatus, Role
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.blobstore import Blobs
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services.actor import Actor, record
-from ecabinet.server.services.lookups import get_blob, get_document, get_item
-from ecabinet.wire.meetings import DocumentCreate, DocumentUpdate
+from ecabinet.server.services.lookups import get_ballot, get_blob, get_document, get_item
+from ecabinet.wire.meetings import DocumentCreate, DocumentPublic, DocumentUpdate
 from ecabinet.wire.sync import BlobInfo
 
 
@@ -57,22 +57,51 @@ def add_version(
     return version
 
 
-def add_document(db: Session, actor: Actor, item_id: str, new: DocumentCreate) -> m.Document:
-    """An uploaded PDF attached to an agenda item, after its other documents."""
+def add_document(
+    db: Session, actor: Actor, item_id: str, new: DocumentCreate, origin: str = ""
+) -> m.Document:
+    """An uploaded PDF attached to an agenda item, after its other documents; ``origin`` says
+    where a document received from a ministry came from."""
     item, _meeting = get_item(db, actor, item_id)
     if item.paper_only:
         raise ApiError(409, "paper_only", "This item is paper only: it carries no file.")
-    position = (
-        db.scalar(select(func.max(m.Document.position)).where(m.Document.agenda_item_id == item.id))
-        or 0
-    ) + 1
+    return _append(db, actor, new, origin, agenda_item_id=item.id)
+
+
+def add_ballot_document(
+    db: Session, actor: Actor, ballot_id: str, new: DocumentCreate, origin: str = ""
+) -> m.Document:
+    """A PDF added to a written ballot still being prepared (its draft), after its others."""
+    ballot = get_ballot(db, actor, ballot_id)
+    if ballot.status != BallotStatus.DRAFT:
+        raise ApiError(409, "ballot_sent", "The ballot was sent: its papers can no longer change.")
+    return _append(db, actor, new, origin, ballot_id=ballot.id)
+
+
+def _append(
+    db: Session,
+    actor: Actor,
+    new: DocumentCreate,
+    origin: str,
+    agenda_item_id: str | None = None,
+    ballot_id: str | None = None,
+) -> m.Document:
+    """The new document after the item's (or the ballot's) others, its file its version 1."""
+    siblings = (
+        m.Document.agenda_item_id == agenda_item_id
+        if agenda_item_id
+        else m.Document.ballot_id == ballot_id
+    )
+    position = (db.scalar(select(func.max(m.Document.position)).where(siblings)) or 0) + 1
     doc = m.Document(
         body_id=actor.body_id,
-        agenda_item_id=item.id,
+        agenda_item_id=agenda_item_id,
+        ballot_id=ballot_id,
         kind=new.kind.value,
         title=new.title,
         allow_copy=new.allow_copy,
         position=position,
+        origin=origin,
     )
     db.add(doc)
     db.flush()
@@ -100,6 +129,19 @@ def update_document(
     feed.publish_document(db, doc)
     record(db, actor, "document.update", "document", doc.id, changes)
     return doc
+
+
+def document_public(db: Session, doc: m.Document) -> DocumentPublic:
+    """The document as the Office's API answers it."""
+    return DocumentPublic(
+        id=doc.id,
+        kind=doc.kind,
+        title=doc.title,
+        allow_copy=doc.allow_copy,
+        current_version_id=doc.current_version_id,
+        versions=version_numbers(db, doc),
+        origin=doc.origin,
+    )
 
 
 def version_numbers(db: Session, doc: m.Document) -> list[int]:

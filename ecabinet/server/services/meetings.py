@@ -6,11 +6,13 @@ caller's transaction; the caller commits. Request worker threads and the command
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain import MeetingStatus, VoteStatus
-from ecabinet.manifest import ImportProblems
+from ecabinet.domain import InvitationKind, MeetingStatus, VoteStatus
+from ecabinet.manifest import ImportProblems, Problem
 from ecabinet.server import audit, feed
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError
@@ -41,9 +43,10 @@ def _replace_invitations(
         raise ApiError(
             422, "validation_error", f"Not items of this meeting: {', '.join(sorted(strays))}."
         )
-    before = set(
-        db.scalars(select(m.Invitation.user_id).where(m.Invitation.meeting_id == meeting.id))
-    )
+    before = {
+        i.user_id: _items_seen(i.kind, i.agenda_item_ids, items)
+        for i in db.scalars(select(m.Invitation).where(m.Invitation.meeting_id == meeting.id))
+    }
     db.execute(delete(m.Invitation).where(m.Invitation.meeting_id == meeting.id))
     db.flush()
     for inv in {i.user_id: i for i in invitations}.values():
@@ -56,9 +59,20 @@ def _replace_invitations(
             )
         )
     db.flush()
-    if meeting.status != MeetingStatus.DRAFT:
-        for user_id in before - {i.user_id for i in invitations}:
+    if meeting.status == MeetingStatus.DRAFT:
+        return
+    after = {i.user_id: _items_seen(i.kind, i.agenda_item_ids, items) for i in invitations}
+    for user_id, seen in before.items():
+        if user_id not in after:
             feed.unpublish_meeting_for(db, meeting, user_id)
+            continue
+        for item_id in sorted(seen - after[user_id]):  # a guest's items narrowed
+            feed.unpublish_item_for(db, meeting, item_id, user_id)
+
+
+def _items_seen(kind: InvitationKind, chosen: Iterable[str], items: set[str]) -> set[str]:
+    """The items an invitation shows: a guest's chosen ones, or (none chosen) all of them."""
+    return set(chosen) & items if kind == InvitationKind.GUEST and chosen else items
 
 
 def meetings_of(db: Session, actor: Actor) -> list[m.Meeting]:
@@ -181,7 +195,9 @@ def import_meeting(db: Session, actor: Actor, request: AgendaImport) -> m.Meetin
         d.filename for item in request.items for d in item.documents if d.sha256 not in blobs
     )
     if missing:
-        raise ImportProblems([f"{name}: not uploaded" for name in missing])
+        raise ImportProblems(
+            [Problem("not_uploaded", f"{name}: not uploaded", name) for name in missing]
+        )
     meeting = m.Meeting(
         body_id=actor.body_id,
         kind=request.kind.value,

@@ -85,7 +85,6 @@ def test_the_profiles_facts_are_parsed_here(store: LocalStore) -> None:
     assert store.user_id() == "u-1"
     assert store.roles() == {Role.CHAIR, Role.MEMBER}
     assert store.online() and store.last_success_at() == "2026-12-01T02:00:00+00:00"
-    assert store.remembered_sign_in() == ("https://ecabinet.example", "lan")
     store.apply_page(page(1))
     assert store.cursor() == "v1.1"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -286,6 +287,39 @@ def test_a_tsa_that_refuses_fails_the_signature(
         )
 
 
+def _signed_ranges(report: str) -> list[int]:
+    """pdfsig's "Signed Ranges: [0 - a], [b - c]" as [0, a, b, c]."""
+    (line,) = [line for line in report.splitlines() if "Signed Ranges:" in line]
+    return [int(n) for n in re.findall(r"\d+", line.split(":", 1)[1])]
+
+
+def _byte_range(pdf: bytes) -> list[int]:
+    """The signature's /ByteRange as [start, end, start, end]."""
+    (signature,) = PdfFileReader(io.BytesIO(pdf)).embedded_signatures
+    first, first_length, second, second_length = (
+        int(n) for n in signature.sig_object["/ByteRange"]
+    )
+    return [first, first + first_length, second, second + second_length]
+
+
+def test_an_independent_validator_agrees_on_the_timestamped_form(
+    reply_form: bytes,
+    minister: Identity,
+    body_ca: CertificateAuthority,
+    body_tsa: TimeStampAuthority,
+    ca_pem_file: Path,
+    tmp_path: Path,
+) -> None:
+    # B-T: the timestamp token is inside the signature, nothing follows it.
+    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate])
+    form = tmp_path / "phieu.pdf"
+    form.write_bytes(sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term))
+    report = pdfsig_report(form, ca_pem_file, tmp_path / "nss")
+    assert "Signature is Valid." in report
+    assert "Certificate is Trusted." in report
+    assert "Total document signed" in report and "Not total" not in report
+
+
 def test_an_independent_validator_agrees_on_the_long_term_form(
     long_term_form: bytes, ca_pem_file: Path, tmp_path: Path
 ) -> None:
@@ -293,6 +327,15 @@ def test_an_independent_validator_agrees_on_the_long_term_form(
     form.write_bytes(long_term_form)
     report = pdfsig_report(form, ca_pem_file, tmp_path / "nss")
     assert "Signature is Valid." in report
-    assert "Certificate is Trusted." in report
-    # poppler reports no timestamp tokens; "not total document signed" is the DSS update.
+    assert "Certificate is Trusted." in report  # with the body CA as pdfsig's only root
+    assert "Nguyễn Văn Tài" in report
+    # B-LT adds the document security store (the CRL) in an update after the signature, as
+    # PAdES means it to: poppler says the signature does not cover the whole file, and the
+    # ranges it read are exactly those signed, up to where that update begins; the rest is
+    # the validation data only (check_signed_pdf allows nothing else after a signature).
     assert "Not total document signed" in report
+    assert _signed_ranges(report) == _byte_range(long_term_form)
+    assert b"/DSS" in long_term_form[_byte_range(long_term_form)[3] :]
+    # poppler 22.12 does not read RFC 3161 timestamp tokens at all (the token in the
+    # signature's unsigned attributes is checked by pyHanko above); its "Signing Time" is the
+    # signature dictionary's /M, the laptop's clock, so it is not asserted here.

@@ -8,7 +8,6 @@ after it, so a client never learns of half an act.
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlalchemy.orm import Session
 
 from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat
@@ -33,17 +32,6 @@ router = APIRouter(tags=["agenda"], route_class=ReleasingRoute)
 
 def _item_public(item: m.AgendaItem) -> ItemPublic:
     return ItemPublic.model_validate(item, from_attributes=True)
-
-
-def _document_public(db: Session, doc: m.Document) -> DocumentPublic:
-    return DocumentPublic(
-        id=doc.id,
-        kind=doc.kind,
-        title=doc.title,
-        allow_copy=doc.allow_copy,
-        current_version_id=doc.current_version_id,
-        versions=documents.version_numbers(db, doc),
-    )
 
 
 @router.post(
@@ -99,7 +87,7 @@ def add_document(
 ) -> DocumentPublic:
     doc = documents.add_document(db, auth, item_id, body)
     db.commit()
-    return _document_public(db, doc)
+    return documents.document_public(db, doc)
 
 
 @router.post(
@@ -113,7 +101,7 @@ def replace_document(
 ) -> DocumentPublic:
     doc = documents.replace_document(db, auth, document_id, body.sha256, body.filename)
     db.commit()
-    return _document_public(db, doc)
+    return documents.document_public(db, doc)
 
 
 @router.patch(
@@ -126,7 +114,7 @@ def update_document(
 ) -> DocumentPublic:
     doc = documents.update_document(db, auth, document_id, body)
     db.commit()
-    return _document_public(db, doc)
+    return documents.document_public(db, doc)
 
 
 @router.get(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
+from ecabinet.server.api.deps import AnyAccount, Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.services import auth as auth_service
 from ecabinet.wire.auth import LoginRequest, LoginResponse, UserPublic
@@ -42,7 +42,7 @@ def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse
 
 
 @router.post("/logout", status_code=204, response_class=Response)
-def logout(auth: Auth, db: DbDep) -> Response:
+def logout(auth: AnyAccount, db: DbDep) -> Response:
     auth_service.sign_out(db, auth)
     db.commit()
     return Response(status_code=204)

@@ -18,13 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ecabinet.pdf.active import described
-from ecabinet.pdf.validate import ACTIVE_CONTENT, PdfCheck
 from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, Signer
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.errors import ApiError, problem
-from ecabinet.server.pdf_checks import PdfChecks
+from ecabinet.server.pdf_checks import PdfChecks, busy, refusal
 from ecabinet.server.services import documents
 from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.sync import BlobInfo
@@ -173,13 +171,10 @@ async def upload_blob(
         checks: PdfChecks = request.app.state.pdf_checks
         check = await run_in_threadpool(checks.check, temp)
         if check is None:
-            raise ApiError(
-                503,
-                "server_busy",
-                "The server is checking other files: send this one again in a few seconds.",
-                headers={"Retry-After": str(checks.retry_after_seconds)},
-            )
-        _refuse_unless_ok(check)
+            raise busy(checks)
+        refused = refusal(check)
+        if refused is not None:
+            raise refused
         await run_in_threadpool(store.commit, temp, claimed)  # a bucket upload may take a while
     finally:
         temp.unlink(missing_ok=True)
@@ -187,21 +182,6 @@ async def upload_blob(
     info = BlobInfo(sha256=claimed, size=size, pages=check.pages)
     await run_in_threadpool(_record_upload, db, auth, info)
     return info
-
-
-def _refuse_unless_ok(check: PdfCheck) -> None:
-    if check.ok:
-        return
-    if check.code == ACTIVE_CONTENT:
-        raise ApiError(
-            422,
-            "active_content",
-            f"The file was refused: it contains {described(check.found)}, which could run "
-            "or reach outside the document on members' computers. Save the document again "
-            "without it (for example print it to PDF) and send it again.",
-        )
-    # too_complex is refused as not_a_pdf on the wire; the detail says which.
-    raise ApiError(422, "not_a_pdf", f"The file was refused: it is {check.reason}.")
 
 
 def _record_upload(db: Session, auth: AuthContext, info: BlobInfo) -> None:

@@ -59,11 +59,12 @@ def audit_rows(auth: Secretariat, db: DbDep, filters: Filters) -> list[AuditRow]
 def audit_csv(auth: Secretariat, db: DbDep, filters: Filters) -> Response:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "at", "actor", "action", "object_type", "object_id", "detail"])
+    writer.writerow(["id", "at", "actor", "action", "object_type", "object_id", "object", "detail"])
     for row in record.audit_rows(db, auth, filters):
         writer.writerow(
             [row.id, official_iso(row.at), row.actor_name, row.action, row.object_type,
-             row.object_id, json.dumps(row.detail, ensure_ascii=False, sort_keys=True)]
+             row.object_id, row.object_name,
+             json.dumps(row.detail, ensure_ascii=False, sort_keys=True)]
         )  # fmt: skip
     return Response(
         "\ufeff" + out.getvalue(),  # a BOM, so spreadsheet programs read Vietnamese as UTF-8

@@ -19,6 +19,9 @@ class Role(StrEnum):
     SECRETARIAT = "secretariat"
     GUEST = "guest"
     ADMIN = "admin"
+    # A system account, never a person: the national document exchange's adapter, which
+    # delivers edXML packages (POST /api/v1/interconnect/packages) and may do nothing else.
+    EXCHANGE = "exchange"
 
 
 # Who signs (votes, ballot replies, the record) and so holds a certificate and uploads files.

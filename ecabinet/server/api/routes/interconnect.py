@@ -1,0 +1,119 @@
+"""Document interconnection: the national document exchange's adapter delivers edXML packages
+(its system account only), and the Government Office reads its inbox, assigns a document to
+an agenda item or a written ballot, and watches the status packages waiting to go back.
+
+A package streams into a temporary file while its size is counted (the body limit guards the
+route as well), and is read and checked on a worker thread (services.interconnect).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from ecabinet.server.api.deps import DbDep, Exchange, Secretariat, SettingsDep
+from ecabinet.server.api.routing import ReleasingRoute
+from ecabinet.server.blobstore import open_blob_store
+from ecabinet.server.errors import ApiError
+from ecabinet.server.interconnect.outbox import Organ
+from ecabinet.server.services import documents, inbox
+from ecabinet.server.services.interconnect import Receiver, receive
+from ecabinet.wire.interconnect import (
+    IncomingAssign,
+    IncomingPublic,
+    OutboundStatusPublic,
+    PackageAccepted,
+)
+from ecabinet.wire.meetings import DocumentPublic
+
+router = APIRouter(prefix="/interconnect", tags=["interconnect"], route_class=ReleasingRoute)
+
+_XML_TYPES = {"application/xml", "text/xml", "application/edxml+xml"}
+
+
+@router.post(
+    "/packages",
+    status_code=201,
+    response_model=PackageAccepted,
+    summary="Deliver an edXML package (the document exchange's system account only)",
+    responses={
+        200: {"model": PackageAccepted, "description": "this package was taken before"},
+        413: {"description": "too_large: the package, or one of its files, is over the limit"},
+        415: {"description": "unsupported_media_type: the body is not application/xml"},
+        422: {
+            "description": "bad_package (not edXML, a DTD or an entity, a field missing), "
+            "bad_attachment (base64 that does not decode), manifest_mismatch, unknown_organ, "
+            "wrong_recipient, not_a_pdf or active_content (the attachment is named); the "
+            "detail is in Vietnamese, then English. A refused package from a known organ "
+            "gets the status packages 01 and 02."
+        },
+        503: {"description": "server_busy: every PDF check is in use; send again (Retry-After)"},
+    },
+)
+async def deliver_package(
+    request: Request, auth: Exchange, db: DbDep, settings: SettingsDep
+) -> Response | PackageAccepted:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in _XML_TYPES:
+        raise ApiError(415, "unsupported_media_type", "Send the package as application/xml.")
+    store = open_blob_store(settings)
+    db.close()  # hold no database connection while a large package arrives
+    fh, temp = store.temp_file()
+    try:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > settings.interconnect_max_bytes:
+                limit = settings.interconnect_max_bytes // (1024 * 1024)
+                raise ApiError(
+                    413,
+                    "too_large",
+                    f"Gói tin lớn hơn giới hạn {limit} MB. — "
+                    f"The package is larger than the limit of {limit} MB.",
+                )
+            fh.write(chunk)
+        fh.flush()
+        receiver = Receiver(
+            store, request.app.state.pdf_checks, Organ.of(settings), settings.blob_max_bytes
+        )
+        incoming_id, new = await run_in_threadpool(receive, db, auth, receiver, temp)
+    finally:
+        temp.unlink(missing_ok=True)
+        fh.close()
+    accepted = PackageAccepted(id=incoming_id)
+    if not new:
+        return Response(accepted.model_dump_json(), status_code=200, media_type="application/json")
+    return accepted
+
+
+@router.get(
+    "/inbox",
+    response_model=list[IncomingPublic],
+    summary="The documents received from ministries (Văn bản đến), the latest first",
+)
+def list_inbox(auth: Secretariat, db: DbDep) -> list[IncomingPublic]:
+    return inbox.inbox(db, auth)
+
+
+@router.post(
+    "/assignments",
+    status_code=201,
+    response_model=DocumentPublic,
+    summary="Make an incoming document's PDF a document of an agenda item or a ballot's draft",
+    responses={409: {"description": "paper_only, ballot_sent or no_pdf"}},
+)
+def assign(
+    body: IncomingAssign, auth: Secretariat, db: DbDep, settings: SettingsDep
+) -> DocumentPublic:
+    doc = inbox.assign(db, auth, Organ.of(settings), body)
+    db.commit()
+    return documents.document_public(db, doc)
+
+
+@router.get(
+    "/outbox",
+    response_model=list[OutboundStatusPublic],
+    summary="The status packages for the senders, waiting for the delivery adapter",
+)
+def list_outbox(auth: Secretariat, db: DbDep) -> list[OutboundStatusPublic]:
+    return inbox.outbox(db, auth)

@@ -1,0 +1,87 @@
+"""Document interconnection as the Government Office sees it (routes/interconnect.py): the
+inbox of documents received from ministries through the national document exchange, the
+assignment of one to an agenda item or a written ballot, and the status packages waiting to
+go back to the senders. Pure data, any thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field, model_validator
+
+from ecabinet.domain import DocumentKind
+from ecabinet.wire.base import WireModel
+
+
+class IncomingAttachmentPublic(WireModel):
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+    pages: int
+    # A PDF is kept as a document file (GET /blobs/{sha256}); another file is only named.
+    kept: bool
+
+
+class IncomingPublic(WireModel):
+    """One document of the inbox, "Văn bản đến"."""
+
+    id: str
+    from_organ_id: str
+    from_organ_name: str
+    document_id: str
+    code_number: str
+    code_notation: str
+    place: str
+    promulgation_date: date | None
+    type_name: str
+    subject: str
+    signer_position: str
+    signer_name: str
+    due_date: date | None
+    received_at: datetime
+    # The origin a document made from it carries (DocumentData.origin).
+    origin: str
+    assigned_document_ids: list[str]
+    attachments: list[IncomingAttachmentPublic]
+
+
+class IncomingAssign(WireModel):
+    """Make a document of an agenda item, or a draft of a written ballot, from an incoming
+    document's PDF (the first one unless ``attachment`` names another)."""
+
+    incoming_id: str = Field(max_length=36)
+    agenda_item_id: str | None = Field(default=None, max_length=36)
+    ballot_id: str | None = Field(default=None, max_length=36)
+    kind: DocumentKind = DocumentKind.SUBMISSION
+    title: str | None = Field(default=None, min_length=1, max_length=1000)
+    attachment: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> IncomingAssign:
+        if (self.agenda_item_id is None) == (self.ballot_id is None):
+            raise ValueError("name either agenda_item_id or ballot_id")
+        return self
+
+
+class OutboundStatusPublic(WireModel):
+    """A status package in the outbound queue (state "waiting" until a delivery adapter
+    sends it)."""
+
+    id: int
+    incoming_id: str | None
+    to_organ_id: str
+    response_for: str
+    status_code: str
+    description: str
+    state: str
+    created_at: datetime
+    xml: str
+
+
+class PackageAccepted(WireModel):
+    """The answer to the exchange for a package taken (201), or already taken before (200)."""
+
+    id: str
+    status_code: str = "03"

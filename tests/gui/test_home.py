@@ -38,7 +38,8 @@ def texts(card: Card) -> str:
     """Every line and entry of a card, as the member reads it."""
     from PySide6.QtWidgets import QCommandLinkButton, QLabel
 
-    parts = [label.text() for label in card.findChildren(QLabel) if label.isVisibleTo(card)]
+    # Every child, shown or not yet: a line just added is shown when the event loop next runs.
+    parts = [label.text() for label in card.findChildren(QLabel)]
     parts += [f"{b.text()} — {b.description()}" for b in card.findChildren(QCommandLinkButton)]
     return "\n".join(parts)
 

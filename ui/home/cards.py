@@ -43,6 +43,7 @@ class Card(QFrame):
             item = self.body.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.setParent(None)  # out of the card at once, not at the next event loop
                 widget.deleteLater()
 
     def line(self, text: str, muted: bool = False, urgent: bool = False) -> QLabel:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QStackedWidget
 
 from ui.screens import Screen, ScreenRegistry
+from ui.window.state import restore_splitters
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -84,6 +85,8 @@ def connect_pages(window: MainWindow) -> None:
 
 
 def connect_reader(window: MainWindow, reader: DocumentReader) -> None:
-    """What the reader asks of the window, once it is made (at the first document)."""
+    """What the reader asks of the window, once it is made (at the first document), and its
+    side panels as the member left them."""
+    restore_splitters(reader)
     reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
     reader.toolbar.speak.acted.connect(window.after_act)

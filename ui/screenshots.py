@@ -59,7 +59,9 @@ class ScreenshotTour(QObject):
         window = self.window
         view = window.last_view
         overview = view.overview if view else None
-        steps: list[tuple[str, Callable[[], None]]] = []
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("home", lambda: window.show_page(Screen.HOME, ""))
+        ]
         if overview and overview.upcoming:
             meeting_id = overview.upcoming[0].id
             steps.append(("meeting", lambda: window.show_page(Screen.MEETING, meeting_id)))

@@ -13,10 +13,15 @@ import multiprocessing
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir, user_data_dir
 
 from ecabinet import __version__
+
+if TYPE_CHECKING:
+    from ecabinet.client.account import Account
+    from ecabinet.client.secrets import SecretStore
 
 DEMO_PASSWORD = "demo"  # printed at start and written in the README: the demo is public
 
@@ -63,6 +68,16 @@ def has_demo_server() -> bool:
     )
 
 
+def open_profile(folder: str | None, secrets: SecretStore | None = None) -> Account:
+    """The laptop's profile, opened; on the window's local lane (the client core is imported
+    there, behind the start window)."""
+    from ecabinet.client.account import Account
+    from ecabinet.client.paths import Profile
+
+    profile = Profile.open(folder)
+    return Account.open(profile, secrets=secrets)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if getattr(sys, "frozen", False):
@@ -70,9 +85,6 @@ def main(argv: list[str] | None = None) -> int:
         # same program, which multiprocessing recognises by their arguments.
         multiprocessing.freeze_support()
     args = parse(argv)
-    from ecabinet.client.account import Account
-    from ecabinet.client.paths import Profile
-    from ecabinet.client.secrets import MemorySecrets
     from ui.app import run
 
     if (args.screenshots or args.demo_server) and not args.demo:
@@ -95,9 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     if not args.demo:
-        # Opened on the window's local lane: the keyring and the encrypted store are I/O.
+        # Opened on the window's local lane: the keyring and the encrypted store are I/O, and
+        # importing the client core there lets the start window paint first.
         return run(
-            lambda: Account.open(Profile.open(args.profile)),
+            lambda: open_profile(args.profile),
             quit_when_shown=args.quit_when_shown,
             language=args.language,
         )
@@ -115,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def open_demo() -> Account:
         # The demo keeps its session in memory: nothing is written to the real keyring.
-        return Account.open(Profile.open(profile_root), secrets=MemorySecrets())
+        from ecabinet.client.secrets import MemorySecrets
+
+        return open_profile(str(profile_root), MemorySecrets())
 
     stops: list[Callable[[], None]] = []
 

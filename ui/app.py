@@ -1,25 +1,32 @@
-"""Building and running the desktop application (GUI thread)."""
+"""Building and running the desktop application (GUI thread).
+
+A start window is painted first (ui/starting.py); the profile is opened on the local lane,
+which imports the client core with it, and the main window is built when it is open. The
+main window's modules are imported only then, so nothing heavy comes before the first paint.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecabinet import __version__
-from ecabinet.client.account import Account
 from ui.garbage import GuiThreadCollector
 from ui.i18n import install_translations
 from ui.icons import product_icon
-from ui.main_window import MainWindow
-from ui.screenshots import ScreenshotTour
-from ui.signin.dialog import SignInDialog
+from ui.starting import StartWindow
 from ui.stop_signals import quit_on_stop_signals
 from ui.tasks import TaskManager
 from ui.theme import apply_font_scale, apply_theme, follow_system
+
+if TYPE_CHECKING:
+    from ecabinet.client.account import Account
+    from ui.main_window import MainWindow
 
 # Workers (downloads, indexing) share one interpreter lock with the GUI thread; handing it
 # over every millisecond instead of every five keeps the window answering while they run
@@ -63,9 +70,12 @@ def run(
     GuiThreadCollector(app)  # no cycle, and so no Qt object, is freed on a worker
     tasks = TaskManager()
     windows: list[MainWindow] = []  # the one window, kept alive for the event loop
+    start = StartWindow()
+    start.show()
 
     def opened(account: Account) -> None:
-        windows.append(show_window(app, tasks, account, startup, screenshots, quit_when_shown))
+        window = show_window(app, tasks, account, startup, screenshots, quit_when_shown, start)
+        windows.append(window)
 
     def not_opened(error: BaseException) -> None:
         QMessageBox.critical(
@@ -79,6 +89,7 @@ def run(
 
     tasks.run_local(open_account, opened, not_opened)
     code = app.exec()
+    start.close()
     for window in windows:
         window.live.stop()
     tasks.shutdown(wait=False)
@@ -92,7 +103,12 @@ def show_window(
     startup: Callable[[Account], str] | None,
     screenshots: Path | None,
     quit_when_shown: bool,
+    start: StartWindow | None = None,
 ) -> MainWindow:
+    from ui.main_window import MainWindow
+    from ui.screenshots import ScreenshotTour
+    from ui.signin.dialog import SignInDialog
+
     window = MainWindow(account, tasks)
     if screenshots is not None:
         ScreenshotTour(window, screenshots).finished.connect(app.exit)
@@ -114,7 +130,10 @@ def show_window(
             QCoreApplication.translate("App", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
         )
     )
-    window.show()
+    if start is not None:
+        start.hand_over(window)
+    else:
+        window.show()
     if startup is None and account.signed_in:
         # Offline or not, the member lands on what is already on the laptop.
         window.sync.start()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.client.library import DocumentEntry
 from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
-from ecabinet.pdf.xfdf import XfdfError, XfdfProblem
+from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import Unsafe, UnsafeText
 

@@ -10,9 +10,11 @@ the client core on the local lane. GUI thread.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ecabinet.client.account import Account
 from ui.decisions.ballot_page import BallotPage
@@ -20,6 +22,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.documents.page import DocumentsPage
+from ui.home.page import HomePage
 from ui.live.session import LiveSession
 from ui.meeting.calendar_export import MeetingCalendar
 from ui.meeting.page import MeetingPage
@@ -27,7 +30,6 @@ from ui.meeting.roll_call import RollCallBar
 from ui.notifier import Notification
 from ui.office.ballots import OfficeBallots
 from ui.office.meetings import OfficeMeetings
-from ui.reader.reader import DocumentReader
 from ui.record.page import RecordPage
 from ui.screens import Screen
 from ui.search.page import SearchPage
@@ -41,11 +43,15 @@ from ui.window.frame import frame_window
 from ui.window.menus import WindowMenus
 from ui.window.navigation import Navigation
 from ui.window.notices import SyncReports
-from ui.window.pages import connect_pages, register_screens
+from ui.window.pages import connect_pages, connect_reader, register_screens
+from ui.window.reader_slot import ReaderSlot
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
 from ui.window.state import restore_window, save_window
 from ui.window.tray import WindowTray
+
+if TYPE_CHECKING:
+    from ui.reader.reader import DocumentReader
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +97,7 @@ class MainWindow(QMainWindow):
         account, tasks = self.account, self.tasks
         self.sidebar = Sidebar()
         self.sidebar.chosen.connect(self.show_page)
-        self.welcome = QLabel(self.tr("Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái."))
+        self.home_page = HomePage(account, tasks)
         self.meeting_page = MeetingPage()
         self.calendar = MeetingCalendar(account, tasks, self)
         self.item_panel = ItemDecisionPanel(account, tasks)
@@ -101,12 +107,17 @@ class MainWindow(QMainWindow):
         self.documents_page = DocumentsPage()
         self.search_page = SearchPage(account, tasks)
         self.travel_page = TravelPage()
-        self.reader = DocumentReader(account, tasks)
+        self.reader_slot = ReaderSlot(account, tasks, lambda reader: connect_reader(self, reader))
         self.board = PositionBoard(account, tasks)
         self.console = VoteConsole(account, tasks)
         self.record_page = RecordPage(account, tasks)
         self.office_ballots = OfficeBallots(account, tasks)
         self.office_meetings = OfficeMeetings(account, tasks)
+
+    @property
+    def reader(self) -> DocumentReader:
+        """The reader, made at the first call (ui/window/reader_slot.py)."""
+        return self.reader_slot.reader()
 
     # --- navigation (ui/window/navigation.py) and documents (ui/window/reading.py) -----
 

@@ -18,7 +18,7 @@ class Screen(Enum):
     """A screen of the window; the meeting, ballot, reader, board and console screens also
     carry the id of what they show."""
 
-    WELCOME = "welcome"  # until the first read of the profile lands somewhere
+    HOME = "home"  # "Hôm nay": the first screen after sign-in
     MEETING = "meeting"
     BALLOT = "ballot"
     DOCUMENTS = "documents"
@@ -35,6 +35,7 @@ class Screen(Enum):
 # Screens the sidebar lists: showing one selects its entry.
 SIDEBAR_SCREENS = frozenset(
     {
+        Screen.HOME,
         Screen.MEETING,
         Screen.BALLOT,
         Screen.DOCUMENTS,

@@ -53,11 +53,7 @@ def screen_walk(window: MainWindow) -> list[Step]:
     def screen(name: str, which: Screen, object_id: str = "") -> None:
         steps.append(Step(name, lambda: _show(window, which, object_id)))
 
-    # The home screen ("Hôm nay") is being built apart: it joins the walk as soon as the
-    # registry has it, with no change here.
-    home = getattr(Screen, "HOME", None)
-    if isinstance(home, Screen) and home in window.screens:
-        screen("home", home)
+    screen("home", Screen.HOME)  # "Hôm nay", where the window opens
     if overview and overview.upcoming:
         meeting_id = overview.upcoming[0].id
         screen("meeting", Screen.MEETING, meeting_id)

@@ -1,13 +1,13 @@
-"""The sidebar: upcoming and past meetings, written ballots with the time left, documents,
-search and "ready to travel". Choosing an entry tells the window which screen to show.
-GUI thread; fed with an Overview read on a worker.
+"""The sidebar: "Hôm nay" (the home screen), upcoming and past meetings, written ballots with
+the time left, documents, search and "ready to travel". Choosing an entry tells the window
+which screen to show. GUI thread; fed with an Overview read on a worker.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -36,12 +36,21 @@ class Sidebar(QTreeWidget):
         self._filling = False
 
     def show_overview(
-        self, overview: Overview, now: datetime | None = None, office: bool = False
+        self,
+        overview: Overview,
+        now: datetime | None = None,
+        office: bool = False,
+        shown: tuple[Screen, str] | None = None,
     ) -> None:
+        """Fill the list; the entry selected stays so, or else ``shown`` (the screen in front,
+        "Hôm nay" at start) is selected, quietly."""
         moment = now or datetime.now(UTC)
-        selected = self.current_choice()
+        selected = self.current_choice() or shown
         self._filling = True
         self.clear()
+        home = self._section(self.tr("Hôm nay"))
+        home.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        home.setData(0, ROLE, (Screen.HOME, ""))
         upcoming = self._section(self.tr("Phiên họp sắp tới"))
         for meeting in overview.upcoming:
             self._meeting(upcoming, meeting)
@@ -123,6 +132,10 @@ class Sidebar(QTreeWidget):
         value = item.data(0, ROLE) if item is not None else None
         return (value[0], value[1]) if isinstance(value, (tuple, list)) else None
 
+    def forget_choice(self) -> None:
+        """No entry selected (a screen the sidebar does not list is in front)."""
+        self.setCurrentIndex(QModelIndex())
+
     def choose(self, screen: Screen, id_: str = "") -> bool:
         """Select an entry (and show its screen); False when it is not in the sidebar."""
         for item in self._items():
@@ -132,7 +145,9 @@ class Sidebar(QTreeWidget):
         return False
 
     def _items(self) -> list[QTreeWidgetItem]:
-        return [entry for section in top_level(self) for entry in children(section)]
+        # "Hôm nay" is a top-level entry of its own; the others sit under their sections.
+        sections = top_level(self)
+        return sections[:1] + [entry for section in sections for entry in children(section)]
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if self._filling or current is None:

@@ -5,6 +5,14 @@ are written in the order they were made) and a small pool for the network and la
 Results and errors come back on the GUI thread through a Handoff (ui/handoff.py), so callers
 never touch widgets from a worker. (The shape follows Anki's aqt/taskman.py.)
 
+What a task holds (a widget's method, a window) is let go on the GUI thread, never on a
+worker: PySide6 defers the C++ deletion of a Python-owned Qt object whose last reference a
+worker drops to the GUI thread, through a queue that it fills and drains unlocked, and a
+worker filling it while the GUI thread drains it crashed the process (a core caught in the GUI
+tests showed exactly that, with a pool worker dropping its finished task). So the GUI thread
+keeps each task and its callbacks until the task is delivered, and the worker lets go of its
+own reference before the task is done.
+
 ``write`` is the window's writer (ecabinet.client.signed_in.Writer): a worker that must write
 the store (the sync, on the network lane) hands the write to the local lane and waits for it,
 so the local lane is the one writer of the laptop's store.
@@ -12,10 +20,12 @@ so the local lane is the one writer of the laptop's store.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
@@ -25,6 +35,26 @@ from ui.handoff import Handoff
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class _Job[T]:
+    """What a worker runs: it lets go of the task as it starts it, so the worker's reference
+    is gone before the task is done and the GUI thread's is the last."""
+
+    __slots__ = ("_task",)
+
+    def __init__(self, task: Callable[[], T]) -> None:
+        self._task: Callable[[], T] | None = task
+
+    def __call__(self) -> T:
+        task, self._task = self._task, None
+        assert task is not None, "a job runs once"
+        return task()
+
+
+_Held = tuple[
+    Callable[[], Any], Callable[[Any], None] | None, Callable[[BaseException], None] | None
+]
 
 
 class TaskManager(QObject):
@@ -46,6 +76,9 @@ class TaskManager(QObject):
         # be answered at once, inside run_*, before the caller has finished setting up.
         self._handoff = Handoff(self)
         self._closed = False
+        # Each task and its callbacks until delivered, by number: GUI thread only.
+        self._held: dict[int, _Held] = {}
+        self._numbers = itertools.count()
 
     def run_local(
         self,
@@ -94,29 +127,33 @@ class TaskManager(QObject):
             dropped: Future[T] = Future()
             dropped.cancel()
             return dropped
-        future = pool.submit(task)
-
-        def finished(fut: Future[T]) -> None:
-            # Runs on the worker thread: only emit, never touch Qt objects here.
-            if self._closed:
-                return
-            self._handoff.post(lambda: self._deliver(fut, on_done, on_error))
-
-        future.add_done_callback(finished)
+        number = next(self._numbers)
+        self._held[number] = (task, on_done, on_error)
+        future = pool.submit(_Job(task))
+        # Runs on the worker thread, and holds nothing of the task's: only posts its number.
+        future.add_done_callback(partial(self._finished, number))
         return future
 
-    @staticmethod
-    def _deliver(
-        fut: Future[Any],
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
-    ) -> None:
+    def _finished(self, number: int, fut: Future[Any]) -> None:
+        if not self._closed:
+            self._handoff.post(partial(self._deliver, number, fut))
+
+    def _deliver(self, number: int, fut: Future[Any]) -> None:
+        held = self._held.pop(number, None)
+        if held is None:  # posted before a shutdown that has let go of it: not delivered
+            return
+        _task, on_done, on_error = held
         error = fut.exception()
         if error is not None:
-            if on_error is not None:
-                on_error(error)
-            else:
-                log.error("background task failed", exc_info=error)
+            try:
+                if on_error is not None:
+                    on_error(error)
+                else:
+                    log.error("background task failed", exc_info=error)
+            finally:
+                # The traceback's frames hold what the task held; the worker may still hold
+                # the future, so they are let go here, not with it.
+                error.__traceback__ = None
             return
         if on_done is not None:
             on_done(fut.result())
@@ -137,3 +174,5 @@ class TaskManager(QObject):
         self._closed = True
         self._local.shutdown(wait=wait, cancel_futures=True)
         self._network.shutdown(wait=wait, cancel_futures=True)
+        if wait:  # every worker has let go: what the tasks held goes here, on the GUI thread
+            self._held.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ecabinet.client import lock
+from ecabinet.client.home import Today, today
 from ecabinet.client.library import DocumentEntry, Library, MeetingEntry, Overview
 from ecabinet.client.signed_in import Member
 from ecabinet.client.travel import Readiness, readiness
@@ -22,6 +23,7 @@ class View:
     meeting: MeetingEntry | None = None
     catalogue: list[tuple[str, DocumentEntry]] = field(default_factory=list)
     readiness: Readiness | None = None
+    today: Today | None = None  # the home screen's cards
     unread_versions: frozenset[str] = frozenset()  # a replaced document has a new version
     replaced: dict[str, str] = field(default_factory=dict)  # unread new version: its title
     awaiting_ids: frozenset[str] = frozenset()
@@ -47,6 +49,7 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
         meeting=library.meeting(object_id) if page == Screen.MEETING else None,
         catalogue=library.catalogue() if page == Screen.DOCUMENTS else [],
         readiness=readiness(account) if page == Screen.TRAVEL else None,
+        today=today(library, overview) if page == Screen.HOME else None,
         unread_versions=frozenset(e.version.id for e in documents if e.unread and e.version),
         replaced={e.version.id: e.document.title for e in documents if e.replaced and e.version},
         awaiting_ids=frozenset(b.ballot.id for b in overview.ballots if b.awaiting_reply),

@@ -23,7 +23,7 @@ from ecabinet.client.api import ApiProblem, Offline
 from ecabinet.client.notes import NoteError
 from ecabinet.client.reach import BadAddress
 from ecabinet.client.store import ActRefused, ServerDataError
-from ecabinet.pdf.xfdf import XfdfError
+from ecabinet.pdf.xfdf_problems import XfdfError
 from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import UnsafeText
 

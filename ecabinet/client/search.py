@@ -20,8 +20,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from sqlalchemy import Connection, text
 
 from ecabinet.client.search_query import expressions, parse
@@ -166,6 +164,10 @@ class SearchIndex:
         return len(todo)
 
     def _index(self, version_id: str, sha256: str) -> None:
+        # pypdf (with fontTools) on the indexing worker, never at the window's start.
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
         try:
             data = self.store.vault.read(sha256)
             pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]

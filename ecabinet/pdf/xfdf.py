@@ -14,13 +14,13 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
 
 from ecabinet.pdf.annotate import note_bounds, pdf_date
+from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.wire.objects import AnnotationData
 
 NS = "http://ns.adobe.com/xfdf/"
@@ -34,26 +34,6 @@ ELEMENTS = {
     "freetext": "freetext",
 }
 KINDS = {element: kind for kind, element in ELEMENTS.items()}
-
-
-class XfdfProblem(StrEnum):
-    """Why a file was refused, for the desktop to say in the member's words."""
-
-    TOO_LARGE = "too_large"
-    ENTITIES = "entities"  # a document type or entities: refused unread
-    NOT_XML = "not_xml"
-    NOT_XFDF = "not_xfdf"
-    NO_SUCH_PAGE = "no_such_page"
-    DAMAGED = "damaged"  # a note without a page, or positions that are not numbers
-
-
-class XfdfError(ValueError):
-    """The file is not XFDF we can read; nothing was imported. ``page`` (from 1) is set for
-    NO_SUCH_PAGE."""
-
-    def __init__(self, problem: XfdfProblem, detail: str, page: int = 0) -> None:
-        super().__init__(detail)
-        self.problem, self.page = problem, page
 
 
 @dataclass

@@ -243,27 +243,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="74"/>
+        <location filename="../../ui/app.py" line="84"/>
         <source>Không mở được dữ liệu trên máy: {error}</source>
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106"/>
+        <location filename="../../ui/app.py" line="122"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="130"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="125"/>
+        <location filename="../../ui/app.py" line="144"/>
         <source>Đang khởi động máy chủ trình diễn và đăng nhập…</source>
         <translation>Starting the demonstration server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -1043,6 +1043,150 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../ui/home/page.py" line="49"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="50"/>
+        <location filename="../../ui/home/page.py" line="110"/>
+        <source>Phiên họp sắp tới</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="51"/>
+        <source>Phiếu lấy ý kiến chờ đồng chí trả lời</source>
+        <translation>Written ballots awaiting your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="52"/>
+        <source>Tài liệu đã được thay thế</source>
+        <translation>Documents replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="53"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="54"/>
+        <source>Phiếu đang thu ý kiến</source>
+        <translation>Ballots collecting replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="56"/>
+        <source>Đang đọc dữ liệu trên máy…</source>
+        <translation>Reading what is on this laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="110"/>
+        <source>Phiên họp đang chuẩn bị</source>
+        <translation>Meeting in preparation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="113"/>
+        <source>Không có phiên họp nào sắp tới.</source>
+        <translation>No upcoming meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="118"/>
+        <source>Địa điểm: {place}</source>
+        <translation>Place: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="124"/>
+        <source>Tài liệu: đã đọc {read}/{papers} · có trên máy {present}/{papers}</source>
+        <translation>Documents: read {read}/{papers} · on this laptop {present}/{papers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="131"/>
+        <source>Chưa có tài liệu.</source>
+        <translation>No documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="135"/>
+        <source>Mở phiên họp: chương trình và tài liệu</source>
+        <translation>Open the meeting: agenda and documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="141"/>
+        <source>Đã đến giờ họp</source>
+        <translation>The meeting has begun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="142"/>
+        <source>Bắt đầu sau: {left}</source>
+        <translation>Starts in: {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="148"/>
+        <source>Không có phiếu nào đang chờ trả lời.</source>
+        <translation>No ballot is waiting for your reply.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="163"/>
+        <source>Hạn {date} · {left}</source>
+        <translation>Deadline {date} · {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="174"/>
+        <source>Không có tài liệu nào thay đổi kể từ lần đọc trước.</source>
+        <translation>No document has changed since you last read it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="179"/>
+        <source>{context} · bản thứ {number}, đồng chí chưa đọc</source>
+        <translation>{context} · version {number}, not yet read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="191"/>
+        <source>{count} thao tác đã lưu trên máy, sẽ được gửi lên máy chủ khi có mạng.</source>
+        <translation>{count} actions saved on this laptop; they will be sent to the server when the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="195"/>
+        <source>Mọi thao tác đã được gửi lên máy chủ.</source>
+        <translation>Every action has been sent to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="198"/>
+        <source>{count} thao tác bị máy chủ từ chối, cần xem lại.</source>
+        <translation>{count} actions were refused by the server and need a look.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="204"/>
+        <source>Sẵn sàng đi công tác</source>
+        <translation>Ready to travel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="205"/>
+        <source>Tài liệu trên máy và những gì chờ gửi</source>
+        <translation>Documents on this laptop and what waits to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="226"/>
+        <source>Chưa lấy được số phiếu đã trả lời: máy chủ chưa liên lạc được.</source>
+        <translation>The replies could not be counted: the server cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="228"/>
+        <source>Không có phiếu nào đang thu ý kiến.</source>
+        <translation>No ballot is collecting replies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="232"/>
+        <source>Đã trả lời {replied}/{voters} · hạn {left}</source>
+        <translation>Replied {replied}/{voters} · deadline {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home/page.py" line="239"/>
+        <source>Soạn và theo dõi phiếu lấy ý kiến</source>
+        <translation>Prepare and watch written ballots</translation>
+    </message>
+</context>
+<context>
     <name>ItemDecisionPanel</name>
     <message>
         <location filename="../../ui/decisions/item_panel.py" line="83"/>
@@ -1432,11 +1576,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
-        <source>Chọn một phiên họp hoặc phiếu lấy ý kiến ở bên trái.</source>
-        <translation>Choose a meeting or a written ballot on the left.</translation>
-    </message>
-    <message>
         <location filename="../../ui/window/notices.py" line="39"/>
         <source>Ẩn thông báo</source>
         <translation>Hide notice</translation>
@@ -1562,12 +1701,12 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -3223,87 +3362,92 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="45"/>
+        <location filename="../../ui/sidebar.py" line="51"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="54"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="49"/>
+        <location filename="../../ui/sidebar.py" line="58"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="50"/>
+        <location filename="../../ui/sidebar.py" line="59"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="53"/>
+        <location filename="../../ui/sidebar.py" line="62"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="57"/>
+        <location filename="../../ui/sidebar.py" line="66"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="58"/>
+        <location filename="../../ui/sidebar.py" line="67"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="60"/>
+        <location filename="../../ui/sidebar.py" line="69"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="62"/>
+        <location filename="../../ui/sidebar.py" line="71"/>
         <source>({count} chưa đọc)</source>
         <translation>({count} unread)</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="64"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="65"/>
+        <location filename="../../ui/sidebar.py" line="74"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="76"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="69"/>
+        <location filename="../../ui/sidebar.py" line="78"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="71"/>
+        <location filename="../../ui/sidebar.py" line="80"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="107"/>
+        <location filename="../../ui/sidebar.py" line="116"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="109"/>
+        <location filename="../../ui/sidebar.py" line="118"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="113"/>
+        <location filename="../../ui/sidebar.py" line="122"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="115"/>
+        <location filename="../../ui/sidebar.py" line="124"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>
@@ -3563,6 +3707,16 @@
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../ui/starting.py" line="23"/>
+        <source>e-Cabinet
+Đang mở dữ liệu trên máy…</source>
+        <translation>e-Cabinet
+Opening what is on this laptop…</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <location filename="../../ui/status_area.py" line="33"/>
@@ -3634,7 +3788,7 @@
     </message>
     <message>
         <location filename="../../ui/travel/page.py" line="40"/>
-        <location filename="../../ui/travel/page.py" line="79"/>
+        <location filename="../../ui/travel/page.py" line="78"/>
         <source>Tải về tài liệu còn thiếu</source>
         <translation>Download what is missing</translation>
     </message>
@@ -3659,22 +3813,22 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="58"/>
+        <location filename="../../ui/travel/page.py" line="57"/>
         <source>Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.</source>
         <translation>No upcoming meetings or open written ballots.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="63"/>
+        <location filename="../../ui/travel/page.py" line="62"/>
         <source>✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy ý kiến đang mở đã có trên máy, đọc được khi không có mạng.</source>
         <translation>✔ Ready: all {count} documents of the upcoming meetings and open ballots are on this laptop and can be read offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="69"/>
+        <location filename="../../ui/travel/page.py" line="68"/>
         <source>✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).</source>
         <translation>✘ Not ready: {missing}/{count} documents are missing ({size}).</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="79"/>
+        <location filename="../../ui/travel/page.py" line="78"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>

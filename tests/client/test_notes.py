@@ -14,7 +14,7 @@ from ecabinet.client import notes
 from ecabinet.client.cli import main
 from ecabinet.client.note_files import export_pdf, export_xfdf, import_xfdf
 from ecabinet.pdf.text_layout import page_texts
-from ecabinet.pdf.xfdf import XfdfError
+from ecabinet.pdf.xfdf_problems import XfdfError
 from tests.loopback import LiveServer, replace_with, synced
 
 

@@ -36,15 +36,40 @@ def synced_window(qtbot: QtBot, account: Account, tasks: TaskManager) -> MainWin
     window = open_window(qtbot, account, tasks)
     with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
         window.sync.start()
-    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
+    return open_next_meeting(qtbot, window)
+
+
+def open_next_meeting(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """From "Hôm nay", where the window starts, one click on the next session."""
+    assert window.page == Screen.HOME
+    cards = window.home_page.meeting_card
+    qtbot.waitUntil(lambda: bool(cards.entries), timeout=WAIT)
+    cards.entries[0].click()
+    assert shown_screen(window) == Screen.MEETING
     return window
+
+
+def publish_new_version(url: str, document_id: str) -> None:
+    """The Government Office replaces a document with a version 2 on the server."""
+    secretariat = ServerApi(url)
+    secretariat.login("secretariat", PASSWORD, "office")
+    data = make_pdf(2, "Dự thảo bản mới")
+    sha = hashlib.sha256(data).hexdigest()
+    secretariat.upload_blob(data, sha)
+    r = requests.post(
+        f"{url}/api/v1/documents/{document_id}/versions",
+        json={"sha256": sha, "filename": "v2.pdf"},
+        headers={"Authorization": f"Bearer {secretariat.token}"},
+        timeout=10,
+    )
+    assert r.status_code == 201
 
 
 def agenda_texts(window: MainWindow) -> list[str]:
     return [" | ".join(node.text(c) for c in range(4)) for node in window.meeting_page._nodes()]
 
 
-def test_after_a_sync_the_member_lands_on_the_next_meeting(
+def test_after_a_sync_the_next_meeting_is_one_click_from_today(
     qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
 ) -> None:
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
@@ -56,9 +81,9 @@ def test_after_a_sync_the_member_lands_on_the_next_meeting(
     assert any("[Mới]" in t for t in shown)  # nothing has been read yet
     assert "Hà Nội" in window.meeting_page.details.text()
     assert not window.meeting_page.board_button.isVisible()  # a member, not the chair
-    sidebar = [window.sidebar.topLevelItem(i).text(0) for i in range(4)]
-    assert sidebar[:3] == ["Phiên họp sắp tới", "Phiên họp đã qua", "Phiếu lấy ý kiến"]
-    ballots = window.sidebar.topLevelItem(2)
+    sidebar = [window.sidebar.topLevelItem(i).text(0) for i in range(5)]
+    assert sidebar[:4] == ["Hôm nay", "Phiên họp sắp tới", "Phiên họp đã qua", "Phiếu lấy ý kiến"]
+    ballots = window.sidebar.topLevelItem(3)
     assert "Chờ trả lời" in ballots.child(0).text(0)
     qtbot.waitUntil(lambda: "Trực tuyến" in window.status.connection.text(), timeout=WAIT)
     assert "Chờ gửi: 0" in window.status.waiting.text()
@@ -158,19 +183,7 @@ def test_a_replaced_document_arrives_with_a_notice(
 ) -> None:
     window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
     window.banner.hide()
-    secretariat = ServerApi(live_server.url)
-    secretariat.login("secretariat", PASSWORD, "office")
-    data = make_pdf(2, "Dự thảo bản mới")
-    sha = hashlib.sha256(data).hexdigest()
-    secretariat.upload_blob(data, sha)
-    document_id = live_server.world.document_ids[1]
-    r = requests.post(
-        f"{live_server.url}/api/v1/documents/{document_id}/versions",
-        json={"sha256": sha, "filename": "v2.pdf"},
-        headers={"Authorization": f"Bearer {secretariat.token}"},
-        timeout=10,
-    )
-    assert r.status_code == 201
+    publish_new_version(live_server.url, live_server.world.document_ids[1])
     # Read the old version first, so the new one is "replaced", not merely "new".
     with qtbot.wait_signal(window.notice_shown, timeout=WAIT) as shown:
         window.sync.start()
@@ -188,7 +201,7 @@ def test_without_the_server_the_window_shows_what_is_on_the_laptop(
     account.sync_service().sync()
     account.api = ServerApi("http://127.0.0.1:9", token=account.api.token)  # nobody listens
     window = open_window(qtbot, account, tasks)
-    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
+    open_next_meeting(qtbot, window)
     with qtbot.wait_signal(window.sync.finished, timeout=WAIT):
         window.sync.start()
     qtbot.waitUntil(lambda: "Ngoại tuyến" in window.status.connection.text(), timeout=WAIT)
@@ -237,7 +250,7 @@ def test_screenshots_walk_every_screen(
         window.sync.start()
     assert done.args == [0]
     names = [path.name for path in tour.saved]
-    walk = ["meeting", "reader-notes", "ballot", "documents", "search", "travel"]
+    walk = ["home", "meeting", "reader-notes", "ballot", "documents", "search", "travel"]
     walk += ["settings", "sign-in"]  # the dialogs too, and the same walk at both sizes
     assert names == [f"{n}-{s}.png" for s in ("1366x768", "1920x1080") for n in walk]
     assert all(path.stat().st_size > 5_000 for path in tour.saved)  # real pictures
@@ -250,6 +263,7 @@ def test_every_action_has_a_key_and_no_key_does_two_things(
     from PySide6.QtWidgets import QToolBar
 
     window = open_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
+    window.reader_slot.reader()  # made at the first document: its keys must not clash either
     seen: dict[str, str] = {}
     for action in window.findChildren(QAction):
         if not action.text() or action.menu() is not None or isinstance(action.parent(), QToolBar):

@@ -53,6 +53,7 @@ REOPEN = textwrap.dedent(
     account = signed_in(url, root / "p")
 
     def shown(window):
+        window.reader_slot.reader()  # made at the first document
         sidebar = window.findChild(QSplitter, "sidebar-splitter")
         reader = window.findChild(QSplitter, "reader-splitter")
         return {"size": [window.width(), window.height()], "sidebar": sidebar.sizes(),
@@ -64,7 +65,7 @@ REOPEN = textwrap.dedent(
     app.processEvents()
     window.findChild(QSplitter, "sidebar-splitter").setSizes([420, 1080])
     window.meeting_page.splitter.setSizes([500, 250])
-    window.findChild(QSplitter, "reader-splitter").setSizes([300, 900])
+    window.reader_slot.reader().findChild(QSplitter, "reader-splitter").setSizes([300, 900])
     left = shown(window)
     window.close()
     again = MainWindow(account, tasks)

@@ -116,7 +116,7 @@ def test_every_write_of_the_store_is_made_on_the_local_lane(
         window.sync.start()
     assert synced.args[0].online and synced.args[0].changes_pulled > 0
     # Indexing and carrying notes follow the sync; the search index writes the store too.
-    qtbot.waitUntil(lambda: window.page == Screen.MEETING, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.home_page.meeting_card.entries != [], timeout=WAIT)
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         window.open_document(live_server.world.document_ids[0])  # marks it read: an act
     window.show_page(Screen.MEETING, live_server.world.meeting_id)

@@ -104,12 +104,12 @@ class LiveSession(QObject):
     # --- the chair's next item ------------------------------------------------------------
 
     def _session_item(self, event: SessionItem) -> None:
-        if not self.window.reader.toolbar.follow_action.isChecked():
+        if not self.window.reader_slot.following():
             return
         page = self.window.page
         if page == Screen.READER:
             self._open_first_document(event.agenda_item_id)
-        elif page in (Screen.MEETING, Screen.WELCOME):
+        elif page in (Screen.MEETING, Screen.HOME):
             self._go_to(event.meeting_id, event.agenda_item_id)
         # Elsewhere (a ballot, a search) the member is busy with something else: left alone.
 
@@ -121,7 +121,7 @@ class LiveSession(QObject):
             return documents[0].id if documents else ""
 
         def open_it(document_id: str) -> None:
-            if not document_id or not self.window.reader.toolbar.follow_action.isChecked():
+            if not document_id or not self.window.reader_slot.following():
                 return
             if document_id != self.window.reader.document_id:
                 self.window.open_document(document_id)

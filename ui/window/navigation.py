@@ -17,7 +17,7 @@ class Navigation:
     def __init__(self, registry: ScreenRegistry, sidebar: Sidebar) -> None:
         self.registry = registry
         self.sidebar = sidebar
-        self.screen, self.object_id = Screen.WELCOME, ""
+        self.screen, self.object_id = Screen.HOME, ""
         self.history: list[tuple[Screen, str]] = []
 
     def show(self, screen: Screen, object_id: str = "") -> None:
@@ -33,6 +33,10 @@ class Navigation:
             # Selecting the entry comes back here through the sidebar's signal, with the
             # same screen and id: nothing is pushed twice.
             self.sidebar.choose(screen, object_id)
+        else:
+            # Nothing selected, so that choosing the entry last selected (the meeting, "Hôm
+            # nay") from the reader or the console goes there again.
+            self.sidebar.forget_choice()
         entry.shown(object_id)
 
     def back(self) -> None:

@@ -80,7 +80,9 @@ class DocumentOpener:
 
     def _locked(self) -> None:
         """Nothing readable stays open behind the lock: the document leaves memory."""
-        reader = self.window.reader
+        reader = self.window.reader_slot.built
+        if reader is None:
+            return  # no document was ever opened
         if self.window.page == Screen.READER and reader.document_id:
             self._reopen = (reader.document_id, reader.current_page)
         reader.close_document()

@@ -1,14 +1,13 @@
 """Reading what the window shows and showing it: one View, read on the local lane for the
 screen in front (ui/view.py), then given to the sidebar, that screen, the status bar and the
-lock's guard; at start the window lands on the next meeting or ballot, and what arrived since
-the last read is told in the banner. GUI thread.
+lock's guard; the window starts on "Hôm nay" (ui/home/page.py), and what arrived since the
+last read is told in the banner. GUI thread.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ecabinet.client.library import Overview
 from ecabinet.domain import Role
 from ui.notifier import replaced_notice
 from ui.screens import Screen
@@ -38,7 +37,11 @@ class WindowRefresh:
         guard.show_papers_hidden(view.papers_hidden, view.offline_hours)
         if not guard.idle_timer.isActive() and not guard.is_locked:
             guard.watch_idle(view.idle_minutes * 60_000)
-        window.sidebar.show_overview(view.overview, office=Role.SECRETARIAT in view.roles)
+        window.sidebar.show_overview(
+            view.overview,
+            office=Role.SECRETARIAT in view.roles,
+            shown=(window.page, window.object_id),
+        )
         if view.page == window.page:
             self._show_screen(view)
         window.status.show_connection(view.online, view.last_sync)
@@ -50,8 +53,6 @@ class WindowRefresh:
             replaced = replaced_notice(previous.replaced, view.replaced, window.guard.is_locked)
             if replaced is not None:
                 window.tray.notify(replaced, fallback=False)  # the banner has said it
-        if window.page == Screen.WELCOME:
-            self._land(view.overview)
         window.refreshed.emit()
 
     def _show_screen(self, view: View) -> None:
@@ -63,13 +64,7 @@ class WindowRefresh:
             window.meeting_page.set_chair_tools(bool({Role.CHAIR, Role.SECRETARIAT} & view.roles))
         if view.page == Screen.DOCUMENTS:
             window.documents_page.show_documents(view.catalogue)
+        if view.today is not None:
+            window.home_page.show_today(view.today, office=Role.SECRETARIAT in view.roles)
         if view.readiness is not None:
             window.travel_page.show_readiness(view.readiness, window.sync.running)
-
-    def _land(self, overview: Overview) -> None:
-        """At start, open the next meeting, or else the first ballot awaiting a reply."""
-        if overview.upcoming:
-            self.window.show_page(Screen.MEETING, overview.upcoming[0].id)
-        elif any(b.awaiting_reply for b in overview.ballots):
-            first = next(b for b in overview.ballots if b.awaiting_reply)
-            self.window.show_page(Screen.BALLOT, first.ballot.id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 GROUP = "window"
 
@@ -26,9 +26,27 @@ def on_some_screen(rect: QRect) -> bool:
     return False
 
 
-def remembered_splitters(window: QMainWindow) -> list[QSplitter]:
+def remembered_splitters(window: QWidget) -> list[QSplitter]:
     """The splitters worth remembering: those given a name (``setObjectName``)."""
     return [s for s in window.findChildren(QSplitter) if s.objectName()]
+
+
+def restore_splitters(widget: QWidget) -> None:
+    """Put back the splitters of a part made after the window (the reader, at the first
+    document) as ``save_window`` kept them."""
+    settings = QSettings()
+    settings.beginGroup(GROUP)
+    try:
+        _restore_splitters(settings, widget)
+    finally:
+        settings.endGroup()
+
+
+def _restore_splitters(settings: QSettings, widget: QWidget) -> None:
+    for splitter in remembered_splitters(widget):
+        sizes = settings.value(f"splitter/{splitter.objectName()}")
+        if isinstance(sizes, QByteArray):
+            splitter.restoreState(sizes)
 
 
 def save_window(window: QMainWindow) -> None:
@@ -51,10 +69,7 @@ def restore_window(window: QMainWindow) -> bool:
         state = settings.value("state")
         if isinstance(state, QByteArray):
             window.restoreState(state)
-        for splitter in remembered_splitters(window):
-            sizes = settings.value(f"splitter/{splitter.objectName()}")
-            if isinstance(sizes, QByteArray):
-                splitter.restoreState(sizes)
+        _restore_splitters(settings, window)
         geometry, rect = settings.value("geometry"), settings.value("rect")
         if not isinstance(geometry, QByteArray) or not isinstance(rect, QRect):
             return False

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from ecabinet.pdf.annotate import watermarked, with_annotations
 from ecabinet.pdf.text_layout import page_texts, text_rects
-from ecabinet.pdf.xfdf import XfdfError, XfdfProblem, from_xfdf, to_xfdf
+from ecabinet.pdf.xfdf import from_xfdf, to_xfdf
+from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.wire.objects import AnnotationData
 from tests.pdfs import make_pdf
 

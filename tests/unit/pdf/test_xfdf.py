@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ecabinet.pdf.xfdf import MAX_XFDF_BYTES, XfdfError, XfdfProblem, from_xfdf, read_xfdf, to_xfdf
+from ecabinet.pdf.xfdf import MAX_XFDF_BYTES, from_xfdf, read_xfdf, to_xfdf
+from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.wire.objects import AnnotationData
 
 HEIGHTS = [842.0]

@@ -1,0 +1,59 @@
+"""The window paints before the heavy modules load: the start window needs neither the client
+core nor the main window, and the main window needs neither the reader with QtPdf, nor pyHanko,
+fpdf or pypdf, which come when first needed (docs/benchmarks.md, "Start time")."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ui.starting import StartWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+PDF_LIBRARIES = ("pyhanko", "fpdf", "fontTools", "pypdf")
+PROBE = """
+import sys
+import {module}
+wanted = {wanted!r}
+print(sorted(m for m in sys.modules if m in wanted or m.split(".")[0] in wanted))
+"""
+
+
+def imported_with(module: str, wanted: tuple[str, ...]) -> str:
+    """Which of ``wanted`` a new process has imported once it has imported ``module``."""
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(module=module, wanted=wanted)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return out.stdout.strip()
+
+
+def test_importing_the_window_leaves_the_reader_and_the_pdf_libraries_for_later() -> None:
+    wanted = ("ui.reader.reader", "PySide6.QtPdf", "PySide6.QtPdfWidgets", *PDF_LIBRARIES)
+    assert imported_with("ui.main_window", wanted) == "[]"
+    assert "PySide6.QtPdf" in imported_with("ui.reader.reader", wanted)  # the probe sees them
+
+
+def test_the_start_window_comes_before_the_client_core_and_the_main_window() -> None:
+    wanted = ("sqlalchemy", "ecabinet.client.account", "ui.main_window", "main")
+    assert imported_with("main, ui.app, ui.starting", wanted) == "['main']"
+
+
+def test_the_main_window_takes_the_start_window_s_place_and_size(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    start = StartWindow()
+    qtbot.addWidget(start)
+    start.show()
+    start.setGeometry(40, 50, 1000, 700)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start.hand_over(window)
+    assert window.isVisible() and not start.isVisible()
+    assert window.geometry() == start.geometry()

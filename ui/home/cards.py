@@ -1,0 +1,74 @@
+"""A card of the home screen: a framed box with a heading, lines of text, and entries a member
+clicks to open the thing itself (a ballot, a document, a screen).
+
+An entry is a QCommandLinkButton: a title with a wrapped line under it, reached with Tab and
+opened with Enter or a click, as a link would be. Times that count down are kept as
+"tickers" the page updates each minute without reading the store again. GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QCommandLinkButton, QFrame, QLabel, QVBoxLayout, QWidget
+
+from ui.theme import colors
+from ui.widgets.labels import heading
+
+CARD_NAME = "home-card"
+# A button's title does not wrap: a longer one is cut, whole in its tooltip, so that a ballot
+# of a long name cannot widen its card past a 1366-pixel screen.
+TITLE_CHARACTERS = 80
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(CARD_NAME)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = heading(title, scale=1.15)
+        self.setAccessibleName(title)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.body)
+        layout.addStretch(1)
+        self.entries: list[QCommandLinkButton] = []
+
+    def clear(self) -> None:
+        self.entries = []
+        while self.body.count():
+            item = self.body.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)  # out of the card at once, not at the next event loop
+                widget.deleteLater()
+
+    def line(self, text: str, muted: bool = False, urgent: bool = False) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        if muted or urgent:
+            color = colors().danger if urgent else colors().muted
+            label.setStyleSheet(f"color: {color.name()}")
+        self.body.addWidget(label)
+        return label
+
+    def entry(self, title: str, detail: str, opened: Callable[[], None]) -> QCommandLinkButton:
+        shown = title if len(title) <= TITLE_CHARACTERS else title[: TITLE_CHARACTERS - 1] + "…"
+        button = QCommandLinkButton(shown, detail)
+        button.setAccessibleName(title)
+        button.setToolTip(title)
+        button.clicked.connect(lambda _checked=False: opened())
+        self.body.addWidget(button)
+        self.entries.append(button)
+        return button
+
+
+def card_style() -> str:
+    """The cards' frame, in the theme's colours."""
+    return (
+        f"QFrame#{CARD_NAME} {{ border: 1px solid {colors().muted.name()}; "
+        "border-radius: 6px; background: palette(base); }"
+    )

@@ -83,6 +83,7 @@ class SearchHit:
     item_position: int = 0  # the agenda item's number as the agenda shows it; 0 if none
     item_title: str = ""
     ballot_title: str = ""  # the written ballot the document belongs to, if any
+    origin: str = ""  # the sender's number and date, for a document received over the exchange
 
     def marked(self, left: str = "«", right: str = "»") -> str:
         out, last = [], 0
@@ -293,6 +294,7 @@ def _hit(
         item_position=item.position if item else 0,
         item_title=item.title if item else "",
         ballot_title=place.ballot.title if place.ballot else "",
+        origin=doc.origin,
     )
 
 

@@ -1,7 +1,8 @@
 """Every document on the laptop in one list: what it belongs to, its state, unread marks.
 
-Typing in the filter narrows the list by title or meeting, diacritics or not. GUI thread; fed
-with the library's catalogue read on a worker.
+Typing in the filter narrows the list by title or meeting, diacritics or not. A document
+received through the national document exchange names its origin in the title's tooltip.
+GUI thread; fed with the library's catalogue read on a worker.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class DocumentsPage(QWidget):
             )
             node.setData(0, ROLE, entry.document.id)
             node.setToolTip(1, context)
+            if entry.document.origin:  # received through the national document exchange
+                node.setToolTip(0, f"{entry.document.title}\n{entry.document.origin}")
             if fresh:
                 font = QFont(node.font(0))
                 font.setBold(True)

@@ -1,7 +1,8 @@
 """A meeting: when and where, the agenda in order, each item's documents and their state.
 
 Each document says whether it is on the laptop, downloading (with progress) or not yet here,
-and is marked until read when new or replaced. Choosing an item shows the member's decision
+and is marked until read when new or replaced; one received through the national document
+exchange has its origin on a quiet line under it. Choosing an item shows the member's decision
 panel beside the agenda (set by the window); opening a document asks the window for the
 reader. GUI thread; fed with a MeetingEntry read on a worker.
 """
@@ -34,7 +35,7 @@ from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
 Bar = TypeVar("Bar", bound=QWidget)
-ITEM, DOCUMENT, NOTE = "item", "document", "note"
+ITEM, DOCUMENT, NOTE, ORIGIN = "item", "document", "note", "origin"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Row:
     fresh: bool = False  # new or replaced, not yet read
     missing: bool = False  # the file is not (yet) on the laptop
     selectable: bool = True
+    quiet: bool = False  # a muted line under its parent (a document's origin)
 
 
 class MeetingPage(QWidget):
@@ -169,17 +171,25 @@ class MeetingPage(QWidget):
             if item.paper_only:
                 note = self.tr("Tài liệu mật: chỉ phát bản giấy tại phiên họp")
                 rows.append(Row((NOTE, item.id), key, (note, "", "", ""), note, selectable=False))
-            rows += [self._document_row(key, d) for d in item_entry.documents]
+            for document in item_entry.documents:
+                rows += self._document_rows(key, document)
         return rows
 
-    def _document_row(self, parent: tuple[str, str], entry: DocumentEntry) -> Row:
+    def _document_rows(self, parent: tuple[str, str], entry: DocumentEntry) -> list[Row]:
+        document = entry.document
         fresh = labels.freshness(entry)
-        title = f"{entry.document.title}  [{fresh}]" if fresh else entry.document.title
-        texts = (title, labels.document_kind(entry.document.kind), "", labels.document_state(entry))
+        title = f"{document.title}  [{fresh}]" if fresh else document.title
+        texts = (title, labels.document_kind(document.kind), "", labels.document_state(entry))
         hint = self.tr("Nhấn Enter hoặc nhấp đúp để đọc")
-        return Row(
-            (DOCUMENT, entry.document.id), parent, texts, hint, bool(fresh), not entry.present
-        )
+        key = (DOCUMENT, document.id)
+        tooltip = f"{document.origin}\n{hint}" if document.origin else hint
+        rows = [Row(key, parent, texts, tooltip, bool(fresh), not entry.present)]
+        if document.origin:
+            # Rows keep one height (setUniformRowHeights), so the second line is a child row.
+            texts = (document.origin, "", "", "")
+            origin_key = (ORIGIN, document.id)
+            rows.append(Row(origin_key, key, texts, document.origin, selectable=False, quiet=True))
+        return rows
 
     def _render(self, rows: list[Row]) -> None:
         """Update the rows in place when the agenda's shape is unchanged (a download's progress,
@@ -217,7 +227,8 @@ class MeetingPage(QWidget):
         font = QFont(node.font(0))
         font.setBold(row.fresh)
         node.setFont(0, font)
-        node.setForeground(0, QBrush(colors().accent) if row.fresh else QBrush())
+        ink = colors().accent if row.fresh else colors().muted if row.quiet else None
+        node.setForeground(0, QBrush(ink) if ink is not None else QBrush())
         node.setForeground(3, QBrush(colors().muted) if row.missing else QBrush())
 
     def current_selection(self) -> tuple[str, str] | None:

@@ -115,7 +115,7 @@ class CompareDialog(QDialog):
 def compare_with_previous(reader: DocumentReader) -> None:
     """Open the comparison of the reader's document with its previous version, computed on a
     worker; the member is told when there is none."""
-    account, document_id, title = reader.account.member, reader.document_id, reader.title.text()
+    account, document_id, title = reader.account.member, reader.document_id, reader.plain_title
     if not document_id:
         return
 

@@ -10,6 +10,7 @@ about a document no longer open are dropped. GUI thread.
 from __future__ import annotations
 
 import threading
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -18,6 +19,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from ecabinet.client.session_acts import item_of_document
 from ui.reader.background import buffer_of, page_texts, render_thumbnails
+from ui.theme import colors
 
 if TYPE_CHECKING:
     from ui.reader.reader import DocumentReader
@@ -42,6 +44,7 @@ class DocumentLoading(QObject):
         document_id: str,
         version_id: str,
         title: str,
+        origin: str,
         data: bytes,
         allow_copy: bool,
         page: int | None,
@@ -53,7 +56,10 @@ class DocumentLoading(QObject):
         reader.document_id, reader.version_id = document_id, version_id
         reader.allow_copy = allow_copy
         self._show_speak(document_id)
-        reader.title.setText(f"<b>{title}</b>")
+        reader.plain_title = title
+        # The origin (national document exchange) is a quiet second line under the title.
+        quiet = f'<br><span style="color:{colors().muted.name()}">{escape(origin)}</span>'
+        reader.title.setText(f"<b>{escape(title)}</b>{quiet if origin else ''}")
         reader.title.setTextFormat(Qt.TextFormat.RichText)
         # The file is opened from memory: on disk it is sealed, and stays so.
         self._buffer = buffer_of(data)

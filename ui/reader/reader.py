@@ -46,6 +46,7 @@ class DocumentReader(QWidget):
         self.document_id = ""
         self.version_id = ""  # which version is shown (notes are kept per version)
         self.allow_copy = True
+        self.plain_title = ""  # the title label shows it in bold, with the origin under it
         self.comparison_dialog: CompareDialog | None = None
         self.document = QPdfDocument(self)
         self.view = PageView()
@@ -101,11 +102,13 @@ class DocumentReader(QWidget):
         allow_copy: bool,
         page: int | None = None,
         search: str = "",
+        origin: str = "",
     ) -> None:
         self.loading.open(
             document_id=document_id,
             version_id=version_id,
             title=title,
+            origin=origin,
             data=data,
             allow_copy=allow_copy,
             page=page,

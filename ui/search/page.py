@@ -237,6 +237,8 @@ class SearchPage(QWidget):
         item = QListWidgetItem(self.results)
         item.setData(ROLE, (hit.document_id, hit.page - 1, words_to_highlight(hit)))
         item.setData(CARD_ROLE, Card(hit.document_title, place, marked_html(hit)))
+        if hit.origin:  # received through the national document exchange
+            item.setToolTip(hit.origin)
         # Plain text for screen readers; the delegate paints the card.
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole, f"{hit.document_title}. {place}. {hit.snippet}"

@@ -65,6 +65,7 @@ class DocumentOpener:
             document_id=entry.document.id,
             version_id=entry.version.id,
             title=entry.document.title,
+            origin=entry.document.origin,
             data=data,
             allow_copy=entry.document.allow_copy,
             page=None if page < 0 else page,

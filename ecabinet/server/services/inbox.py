@@ -1,7 +1,8 @@
 """The Government Office's inbox of documents received through the national document exchange
 ("Văn bản đến"): list it, assign one to an agenda item or a written ballot (the document is
-made as an upload's is, its origin kept, and status 04 queued for the sender), and list the
-outbound queue of status packages. Shared by the routes and the command line; the caller
+made as an upload's is, its origin kept, and status 04 queued for the sender), tell the sender
+it is done (status 06) once the item it went to is decided, and list the outbound queue of
+status packages. Shared by the routes and the command line; the caller
 commits. Request worker threads and the command line.
 """
 
@@ -115,6 +116,49 @@ def assign(db: Session, actor: Actor, us: Organ, order: IncomingAssign) -> m.Doc
     )
     record(db, actor, "interconnect.assign", "incoming", incoming.id, {"document_id": doc.id})
     return doc
+
+
+def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> None:
+    """Status 06 "done" to the sender of each incoming document assigned to one of the items
+    just decided (a conclusion recorded, a vote closed, the consent list adopted), in the
+    caller's transaction; once per incoming document, however often its item is decided."""
+    documents_of = {
+        document_id: item_id
+        for document_id, item_id in db.execute(
+            select(m.Document.id, m.Document.agenda_item_id).where(
+                m.Document.agenda_item_id.in_(item_ids), m.Document.origin != ""
+            )
+        )
+    }
+    if not documents_of:
+        return  # nothing on these items came through the exchange: the usual case
+    done = set(
+        db.scalars(
+            select(m.InterconnectStatus.incoming_id).where(
+                m.InterconnectStatus.body_id == body_id,
+                m.InterconnectStatus.status_code == StatusCode.DONE.value,
+            )
+        )
+    )
+    incoming_rows = db.scalars(
+        select(m.IncomingDocument).where(m.IncomingDocument.body_id == body_id)
+    ).all()
+    for incoming in incoming_rows:
+        assigned = [d for d in incoming.assigned_document_ids if d in documents_of]
+        if not assigned or incoming.id in done:
+            continue
+        item = db.get(m.AgendaItem, documents_of[assigned[0]])
+        meeting = db.get(m.Meeting, item.meeting_id) if item else None
+        where = f"{item.title if item else ''} — {meeting.title if meeting else ''}"
+        queue_status(
+            db,
+            body_id,
+            us,
+            Answered.of(incoming),
+            StatusCode.DONE,
+            f"Hoàn thành: nội dung đã được Chính phủ quyết định tại phiên họp: {where}"[:1000],
+            incoming.id,
+        )
 
 
 def outbox(db: Session, actor: Actor, limit: int = 500) -> list[OutboundStatusPublic]:

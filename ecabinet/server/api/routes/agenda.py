@@ -10,9 +10,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import DbDep, Secretariat
+from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.services import agenda, documents
+from ecabinet.server.interconnect.outbox import Organ
+from ecabinet.server.services import agenda, documents, inbox
 from ecabinet.wire.meetings import (
     ConclusionCreate,
     ConclusionPublic,
@@ -137,8 +138,9 @@ def document_reads(document_id: str, auth: Secretariat, db: DbDep) -> list[ReadP
     summary="Record the chair's conclusion on an item",
 )
 def add_conclusion(
-    item_id: str, body: ConclusionCreate, auth: Secretariat, db: DbDep
+    item_id: str, body: ConclusionCreate, auth: Secretariat, db: DbDep, settings: SettingsDep
 ) -> ConclusionPublic:
     conclusion = agenda.add_conclusion(db, auth, item_id, body.text)
+    inbox.item_decided(db, auth.body_id, Organ.of(settings), [item_id])
     db.commit()
     return ConclusionPublic.model_validate(conclusion, from_attributes=True)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
+from ecabinet.server.api.deps import ChairOrSecretariat, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.services import session
+from ecabinet.server.interconnect.outbox import Organ
+from ecabinet.server.services import inbox, session
 from ecabinet.wire.meetings import ConsentAdopt, ItemPublic
 
 router = APIRouter(tags=["session"], route_class=ReleasingRoute)
@@ -34,8 +35,13 @@ def discuss(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> list[ItemPubli
     summary="Adopt the consent list: items nobody objects to or wants to speak on",
 )
 def adopt_consent(
-    meeting_id: str, body: ConsentAdopt, auth: ChairOrSecretariat, db: DbDep
+    meeting_id: str,
+    body: ConsentAdopt,
+    auth: ChairOrSecretariat,
+    db: DbDep,
+    settings: SettingsDep,
 ) -> list[ItemPublic]:
     adopted = session.adopt_consent(db, auth, meeting_id, body.item_ids)
+    inbox.item_decided(db, auth.body_id, Organ.of(settings), [i.id for i in adopted])
     db.commit()
     return [ItemPublic.model_validate(i, from_attributes=True) for i in adopted]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ecabinet.server.api.deps import ChairOrSecretariat, DbDep
+from ecabinet.server.api.deps import ChairOrSecretariat, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.services import votes
+from ecabinet.server.interconnect.outbox import Organ
+from ecabinet.server.services import inbox, votes
 from ecabinet.wire.meetings import ItemPublic
 from ecabinet.wire.session import Quorum, VoteCount
 
@@ -33,8 +34,11 @@ def open_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
     response_model=ItemPublic,
     summary="Close the vote and publish its result",
 )
-def close_vote(item_id: str, auth: ChairOrSecretariat, db: DbDep) -> ItemPublic:
+def close_vote(
+    item_id: str, auth: ChairOrSecretariat, db: DbDep, settings: SettingsDep
+) -> ItemPublic:
     item = votes.close_vote(db, auth, item_id)
+    inbox.item_decided(db, auth.body_id, Organ.of(settings), [item.id])
     db.commit()
     return ItemPublic.model_validate(item, from_attributes=True)
 

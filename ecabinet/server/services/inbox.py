@@ -123,8 +123,8 @@ def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> N
     just decided (a conclusion recorded, a vote closed, the consent list adopted), in the
     caller's transaction; once per incoming document, however often its item is decided."""
     documents_of = {
-        document_id: item_id
-        for document_id, item_id in db.execute(
+        row.id: row.agenda_item_id
+        for row in db.execute(
             select(m.Document.id, m.Document.agenda_item_id).where(
                 m.Document.agenda_item_id.in_(item_ids), m.Document.origin != ""
             )

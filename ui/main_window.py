@@ -29,6 +29,7 @@ from ui.meeting.page import MeetingPage
 from ui.meeting.roll_call import RollCallBar
 from ui.notifier import Notification
 from ui.office.ballots import OfficeBallots
+from ui.office.inbox import OfficeInbox
 from ui.office.meetings import OfficeMeetings
 from ui.record.page import RecordPage
 from ui.screens import Screen
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.record_page = RecordPage(account, tasks)
         self.office_ballots = OfficeBallots(account, tasks)
         self.office_meetings = OfficeMeetings(account, tasks)
+        self.office_inbox = OfficeInbox(account, tasks)
 
     @property
     def reader(self) -> DocumentReader:

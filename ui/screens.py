@@ -30,6 +30,7 @@ class Screen(Enum):
     RECORD = "record"  # the Government Office's record of acts
     OFFICE_BALLOTS = "office-ballots"  # the Government Office prepares and watches ballots
     OFFICE_MEETINGS = "office-meetings"  # the Government Office prepares meetings
+    OFFICE_INBOX = "office-inbox"  # "Văn bản đến": the national document exchange's inbox
 
 
 # Screens the sidebar lists: showing one selects its entry.
@@ -44,6 +45,7 @@ SIDEBAR_SCREENS = frozenset(
         Screen.RECORD,
         Screen.OFFICE_BALLOTS,
         Screen.OFFICE_MEETINGS,
+        Screen.OFFICE_INBOX,
     }
 )
 

@@ -74,6 +74,7 @@ class Sidebar(QTreeWidget):
         self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", Screen.TRAVEL, "")
         if office:
             self._entry(tools, self.tr("Chuẩn bị phiên họp"), "", Screen.OFFICE_MEETINGS, "")
+            self._entry(tools, self.tr("Văn bản đến"), "", Screen.OFFICE_INBOX, "")
             self._entry(
                 tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", Screen.OFFICE_BALLOTS, ""
             )

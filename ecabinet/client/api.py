@@ -20,6 +20,7 @@ from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
+from ecabinet.wire.interconnect import IncomingPublic
 from ecabinet.wire.meetings import ItemPublic, MeetingPublic
 from ecabinet.wire.minutes import Minutes
 from ecabinet.wire.objects import SpeakerRequestData
@@ -45,6 +46,7 @@ AUDIT_ROWS = TypeAdapter(list[AuditRow])
 OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
 READS = TypeAdapter(list[ReadPublic])
 DEVICES = TypeAdapter(list[DeviceSeen])
+INBOX = TypeAdapter(list[IncomingPublic])
 MAX_PROBLEM_BYTES = 64 * 1024
 MAX_TIMESTAMP_BYTES = 64 * 1024  # a token: a few kilobytes with the TSA's certificates
 
@@ -334,6 +336,15 @@ class ServerApi:
 
     def ballot_replies(self, ballot_id: str) -> OfficeReplies:
         return self._exchange(OfficeReplies, "GET", f"/ballots/{ballot_id}/responses")
+
+    # --- the Government Office's inbox of the national document exchange -------------------
+
+    def interconnect_inbox(self) -> list[IncomingPublic]:
+        return self._exchange(INBOX, "GET", "/interconnect/inbox")
+
+    def assign_incoming(self, body: dict[str, Any]) -> None:
+        """An incoming document made a document of an agenda item or a draft of a ballot."""
+        self._request("POST", "/interconnect/assignments", json=body).close()
 
     def minutes(self, meeting_id: str) -> Minutes:
         return self._exchange(Minutes, "GET", f"/meetings/{meeting_id}/minutes")

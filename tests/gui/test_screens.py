@@ -13,7 +13,12 @@ from tests.loopback import LiveServer, signed_in
 from ui.screens import SIDEBAR_SCREENS, Screen
 from ui.tasks import TaskManager
 
-OFFICE_ONLY = {Screen.RECORD, Screen.OFFICE_BALLOTS, Screen.OFFICE_MEETINGS}
+OFFICE_ONLY = {
+    Screen.RECORD,
+    Screen.OFFICE_BALLOTS,
+    Screen.OFFICE_MEETINGS,
+    Screen.OFFICE_INBOX,
+}
 
 
 def test_every_screen_is_registered_and_shown_through_the_registry(
@@ -36,10 +41,10 @@ def test_every_screen_is_registered_and_shown_through_the_registry(
     assert len(widgets) == len(Screen)  # one widget each: no screen shows another's
     assert window.pages.count() == len(Screen)
     window.go_back()
-    assert window.page == Screen.OFFICE_BALLOTS
-    assert window.pages.currentWidget() is window.office_ballots
+    assert window.page == Screen.OFFICE_MEETINGS
+    assert window.pages.currentWidget() is window.office_meetings
     window.go_back()
-    assert shown_screen(window) == Screen.RECORD
+    assert shown_screen(window) == Screen.OFFICE_BALLOTS
 
 
 def test_leaving_the_reader_closes_its_document(

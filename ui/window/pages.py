@@ -54,6 +54,8 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
     screens.register(
         Screen.OFFICE_MEETINGS, office_meetings, shown=lambda _id: office_meetings.reload()
     )
+    office_inbox = window.office_inbox
+    screens.register(Screen.OFFICE_INBOX, office_inbox, shown=lambda _id: office_inbox.reload())
     return screens
 
 

@@ -269,6 +269,59 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="41"/>
+        <source>Phân công văn bản đến</source>
+        <translation>Assign an incoming document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="45"/>
+        <source>Nội dung phiên họp</source>
+        <translation>An agenda item of a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="46"/>
+        <source>Phiếu lấy ý kiến (chưa gửi)</source>
+        <translation>A written ballot (not yet sent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="75"/>
+        <source>Phân công</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="76"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="81"/>
+        <source>Phiên họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="82"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="83"/>
+        <source>Loại tài liệu</source>
+        <translation>Kind of document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="85"/>
+        <source>Phiếu</source>
+        <translation>Ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/assign_dialog.py" line="86"/>
+        <source>Tệp PDF</source>
+        <translation>PDF file</translation>
+    </message>
+</context>
+<context>
     <name>BallotPage</name>
     <message>
         <location filename="../../ui/decisions/ballot_page.py" line="65"/>
@@ -649,7 +702,7 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/loading.py" line="63"/>
+        <location filename="../../ui/reader/loading.py" line="69"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
@@ -664,7 +717,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="140"/>
+        <location filename="../../ui/reader/reader.py" line="143"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -682,37 +735,37 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="34"/>
+        <location filename="../../ui/documents/page.py" line="35"/>
         <source>Tài liệu trên máy</source>
         <translation>Documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="36"/>
+        <location filename="../../ui/documents/page.py" line="37"/>
         <source>Lọc theo tên tài liệu hoặc phiên họp…</source>
         <translation>Filter by document or meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="41"/>
+        <location filename="../../ui/documents/page.py" line="42"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="41"/>
+        <location filename="../../ui/documents/page.py" line="42"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="41"/>
+        <location filename="../../ui/documents/page.py" line="42"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="41"/>
+        <location filename="../../ui/documents/page.py" line="42"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="45"/>
+        <location filename="../../ui/documents/page.py" line="46"/>
         <source>Danh sách tài liệu</source>
         <translation>Document list</translation>
     </message>
@@ -1701,12 +1754,12 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1821,72 +1874,72 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="69"/>
+        <location filename="../../ui/meeting/page.py" line="71"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="71"/>
+        <location filename="../../ui/meeting/page.py" line="73"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="73"/>
+        <location filename="../../ui/meeting/page.py" line="75"/>
         <source>Thêm vào lịch</source>
         <translation>Add to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="75"/>
+        <location filename="../../ui/meeting/page.py" line="77"/>
         <source>Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị</source>
         <translation>Save the meeting as a calendar file (.ics) to open in your calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="85"/>
+        <location filename="../../ui/meeting/page.py" line="87"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="86"/>
+        <location filename="../../ui/meeting/page.py" line="88"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="87"/>
+        <location filename="../../ui/meeting/page.py" line="89"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="88"/>
+        <location filename="../../ui/meeting/page.py" line="90"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="91"/>
+        <location filename="../../ui/meeting/page.py" line="93"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="143"/>
+        <location filename="../../ui/meeting/page.py" line="145"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="146"/>
+        <location filename="../../ui/meeting/page.py" line="148"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="160"/>
+        <location filename="../../ui/meeting/page.py" line="162"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="170"/>
+        <location filename="../../ui/meeting/page.py" line="172"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="179"/>
+        <location filename="../../ui/meeting/page.py" line="183"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -2356,6 +2409,114 @@
         <location filename="../../ui/office/ballots.py" line="302"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeInbox</name>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="42"/>
+        <source>Nội dung này chỉ phát bản giấy (tài liệu mật): không đưa tệp lên máy.</source>
+        <translation>This item is handed out on paper only (classified): no file goes to the laptops.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="45"/>
+        <source>Phiếu lấy ý kiến này đã gửi: không thêm dự thảo được nữa.</source>
+        <translation>This written ballot has been sent: no more drafts can be added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="48"/>
+        <source>Văn bản đến không có tệp PDF này để đưa vào.</source>
+        <translation>The incoming document has no such PDF to assign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="49"/>
+        <source>Văn bản, nội dung hoặc phiếu đã chọn không còn trên máy chủ; hãy tải lại danh sách.</source>
+        <translation>The chosen document, item or ballot is no longer on the server; reload the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="80"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="81"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="82"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number and notation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="83"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="84"/>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="85"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="88"/>
+        <source>Danh sách văn bản đến</source>
+        <translation>Incoming documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="92"/>
+        <source>Phân công…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="94"/>
+        <source>Đưa văn bản vào một nội dung phiên họp hoặc làm dự thảo của phiếu lấy ý kiến</source>
+        <translation>Put the document on an agenda item, or make it a draft of a written ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="97"/>
+        <source>Tải lại</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="106"/>
+        <source>Văn bản đến — Văn phòng Chính phủ</source>
+        <translation>Incoming documents — Government Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="124"/>
+        <source>Đã phân công ({count})</source>
+        <translation>Assigned ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="126"/>
+        <source>Chưa phân công</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="142"/>
+        <source>Chưa có văn bản đến.</source>
+        <translation>No incoming documents yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="172"/>
+        <source>Chưa có phiên họp nào chưa kết thúc có nội dung, cũng chưa có phiếu lấy ý kiến chưa gửi: hãy chuẩn bị phiên họp hoặc phiếu trước.</source>
+        <translation>There is no meeting still to come with agenda items, and no written ballot not yet sent: prepare a meeting or a ballot first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="186"/>
+        <source>Đã phân công văn bản; các thành viên sẽ nhận khi đồng bộ.</source>
+        <translation>Document assigned; members receive it at their next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="194"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3422,32 +3583,37 @@
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="78"/>
+        <location filename="../../ui/sidebar.py" line="77"/>
+        <source>Văn bản đến</source>
+        <translation>Incoming documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="79"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="80"/>
+        <location filename="../../ui/sidebar.py" line="81"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="116"/>
+        <location filename="../../ui/sidebar.py" line="117"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="118"/>
+        <location filename="../../ui/sidebar.py" line="119"/>
         <source>Chờ trả lời · hạn {left}</source>
         <translation>Awaiting reply · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="122"/>
+        <location filename="../../ui/sidebar.py" line="123"/>
         <source>Đã trả lời · hạn {left}</source>
         <translation>Replied · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="124"/>
+        <location filename="../../ui/sidebar.py" line="125"/>
         <source>Hạn: {date}</source>
         <translation>Deadline: {date}</translation>
     </message>

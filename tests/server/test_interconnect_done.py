@@ -1,7 +1,7 @@
 """Status 06 "done" back to the sender: when the agenda item an incoming document was assigned
-to is decided (a conclusion recorded, its vote closed), the status package is queued in the
-same transaction as the decision, once per incoming document; items with nothing received
-through the exchange queue nothing."""
+to is decided (a conclusion recorded, its vote closed, the consent list adopted), the status
+package is queued in the same transaction as the decision, once per incoming document; items
+with nothing received through the exchange queue nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ecabinet.server import models as m
 from tests.edxml_packages import EdxmlPackage
 from tests.factories import World
 from tests.server.conftest import Api
+from tests.server.test_board import mark
 from tests.server.test_interconnect import add_exchange, deliver, statuses
 from tests.server.test_meetings_api import call
 from tests.server.test_votes_api import start_session
@@ -79,3 +80,15 @@ def test_deciding_an_item_with_no_received_document_queues_nothing(api: Api, wor
     assert r.status_code == 201, r.text
     with api.db() as db:
         assert db.scalar(select(func.count()).select_from(m.InterconnectStatus)) == before
+
+
+def test_adopting_the_consent_list_tells_the_sender_it_is_done(api: Api, world: World) -> None:
+    item_id = world.item_ids[0]
+    incoming_id = assigned(api, world, item_id, EdxmlPackage())
+    for who in ("chair", "member01", "member02", "member03"):  # 4 of 6: more than half
+        mark(api, who, item_id, "no_objection")
+    start_session(api, world)
+    url = f"/meetings/{world.meeting_id}/consent"
+    r = call(api, "chair", "POST", url, json={"item_ids": [item_id]})
+    assert r.status_code == 200, r.text
+    assert codes(api, incoming_id) == ["01", "03", "04", "06"]

@@ -1,10 +1,12 @@
 """The Government Office's "Văn bản đến" against a real server: a package delivered by the
 exchange is listed with its sender, number, dates and state; "Phân công…" puts it on an agenda
-item as the chosen kind and the server makes the document; a refusal is told in Vietnamese
-words; the screen is the secretariat's alone in the sidebar."""
+item as the chosen kind, or on a draft ballot whose members then read its origin, and the
+server makes the document; a refusal is told in Vietnamese words; the screen is the
+secretariat's alone in the sidebar."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import requests
@@ -15,13 +17,15 @@ from tests.edxml_packages import EdxmlPackage
 from tests.exchange_loopback import bearer, deliver
 from tests.gui.conftest import shown_screen
 from tests.gui.test_main_window import open_window
-from tests.loopback import LiveServer, signed_in
+from tests.loopback import LiveServer, signed_in, synced
+from ui.decisions.ballot_page import BallotPage
 from ui.main_window import MainWindow
 from ui.office.inbox import OfficeInbox
 from ui.screens import Screen
 from ui.tasks import TaskManager
 
 WAIT = 30_000
+ORIGIN = "Tờ trình số 74/TTr-BTC ngày 10/11/2026 của Bộ Tài chính"
 SUBJECT, SENDER, CODE, DATE, DUE, STATE = range(6)
 
 
@@ -70,8 +74,51 @@ def test_the_office_assigns_an_incoming_document_to_an_item(
     made = office.store.document(document_id)  # the local copy was pulled after it
     assert made is not None
     assert (made.agenda_item_id, made.kind) == (world.item_ids[1], DocumentKind.DRAFT)
-    assert made.origin == "Tờ trình số 74/TTr-BTC ngày 10/11/2026 của Bộ Tài chính"
+    assert made.origin == ORIGIN
     assert incoming_id == inbox[0]["id"]
+
+
+def test_a_draft_ballot_takes_it_and_members_see_its_origin_once_sent(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    deliver(live_server, EdxmlPackage())
+    secretariat = bearer(live_server.url, "secretariat")
+    deadline = (datetime.now(UTC) + timedelta(days=5)).isoformat()
+    made = requests.post(
+        f"{live_server.url}/api/v1/ballots",
+        json={"title": "Phiếu về dự thảo Nghị định", "question": "Đồng ý?", "deadline": deadline},
+        headers=secretariat,
+        timeout=10,
+    )
+    made.raise_for_status()
+    ballot_id = made.json()["id"]
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    page = OfficeInbox(office, tasks)
+    qtbot.addWidget(page)
+    listed(qtbot, page)
+    page.ask_assignment()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=WAIT)
+    dialog = page.dialog
+    assert dialog is not None
+    assert dialog.ballot.findData(live_server.world.ballot_id) == -1  # sent already: not offered
+    dialog.to_ballot.setChecked(True)
+    assert not dialog.item.isEnabled() and dialog.ballot.isEnabled()
+    dialog.ballot.setCurrentIndex(dialog.ballot.findData(ballot_id))
+    with qtbot.wait_signal(page.assigned, timeout=WAIT):
+        dialog.accept()
+    sent = requests.post(
+        f"{live_server.url}/api/v1/ballots/{ballot_id}/send", headers=secretariat, timeout=10
+    )
+    sent.raise_for_status()
+
+    member = synced(live_server, tmp_path / "m")
+    ballot_page = BallotPage(member, tasks)
+    qtbot.addWidget(ballot_page)
+    with qtbot.wait_signal(ballot_page.shown, timeout=WAIT):
+        ballot_page.show_ballot(ballot_id)
+    [draft] = [ballot_page.drafts.item(i) for i in range(ballot_page.drafts.count())]
+    assert draft.toolTip() == ORIGIN
+    assert draft.text().endswith(f"\n{ORIGIN}")  # its second line
 
 
 def test_a_refused_assignment_is_told_in_words(

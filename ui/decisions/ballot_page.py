@@ -1,4 +1,5 @@
 """A written ballot ("phiếu lấy ý kiến"): the question, the drafts, the time left, the reply.
+A draft received through the national document exchange has its origin on a second line.
 
 The reply form is composed and PAdES-signed on the laptop (ecabinet.client.acts), offline if
 need be, and waits in the outbox with its form; the member sees every reply they gave, which
@@ -148,8 +149,11 @@ class BallotPage(QWidget):
         for entry in standing.documents:
             fresh = labels.freshness(entry)
             text = f"{entry.document.title} · {labels.document_state(entry)}"
-            item = QListWidgetItem(f"{text} · {fresh}" if fresh else text, self.drafts)
+            text = f"{text} · {fresh}" if fresh else text
+            origin = entry.document.origin  # received through the national document exchange
+            item = QListWidgetItem(f"{text}\n{origin}" if origin else text, self.drafts)
             item.setData(ROLE, entry.document.id)
+            item.setToolTip(origin)
         self.reply_box.setVisible(not closed and standing.entry.may_reply)
         self.replies.clear()
         for number, reply in enumerate(standing.replies, start=1):

@@ -1,6 +1,7 @@
 """Where a document came from: one received through the national document exchange and
 assigned to an agenda item shows its origin to the member on the meeting page (a quiet line
-under it), in the reader's title and in the documents screen's tooltip."""
+under it), in the reader's title, and in the tooltips of the documents screen and of its
+search hits."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from ecabinet.client.search import SearchIndex
 from tests.edxml_packages import EdxmlPackage
 from tests.exchange_loopback import assign_to_item, deliver
 from tests.gui.test_main_window import WAIT, synced_window
@@ -50,6 +52,18 @@ def test_a_member_sees_where_a_received_document_came_from(
     )
     [row] = [n for n in top_level(listed) if n.data(0, ROLE) == document_id]
     assert ORIGIN_TEXT in row.toolTip(0)
+
+    SearchIndex(window.account.store).index_new_documents()
+    search = window.search_page
+    with qtbot.wait_signal(search.searched, timeout=WAIT) as shown:
+        search.query.setText('"Nghị định"')
+        search.run_search()
+    assert shown.args[0] > 0
+    hits = [search.results.item(i) for i in range(search.results.count())]
+    ours = [hit for hit in hits if hit.data(ROLE)[0] == document_id]
+    assert len(ours) == 3  # its three pages, each naming where it came from
+    assert all(hit.toolTip() == ORIGIN_TEXT for hit in ours)
+    assert all(hit.toolTip() == "" for hit in hits if hit not in ours)
 
     with qtbot.wait_signal(window.document_opened, timeout=WAIT):
         window.open_document(document_id)

@@ -179,7 +179,12 @@ class SearchIndex:
 
     def _keep(self, version_id: str, pages: list[str]) -> None:
         with self.store.engine.begin() as conn:
-            add_pages(conn, version_id, pages)
+            # Two runs may have read the version as not yet indexed (one after a sync, one
+            # asked by a search): the second to write keeps nothing, or every page is found twice.
+            if not conn.execute(
+                text("SELECT 1 FROM indexed_versions WHERE version_id = :v"), {"v": version_id}
+            ).first():
+                add_pages(conn, version_id, pages)
 
     def search(
         self,

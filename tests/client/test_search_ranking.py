@@ -187,3 +187,17 @@ def test_an_index_made_without_its_table_of_rows_is_remade_and_finds_the_same(
     )
     with library.store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM page_rows")).scalar() == 2
+
+
+def test_a_version_indexed_by_two_runs_at_once_is_kept_once(library: Library) -> None:
+    """A sync's indexing and a search's may both read a version as not yet indexed: the
+    second to write keeps nothing, so no page is found twice."""
+    meeting = library.meeting("Phiên họp Chính phủ thường kỳ tháng 11 năm 2026")
+    item = library.item(meeting, "Dự toán ngân sách")
+    library.document("Dự toán", [NOISE, BUDGET], item_id=item)
+    with library.store.engine.connect() as conn:
+        version_id = conn.execute(text("SELECT version_id FROM indexed_versions")).scalar_one()
+    library.index._keep(version_id, [NOISE, BUDGET])  # the second run's write
+    assert [(h.document_title, h.page) for h in library.index.search("ngan sach")] == [
+        ("Dự toán", 2)
+    ]

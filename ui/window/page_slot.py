@@ -1,0 +1,28 @@
+"""A page's place among the window's screens, the page built when first needed.
+
+Building every page with the window, and importing their modules, delayed "Hôm nay" by the
+time of screens a member may not open in a whole session (the console, the Office's screens,
+search). The slot stands in the screens' stack from the start; the page is made and put in it
+when its screen is first shown, or when code first asks for it (``window.<page>``). GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class PageSlot[P: QWidget](QWidget):
+    def __init__(self, make: Callable[[], P], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make = make  # builds the page and wires it to the window
+        self.built: P | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def page(self) -> P:
+        if self.built is None:
+            self.built = self._make()
+            self._layout.addWidget(self.built)
+        return self.built

@@ -25,4 +25,7 @@ class PageSlot[P: QWidget](QWidget):
         if self.built is None:
             self.built = self._make()
             self._layout.addWidget(self.built)
+            # Shown with the slot at once, not at the layout's next pass: a page made as its
+            # screen comes in front is visible to what follows in the same call.
+            self.built.show()
         return self.built

@@ -50,7 +50,12 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
         shown: Callable[[P, str], None],
         synced: Callable[[P, str], None] = lambda _page, _id: None,
     ) -> None:
-        slot = PageSlot(lambda: make(window))
+        def made() -> P:
+            page = make(window)
+            restore_splitters(page)  # the meeting's agenda and panel as the member left them
+            return page
+
+        slot = PageSlot(made)
         window.slots[screen] = slot
         screens.register(
             screen,

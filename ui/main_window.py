@@ -30,8 +30,8 @@ from ui.window.frame import frame_window
 from ui.window.menus import WindowMenus
 from ui.window.navigation import Navigation
 from ui.window.notices import SyncReports
-from ui.window.page_slot import PageSlot
-from ui.window.pages import built, connect_home, connect_reader, register_screens
+from ui.window.page_slot import PageSlot, SlotPage
+from ui.window.pages import connect_home, connect_reader, register_screens
 from ui.window.reader_slot import ReaderSlot
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
@@ -60,6 +60,18 @@ class MainWindow(QMainWindow):
     session_expired = Signal()
     document_opened = Signal(str)  # document id, once the reader shows it
     notice_shown = Signal(str)
+
+    # The pages but "Hôm nay", each made at its first use (ui/window/pages.py).
+    meeting_page: SlotPage[MeetingPage] = SlotPage(Screen.MEETING)
+    ballot_page: SlotPage[BallotPage] = SlotPage(Screen.BALLOT)
+    documents_page: SlotPage[DocumentsPage] = SlotPage(Screen.DOCUMENTS)
+    search_page: SlotPage[SearchPage] = SlotPage(Screen.SEARCH)
+    travel_page: SlotPage[TravelPage] = SlotPage(Screen.TRAVEL)
+    board: SlotPage[PositionBoard] = SlotPage(Screen.BOARD)
+    console: SlotPage[VoteConsole] = SlotPage(Screen.CONSOLE)
+    record_page: SlotPage[RecordPage] = SlotPage(Screen.RECORD)
+    office_ballots: SlotPage[OfficeBallots] = SlotPage(Screen.OFFICE_BALLOTS)
+    office_meetings: SlotPage[OfficeMeetings] = SlotPage(Screen.OFFICE_MEETINGS)
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,12 +113,7 @@ class MainWindow(QMainWindow):
         restore_window(self)  # the size and splitters the member left (ui/window/state.py)
         self.refresh()
 
-    # --- the pages, made at their first use (ui/window/pages.py) ----------------------
-
-    @property
-    def meeting_page(self) -> MeetingPage:
-        page: MeetingPage = built(self, Screen.MEETING)
-        return page
+    # --- the meeting's page and its parts, made together at their first use ------------
 
     def make_meeting_page(self) -> MeetingPage:
         """The meeting's page with its decision panel and roll call, wired to the window."""
@@ -148,51 +155,6 @@ class MainWindow(QMainWindow):
             self._calendar = MeetingCalendar(self.account, self.tasks, self)
             self._calendar.message_shown.connect(self.status.show_message)
         return self._calendar
-
-    @property
-    def ballot_page(self) -> BallotPage:
-        page: BallotPage = built(self, Screen.BALLOT)
-        return page
-
-    @property
-    def documents_page(self) -> DocumentsPage:
-        page: DocumentsPage = built(self, Screen.DOCUMENTS)
-        return page
-
-    @property
-    def search_page(self) -> SearchPage:
-        page: SearchPage = built(self, Screen.SEARCH)
-        return page
-
-    @property
-    def travel_page(self) -> TravelPage:
-        page: TravelPage = built(self, Screen.TRAVEL)
-        return page
-
-    @property
-    def board(self) -> PositionBoard:
-        page: PositionBoard = built(self, Screen.BOARD)
-        return page
-
-    @property
-    def console(self) -> VoteConsole:
-        page: VoteConsole = built(self, Screen.CONSOLE)
-        return page
-
-    @property
-    def record_page(self) -> RecordPage:
-        page: RecordPage = built(self, Screen.RECORD)
-        return page
-
-    @property
-    def office_ballots(self) -> OfficeBallots:
-        page: OfficeBallots = built(self, Screen.OFFICE_BALLOTS)
-        return page
-
-    @property
-    def office_meetings(self) -> OfficeMeetings:
-        page: OfficeMeetings = built(self, Screen.OFFICE_MEETINGS)
-        return page
 
     @property
     def reader(self) -> DocumentReader:

@@ -9,8 +9,11 @@ when its screen is first shown, or when code first asks for it (``window.<page>`
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.screens import Screen
 
 
 class PageSlot[P: QWidget](QWidget):
@@ -29,3 +32,18 @@ class PageSlot[P: QWidget](QWidget):
             # screen comes in front is visible to what follows in the same call.
             self.built.show()
         return self.built
+
+
+class HasSlots(Protocol):
+    slots: dict[Screen, PageSlot[Any]]
+
+
+class SlotPage[P: QWidget]:
+    """``window.<page>``: the page in the slot of ``screen``, made at the first use."""
+
+    def __init__(self, screen: Screen) -> None:
+        self.screen = screen
+
+    def __get__(self, window: HasSlots, owner: object = None) -> P:
+        page: P = window.slots[self.screen].page()
+        return page

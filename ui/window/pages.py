@@ -15,7 +15,7 @@ the home screen alone. GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -83,11 +83,6 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
     later(Screen.OFFICE_BALLOTS, _office_ballots, lambda page, _id: page.reload())
     later(Screen.OFFICE_MEETINGS, _office_meetings, lambda page, _id: page.reload())
     return screens
-
-
-def built(window: MainWindow, screen: Screen) -> Any:
-    """The page of ``screen``, made now if it was not yet (typed by MainWindow's properties)."""
-    return window.slots[screen].page()
 
 
 def connect_home(window: MainWindow) -> None:

@@ -40,6 +40,7 @@ from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
 TYPING_PAUSE_MS = 250
+MEETING_FILTER_CHARS = 36  # the meeting filter's width, in characters of its font
 FILTER_KINDS = (
     DocumentKind.SUBMISSION,
     DocumentKind.DRAFT,
@@ -84,7 +85,12 @@ class SearchPage(QWidget):
         self.meeting = QComboBox()
         self.meeting.setAccessibleName(self.tr("Lọc theo phiên họp"))
         self.meeting.addItem(self.tr("Mọi phiên họp"), "")
-        self.meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a usual title, not the longest: a meeting's long title would push the
+        # filters past the window at 1366x768. The list that drops down shows titles whole.
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(MEETING_FILTER_CHARS)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Lọc theo loại tài liệu"))
         self.kind.addItem(self.tr("Mọi loại tài liệu"), "")
@@ -214,6 +220,8 @@ class SearchPage(QWidget):
             self.meeting.removeItem(1)
         for meeting_id, label in wanted:
             self.meeting.addItem(label, meeting_id)
+            self.meeting.setItemData(self.meeting.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        self.meeting.view().setMinimumWidth(self.meeting.view().sizeHintForColumn(0) + 24)
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(chosen)))
         self.meeting.blockSignals(False)
 

@@ -43,7 +43,10 @@ class Card(QFrame):
             item = self.body.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.setParent(None)  # out of the card at once, not at the next event loop
+                # Hidden at once, deleted at the next event loop. Not set free of its parent:
+                # a widget without one is a window, and an entry that had the focus then
+                # became the active window, which took the window's keys from it.
+                widget.hide()
                 widget.deleteLater()
 
     def line(self, text: str, muted: bool = False, urgent: bool = False) -> QLabel:

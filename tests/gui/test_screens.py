@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import shown_screen
-from tests.gui.test_main_window import open_window, synced_window
+from tests.gui.test_main_window import synced_window
 from tests.loopback import LiveServer, signed_in
 from ui.screens import SIDEBAR_SCREENS, Screen
 from ui.tasks import TaskManager
@@ -42,7 +42,7 @@ def test_every_screen_is_registered_and_shown_through_the_registry(
     assert window.pages.count() == len(Screen)
     window.go_back()
     assert window.page == Screen.OFFICE_MEETINGS
-    assert window.pages.currentWidget().isAncestorOf(window.office_meetings)  # in its slot
+    assert window.pages.currentWidget() is window.office_meetings
     window.go_back()
     assert shown_screen(window) == Screen.OFFICE_BALLOTS
 
@@ -57,21 +57,4 @@ def test_leaving_the_reader_closes_its_document(
     assert window.page == Screen.READER and window.reader.document_id == document_id
     window.show_page(Screen.SEARCH, "")
     assert window.reader.document_id == ""  # left: the document is out of memory
-    assert window.pages.currentWidget().isAncestorOf(window.search_page)
-
-
-def test_a_page_is_made_when_its_screen_is_first_shown(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
-) -> None:
-    window = open_window(qtbot, signed_in(live_server.url, tmp_path / "p"), tasks)
-    with qtbot.wait_signal(window.sync.finished, timeout=30_000):
-        window.sync.start()
-    qtbot.waitUntil(lambda: bool(window.home_page.meeting_card.entries), timeout=30_000)
-    assert window.slots  # every screen but "Hôm nay" and the reader's waits in a slot
-    assert [s for s, slot in window.slots.items() if slot.built is not None] == []  # synced
-    window.home_page.meeting_card.entries[0].click()  # the next session, from "Hôm nay"
-    made = window.slots[Screen.MEETING].built
-    assert made is not None and made is window.meeting_page  # made once, kept
-    assert [s for s, slot in window.slots.items() if slot.built is not None] == [Screen.MEETING]
-    meeting_id = live_server.world.meeting_id
-    qtbot.waitUntil(lambda: window.meeting_page.meeting_id == meeting_id, timeout=30_000)
+    assert window.pages.currentWidget() is window.search_page

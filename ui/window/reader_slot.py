@@ -12,17 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ecabinet.client.account import Account
 from ui.tasks import TaskManager
-from ui.window.page_slot import PageSlot
 
 if TYPE_CHECKING:
     from ui.reader.reader import DocumentReader
 
 
-class ReaderSlot(PageSlot["DocumentReader"]):
+class ReaderSlot(QWidget):
     def __init__(
         self,
         account: Account,
@@ -30,17 +29,21 @@ class ReaderSlot(PageSlot["DocumentReader"]):
         made: Callable[[DocumentReader], None],
         parent: QWidget | None = None,
     ) -> None:
-        def make() -> DocumentReader:
-            from ui.reader.reader import DocumentReader  # deferred: see above
-
-            reader = DocumentReader(account, tasks)
-            made(reader)  # wires the new reader to the window
-            return reader
-
-        super().__init__(make, parent)
+        super().__init__(parent)
+        self.account, self.tasks = account, tasks
+        self._made = made  # wires the new reader to the window
+        self.built: DocumentReader | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def reader(self) -> DocumentReader:
-        return self.page()
+        if self.built is None:
+            from ui.reader.reader import DocumentReader  # deferred: see above
+
+            self.built = DocumentReader(self.account, self.tasks)
+            self._layout.addWidget(self.built)
+            self._made(self.built)
+        return self.built
 
     def close_document(self) -> None:
         """Nothing to close when no reader was ever made."""

@@ -11,7 +11,6 @@ go to the local lane through the account's writer. GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client.account import Account
 from ecabinet.client.reach import BadAddress, server_address
-from ui.icons import ICONS
+from ui.icons import product_icon
 from ui.signin.words import bad_address, sign_in_problem
 from ui.tasks import TaskManager
 from ui.theme import colors
@@ -87,7 +86,7 @@ class SignInDialog(QDialog):
     def _masthead(self) -> QHBoxLayout:
         """The product's mark beside its name: the member knows where the password goes."""
         self.mark = QLabel()
-        self.mark.setPixmap(QIcon(str(ICONS / "ecabinet.svg")).pixmap(QSize(MARK, MARK)))
+        self.mark.setPixmap(product_icon().pixmap(QSize(MARK, MARK)))
         self.mark.setFixedSize(MARK, MARK)
         name = heading("e-Cabinet", scale=1.6)
         tagline = QLabel(self.tr("Hệ thống phòng họp không giấy của Chính phủ"))

@@ -33,6 +33,7 @@ from ecabinet.server.pki import body_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import users
 from ecabinet.server.services.actor import CommandLine
+from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.wire.admin import UserCreate
 
 
@@ -62,19 +63,24 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 @contextmanager
-def _session(settings: Settings) -> Iterator[Session]:
-    """A session on the server's database, its engine closed when the command is done (the
-    command line also runs inside other programs, the tests among them)."""
+def _sessions(settings: Settings) -> Iterator[Callable[[], Session]]:
+    """A maker of sessions on the server's database, its engine closed when the command is
+    done (the command line also runs inside other programs, the tests among them)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
         factory = make_session_factory(engine, audit_key(engine, settings))
         install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
-        with factory() as db:
-            yield db
+        yield factory
     finally:
         engine.dispose()
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Session]:
+    with _sessions(settings) as factory, factory() as db:
+        yield db
 
 
 def _read_password() -> str:
@@ -246,6 +252,22 @@ def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_archive_forms(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    archived = already = left = 0
+    with _sessions(settings) as factory:
+        while True:  # in batches, each form its own transaction, until none is left to do
+            run = archive_pending_forms(factory, settings)
+            archived, already, left = archived + run.archived, already + run.already, run.left
+            if run.archived + run.already == 0:
+                break
+    print(
+        f"Reply forms given long-term evidence: {archived}; already long-term: {already}; "
+        f"left for the next run (see the log): {left}."
+    )
+    return 0 if left == 0 else 1
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     settings = _settings(args)
     engine = make_engine(settings.database_url)
@@ -395,6 +417,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd.add_parser(
         "checkpoint", parents=[common], help="sign the head (daily, by the service timer)"
     ).set_defaults(run=cmd_audit_checkpoint)
+    sub.add_parser(
+        "archive-forms",
+        parents=[common],
+        help="timestamp reply forms signed offline (hourly, by the service timer)",
+    ).set_defaults(run=cmd_archive_forms)
     _add_backup_commands(sub, common)
     _add_agenda_command(sub, common)
     from ecabinet.server import cli_interconnect  # it builds on this module's helpers

@@ -311,6 +311,10 @@ class BallotResponse(Base):
     choice: Mapped[BallotChoice] = mapped_column(choice_of(BallotChoice, 20))
     comment: Mapped[str] = mapped_column(Text, default="")
     signed_pdf: Mapped[str] = mapped_column(String(64))
+    # The form with its long-term evidence (services/long_term.py): signed_pdf itself when it
+    # came B-LT, a copy with revocation data and a timestamp added when it came B-B; None
+    # until the server has seen to it.
+    long_term_pdf: Mapped[str | None] = mapped_column(String(64), default=None)
     received_at: Mapped[datetime] = mapped_column(default=now)
     client_created_at: Mapped[datetime | None] = mapped_column(default=None)
     late: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -85,16 +85,22 @@ def sign_pdf(
 
 def pades_level(data: bytes) -> str:
     """The PAdES baseline level of the last signature in ``data``: "B-LT" when the file's
-    document security store holds revocation data, "B-T" with a signature timestamp,
-    "B-B" otherwise; "" when it carries no signature."""
+    document security store holds revocation data, "B-T" with a timestamp (the signature's
+    own, or a document timestamp added after it: ecabinet.signing.archive), "B-B" otherwise;
+    "" when it carries no signature."""
     try:
         reader = PdfFileReader(io.BytesIO(data))
-        signatures = reader.embedded_signatures
+        everything = reader.embedded_signatures
+        signatures = [s for s in everything if s.sig_object_type == "/Sig"]
         if not signatures:
             return ""
-        unsigned = signatures[-1].signer_info["unsigned_attrs"]
+        last = signatures[-1]
+        unsigned = last.signer_info["unsigned_attrs"]
         stamped = any(
             attribute["type"].native == "signature_time_stamp_token" for attribute in unsigned
+        ) or any(
+            s.sig_object_type == "/DocTimeStamp" and s.signed_revision > last.signed_revision
+            for s in everything
         )
         dss = reader.root["/DSS"] if "/DSS" in reader.root else {}
         revocation = "/CRLs" in dss or "/OCSPs" in dss

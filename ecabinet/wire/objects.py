@@ -146,6 +146,7 @@ class BallotResponseData(WireModel):
     choice: BallotChoice
     comment: Text = ""
     signed_pdf: Sha256
+    long_term_pdf: Sha256 | None = None  # the form with its long-term evidence
     received_at: UtcTime
     late: bool = False
     current: bool = True

@@ -62,6 +62,7 @@ class OfficeReply(WireModel):
     late: bool = False
     current: bool = True
     signed_pdf: Sha256
+    long_term_pdf: Sha256 | None = None  # the form with its long-term evidence
 
 
 class OfficeReplies(WireModel):

@@ -25,6 +25,7 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "conclusion.add",
         "document.add", "document.replace", "document.update", "blob.upload",
         "ballot.create", "ballot.update", "ballot.send", "ballot.remind", "ballot.close",
+        "reply.archive",
         "vote.open", "vote.close",
         "speaker.start", "speaker.end",
         "consent.adopt",

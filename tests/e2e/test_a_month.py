@@ -21,7 +21,7 @@ from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
 from tests.loopback import LiveServer, signed_in
 from tests.pdfs import make_pdf
-from tests.unit.signing.test_pades import pdfsig_report
+from tests.unit.signing.helpers import pdfsig_report
 
 OFFLINE = "http://127.0.0.1:9"  # nothing listens there
 MEMBERS = ("chair", "member01", "member02", "member03", "member04", "member05")

@@ -104,6 +104,10 @@ SENTENCES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
         "RecordSentences", "{actor} đã kết thúc lấy ý kiến “{object}”"
     ),
     "ballot.respond": QT_TRANSLATE_NOOP("RecordSentences", "{actor} đã trả lời phiếu lấy ý kiến"),
+    "reply.archive": QT_TRANSLATE_NOOP(
+        "RecordSentences",
+        "Máy chủ đã đóng dấu thời gian lưu trữ cho phiếu trả lời “{object}” của {actor}",
+    ),
     "position.set": QT_TRANSLATE_NOOP(
         "RecordSentences", "{actor} đã cho ý kiến trước về một nội dung phiên họp"
     ),

@@ -1,5 +1,6 @@
 """Material for signing tests: a member identity from a CA, a request with a broken
-signature, and a signed PDF with an update appended after its signature.
+signature, a signed PDF with an update appended after its signature, and what poppler's
+pdfsig says of a file.
 
 Plain functions (not fixtures), so server tests can use them too.
 """
@@ -7,17 +8,18 @@ Plain functions (not fixtures), so server tests can use them too.
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+from pathlib import Path
 
-from asn1crypto import tsp
+import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign.timestamps import TimeStamper
 
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.signing.keys import Identity, generate_key, make_csr
-from ecabinet.signing.tsa import TimeStampAuthority
 
 BODY = "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
 
@@ -55,13 +57,20 @@ def with_update_after_signing(signed_pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-class InProcessTimeStamper(TimeStamper):
-    """pyHanko's client side of RFC 3161 talking straight to a TimeStampAuthority: the
-    same DER query and reply as over HTTP, without a server."""
-
-    def __init__(self, authority: TimeStampAuthority) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.authority = authority
-
-    async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
-        return tsp.TimeStampResp.load(self.authority.answer(req.dump()))
+def pdfsig_report(pdf: Path, ca_pem: Path, nss_dir: Path) -> str:
+    """What poppler's pdfsig says of ``pdf`` when ``ca_pem`` is its only trusted CA."""
+    if not (shutil.which("pdfsig") and shutil.which("certutil")):
+        pytest.skip(
+            "poppler's pdfsig and NSS certutil are not installed "
+            "(apt-get install poppler-utils libnss3-tools)"
+        )
+    nss_dir.mkdir()
+    database = f"sql:{nss_dir}"
+    subprocess.run(["certutil", "-N", "-d", database, "--empty-password"], check=True)
+    subprocess.run(
+        ["certutil", "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(ca_pem)],
+        check=True,
+    )
+    return subprocess.run(
+        ["pdfsig", "-nssdir", database, str(pdf)], check=False, capture_output=True, text=True
+    ).stdout

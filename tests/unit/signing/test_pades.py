@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,11 +27,11 @@ from ecabinet.signing.pades import (
     sign_pdf,
 )
 from ecabinet.signing.signer import SoftwareSigner, asn1_certificate
-from ecabinet.signing.tsa import TimeStampAuthority
+from ecabinet.signing.tsa import AuthorityTimeStamper, TimeStampAuthority
 from tests.pdfs import make_pdf
 from tests.unit.signing.helpers import (
-    InProcessTimeStamper,
     issue_identity,
+    pdfsig_report,
     with_update_after_signing,
 )
 
@@ -47,7 +45,7 @@ def long_term_form(
 ) -> bytes:
     """A reply form signed PAdES B-LT: a timestamp of the body's TSA, the CA's CRL inside."""
     crl = body_ca.crl([])
-    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate], [crl])
+    long_term = LongTerm(AuthorityTimeStamper(body_tsa), [body_ca.certificate], [crl])
     return sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term)
 
 
@@ -160,25 +158,6 @@ def test_a_second_signature_is_refused(
     assert "exactly one" in check_signed_pdf(twice, [body_ca.certificate]).reason
 
 
-def pdfsig_report(pdf: Path, ca_pem: Path, nss_dir: Path) -> str:
-    """What poppler's pdfsig says of ``pdf`` when ``ca_pem`` is its only trusted CA."""
-    if not (shutil.which("pdfsig") and shutil.which("certutil")):
-        pytest.skip(
-            "poppler's pdfsig and NSS certutil are not installed "
-            "(apt-get install poppler-utils libnss3-tools)"
-        )
-    nss_dir.mkdir()
-    database = f"sql:{nss_dir}"
-    subprocess.run(["certutil", "-N", "-d", database, "--empty-password"], check=True)
-    subprocess.run(
-        ["certutil", "-A", "-d", database, "-n", "ca", "-t", "CT,C,C", "-i", str(ca_pem)],
-        check=True,
-    )
-    return subprocess.run(
-        ["pdfsig", "-nssdir", database, str(pdf)], check=False, capture_output=True, text=True
-    ).stdout
-
-
 def test_an_independent_validator_agrees(
     signed_form: bytes, ca_pem_file: Path, tmp_path: Path
 ) -> None:
@@ -197,7 +176,7 @@ def test_a_timestamped_form_is_b_t_and_its_token_chains_to_the_ca(
     body_ca: CertificateAuthority,
     body_tsa: TimeStampAuthority,
 ) -> None:
-    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate])
+    long_term = LongTerm(AuthorityTimeStamper(body_tsa), [body_ca.certificate])
     signed = sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term)
     assert pades_level(signed) == "B-T"
     assert check_signed_pdf(signed, [body_ca.certificate]).valid
@@ -255,7 +234,7 @@ def test_a_reader_sees_from_the_embedded_crl_that_the_signer_was_revoked(
 ) -> None:
     revoked = issue_identity(body_ca, "cu.bo.truong", "Trần Văn Cũ")
     crl = body_ca.crl([(revoked.certificate.serial_number, datetime.now(UTC))])
-    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate], [crl])
+    long_term = LongTerm(AuthorityTimeStamper(body_tsa), [body_ca.certificate], [crl])
     signed = sign_pdf(reply_form, SoftwareSigner(revoked), long_term=long_term)
     reader = PdfFileReader(io.BytesIO(signed))
     dss = DocumentSecurityStore.read_dss(reader)
@@ -275,7 +254,7 @@ def test_a_reader_sees_from_the_embedded_crl_that_the_signer_was_revoked(
 def test_a_tsa_that_refuses_fails_the_signature(
     reply_form: bytes, minister: Identity, body_ca: CertificateAuthority
 ) -> None:
-    class Refusing(InProcessTimeStamper):
+    class Refusing(AuthorityTimeStamper):
         async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
             return tsp.TimeStampResp({"status": {"status": "rejection"}})
 
@@ -311,7 +290,7 @@ def test_an_independent_validator_agrees_on_the_timestamped_form(
     tmp_path: Path,
 ) -> None:
     # B-T: the timestamp token is inside the signature, nothing follows it.
-    long_term = LongTerm(InProcessTimeStamper(body_tsa), [body_ca.certificate])
+    long_term = LongTerm(AuthorityTimeStamper(body_tsa), [body_ca.certificate])
     form = tmp_path / "phieu.pdf"
     form.write_bytes(sign_pdf(reply_form, SoftwareSigner(minister), long_term=long_term))
     report = pdfsig_report(form, ca_pem_file, tmp_path / "nss")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, BackgroundTasks, Query, Request
 
 from ecabinet.server.api.deps import Auth, AuthMaybeRevoked, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.services import sync
+from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.wire.sync import MAX_PAGE, ChangesPage, PushRequest, PushResponse
 
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
@@ -38,5 +39,22 @@ def changes(
     summary="Apply the member's mutations, each at most once, in order",
     responses={503: {"description": "server_busy: nothing applied; send again (Retry-After)"}},
 )
-def push(body: PushRequest, auth: Auth, db: DbDep, settings: SettingsDep) -> PushResponse:
-    return PushResponse(results=sync.push(db, auth, settings, body.mutations))
+def push(
+    body: PushRequest,
+    auth: Auth,
+    db: DbDep,
+    settings: SettingsDep,
+    request: Request,
+    after: BackgroundTasks,
+) -> PushResponse:
+    results = sync.push(db, auth, settings, body.mutations)
+    if any(mutation.type == "ballot.respond" for mutation in body.mutations):
+        # A form signed offline gets its timestamp once the answer has gone back: the
+        # member's laptop never waits on the TSA.
+        after.add_task(
+            archive_pending_forms,
+            request.app.state.session_factory,
+            settings,
+            user_id=auth.user_id,
+        )
+    return PushResponse(results=results)

@@ -100,7 +100,7 @@ def _body(db: Session, settings: Settings) -> Body:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from ecabinet.server.serving import serve  # uvicorn: only when serving
 
     settings = _settings(args)
     # Workers are separate processes: they rebuild the settings from these variables.
@@ -124,18 +124,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"(data: {settings.data_dir})",
         flush=True,
     )
-    uvicorn.run(
+    started = serve(
         "ecabinet.server.cli:app_from_environment",
-        factory=True,
         host=args.host,
         port=args.port,
         workers=args.workers,
         log_level=args.log_level,
-        proxy_headers=True,
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
     )
-    return 0
+    return 0 if started else 1
 
 
 def app_from_environment() -> object:

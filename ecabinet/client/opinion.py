@@ -20,7 +20,7 @@ from ecabinet.client.notes import NoteError, current_version, notes_on, version_
 from ecabinet.client.signed_in import Member
 from ecabinet.pdf.quotes import Quote, relocate
 from ecabinet.pdf.text_layout import index_at_height, page_texts
-from ecabinet.wire.objects import AnnotationData
+from ecabinet.wire.objects import AnnotationData, DocumentData
 
 # "Điều 5. Phạm vi điều chỉnh" (or "Điều 5" alone on its line); a reference inside a sentence
 # that wraps onto a new line ("Điều 5 của Luật này") has no full stop after its number.
@@ -109,6 +109,15 @@ def opinion_from_notes(
         if not n.quote.strip() and n.page < len(pages)
     }
     return compose_opinion(notes, pages, anchors)
+
+
+def ballot_opinion(account: Member, ballot_id: str, document_id: str) -> str:
+    """The opinion from all the member's notes on a draft of a written ballot; a document of
+    another ballot or of a meeting is refused (its pages would be cited in the wrong reply)."""
+    document = account.store.get("document", document_id)
+    if not isinstance(document, DocumentData) or document.ballot_id != ballot_id:
+        raise NoteError("This document is not a draft of this written ballot (see: ballots).")
+    return opinion_from_notes(account, document_id)
 
 
 def _top(note: AnnotationData) -> float:

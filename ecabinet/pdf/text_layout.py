@@ -73,7 +73,7 @@ def index_at_height(data: bytes, page_index: int, y: float) -> int:
         page = document[page_index]
         height = page.get_size()[1]
         textpage = page.get_textpage()
-        count = textpage.count_chars()
+        count: int = textpage.count_chars()
         found = count
         for index in range(count):
             left, bottom, right, top = textpage.get_charbox(index, loose=True)

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from ecabinet.client.notes import NoteError, current_version, notes_on, version_bytes
 from ecabinet.client.signed_in import Member
+from ecabinet.client.standing import marks_and_votes
+from ecabinet.domain import BallotStatus, ItemStatus
 from ecabinet.pdf.quotes import Quote, relocate
 from ecabinet.pdf.text_layout import index_at_height, page_texts
-from ecabinet.wire.objects import AnnotationData, DocumentData
+from ecabinet.wire.objects import AgendaItemData, AnnotationData, BallotData, DocumentData
 
 # "Điều 5. Phạm vi điều chỉnh" (or "Điều 5" alone on its line); a reference inside a sentence
 # that wraps onto a new line ("Điều 5 của Luật này") has no full stop after its number.
@@ -118,6 +121,37 @@ def ballot_opinion(account: Member, ballot_id: str, document_id: str) -> str:
     if not isinstance(document, DocumentData) or document.ballot_id != ballot_id:
         raise NoteError("This document is not a draft of this written ballot (see: ballots).")
     return opinion_from_notes(account, document_id)
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Where an opinion on a document may go: ("", "") when it may go nowhere."""
+
+    ballot: tuple[str, str] = ("", "")  # id, title of the open ballot the draft belongs to
+    item: tuple[str, str] = ("", "")  # id, title of the agenda item, not yet decided
+
+
+def opinion_targets(account: Member, document_id: str) -> Targets:
+    """The ballot the member may still reply to whose draft this is, and the agenda item the
+    document belongs to while the member may mark a position on it; the Government Office
+    records and never gives an opinion (rule 8)."""
+    store = account.store
+    document = store.get("document", document_id)
+    if not isinstance(document, DocumentData) or not marks_and_votes(account):
+        return Targets()
+    ballot = store.get("ballot", document.ballot_id or "")
+    item = store.get("agenda_item", document.agenda_item_id or "")
+    open_ballot = (
+        isinstance(ballot, BallotData)
+        and ballot.status == BallotStatus.OPEN
+        and store.get_state("user_id") in ballot.voter_ids
+    )
+    return Targets(
+        (ballot.id, ballot.title) if open_ballot and isinstance(ballot, BallotData) else ("", ""),
+        (item.id, item.title)
+        if isinstance(item, AgendaItemData) and item.status != ItemStatus.CLOSED
+        else ("", ""),
+    )
 
 
 def _top(note: AnnotationData) -> float:

@@ -2656,7 +2656,7 @@
     <name>OpinionDialog</name>
     <message>
         <location filename="../../ui/reader/opinion_dialog.py" line="62"/>
-        <location filename="../../ui/reader/opinion_dialog.py" line="96"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="98"/>
         <source>Ý kiến khác</source>
         <translation>Other opinion</translation>
     </message>
@@ -2701,57 +2701,62 @@
         <translation>Save and send</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="96"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="92"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="98"/>
         <source>Trả lời: {choice}</source>
         <translation>Reply: {choice}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="101"/>
         <source>Ý kiến trước phiên họp:</source>
         <translation>Position before the session:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="118"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="120"/>
         <source>Không soạn được ý kiến: {reason}</source>
         <translation>The opinion could not be composed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="124"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
         <source>Hãy ghi nội dung ý kiến.</source>
         <translation>Write the text of the opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="128"/>
         <source>Hãy chọn Không phản đối, Đăng ký phát biểu hoặc Phản đối.</source>
         <translation>Choose No objection, Wish to speak or Object.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="137"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="139"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="138"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="140"/>
         <source>Gửi “Ý kiến khác”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “Other opinion”? The reply form will be signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="153"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="155"/>
         <source>Đã lưu ý kiến; sẽ gửi khi có kết nối.</source>
         <translation>Opinion saved; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="157"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="159"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="167"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="169"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="179"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="181"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
     </message>

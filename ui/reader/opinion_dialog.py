@@ -86,8 +86,10 @@ class OpinionDialog(QDialog):
         self.send = QPushButton(self.tr("Ký số và gửi") if ballot else self.tr("Lưu và gửi"))
         self.send.setEnabled(False)
         self.send.clicked.connect(self._confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Our own words, not Qt's: Qt's "Cancel" is not translated into Vietnamese.
+        buttons = QDialogButtonBox()
         buttons.addButton(self.send, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QPushButton(self.tr("Huỷ")), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ecabinet.client import acts, notes
 from ecabinet.client.account import Account
 from ecabinet.client.standing import item_standing
+from tests.gui.layout_check import assert_laid_out
 from tests.gui.test_annotations import WAIT, reader_on
 from tests.loopback import LiveServer, replace_with, synced
 from tests.pdfs import make_draft
@@ -59,6 +60,7 @@ def test_two_chosen_notes_fill_the_other_opinion_which_is_edited_and_signed(
         "Trang 1, Điều 2, khoản 1: “Cơ quan nhà nước” — thêm cấp xã",
         "Trang 2, Điều 3, khoản 2: “mười năm” — năm năm",
     ]
+    assert_laid_out(dialog)  # nothing clipped or overlapping
     dialog.text.appendPlainText("Đề nghị Bộ Tài chính tiếp thu.")  # the member's own words
     with qtbot.wait_signal(dialog.acted, timeout=WAIT) as acted:
         dialog.give()
@@ -87,6 +89,7 @@ def test_all_notes_go_as_a_written_opinion_on_the_item_once_a_position_is_chosen
     assert text.splitlines()[0].startswith("Trang 1: “nội dung 1")
     assert text.splitlines()[1] == "Trang 2: “Trang 2” — Bỏ"
     assert "chọn Không phản đối" in dialog.problem()  # never assumed: rule 6 counts it
+    assert_laid_out(dialog)
     dialog.positions.buttons()[2].setChecked(True)  # "Phản đối"
     assert dialog.problem() == ""
     with qtbot.wait_signal(dialog.acted, timeout=WAIT):

@@ -2655,108 +2655,113 @@
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="62"/>
-        <location filename="../../ui/reader/opinion_dialog.py" line="98"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
         <source>Ý kiến khác</source>
         <translation>Other opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="62"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
         <source>Ý kiến bằng văn bản</source>
         <translation>Written opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="65"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="66"/>
         <source>Trả lời phiếu lấy ý kiến: {title}</source>
         <translation>Reply to the written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="67"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="68"/>
         <source>Ý kiến về nội dung: {title}</source>
         <translation>Opinion on the item: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="79"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="80"/>
         <source>Nội dung ý kiến</source>
         <translation>Text of the opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="80"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="81"/>
         <source>Đang soạn ý kiến từ ghi chú…</source>
         <translation>Composing the opinion from your notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="83"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="84"/>
         <source>Mỗi ghi chú một dòng, theo thứ tự trang; đồng chí sửa được trước khi gửi.</source>
         <translation>One line per note, in page order; you can edit it before sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="86"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="86"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
         <source>Lưu và gửi</source>
         <translation>Save and send</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="92"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="93"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="98"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
         <source>Trả lời: {choice}</source>
         <translation>Reply: {choice}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="101"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="102"/>
         <source>Ý kiến trước phiên họp:</source>
         <translation>Position before the session:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="120"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="122"/>
+        <source>tệp tài liệu chưa có đủ trên máy này; hãy đồng bộ rồi thử lại.</source>
+        <translation>the document&apos;s file is not fully on this laptop; sync, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
         <source>Không soạn được ý kiến: {reason}</source>
         <translation>The opinion could not be composed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="131"/>
         <source>Hãy ghi nội dung ý kiến.</source>
         <translation>Write the text of the opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="128"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="133"/>
         <source>Hãy chọn Không phản đối, Đăng ký phát biểu hoặc Phản đối.</source>
         <translation>Choose No objection, Wish to speak or Object.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="139"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="144"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="140"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="145"/>
         <source>Gửi “Ý kiến khác”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “Other opinion”? The reply form will be signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="155"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="160"/>
         <source>Đã lưu ý kiến; sẽ gửi khi có kết nối.</source>
         <translation>Opinion saved; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="159"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="164"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="169"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="174"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="181"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
     </message>

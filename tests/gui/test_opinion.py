@@ -100,3 +100,21 @@ def test_all_notes_go_as_a_written_opinion_on_the_item_once_a_position_is_chosen
     assert standing is not None and standing.position is not None
     assert (standing.position.choice, standing.position.comment) == ("object", text)
     assert member.sync_service().sync().rejected == 0
+
+
+def test_a_draft_whose_file_is_gone_is_said_in_words_and_nothing_is_given(
+    qtbot: QtBot, live_server: LiveServer, member: Account, tasks: TaskManager
+) -> None:
+    doc = live_server.world.document_ids[1]
+    notes.note_on_words(member, doc, 1, "highlight", "nội dung 1", text="Xem lại")
+    reader = reader_on(qtbot, member, tasks, doc)
+    version = notes.current_version(member, doc)
+    member.store.vault.profile.blob_path(version.sha256).unlink()  # removed after it was opened
+    panel = reader.notes_panel
+    qtbot.waitUntil(panel.to_item.isEnabled, timeout=WAIT)
+    panel.to_item.trigger()
+    dialog = reader.notes_tools.opinion
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "hãy đồng bộ" in dialog.note.text(), timeout=WAIT)
+    assert not dialog.send.isEnabled() and not dialog.text.isEnabled()
+    assert member.store.waiting_acts("position.set") == []

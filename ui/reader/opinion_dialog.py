@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.client import acts
 from ecabinet.client.account import Account
+from ecabinet.client.notes import NoteError
 from ecabinet.client.opinion import opinion_from_notes
 from ecabinet.domain import PositionChoice
 from ui import labels
@@ -116,9 +117,13 @@ class OpinionDialog(QDialog):
         self.composed.emit(text)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(
-            self.tr("Không soạn được ý kiến: {reason}").format(reason=labels.error_words(error))
+        # The notes were listed from this laptop a moment ago: what fails is the draft's file.
+        reason = (
+            self.tr("tệp tài liệu chưa có đủ trên máy này; hãy đồng bộ rồi thử lại.")
+            if isinstance(error, NoteError)
+            else labels.error_words(error)
         )
+        self._say(self.tr("Không soạn được ý kiến: {reason}").format(reason=reason))
 
     def problem(self) -> str:
         """What is missing before the opinion can be given, in words; "" when nothing is."""

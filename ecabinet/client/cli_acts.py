@@ -1,5 +1,6 @@
 """The member's decisions from the command line (``position``, ``vote``, ``consent pull``,
-``ballot reply|form``) and the Government Office's signed papers (``ballot summary``,
+``ballot reply|form``, a reply's text composed from the member's notes with
+``--from-notes``) and the Government Office's signed papers (``ballot summary``,
 ``minutes``). Each act is written with its outbox entry before the command says so, and is
 sent at the next ``ecabinet sync``; the same rules as the window apply (ecabinet.client.acts).
 Main thread.
@@ -13,6 +14,7 @@ from pathlib import Path
 from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.exports import save_paper, save_text
+from ecabinet.client.opinion import ballot_opinion
 
 
 def _position(account: Account, args: argparse.Namespace) -> int:
@@ -51,7 +53,17 @@ def _level(pdf: bytes) -> str:
 
 
 def _ballot_reply(account: Account, args: argparse.Namespace) -> int:
-    acts.reply_to_ballot(account, args.ballot_id, args.choice, args.comment)
+    comment = args.comment
+    if args.from_notes:
+        # The notes' lines first, then the member's own closing words, if any: what is printed
+        # is exactly what is signed.
+        composed = ballot_opinion(account, args.ballot_id, args.from_notes)
+        comment = "\n".join(part for part in (composed, args.comment.strip()) if part)
+        print(f"Opinion composed from your notes:\n{comment}")
+    if args.dry_run:
+        print("Nothing signed (--dry-run).")
+        return 0
+    acts.reply_to_ballot(account, args.ballot_id, args.choice, comment)
     level = _level(acts.last_form(account, args.ballot_id))
     print(
         f"Reply form signed on this laptop ({args.choice}, {level}); it is sent at the next sync."
@@ -115,7 +127,15 @@ def add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     reply = ballot.add_parser("reply", help="sign a reply form offline and queue it")
     reply.add_argument("ballot_id")
     reply.add_argument("--choice", required=True, choices=["agree", "disagree", "other"])
-    reply.add_argument("--comment", default="")
+    reply.add_argument("--comment", default="", help="with --from-notes: added after the notes")
+    reply.add_argument(
+        "--from-notes",
+        metavar="DOC_ID",
+        help="the opinion's text composed from your notes on this draft of the ballot",
+    )
+    reply.add_argument(
+        "--dry-run", action="store_true", help="print the text of the reply, sign nothing"
+    )
     reply.set_defaults(run=_ballot_reply)
     form = ballot.add_parser("form", help="write your last signed form to a file")
     form.add_argument("ballot_id")

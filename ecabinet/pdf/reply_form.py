@@ -79,7 +79,12 @@ def build_reply_form(form: ReplyForm) -> bytes:
         pdf.cell(0, 8, f"    {box}  {label}", new_x="LMARGIN", new_y="NEXT")
     if form.fields.comment:
         pdf.ln(2)
-        pdf.multi_cell(0, 7, f"Ý kiến cụ thể: {form.fields.comment}", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, "Ý kiến cụ thể:", new_x="LMARGIN", new_y="NEXT")
+        # Line by line, as the member wrote it (an opinion from notes has one line per note),
+        # each wrapped within the margins and set a little apart; the words are not changed.
+        for line in form.fields.comment.split("\n"):
+            pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
     pdf.ln(8)
     day = official(form.signed_on)
     pdf.cell(

@@ -62,3 +62,26 @@ def text_rects(data: bytes, page_index: int, start: int, length: int) -> list[Re
         return [(a, b, c, d) for a, b, c, d in lines]
     finally:
         document.close()
+
+
+def index_at_height(data: bytes, page_index: int, y: float) -> int:
+    """The index of the first character on a page whose line reaches down to ``y`` (points
+    from the top), or the page's length when no line does: what text a note at that height
+    stands beside."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        page = document[page_index]
+        height = page.get_size()[1]
+        textpage = page.get_textpage()
+        count: int = textpage.count_chars()
+        found = count
+        for index in range(count):
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            if right > left and height - bottom >= y:
+                found = index
+                break
+        textpage.close()
+        page.close()
+        return found
+    finally:
+        document.close()

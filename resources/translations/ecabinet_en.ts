@@ -1947,122 +1947,142 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="28"/>
+        <location filename="../../ui/reader/notes_panel.py" line="34"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="29"/>
+        <location filename="../../ui/reader/notes_panel.py" line="35"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="30"/>
+        <location filename="../../ui/reader/notes_panel.py" line="36"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="31"/>
+        <location filename="../../ui/reader/notes_panel.py" line="37"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="32"/>
+        <location filename="../../ui/reader/notes_panel.py" line="38"/>
         <source>Nét bút</source>
         <translation>Ink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="33"/>
+        <location filename="../../ui/reader/notes_panel.py" line="39"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="53"/>
+        <location filename="../../ui/reader/notes_panel.py" line="60"/>
         <source>Lọc ghi chú…</source>
         <translation>Filter notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="57"/>
+        <location filename="../../ui/reader/notes_panel.py" line="64"/>
         <source>Tài liệu này</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="58"/>
+        <location filename="../../ui/reader/notes_panel.py" line="65"/>
         <source>Cả phiên họp</source>
         <translation>The whole meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="63"/>
+        <location filename="../../ui/reader/notes_panel.py" line="72"/>
         <source>Ghi chú của tài liệu</source>
         <translation>Notes of the document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="68"/>
+        <location filename="../../ui/reader/notes_panel.py" line="77"/>
         <source>Riêng tư</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="69"/>
+        <location filename="../../ui/reader/notes_panel.py" line="78"/>
         <source>Gửi Văn phòng Chính phủ</source>
         <translation>Shared with the Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="70"/>
+        <location filename="../../ui/reader/notes_panel.py" line="79"/>
         <source>Chia sẻ với người dự họp</source>
         <translation>Shared with everyone invited</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="73"/>
+        <location filename="../../ui/reader/notes_panel.py" line="82"/>
         <source>Ai được xem ghi chú đang chọn</source>
         <translation>Who may see the chosen note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="79"/>
+        <location filename="../../ui/reader/notes_panel.py" line="88"/>
         <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
         <translation>Could not be placed in the new version (kept on the old one):</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <location filename="../../ui/reader/notes_panel.py" line="91"/>
         <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
         <translation>Notes file to open in another PDF reader</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="94"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="94"/>
         <source>Tài liệu PDF có ghi chú</source>
         <translation>The PDF document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="86"/>
+        <location filename="../../ui/reader/notes_panel.py" line="95"/>
         <source>Xuất tệp ghi chú…</source>
         <translation>Export notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="87"/>
+        <location filename="../../ui/reader/notes_panel.py" line="96"/>
         <source>Nhập tệp ghi chú…</source>
         <translation>Import notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <location filename="../../ui/reader/notes_panel.py" line="97"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <location filename="../../ui/reader/notes_panel.py" line="97"/>
         <source>In tài liệu cùng ghi chú</source>
         <translation>Print the document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="112"/>
+        <location filename="../../ui/reader/notes_panel.py" line="120"/>
+        <source>Đưa vào ý kiến khác…</source>
+        <translation>Put into an other opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="121"/>
+        <source>Gửi ý kiến bằng văn bản…</source>
+        <translation>Send as a written opinion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="126"/>
+        <source>Soạn ý kiến từ ghi chú</source>
+        <translation>Opinion from notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="129"/>
+        <source>Các ghi chú đang chọn (giữ Ctrl để chọn nhiều), hoặc mọi ghi chú của đồng chí trên tài liệu này nếu chưa chọn ghi chú nào</source>
+        <translation>The selected notes (hold Ctrl to select several), or all your notes on this document if none is selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="164"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="114"/>
+        <location filename="../../ui/reader/notes_panel.py" line="166"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -2070,84 +2090,89 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="53"/>
+        <location filename="../../ui/reader/notes_tools.py" line="57"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="57"/>
+        <location filename="../../ui/reader/notes_tools.py" line="61"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="58"/>
+        <location filename="../../ui/reader/notes_tools.py" line="62"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="59"/>
+        <location filename="../../ui/reader/notes_tools.py" line="63"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="60"/>
+        <location filename="../../ui/reader/notes_tools.py" line="64"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="61"/>
+        <location filename="../../ui/reader/notes_tools.py" line="65"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="62"/>
+        <location filename="../../ui/reader/notes_tools.py" line="66"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="63"/>
+        <location filename="../../ui/reader/notes_tools.py" line="67"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="76"/>
+        <location filename="../../ui/reader/notes_tools.py" line="80"/>
         <source>Màu {n}</source>
         <translation>Colour {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="95"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="97"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="165"/>
+        <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
+        <translation>You have no notes on this document to make an opinion from.</translation>
     </message>
     <message>
         <location filename="../../ui/reader/note_files.py" line="87"/>
@@ -2625,6 +2650,120 @@
         <location filename="../../ui/office/meetings.py" line="259"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
+        <source>Ý kiến khác</source>
+        <translation>Other opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
+        <source>Ý kiến bằng văn bản</source>
+        <translation>Written opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="66"/>
+        <source>Trả lời phiếu lấy ý kiến: {title}</source>
+        <translation>Reply to the written ballot: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="68"/>
+        <source>Ý kiến về nội dung: {title}</source>
+        <translation>Opinion on the item: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="80"/>
+        <source>Nội dung ý kiến</source>
+        <translation>Text of the opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="81"/>
+        <source>Đang soạn ý kiến từ ghi chú…</source>
+        <translation>Composing the opinion from your notes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="84"/>
+        <source>Mỗi ghi chú một dòng, theo thứ tự trang; đồng chí sửa được trước khi gửi.</source>
+        <translation>One line per note, in page order; you can edit it before sending.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
+        <source>Ký số và gửi</source>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
+        <source>Lưu và gửi</source>
+        <translation>Save and send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="93"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
+        <source>Trả lời: {choice}</source>
+        <translation>Reply: {choice}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="102"/>
+        <source>Ý kiến trước phiên họp:</source>
+        <translation>Position before the session:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="122"/>
+        <source>tệp tài liệu chưa có đủ trên máy này; hãy đồng bộ rồi thử lại.</source>
+        <translation>the document&apos;s file is not fully on this laptop; sync, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
+        <source>Không soạn được ý kiến: {reason}</source>
+        <translation>The opinion could not be composed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="131"/>
+        <source>Hãy ghi nội dung ý kiến.</source>
+        <translation>Write the text of the opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="133"/>
+        <source>Hãy chọn Không phản đối, Đăng ký phát biểu hoặc Phản đối.</source>
+        <translation>Choose No objection, Wish to speak or Object.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="144"/>
+        <source>Xác nhận trả lời</source>
+        <translation>Confirm your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="145"/>
+        <source>Gửi “Ý kiến khác”? Phiếu trả lời sẽ được ký số trên máy này.</source>
+        <translation>Send “Other opinion”? The reply form will be signed on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="160"/>
+        <source>Đã lưu ý kiến; sẽ gửi khi có kết nối.</source>
+        <translation>Opinion saved; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="164"/>
+        <source>Đang ký phiếu trả lời…</source>
+        <translation>Signing the reply form…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="174"/>
+        <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
+        <source>Chưa gửi được ý kiến: {reason}</source>
+        <translation>The opinion was not given: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,24 @@
 """The notes panel: every note of the document (the member's and those shared with them), by
 page, with its quote and text, filterable; choosing one goes to it. Notes that could not be
 placed on a replaced draft are listed apart, never lost. Also where notes leave the laptop:
-export as PDF or XFDF, import XFDF, print (always watermarked). GUI thread.
+export as PDF or XFDF, import XFDF, print (always watermarked), and become an opinion: the
+selected notes (or all the member's own) put into the "other opinion" of a ballot reply or
+sent as a written opinion on the agenda item (ui/reader/opinion_dialog.py). GUI thread.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.search_text import fold
 from ecabinet.domain import Sharing
 from ecabinet.wire.objects import AnnotationData
+from ui.icons import icon
 
 ROLE = Qt.ItemDataRole.UserRole
 KIND_WORDS = {
@@ -43,6 +49,7 @@ class NotesPanel(QWidget):
     export_xfdf = Signal()
     import_xfdf = Signal()
     print_requested = Signal()
+    opinion_requested = Signal(str, list)  # "ballot" or "item", the ids of the notes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +67,8 @@ class NotesPanel(QWidget):
         self.elsewhere: list[tuple[str, str, AnnotationData]] = []  # document id, title, note
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Several notes may be chosen at once (Ctrl, Shift) to make an opinion of them.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAccessibleName(self.tr("Ghi chú của tài liệu"))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
@@ -92,6 +101,8 @@ class NotesPanel(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(signal)
             buttons.addWidget(button, n // 2, n % 2)
+        self.opinion = self._build_opinion()
+        buttons.addWidget(self.opinion, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scope)
@@ -102,6 +113,47 @@ class NotesPanel(QWidget):
         layout.addWidget(self.unplaced)
         layout.addLayout(buttons)
         self.show_unplaced([])
+
+    def _build_opinion(self) -> QPushButton:
+        """One button with a menu (the panel is narrow), its actions also on the list's
+        right-click menu."""
+        self.to_ballot = QAction(icon("ballot"), self.tr("Đưa vào ý kiến khác…"), self)
+        self.to_item = QAction(icon("meeting"), self.tr("Gửi ý kiến bằng văn bản…"), self)
+        for action, kind in ((self.to_ballot, "ballot"), (self.to_item, "item")):
+            action.triggered.connect(lambda _=False, k=kind: self.request_opinion(k))
+            self.list.addAction(action)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        button = QPushButton(self.tr("Soạn ý kiến từ ghi chú"))
+        button.setToolTip(
+            self.tr(
+                "Các ghi chú đang chọn (giữ Ctrl để chọn nhiều), hoặc mọi ghi chú của đồng chí "
+                "trên tài liệu này nếu chưa chọn ghi chú nào"
+            )
+        )
+        menu = QMenu(button)
+        menu.addAction(self.to_ballot)
+        menu.addAction(self.to_item)
+        button.setMenu(menu)
+        self.set_targets(False, False)
+        return button
+
+    def set_targets(self, ballot: bool, item: bool) -> None:
+        """Which opinions the open document may go into (an open ballot whose draft it is; an
+        agenda item not yet decided)."""
+        self.to_ballot.setEnabled(ballot)
+        self.to_item.setEnabled(item)
+
+    def chosen_notes(self) -> list[str]:
+        """The member's own notes selected in this document's list, or all of them when none is
+        selected: others' shared notes are their words, not the member's."""
+        mine = {n.id for n in self.notes if n.author_id == self.me}
+        if self.scope.currentData():
+            return sorted(mine)
+        selected = [item.data(ROLE)[0] for item in self.list.selectedItems()]
+        return [key for key in selected if key in mine] or sorted(mine)
+
+    def request_opinion(self, kind: str) -> None:
+        self.opinion_requested.emit(kind, self.chosen_notes())
 
     def show_notes(self, notes: list[AnnotationData], me: str, authors: dict[str, str]) -> None:
         self.notes, self.me, self.authors = notes, me, authors

@@ -2,7 +2,8 @@
 
 Tools have one-letter keys (V select, H highlight, U underline, K strike-out, N sticky note,
 P pen, T text box), colours, undo and redo, delete and edit. The panel's export, import and
-print buttons go to the notes' files (note_files.py). GUI thread.
+print buttons go to the notes' files (note_files.py); its opinion actions open the opinion
+composed from the chosen notes (opinion_dialog.py). GUI thread.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from ecabinet.client.account import Account
 from ecabinet.client.notes import meeting_notes, unplaced_notes
+from ecabinet.client.opinion import Targets, opinion_targets
 from ecabinet.domain import Sharing
 from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
 from ui.reader.note_files import NoteFiles
 from ui.reader.notes_panel import NotesPanel
+from ui.reader.opinion_dialog import BALLOT, OpinionDialog
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
 
@@ -37,6 +40,7 @@ TOOL_KEYS = {
 
 class NotesTools(QObject):
     message_shown = Signal(str)
+    acted = Signal()  # an opinion was signed or kept: the window syncs
 
     def __init__(
         self,
@@ -102,6 +106,10 @@ class NotesTools(QObject):
         panel.export_xfdf.connect(lambda: self.files.ask_export("xfdf"))
         panel.import_xfdf.connect(self.files.ask_import)
         panel.print_requested.connect(self.files.print_document)
+        self.targets = Targets()
+        self.targets_of = ""  # the document the targets were read for
+        self.opinion: OpinionDialog | None = None
+        panel.opinion_requested.connect(self.open_opinion)
 
     def _add(self, text: str, keys: list[Any], slot: Callable[..., Any]) -> QAction:
         action = make_action(self.owner, text, keys, slot)
@@ -142,6 +150,29 @@ class NotesTools(QObject):
             self.tasks.run_local(
                 lambda: unplaced_notes(account, document_id), self.panel.show_unplaced
             )
+        if document_id != self.targets_of:
+            self.targets_of = document_id
+            self.tasks.run_local(lambda: opinion_targets(account, document_id), self._targets)
+
+    def _targets(self, targets: Targets) -> None:
+        self.targets = targets
+        self.panel.set_targets(bool(targets.ballot[0]), bool(targets.item[0]))
+
+    def open_opinion(self, kind: str, note_ids: list[str]) -> None:
+        """The opinion composed from the chosen notes, in an editable box, to be given."""
+        if not note_ids:
+            self.message_shown.emit(
+                self.tr("Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.")
+            )
+            return
+        target = self.targets.ballot if kind == BALLOT else self.targets.item
+        dialog = OpinionDialog(
+            self.account, self.tasks, kind, target, self.document_id(), note_ids, self.owner
+        )
+        dialog.acted.connect(self.message_shown)
+        dialog.acted.connect(lambda _text: self.acted.emit())
+        self.opinion = dialog
+        dialog.open()
 
     def _scope(self, whole_meeting: bool) -> None:
         if not whole_meeting or not self.document_id():

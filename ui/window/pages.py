@@ -92,3 +92,4 @@ def connect_reader(window: MainWindow, reader: DocumentReader) -> None:
     restore_splitters(reader)
     reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
     reader.toolbar.speak.acted.connect(window.after_act)
+    reader.notes_tools.acted.connect(window.after_act)

@@ -30,7 +30,7 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import bombs, bundle, cluster, desktop, live, page
+from tests.bench import bombs, bundle, cluster, desktop, latency, live, page
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
@@ -41,6 +41,7 @@ BENCHMARKS = (
     "noop",
     "search",
     "poll",
+    "latency",
     "cluster",
     "gui",
     "start",
@@ -292,48 +293,21 @@ def bench_search(pages: int, runs: int) -> str:
 
 
 async def _poll(url: str, usernames: list[str], seconds: float) -> tuple[int, list[float]]:
+    """Closed loop: each member polls again as soon as its answer is in."""
+    targets = await latency.signed_in_targets(url, usernames)
     limits = httpx.Limits(max_connections=len(usernames))
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
-        tokens = []
-        for username in usernames:
-            r = await client.post(
-                "/api/v1/auth/login",
-                json={"username": username, "password": PASSWORD, "device_name": "bench"},
-            )
-            r.raise_for_status()
-            tokens.append(r.json()["token"])
-        heads = []
-        for token in tokens:
-            page = (
-                await client.get(
-                    "/api/v1/sync/changes",
-                    params={"limit": 1000},
-                    headers={"Authorization": f"Bearer {token}"},
-                )
-            ).json()
-            while page["more"]:
-                page = (
-                    await client.get(
-                        "/api/v1/sync/changes",
-                        params={"limit": 1000, "since": page["cursor"]},
-                        headers={"Authorization": f"Bearer {token}"},
-                    )
-                ).json()
-            heads.append(page["cursor"])
         latencies: list[float] = []
         stop = time.perf_counter() + seconds
 
-        async def member(token: str, cursor: str) -> None:
-            headers = {"Authorization": f"Bearer {token}"}
+        async def member(target: latency.Target) -> None:
             while time.perf_counter() < stop:
                 started = time.perf_counter()
-                r = await client.get(
-                    "/api/v1/sync/changes", params={"since": cursor}, headers=headers
-                )
+                r = await client.get(target.path, params=target.params, headers=target.headers)
                 r.raise_for_status()
                 latencies.append((time.perf_counter() - started) * 1000)
 
-        await asyncio.gather(*(member(t, c) for t, c in zip(tokens, heads, strict=True)))
+        await asyncio.gather(*(member(target) for target in targets))
     return len(latencies), latencies
 
 
@@ -368,6 +342,8 @@ def main() -> int:
     parser.add_argument("--cluster-members", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rate", type=float, default=200, help="latency: requests a second")
+    parser.add_argument("--latency-members", type=int, default=27)
     parser.add_argument(
         "--postgres",
         default=os.environ.get(
@@ -421,6 +397,10 @@ def main() -> int:
             "answers, all at once, from one load process on the same machine.\n\n"
             "| database | members | server workers | requests/s | p50 ms | p99 ms |\n"
             "|---|---|---|---|---|---|\n" + rows
+        )
+    if "latency" in which:
+        parts["latency"] = latency.bench_latency(
+            args.rate, args.seconds, args.latency_members, args.postgres
         )
     if "cluster" in which and args.postgres:
         parts["cluster"] = cluster.bench_cluster(

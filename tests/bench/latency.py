@@ -1,0 +1,183 @@
+"""Latency under an open loop: requests sent at a fixed rate whatever the answers do, as
+2,000 laptops each polling every 10 seconds would (200 a second), each timed from the moment
+it was due, so a slow answer also counts against the requests queued behind it (a closed
+loop, which waits for each answer before the next, would hide that).
+
+The e-Cabinet poll (GET /sync/changes with the member's latest cursor: nothing new) beside a
+bare FastAPI app on the same server settings, with one and two worker processes, on SQLite
+and PostgreSQL; and the bare app behind uvicorn's own shared socket, the ~40 ms floor that
+several workers paid before (ecabinet/server/serving.py). Load and server share the machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from ecabinet.server.core.config import get_settings
+from tests.bench import bare_app
+from tests.bench.bodies import PASSWORD, generate
+from tests.bench.server_proc import ServerProcess, free_port
+
+WARM_UP_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str
+    headers: dict[str, str]
+    params: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Run:
+    sent: int
+    errors: int
+    latencies_ms: list[float]  # sorted
+
+    def row(self, label: str, workers: int, rate: float) -> str:
+        n = len(self.latencies_ms)
+        if not n:
+            return f"| {label} | {workers} | {rate:g} | 0 | {self.errors} | | | |\n"
+        p50 = statistics.median(self.latencies_ms)
+        p99 = self.latencies_ms[int(0.99 * (n - 1))]
+        return (
+            f"| {label} | {workers} | {rate:g} | {n:,} | {self.errors} | "
+            f"{p50:.1f} | {p99:.1f} | {self.latencies_ms[-1]:.1f} |\n"
+        )
+
+
+async def open_loop(base_url: str, targets: list[Target], rate: float, seconds: float) -> Run:
+    """Send ``rate`` requests a second, evenly spaced, for ``seconds`` (after a warm-up at
+    the same rate that is not counted), cycling through ``targets``."""
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30) as client:
+        loop = asyncio.get_running_loop()
+        start = loop.time() + 0.1
+        warm = int(rate * WARM_UP_SECONDS)
+        total = warm + int(rate * seconds)
+        latencies: list[float] = []
+        errors = 0
+
+        async def one(index: int) -> None:
+            nonlocal errors
+            due = start + index / rate
+            await asyncio.sleep(max(0.0, due - loop.time()))
+            target = targets[index % len(targets)]
+            try:
+                answer = await client.get(target.path, headers=target.headers, params=target.params)
+                ok = answer.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            if index < warm:
+                return
+            if ok:
+                latencies.append((loop.time() - due) * 1000)
+            else:
+                errors += 1
+
+        await asyncio.gather(*(one(i) for i in range(total)))
+    latencies.sort()
+    return Run(total - warm, errors, latencies)
+
+
+async def signed_in_targets(base_url: str, usernames: list[str]) -> list[Target]:
+    """Each member signed in and caught up: its token and latest cursor."""
+    targets = []
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+        for username in usernames:
+            login = await client.post(
+                "/api/v1/auth/login",
+                json={"username": username, "password": PASSWORD, "device_name": "bench"},
+            )
+            login.raise_for_status()
+            headers = {"Authorization": f"Bearer {login.json()['token']}"}
+            params = {"limit": "1000"}
+            while True:
+                page = (
+                    await client.get("/api/v1/sync/changes", params=params, headers=headers)
+                ).json()
+                params = {"limit": "1000", "since": page["cursor"]}
+                if not page["more"]:
+                    break
+            targets.append(Target("/api/v1/sync/changes", headers, {"since": page["cursor"]}))
+    return targets
+
+
+class BareProcess:
+    def __init__(self, workers: int, uvicorn_socket: bool = False) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        args = [sys.executable, "-m", "tests.bench.bare_app", "--port", str(self.port)]
+        args += ["--workers", str(workers)] + (["--uvicorn-socket"] if uvicorn_socket else [])
+        self.proc = subprocess.Popen(args, env=dict(os.environ), stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + bare_app.PATH, timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the bare app did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _bare(workers: int, rate: float, seconds: float, uvicorn_socket: bool = False) -> Run:
+    server = BareProcess(workers, uvicorn_socket)
+    try:
+        return asyncio.run(open_loop(server.url, [Target(bare_app.PATH, {}, {})], rate, seconds))
+    finally:
+        server.stop()
+
+
+def _poll(database_url: str, workers: int, members: int, rate: float, seconds: float) -> Run:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = get_settings(Path(tmp) / "server", database_url or None)
+        body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
+        server = ServerProcess(settings.data_dir, database_url, workers=workers)
+        try:
+            targets = asyncio.run(signed_in_targets(server.url, body.member_usernames))
+            return asyncio.run(open_loop(server.url, targets, rate, seconds))
+        finally:
+            server.stop()
+
+
+def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) -> str:
+    rows = _bare(2, rate, seconds, uvicorn_socket=True).row(
+        "bare app, uvicorn's own shared socket (before)", 2, rate
+    )
+    for workers in (1, 2):
+        rows += _bare(workers, rate, seconds).row("bare app", workers, rate)
+        rows += _poll("", workers, members, rate, seconds).row("poll, SQLite", workers, rate)
+        if postgres_url:
+            from tests.dbs import PostgresDatabase
+
+            database = PostgresDatabase(postgres_url)
+            try:
+                run = _poll(database.url, workers, members, rate, seconds)
+            finally:
+                database.drop()
+            rows += run.row("poll, PostgreSQL", workers, rate)
+    return (
+        f"### Latency at a steady {rate:g} requests a second\n\n"
+        f"`python -m tests.bench latency --rate {rate:g} --seconds {seconds:g} "
+        f"--latency-members {members}`\n\n"
+        "Open loop: requests sent evenly spaced whatever the answers do, each timed from "
+        f"when it was due ({members} members' tokens and latest cursors in turn; nothing new), "
+        f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores.\n\n"
+        "| server | workers | requests/s sent | answered | errors | p50 ms | p99 ms | max ms |\n"
+        "|---|---|---|---|---|---|---|---|\n" + rows
+    )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from anyio import to_thread
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from ecabinet import __version__
 from ecabinet.server.api.routes import (
@@ -36,27 +36,14 @@ from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
 from ecabinet.server.body_limit import BodyLimit
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import THREADS_PER_WORKER, make_engine, make_session_factory
-from ecabinet.server.errors import install_handlers, problem
+from ecabinet.server.errors import install_handlers
+from ecabinet.server.guard import API, Guard
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.prepare import prepare_database
 
 log = logging.getLogger(__name__)
-
-API = "/api/v1"
-
-_SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    # Browsers heed it only over TLS, which is how the server is meant to be reached.
-    "Strict-Transport-Security": "max-age=31536000",
-}
-# The API answers data, never a page: nothing in it may run or be framed. (/docs, a page
-# with its own scripts, is left out.)
-_API_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -94,29 +81,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.live_hub = live_hub
     app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
-    # Body sizes counted on the bytes received, whatever the framing; inside _guard, so that
-    # its refusals carry the headers below too.
+    # Body sizes counted on the bytes received, whatever the framing.
     app.add_middleware(BodyLimit, limit_for=_body_limit(settings))
 
-    @app.middleware("http")
-    async def _guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        is_blob = request.url.path.startswith(f"{API}/blobs")
-        try:
-            response = await call_next(request)
-        except Exception:
-            # Caught here, not only by the last-resort handler, so that this answer too
-            # carries the headers below. Logged in full; the caller learns only our fault.
-            log.exception("unhandled error on %s %s", request.method, request.url.path)
-            response = problem(500, "internal_error", "The server could not complete the request.")
-        for key, value in _SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        if request.url.path.startswith(API):
-            response.headers.setdefault("Content-Security-Policy", _API_CONTENT_POLICY)
-            if not is_blob:
-                response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    # Outside the body limit, so that its refusals carry the security headers too.
+    app.add_middleware(Guard)
 
     modules = (
         health,

@@ -25,12 +25,14 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Connections per worker process, and the threads that may use them at once (app.py). Fewer
-# threads than connections: a request also holds its connection for a moment outside any
-# thread, while its session closes. So a burst waits for a thread instead of timing out on
-# the pool. PostgreSQL's max_connections must cover servers x workers x the pool.
-POOL_SIZE, POOL_OVERFLOW = 10, 20
+# The threads that may use the database at once in a worker process (app.py), and its pool:
+# a connection for each thread, a few for what runs beside them (the live hub's worker, a
+# session closing on the event loop), kept open; the overflow is for a moment's excess only.
+# A pool smaller than the threads made every burst open and close connections (20 threads on
+# 10 kept connections). PostgreSQL's max_connections must cover servers x workers x
+# (POOL_SIZE + POOL_OVERFLOW): 60 for one server of two workers.
 THREADS_PER_WORKER = 20
+POOL_SIZE, POOL_OVERFLOW = THREADS_PER_WORKER + 4, 6
 # The execution option that marks a session's connections as writers (BEGIN IMMEDIATE).
 WRITER = "ecabinet_writer"
 BUSY_TIMEOUT_MS = 30_000

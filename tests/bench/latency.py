@@ -18,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from ecabinet.server.core.config import get_settings
 from tests.bench import bare_app
@@ -43,17 +45,34 @@ class Run:
     sent: int
     errors: int
     latencies_ms: list[float]  # sorted
+    connections_opened: int | None = None  # by the server during the run (PostgreSQL)
 
     def row(self, label: str, workers: int, rate: float) -> str:
         n = len(self.latencies_ms)
+        opened = "" if self.connections_opened is None else str(self.connections_opened)
         if not n:
-            return f"| {label} | {workers} | {rate:g} | 0 | {self.errors} | | | |\n"
+            return f"| {label} | {workers} | {rate:g} | 0 | {self.errors} | | | | {opened} |\n"
         p50 = statistics.median(self.latencies_ms)
         p99 = self.latencies_ms[int(0.99 * (n - 1))]
         return (
             f"| {label} | {workers} | {rate:g} | {n:,} | {self.errors} | "
-            f"{p50:.1f} | {p99:.1f} | {self.latencies_ms[-1]:.1f} |\n"
+            f"{p50:.1f} | {p99:.1f} | {self.latencies_ms[-1]:.1f} | {opened} |\n"
         )
+
+
+def _sessions_opened(database_url: str) -> int:
+    """How many connections PostgreSQL has accepted to the database so far, this one
+    included (pg_stat_database.sessions, flushed about once a second)."""
+    engine = create_engine(database_url, poolclass=NullPool)
+    try:
+        time.sleep(1.5)
+        with engine.connect() as conn:
+            count = conn.scalar(
+                text("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+            )
+        return int(count or 0)
+    finally:
+        engine.dispose()
 
 
 async def open_loop(base_url: str, targets: list[Target], rate: float, seconds: float) -> Run:
@@ -150,7 +169,12 @@ def _poll(database_url: str, workers: int, members: int, rate: float, seconds: f
         server = ServerProcess(settings.data_dir, database_url, workers=workers)
         try:
             targets = asyncio.run(signed_in_targets(server.url, body.member_usernames))
-            return asyncio.run(open_loop(server.url, targets, rate, seconds))
+            if not database_url:
+                return asyncio.run(open_loop(server.url, targets, rate, seconds))
+            before = _sessions_opened(database_url)
+            run = asyncio.run(open_loop(server.url, targets, rate, seconds))
+            opened = _sessions_opened(database_url) - before - 1  # less the count's own
+            return replace(run, connections_opened=opened)
         finally:
             server.stop()
 
@@ -177,7 +201,10 @@ def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) 
         f"--latency-members {members}`\n\n"
         "Open loop: requests sent evenly spaced whatever the answers do, each timed from "
         f"when it was due ({members} members' tokens and latest cursors in turn; nothing new), "
-        f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores.\n\n"
-        "| server | workers | requests/s sent | answered | errors | p50 ms | p99 ms | max ms |\n"
-        "|---|---|---|---|---|---|---|---|\n" + rows
+        f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores. "
+        "Connections opened: what the server processes opened to PostgreSQL during the run "
+        "(pg_stat_database), 0 when the pool keeps them.\n\n"
+        "| server | workers | requests/s sent | answered | errors | p50 ms | p99 ms | max ms "
+        "| PostgreSQL connections opened |\n"
+        "|---|---|---|---|---|---|---|---|---|\n" + rows
     )

@@ -42,6 +42,7 @@ from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.prepare import prepare_database
+from ecabinet.server.quiet_poll import PollMemory, QuietPoll
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     session_factory = make_session_factory(engine, load_key(settings.audit_key_file))
     # Every commit of this factory's sessions is announced to the open live streams.
     live_hub = Hub.installed_on(session_factory)
+    poll_memory = PollMemory()
+    live_hub.poll_memory = poll_memory
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -79,12 +82,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.live_hub = live_hub
+    app.state.poll_memory = poll_memory
     app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
     # Body sizes counted on the bytes received, whatever the framing.
     app.add_middleware(BodyLimit, limit_for=_body_limit(settings))
 
-    # Outside the body limit, so that its refusals carry the security headers too.
+    # A poll that finds nothing new, answered from memory before any of the rest.
+    app.add_middleware(QuietPoll, memory=poll_memory)
+    # Outside the others, so that their answers carry the security headers too.
     app.add_middleware(Guard)
 
     modules = (

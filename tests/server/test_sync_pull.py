@@ -148,8 +148,13 @@ def test_revoked_device_is_told_to_wipe_once_then_refused(api: Api, world: World
     headers = api.headers("member01")
     cursor = api.client.get("/api/v1/sync/changes", headers=headers).json()["cursor"]
     with api.db() as db:
-        db.execute(update(m.Device).values(revoked_at=m.now()))
-        db.commit()
+        device_id = db.scalar(
+            select(m.Device.id).where(m.Device.user_id == world.users["member01"])
+        )
+    revoked = api.client.post(
+        f"/api/v1/devices/{device_id}/revoke", headers=api.headers("secretariat")
+    )
+    assert revoked.status_code == 200, revoked.text
     r = api.client.get("/api/v1/sync/changes", params={"since": cursor}, headers=headers)
     assert r.status_code == 200
     assert r.json() == {"changes": [], "cursor": cursor, "more": False, "wipe": True}

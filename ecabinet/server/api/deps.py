@@ -76,7 +76,11 @@ def _resolve_token(request: Request, db: Session) -> AuthContext:
     # thread with a connection held is how a burst of requests emptied the pool.
     db.commit()
     return AuthContext(
-        user=user, device=device, token_hash=hashed, device_revoked=device.revoked_at is not None
+        user=user,
+        device=device,
+        token_hash=hashed,
+        device_revoked=device.revoked_at is not None,
+        token_expires_at=tok.expires_at,
     )
 
 

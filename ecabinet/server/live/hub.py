@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.live.pending import Batch, install
+from ecabinet.server.quiet_poll import PollMemory
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,9 @@ class Hub:
         self._worker: threading.Thread | None = None
         # Set by the relay when this process shares its database with others (PostgreSQL).
         self.send_remote: Callable[[Batch], None] | None = None
+        # What quiet polls are answered from (ecabinet/server/quiet_poll.py): told of every
+        # batch, local or relayed, streams or not.
+        self.poll_memory: PollMemory | None = None
 
     @classmethod
     def installed_on(cls, session_factory: sessionmaker[Session]) -> Hub:
@@ -109,6 +113,8 @@ class Hub:
 
     def end_all(self) -> None:
         """End every stream (the relay lost notifications): each reconnects and catches up."""
+        if self.poll_memory is not None:
+            self.poll_memory.forget()
         for sub in self.subscribers():
             _call_on_loop(sub, sub.end)
 
@@ -116,12 +122,16 @@ class Hub:
 
     def publish(self, batch: Batch) -> None:
         """A batch committed in this process (any thread): to local streams and the others."""
+        if self.poll_memory is not None:
+            self.poll_memory.heard(batch)
         if self.send_remote is None and not self.subscribers():
             return  # nobody here to tell, nobody elsewhere to tell
         self._enqueue(batch, True)
 
     def receive(self, batch: Batch) -> None:
         """A batch committed in another process, from the relay."""
+        if self.poll_memory is not None:
+            self.poll_memory.heard(batch)
         if self.subscribers():
             self._enqueue(batch, False)
 

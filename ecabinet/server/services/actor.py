@@ -8,6 +8,7 @@ whichever thread calls the service.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
@@ -62,6 +63,7 @@ class AuthContext:
     device: Device
     token_hash: str
     device_revoked: bool = False
+    token_expires_at: datetime | None = None
 
     @property
     def roles(self) -> frozenset[str]:

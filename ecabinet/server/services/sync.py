@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
@@ -24,6 +24,7 @@ from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.models import Change, Token, now
 from ecabinet.server.mutations import ServerFault, apply_push
+from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services.actor import AuthContext
 from ecabinet.wire.sync import Change as WireChange
 from ecabinet.wire.sync import ChangesPage, Mutation, MutationResult
@@ -46,7 +47,13 @@ def make_cursor(seq: int) -> str:
     return f"v1.{seq}"
 
 
-def changes_page(db: Session, auth: AuthContext, since: str | None, limit: int) -> ChangesPage:
+def changes_page(
+    db: Session,
+    auth: AuthContext,
+    since: str | None,
+    limit: int,
+    memory: PollMemory | None = None,
+) -> ChangesPage:
     """What changed after the cursor among what the caller may see, ``limit`` at most; a
     revoked device is told once to erase itself, and its token ends."""
     start = parse_cursor(since)
@@ -58,11 +65,13 @@ def changes_page(db: Session, auth: AuthContext, since: str | None, limit: int) 
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False, wipe=True)
     _note_last_seen(db, auth)
     # Most polls find nothing new: one probe of the (body, seq) index answers them without
-    # working out what the caller may see, which costs a query per kind of invitation.
-    anything_new = db.scalar(
-        select(Change.seq).where(Change.body_id == auth.body_id, Change.seq > start).limit(1)
-    )
-    if anything_new is None:
+    # working out what the caller may see, which costs a query per kind of invitation. The
+    # body's latest number is remembered, so the next polls are answered before this.
+    read_at = memory.started_reading() if memory else 0.0
+    head = db.scalar(select(func.max(Change.seq)).where(Change.body_id == auth.body_id)) or 0
+    if memory is not None:
+        memory.head_read(auth.body_id, head, read_at)
+    if head <= start:
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
     audience = feed.audience_for(db, auth.user)
     rows = db.scalars(

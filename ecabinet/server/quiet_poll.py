@@ -1,0 +1,189 @@
+"""A poll that finds nothing new, answered from memory: no ORM, no database, no worker thread.
+
+Most of the feed's requests (GET /sync/changes with the laptop's latest cursor, every few
+seconds from every laptop) find nothing. The full path checks the sign-in in the database,
+then probes the feed, on a worker thread. Here, on the event loop, a plain ASGI middleware
+answers such a poll itself when it can be sure nothing is new:
+
+- the sign-in was checked by the full path less than a minute ago (``TOKEN_SECONDS``, the
+  granularity of a device's "last seen", which only the full path writes), has not expired,
+  and nothing since ended it: a sign-out, a revoked device, a disabled user or a reset
+  password end it at once, in this process and, on PostgreSQL, in every process (their
+  commits reach this one through the live relay);
+- the body's latest feed number was read from the database less than a second ago
+  (``HEAD_SECONDS``) and every commit heard since (this process's at once, other processes'
+  through the relay) is at or below the caller's cursor. A commit made by another process that
+  this one does not hear (the command line on SQLite) is seen at the latest after that second.
+
+Anything else (a first poll, a cursor behind, a revoked device to be told to wipe itself, a
+query the full path would refuse) goes the full way, which also refreshes this memory. The
+answer is never data: at worst a poll says "nothing new" for a moment, and the next one finds
+it. Memory is fed on request threads and the relay's, read on the event loop: one lock.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl
+
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from ecabinet.server.core.security import token_hash
+from ecabinet.server.live.pending import Batch
+from ecabinet.wire.sync import MAX_PAGE, ChangesPage
+
+PATH = "/api/v1/sync/changes"
+HEAD_SECONDS = 1.0
+TOKEN_SECONDS = 60.0
+_CURSOR_PREFIX = "v1."
+
+
+@dataclass(frozen=True)
+class _SignIn:
+    body_id: str
+    user_id: str
+    device_id: str
+    expires_at: datetime
+    checked_at: float
+
+
+@dataclass(frozen=True)
+class _Head:
+    seq: int  # the highest feed number known in the body
+    read_at: float  # when the database last said so (commits heard since may raise seq)
+
+
+class PollMemory:
+    def __init__(
+        self,
+        head_seconds: float = HEAD_SECONDS,
+        token_seconds: float = TOKEN_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.head_seconds = head_seconds
+        self.token_seconds = token_seconds
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._heads: dict[str, _Head] = {}
+        self._sign_ins: dict[str, _SignIn] = {}
+
+    # --- fed by the full path (request threads) ------------------------------------------
+
+    def started_reading(self) -> float:
+        """The time to pass to ``head_read``: taken before the query, so a commit made while
+        it ran is not believed absent for longer than it should be."""
+        return self.clock()
+
+    def head_read(self, body_id: str, seq: int, read_at: float) -> None:
+        with self._lock:
+            known = self._heads.get(body_id)
+            if known is None or read_at >= known.read_at:
+                self._heads[body_id] = _Head(max(seq, known.seq if known else 0), read_at)
+
+    def signed_in(
+        self, hashed: str, body_id: str, user_id: str, device_id: str, expires_at: datetime
+    ) -> None:
+        with self._lock:
+            self._sign_ins[hashed] = _SignIn(body_id, user_id, device_id, expires_at, self.clock())
+
+    # --- fed by the hub (commits of this process and, through the relay, of others) -------
+
+    def heard(self, batch: Batch) -> None:
+        with self._lock:
+            for note in batch.changes:
+                known = self._heads.get(note.body_id)
+                if known is not None and note.seq > known.seq:
+                    self._heads[note.body_id] = _Head(note.seq, known.read_at)
+            if batch.close_devices or batch.close_users:
+                devices, users = set(batch.close_devices), set(batch.close_users)
+                self._sign_ins = {
+                    hashed: s
+                    for hashed, s in self._sign_ins.items()
+                    if s.device_id not in devices and s.user_id not in users
+                }
+
+    def forget(self) -> None:
+        """The relay missed notifications: nothing remembered can be trusted."""
+        with self._lock:
+            self._heads.clear()
+            self._sign_ins.clear()
+
+    # --- read on the event loop ----------------------------------------------------------
+
+    def nothing_new(self, hashed: str, since: int) -> bool:
+        now = self.clock()
+        with self._lock:
+            sign_in = self._sign_ins.get(hashed)
+            if sign_in is None or now - sign_in.checked_at >= self.token_seconds:
+                return False
+            head = self._heads.get(sign_in.body_id)
+        if sign_in.expires_at <= datetime.now(UTC):
+            return False
+        return head is not None and now - head.read_at < self.head_seconds and head.seq <= since
+
+
+def _quiet_query(query: bytes) -> int | None:
+    """The cursor of a poll the full path would accept, or None."""
+    since: int | None = None
+    for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+        digits = value[3:]
+        if (
+            key == "since"
+            and value.startswith(_CURSOR_PREFIX)
+            and digits.isascii()
+            and digits.isdigit()
+        ):
+            if len(value) > 3 + 18:
+                return None
+            since = int(digits)
+        elif key == "limit" and value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAGE:
+            continue
+        else:
+            return None
+    return since
+
+
+class QuietPoll:
+    """The middleware: answers GET /sync/changes from ``memory`` when it can, else passes."""
+
+    def __init__(self, app: ASGIApp, memory: PollMemory) -> None:
+        self.app = app
+        self.memory = memory
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == PATH and scope["method"] == "GET":
+            since = _quiet_query(scope["query_string"])
+            hashed = _bearer(scope)
+            if since is not None and hashed and self.memory.nothing_new(hashed, since):
+                await _answer_nothing_new(send, since)
+                return
+        await self.app(scope, receive, send)
+
+
+def _bearer(scope: Scope) -> str:
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            if scheme.lower() == "bearer" and token and len(token) <= 512:
+                return token_hash(token.strip())
+            return ""
+    return ""
+
+
+async def _answer_nothing_new(send: Send, since: int) -> None:
+    body = ChangesPage(changes=[], cursor=f"{_CURSOR_PREFIX}{since}").model_dump_json().encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -268,3 +269,42 @@ def test_a_damaged_file_says_so(
         )
     assert "tệp bị hỏng" in told.args[0]
     assert reader.document.pageCount() == 0
+
+
+def test_one_toolbar_of_icons_fits_beside_the_sidebar_and_panels_fold_away(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    reader = open_reader(qtbot, account, tasks, pdf)
+    reader.resize(1366 - 280, 700)  # a 1366 px laptop, less the window's sidebar
+    qtbot.waitUntil(lambda: reader.width() == 1086, timeout=WAIT)
+    overflow = reader.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert overflow is None or not overflow.isVisible()  # no "»": every tool is on screen
+    # Pages take the whole width until a panel is asked for.
+    assert reader.open_panel == ""
+    assert not reader.side.isVisible()
+    reader.toolbar.panel_actions["notes"].trigger()
+    assert reader.open_panel == "notes"
+    qtbot.waitUntil(reader.notes_panel.isVisible, timeout=WAIT)
+    assert 220 <= reader.side.width() <= 280
+    reader.toolbar.panel_actions["thumbnails"].trigger()  # one panel at a time
+    assert reader.open_panel == "thumbnails"
+    assert not reader.toolbar.panel_actions["notes"].isChecked()
+    reader.toolbar.panel_actions["thumbnails"].trigger()
+    assert reader.open_panel == "" and not reader.side.isVisible()
+    # The colour in use is the colour button's swatch; choosing another changes it.
+    tools = reader.notes_tools
+    before = tools.colour_button.icon().pixmap(20, 20).toImage().pixelColor(10, 10)
+    assert before == QColor(tools.annotator.colour)
+    tools.colour_button.menu().actions()[2].trigger()
+    after = tools.colour_button.icon().pixmap(20, 20).toImage().pixelColor(10, 10)
+    assert after == QColor(tools.annotator.colour) != before
+
+
+def test_the_open_panel_is_remembered(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    reader = open_reader(qtbot, account, tasks, pdf)
+    reader.toolbar.panel_actions["outline"].trigger()
+    again = open_reader(qtbot, account, tasks, pdf)
+    assert again.open_panel == "outline"
+    assert again.toolbar.panel_actions["outline"].isChecked()

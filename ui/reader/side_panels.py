@@ -1,4 +1,5 @@
-"""The reader's side panels: page thumbnails, the outline (the PDF's bookmarks) and the notes.
+"""The reader's side panels: page thumbnails, the outline (the PDF's bookmarks) and the notes,
+one at a time beside the pages, or none (the toolbar's toggles choose; ``PANELS`` names them).
 
 The thumbnails start as grey placeholders and are replaced as a worker renders each page
 (ui/reader/background.py). Choosing a thumbnail or an outline entry asks the reader to go
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTabWidget,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 from ui.reader.notes_panel import NotesPanel
 
 THUMBNAIL_SIZE = (120, 170)
+PANELS = ("thumbnails", "outline", "notes")
 
 # The strings keep the reader's context in the translations (resources/translations).
 translate = QCoreApplication.translate
 
 
-class SidePanels(QTabWidget):
+class SidePanels(QStackedWidget):
     page_chosen = Signal(int)  # 0-based page
     place_chosen = Signal(int, QPointF)  # a page and a point on it, from the outline
 
@@ -59,9 +61,11 @@ class SidePanels(QTabWidget):
         outline_layout.setContentsMargins(0, 0, 0, 0)
         outline_layout.addWidget(self.no_outline)
         outline_layout.addWidget(self.outline, 1)
-        self.addTab(self.thumbnails, translate("DocumentReader", "Trang"))
-        self.addTab(outline_box, translate("DocumentReader", "Mục lục"))
-        self.addTab(notes_panel, translate("DocumentReader", "Ghi chú"))
+        self.panels: dict[str, QWidget] = dict(
+            zip(PANELS, (self.thumbnails, outline_box, notes_panel), strict=True)
+        )
+        for panel in self.panels.values():
+            self.addWidget(panel)
 
     def show_document(self, count: int) -> None:
         """A placeholder for each of ``count`` pages, and the outline if it has one."""

@@ -109,9 +109,10 @@ def _reader_with_notes(window: MainWindow) -> None:
 
 
 def _make_notes(reader: DocumentReader) -> None:
-    """A highlight on the first full line of the first page, and a sticky note beside it."""
+    """A highlight on the first line of running text of the first page (not the letterhead),
+    and a sticky note in the margin beside it."""
     text = reader.document.getAllText(0).text()
-    line = next((part for part in text.splitlines() if len(part.strip()) >= 40), "")
+    line = next((part for part in text.splitlines() if len(part.strip()) >= 70), "")
     if not line:
         return
     selection = reader.document.getSelectionAtIndex(0, text.index(line), len(line))
@@ -121,14 +122,10 @@ def _make_notes(reader: DocumentReader) -> None:
     annotator, colour = reader.annotator, reader.annotator.colour
     boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in rects]
     annotator.add(0, "highlight", rects=boxes, quote=line.strip())
-    right, top = max(b[2] for b in boxes), min(b[1] for b in boxes)
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x = max(left - NOTE_SIZE - 6, 2.0)
     annotator.colour = COLOURS[2]
-    annotator.add(
-        0,
-        "note",
-        rects=[(right + 8, top, right + 8 + NOTE_SIZE, top + NOTE_SIZE)],
-        text=NOTE_TEXT,
-    )
+    annotator.add(0, "note", rects=[(x, top, x + NOTE_SIZE, top + NOTE_SIZE)], text=NOTE_TEXT)
     annotator.colour = colour
 
 

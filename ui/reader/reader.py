@@ -11,8 +11,8 @@ notes_tools.py), the search (search.py) and the comparison with the previous ver
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QGuiApplication, QHideEvent, QImage, QShowEvent
+from PySide6.QtCore import QEvent, QMargins, QSettings, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QImage, QPalette, QShowEvent
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
@@ -88,7 +88,11 @@ class DocumentReader(QWidget):
         self.message.setWordWrap(True)
         self.message.setContentsMargins(8, 2, 8, 2)
         self.message.hide()
-        self.view.setFrameShape(QFrame.Shape.NoFrame)  # the pages to the window's edges
+        # The pages to the window's edges: no frame, narrow margins, and around them the
+        # window's own colour (_match_page_background).
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setDocumentMargins(QMargins(8, 8, 8, 8))
+        self._match_page_background()
         self.side.setMinimumWidth(SIDE_WIDTH[0])
         splitter = QSplitter()
         splitter.setObjectName("reader-splitter")  # remembered (ui/window/state.py)
@@ -124,6 +128,18 @@ class DocumentReader(QWidget):
         if self.side.isHidden():
             return ""
         return next((n for n, w in self.side.panels.items() if w is self.side.currentWidget()), "")
+
+    def _match_page_background(self) -> None:
+        """QPdfView paints around the pages with the Dark role, a heavy grey: the window's
+        colour instead, in either theme."""
+        palette = self.view.palette()
+        palette.setBrush(QPalette.ColorRole.Dark, self.palette().brush(QPalette.ColorRole.Window))
+        self.view.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed
+            self._match_page_background()
 
     # --- the window's title follows the open document --------------------------------------
 

@@ -324,147 +324,147 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="65"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="66"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="70"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="71"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="82"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="88"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="89"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="98"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="142"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="174"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="178"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="166"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="167"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="171"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="188"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="192"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="193"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="203"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="201"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="213"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="226"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="229"/>
         <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
         <translation>The time the server receives the reply will be used to judge the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="233"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="237"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="244"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="253"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="257"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="255"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="259"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -601,113 +601,117 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="62"/>
-        <location filename="../../ui/reader/toolbar.py" line="33"/>
+        <location filename="../../ui/reader/toolbar.py" line="36"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="37"/>
+        <location filename="../../ui/reader/toolbar.py" line="40"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="29"/>
+        <location filename="../../ui/reader/toolbar.py" line="32"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="49"/>
+        <location filename="../../ui/reader/toolbar.py" line="58"/>
+        <source>Hình thu nhỏ các trang</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/toolbar.py" line="88"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="52"/>
+        <location filename="../../ui/reader/toolbar.py" line="91"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="56"/>
+        <location filename="../../ui/reader/toolbar.py" line="95"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="62"/>
+        <location filename="../../ui/reader/toolbar.py" line="101"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="67"/>
+        <location filename="../../ui/reader/toolbar.py" line="106"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="75"/>
+        <location filename="../../ui/reader/toolbar.py" line="114"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="77"/>
+        <location filename="../../ui/reader/toolbar.py" line="116"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="80"/>
+        <location filename="../../ui/reader/toolbar.py" line="122"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="83"/>
+        <location filename="../../ui/reader/toolbar.py" line="125"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="91"/>
+        <location filename="../../ui/reader/toolbar.py" line="133"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="103"/>
+        <location filename="../../ui/reader/toolbar.py" line="145"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="111"/>
+        <location filename="../../ui/reader/toolbar.py" line="153"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="118"/>
+        <location filename="../../ui/reader/toolbar.py" line="161"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="135"/>
+        <location filename="../../ui/reader/toolbar.py" line="175"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="56"/>
+        <location filename="../../ui/reader/side_panels.py" line="58"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="63"/>
+        <location filename="../../ui/reader/toolbar.py" line="59"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="64"/>
+        <location filename="../../ui/reader/toolbar.py" line="60"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/loading.py" line="69"/>
+        <location filename="../../ui/reader/loading.py" line="66"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="170"/>
+        <location filename="../../ui/reader/toolbar.py" line="214"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
@@ -717,7 +721,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="143"/>
+        <location filename="../../ui/reader/reader.py" line="213"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -730,6 +734,11 @@
         <location filename="../../ui/reader/compare_view.py" line="136"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/header.py" line="25"/>
+        <source>Nội dung {number}: {title}</source>
+        <translation>Item {number}: {title}</translation>
     </message>
 </context>
 <context>
@@ -1947,122 +1956,122 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="28"/>
+        <location filename="../../ui/reader/notes_panel.py" line="31"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="29"/>
+        <location filename="../../ui/reader/notes_panel.py" line="32"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="30"/>
+        <location filename="../../ui/reader/notes_panel.py" line="33"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="31"/>
+        <location filename="../../ui/reader/notes_panel.py" line="34"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="32"/>
+        <location filename="../../ui/reader/notes_panel.py" line="35"/>
         <source>Nét bút</source>
         <translation>Ink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="33"/>
+        <location filename="../../ui/reader/notes_panel.py" line="36"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="53"/>
+        <location filename="../../ui/reader/notes_panel.py" line="75"/>
         <source>Lọc ghi chú…</source>
         <translation>Filter notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="57"/>
+        <location filename="../../ui/reader/notes_panel.py" line="79"/>
         <source>Tài liệu này</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="58"/>
+        <location filename="../../ui/reader/notes_panel.py" line="80"/>
         <source>Cả phiên họp</source>
         <translation>The whole meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="63"/>
+        <location filename="../../ui/reader/notes_panel.py" line="87"/>
         <source>Ghi chú của tài liệu</source>
         <translation>Notes of the document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="68"/>
+        <location filename="../../ui/reader/notes_panel.py" line="92"/>
         <source>Riêng tư</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="69"/>
+        <location filename="../../ui/reader/notes_panel.py" line="93"/>
         <source>Gửi Văn phòng Chính phủ</source>
         <translation>Shared with the Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="70"/>
+        <location filename="../../ui/reader/notes_panel.py" line="94"/>
         <source>Chia sẻ với người dự họp</source>
         <translation>Shared with everyone invited</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="73"/>
+        <location filename="../../ui/reader/notes_panel.py" line="97"/>
         <source>Ai được xem ghi chú đang chọn</source>
         <translation>Who may see the chosen note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="79"/>
+        <location filename="../../ui/reader/notes_panel.py" line="103"/>
         <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
         <translation>Could not be placed in the new version (kept on the old one):</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <location filename="../../ui/reader/notes_panel.py" line="106"/>
         <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
         <translation>Notes file to open in another PDF reader</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="109"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="109"/>
         <source>Tài liệu PDF có ghi chú</source>
         <translation>The PDF document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="86"/>
+        <location filename="../../ui/reader/notes_panel.py" line="110"/>
         <source>Xuất tệp ghi chú…</source>
         <translation>Export notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="87"/>
+        <location filename="../../ui/reader/notes_panel.py" line="111"/>
         <source>Nhập tệp ghi chú…</source>
         <translation>Import notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>In tài liệu cùng ghi chú</source>
         <translation>Print the document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="112"/>
+        <location filename="../../ui/reader/notes_panel.py" line="136"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="114"/>
+        <location filename="../../ui/reader/notes_panel.py" line="138"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -2070,84 +2079,109 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="53"/>
-        <source>Ghi chú</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="57"/>
+        <location filename="../../ui/reader/notes_tools.py" line="83"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="58"/>
+        <location filename="../../ui/reader/notes_tools.py" line="84"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="59"/>
+        <location filename="../../ui/reader/notes_tools.py" line="85"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="60"/>
+        <location filename="../../ui/reader/notes_tools.py" line="86"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="61"/>
+        <location filename="../../ui/reader/notes_tools.py" line="87"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="62"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="63"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="76"/>
-        <source>Màu {n}</source>
-        <translation>Colour {n}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="164"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="164"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="82"/>
+        <location filename="../../ui/reader/notes_tools.py" line="164"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="102"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="33"/>
+        <source>Vàng</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="34"/>
+        <source>Xanh lá</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="35"/>
+        <source>Xanh dương</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="36"/>
+        <source>Hồng</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="37"/>
+        <source>Đỏ</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="103"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="106"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="108"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="161"/>
+        <source>Độ dày nét bút</source>
+        <translation>Pen width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="182"/>
+        <source>Màu đang dùng: {colour}</source>
+        <translation>Colour in use: {colour}</translation>
     </message>
     <message>
         <location filename="../../ui/reader/note_files.py" line="87"/>
@@ -3243,87 +3277,87 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search/page.py" line="77"/>
+        <location filename="../../ui/search/page.py" line="78"/>
         <source>Tìm kiếm trong tài liệu trên máy</source>
         <translation>Search the documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="83"/>
+        <location filename="../../ui/search/page.py" line="84"/>
         <source>Từ cần tìm</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="85"/>
+        <location filename="../../ui/search/page.py" line="86"/>
         <source>Lọc theo phiên họp</source>
         <translation>Filter by meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="86"/>
+        <location filename="../../ui/search/page.py" line="87"/>
         <source>Mọi phiên họp</source>
         <translation>All meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="89"/>
+        <location filename="../../ui/search/page.py" line="95"/>
         <source>Lọc theo loại tài liệu</source>
         <translation>Filter by document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="90"/>
+        <location filename="../../ui/search/page.py" line="96"/>
         <source>Mọi loại tài liệu</source>
         <translation>All document kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="96"/>
+        <location filename="../../ui/search/page.py" line="102"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="103"/>
+        <location filename="../../ui/search/page.py" line="109"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="118"/>
+        <location filename="../../ui/search/page.py" line="124"/>
         <source>Phiên họp:</source>
         <translation>Meeting:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="121"/>
+        <location filename="../../ui/search/page.py" line="127"/>
         <source>Loại tài liệu:</source>
         <translation>Document kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="182"/>
+        <location filename="../../ui/search/page.py" line="188"/>
         <source>Đang hiển thị {shown} trên {total} kết quả</source>
         <translation>Showing {shown} of {total} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="223"/>
+        <location filename="../../ui/search/page.py" line="231"/>
         <source>Phiếu lấy ý kiến: {title}</source>
         <translation>Written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="228"/>
+        <location filename="../../ui/search/page.py" line="236"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="232"/>
+        <location filename="../../ui/search/page.py" line="240"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="187"/>
+        <location filename="../../ui/search/page.py" line="193"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="80"/>
+        <location filename="../../ui/search/page.py" line="81"/>
         <source>Gõ từ cần tìm, có dấu hoặc không dấu; “trong ngoặc kép” để tìm đúng cụm từ…</source>
         <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="190"/>
+        <location filename="../../ui/search/page.py" line="196"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>
@@ -3694,52 +3728,52 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="49"/>
+        <location filename="../../ui/signin/dialog.py" line="48"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="56"/>
+        <location filename="../../ui/signin/dialog.py" line="55"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="64"/>
+        <location filename="../../ui/signin/dialog.py" line="63"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="65"/>
+        <location filename="../../ui/signin/dialog.py" line="64"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="71"/>
+        <location filename="../../ui/signin/dialog.py" line="70"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="72"/>
+        <location filename="../../ui/signin/dialog.py" line="71"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="73"/>
+        <location filename="../../ui/signin/dialog.py" line="72"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="93"/>
+        <location filename="../../ui/signin/dialog.py" line="92"/>
         <source>Hệ thống phòng họp không giấy của Chính phủ</source>
         <translation>The Government&apos;s paperless meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="111"/>
+        <location filename="../../ui/signin/dialog.py" line="110"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="128"/>
+        <location filename="../../ui/signin/dialog.py" line="127"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>

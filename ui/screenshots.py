@@ -127,6 +127,7 @@ def _make_notes(reader: DocumentReader) -> None:
     annotator.colour = COLOURS[2]
     annotator.add(0, "note", rects=[(x, top, x + NOTE_SIZE, top + NOTE_SIZE)], text=NOTE_TEXT)
     annotator.colour = colour
+    reader.view.selected_note = ""  # the picture shows the notes as they are read, not chosen
 
 
 def _hall(window: MainWindow, meeting_id: str) -> QWidget:

@@ -9,13 +9,14 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
+from tests.gui.layout_check import layout_problems
 from ui.reader import background
 from ui.reader.reader import DocumentReader
 from ui.tasks import TaskManager
@@ -308,3 +309,34 @@ def test_the_open_panel_is_remembered(
     again = open_reader(qtbot, account, tasks, pdf)
     assert again.open_panel == "outline"
     assert again.toolbar.panel_actions["outline"].isChecked()
+
+
+def test_a_long_title_is_cut_on_screen_and_whole_in_the_window_title(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    reader = DocumentReader(account, tasks)
+    host.setCentralWidget(reader)
+    host.resize(700, 600)
+    host.show()
+    title = "Dự thảo Nghị định quy định chi tiết một số điều của Luật Ngân sách nhà nước " * 2
+    origin = "Nhận qua Trục liên thông văn bản quốc gia"
+    with qtbot.wait_signal(reader.loaded, timeout=WAIT):
+        reader.open_document(
+            document_id="d",
+            version_id="v",
+            title=title,
+            origin=origin,
+            data=pdf.read_bytes(),
+            allow_copy=True,
+        )
+    assert host.windowTitle() == f"{title} · {origin} — e-Cabinet"
+    label = reader.header.title
+    assert "…" in label.text() and label.toolTip() == f"{title}\n{origin}"
+    assert layout_problems(reader) == []  # cut to its width, not clipped
+    reader.hide()  # another screen: the window's title is its own again
+    assert host.windowTitle() == "e-Cabinet"
+    answered: list[object] = []  # the local lane runs in order: what the reader asked is done
+    tasks.run_local(lambda: None, answered.append)
+    qtbot.waitUntil(lambda: bool(answered), timeout=WAIT)

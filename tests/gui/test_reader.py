@@ -306,9 +306,15 @@ def test_the_open_panel_is_remembered(
 ) -> None:
     reader = open_reader(qtbot, account, tasks, pdf)
     reader.toolbar.panel_actions["outline"].trigger()
+    reader.splitter.setSizes([300, 700])  # the member widens it, closes it, opens it again
+    qtbot.waitUntil(lambda: reader.side.width() == 300, timeout=WAIT)
+    reader.toolbar.panel_actions["outline"].trigger()
+    assert reader.open_panel == ""
+    reader.toolbar.panel_actions["notes"].trigger()
+    qtbot.waitUntil(lambda: reader.side.width() == 300, timeout=WAIT)
     again = open_reader(qtbot, account, tasks, pdf)
-    assert again.open_panel == "outline"
-    assert again.toolbar.panel_actions["outline"].isChecked()
+    assert again.open_panel == "notes"
+    assert again.toolbar.panel_actions["notes"].isChecked()
 
 
 def test_a_long_title_is_cut_on_screen_and_whole_in_the_window_title(

@@ -32,8 +32,8 @@ from ui.reader.toolbar import ReaderToolbar
 from ui.tasks import TaskManager
 
 APP_NAME = "e-Cabinet"
-PANEL_KEY = "reader/panel"
-SIDE_WIDTH = (220, 260)  # a side panel's narrowest and first width, in pixels
+PANEL_KEY, WIDTH_KEY = "reader/panel", "reader/panel-width"
+SIDE_WIDTH = (220, 260, 420)  # a side panel's narrowest, first and widest width, in pixels
 
 
 class DocumentReader(QWidget):
@@ -94,7 +94,7 @@ class DocumentReader(QWidget):
         self.view.setDocumentMargins(QMargins(8, 8, 8, 8))
         self._match_page_background()
         self.side.setMinimumWidth(SIDE_WIDTH[0])
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.setObjectName("reader-splitter")  # remembered (ui/window/state.py)
         splitter.setChildrenCollapsible(False)  # closed by its toggle, never dragged shut
         splitter.addWidget(self.side)
@@ -111,17 +111,26 @@ class DocumentReader(QWidget):
 
     def show_panel(self, name: str) -> None:
         """Open the side panel ``name`` (one of PANELS) beside the pages, or none with ""."""
-        panel = self.side.panels.get(name)
+        panel, settings = self.side.panels.get(name), QSettings()
+        if panel is None and self.side.isVisible():  # closing: its width is kept for next time
+            settings.setValue(WIDTH_KEY, self.side.width())
         if panel is not None:
             self.side.setCurrentWidget(panel)
-        self.side.setVisible(panel is not None)
+        if panel is not None and self.side.isHidden():
+            self.side.show()
+            width = int(settings.value(WIDTH_KEY, SIDE_WIDTH[1]))  # type: ignore[call-overload]
+            width = min(max(width, SIDE_WIDTH[0]), SIDE_WIDTH[2])
+            total = sum(self.splitter.sizes()) or self.width()
+            self.splitter.setSizes([width, max(total - width, 1)])
+        elif panel is None:
+            self.side.hide()
         action = self.toolbar.panel_actions.get(name)
         if action is not None and not action.isChecked():
             action.setChecked(True)
         elif panel is None:
             for each in self.toolbar.panel_actions.values():
                 each.setChecked(False)
-        QSettings().setValue(PANEL_KEY, name if panel is not None else "")
+        settings.setValue(PANEL_KEY, name if panel is not None else "")
 
     @property
     def open_panel(self) -> str:

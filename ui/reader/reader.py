@@ -93,14 +93,13 @@ class DocumentReader(QWidget):
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setDocumentMargins(QMargins(8, 8, 8, 8))
         self._match_page_background()
-        self.side.setMinimumWidth(SIDE_WIDTH[0])
         self.splitter = splitter = QSplitter()
         splitter.setObjectName("reader-splitter")  # remembered (ui/window/state.py)
         splitter.setChildrenCollapsible(False)  # closed by its toggle, never dragged shut
         splitter.addWidget(self.side)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([SIDE_WIDTH[1], 1000])
+        splitter.setSizes([self._side_width(SIDE_WIDTH[1]), 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -118,8 +117,8 @@ class DocumentReader(QWidget):
             self.side.setCurrentWidget(panel)
         if panel is not None and self.side.isHidden():
             self.side.show()
-            width = int(settings.value(WIDTH_KEY, SIDE_WIDTH[1]))  # type: ignore[call-overload]
-            width = min(max(width, SIDE_WIDTH[0]), SIDE_WIDTH[2])
+            kept = settings.value(WIDTH_KEY, SIDE_WIDTH[1])
+            width = self._side_width(int(str(kept)) if str(kept).isdigit() else SIDE_WIDTH[1])
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([width, max(total - width, 1)])
         elif panel is None:
@@ -131,6 +130,12 @@ class DocumentReader(QWidget):
             for each in self.toolbar.panel_actions.values():
                 each.setChecked(False)
         settings.setValue(PANEL_KEY, name if panel is not None else "")
+
+    def _side_width(self, wanted: int) -> int:
+        """``wanted`` within the sensible widths, and never narrower than the panels' buttons
+        need (larger text makes them wider)."""
+        narrowest = max(SIDE_WIDTH[0], self.side.minimumSizeHint().width())
+        return max(min(wanted, SIDE_WIDTH[2]), narrowest)
 
     @property
     def open_panel(self) -> str:

@@ -56,8 +56,8 @@ class ReaderToolbar(QToolBar):
         self.panel_actions: dict[str, QAction] = {}
         for name, words, key in (
             ("thumbnails", translate("DocumentReader", "Hình thu nhỏ các trang"), "F4"),
-            ("outline", translate("DocumentReader", "Mục lục"), "F5"),
-            ("notes", translate("DocumentReader", "Ghi chú"), "F6"),
+            ("outline", translate("DocumentReader", "Mục lục"), "F7"),
+            ("notes", translate("DocumentReader", "Ghi chú"), "F8"),
         ):
             glyph = "notes-panel" if name == "notes" else name
             action = self._action(self, words, key, lambda _=False: None, glyph)

@@ -721,7 +721,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="213"/>
+        <location filename="../../ui/reader/reader.py" line="227"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -2114,6 +2114,11 @@
         <translation>Text box</translation>
     </message>
     <message>
+        <location filename="../../ui/reader/notes_tools.py" line="161"/>
+        <source>Độ dày nét bút (Alt+Shift+1…3)</source>
+        <translation>Pen width (Alt+Shift+1…3)</translation>
+    </message>
+    <message>
         <location filename="../../ui/reader/notes_tools.py" line="164"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
@@ -2127,6 +2132,11 @@
         <location filename="../../ui/reader/notes_tools.py" line="164"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="183"/>
+        <source>Màu đang dùng: {colour} (Alt+1…5)</source>
+        <translation>Colour in use: {colour} (Alt+1…5)</translation>
     </message>
     <message>
         <location filename="../../ui/reader/notes_tools.py" line="102"/>
@@ -2172,16 +2182,6 @@
         <location filename="../../ui/reader/notes_tools.py" line="108"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="161"/>
-        <source>Độ dày nét bút</source>
-        <translation>Pen width</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="182"/>
-        <source>Màu đang dùng: {colour}</source>
-        <translation>Colour in use: {colour}</translation>
     </message>
     <message>
         <location filename="../../ui/reader/note_files.py" line="87"/>

@@ -158,7 +158,7 @@ class NotesTools(QObject):
         button = QToolButton()
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setIcon(icon("pen-width"))
-        button.setToolTip(self.tr("Độ dày nét bút"))
+        button.setToolTip(self.tr("Độ dày nét bút (Alt+Shift+1…3)"))
         menu = QMenu(button)
         group = QActionGroup(self)
         pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
@@ -179,7 +179,9 @@ class NotesTools(QObject):
         colour = self.annotator.colour
         name = self.tr(str(COLOUR_NAMES[COLOURS.index(colour)])) if colour in COLOURS else colour
         self.colour_button.setIcon(swatch(colour))
-        self.colour_button.setToolTip(self.tr("Màu đang dùng: {colour}").format(colour=name))
+        self.colour_button.setToolTip(
+            self.tr("Màu đang dùng: {colour} (Alt+1…5)").format(colour=name)
+        )
 
     def export_to(self, kind: str, target: Path) -> None:
         self.files.export_to(kind, target)

@@ -8,8 +8,8 @@ there. GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfBookmarkModel
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,6 +30,16 @@ PANELS = ("thumbnails", "outline", "notes")
 translate = QCoreApplication.translate
 
 
+class ThumbnailList(QListWidget):
+    """The pages one under another, each centred in the panel whatever its width: a grid of
+    one column as wide as the panel (icon mode centres an icon in its cell)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        label = self.fontMetrics().height() + 12
+        self.setGridSize(QSize(max(self.viewport().width(), 1), THUMBNAIL_SIZE[1] + label))
+
+
 class SidePanels(QStackedWidget):
     page_chosen = Signal(int)  # 0-based page
     place_chosen = Signal(int, QPointF)  # a page and a point on it, from the outline
@@ -37,10 +47,11 @@ class SidePanels(QStackedWidget):
     def __init__(self, bookmarks: QPdfBookmarkModel, notes_panel: NotesPanel) -> None:
         super().__init__()
         self.bookmarks = bookmarks
-        self.thumbnails = QListWidget()
+        self.thumbnails = ThumbnailList()
         self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
-        self.thumbnails.setFlow(QListWidget.Flow.TopToBottom)
-        self.thumbnails.setWrapping(False)
+        self.thumbnails.setFlow(QListWidget.Flow.LeftToRight)
+        self.thumbnails.setWrapping(True)  # one cell a row: the grid is the panel's width
+        self.thumbnails.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.thumbnails.setIconSize(QPixmap(*THUMBNAIL_SIZE).size())
         self.thumbnails.setUniformItemSizes(True)
         self.thumbnails.setMovement(QListWidget.Movement.Static)

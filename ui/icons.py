@@ -69,6 +69,9 @@ GLYPHS: dict[str, str] = {
     "thumbnails": "mdi6.view-grid-outline",
     "outline": "mdi6.format-list-bulleted",
     "notes-panel": "mdi6.note-text-outline",
+    "select": "mdi6.cursor-default-outline",
+    "pen-width": "mdi6.format-line-weight",
+    "follow": "mdi6.crosshairs-gps",
 }
 ICON_NAMES = tuple(sorted(GLYPHS))
 

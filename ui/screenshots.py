@@ -20,7 +20,11 @@ from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
+from ecabinet.wire.objects import AnnotationData
 from ui.main_window import MainWindow
+from ui.reader.annotator import COLOURS
+from ui.reader.notes_layer import NOTE_SIZE
+from ui.reader.reader import DocumentReader
 from ui.screens import Screen
 from ui.settings.dialog import SettingsDialog
 from ui.signin.dialog import SignInDialog
@@ -31,6 +35,7 @@ SETTLE_MS = 1500  # long enough for a page's worker read and the reader's first 
 # The screens every page must fit: a common laptop, a full-HD screen (and the hall's projector).
 SIZES = (QSize(1366, 768), QSize(1920, 1080))
 SEARCH_WORDS = "ngan sach"  # found in the demo's papers, typed without diacritics
+NOTE_TEXT = "Đề nghị làm rõ nguồn kinh phí và tiến độ thực hiện."  # the tour's sticky note
 
 
 @dataclass(frozen=True)
@@ -84,13 +89,45 @@ def _show(window: MainWindow, screen: Screen, object_id: str) -> None:
 
 
 def _reader_with_notes(window: MainWindow) -> None:
-    """The meeting's last paper of the first item with one, its notes beside it."""
+    """The meeting's last paper of the first item with one, its notes beside it: a highlight
+    and a sticky note the member made, made here the first time (the demo has none)."""
+    reader = window.reader
+    reader.show_panel("notes")
     entry = window.last_view.meeting if window.last_view else None
     for item in entry.items if entry else ():
         if item.documents:
-            window.open_document(item.documents[-1].document.id)
+            document_id = item.documents[-1].document.id
+
+            def first_notes(notes: list[AnnotationData], opened: str = document_id) -> None:
+                reader.annotator.notes_changed.disconnect(first_notes)
+                if reader.document_id == opened and not notes:
+                    _make_notes(reader)
+
+            reader.annotator.notes_changed.connect(first_notes)
+            window.open_document(document_id)
             break
-    window.reader.side.setCurrentWidget(window.reader.notes_panel)
+
+
+def _make_notes(reader: DocumentReader) -> None:
+    """A highlight on the first line of running text of the first page (not the letterhead),
+    and a sticky note in the margin beside it."""
+    text = reader.document.getAllText(0).text()
+    line = next((part for part in text.splitlines() if len(part.strip()) >= 70), "")
+    if not line:
+        return
+    selection = reader.document.getSelectionAtIndex(0, text.index(line), len(line))
+    rects = [p.boundingRect() for p in selection.bounds()]
+    if not rects:
+        return
+    annotator, colour = reader.annotator, reader.annotator.colour
+    boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in rects]
+    annotator.add(0, "highlight", rects=boxes, quote=line.strip())
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x = max(left - NOTE_SIZE - 6, 2.0)
+    annotator.colour = COLOURS[2]
+    annotator.add(0, "note", rects=[(x, top, x + NOTE_SIZE, top + NOTE_SIZE)], text=NOTE_TEXT)
+    annotator.colour = colour
+    reader.view.selected_note = ""  # the picture shows the notes as they are read, not chosen
 
 
 def _hall(window: MainWindow, meeting_id: str) -> QWidget:

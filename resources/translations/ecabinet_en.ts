@@ -601,113 +601,117 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="62"/>
-        <location filename="../../ui/reader/toolbar.py" line="33"/>
+        <location filename="../../ui/reader/toolbar.py" line="36"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="37"/>
+        <location filename="../../ui/reader/toolbar.py" line="40"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="29"/>
+        <location filename="../../ui/reader/toolbar.py" line="32"/>
         <source>Công cụ đọc</source>
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="49"/>
+        <location filename="../../ui/reader/toolbar.py" line="58"/>
+        <source>Hình thu nhỏ các trang</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/toolbar.py" line="88"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="52"/>
+        <location filename="../../ui/reader/toolbar.py" line="91"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="56"/>
+        <location filename="../../ui/reader/toolbar.py" line="95"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="62"/>
+        <location filename="../../ui/reader/toolbar.py" line="101"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="67"/>
+        <location filename="../../ui/reader/toolbar.py" line="106"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="75"/>
+        <location filename="../../ui/reader/toolbar.py" line="114"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="77"/>
+        <location filename="../../ui/reader/toolbar.py" line="116"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="80"/>
+        <location filename="../../ui/reader/toolbar.py" line="122"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="83"/>
+        <location filename="../../ui/reader/toolbar.py" line="125"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="91"/>
+        <location filename="../../ui/reader/toolbar.py" line="133"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="103"/>
+        <location filename="../../ui/reader/toolbar.py" line="145"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="111"/>
+        <location filename="../../ui/reader/toolbar.py" line="153"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="118"/>
+        <location filename="../../ui/reader/toolbar.py" line="161"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="135"/>
+        <location filename="../../ui/reader/toolbar.py" line="175"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="56"/>
+        <location filename="../../ui/reader/side_panels.py" line="69"/>
         <source>Tài liệu không có mục lục.</source>
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="63"/>
+        <location filename="../../ui/reader/toolbar.py" line="59"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/side_panels.py" line="64"/>
+        <location filename="../../ui/reader/toolbar.py" line="60"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/loading.py" line="69"/>
+        <location filename="../../ui/reader/loading.py" line="66"/>
         <source>Không mở được tài liệu: tệp bị hỏng hoặc không phải PDF.</source>
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="170"/>
+        <location filename="../../ui/reader/toolbar.py" line="214"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
@@ -717,7 +721,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="143"/>
+        <location filename="../../ui/reader/reader.py" line="227"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -730,6 +734,11 @@
         <location filename="../../ui/reader/compare_view.py" line="136"/>
         <source>Không so sánh được: {reason}</source>
         <translation>Could not compare: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/header.py" line="25"/>
+        <source>Nội dung {number}: {title}</source>
+        <translation>Item {number}: {title}</translation>
     </message>
 </context>
 <context>
@@ -1947,142 +1956,142 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="34"/>
+        <location filename="../../ui/reader/notes_panel.py" line="35"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="35"/>
+        <location filename="../../ui/reader/notes_panel.py" line="36"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="36"/>
+        <location filename="../../ui/reader/notes_panel.py" line="37"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="37"/>
+        <location filename="../../ui/reader/notes_panel.py" line="38"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="38"/>
+        <location filename="../../ui/reader/notes_panel.py" line="39"/>
         <source>Nét bút</source>
         <translation>Ink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="39"/>
+        <location filename="../../ui/reader/notes_panel.py" line="40"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="60"/>
+        <location filename="../../ui/reader/notes_panel.py" line="80"/>
         <source>Lọc ghi chú…</source>
         <translation>Filter notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="64"/>
+        <location filename="../../ui/reader/notes_panel.py" line="84"/>
         <source>Tài liệu này</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="65"/>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>Cả phiên họp</source>
         <translation>The whole meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="72"/>
+        <location filename="../../ui/reader/notes_panel.py" line="94"/>
         <source>Ghi chú của tài liệu</source>
         <translation>Notes of the document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="77"/>
+        <location filename="../../ui/reader/notes_panel.py" line="99"/>
         <source>Riêng tư</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="78"/>
+        <location filename="../../ui/reader/notes_panel.py" line="100"/>
         <source>Gửi Văn phòng Chính phủ</source>
         <translation>Shared with the Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="79"/>
+        <location filename="../../ui/reader/notes_panel.py" line="101"/>
         <source>Chia sẻ với người dự họp</source>
         <translation>Shared with everyone invited</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="82"/>
+        <location filename="../../ui/reader/notes_panel.py" line="104"/>
         <source>Ai được xem ghi chú đang chọn</source>
         <translation>Who may see the chosen note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="88"/>
+        <location filename="../../ui/reader/notes_panel.py" line="110"/>
         <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
         <translation>Could not be placed in the new version (kept on the old one):</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="91"/>
+        <location filename="../../ui/reader/notes_panel.py" line="113"/>
         <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
         <translation>Notes file to open in another PDF reader</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="94"/>
+        <location filename="../../ui/reader/notes_panel.py" line="116"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="94"/>
+        <location filename="../../ui/reader/notes_panel.py" line="116"/>
         <source>Tài liệu PDF có ghi chú</source>
         <translation>The PDF document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="95"/>
+        <location filename="../../ui/reader/notes_panel.py" line="117"/>
         <source>Xuất tệp ghi chú…</source>
         <translation>Export notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="96"/>
+        <location filename="../../ui/reader/notes_panel.py" line="118"/>
         <source>Nhập tệp ghi chú…</source>
         <translation>Import notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="97"/>
+        <location filename="../../ui/reader/notes_panel.py" line="119"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="97"/>
+        <location filename="../../ui/reader/notes_panel.py" line="119"/>
         <source>In tài liệu cùng ghi chú</source>
         <translation>Print the document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="120"/>
+        <location filename="../../ui/reader/notes_panel.py" line="142"/>
         <source>Đưa vào ý kiến khác…</source>
         <translation>Put into an other opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="121"/>
+        <location filename="../../ui/reader/notes_panel.py" line="143"/>
         <source>Gửi ý kiến bằng văn bản…</source>
         <translation>Send as a written opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="126"/>
+        <location filename="../../ui/reader/notes_panel.py" line="148"/>
         <source>Soạn ý kiến từ ghi chú</source>
         <translation>Opinion from notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="129"/>
+        <location filename="../../ui/reader/notes_panel.py" line="151"/>
         <source>Các ghi chú đang chọn (giữ Ctrl để chọn nhiều), hoặc mọi ghi chú của đồng chí trên tài liệu này nếu chưa chọn ghi chú nào</source>
         <translation>The selected notes (hold Ctrl to select several), or all your notes on this document if none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="164"/>
+        <location filename="../../ui/reader/notes_panel.py" line="186"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="166"/>
+        <location filename="../../ui/reader/notes_panel.py" line="188"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -2090,89 +2099,114 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="57"/>
-        <source>Ghi chú</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="61"/>
+        <location filename="../../ui/reader/notes_tools.py" line="87"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="62"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="63"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="64"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="65"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="66"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="67"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="80"/>
-        <source>Màu {n}</source>
-        <translation>Colour {n}</translation>
+        <location filename="../../ui/reader/notes_tools.py" line="169"/>
+        <source>Độ dày nét bút (Alt+Shift+1…3)</source>
+        <translation>Pen width (Alt+Shift+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <location filename="../../ui/reader/notes_tools.py" line="172"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <location filename="../../ui/reader/notes_tools.py" line="172"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="86"/>
+        <location filename="../../ui/reader/notes_tools.py" line="172"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <source>Màu đang dùng: {colour} (Alt+1…5)</source>
+        <translation>Colour in use: {colour} (Alt+1…5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
+        <translation>You have no notes on this document to make an opinion from.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="106"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="36"/>
+        <source>Vàng</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="37"/>
+        <source>Xanh lá</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="38"/>
+        <source>Xanh dương</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="39"/>
+        <source>Hồng</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="40"/>
+        <source>Đỏ</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="107"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="95"/>
+        <location filename="../../ui/reader/notes_tools.py" line="110"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="97"/>
+        <location filename="../../ui/reader/notes_tools.py" line="112"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="165"/>
-        <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
-        <translation>You have no notes on this document to make an opinion from.</translation>
     </message>
     <message>
         <location filename="../../ui/reader/note_files.py" line="87"/>

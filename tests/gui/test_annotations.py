@@ -72,6 +72,20 @@ def test_marking_selected_words_saves_a_note_with_its_quote(
     assert member.store.count_outbox("pending") >= 1
     assert reader.notes_panel.list.count() == 1
     assert "Tô sáng" in reader.notes_panel.list.item(0).text()
+    assert not reader.notes_panel.list.item(0).icon().isNull()  # the kind's sign, in its colour
+    # On the page the words are marked in a colour seen at a glance, and stay readable.
+    image = reader.view.viewport().grab().toImage()
+    layout, scroll = reader.view.layout(), reader.view.verticalScrollBar().value()
+    colours = []
+    for x0, y0, x1, y1 in shown.rects:
+        top_left = layout.from_page(0, QPointF(x0, y0))
+        bottom_right = layout.from_page(0, QPointF(x1, y1))
+        for x in range(int(top_left.x()) + 1, int(bottom_right.x()) - 1):
+            for y in range(int(top_left.y() - scroll) + 1, int(bottom_right.y() - scroll) - 1):
+                colours.append(image.pixelColor(x, y))
+    marked = [c for c in colours if c.red() > 200 and c.green() > 170 and c.blue() < 110]
+    assert len(marked) > len(colours) * 0.4  # the paper under the words is plainly yellow
+    assert min(c.lightness() for c in colours) < 90  # and the letters are still dark
     assert member.sync_service().sync().rejected == 0  # the server took it
 
 

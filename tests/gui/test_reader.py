@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
+from tests.gui.layout_check import layout_problems
 from ui.reader import background
 from ui.reader.reader import DocumentReader
 from ui.tasks import TaskManager
@@ -268,3 +270,79 @@ def test_a_damaged_file_says_so(
         )
     assert "tệp bị hỏng" in told.args[0]
     assert reader.document.pageCount() == 0
+
+
+def test_one_toolbar_of_icons_fits_beside_the_sidebar_and_panels_fold_away(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    reader = open_reader(qtbot, account, tasks, pdf)
+    reader.resize(1366 - 280, 700)  # a 1366 px laptop, less the window's sidebar
+    qtbot.waitUntil(lambda: reader.width() == 1086, timeout=WAIT)
+    overflow = reader.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert overflow is None or not overflow.isVisible()  # no "»": every tool is on screen
+    # Pages take the whole width until a panel is asked for.
+    assert reader.open_panel == ""
+    assert not reader.side.isVisible()
+    reader.toolbar.panel_actions["notes"].trigger()
+    assert reader.open_panel == "notes"
+    qtbot.waitUntil(reader.notes_panel.isVisible, timeout=WAIT)
+    assert 220 <= reader.side.width() <= 280
+    reader.toolbar.panel_actions["thumbnails"].trigger()  # one panel at a time
+    assert reader.open_panel == "thumbnails"
+    assert not reader.toolbar.panel_actions["notes"].isChecked()
+    reader.toolbar.panel_actions["thumbnails"].trigger()
+    assert reader.open_panel == "" and not reader.side.isVisible()
+    # The colour in use is the colour button's swatch; choosing another changes it.
+    tools = reader.notes_tools
+    before = tools.colour_button.icon().pixmap(20, 20).toImage().pixelColor(10, 10)
+    assert before == QColor(tools.annotator.colour)
+    tools.colour_button.menu().actions()[2].trigger()
+    after = tools.colour_button.icon().pixmap(20, 20).toImage().pixelColor(10, 10)
+    assert after == QColor(tools.annotator.colour) != before
+
+
+def test_the_open_panel_is_remembered(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    reader = open_reader(qtbot, account, tasks, pdf)
+    reader.toolbar.panel_actions["outline"].trigger()
+    reader.splitter.setSizes([300, 700])  # the member widens it, closes it, opens it again
+    qtbot.waitUntil(lambda: reader.side.width() == 300, timeout=WAIT)
+    reader.toolbar.panel_actions["outline"].trigger()
+    assert reader.open_panel == ""
+    reader.toolbar.panel_actions["notes"].trigger()
+    qtbot.waitUntil(lambda: reader.side.width() == 300, timeout=WAIT)
+    again = open_reader(qtbot, account, tasks, pdf)
+    assert again.open_panel == "notes"
+    assert again.toolbar.panel_actions["notes"].isChecked()
+
+
+def test_a_long_title_is_cut_on_screen_and_whole_in_the_window_title(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    reader = DocumentReader(account, tasks)
+    host.setCentralWidget(reader)
+    host.resize(700, 600)
+    host.show()
+    title = "Dự thảo Nghị định quy định chi tiết một số điều của Luật Ngân sách nhà nước " * 2
+    origin = "Nhận qua Trục liên thông văn bản quốc gia"
+    with qtbot.wait_signal(reader.loaded, timeout=WAIT):
+        reader.open_document(
+            document_id="d",
+            version_id="v",
+            title=title,
+            origin=origin,
+            data=pdf.read_bytes(),
+            allow_copy=True,
+        )
+    assert host.windowTitle() == f"{title} · {origin} — e-Cabinet"
+    label = reader.header.title
+    assert "…" in label.text() and label.toolTip() == f"{title}\n{origin}"
+    assert layout_problems(reader) == []  # cut to its width, not clipped
+    reader.hide()  # another screen: the window's title is its own again
+    assert host.windowTitle() == "e-Cabinet"
+    answered: list[object] = []  # the local lane runs in order: what the reader asked is done
+    tasks.run_local(lambda: None, answered.append)
+    qtbot.waitUntil(lambda: bool(answered), timeout=WAIT)

@@ -92,7 +92,10 @@ def test_a_member_asks_to_speak_from_the_reader(
             allow_copy=True,
             page=0,
         )
-    qtbot.waitUntil(reader.toolbar.speak.button.isVisible, timeout=WAIT)  # shown by its action
+    qtbot.waitUntil(reader.toolbar.speak.button.isVisible, timeout=WAIT)  # in the header
+    # The header names the paper's meeting and item; the window's title holds it whole.
+    assert reader.header.title.second == "Phiên họp thường kỳ · Nội dung 2: Nội dung 2"
+    assert reader.header.title.whole() == f"Tờ trình · {reader.header.title.second}"
     assert reader.toolbar.speak.button.toolTip() == "Chưa đăng ký phát biểu."
     with qtbot.wait_signal(reader.toolbar.speak.acted, timeout=WAIT):
         reader.toolbar.speak.button.click()
@@ -102,7 +105,7 @@ def test_a_member_asks_to_speak_from_the_reader(
     qtbot.waitUntil(lambda: speak.button.text() == "Rút đăng ký phát biểu", timeout=WAIT)
     shoot(qtbot, reader, "reader-speak", tmp_path)
     reader.close_document()
-    qtbot.waitUntil(lambda: not reader.toolbar.speak_action.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not reader.toolbar.speak.isVisible(), timeout=WAIT)
 
 
 def test_a_member_checks_in_while_the_roll_call_is_open(

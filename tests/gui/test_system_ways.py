@@ -53,11 +53,12 @@ REOPEN = textwrap.dedent(
     account = signed_in(url, root / "p")
 
     def shown(window):
-        window.reader_slot.reader()  # made at the first document
+        made = window.reader_slot.reader()  # made at the first document
         sidebar = window.findChild(QSplitter, "sidebar-splitter")
         reader = window.findChild(QSplitter, "reader-splitter")
         return {"size": [window.width(), window.height()], "sidebar": sidebar.sizes(),
-                "meeting": window.meeting_page.splitter.sizes(), "reader": reader.sizes()}
+                "meeting": window.meeting_page.splitter.sizes(), "reader": reader.sizes(),
+                "panel": made.open_panel}
 
     window = MainWindow(account, tasks)
     window.show()
@@ -65,6 +66,7 @@ REOPEN = textwrap.dedent(
     app.processEvents()
     window.findChild(QSplitter, "sidebar-splitter").setSizes([420, 1080])
     window.meeting_page.splitter.setSizes([500, 250])
+    window.reader_slot.reader().show_panel("notes")
     window.reader_slot.reader().findChild(QSplitter, "reader-splitter").setSizes([300, 900])
     left = shown(window)
     window.close()
@@ -98,7 +100,8 @@ def test_the_window_opens_again_as_it_was_left(live_server: LiveServer, tmp_path
     seen = json.loads(done.stdout)
     left, again = seen["left"], seen["again"]
     assert left["size"] == [1500, 900]
-    assert again == left  # the size, the sidebar, the agenda's panel, the reader's side panels
+    assert left["panel"] == "notes" and left["reader"][0] > 0
+    assert again == left  # the size, the sidebar, the agenda's panel, the reader's side panel
 
 
 def test_a_place_off_every_screen_is_ignored(

@@ -2,24 +2,23 @@
 
 The file is loaded from memory (pdfium reads pages lazily); each part of the reader is then
 told of the new document. Thumbnails and page texts are made on workers from their own copy
-of the file (ui/reader/background.py); the item the document belongs to (for asking to speak)
-and the page last read come from the local lane. Each opening has its generation: answers
-about a document no longer open are dropped. GUI thread.
+of the file (ui/reader/background.py); the item the document belongs to (for asking to
+speak and for the header) and the page last read come from the local lane. Each opening has
+its generation: answers about a document no longer open are dropped. GUI thread.
 """
 
 from __future__ import annotations
 
 import threading
-from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
 from ecabinet.client.session_acts import item_of_document
 from ui.reader.background import buffer_of, page_texts, render_thumbnails
-from ui.theme import colors
+from ui.reader.header import place_words
 
 if TYPE_CHECKING:
     from ui.reader.reader import DocumentReader
@@ -55,12 +54,10 @@ class DocumentLoading(QObject):
         self.generation += 1
         reader.document_id, reader.version_id = document_id, version_id
         reader.allow_copy = allow_copy
-        self._show_speak(document_id)
         reader.plain_title = title
-        # The origin (national document exchange) is a quiet second line under the title.
-        quiet = f'<br><span style="color:{colors().muted.name()}">{escape(origin)}</span>'
-        reader.title.setText(f"<b>{escape(title)}</b>{quiet if origin else ''}")
-        reader.title.setTextFormat(Qt.TextFormat.RichText)
+        # The origin (national document exchange) joins the meeting and item under the title.
+        reader.show_title(title, "", origin)
+        self._show_place(document_id, title, origin)
         # The file is opened from memory: on disk it is sealed, and stays so.
         self._buffer = buffer_of(data)
         reader.document.load(self._buffer)
@@ -102,14 +99,28 @@ class DocumentLoading(QObject):
         reader.document_id = ""
         reader.toolbar.speak.show_item("")
 
-    def _show_speak(self, document_id: str) -> None:
-        generation, account = self.generation, self.reader.account
+    def _show_place(self, document_id: str, title: str, origin: str) -> None:
+        """The item the document belongs to (for asking to speak) and its meeting and item
+        under the title, read on the local lane."""
+        generation, account = self.generation, self.reader.account.member
 
-        def show(item_id: str) -> None:
+        def read() -> tuple[str, str]:
+            item_id = item_of_document(account, document_id)
+            item = account.store.agenda_item(item_id) if item_id else None
+            meeting = account.store.meeting(item.meeting_id) if item else None
+            words = place_words(
+                meeting.title if meeting else "",
+                item.position if item else 0,
+                item.title if item else "",
+            )
+            return item_id, words
+
+        def show(found: tuple[str, str]) -> None:
             if generation == self.generation:  # still the same document
-                self.reader.toolbar.speak.show_item(item_id)
+                self.reader.toolbar.speak.show_item(found[0])
+                self.reader.show_title(title, found[1], origin)
 
-        self.reader.tasks.run_local(lambda: item_of_document(account, document_id), show)
+        self.reader.tasks.run_local(read, show)
 
     def _start_background(self, data: bytes) -> None:
         generation, tasks = self.generation, self.reader.tasks

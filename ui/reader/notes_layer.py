@@ -1,8 +1,9 @@
 """Drawing notes over the pages: highlights, underlines, strike-outs, sticky notes, ink, text.
 
-The member's own notes in their colours; colleagues' shared notes in a distinct style (dashed
-outline and their initials) so nobody mistakes them for their own. Geometry is in PDF points
-from the page's top left, mapped through the view's layout. GUI thread (paint events).
+The member's own notes in their colours, strong enough to see at a glance (highlights
+multiplied like a marker, sticky notes with a shadow); colleagues' shared notes in a distinct
+style (dashed outline and their initials) so nobody mistakes them for their own. Geometry is
+in PDF points from the page's top left, mapped through the view's layout. GUI thread (paint events).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def paint_notes(
     device = painter.device()
     visible_top = scroll.y()
     visible_bottom = scroll.y() + (device.height() if device is not None else 10_000)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for note in notes:
         if not 0 <= note.page < len(layout.rects):
             continue
@@ -83,13 +85,18 @@ def _paint_one(painter: QPainter, note: AnnotationData, mine: bool) -> None:
     colour = QColor(note.color)
     kind = note.kind
     if kind == "highlight":
-        colour.setAlpha(90 if mine else 55)
+        # Multiplied like a marker on paper: the colour is strong on white, the words under
+        # it stay black. A colleague's is lighter (and outlined, _mark_as_others).
+        colour.setAlpha(170 if mine else 110)
+        painter.save()
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
         for x0, y0, x1, y1 in note.rects:
             painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), colour)
+        painter.restore()
     elif kind in ("underline", "strikeout"):
-        painter.setPen(QPen(colour, 1.2))
+        painter.setPen(QPen(colour.darker(115), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         for x0, y0, x1, y1 in note.rects:
-            y = y1 - 0.5 if kind == "underline" else (y0 + y1) / 2
+            y = y1 - 0.8 if kind == "underline" else (y0 + y1) / 2
             painter.drawLine(QPointF(x0, y), QPointF(x1, y))
     elif kind == "ink":
         painter.setPen(QPen(colour, note.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -99,26 +106,39 @@ def _paint_one(painter: QPainter, note: AnnotationData, mine: bool) -> None:
                 path.moveTo(x, y) if index == 0 else path.lineTo(x, y)
             painter.drawPath(path)
     elif kind == "note":
-        box = note_box(note)
-        colour.setAlpha(230)
-        painter.setBrush(colour)
-        painter.setPen(QPen(colour.darker(150), 0.8))
-        painter.drawRoundedRect(
-            QRectF(box.topLeft(), QRectF(0, 0, NOTE_SIZE, NOTE_SIZE).size()), 2, 2
-        )
-        painter.drawLine(box.topLeft() + QPointF(5, 7), box.topLeft() + QPointF(15, 7))
-        painter.drawLine(box.topLeft() + QPointF(5, 11), box.topLeft() + QPointF(15, 11))
-        painter.drawLine(box.topLeft() + QPointF(5, 15), box.topLeft() + QPointF(12, 15))
+        _paint_sticky(painter, note_box(note).topLeft(), colour)
     elif kind == "freetext":
         box = note_box(note)
-        painter.setPen(QPen(colour.darker(130), 0.8))
-        painter.setBrush(QColor(255, 255, 240, 220))
+        painter.setPen(QPen(colour.darker(140), 1.0))
+        painter.setBrush(QColor(255, 255, 240, 235))
         painter.drawRect(box)
         painter.setPen(QColor(20, 20, 20))
         font = QFont(painter.font())
         font.setPointSizeF(9)
         painter.setFont(font)
         painter.drawText(box.adjusted(3, 2, -3, -2), Qt.TextFlag.TextWordWrap, note.text)
+
+
+def _paint_sticky(painter: QPainter, at: QPointF, colour: QColor) -> None:
+    """A sticky note's sign: a square of its colour with a soft shadow, a folded corner and
+    lines of writing, seen at a glance in the margin."""
+    square = QRectF(at, QRectF(0, 0, NOTE_SIZE, NOTE_SIZE).size())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 60))
+    painter.drawRoundedRect(square.translated(1.2, 1.5), 3, 3)
+    painter.setBrush(colour)
+    painter.setPen(QPen(colour.darker(160), 0.8))
+    painter.drawRoundedRect(square, 3, 3)
+    fold = QPainterPath()
+    fold.moveTo(square.right() - 6, square.bottom())
+    fold.lineTo(square.right(), square.bottom() - 6)
+    fold.lineTo(square.right() - 6, square.bottom() - 6)
+    fold.closeSubpath()
+    painter.setBrush(colour.darker(130))
+    painter.drawPath(fold)
+    painter.setPen(QPen(colour.darker(220), 1.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    for y, right in ((6.0, 15.0), (10.0, 15.0), (14.0, 11.0)):
+        painter.drawLine(at + QPointF(5, y), at + QPointF(right, y))
 
 
 def _mark_as_others(painter: QPainter, note: AnnotationData, author: str) -> None:

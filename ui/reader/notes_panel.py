@@ -1,15 +1,16 @@
 """The notes panel: every note of the document (the member's and those shared with them), by
-page, with its quote and text, filterable; choosing one goes to it. Notes that could not be
-placed on a replaced draft are listed apart, never lost. Also where notes leave the laptop:
-export as PDF or XFDF, import XFDF, print (always watermarked), and become an opinion: the
-selected notes (or all the member's own) put into the "other opinion" of a ballot reply or
-sent as a written opinion on the agenda item (ui/reader/opinion_dialog.py). GUI thread.
+page, each a card with the kind's sign in the note's colour, its quote and text, filterable;
+choosing one goes to it. Notes that could not be placed on a replaced draft are listed
+apart, never lost. Also where notes leave the laptop: export as PDF or XFDF, import XFDF,
+print (always watermarked), and become an opinion: the selected notes (or all the member's
+own) put into the "other opinion" of a ballot reply or sent as a written opinion on the
+agenda item (ui/reader/opinion_dialog.py). GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,25 @@ KIND_WORDS = {
     "ink": QT_TRANSLATE_NOOP("NotesPanel", "Nét bút"),
     "freetext": QT_TRANSLATE_NOOP("NotesPanel", "Hộp văn bản"),
 }
+
+
+# Each row's sign: the kind of note, drawn in the note's colour (ui/icons.py).
+KIND_GLYPHS = {
+    "highlight": "highlight",
+    "underline": "underline",
+    "strikeout": "strike",
+    "note": "note",
+    "ink": "ink",
+    "freetext": "text-box",
+}
+
+
+def note_icon(note: AnnotationData) -> QIcon:
+    colour = QColor(note.color)
+    # A pale yellow sign would vanish on a white row: the colour is darkened until it reads.
+    while colour.lightnessF() > 0.55:
+        colour = colour.darker(115)
+    return icon(KIND_GLYPHS.get(note.kind, "note"), colour)
 
 
 class NotesPanel(QWidget):
@@ -69,6 +89,8 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         # Several notes may be chosen at once (Ctrl, Shift) to make an opinion of them.
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setSpacing(3)  # each note a card of its own
+        self.list.setIconSize(QSize(22, 22))
         self.list.setAccessibleName(self.tr("Ghi chú của tài liệu"))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
@@ -181,17 +203,18 @@ class NotesPanel(QWidget):
         self.list.clear()
         if self.scope.currentData():
             rows = [
-                (f"{title}\n{self.describe(note)}", (document_id, note.page, True))
+                (f"{title}\n{self.describe(note)}", note, (document_id, note.page, True))
                 for document_id, title, note in self.elsewhere
             ]
         else:
             rows = [
-                (self.describe(note), (note.id, note.page, False))
+                (self.describe(note), note, (note.id, note.page, False))
                 for note in sorted(self.notes, key=lambda n: (n.page, n.created_at))
             ]
-        for text, value in rows:
+        for text, note, value in rows:
             if all(word in fold(text) for word in wanted):
-                QListWidgetItem(text, self.list).setData(ROLE, value)
+                item = QListWidgetItem(note_icon(note), text, self.list)
+                item.setData(ROLE, value)
 
     def show_unplaced(self, notes: list[AnnotationData]) -> None:
         self.unplaced.clear()

@@ -1,9 +1,12 @@
-"""The reader's annotation toolbar and the notes panel's buttons, wired to the annotator.
+"""The reader's note tools (placed in its one toolbar) and the notes panel's buttons, wired to
+the annotator.
 
-Tools have one-letter keys (V select, H highlight, U underline, K strike-out, N sticky note,
-P pen, T text box), colours, undo and redo, delete and edit. The panel's export, import and
-print buttons go to the notes' files (note_files.py); its opinion actions open the opinion
-composed from the chosen notes (opinion_dialog.py). GUI thread.
+Tools are icons with one-letter keys (V select, H highlight, U underline, K strike-out, N
+sticky note, P pen, T text box); the colour in use is the swatch of one button whose menu
+holds the others (Alt+1..5), the pen's width one more menu (Alt+Shift+1..3); undo and redo;
+delete and edit by key. The panel's export, import and print buttons go to the notes' files
+(note_files.py); its opinion actions open the opinion composed from the chosen notes
+(opinion_dialog.py). GUI thread.
 """
 
 from __future__ import annotations
@@ -12,20 +15,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ecabinet.client.account import Account
 from ecabinet.client.notes import meeting_notes, unplaced_notes
 from ecabinet.client.opinion import Targets, opinion_targets
 from ecabinet.domain import Sharing
+from ui.icons import icon
 from ui.reader.annotator import COLOURS, PEN_WIDTHS, Annotator, Tool
 from ui.reader.note_files import NoteFiles
 from ui.reader.notes_panel import NotesPanel
 from ui.reader.opinion_dialog import BALLOT, OpinionDialog
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
+
+# The names of COLOURS, in their order, for the colour button's tooltip and menu.
+COLOUR_NAMES = (
+    QT_TRANSLATE_NOOP("NotesTools", "Vàng"),
+    QT_TRANSLATE_NOOP("NotesTools", "Xanh lá"),
+    QT_TRANSLATE_NOOP("NotesTools", "Xanh dương"),
+    QT_TRANSLATE_NOOP("NotesTools", "Hồng"),
+    QT_TRANSLATE_NOOP("NotesTools", "Đỏ"),
+)
 
 TOOL_KEYS = {
     Tool.SELECT: "V",
@@ -36,6 +49,19 @@ TOOL_KEYS = {
     Tool.INK: "P",
     Tool.FREETEXT: "T",
 }
+
+
+def swatch(colour: str, size: int = 20) -> QIcon:
+    """A round-cornered square of ``colour`` with a thin dark rim (yellow reads on white)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(QColor(colour).darker(160))
+    painter.drawRoundedRect(QRectF(2.5, 2.5, size - 5, size - 5), 4, 4)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class NotesTools(QObject):
@@ -54,47 +80,36 @@ class NotesTools(QObject):
         super().__init__(owner)
         self.account, self.tasks, self.annotator, self.panel = account, tasks, annotator, panel
         self.owner, self.document_id = owner, document_id
-        self.toolbar = QToolBar(self.tr("Ghi chú"))
+        self.actions: list[QAction] = []  # in the reader's one toolbar, in this order
         self.tool_actions: dict[Tool, QAction] = {}
         group = QActionGroup(self)
         names = {
-            Tool.SELECT: self.tr("Chọn"),
-            Tool.HIGHLIGHT: self.tr("Tô sáng"),
-            Tool.UNDERLINE: self.tr("Gạch chân"),
-            Tool.STRIKEOUT: self.tr("Gạch ngang"),
-            Tool.NOTE: self.tr("Ghi chú dán"),
-            Tool.INK: self.tr("Bút"),
-            Tool.FREETEXT: self.tr("Hộp văn bản"),
+            Tool.SELECT: (self.tr("Chọn"), "select"),
+            Tool.HIGHLIGHT: (self.tr("Tô sáng"), "highlight"),
+            Tool.UNDERLINE: (self.tr("Gạch chân"), "underline"),
+            Tool.STRIKEOUT: (self.tr("Gạch ngang"), "strike"),
+            Tool.NOTE: (self.tr("Ghi chú dán"), "note"),
+            Tool.INK: (self.tr("Bút"), "ink"),
+            Tool.FREETEXT: (self.tr("Hộp văn bản"), "text-box"),
         }
-        for tool, name in names.items():
-            action = self._add(name, [TOOL_KEYS[tool]], lambda _=False, t=tool: self.use(t))
+        for tool, (name, glyph) in names.items():
+            action = self._add(name, [TOOL_KEYS[tool]], lambda _=False, t=tool: self.use(t), glyph)
             action.setCheckable(True)
             group.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.SELECT].setChecked(True)
-        self.toolbar.addSeparator()
-        for index, colour in enumerate(COLOURS, start=1):
-            swatch = QPixmap(16, 16)
-            swatch.fill(QColor(colour))
-            action = self._add(
-                self.tr("Màu {n}").format(n=index),
-                [f"Alt+{index}"],
-                lambda _=False, c=colour: self.set_colour(c),
-            )
-            action.setIcon(QIcon(swatch))
-        self.toolbar.addSeparator()
-        pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
-        for index, (name, width) in enumerate(zip(pens, PEN_WIDTHS, strict=True), start=1):
-            self._add(name, [f"Alt+Shift+{index}"], lambda _=False, w=width: self.set_width(w))
-        self.toolbar.addSeparator()
+        self.colour_button = self._colour_button()
+        self.width_button = self._width_button()
+        self._show_colour()
         keys = QKeySequence.StandardKey
         undo, redo = annotator.undo_stack.undo, annotator.undo_stack.redo
-        self.undo_action = self._add(self.tr("Hoàn tác"), [keys.Undo], undo)
-        self.redo_action = self._add(self.tr("Làm lại"), [keys.Redo], redo)
+        self.undo_action = self._add(self.tr("Hoàn tác"), [keys.Undo], undo, "undo")
+        self.redo_action = self._add(self.tr("Làm lại"), [keys.Redo], redo, "redo")
+        # Keys only: the selected note's own gestures (Delete, F2, a double click).
         self.delete_action = self._add(
-            self.tr("Xoá ghi chú"), [keys.Delete], annotator.delete_selected
+            self.tr("Xoá ghi chú"), [keys.Delete], annotator.delete_selected, shown=False
         )
-        self.edit_action = self._add(self.tr("Sửa ghi chú"), ["F2"], self._edit)
+        self.edit_action = self._add(self.tr("Sửa ghi chú"), ["F2"], self._edit, shown=False)
         annotator.notes_changed.connect(self._notes_changed)
         annotator.message_shown.connect(self.message_shown)
         panel.chosen.connect(self._chosen)
@@ -111,12 +126,70 @@ class NotesTools(QObject):
         self.opinion: OpinionDialog | None = None
         panel.opinion_requested.connect(self.open_opinion)
 
-    def _add(self, text: str, keys: list[Any], slot: Callable[..., Any]) -> QAction:
-        action = make_action(self.owner, text, keys, slot)
+    def _add(
+        self,
+        text: str,
+        keys: list[Any],
+        slot: Callable[..., Any],
+        glyph: str = "",
+        shown: bool = True,
+    ) -> QAction:
+        action = make_action(self.owner, text, keys, slot, glyph)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.owner.addAction(action)
-        self.toolbar.addAction(action)
+        if shown:
+            self.actions.append(action)
         return action
+
+    def _colour_button(self) -> QToolButton:
+        """One button whose swatch is the colour in use; its menu holds the others."""
+        button = QToolButton()
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        group = QActionGroup(self)
+        for index, colour in enumerate(COLOURS, start=1):
+            name = self.tr(str(COLOUR_NAMES[index - 1]))
+            action = make_action(
+                self.owner, name, [f"Alt+{index}"], lambda _=False, c=colour: self.set_colour(c)
+            )
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setIcon(swatch(colour))
+            action.setCheckable(True)
+            action.setChecked(colour == self.annotator.colour)
+            group.addAction(action)
+            self.owner.addAction(action)
+            menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _width_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setIcon(icon("pen-width"))
+        button.setToolTip(self.tr("Độ dày nét bút (Alt+Shift+1…3)"))
+        menu = QMenu(button)
+        group = QActionGroup(self)
+        pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
+        for index, (name, width) in enumerate(zip(pens, PEN_WIDTHS, strict=True), start=1):
+            action = make_action(
+                self.owner, name, [f"Alt+Shift+{index}"], lambda _=False, w=width: self.set_width(w)
+            )
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setCheckable(True)
+            action.setChecked(width == self.annotator.width)
+            group.addAction(action)
+            self.owner.addAction(action)
+            menu.addAction(action)
+        button.setMenu(menu)
+        return button
+
+    def _show_colour(self) -> None:
+        colour = self.annotator.colour
+        name = self.tr(str(COLOUR_NAMES[COLOURS.index(colour)])) if colour in COLOURS else colour
+        self.colour_button.setIcon(swatch(colour))
+        self.colour_button.setToolTip(
+            self.tr("Màu đang dùng: {colour} (Alt+1…5)").format(colour=name)
+        )
 
     def export_to(self, kind: str, target: Path) -> None:
         self.files.export_to(kind, target)
@@ -133,6 +206,7 @@ class NotesTools(QObject):
 
     def set_colour(self, colour: str) -> None:
         self.annotator.colour = colour
+        self._show_colour()
         self.annotator.recolour_selected(colour)
 
     def set_width(self, width: float) -> None:

@@ -1,6 +1,9 @@
-"""The reader's toolbar: zoom, the page field, search with its count of hits, copy, compare,
-asking to speak, and following the chair; with their keys, which work where the reader has
-focus. The toolbar only asks: the reader and its parts do. GUI thread.
+"""The reader's one toolbar, icons with their names and keys in tooltips: the side panels'
+toggles, zoom, the page field, the note tools (notes_tools.py), search with its count of hits,
+copy and print. Also the session's acts on the document (asking to speak, following the
+chair, comparing with the previous version), which the header shows as buttons with words.
+Keys work where the reader has focus. The toolbar only asks: the reader and its parts do.
+GUI thread.
 """
 
 from __future__ import annotations
@@ -8,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QWidget
 
 from ecabinet.client.account import Account
@@ -29,19 +32,55 @@ class ReaderToolbar(QToolBar):
         super().__init__(translate("DocumentReader", "Công cụ đọc"))
         self.reader = reader
         self.page_field = QLineEdit()
-        self.page_field.setMaximumWidth(60)
+        self.page_field.setMaximumWidth(44)
         self.page_field.setAccessibleName(translate("DocumentReader", "Trang"))
         self.page_field.returnPressed.connect(self._go_to_typed_page)
         self.page_count = QLabel("/ 0")
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(translate("DocumentReader", "Tìm trong tài liệu…"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMaximumWidth(260)
+        self.search_field.setFixedWidth(180)
         self.search_field.returnPressed.connect(
             lambda: reader.finder.search(self.search_field.text())
         )
+        self.setIconSize(QSize(20, 20))
+        self._build_panel_toggles()
         self._build_view_actions()
+        self._build_note_tools()
+        self._build_search()
         self._build_acts(account, tasks)
+
+    def _build_panel_toggles(self) -> None:
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.panel_actions: dict[str, QAction] = {}
+        for name, words, key in (
+            ("thumbnails", translate("DocumentReader", "Hình thu nhỏ các trang"), "F4"),
+            ("outline", translate("DocumentReader", "Mục lục"), "F7"),
+            ("notes", translate("DocumentReader", "Ghi chú"), "F8"),
+        ):
+            glyph = "notes-panel" if name == "notes" else name
+            action = self._action(self, words, key, lambda _=False: None, glyph)
+            action.setCheckable(True)
+            action.toggled.connect(lambda _on=False: self._panels_toggled())
+            group.addAction(action)
+            self.panel_actions[name] = action
+        self.addSeparator()
+
+    def _panels_toggled(self) -> None:
+        chosen = next((n for n, a in self.panel_actions.items() if a.isChecked()), "")
+        self.reader.show_panel(chosen)
+
+    def _build_note_tools(self) -> None:
+        tools = self.reader.notes_tools
+        self.addSeparator()
+        for action in tools.actions[:-2]:  # the tools; undo and redo come after the colours
+            self.addAction(action)
+        self.addWidget(tools.colour_button)
+        self.addWidget(tools.width_button)
+        self.addSeparator()
+        for action in tools.actions[-2:]:
+            self.addAction(action)
 
     def _build_view_actions(self) -> None:
         reader, view, keys = self.reader, self.reader.view, QKeySequence.StandardKey
@@ -75,6 +114,9 @@ class ReaderToolbar(QToolBar):
             self, translate("DocumentReader", "Trang sau"), "Ctrl+PgDown", reader.next_page, "next"
         )
         self._action(reader, translate("DocumentReader", "Đến trang"), "Ctrl+G", self._focus_page)
+
+    def _build_search(self) -> None:
+        reader, keys = self.reader, QKeySequence.StandardKey
         self.addSeparator()
         self.addWidget(self.search_field)
         self._action(reader, translate("DocumentReader", "Tìm"), keys.Find, self._focus_search)
@@ -113,26 +155,27 @@ class ReaderToolbar(QToolBar):
             reader.notes_tools.files.print_document,
             "print",
         )
+        # The session's acts: the header shows them as buttons with words (header.py).
         self.compare_action = self._action(
-            self,
+            reader,
             translate("DocumentReader", "So sánh với bản trước"),
             "Ctrl+Shift+V",
             reader.compare,
+            "compare",
         )
         # Asking to speak on the item of the open document, without leaving it.
         self.speak = SpeakBox(account, tasks, compact=True)
         self.speak.message_shown.connect(reader.show_message)
-        self.speak_separator = self.addSeparator()
-        self.speak_action = self.addWidget(self.speak)
-        self.speak.available.connect(self.speak_action.setVisible)
-        self.speak.available.connect(self.speak_separator.setVisible)
-        self.speak_action.setVisible(False)
-        self.speak_separator.setVisible(False)
-        self.addSeparator()
+        self.speak.available.connect(self.speak.setVisible)
+        self.speak.setVisible(False)
         # In session, the reader opens the item the chair moves to (ui/live/session.py);
         # one click turns that off for a member reading something else.
         self.follow_action = self._action(
-            self, translate("DocumentReader", "Theo dõi chủ trì"), "Ctrl+Shift+L", lambda: None
+            reader,
+            translate("DocumentReader", "Theo dõi chủ trì"),
+            "Ctrl+Shift+L",
+            lambda: None,
+            "follow",
         )
         self.follow_action.setCheckable(True)
         self.follow_action.setChecked(True)
@@ -149,7 +192,8 @@ class ReaderToolbar(QToolBar):
         action = make_action(reader, text, [shortcut], slot, icon_name)
         # The reader's keys work where the reader has focus, not over the whole window.
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        owner.addAction(action)
+        if owner is not reader:
+            owner.addAction(action)
         reader.addAction(action)
         return action
 

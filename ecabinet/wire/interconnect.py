@@ -66,16 +66,27 @@ class IncomingAssign(WireModel):
 
 
 class OutboundStatusPublic(WireModel):
-    """A status package in the outbound queue (state "waiting" until a delivery adapter
-    sends it)."""
+    """A package of the outbound queue: a status package for a sender (kind "status") or a
+    result the Office issued (kind "result", ``response_for`` its own DocumentId), with its
+    delivery state: "waiting" (tried ``attempts`` times, again at ``next_try_at``, the last
+    failure in ``last_error``), "sent" or "failed" (refused by the exchange, or every try
+    failed). ``xml`` is the package itself for a status; empty for a result (it carries a
+    whole PDF)."""
 
     id: int
+    kind: str = "status"
     incoming_id: str | None
+    agenda_item_id: str | None = None
+    ballot_id: str | None = None
     to_organ_id: str
     response_for: str
     status_code: str
     description: str
     state: str
+    attempts: int = 0
+    last_error: str = ""
+    next_try_at: datetime | None = None
+    sent_at: datetime | None = None
     created_at: datetime
     xml: str
 

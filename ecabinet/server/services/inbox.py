@@ -162,11 +162,17 @@ def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> N
 
 
 def outbox(db: Session, actor: Actor, limit: int = 500) -> list[OutboundStatusPublic]:
-    """The status packages of the body, the latest first."""
+    """The outbound packages of the body (statuses and results), the latest first."""
     rows = db.scalars(
         select(m.InterconnectStatus)
         .where(m.InterconnectStatus.body_id == actor.body_id)
         .order_by(m.InterconnectStatus.id.desc())
         .limit(limit)
     )
-    return [OutboundStatusPublic.model_validate(row, from_attributes=True) for row in rows]
+    return [outbound_public(row) for row in rows]
+
+
+def outbound_public(row: m.InterconnectStatus) -> OutboundStatusPublic:
+    return OutboundStatusPublic.model_validate(row, from_attributes=True).model_copy(
+        update={"xml": row.xml if row.kind == "status" else ""}
+    )

@@ -14,7 +14,8 @@ from starlette.concurrency import run_in_threadpool
 from ecabinet.server.api.deps import DbDep, Exchange, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import open_blob_store
-from ecabinet.server.errors import ApiError
+from ecabinet.server.errors import ApiError, not_found
+from ecabinet.server.interconnect.delivery import retry
 from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.services import documents, inbox
 from ecabinet.server.services.interconnect import Receiver, receive
@@ -113,7 +114,20 @@ def assign(
 @router.get(
     "/outbox",
     response_model=list[OutboundStatusPublic],
-    summary="The status packages for the senders, waiting for the delivery adapter",
+    summary="The outbound packages (statuses for senders, results) with their delivery state",
 )
 def list_outbox(auth: Secretariat, db: DbDep) -> list[OutboundStatusPublic]:
     return inbox.outbox(db, auth)
+
+
+@router.post(
+    "/outbox/{package_id}/retry",
+    response_model=OutboundStatusPublic,
+    summary="Put a failed outbound package back in the queue",
+)
+def retry_package(package_id: int, auth: Secretariat, db: DbDep) -> OutboundStatusPublic:
+    row = retry(db, auth.body_id, package_id)
+    if row is None:
+        raise not_found("outbound package")
+    db.commit()
+    return inbox.outbound_public(row)

@@ -20,7 +20,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.cli import UserError, _body, _session, _settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.interconnect.delivery import adapter_for, deliver_due, retry
@@ -39,12 +38,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UserError(f"No folder {folder}.")
     settings = _settings(args)
-    receiver = Receiver(
-        open_blob_store(settings),
-        PdfChecks.for_settings(settings),
-        Organ.of(settings),
-        settings.blob_max_bytes,
-    )
+    receiver = Receiver.of(settings, PdfChecks.for_settings(settings))
     with _session(settings) as db:
         actor = CommandLine(_body(db, settings).id)
         db.commit()

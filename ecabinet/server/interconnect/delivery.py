@@ -118,7 +118,8 @@ def package_name(row: m.InterconnectStatus) -> str:
 
 def wait_after(attempts: int) -> timedelta:
     """The wait before the next try, after ``attempts`` failed ones: 30 s, 1 min, 2 min, ..."""
-    return min(FIRST_WAIT * (2 ** max(attempts - 1, 0)), LONGEST_WAIT)
+    wait: timedelta = FIRST_WAIT * (2 ** max(attempts - 1, 0))
+    return min(wait, LONGEST_WAIT)
 
 
 @dataclass

@@ -76,7 +76,12 @@ def assign(db: Session, actor: Actor, us: Organ, order: IncomingAssign) -> m.Doc
     pdfs = list(
         db.scalars(
             select(m.IncomingAttachment)
-            .where(m.IncomingAttachment.incoming_id == incoming.id, m.IncomingAttachment.kept)
+            .where(
+                m.IncomingAttachment.incoming_id == incoming.id,
+                m.IncomingAttachment.kept,
+                # Only a checked PDF has pages: another file stays with the incoming document.
+                m.IncomingAttachment.pages > 0,
+            )
             .order_by(m.IncomingAttachment.position)
         )
     )
@@ -116,6 +121,24 @@ def assign(db: Session, actor: Actor, us: Organ, order: IncomingAssign) -> m.Doc
     )
     record(db, actor, "interconnect.assign", "incoming", incoming.id, {"document_id": doc.id})
     return doc
+
+
+def attachment_file(
+    db: Session, actor: Actor, incoming_id: str, position: int
+) -> m.IncomingAttachment:
+    """One kept file of an incoming document (a PDF, or another file such as a .docx draft,
+    which the Office reads but members never receive)."""
+    incoming = db.get(m.IncomingDocument, incoming_id)
+    row = db.scalar(
+        select(m.IncomingAttachment).where(
+            m.IncomingAttachment.incoming_id == incoming_id,
+            m.IncomingAttachment.position == position,
+            m.IncomingAttachment.kept,
+        )
+    )
+    if incoming is None or incoming.body_id != actor.body_id or row is None:
+        raise not_found("file of the incoming document")
+    return row
 
 
 def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> None:

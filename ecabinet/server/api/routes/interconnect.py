@@ -8,7 +8,10 @@ route as well), and is read and checked on a worker thread (services.interconnec
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from ecabinet.server.api.deps import DbDep, Exchange, Secretariat, SettingsDep
@@ -74,9 +77,7 @@ async def deliver_package(
                 )
             fh.write(chunk)
         fh.flush()
-        receiver = Receiver(
-            store, request.app.state.pdf_checks, Organ.of(settings), settings.blob_max_bytes
-        )
+        receiver = Receiver.of(settings, request.app.state.pdf_checks)
         incoming_id, new = await run_in_threadpool(receive, db, auth, receiver, temp)
     finally:
         temp.unlink(missing_ok=True)
@@ -94,6 +95,25 @@ async def deliver_package(
 )
 def list_inbox(auth: Secretariat, db: DbDep) -> list[IncomingPublic]:
     return inbox.inbox(db, auth)
+
+
+@router.get(
+    "/inbox/{incoming_id}/files/{position}",
+    summary="One file of an incoming document, as it came (a PDF, or a .docx draft beside it)",
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def incoming_file(
+    incoming_id: str, position: int, auth: Secretariat, db: DbDep, settings: SettingsDep
+) -> StreamingResponse:
+    row = inbox.attachment_file(db, auth, incoming_id, position)
+    name, sha256 = row.name, row.sha256
+    db.close()
+    disposition = f"attachment; filename*=UTF-8''{quote(name)}"
+    return StreamingResponse(
+        open_blob_store(settings).read(sha256),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": disposition},
+    )
 
 
 @router.post(

@@ -324,147 +324,147 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="65"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="66"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="70"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="71"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="78"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="82"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="88"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="89"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="97"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="98"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="99"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="123"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="138"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="142"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="174"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="178"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="175"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="162"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="166"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="164"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="167"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="171"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="188"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="192"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="189"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="193"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="203"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="201"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="209"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="213"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="226"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="225"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="229"/>
         <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
         <translation>The time the server receives the reply will be used to judge the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="233"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="237"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="240"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="244"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="253"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="257"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="255"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="259"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -3159,12 +3159,17 @@
         <translation>{actor} assigned the incoming document “{object}”</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="142"/>
+        <location filename="../../ui/record/sentences.py" line="140"/>
+        <source>{actor} đã gửi kết quả “{object}” đến cơ quan trình qua trục liên thông văn bản</source>
+        <translation>{actor} sent the result of “{object}” to the presenting ministry through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="146"/>
         <source>{actor} đã thực hiện một thao tác</source>
         <translation>{actor} did something the record cannot yet name</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="152"/>
+        <location filename="../../ui/record/sentences.py" line="156"/>
         <source>Hệ thống</source>
         <translation>The system</translation>
     </message>
@@ -3243,87 +3248,87 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search/page.py" line="77"/>
+        <location filename="../../ui/search/page.py" line="78"/>
         <source>Tìm kiếm trong tài liệu trên máy</source>
         <translation>Search the documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="83"/>
+        <location filename="../../ui/search/page.py" line="84"/>
         <source>Từ cần tìm</source>
         <translation>Search words</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="85"/>
+        <location filename="../../ui/search/page.py" line="86"/>
         <source>Lọc theo phiên họp</source>
         <translation>Filter by meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="86"/>
+        <location filename="../../ui/search/page.py" line="87"/>
         <source>Mọi phiên họp</source>
         <translation>All meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="89"/>
+        <location filename="../../ui/search/page.py" line="95"/>
         <source>Lọc theo loại tài liệu</source>
         <translation>Filter by document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="90"/>
+        <location filename="../../ui/search/page.py" line="96"/>
         <source>Mọi loại tài liệu</source>
         <translation>All document kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="96"/>
+        <location filename="../../ui/search/page.py" line="102"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="103"/>
+        <location filename="../../ui/search/page.py" line="109"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="118"/>
+        <location filename="../../ui/search/page.py" line="124"/>
         <source>Phiên họp:</source>
         <translation>Meeting:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="121"/>
+        <location filename="../../ui/search/page.py" line="127"/>
         <source>Loại tài liệu:</source>
         <translation>Document kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="182"/>
+        <location filename="../../ui/search/page.py" line="188"/>
         <source>Đang hiển thị {shown} trên {total} kết quả</source>
         <translation>Showing {shown} of {total} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="223"/>
+        <location filename="../../ui/search/page.py" line="231"/>
         <source>Phiếu lấy ý kiến: {title}</source>
         <translation>Written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="228"/>
+        <location filename="../../ui/search/page.py" line="236"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="232"/>
+        <location filename="../../ui/search/page.py" line="240"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="187"/>
+        <location filename="../../ui/search/page.py" line="193"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="80"/>
+        <location filename="../../ui/search/page.py" line="81"/>
         <source>Gõ từ cần tìm, có dấu hoặc không dấu; “trong ngoặc kép” để tìm đúng cụm từ…</source>
         <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="190"/>
+        <location filename="../../ui/search/page.py" line="196"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>
@@ -3694,52 +3699,52 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="49"/>
+        <location filename="../../ui/signin/dialog.py" line="48"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="56"/>
+        <location filename="../../ui/signin/dialog.py" line="55"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="64"/>
+        <location filename="../../ui/signin/dialog.py" line="63"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="65"/>
+        <location filename="../../ui/signin/dialog.py" line="64"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="71"/>
+        <location filename="../../ui/signin/dialog.py" line="70"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="72"/>
+        <location filename="../../ui/signin/dialog.py" line="71"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="73"/>
+        <location filename="../../ui/signin/dialog.py" line="72"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="93"/>
+        <location filename="../../ui/signin/dialog.py" line="92"/>
         <source>Hệ thống phòng họp không giấy của Chính phủ</source>
         <translation>The Government&apos;s paperless meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="111"/>
+        <location filename="../../ui/signin/dialog.py" line="110"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="128"/>
+        <location filename="../../ui/signin/dialog.py" line="127"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>

@@ -1,6 +1,7 @@
 """Document interconnection: the national document exchange's adapter delivers edXML packages
 (its system account only), and the Government Office reads its inbox, assigns a document to
-an agenda item or a written ballot, and watches the status packages waiting to go back.
+an agenda item or a written ballot, issues results (conclusion notices, ballot summaries) to
+the presenting ministries, and watches the outbound packages' delivery.
 
 A package streams into a temporary file while its size is counted (the body limit guards the
 route as well), and is read and checked on a worker thread (services.interconnect).
@@ -20,13 +21,14 @@ from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.interconnect.delivery import retry
 from ecabinet.server.interconnect.outbox import Organ
-from ecabinet.server.services import documents, inbox
+from ecabinet.server.services import documents, inbox, results
 from ecabinet.server.services.interconnect import Receiver, receive
 from ecabinet.wire.interconnect import (
     IncomingAssign,
     IncomingPublic,
     OutboundStatusPublic,
     PackageAccepted,
+    ResultIssue,
 )
 from ecabinet.wire.meetings import DocumentPublic
 
@@ -129,6 +131,26 @@ def assign(
     doc = inbox.assign(db, auth, Organ.of(settings), body)
     db.commit()
     return documents.document_public(db, doc)
+
+
+@router.post(
+    "/results",
+    status_code=201,
+    response_model=OutboundStatusPublic,
+    summary="Issue a decided item's conclusion notice, or a closed ballot's summary, to the "
+    "presenting ministry (a signed PDF, uploaded first)",
+    responses={
+        404: {"description": "not_found: the item, the ballot or the uploaded PDF"},
+        409: {"description": "not_decided, no_presenting_organ or already_issued"},
+        422: {"description": "invalid_signature: the PDF is not validly signed"},
+    },
+)
+def issue_result(
+    body: ResultIssue, auth: Secretariat, db: DbDep, settings: SettingsDep
+) -> OutboundStatusPublic:
+    row = results.issue(db, auth, settings, body)
+    db.commit()
+    return inbox.outbound_public(row)
 
 
 @router.get(

@@ -9,9 +9,10 @@ route as well), and is read and checked on a worker thread (services.interconnec
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -105,7 +106,11 @@ def list_inbox(auth: Secretariat, db: DbDep) -> list[IncomingPublic]:
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 def incoming_file(
-    incoming_id: str, position: int, auth: Secretariat, db: DbDep, settings: SettingsDep
+    incoming_id: str,
+    position: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    auth: Secretariat,
+    db: DbDep,
+    settings: SettingsDep,
 ) -> StreamingResponse:
     row = inbox.attachment_file(db, auth, incoming_id, position)
     name, sha256 = row.name, row.sha256
@@ -167,7 +172,9 @@ def list_outbox(auth: Secretariat, db: DbDep) -> list[OutboundStatusPublic]:
     response_model=OutboundStatusPublic,
     summary="Put a failed outbound package back in the queue",
 )
-def retry_package(package_id: int, auth: Secretariat, db: DbDep) -> OutboundStatusPublic:
+def retry_package(
+    package_id: Annotated[int, Path(ge=1, le=2**62)], auth: Secretariat, db: DbDep
+) -> OutboundStatusPublic:
     row = retry(db, auth.body_id, package_id)
     if row is None:
         raise not_found("outbound package")

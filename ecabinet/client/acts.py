@@ -184,6 +184,7 @@ def issue_conclusion_notice(
     signer_position: str = "",
     signer_name: str = "",
     notation: str = "TB-VPCP",
+    to_organ_id: str | None = None,
 ) -> OutboundStatusPublic:
     """The Government Office's conclusion notice of a decided item ("Thông báo kết luận số
     123/TB-VPCP"): built from the session's record (so once the session is closed), signed
@@ -222,6 +223,7 @@ def issue_conclusion_notice(
         code_notation=notation,
         signer_position=signer_position,
         signer_name=signer_name,
+        **({"to_organ_id": to_organ_id} if to_organ_id else {}),
     )
 
 

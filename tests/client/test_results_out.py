@@ -8,17 +8,19 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+import pytest
 from defusedxml.ElementTree import fromstring
 from sqlalchemy import select
 
 from ecabinet.client import acts
+from ecabinet.client.cli import main
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.server.interconnect.edxml import NS
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf
-from tests.loopback import LiveServer, signed_in
+from tests.loopback import LiveServer, cli_login, signed_in
 
 Q = f"{{{NS}}}"
 
@@ -61,3 +63,28 @@ def test_the_office_issues_a_signed_conclusion_notice_to_the_presenting_ministry
     assert check_signed_pdf(pdf, [ca]).valid
     text = " ".join(" ".join(page.text for page in page_texts(pdf)).split())
     assert "Số: 123/TB-VPCP" in text and "Giao Bộ Tư pháp hoàn thiện" in text
+
+
+def test_the_office_issues_a_closed_ballot_s_summary_from_the_command_line(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world = live_server.world
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    office.api._request("POST", f"/ballots/{world.ballot_id}/close").close()
+    profile = str(tmp_path / "office-cli")
+    assert cli_login(monkeypatch, profile, live_server.url, "secretariat") == 0
+    argv = ["--profile", profile, "result", "summary", world.ballot_id, "--number", "45"]
+    # Nothing of the ballot came through the exchange: the Office must name the ministry.
+    assert main(argv) == 1
+    assert "presenting organ is not known" in capsys.readouterr().err
+    assert main([*argv, "--to", "000.00.00.G06"]) == 0
+    assert "45/BC-VPCP" in capsys.readouterr().out
+    [queued] = [p for p in office.api.interconnect_outbox() if p.kind == "result"]
+    assert (queued.to_organ_id, queued.ballot_id, queued.state) == (
+        "000.00.00.G06",
+        world.ballot_id,
+        "waiting",
+    )

@@ -16,6 +16,7 @@ lane and only the write goes through ``account.write`` (its local lane).
 from __future__ import annotations
 
 import base64
+import hashlib
 from contextlib import closing
 from datetime import UTC, datetime
 
@@ -23,8 +24,9 @@ from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
-from ecabinet.official_time import official_json
+from ecabinet.official_time import official, official_json
 from ecabinet.signing.detached import canonical_vote
+from ecabinet.wire.interconnect import OutboundStatusPublic
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 from ecabinet.wire.text import clean_member_text
 
@@ -171,3 +173,63 @@ def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     with closing(account.signer()) as signer:
         signed = seal(account.api, signer, summary_pdf(summary), reason="Tổng hợp ý kiến").data
     return signed, summary_csv(summary)
+
+
+def issue_conclusion_notice(
+    account: Member,
+    meeting_id: str,
+    item_id: str,
+    number: str,
+    *,
+    signer_position: str = "",
+    signer_name: str = "",
+    notation: str = "TB-VPCP",
+    to_organ_id: str | None = None,
+) -> OutboundStatusPublic:
+    """The Government Office's conclusion notice of a decided item ("Thông báo kết luận số
+    123/TB-VPCP"): built from the session's record (so once the session is closed), signed
+    with this device's key, uploaded and issued to the presenting ministry through the
+    exchange. Needs the network."""
+    from ecabinet.client.long_term import seal
+    from ecabinet.pdf.conclusion import ConclusionNotice, conclusion_notice_pdf
+
+    record = account.api.minutes(meeting_id)
+    # The record lists items by their place on the agenda; the local copy knows the item's.
+    position = next(
+        (i.position for i in account.store.agenda_items(meeting_id) if i.id == item_id), None
+    )
+    item = next((i for i in record.items if i.position == position), None)
+    if item is None:
+        raise ServerDataError("The item is not on this session's agenda.")
+    notice = ConclusionNotice(
+        number=f"{number}/{notation}",
+        issued=official(datetime.now(UTC)).date(),
+        item_title=item.title,
+        meeting_title=record.title,
+        meeting_date=official(record.starts_at).date(),
+        presiding=record.chair or "Thủ tướng Chính phủ",
+        conclusions=tuple(item.conclusions),
+        presenter=item.presenter,
+    )
+    with closing(account.signer()) as signer:
+        signed = seal(
+            account.api, signer, conclusion_notice_pdf(notice), reason="Thông báo kết luận"
+        )
+    return issue_result(
+        account,
+        signed.data,
+        agenda_item_id=item_id,
+        code_number=number,
+        code_notation=notation,
+        signer_position=signer_position,
+        signer_name=signer_name,
+        **({"to_organ_id": to_organ_id} if to_organ_id else {}),
+    )
+
+
+def issue_result(account: Member, signed_pdf: bytes, **order: str) -> OutboundStatusPublic:
+    """A signed PDF (a conclusion notice, a ballot's signed summary) uploaded and issued to the
+    presenting ministry; ``order`` as POST /interconnect/results takes it."""
+    sha256 = hashlib.sha256(signed_pdf).hexdigest()
+    account.api.upload_blob(signed_pdf, sha256)
+    return account.api.issue_result({**order, "signed_pdf": sha256})

@@ -20,7 +20,7 @@ from ecabinet.client.store import ServerDataError
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
-from ecabinet.wire.interconnect import IncomingPublic
+from ecabinet.wire.interconnect import IncomingPublic, OutboundStatusPublic
 from ecabinet.wire.meetings import ItemPublic, MeetingPublic
 from ecabinet.wire.minutes import Minutes
 from ecabinet.wire.objects import SpeakerRequestData
@@ -47,6 +47,7 @@ OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
 READS = TypeAdapter(list[ReadPublic])
 DEVICES = TypeAdapter(list[DeviceSeen])
 INBOX = TypeAdapter(list[IncomingPublic])
+OUTBOX = TypeAdapter(list[OutboundStatusPublic])
 MAX_PROBLEM_BYTES = 64 * 1024
 MAX_TIMESTAMP_BYTES = 64 * 1024  # a token: a few kilobytes with the TSA's certificates
 
@@ -345,6 +346,15 @@ class ServerApi:
     def assign_incoming(self, body: dict[str, Any]) -> None:
         """An incoming document made a document of an agenda item or a draft of a ballot."""
         self._request("POST", "/interconnect/assignments", json=body).close()
+
+    def issue_result(self, body: dict[str, Any]) -> OutboundStatusPublic:
+        """A result (a conclusion notice, a ballot summary: a signed PDF uploaded first) sent
+        to the presenting ministry through the exchange's outbound queue."""
+        return self._exchange(OutboundStatusPublic, "POST", "/interconnect/results", json=body)
+
+    def interconnect_outbox(self) -> list[OutboundStatusPublic]:
+        """The outbound packages with their delivery state, the latest first."""
+        return self._exchange(OUTBOX, "GET", "/interconnect/outbox")
 
     def minutes(self, meeting_id: str) -> Minutes:
         return self._exchange(Minutes, "GET", f"/meetings/{meeting_id}/minutes")

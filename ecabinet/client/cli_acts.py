@@ -1,7 +1,8 @@
 """The member's decisions from the command line (``position``, ``vote``, ``consent pull``,
 ``ballot reply|form``, a reply's text composed from the member's notes with
 ``--from-notes``) and the Government Office's signed papers (``ballot summary``,
-``minutes``). Each act is written with its outbox entry before the command says so, and is
+``minutes``, and ``result notice|summary``, issued to the presenting ministry through the
+document exchange). Each act is written with its outbox entry before the command says so, and is
 sent at the next ``ecabinet sync``; the same rules as the window apply (ecabinet.client.acts).
 Main thread.
 """
@@ -101,6 +102,37 @@ def _minutes(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
+def _result_notice(account: Account, args: argparse.Namespace) -> int:
+    queued = acts.issue_conclusion_notice(
+        account,
+        args.meeting_id,
+        args.item_id,
+        args.number,
+        signer_position=args.signer_position,
+        signer_name=args.signer_name,
+        notation=args.notation,
+        to_organ_id=args.to,
+    )
+    print(f"Conclusion notice {queued.description} queued for {queued.to_organ_id}.")
+    return 0
+
+
+def _result_summary(account: Account, args: argparse.Namespace) -> int:
+    pdf, _table = acts.signed_ballot_summary(account, args.ballot_id)
+    queued = acts.issue_result(
+        account,
+        pdf,
+        ballot_id=args.ballot_id,
+        code_number=args.number,
+        code_notation=args.notation,
+        signer_position=args.signer_position,
+        signer_name=args.signer_name,
+        **({"to_organ_id": args.to} if args.to else {}),
+    )
+    print(f"Ballot summary {queued.description} queued for {queued.to_organ_id}.")
+    return 0
+
+
 def add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The member's decisions, and the Government Office's summary."""
     position = sub.add_parser("position", help="mark a position on an agenda item")
@@ -153,3 +185,25 @@ def add_act_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     minutes.add_argument("--csv", help="every member's vote on every item")
     minutes.add_argument("--speakers-csv", help="who spoke on each item, in order, how long")
     minutes.set_defaults(run=_minutes)
+    _add_result_commands(sub)
+
+
+def _add_result_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The Government Office's results, issued through the document exchange."""
+    result = sub.add_parser(
+        "result", help="Government Office: issue a result to the presenting ministry"
+    ).add_subparsers(dest="result_command", required=True)
+    notice = result.add_parser("notice", help="a decided item's signed conclusion notice")
+    notice.add_argument("meeting_id")
+    notice.add_argument("item_id")
+    notice.add_argument("--notation", default="TB-VPCP")
+    summary_out = result.add_parser("summary", help="a closed ballot's signed summary")
+    summary_out.add_argument("ballot_id")
+    summary_out.add_argument("--notation", default="BC-VPCP")
+    for command in (notice, summary_out):
+        command.add_argument("--number", required=True, help="the number: 123 in 123/TB-VPCP")
+        command.add_argument("--signer-position", default="")
+        command.add_argument("--signer-name", default="")
+        command.add_argument("--to", help="the ministry's organ id, when the server cannot tell")
+    notice.set_defaults(run=_result_notice)
+    summary_out.set_defaults(run=_result_summary)

@@ -12,7 +12,7 @@ from typing import Any
 from ecabinet.client.meetings import refresh
 from ecabinet.client.signed_in import Member
 from ecabinet.domain import BallotStatus, MeetingStatus
-from ecabinet.wire.interconnect import IncomingPublic
+from ecabinet.wire.interconnect import IncomingPublic, OutboundStatusPublic
 from ecabinet.wire.objects import AgendaItemData, MeetingData
 from ecabinet.wire.office import OfficeBallot
 
@@ -29,6 +29,11 @@ class Targets:
 def incoming(account: Member) -> list[IncomingPublic]:
     """The inbox, the latest received first."""
     return account.api.interconnect_inbox()
+
+
+def outgoing(account: Member) -> list[OutboundStatusPublic]:
+    """What leaves through the exchange, with its delivery state, the latest first."""
+    return account.api.interconnect_outbox()
 
 
 def targets(account: Member) -> Targets:

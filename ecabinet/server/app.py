@@ -38,6 +38,7 @@ from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import THREADS_PER_WORKER, make_engine, make_session_factory
 from ecabinet.server.errors import install_handlers
 from ecabinet.server.guard import API, Guard
+from ecabinet.server.interconnect.delivery import DeliveryLoop, adapter_for
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
 from ecabinet.server.pdf_checks import PdfChecks
@@ -67,8 +68,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # on 30 connections timed out as 500s instead of waiting).
         to_thread.current_default_thread_limiter().total_tokens = THREADS_PER_WORKER
         # Other server processes on this database learn of our commits, and we of theirs.
-        async with relayed(live_hub, engine):
-            yield
+        # The outbound queue leaves by itself when the exchange is configured.
+        delivery = (
+            DeliveryLoop(
+                session_factory, adapter_for(settings.exchange_out), settings.exchange_interval
+            )
+            if settings.exchange_out
+            else None
+        )
+        if delivery is not None:
+            delivery.start()
+        try:
+            async with relayed(live_hub, engine):
+                yield
+        finally:
+            if delivery is not None:
+                await to_thread.run_sync(delivery.stop)
 
     app = FastAPI(
         lifespan=lifespan,

@@ -6,7 +6,8 @@
 package is moved only after its transaction committed, so a watcher killed mid-way handles
 the file again at its next start, and a package already taken is recognised and only moved.
 ``inbox``, ``assign`` and ``outbox`` are the Government Office's inbox, assignment and outbound
-queue. Runs in the command's own process, on its main thread.
+queue; ``deliver`` sends what is due (once) and ``retry`` puts a failed package back. Runs in
+the command's own process, on its main thread.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.cli import UserError, _body, _session, _settings
 from ecabinet.server.errors import ApiError
+from ecabinet.server.interconnect.delivery import adapter_for, deliver_due, retry
 from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.services import inbox
@@ -37,12 +38,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UserError(f"No folder {folder}.")
     settings = _settings(args)
-    receiver = Receiver(
-        open_blob_store(settings),
-        PdfChecks.for_settings(settings),
-        Organ.of(settings),
-        settings.blob_max_bytes,
-    )
+    receiver = Receiver.of(settings, PdfChecks.for_settings(settings))
     with _session(settings) as db:
         actor = CommandLine(_body(db, settings).id)
         db.commit()
@@ -130,12 +126,45 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     with _session(settings) as db:
         rows = inbox.outbox(db, CommandLine(_body(db, settings).id))
     if not rows:
-        print("No status package is queued.")
+        print("No package is queued.")
     for row in rows:
+        what = f"status {row.status_code}" if row.kind == "status" else "result"
         print(
-            f"{row.id:>6}  {row.created_at:%Y-%m-%d %H:%M}  {row.status_code} {row.state:8} "
+            f"{row.id:>6}  {row.created_at:%Y-%m-%d %H:%M}  {what:9} {row.state:8} "
             f"to {row.to_organ_id} for {row.response_for}: {row.description}"
         )
+        if row.state == "sent" and row.sent_at:
+            print(f"        sent {row.sent_at:%Y-%m-%d %H:%M}")
+        elif row.attempts:
+            again = f", next try {row.next_try_at:%Y-%m-%d %H:%M}" if row.next_try_at else ""
+            print(f"        {row.attempts} tries{again}; last error: {row.last_error}")
+    return 0
+
+
+def cmd_deliver(args: argparse.Namespace) -> int:
+    """One pass over the outbound queue: every package due goes to the exchange."""
+    settings = _settings(args)
+    target = args.to or settings.exchange_out
+    if not target:
+        raise UserError("Name where packages go: --to FOLDER|URL or ECABINET_EXCHANGE_OUT.")
+    adapter = adapter_for(target)
+    with _session(settings) as db:
+        done = deliver_due(db, adapter)
+    print(
+        f"{done.sent} sent to {adapter.where}, {done.retrying} to try again later, "
+        f"{done.failed} failed."
+    )
+    return 1 if done.failed else 0
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    with _session(settings) as db:
+        row = retry(db, _body(db, settings).id, args.package_id)
+        if row is None:
+            raise UserError(f"No outbound package {args.package_id}.")
+        db.commit()
+        print(f"Package {row.id} is {row.state}.")
     return 0
 
 
@@ -164,5 +193,15 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     assign.add_argument("--attachment", help="which PDF (default: the first)")
     assign.set_defaults(run=cmd_assign)
     commands.add_parser(
-        "outbox", parents=[common], help="the status packages waiting to go to the senders"
+        "outbox", parents=[common], help="the outbound packages and their delivery state"
     ).set_defaults(run=cmd_outbox)
+    deliver = commands.add_parser(
+        "deliver", parents=[common], help="send the outbound packages that are due, once"
+    )
+    deliver.add_argument("--to", help="a folder or an http(s) URL (default: ECABINET_EXCHANGE_OUT)")
+    deliver.set_defaults(run=cmd_deliver)
+    again = commands.add_parser(
+        "retry", parents=[common], help="put a failed outbound package back in the queue"
+    )
+    again.add_argument("package_id", type=int)
+    again.set_defaults(run=cmd_retry)

@@ -534,9 +534,15 @@ class IncomingAttachment(Base):
 
 
 class InterconnectStatus(Base):
-    """A status package waiting for the exchange's delivery adapter (the outbound queue):
-    01 received, 02 refused, 03 accepted, 04 assigned. A refused package leaves no incoming
-    document, so ``incoming_id`` is then empty and the sender's ids say what it answers."""
+    """A package of the outbound queue, for the exchange's delivery adapter: a status package
+    (kind "status": 01 received ... 06 done) or a result the Government Office issued (kind
+    "result": the conclusion notice of an item, the summary of a ballot). A refused package
+    leaves no incoming document, so ``incoming_id`` is then empty and the sender's ids say
+    what it answers; a result's ``response_for`` is its own DocumentId.
+
+    Delivery: "waiting" (``next_try_at`` empty: at once; else after a failed try, with
+    ``attempts`` and ``last_error``), "sent", or "failed" (the exchange refused it, or every
+    try failed): the Office sees each state."""
 
     __tablename__ = "interconnect_outbox"
     id: Mapped[int] = mapped_column(
@@ -551,5 +557,12 @@ class InterconnectStatus(Base):
     status_code: Mapped[str] = mapped_column(String(2))
     description: Mapped[str] = mapped_column(Text, default="")
     xml: Mapped[str] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(20), default="waiting")
+    state: Mapped[str] = mapped_column(String(20), default="waiting", index=True)
     created_at: Mapped[datetime] = mapped_column(default=now)
+    kind: Mapped[str] = mapped_column(String(10), default="status")
+    agenda_item_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    ballot_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_try_at: Mapped[datetime | None] = mapped_column(default=None)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)

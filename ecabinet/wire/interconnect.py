@@ -66,16 +66,27 @@ class IncomingAssign(WireModel):
 
 
 class OutboundStatusPublic(WireModel):
-    """A status package in the outbound queue (state "waiting" until a delivery adapter
-    sends it)."""
+    """A package of the outbound queue: a status package for a sender (kind "status") or a
+    result the Office issued (kind "result", ``response_for`` its own DocumentId), with its
+    delivery state: "waiting" (tried ``attempts`` times, again at ``next_try_at``, the last
+    failure in ``last_error``), "sent" or "failed" (refused by the exchange, or every try
+    failed). ``xml`` is the package itself for a status; empty for a result (it carries a
+    whole PDF)."""
 
     id: int
+    kind: str = "status"
     incoming_id: str | None
+    agenda_item_id: str | None = None
+    ballot_id: str | None = None
     to_organ_id: str
     response_for: str
     status_code: str
     description: str
     state: str
+    attempts: int = 0
+    last_error: str = ""
+    next_try_at: datetime | None = None
+    sent_at: datetime | None = None
     created_at: datetime
     xml: str
 
@@ -85,3 +96,27 @@ class PackageAccepted(WireModel):
 
     id: str
     status_code: str = "03"
+
+
+class ResultIssue(WireModel):
+    """The Government Office issues a result to the presenting ministry: the conclusion notice
+    of a decided agenda item, or the summary of a closed written ballot, as a signed PDF
+    already uploaded (``signed_pdf``: its sha256). ``to_organ_id`` names the ministry when
+    the server cannot tell it (no document of the item came through the exchange, and the
+    item's presenter is not an organ of the Government)."""
+
+    agenda_item_id: str | None = Field(default=None, max_length=36)
+    ballot_id: str | None = Field(default=None, max_length=36)
+    signed_pdf: str = Field(pattern=r"^[0-9a-f]{64}$")
+    code_number: str = Field(min_length=1, max_length=20)
+    code_notation: str = Field(default="", max_length=50)
+    subject: str | None = Field(default=None, min_length=1, max_length=2000)
+    signer_position: str = Field(default="", max_length=200)
+    signer_name: str = Field(default="", max_length=200)
+    to_organ_id: str | None = Field(default=None, max_length=50)
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> ResultIssue:
+        if (self.agenda_item_id is None) == (self.ballot_id is None):
+            raise ValueError("name either agenda_item_id or ballot_id")
+        return self

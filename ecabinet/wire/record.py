@@ -30,6 +30,7 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "speaker.start", "speaker.end",
         "consent.adopt",
         "interconnect.receive", "interconnect.refuse", "interconnect.assign",
+        "interconnect.issue",
     )
 )  # fmt: skip
 

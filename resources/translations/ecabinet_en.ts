@@ -2134,11 +2134,6 @@
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="169"/>
-        <source>Độ dày nét bút (Alt+Shift+1…3)</source>
-        <translation>Pen width (Alt+Shift+1…3)</translation>
-    </message>
-    <message>
         <location filename="../../ui/reader/notes_tools.py" line="172"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
@@ -2152,16 +2147,6 @@
         <location filename="../../ui/reader/notes_tools.py" line="172"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="191"/>
-        <source>Màu đang dùng: {colour} (Alt+1…5)</source>
-        <translation>Colour in use: {colour} (Alt+1…5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_tools.py" line="239"/>
-        <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
-        <translation>You have no notes on this document to make an opinion from.</translation>
     </message>
     <message>
         <location filename="../../ui/reader/notes_tools.py" line="106"/>
@@ -2207,6 +2192,21 @@
         <location filename="../../ui/reader/notes_tools.py" line="112"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="169"/>
+        <source>Độ dày nét bút (Alt+Shift+1…3)</source>
+        <translation>Pen width (Alt+Shift+1…3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <source>Màu đang dùng: {colour} (Alt+1…5)</source>
+        <translation>Colour in use: {colour} (Alt+1…5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
+        <translation>You have no notes on this document to make an opinion from.</translation>
     </message>
     <message>
         <location filename="../../ui/reader/note_files.py" line="87"/>
@@ -2473,107 +2473,112 @@
 <context>
     <name>OfficeInbox</name>
     <message>
-        <location filename="../../ui/office/inbox.py" line="42"/>
+        <location filename="../../ui/office/inbox.py" line="44"/>
         <source>Nội dung này chỉ phát bản giấy (tài liệu mật): không đưa tệp lên máy.</source>
         <translation>This item is handed out on paper only (classified): no file goes to the laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="45"/>
+        <location filename="../../ui/office/inbox.py" line="47"/>
         <source>Phiếu lấy ý kiến này đã gửi: không thêm dự thảo được nữa.</source>
         <translation>This written ballot has been sent: no more drafts can be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="48"/>
+        <location filename="../../ui/office/inbox.py" line="50"/>
         <source>Văn bản đến không có tệp PDF này để đưa vào.</source>
         <translation>The incoming document has no such PDF to assign.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="49"/>
+        <location filename="../../ui/office/inbox.py" line="51"/>
         <source>Văn bản, nội dung hoặc phiếu đã chọn không còn trên máy chủ; hãy tải lại danh sách.</source>
         <translation>The chosen document, item or ballot is no longer on the server; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="80"/>
+        <location filename="../../ui/office/inbox.py" line="82"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="81"/>
+        <location filename="../../ui/office/inbox.py" line="83"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="82"/>
+        <location filename="../../ui/office/inbox.py" line="84"/>
         <source>Số, ký hiệu</source>
         <translation>Number and notation</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="83"/>
+        <location filename="../../ui/office/inbox.py" line="85"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="84"/>
+        <location filename="../../ui/office/inbox.py" line="86"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="85"/>
+        <location filename="../../ui/office/inbox.py" line="87"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="88"/>
+        <location filename="../../ui/office/inbox.py" line="90"/>
         <source>Danh sách văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="92"/>
+        <location filename="../../ui/office/inbox.py" line="94"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="94"/>
+        <location filename="../../ui/office/inbox.py" line="96"/>
         <source>Đưa văn bản vào một nội dung phiên họp hoặc làm dự thảo của phiếu lấy ý kiến</source>
         <translation>Put the document on an agenda item, or make it a draft of a written ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="97"/>
+        <location filename="../../ui/office/inbox.py" line="99"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="106"/>
+        <location filename="../../ui/office/inbox.py" line="110"/>
         <source>Văn bản đến — Văn phòng Chính phủ</source>
         <translation>Incoming documents — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="124"/>
+        <location filename="../../ui/office/inbox.py" line="114"/>
+        <source>Văn bản đi qua trục liên thông</source>
+        <translation>Documents sent through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="133"/>
         <source>Đã phân công ({count})</source>
         <translation>Assigned ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="126"/>
+        <location filename="../../ui/office/inbox.py" line="135"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="142"/>
+        <location filename="../../ui/office/inbox.py" line="151"/>
         <source>Chưa có văn bản đến.</source>
         <translation>No incoming documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="172"/>
+        <location filename="../../ui/office/inbox.py" line="181"/>
         <source>Chưa có phiên họp nào chưa kết thúc có nội dung, cũng chưa có phiếu lấy ý kiến chưa gửi: hãy chuẩn bị phiên họp hoặc phiếu trước.</source>
         <translation>There is no meeting still to come with agenda items, and no written ballot not yet sent: prepare a meeting or a ballot first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="186"/>
+        <location filename="../../ui/office/inbox.py" line="195"/>
         <source>Đã phân công văn bản; các thành viên sẽ nhận khi đồng bộ.</source>
         <translation>Document assigned; members receive it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="194"/>
+        <location filename="../../ui/office/inbox.py" line="203"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2684,6 +2689,54 @@
         <location filename="../../ui/office/meetings.py" line="259"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeOutbox</name>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="20"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="21"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="22"/>
+        <source>Không gửi được</source>
+        <translation>Could not be sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="26"/>
+        <source>Đã đến</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="27"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="28"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="29"/>
+        <source>Phân công</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="30"/>
+        <source>Đang xử lý</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="31"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +2851,49 @@
         <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxList</name>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="46"/>
+        <source>Văn bản gửi đi</source>
+        <translation>Document sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="47"/>
+        <source>Gửi đến</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="48"/>
+        <source>Tình trạng gửi</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="49"/>
+        <source>Lúc</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="52"/>
+        <source>Danh sách văn bản gửi đi qua trục liên thông</source>
+        <translation>List of documents sent through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="63"/>
+        <source>Trạng thái {code} — {state}: {text}</source>
+        <translation>Status {code} — {state}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="68"/>
+        <source>{state} (đã thử {count} lần)</source>
+        <translation>{state} (tried {count} times)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="79"/>
+        <source>Lỗi gần nhất: {error}</source>
+        <translation>Last error: {error}</translation>
     </message>
 </context>
 <context>
@@ -3337,12 +3433,17 @@
         <translation>{actor} assigned the incoming document “{object}”</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="146"/>
+        <location filename="../../ui/record/sentences.py" line="144"/>
+        <source>{actor} đã gửi kết quả “{object}” đến cơ quan trình qua trục liên thông văn bản</source>
+        <translation>{actor} sent the result of “{object}” to the presenting ministry through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record/sentences.py" line="150"/>
         <source>{actor} đã thực hiện một thao tác</source>
         <translation>{actor} did something the record cannot yet name</translation>
     </message>
     <message>
-        <location filename="../../ui/record/sentences.py" line="156"/>
+        <location filename="../../ui/record/sentences.py" line="160"/>
         <source>Hệ thống</source>
         <translation>The system</translation>
     </message>

@@ -158,3 +158,36 @@ def test_only_the_office_has_the_inbox_in_its_sidebar(
     with qtbot.wait_signal(office.office_inbox.loaded, timeout=WAIT):
         assert office.sidebar.choose(Screen.OFFICE_INBOX)
     assert shown_screen(office) == Screen.OFFICE_INBOX
+
+
+def test_the_office_sees_what_leaves_through_the_exchange_and_how_it_went(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    from ecabinet.server.db import make_engine, make_session_factory
+    from ecabinet.server.interconnect.delivery import HttpAdapter, deliver_due
+    from tests.exchange_loopback import ExchangeEndpoint
+
+    deliver(live_server, EdxmlPackage())
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    page = OfficeInbox(office, tasks)
+    qtbot.addWidget(page)
+    page.reload()
+    qtbot.waitUntil(lambda: page.outbox.topLevelItemCount() == 2, timeout=WAIT)
+    latest = page.outbox.topLevelItem(0)
+    assert latest.text(0) == "Trạng thái 03 — Đã tiếp nhận: Đã tiếp nhận."
+    assert (latest.text(1), latest.text(2)) == ("Bộ Tài chính", "Chờ gửi")
+
+    # The exchange refuses both: the Office reads it, with the exchange's reason.
+    engine = make_engine(live_server.settings.database_url)
+    try:
+        with ExchangeEndpoint(failures=1, failure=422, reason="Sai mã") as endpoint:
+            with make_session_factory(engine)() as db:
+                assert deliver_due(db, HttpAdapter(endpoint.url)).failed == 2
+    finally:
+        engine.dispose()
+    page.reload()
+    qtbot.waitUntil(
+        lambda: page.outbox.topLevelItem(0).text(2) == "Không gửi được (đã thử 1 lần)",
+        timeout=WAIT,
+    )
+    assert page.outbox.topLevelItem(0).toolTip(2) == "Lỗi gần nhất: HTTP 422: Sai mã"

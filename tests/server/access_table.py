@@ -150,6 +150,9 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("GET", f"{API}/interconnect/inbox"): OFFICE,
     ("POST", f"{API}/interconnect/assignments"): OFFICE,
     ("GET", f"{API}/interconnect/outbox"): OFFICE,
+    ("POST", f"{API}/interconnect/outbox/{{package_id}}/retry"): OFFICE,
+    ("POST", f"{API}/interconnect/results"): OFFICE,
+    ("GET", f"{API}/interconnect/inbox/{{incoming_id}}/files/{{position}}"): OFFICE,
     # The record.
     ("GET", f"{API}/audit"): OFFICE,
     ("GET", f"{API}/audit.csv"): OFFICE,

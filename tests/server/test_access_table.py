@@ -221,8 +221,40 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
             for item, who in ((world.item_ids[0], "member01"), (other_item, "member02"))
         ]
         db.add_all(requests)
+        # A document received through the exchange, with one file, and a status for its sender.
+        incoming = m.IncomingDocument(
+            body_id=db.scalars(select(m.Body.id)).one(),
+            from_organ_id="000.00.00.G22",
+            from_organ_name="Bộ Tài chính",
+            document_id="000.00.00.G22,2026/11/10,74/TTr-BTC",
+            subject="Tờ trình",
+        )
+        db.add(incoming)
+        db.flush()
+        db.add(
+            m.IncomingAttachment(
+                incoming_id=incoming.id,
+                position=1,
+                name="a.pdf",
+                sha256=world.blob_shas[0],
+                size=1,
+                pages=1,
+                kept=True,
+            )
+        )
+        package = m.InterconnectStatus(
+            body_id=incoming.body_id,
+            incoming_id=incoming.id,
+            to_organ_id="000.00.00.G22",
+            response_for=incoming.document_id,
+            status_code="01",
+            xml="<x/>",
+            state="failed",
+        )
+        db.add(package)
         db.commit()
         own_request, other_request = (r.id for r in requests)
+        incoming_id, package_id = incoming.id, str(package.id)
     return {
         "own": {
             "meeting_id": world.meeting_id,
@@ -234,6 +266,9 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
             "user_id": users["member02"],
             "device_id": member02_laptop,
             "request_id": own_request,
+            "incoming_id": incoming_id,
+            "position": "1",
+            "package_id": package_id,
         },
         "item2": {
             "item_id": world.item_ids[1],

@@ -101,7 +101,7 @@ def test_the_office_lists_assigns_and_watches_the_queue(
     assert code == 1 and "--item or --ballot" in out
     code, out = run(capsys, settings, "interconnect", "outbox")
     assert code == 0
-    assert out.splitlines()[0].split()[3:5] == ["04", "waiting"]
+    assert out.splitlines()[0].split()[3:6] == ["status", "04", "waiting"]
     with api.db() as db:
         doc = db.scalars(select(m.Document).where(m.Document.origin != "")).one()
         assert (doc.agenda_item_id, doc.kind) == (world.item_ids[1], "submission")

@@ -1,7 +1,8 @@
 """The Government Office's "Văn bản đến": documents the ministries sent through the national
 document exchange, each with its sender, number and notation, date, subject, due date and
 whether it was assigned; "Phân công…" puts the chosen one on an agenda item or a draft ballot
-(ui/office/assign_dialog.py), and a refusal is told in the Office's words.
+(ui/office/assign_dialog.py), and a refusal is told in the Office's words. Below, what leaves
+through the exchange (statuses, results) with its delivery state (ui/office/outbox.py).
 
 Online only; the inbox, the targets and the assignment are read and sent on the network lane.
 GUI thread.
@@ -30,6 +31,7 @@ from ecabinet.client.inbox import Targets
 from ecabinet.wire.interconnect import IncomingPublic
 from ui.office.assign_dialog import AssignDialog
 from ui.office.file_words import refusal_words
+from ui.office.outbox import OutboxList
 from ui.tasks import TaskManager
 from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
@@ -102,16 +104,23 @@ class OfficeInbox(QWidget):
         buttons.addStretch(1)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        # What leaves through the exchange, with its delivery state (ui/office/outbox.py).
+        self.outbox = OutboxList()
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Văn bản đến — Văn phòng Chính phủ")))
         layout.addLayout(buttons)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 2)
         layout.addWidget(self.note)
+        layout.addWidget(heading(self.tr("Văn bản đi qua trục liên thông")))
+        layout.addWidget(self.outbox, 1)
         self._enable()
 
     def reload(self) -> None:
         account = self.account.member
         self.tasks.run_network(lambda: inbox.incoming(account), self._show, self._failed)
+        self.tasks.run_network(
+            lambda: inbox.outgoing(account), self.outbox.show_packages, self._failed
+        )
 
     def _show(self, rows: list[IncomingPublic]) -> None:
         keep = self.chosen()

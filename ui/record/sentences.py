@@ -141,6 +141,10 @@ SENTENCES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
     "interconnect.assign": QT_TRANSLATE_NOOP(
         "RecordSentences", "{actor} đã phân công văn bản đến “{object}”"
     ),
+    "interconnect.issue": QT_TRANSLATE_NOOP(
+        "RecordSentences",
+        "{actor} đã gửi kết quả “{object}” đến cơ quan trình qua trục liên thông văn bản",
+    ),
 }
 # Said when the server sends a kind this desktop is too old to know: still words, no code.
 UNKNOWN = QT_TRANSLATE_NOOP("RecordSentences", "{actor} đã thực hiện một thao tác")

@@ -55,6 +55,16 @@ class Settings:
     # ecabinet.domain.organs), and the largest package taken, counted as it arrives.
     interconnect_organ_id: str = ""
     interconnect_max_bytes: int = 100 * 1024 * 1024
+    # Where the outbound queue goes (status packages and results): a folder the exchange's
+    # adapter collects from, or its http(s) endpoint; empty: the queue waits for
+    # ``ecabinet-server interconnect deliver``. Tried every exchange_interval seconds.
+    exchange_out: str = ""
+    exchange_interval: float = 15.0
+    # A folder of PEM certificates whose keys may sign incoming packages (XML signature);
+    # a signed package whose key is not among them is refused. Unsigned packages are taken
+    # unless exchange_require_signature (ECABINET_EXCHANGE_UNSIGNED=refuse).
+    exchange_trust: Path | None = None
+    exchange_require_signature: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -105,6 +115,14 @@ def get_settings(
     ):
         if os.environ.get(var):
             values[name] = os.environ[var]
+    if os.environ.get("ECABINET_EXCHANGE_OUT"):
+        values["exchange_out"] = os.environ["ECABINET_EXCHANGE_OUT"]
+    if os.environ.get("ECABINET_EXCHANGE_INTERVAL"):
+        values["exchange_interval"] = float(os.environ["ECABINET_EXCHANGE_INTERVAL"])
+    if os.environ.get("ECABINET_EXCHANGE_TRUST"):
+        values["exchange_trust"] = Path(os.environ["ECABINET_EXCHANGE_TRUST"])
+    unsigned = os.environ.get("ECABINET_EXCHANGE_UNSIGNED", "allow").strip().lower()
+    values["exchange_require_signature"] = unsigned == "refuse"
     if os.environ.get("ECABINET_TRUSTED_CA_FILES"):
         values["trusted_ca_files"] = tuple(
             Path(f) for f in os.environ["ECABINET_TRUSTED_CA_FILES"].split(os.pathsep) if f

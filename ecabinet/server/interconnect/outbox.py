@@ -1,5 +1,6 @@
 """The outbound queue: each status package for a sender is a row in the caller's transaction,
-state "waiting", until a delivery adapter (a later part) sends it through the exchange.
+state "waiting", until the delivery adapter (interconnect.delivery) sends it through the
+exchange; results issued to ministries join it from services.results.
 Request worker threads and the command line.
 """
 

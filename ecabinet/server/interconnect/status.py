@@ -1,7 +1,7 @@
 """Status packages (QCVN 102:2016 ``Status``) that tell a sending ministry where its document
-stands: 01 received, 02 refused (with the reason), 03 accepted, 04 assigned; 05 and 06 belong
-to later steps. Built as text, queued by the caller (services.interconnect) for the delivery
-adapter. Pure functions, any thread.
+stands: 01 received, 02 refused (with the reason), 03 accepted, 04 assigned, 05 being handled,
+06 done. Built as text, queued by the caller (services.interconnect, services.inbox) for the
+delivery adapter (interconnect.delivery). Pure functions, any thread.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The Government Office's inbox of documents received through the national document exchange
 ("Văn bản đến"): list it, assign one to an agenda item or a written ballot (the document is
 made as an upload's is, its origin kept, and status 04 queued for the sender), tell the sender
-it is done (status 06) once the item it went to is decided, and list the outbound queue of
-status packages. Shared by the routes and the command line; the caller
-commits. Request worker threads and the command line.
+it is being handled (05: its session started, its ballot sent) and done (06: its item decided,
+its ballot closed), and list the outbound queue. Shared by the routes and the command line;
+the caller commits. Request worker threads and the command line.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import models as m
@@ -76,7 +76,12 @@ def assign(db: Session, actor: Actor, us: Organ, order: IncomingAssign) -> m.Doc
     pdfs = list(
         db.scalars(
             select(m.IncomingAttachment)
-            .where(m.IncomingAttachment.incoming_id == incoming.id, m.IncomingAttachment.kept)
+            .where(
+                m.IncomingAttachment.incoming_id == incoming.id,
+                m.IncomingAttachment.kept,
+                # Only a checked PDF has pages: another file stays with the incoming document.
+                m.IncomingAttachment.pages > 0,
+            )
             .order_by(m.IncomingAttachment.position)
         )
     )
@@ -118,25 +123,70 @@ def assign(db: Session, actor: Actor, us: Organ, order: IncomingAssign) -> m.Doc
     return doc
 
 
+def attachment_file(
+    db: Session, actor: Actor, incoming_id: str, position: int
+) -> m.IncomingAttachment:
+    """One kept file of an incoming document (a PDF, or another file such as a .docx draft,
+    which the Office reads but members never receive)."""
+    incoming = db.get(m.IncomingDocument, incoming_id)
+    row = db.scalar(
+        select(m.IncomingAttachment).where(
+            m.IncomingAttachment.incoming_id == incoming_id,
+            m.IncomingAttachment.position == position,
+            m.IncomingAttachment.kept,
+        )
+    )
+    if incoming is None or incoming.body_id != actor.body_id or row is None:
+        raise not_found("file of the incoming document")
+    return row
+
+
 def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> None:
     """Status 06 "done" to the sender of each incoming document assigned to one of the items
     just decided (a conclusion recorded, a vote closed, the consent list adopted), in the
     caller's transaction; once per incoming document, however often its item is decided."""
-    documents_of = {
-        row.id: row.agenda_item_id
+    _tell_senders(db, body_id, us, StatusCode.DONE, m.Document.agenda_item_id.in_(item_ids))
+
+
+def session_started(db: Session, body_id: str, us: Organ, meeting_id: str) -> None:
+    """Status 05 "being handled" to the sender of each incoming document assigned to an item
+    of the session that has just started."""
+    items = select(m.AgendaItem.id).where(m.AgendaItem.meeting_id == meeting_id)
+    _tell_senders(db, body_id, us, StatusCode.HANDLING, m.Document.agenda_item_id.in_(items))
+
+
+def ballot_moved(db: Session, body_id: str, us: Organ, ballot_id: str, code: StatusCode) -> None:
+    """Status 05 when the ballot a received draft went to is sent to the members, 06 when it
+    is closed."""
+    _tell_senders(db, body_id, us, code, m.Document.ballot_id == ballot_id)
+
+
+_SAID = {
+    StatusCode.HANDLING: "Đang xử lý: {where}",
+    StatusCode.DONE: "Hoàn thành: {where}",
+}
+
+
+def _tell_senders(
+    db: Session, body_id: str, us: Organ, code: StatusCode, documents_where: ColumnElement[bool]
+) -> None:
+    """``code`` to the sender of each incoming document of which a document matching
+    ``documents_where`` was made, once per incoming document and code."""
+    made = {
+        row.id: (row.agenda_item_id, row.ballot_id)
         for row in db.execute(
-            select(m.Document.id, m.Document.agenda_item_id).where(
-                m.Document.agenda_item_id.in_(item_ids), m.Document.origin != ""
+            select(m.Document.id, m.Document.agenda_item_id, m.Document.ballot_id).where(
+                documents_where, m.Document.origin != ""
             )
         )
     }
-    if not documents_of:
-        return  # nothing on these items came through the exchange: the usual case
-    done = set(
+    if not made:
+        return  # nothing there came through the exchange: the usual case
+    told = set(
         db.scalars(
             select(m.InterconnectStatus.incoming_id).where(
                 m.InterconnectStatus.body_id == body_id,
-                m.InterconnectStatus.status_code == StatusCode.DONE.value,
+                m.InterconnectStatus.status_code == code.value,
             )
         )
     )
@@ -144,29 +194,42 @@ def item_decided(db: Session, body_id: str, us: Organ, item_ids: list[str]) -> N
         select(m.IncomingDocument).where(m.IncomingDocument.body_id == body_id)
     ).all()
     for incoming in incoming_rows:
-        assigned = [d for d in incoming.assigned_document_ids if d in documents_of]
-        if not assigned or incoming.id in done:
+        assigned = [d for d in incoming.assigned_document_ids if d in made]
+        if not assigned or incoming.id in told:
             continue
-        item = db.get(m.AgendaItem, documents_of[assigned[0]])
+        item_id, ballot_id = made[assigned[0]]
+        where = _where(db, item_id, ballot_id, code)
+        description = _SAID[code].format(where=where)[:1000]
+        queue_status(db, body_id, us, Answered.of(incoming), code, description, incoming.id)
+
+
+def _where(db: Session, item_id: str | None, ballot_id: str | None, code: StatusCode) -> str:
+    if item_id is not None:
+        item = db.get(m.AgendaItem, item_id)
         meeting = db.get(m.Meeting, item.meeting_id) if item else None
-        where = f"{item.title if item else ''} — {meeting.title if meeting else ''}"
-        queue_status(
-            db,
-            body_id,
-            us,
-            Answered.of(incoming),
-            StatusCode.DONE,
-            f"Hoàn thành: nội dung đã được Chính phủ quyết định tại phiên họp: {where}"[:1000],
-            incoming.id,
-        )
+        at = f"{item.title if item else ''} — {meeting.title if meeting else ''}"
+        if code == StatusCode.DONE:
+            return f"nội dung đã được Chính phủ quyết định tại phiên họp: {at}"
+        return f"nội dung đang được Chính phủ xem xét tại phiên họp: {at}"
+    ballot = db.get(m.Ballot, ballot_id) if ballot_id else None
+    title = ballot.title if ballot else ""
+    if code == StatusCode.DONE:
+        return f"đã kết thúc lấy ý kiến thành viên Chính phủ: {title}"
+    return f"đang lấy ý kiến thành viên Chính phủ bằng phiếu: {title}"
 
 
 def outbox(db: Session, actor: Actor, limit: int = 500) -> list[OutboundStatusPublic]:
-    """The status packages of the body, the latest first."""
+    """The outbound packages of the body (statuses and results), the latest first."""
     rows = db.scalars(
         select(m.InterconnectStatus)
         .where(m.InterconnectStatus.body_id == actor.body_id)
         .order_by(m.InterconnectStatus.id.desc())
         .limit(limit)
     )
-    return [OutboundStatusPublic.model_validate(row, from_attributes=True) for row in rows]
+    return [outbound_public(row) for row in rows]
+
+
+def outbound_public(row: m.InterconnectStatus) -> OutboundStatusPublic:
+    return OutboundStatusPublic.model_validate(row, from_attributes=True).model_copy(
+        update={"xml": row.xml if row.kind == "status" else ""}
+    )

@@ -1,7 +1,10 @@
-"""Receiving an edXML package from a ministry: read it (interconnect.edxml), check whom it is
-from and for, check each PDF attachment exactly as an upload is (the same pool of PDF checks,
-the same verdicts), then store it whole in one transaction, its files as blobs by sha256,
-with its status packages 01 received and 03 accepted queued for the sender.
+"""Receiving an edXML package from a ministry: read it (interconnect.edxml), check its XML
+signature when it carries one, or must (interconnect.xmlsig), check whom it is from and for,
+check each PDF attachment exactly as an upload is (the same pool of PDF checks, the same
+verdicts), then store it whole in one transaction, every file as a blob by sha256, with its
+status packages 01 received and 03 accepted queued for the sender. A file that is not a PDF
+(a .docx draft beside the signed PDF) is kept with the incoming document and listed, never
+made a member's document: members read PDFs only.
 
 A refused package stores nothing of itself: only, when its sender is a known organ, the status
 packages 01 and 02 (refused, with the reason) and an audit entry. Files are moved into the
@@ -15,17 +18,20 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ecabinet.domain.organs import organ_name
 from ecabinet.server import models as m
-from ecabinet.server.blobstore import Blobs
+from ecabinet.server.blobstore import Blobs, open_blob_store
+from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.interconnect.edxml import Attachment, Package, PackageRefused, read_package
 from ecabinet.server.interconnect.outbox import Answered, Organ, queue_status
 from ecabinet.server.interconnect.status import StatusCode
+from ecabinet.server.interconnect.xmlsig import check_package_signature, trusted_keys
 from ecabinet.server.pdf_checks import PdfChecks, busy, refusal
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import record_upload
@@ -43,6 +49,20 @@ class Receiver:
     checks: PdfChecks
     us: Organ
     blob_max_bytes: int
+    # The keys a package may be signed with (xmlsig), and whether it must be signed.
+    trusted: tuple[x509.Certificate, ...] = ()
+    require_signature: bool = False
+
+    @classmethod
+    def of(cls, settings: Settings, checks: PdfChecks) -> Receiver:
+        return cls(
+            open_blob_store(settings),
+            checks,
+            Organ.of(settings),
+            settings.blob_max_bytes,
+            tuple(trusted_keys(settings.exchange_trust)),
+            settings.exchange_require_signature,
+        )
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,7 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
     try:
         try:
             package = read_package(path)
+            check_package_signature(path, list(receiver.trusted), receiver.require_signature)
             _check_organs(package, receiver.us)
             known = _already_received(db, actor, package)
             if known is not None:
@@ -145,18 +166,19 @@ def _check_one(attachment: Attachment, receiver: Receiver) -> _Checked:
             f"Gói tin bị từ chối: tệp đính kèm {name} lớn hơn giới hạn {limit} MB.",
             f"The package was refused: the attachment {name} is larger than {limit} MB.",
         )
-    if not attachment.is_pdf:
-        return _Checked(attachment, sha, 0, None)
     fh, temp = receiver.store.temp_file()
     try:
         fh.write(data)
         fh.flush()
-        check = receiver.checks.check(temp)
+        # Another file is kept as it came, for the Office: no PDF check applies to it.
+        check = receiver.checks.check(temp) if attachment.is_pdf else None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     finally:
         fh.close()
+    if not attachment.is_pdf:
+        return _Checked(attachment, sha, 0, temp)
     if check is None:
         temp.unlink(missing_ok=True)
         raise busy(receiver.checks)
@@ -199,7 +221,7 @@ def _store(
     db.add(incoming)
     db.flush()
     for position, one in enumerate(checked, start=1):
-        kept = one.temp is not None
+        kept = one.temp is not None  # always, now; rows of earlier versions may say not
         db.add(
             m.IncomingAttachment(
                 incoming_id=incoming.id,
@@ -212,7 +234,7 @@ def _store(
                 kept=kept,
             )
         )
-        if kept:
+        if kept and one.attachment.is_pdf:
             record_upload(
                 db,
                 actor,

@@ -10,9 +10,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from ecabinet.server import models as m
-from ecabinet.server.api.deps import DbDep, Secretariat
+from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
-from ecabinet.server.services import ballots
+from ecabinet.server.interconnect.outbox import Organ
+from ecabinet.server.interconnect.status import StatusCode
+from ecabinet.server.services import ballots, inbox
 from ecabinet.wire.office import (
     BallotCreate,
     BallotUpdate,
@@ -61,8 +63,9 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
     response_model=OfficeBallot,
     summary="Send the ballot to its voters",
 )
-def send(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
+def send(ballot_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> OfficeBallot:
     ballot = ballots.send(db, auth, ballot_id)
+    inbox.ballot_moved(db, auth.body_id, Organ.of(settings), ballot_id, StatusCode.HANDLING)
     db.commit()
     return _public(ballot)
 
@@ -83,8 +86,9 @@ def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
     response_model=ResultPublic,
     summary="Close the ballot and publish its result",
 )
-def close(ballot_id: str, auth: Secretariat, db: DbDep) -> ResultPublic:
+def close(ballot_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> ResultPublic:
     result = ballots.close(db, auth, ballot_id)
+    inbox.ballot_moved(db, auth.body_id, Organ.of(settings), ballot_id, StatusCode.DONE)
     db.commit()
     return ResultPublic.model_validate(result, from_attributes=True)
 

@@ -1,6 +1,7 @@
 """Document interconnection: the national document exchange's adapter delivers edXML packages
 (its system account only), and the Government Office reads its inbox, assigns a document to
-an agenda item or a written ballot, and watches the status packages waiting to go back.
+an agenda item or a written ballot, issues results (conclusion notices, ballot summaries) to
+the presenting ministries, and watches the outbound packages' delivery.
 
 A package streams into a temporary file while its size is counted (the body limit guards the
 route as well), and is read and checked on a worker thread (services.interconnect).
@@ -8,21 +9,27 @@ route as well), and is read and checked on a worker thread (services.interconnec
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from ecabinet.server.api.deps import DbDep, Exchange, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.blobstore import open_blob_store
-from ecabinet.server.errors import ApiError
+from ecabinet.server.errors import ApiError, not_found
+from ecabinet.server.interconnect.delivery import retry
 from ecabinet.server.interconnect.outbox import Organ
-from ecabinet.server.services import documents, inbox
+from ecabinet.server.services import documents, inbox, results
 from ecabinet.server.services.interconnect import Receiver, receive
 from ecabinet.wire.interconnect import (
     IncomingAssign,
     IncomingPublic,
     OutboundStatusPublic,
     PackageAccepted,
+    ResultIssue,
 )
 from ecabinet.wire.meetings import DocumentPublic
 
@@ -73,9 +80,7 @@ async def deliver_package(
                 )
             fh.write(chunk)
         fh.flush()
-        receiver = Receiver(
-            store, request.app.state.pdf_checks, Organ.of(settings), settings.blob_max_bytes
-        )
+        receiver = Receiver.of(settings, request.app.state.pdf_checks)
         incoming_id, new = await run_in_threadpool(receive, db, auth, receiver, temp)
     finally:
         temp.unlink(missing_ok=True)
@@ -95,6 +100,29 @@ def list_inbox(auth: Secretariat, db: DbDep) -> list[IncomingPublic]:
     return inbox.inbox(db, auth)
 
 
+@router.get(
+    "/inbox/{incoming_id}/files/{position}",
+    summary="One file of an incoming document, as it came (a PDF, or a .docx draft beside it)",
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def incoming_file(
+    incoming_id: str,
+    position: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    auth: Secretariat,
+    db: DbDep,
+    settings: SettingsDep,
+) -> StreamingResponse:
+    row = inbox.attachment_file(db, auth, incoming_id, position)
+    name, sha256 = row.name, row.sha256
+    db.close()
+    disposition = f"attachment; filename*=UTF-8''{quote(name)}"
+    return StreamingResponse(
+        open_blob_store(settings).read(sha256),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": disposition},
+    )
+
+
 @router.post(
     "/assignments",
     status_code=201,
@@ -110,10 +138,45 @@ def assign(
     return documents.document_public(db, doc)
 
 
+@router.post(
+    "/results",
+    status_code=201,
+    response_model=OutboundStatusPublic,
+    summary="Issue a decided item's conclusion notice, or a closed ballot's summary, to the "
+    "presenting ministry (a signed PDF, uploaded first)",
+    responses={
+        404: {"description": "not_found: the item, the ballot or the uploaded PDF"},
+        409: {"description": "not_decided, no_presenting_organ or already_issued"},
+        422: {"description": "invalid_signature: the PDF is not validly signed"},
+    },
+)
+def issue_result(
+    body: ResultIssue, auth: Secretariat, db: DbDep, settings: SettingsDep
+) -> OutboundStatusPublic:
+    row = results.issue(db, auth, settings, body)
+    db.commit()
+    return inbox.outbound_public(row)
+
+
 @router.get(
     "/outbox",
     response_model=list[OutboundStatusPublic],
-    summary="The status packages for the senders, waiting for the delivery adapter",
+    summary="The outbound packages (statuses for senders, results) with their delivery state",
 )
 def list_outbox(auth: Secretariat, db: DbDep) -> list[OutboundStatusPublic]:
     return inbox.outbox(db, auth)
+
+
+@router.post(
+    "/outbox/{package_id}/retry",
+    response_model=OutboundStatusPublic,
+    summary="Put a failed outbound package back in the queue",
+)
+def retry_package(
+    package_id: Annotated[int, Path(ge=1, le=2**62)], auth: Secretariat, db: DbDep
+) -> OutboundStatusPublic:
+    row = retry(db, auth.body_id, package_id)
+    if row is None:
+        raise not_found("outbound package")
+    db.commit()
+    return inbox.outbound_public(row)

@@ -14,8 +14,9 @@ from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
+from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.pki import body_ca
-from ecabinet.server.services import meetings
+from ecabinet.server.services import inbox, meetings
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.meetings import (
@@ -107,8 +108,9 @@ def publish(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 @router.post(
     "/meetings/{meeting_id}/start", response_model=MeetingPublic, summary="Start the session"
 )
-def start(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
+def start(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> MeetingPublic:
     meeting = meetings.transition(db, auth, meeting_id, "start")
+    inbox.session_started(db, auth.body_id, Organ.of(settings), meeting_id)
     db.commit()
     return meeting_public(meeting)
 

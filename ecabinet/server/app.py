@@ -43,7 +43,7 @@ from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.prepare import prepare_database
-from ecabinet.server.quiet_poll import PollMemory, QuietPoll
+from ecabinet.server.quiet_poll import ENDED_FILE, PollMemory, QuietPoll
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     session_factory = make_session_factory(engine, load_key(settings.audit_key_file))
     # Every commit of this factory's sessions is announced to the open live streams.
     live_hub = Hub.installed_on(session_factory)
-    poll_memory = PollMemory()
+    # On SQLite the processes cannot hear each other: a file tells of ended sign-ins.
+    sqlite = settings.database_url.startswith("sqlite")
+    poll_memory = PollMemory(ended_file=settings.data_dir / ENDED_FILE if sqlite else None)
     live_hub.poll_memory = poll_memory
 
     @asynccontextmanager

@@ -71,7 +71,7 @@ def _sessions(settings: Settings) -> Iterator[Callable[[], Session]]:
     try:
         migrate(engine)
         factory = make_session_factory(engine, audit_key(engine, settings))
-        install_sender(factory, engine)  # running servers hear of a revoke made here (PostgreSQL)
+        install_sender(factory, engine, settings.data_dir)  # running servers hear of a revoke
         yield factory
     finally:
         engine.dispose()

@@ -9,7 +9,9 @@ answers such a poll itself when it can be sure nothing is new:
   granularity of a device's "last seen", which only the full path writes), has not expired,
   and nothing since ended it: a sign-out, a revoked device, a disabled user or a reset
   password end it at once, in this process and, on PostgreSQL, in every process (their
-  commits reach this one through the live relay);
+  commits reach this one through the live relay; on SQLite, where processes cannot hear each
+  other, through the mtime of a file in the data folder, ``ENDED_FILE``, that whoever ends a
+  sign-in touches: the command line, and each server process for its own);
 - the body's latest feed number was read from the database less than a second ago
   (``HEAD_SECONDS``) and every commit heard since (this process's at once, other processes'
   through the relay) is at or below the caller's cursor. A commit made by another process that
@@ -23,11 +25,13 @@ it. Memory is fed on request threads and the relay's, read on the event loop: on
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -37,6 +41,7 @@ from ecabinet.server.live.pending import Batch
 from ecabinet.wire.sync import MAX_PAGE, ChangesPage
 
 PATH = "/api/v1/sync/changes"
+ENDED_FILE = "sign-ins-ended"
 HEAD_SECONDS = 1.0
 TOKEN_SECONDS = 60.0
 _CURSOR_PREFIX = "v1."
@@ -63,7 +68,10 @@ class PollMemory:
         head_seconds: float = HEAD_SECONDS,
         token_seconds: float = TOKEN_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        ended_file: Path | None = None,
     ) -> None:
+        self.ended_file = ended_file
+        self._ended_seen = _mtime(ended_file)
         self.head_seconds = head_seconds
         self.token_seconds = token_seconds
         self.clock = clock
@@ -99,6 +107,8 @@ class PollMemory:
                 if known is not None and note.seq > known.seq:
                     self._heads[note.body_id] = _Head(note.seq, known.read_at)
             if batch.close_devices or batch.close_users:
+                if self.ended_file is not None:
+                    note_ended(self.ended_file)  # for the other processes on this database
                 devices, users = set(batch.close_devices), set(batch.close_users)
                 self._sign_ins = {
                     hashed: s
@@ -116,7 +126,11 @@ class PollMemory:
 
     def nothing_new(self, hashed: str, since: int) -> bool:
         now = self.clock()
+        ended = _mtime(self.ended_file)  # a stat: microseconds, no thread needed
         with self._lock:
+            if ended != self._ended_seen:
+                self._ended_seen = ended
+                self._sign_ins.clear()  # some sign-in ended elsewhere: check each again
             sign_in = self._sign_ins.get(hashed)
             if sign_in is None or now - sign_in.checked_at >= self.token_seconds:
                 return False
@@ -124,6 +138,24 @@ class PollMemory:
         if sign_in.expires_at <= datetime.now(UTC):
             return False
         return head is not None and now - head.read_at < self.head_seconds and head.seq <= since
+
+
+def note_ended(path: Path) -> None:
+    """Tell the other processes on this SQLite database that a sign-in ended."""
+    try:
+        path.touch()
+        os.utime(path)  # touch leaves the time alone on some filesystems if it exists
+    except OSError:
+        pass  # an unwritable data folder: the memory's minute still bounds it
+
+
+def _mtime(path: Path | None) -> int:
+    if path is None:
+        return 0
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _quiet_query(query: bytes) -> int | None:

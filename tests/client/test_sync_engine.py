@@ -17,6 +17,7 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.search import SearchIndex
 from ecabinet.client.store import OutboxEntry
 from ecabinet.server import models as m
+from ecabinet.server.cli import main as server_cli
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.loopback import LiveServer, signed_in
 
@@ -154,9 +155,12 @@ def test_a_revoked_device_wipes_itself(live_server: LiveServer, tmp_path: Path) 
     assert account.store.count("meeting") == 1
     engine = make_engine(live_server.settings.database_url)
     with make_session_factory(engine)() as db:
-        db.execute(update(m.Device).values(revoked_at=m.now()))
-        db.commit()
+        (device_id,) = db.scalars(select(m.Device.id)).all()
     engine.dispose()
+    # Revoked by the administrator's command line, another process than the server's.
+    settings = live_server.settings
+    revoke = ["devices", "revoke", device_id, "--data", str(settings.data_dir)]
+    assert server_cli([*revoke, "--database-url", settings.database_url]) == 0
     index = SearchIndex(account.store)
     index.index_new_documents()
     assert index.search("tai lieu")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from ecabinet.server.core.security import token_hash
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.pending import Batch
 from ecabinet.server.live.relay import Relay, encode
-from ecabinet.server.quiet_poll import PollMemory
+from ecabinet.server.quiet_poll import ENDED_FILE, PollMemory
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_sync_push import mutation, push
@@ -163,3 +164,17 @@ def test_another_process_ending_a_sign_in_is_heard_through_the_relay() -> None:
     assert not remembered.nothing_new("t1", 7) and remembered.nothing_new("t2", 7)
     hub.end_all()  # the relay lost notices: nothing remembered is trusted
     assert not remembered.nothing_new("t2", 7)
+
+
+def test_on_sqlite_a_sign_in_ended_in_another_process_is_told_by_a_file(tmp_path: Path) -> None:
+    """Two server processes (or the command line and a server) on one SQLite database."""
+    ended = tmp_path / ENDED_FILE
+    here, there = PollMemory(ended_file=ended), PollMemory(ended_file=ended)
+    far_future = datetime.now(UTC) + timedelta(days=1)
+    there.signed_in("t1", "body", "user-1", "device-1", far_future)
+    there.head_read("body", 7, there.started_reading())
+    assert there.nothing_new("t1", 7)
+    here.heard(Batch(close_devices=("device-9",)))  # any sign-in ended, over here
+    assert not there.nothing_new("t1", 7)  # there, each is checked the full way again
+    there.signed_in("t1", "body", "user-1", "device-1", far_future)
+    assert there.nothing_new("t1", 7)

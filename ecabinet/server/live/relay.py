@@ -20,6 +20,7 @@ import logging
 import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.pending import Batch, ChangeNote, EventNote, install
+from ecabinet.server.quiet_poll import ENDED_FILE, note_ended
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +105,22 @@ def send(engine: Engine, batch: Batch, origin: str) -> None:
             conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
 
-def install_sender(factory: sessionmaker[Session], engine: Engine) -> None:
+def install_sender(factory: sessionmaker[Session], engine: Engine, data_dir: Path) -> None:
     """For a process without streams of its own (the command line): on PostgreSQL, what its
     sessions commit is announced to the running servers, so that revoking a laptop there
-    ends its stream at once too. On SQLite no other process can hear it."""
+    ends its stream at once too. On SQLite no other process can hear it, but a sign-in it
+    ends is told to the servers' poll memory through a file in the data folder."""
     if engine.dialect.name == "postgresql":
         origin = uuid.uuid4().hex
         install(factory, lambda batch: send(engine, batch, origin))
+        return
+    ended = data_dir / ENDED_FILE
+
+    def tell(batch: Batch) -> None:
+        if batch.close_devices or batch.close_users:
+            note_ended(ended)
+
+    install(factory, tell)
 
 
 class Relay:

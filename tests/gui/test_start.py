@@ -80,6 +80,21 @@ def test_the_start_window_comes_before_the_client_core_and_the_main_window() -> 
     assert imported_with("main, ui.app, ui.starting", wanted) == "['main']"
 
 
+def test_the_icons_are_drawn_without_importing_qtawesome_or_qtpy(qtbot: QtBot) -> None:
+    # qtpy's star imports of QtCore, QtGui and QtWidgets took about a second of the start;
+    # the icons read QtAwesome's font file and charmap without importing the package.
+    wanted = ("qtawesome", "qtpy")
+    assert imported_with("ui.app, ui.main_window", wanted) == "[]"
+    from ui.icons import ICON_NAMES, icon
+
+    for name in ICON_NAMES:
+        image = icon(name, "#000000").pixmap(32, 32).toImage()
+        inked = [image.pixelColor(x, y).alpha() > 0 for x in range(32) for y in range(32)].count(
+            True
+        )
+        assert 10 < inked < 32 * 32 * 3 // 4, name  # a glyph, neither nothing nor a block
+
+
 def test_the_main_window_takes_the_start_window_s_place_and_size(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QMainWindow
 

@@ -137,8 +137,13 @@ def show_window(
     else:
         window.show()
     if startup is None and account.signed_in:
-        # Offline or not, the member lands on what is already on the laptop.
-        window.sync.start()
+        # Offline or not, the member lands on what is already on the laptop; the sync starts
+        # once it is shown, not beside its first read (its imports and writes would delay it).
+        def sync_once_shown() -> None:
+            window.refreshed.disconnect(sync_once_shown)
+            window.sync.start()
+
+        window.refreshed.connect(sync_once_shown)
     elif startup is None:
         ask_to_sign_in()
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -118,3 +118,18 @@ def test_a_page_made_late_shows_no_window_of_its_own_and_keeps_the_window_active
         app.removeEventFilter(watcher)
     assert watcher.shown == []
     assert QApplication.activeWindow() is window
+
+
+def test_the_sidebar_getting_the_focus_back_does_not_change_the_screen(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    window = synced_window(qtbot, signed_in(live_server.url, tmp_path / "p", "chair"), tasks)
+    window.show_page(Screen.BOARD, live_server.world.meeting_id)  # not listed in the sidebar
+    with qtbot.wait_signal(window.refreshed, timeout=30_000):
+        window.refresh()  # the sidebar is filled again, no entry chosen
+    assert window.sidebar.current_choice() is None
+    window.sidebar.clearFocus()
+    window.sidebar.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # the window active again
+    assert window.sidebar.hasFocus()
+    assert window.page == Screen.BOARD
+    assert window.sidebar.current_choice() is None

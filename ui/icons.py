@@ -8,9 +8,10 @@ made, so the same glyphs read on the light and the dark theme. e-Cabinet's own m
 SVG of its own (resources/icons/ecabinet.svg). GUI thread.
 
 The font and its names come from the QtAwesome package's files, read here without importing
-it: its import goes through qtpy, whose star imports of QtCore, QtGui and QtWidgets took
-about a second of the start, and its first icon loaded all of its ten fonts; this module
-loads the one font it uses, at the first icon (docs/benchmarks.md, "Start time").
+it: its import goes through qtpy, whose star imports of QtCore, QtGui and QtWidgets took about
+as long as PySide6's own import, before the first paint; and its first icon loaded all ten of
+its fonts. This module loads the one font it uses, at the first icon (docs/benchmarks.md,
+"Start time").
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def test_the_start_window_comes_before_the_client_core_and_the_main_window() -> 
 
 
 def test_the_icons_are_drawn_without_importing_qtawesome_or_qtpy(qtbot: QtBot) -> None:
-    # qtpy's star imports of QtCore, QtGui and QtWidgets took about a second of the start;
+    # qtpy's star imports of QtCore, QtGui and QtWidgets came before the first paint;
     # the icons read QtAwesome's font file and charmap without importing the package.
     wanted = ("qtawesome", "qtpy")
     assert imported_with("ui.app, ui.main_window", wanted) == "[]"

@@ -106,16 +106,18 @@ def show_window(
     start: StartWindow | None = None,
 ) -> MainWindow:
     from ui.main_window import MainWindow
-    from ui.screenshots import ScreenshotTour
-    from ui.signin.dialog import SignInDialog
 
     window = MainWindow(account, tasks)
     if screenshots is not None:
+        from ui.screenshots import ScreenshotTour  # the tour's modules only for a tour
+
         ScreenshotTour(window, screenshots).finished.connect(app.exit)
     if quit_when_shown:
         window.refreshed.connect(app.quit)
 
     def ask_to_sign_in(message: str = "") -> None:
+        from ui.signin.dialog import SignInDialog  # most starts are signed in already
+
         dialog = SignInDialog(account, tasks, message, window)
         dialog.signed_in.connect(
             lambda name: window.status.show_message(
@@ -135,8 +137,13 @@ def show_window(
     else:
         window.show()
     if startup is None and account.signed_in:
-        # Offline or not, the member lands on what is already on the laptop.
-        window.sync.start()
+        # Offline or not, the member lands on what is already on the laptop; the sync starts
+        # once it is shown, not beside its first read (its imports and writes would delay it).
+        def sync_once_shown() -> None:
+            window.refreshed.disconnect(sync_once_shown)
+            window.sync.start()
+
+        window.refreshed.connect(sync_once_shown)
     elif startup is None:
         ask_to_sign_in()
     else:

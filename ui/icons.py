@@ -1,4 +1,4 @@
-"""The window's icons: Material Design Icons (through qtawesome), drawn in the theme's text colour.
+"""The window's icons: Material Design Icons, drawn in the theme's text colour.
 
 One maintained icon font instead of drawings of our own: every tool the member meets has a
 familiar sign, and new tools find theirs without anyone drawing. Screens ask for an icon by
@@ -6,20 +6,33 @@ what it means (``icon("sync")``); this module is the one place that says which g
 so a screen never names a font. The colour is the palette's text colour when the icon is
 made, so the same glyphs read on the light and the dark theme. e-Cabinet's own mark stays an
 SVG of its own (resources/icons/ecabinet.svg). GUI thread.
+
+The font and its names come from the QtAwesome package's files, read here without importing
+it: its import goes through qtpy, whose star imports of QtCore, QtGui and QtWidgets took about
+as long as PySide6's own import, before the first paint; and its first icon loaded all ten of
+its fonts. This module loads the one font it uses, at the first icon (docs/benchmarks.md,
+"Start time").
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import json
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-
-# qtawesome reaches Qt through qtpy, which would take whichever binding it finds first.
-os.environ.setdefault("QT_API", "pyside6")
-
-import qtawesome  # noqa: E402  (after QT_API is set)
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -94,7 +107,73 @@ def icon(name: str, colour: QColor | str | None = None) -> QIcon:
 def _icon(name: str, colour: str) -> QIcon:
     disabled = QColor(colour)
     disabled.setAlphaF(0.4)
-    made: QIcon = qtawesome.icon(
-        GLYPHS[name], color=colour, color_disabled=disabled.name(QColor.NameFormat.HexArgb)
-    )
-    return made
+    return QIcon(_GlyphEngine(_glyph(GLYPHS[name]), QColor(colour), disabled))
+
+
+FONT_FILES = "materialdesignicons6-webfont-*"  # in QtAwesome's fonts folder; "mdi6." names
+
+
+@lru_cache(maxsize=1)
+def _font_files() -> tuple[Path, Path]:
+    """The MDI 6 font and its charmap (glyph name -> code point) that QtAwesome ships."""
+    spec = importlib.util.find_spec("qtawesome")  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the QtAwesome package (the icon font) is not installed")
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    font = next(f for f in sorted(fonts.glob(FONT_FILES + ".ttf")) if "charmap" not in f.name)
+    charmap = next(iter(sorted(fonts.glob(FONT_FILES.replace("*", "charmap-*.json")))))
+    return font, charmap
+
+
+@lru_cache(maxsize=1)
+def _charmap() -> dict[str, str]:
+    return dict(json.loads(_font_files()[1].read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _family() -> str:
+    font_id = QFontDatabase.addApplicationFont(str(_font_files()[0]))
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        raise RuntimeError(f"the icon font {_font_files()[0]} could not be loaded")
+    return families[0]
+
+
+def _glyph(glyph: str) -> str:
+    """``mdi6.sync`` -> the character that draws it."""
+    return chr(int(_charmap()[glyph.removeprefix("mdi6.")], 16))
+
+
+class _GlyphEngine(QIconEngine):
+    """One glyph, centred, in one colour (another when disabled), at any size and scale."""
+
+    def __init__(self, char: str, colour: QColor, disabled: QColor) -> None:
+        super().__init__()
+        self.char, self.colour, self.disabled = char, colour, disabled
+
+    def paint(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        mode: QIcon.Mode,
+        state: QIcon.State,  # noqa: ARG002 (Qt's signature: one look for every state)
+    ) -> None:
+        painter.save()
+        painter.setPen(self.disabled if mode == QIcon.Mode.Disabled else self.colour)
+        font = QFont(_family())
+        # As QtAwesome draws: the glyph a little smaller than the icon, for the font's bearing.
+        font.setPixelSize(max(1, round(0.875 * rect.height())))
+        painter.setFont(font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.char)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _GlyphEngine(self.char, self.colour, self.disabled)

@@ -10,41 +10,28 @@ the client core on the local lane. GUI thread.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ecabinet.client.account import Account
-from ui.decisions.ballot_page import BallotPage
-from ui.decisions.board import PositionBoard
-from ui.decisions.item_panel import ItemDecisionPanel
-from ui.decisions.vote_console import VoteConsole
-from ui.documents.page import DocumentsPage
 from ui.home.page import HomePage
 from ui.live.session import LiveSession
-from ui.meeting.calendar_export import MeetingCalendar
-from ui.meeting.page import MeetingPage
-from ui.meeting.roll_call import RollCallBar
 from ui.notifier import Notification
-from ui.office.ballots import OfficeBallots
-from ui.office.inbox import OfficeInbox
-from ui.office.meetings import OfficeMeetings
-from ui.record.page import RecordPage
 from ui.screens import Screen
-from ui.search.page import SearchPage
 from ui.sidebar import Sidebar
 from ui.signing.pin_dialog import DialogPin
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
-from ui.travel.page import TravelPage
 from ui.view import View
 from ui.window.frame import frame_window
 from ui.window.menus import WindowMenus
 from ui.window.navigation import Navigation
 from ui.window.notices import SyncReports
-from ui.window.pages import connect_pages, connect_reader, register_screens
+from ui.window.page_slot import PageSlot, SlotPage
+from ui.window.pages import connect_home, connect_reader, register_screens
 from ui.window.reader_slot import ReaderSlot
 from ui.window.reading import DocumentOpener
 from ui.window.refreshing import WindowRefresh
@@ -52,7 +39,21 @@ from ui.window.state import restore_window, save_window
 from ui.window.tray import WindowTray
 
 if TYPE_CHECKING:
+    from ui.decisions.ballot_page import BallotPage
+    from ui.decisions.board import PositionBoard
+    from ui.decisions.item_panel import ItemDecisionPanel
+    from ui.decisions.vote_console import VoteConsole
+    from ui.documents.page import DocumentsPage
+    from ui.meeting.calendar_export import MeetingCalendar
+    from ui.meeting.page import MeetingPage
+    from ui.meeting.roll_call import RollCallBar
+    from ui.office.ballots import OfficeBallots
+    from ui.office.inbox import OfficeInbox
+    from ui.office.meetings import OfficeMeetings
     from ui.reader.reader import DocumentReader
+    from ui.record.page import RecordPage
+    from ui.search.page import SearchPage
+    from ui.travel.page import TravelPage
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +61,19 @@ class MainWindow(QMainWindow):
     session_expired = Signal()
     document_opened = Signal(str)  # document id, once the reader shows it
     notice_shown = Signal(str)
+
+    # The pages but "Hôm nay", each made at its first use (ui/window/pages.py).
+    meeting_page: SlotPage[MeetingPage] = SlotPage(Screen.MEETING)
+    ballot_page: SlotPage[BallotPage] = SlotPage(Screen.BALLOT)
+    documents_page: SlotPage[DocumentsPage] = SlotPage(Screen.DOCUMENTS)
+    search_page: SlotPage[SearchPage] = SlotPage(Screen.SEARCH)
+    travel_page: SlotPage[TravelPage] = SlotPage(Screen.TRAVEL)
+    board: SlotPage[PositionBoard] = SlotPage(Screen.BOARD)
+    console: SlotPage[VoteConsole] = SlotPage(Screen.CONSOLE)
+    record_page: SlotPage[RecordPage] = SlotPage(Screen.RECORD)
+    office_ballots: SlotPage[OfficeBallots] = SlotPage(Screen.OFFICE_BALLOTS)
+    office_meetings: SlotPage[OfficeMeetings] = SlotPage(Screen.OFFICE_MEETINGS)
+    office_inbox: SlotPage[OfficeInbox] = SlotPage(Screen.OFFICE_INBOX)
 
     def __init__(self, account: Account, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,13 +88,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("e-Cabinet")
         self.resize(1200, 780)
         self.sync = SyncController(account, tasks, self)
-        self._build_pages()
+        self.sidebar = Sidebar()
+        self.sidebar.chosen.connect(self.show_page)
+        self.home_page = HomePage(account, tasks)
+        self.reader_slot = ReaderSlot(account, tasks, lambda reader: connect_reader(self, reader))
+        # The other pages, each made at its first use (ui/window/pages.py).
+        self.slots: dict[Screen, PageSlot[Any]] = {}
+        self._item_panel: ItemDecisionPanel | None = None
+        self._roll_call: RollCallBar | None = None
+        self._calendar: MeetingCalendar | None = None
         self.screens = register_screens(self)
         self.pages = self.screens.stack
         self.navigation = Navigation(self.screens, self.sidebar)
-        connect_pages(self)
+        connect_home(self)
         self.banner, self.guard, self.status = frame_window(self)
-        self.calendar.message_shown.connect(self.status.show_message)
         self.views = WindowRefresh(self)
         self.opener = DocumentOpener(self)
         self.menus = WindowMenus(self)
@@ -94,27 +115,48 @@ class MainWindow(QMainWindow):
         restore_window(self)  # the size and splitters the member left (ui/window/state.py)
         self.refresh()
 
-    def _build_pages(self) -> None:
-        account, tasks = self.account, self.tasks
-        self.sidebar = Sidebar()
-        self.sidebar.chosen.connect(self.show_page)
-        self.home_page = HomePage(account, tasks)
-        self.meeting_page = MeetingPage()
-        self.calendar = MeetingCalendar(account, tasks, self)
-        self.item_panel = ItemDecisionPanel(account, tasks)
-        self.meeting_page.set_side_panel(self.item_panel)
-        self.roll_call = self.meeting_page.set_roll_call(RollCallBar(account, tasks))
-        self.ballot_page = BallotPage(account, tasks)
-        self.documents_page = DocumentsPage()
-        self.search_page = SearchPage(account, tasks)
-        self.travel_page = TravelPage()
-        self.reader_slot = ReaderSlot(account, tasks, lambda reader: connect_reader(self, reader))
-        self.board = PositionBoard(account, tasks)
-        self.console = VoteConsole(account, tasks)
-        self.record_page = RecordPage(account, tasks)
-        self.office_ballots = OfficeBallots(account, tasks)
-        self.office_meetings = OfficeMeetings(account, tasks)
-        self.office_inbox = OfficeInbox(account, tasks)
+    # --- the meeting's page and its parts, made together at their first use ------------
+
+    def make_meeting_page(self) -> MeetingPage:
+        """The meeting's page with its decision panel and roll call, wired to the window."""
+        from ui.decisions.item_panel import ItemDecisionPanel
+        from ui.meeting.page import MeetingPage
+        from ui.meeting.roll_call import RollCallBar
+
+        page = MeetingPage()
+        panel = self._item_panel = ItemDecisionPanel(self.account, self.tasks)
+        page.set_side_panel(panel)
+        roll_call = self._roll_call = page.set_roll_call(RollCallBar(self.account, self.tasks))
+        page.item_selected.connect(panel.show_item)
+        page.open_document.connect(self.open_document)
+        page.board_requested.connect(lambda mid: self.show_page(Screen.BOARD, mid))
+        page.console_requested.connect(lambda mid: self.show_page(Screen.CONSOLE, mid))
+        page.calendar_requested.connect(self.calendar.ask)
+        panel.acted.connect(self.after_act)
+        roll_call.acted.connect(self.after_act)
+        return page
+
+    @property
+    def item_panel(self) -> ItemDecisionPanel:
+        self.meeting_page  # noqa: B018 (made with the meeting's page)
+        assert self._item_panel is not None
+        return self._item_panel
+
+    @property
+    def roll_call(self) -> RollCallBar:
+        self.meeting_page  # noqa: B018 (made with the meeting's page)
+        assert self._roll_call is not None
+        return self._roll_call
+
+    @property
+    def calendar(self) -> MeetingCalendar:
+        """The meeting's calendar file, asked from the meeting's page (icalendar loads then)."""
+        if self._calendar is None:
+            from ui.meeting.calendar_export import MeetingCalendar
+
+            self._calendar = MeetingCalendar(self.account, self.tasks, self)
+            self._calendar.message_shown.connect(self.status.show_message)
+        return self._calendar
 
     @property
     def reader(self) -> DocumentReader:

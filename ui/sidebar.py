@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFocusEvent, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ecabinet.client.library import BallotEntry, Overview
@@ -149,6 +149,19 @@ class Sidebar(QTreeWidget):
         # "Hôm nay" is a top-level entry of its own; the others sit under their sections.
         sections = top_level(self)
         return sections[:1] + [entry for section in sections for entry in children(section)]
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        # With no entry chosen (a screen the sidebar does not list is in front), Qt makes the
+        # first entry current when the list gets the focus, as when the window is active
+        # again: that is no choice of the member's, and it showed "Hôm nay".
+        chosen = self.currentItem() is not None
+        self._filling = True
+        try:
+            super().focusInEvent(event)
+            if not chosen:
+                self.forget_choice()
+        finally:
+            self._filling = False
 
     def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if self._filling or current is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
@@ -22,9 +23,10 @@ from PySide6.QtNetwork import QNetworkInformation
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
 from ecabinet.client.engine import SyncResult
-from ecabinet.client.notes import CarryReport, carry_all
-from ecabinet.client.search import SearchIndex
 from ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from ecabinet.client.notes import CarryReport
 
 log = logging.getLogger(__name__)
 
@@ -127,12 +129,21 @@ class SyncController(QObject):
     def _index(self) -> None:
         account = self.account.member
 
+        # The search index and the notes' text layout (pypdfium2) are imported on the lanes
+        # that use them, after the first sync: they are no part of the start.
         def index() -> int:
+            from ecabinet.client.search import SearchIndex
+
             return SearchIndex(account.store, account.write).index_new_documents()
+
+        def carry() -> CarryReport:
+            from ecabinet.client.notes import carry_all
+
+            return carry_all(account)
 
         self.tasks.run_network(index, self.indexed.emit)
         # Notes follow a replaced draft; written on the local lane with the other acts.
-        self.tasks.run_local(lambda: carry_all(account), self._carried)
+        self.tasks.run_local(carry, self._carried)
 
     def _carried(self, report: CarryReport) -> None:
         if report.placed or report.unplaced:

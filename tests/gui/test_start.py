@@ -1,6 +1,7 @@
 """The window paints before the heavy modules load: the start window needs neither the client
 core nor the main window, and the main window needs neither the reader with QtPdf, nor pyHanko,
-fpdf or pypdf, which come when first needed (docs/benchmarks.md, "Start time")."""
+fpdf or pypdf, which come when first needed; nor the modules of its pages other than "Hôm
+nay", each made when its screen is first shown (docs/benchmarks.md, "Start time")."""
 
 from __future__ import annotations
 
@@ -40,9 +41,58 @@ def test_importing_the_window_leaves_the_reader_and_the_pdf_libraries_for_later(
     assert "PySide6.QtPdf" in imported_with("ui.reader.reader", wanted)  # the probe sees them
 
 
+LATER_PAGES = (
+    "ui.meeting.page",
+    "ui.meeting.roll_call",
+    "ui.decisions.item_panel",
+    "ui.decisions.ballot_page",
+    "ui.decisions.board",
+    "ui.decisions.vote_console",
+    "ui.documents.page",
+    "ui.search.page",
+    "ui.travel.page",
+    "ui.record.page",
+    "ui.office.ballots",
+    "ui.office.meetings",
+)
+# What only a later screen or the first sync uses: the meeting's calendar file, search, the
+# notes' text layout, the Office's client, the sign-in dialog and the screenshot tour.
+LATER_MODULES = (
+    "icalendar",
+    "ecabinet.client.search",
+    "ecabinet.client.notes",
+    "pypdfium2",
+    "ecabinet.client.office",
+    "ui.signin.dialog",
+    "ui.screenshots",
+)
+
+
+def test_the_window_s_start_leaves_the_other_pages_for_their_first_showing() -> None:
+    wanted = LATER_PAGES + LATER_MODULES
+    assert imported_with("ui.app, ui.main_window", wanted) == "[]"
+    made = imported_with("ui.meeting.page, ui.office.meetings, ui.search.page", wanted)
+    assert "ui.meeting.page" in made and "ecabinet.client.search" in made  # the probe sees them
+
+
 def test_the_start_window_comes_before_the_client_core_and_the_main_window() -> None:
     wanted = ("sqlalchemy", "ecabinet.client.account", "ui.main_window", "main")
     assert imported_with("main, ui.app, ui.starting", wanted) == "['main']"
+
+
+def test_the_icons_are_drawn_without_importing_qtawesome_or_qtpy(qtbot: QtBot) -> None:
+    # qtpy's star imports of QtCore, QtGui and QtWidgets came before the first paint;
+    # the icons read QtAwesome's font file and charmap without importing the package.
+    wanted = ("qtawesome", "qtpy")
+    assert imported_with("ui.app, ui.main_window", wanted) == "[]"
+    from ui.icons import ICON_NAMES, icon
+
+    for name in ICON_NAMES:
+        image = icon(name, "#000000").pixmap(32, 32).toImage()
+        inked = [image.pixelColor(x, y).alpha() > 0 for x in range(32) for y in range(32)].count(
+            True
+        )
+        assert 10 < inked < 32 * 32 * 3 // 4, name  # a glyph, neither nothing nor a block
 
 
 def test_the_main_window_takes_the_start_window_s_place_and_size(qtbot: QtBot) -> None:

@@ -43,6 +43,7 @@ REOPEN = textwrap.dedent(
     from PySide6.QtWidgets import QApplication, QSplitter
     from tests.loopback import signed_in
     from ui.main_window import MainWindow
+    from ui.screens import Screen
     from ui.tasks import TaskManager
 
     url, root = sys.argv[1], Path(sys.argv[2])
@@ -53,6 +54,8 @@ REOPEN = textwrap.dedent(
     account = signed_in(url, root / "p")
 
     def shown(window):
+        window.show_page(Screen.MEETING, "")  # the meeting's page is made when first shown
+        app.processEvents()
         made = window.reader_slot.reader()  # made at the first document
         sidebar = window.findChild(QSplitter, "sidebar-splitter")
         reader = window.findChild(QSplitter, "reader-splitter")
@@ -65,6 +68,8 @@ REOPEN = textwrap.dedent(
     window.resize(1500, 900)
     app.processEvents()
     window.findChild(QSplitter, "sidebar-splitter").setSizes([420, 1080])
+    window.show_page(Screen.MEETING, "")
+    app.processEvents()
     window.meeting_page.splitter.setSizes([500, 250])
     window.reader_slot.reader().show_panel("notes")
     window.reader_slot.reader().findChild(QSplitter, "reader-splitter").setSizes([300, 900])

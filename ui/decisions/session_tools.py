@@ -83,7 +83,9 @@ class SessionTools(QObject):
         box.addWidget(self.conclusion)
         box.addLayout(row)
         box.addWidget(self.note)
-        self.set_office(True)
+        # Built for the Office (the grid editable, every box not hidden); the console narrows
+        # it with set_office once it knows the role. No setVisible here: a box without its
+        # parent yet is a window, and showing one takes the activation from the main window.
 
     def set_office(self, office: bool) -> None:
         """The Government Office records; the chair's console shows the roll call only."""

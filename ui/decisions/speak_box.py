@@ -38,7 +38,8 @@ class SpeakBox(QWidget):
         self.button.clicked.connect(self.toggle)
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.state.setVisible(not compact)  # in a toolbar the state is the button's tooltip
+        # In a toolbar the state is the button's tooltip: the label stays out of the layout.
+        # Never setVisible(True) here: a label without its parent yet is a window of its own.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)

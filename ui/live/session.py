@@ -21,7 +21,6 @@ from ecabinet.wire.live import SessionItem, VoteOpened
 from ui.live.alerts import VoteAlert
 from ui.live.bridge import LiveBridge
 from ui.live.connection import LiveConnection
-from ui.meeting.page import ITEM
 from ui.screens import Screen
 
 if TYPE_CHECKING:
@@ -65,9 +64,11 @@ class LiveSession(QObject):
                 store.cursor,
                 lambda cursor: self.connection.hold(member, cursor),
             )
-        panel = self.window.item_panel
-        if self._vote_item and panel.item_id == self._vote_item:
-            panel.show_item(self._vote_item)  # the pull brought the open vote: its buttons
+        # The panel is asked for only with a vote open: asking makes the meeting's page.
+        if self._vote_item and self.window.item_panel.item_id == self._vote_item:
+            self.window.item_panel.show_item(
+                self._vote_item
+            )  # the pull brought the open vote: its buttons
 
     # --- a vote opened ------------------------------------------------------------------
 
@@ -148,6 +149,8 @@ class LiveSession(QObject):
         window = self.window
         if window.page != Screen.MEETING or window.object_id != meeting_id:
             return
+        from ui.meeting.page import ITEM  # the meeting's page is in front: loaded
+
         if not window.meeting_page.select(ITEM, item_id):
             return  # not on the laptop yet: the pull that follows brings it
         self._wanted = None

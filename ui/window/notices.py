@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ecabinet.client.engine import SyncResult
-from ecabinet.client.notes import CarryReport
 from ui.screens import Screen
 from ui.view import View
 
 if TYPE_CHECKING:
+    from ecabinet.client.notes import CarryReport  # the notes' module is loaded after a sync
     from ui.main_window import MainWindow
 
 REFRESH_WHILE_DOWNLOADING_S = 1.0

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.account import Account
 from ui.tasks import TaskManager
+from ui.window.page_slot import PageSlot
 
 if TYPE_CHECKING:
     from ui.reader.reader import DocumentReader
 
 
-class ReaderSlot(QWidget):
+class ReaderSlot(PageSlot["DocumentReader"]):
     def __init__(
         self,
         account: Account,
@@ -29,21 +30,17 @@ class ReaderSlot(QWidget):
         made: Callable[[DocumentReader], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.account, self.tasks = account, tasks
-        self._made = made  # wires the new reader to the window
-        self.built: DocumentReader | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def reader(self) -> DocumentReader:
-        if self.built is None:
+        def make() -> DocumentReader:
             from ui.reader.reader import DocumentReader  # deferred: see above
 
-            self.built = DocumentReader(self.account, self.tasks)
-            self._layout.addWidget(self.built)
-            self._made(self.built)
-        return self.built
+            reader = DocumentReader(account, tasks)
+            made(reader)  # wires the new reader to the window
+            return reader
+
+        super().__init__(make, parent)
+
+    def reader(self) -> DocumentReader:
+        return self.page()
 
     def close_document(self) -> None:
         """Nothing to close when no reader was ever made."""

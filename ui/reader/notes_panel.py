@@ -10,7 +10,7 @@ agenda item (ui/reader/opinion_dialog.py). GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -141,7 +141,12 @@ class NotesPanel(QWidget):
         right-click menu."""
         self.to_ballot = QAction(icon("ballot"), self.tr("Đưa vào ý kiến khác…"), self)
         self.to_item = QAction(icon("meeting"), self.tr("Gửi ý kiến bằng văn bản…"), self)
-        for action, kind in ((self.to_ballot, "ballot"), (self.to_item, "item")):
+        # Keys while the notes list has the focus: Ctrl+Shift+Y (ý kiến khác), Ctrl+Shift+W
+        # (written opinion); the window's own keys never use them.
+        keyed = ((self.to_ballot, "ballot", "Ctrl+Shift+Y"), (self.to_item, "item", "Ctrl+Shift+W"))
+        for action, kind, key in keyed:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, k=kind: self.request_opinion(k))
             self.list.addAction(action)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -80,6 +80,11 @@ def freshness(entry: DocumentEntry) -> str:
         return QCoreApplication.translate("Labels", "{kind} v{new} thay thế v{old}").format(
             kind=document_kind(entry.document.kind), new=entry.number, old=entry.number - 1
         )
+    return freshness_new()
+
+
+def freshness_new() -> str:
+    """The mark of a paper new to the member (not a replaced one)."""
     return QCoreApplication.translate("Labels", "Mới")
 
 

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import requests
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -21,6 +22,7 @@ from ui.meeting.page import DOCUMENT, ROLE
 from ui.screens import Screen
 from ui.search.cards import CARD_ROLE
 from ui.tasks import TaskManager
+from ui.widgets.chips import MARK
 
 WAIT = 30_000
 
@@ -66,7 +68,13 @@ def publish_new_version(url: str, document_id: str) -> None:
 
 
 def agenda_texts(window: MainWindow) -> list[str]:
-    return [" | ".join(node.text(c) for c in range(4)) for node in window.meeting_page._nodes()]
+    """Each row's cells; a paper's mark (drawn as a chip after its title) as "  [Mới]"."""
+
+    def cell(node: QTreeWidgetItem, column: int) -> str:
+        mark = node.data(0, MARK) if column == 0 else None
+        return f"{node.text(0)}  [{mark[0]}]" if mark else node.text(column)
+
+    return [" | ".join(cell(node, c) for c in range(4)) for node in window.meeting_page._nodes()]
 
 
 def test_after_a_sync_the_next_meeting_is_one_click_from_today(

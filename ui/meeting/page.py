@@ -27,13 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.library import DocumentEntry, MeetingEntry
+from ecabinet.domain import ItemStatus
 from ui import labels
 from ui.formatting import local_date
+from ui.style import tokens
 from ui.theme import colors
+from ui.widgets.chips import MARK, TONE, ChipDelegate
 from ui.widgets.labels import heading
 from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
+ITEM_TONES = {
+    ItemStatus.PENDING: tokens.NEUTRAL,
+    ItemStatus.DISCUSSING: tokens.OK,
+    ItemStatus.CLOSED: tokens.ACCENT,
+}
 Bar = TypeVar("Bar", bound=QWidget)
 ITEM, DOCUMENT, NOTE, ORIGIN = "item", "document", "note", "origin"
 
@@ -46,10 +54,11 @@ class Row:
     parent: tuple[str, str] | None
     texts: tuple[str, str, str, str]
     tooltip: str
-    fresh: bool = False  # new or replaced, not yet read
-    missing: bool = False  # the file is not (yet) on the laptop
+    fresh: str = ""  # "Mới", "Dự thảo v2 thay thế v1": new or replaced, not yet read
+    tones: tuple[str, str, str, str] = ("", "", "", "")  # cells drawn as chips in these tones
     selectable: bool = True
     quiet: bool = False  # a muted line under its parent (a document's origin)
+    heading: bool = False  # an agenda item, over its documents
 
 
 class MeetingPage(QWidget):
@@ -94,6 +103,8 @@ class MeetingPage(QWidget):
         # One line per row, columns sized once per rebuild: a header that resizes to its
         # contents on every change makes each update cost the whole agenda.
         self.agenda.setUniformRowHeights(True)
+        self.agenda.setItemDelegate(ChipDelegate(self.agenda))
+        self.agenda.setAlternatingRowColors(False)
         header = self.agenda.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -167,7 +178,8 @@ class MeetingPage(QWidget):
                 minutes,
                 labels.item_status(item.status),
             )
-            rows.append(Row(key, None, texts, item.title))
+            tones = ("", "", "", ITEM_TONES[item.status])
+            rows.append(Row(key, None, texts, item.title, tones=tones, heading=True))
             if item.paper_only:
                 note = self.tr("Tài liệu mật: chỉ phát bản giấy tại phiên họp")
                 rows.append(Row((NOTE, item.id), key, (note, "", "", ""), note, selectable=False))
@@ -178,12 +190,15 @@ class MeetingPage(QWidget):
     def _document_rows(self, parent: tuple[str, str], entry: DocumentEntry) -> list[Row]:
         document = entry.document
         fresh = labels.freshness(entry)
-        title = f"{document.title}  [{fresh}]" if fresh else document.title
-        texts = (title, labels.document_kind(document.kind), "", labels.document_state(entry))
+        state = labels.document_state(entry)
+        texts = (document.title, labels.document_kind(document.kind), "", state)
         hint = self.tr("Nhấn Enter hoặc nhấp đúp để đọc")
         key = (DOCUMENT, document.id)
-        tooltip = f"{document.origin}\n{hint}" if document.origin else hint
-        rows = [Row(key, parent, texts, tooltip, bool(fresh), not entry.present)]
+        lines = [document.title] + ([fresh] if fresh else []) + [document.origin, hint]
+        tooltip = "\n".join(line for line in lines if line)
+        here = tokens.OK if entry.present else tokens.ACCENT if entry.downloading else ""
+        tones = ("", tokens.NEUTRAL, "", here or tokens.NEUTRAL)
+        rows = [Row(key, parent, texts, tooltip, fresh, tones)]
         if document.origin:
             # Rows keep one height (setUniformRowHeights), so the second line is a child row.
             texts = (document.origin, "", "", "")
@@ -225,11 +240,14 @@ class MeetingPage(QWidget):
         if not row.selectable:
             node.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(node.font(0))
-        font.setBold(row.fresh)
+        font.setBold(row.heading)
         node.setFont(0, font)
-        ink = colors().accent if row.fresh else colors().muted if row.quiet else None
-        node.setForeground(0, QBrush(ink) if ink is not None else QBrush())
-        node.setForeground(3, QBrush(colors().muted) if row.missing else QBrush())
+        node.setForeground(0, QBrush(colors().muted) if row.quiet else QBrush())
+        replaced = row.fresh and row.fresh != labels.freshness_new()
+        tone = tokens.WARNING if replaced else tokens.ACCENT
+        node.setData(0, MARK, (row.fresh, tone) if row.fresh else None)
+        for column, cell_tone in enumerate(row.tones):
+            node.setData(column, TONE, cell_tone or None)
 
     def current_selection(self) -> tuple[str, str] | None:
         node = self.agenda.currentItem()

@@ -31,6 +31,10 @@ QPushButton:pressed, QPushButton:checked {{ background: {p.selected}; }}
 QPushButton:default {{ background: {p.accent}; color: {p.on_accent}; border-color: {p.accent}; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}
 QPushButton:focus {{ border-color: {p.accent}; }}
+QCommandLinkButton {{ background: transparent; border: 1px solid transparent;
+    border-radius: {RADIUS}px; padding: 6px; color: {p.text}; }}
+QCommandLinkButton:hover {{ background: {p.hover}; border-color: {p.border}; }}
+QCommandLinkButton:focus {{ border-color: {p.accent}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: {RADIUS}px; padding: 3px; }}
 QToolButton:hover {{ background: {p.hover}; border-color: {p.border}; }}
 QToolButton:checked, QToolButton:pressed {{ background: {p.selected}; }}

@@ -12,6 +12,7 @@ from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
 from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import Unsafe, UnsafeText
+from ui.style import tokens
 
 
 def translate(text: str) -> str:
@@ -49,6 +50,14 @@ def meeting_kind(kind: MeetingKind) -> str:
 
 def meeting_status(status: MeetingStatus) -> str:
     return translate(str(MEETING_STATUSES[status]))
+
+
+def meeting_tone(status: MeetingStatus) -> str:
+    """The tone of a meeting's status chip (ui/style/tokens.py)."""
+    return {
+        MeetingStatus.PUBLISHED: tokens.ACCENT,
+        MeetingStatus.IN_PROGRESS: tokens.OK,
+    }.get(status, tokens.NEUTRAL)
 
 
 def item_status(status: ItemStatus) -> str:

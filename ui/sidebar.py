@@ -12,13 +12,14 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ecabinet.client.library import BallotEntry, Overview
-from ecabinet.domain import BallotStatus, MeetingStatus
+from ecabinet.domain import BallotStatus
 from ecabinet.wire.objects import MeetingData
 from ui import labels
 from ui.formatting import local_date, short_date, time_left, under_a_day
 from ui.icons import icon
 from ui.screens import Screen
-from ui.sidebar_cards import (
+from ui.style import tokens
+from ui.widgets.cards import (
     BADGE,
     CARD,
     CHIP,
@@ -29,18 +30,11 @@ from ui.sidebar_cards import (
     TITLE,
     TOOL,
     URGENT,
-    SidebarDelegate,
+    CardDelegate,
 )
-from ui.style import tokens
 from ui.widgets.trees import children, top_level
 
 ROLE = Qt.ItemDataRole.UserRole
-MEETING_TONES = {
-    MeetingStatus.DRAFT: tokens.NEUTRAL,
-    MeetingStatus.PUBLISHED: tokens.ACCENT,
-    MeetingStatus.IN_PROGRESS: tokens.OK,
-    MeetingStatus.CLOSED: tokens.NEUTRAL,
-}
 
 
 class Sidebar(QTreeWidget):
@@ -57,7 +51,7 @@ class Sidebar(QTreeWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)  # the card under the pointer is shaded
-        self.setItemDelegate(SidebarDelegate(self))
+        self.setItemDelegate(CardDelegate(self))
         self.setAccessibleName(self.tr("Danh mục"))
         self.currentItemChanged.connect(self._changed)
         self._filling = False
@@ -145,7 +139,7 @@ class Sidebar(QTreeWidget):
             parent, meeting.title, short_date(meeting.starts_at), Screen.MEETING, meeting.id
         )
         status = labels.meeting_status(meeting.status)
-        item.setData(0, CHIP, (status, MEETING_TONES[meeting.status]))
+        item.setData(0, CHIP, (status, labels.meeting_tone(meeting.status)))
         item.setData(0, BADGE, unread)
         lines = [meeting.title, f"{status} · {local_date(meeting.starts_at)}"]
         if unread:
@@ -170,9 +164,9 @@ class Sidebar(QTreeWidget):
             when = left
         elif entry.replied:
             chip, when = (self.tr("Đã trả lời"), tokens.OK), left
-        else:
-            chip = ("", "")
-            when = self.tr("Hạn: {date}").format(date=short_date(ballot.deadline))
+        else:  # the member is not one of its voters (the Government Office)
+            chip = (self.tr("Đang lấy ý kiến"), tokens.ACCENT)
+            when = self.tr("hạn {date}").format(date=short_date(ballot.deadline))
         detail = f"{chip[0]} · {when}" if chip[0] else when
         item = self._entry(parent, ballot.title, detail, Screen.BALLOT, ballot.id)
         item.setData(0, DETAIL, when)

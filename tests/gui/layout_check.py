@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -166,13 +168,20 @@ def _tree_problems(view: QTreeWidget) -> list[str]:
     metrics, header = view.fontMetrics(), view.headerItem()
     rows = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
     shown = [row for row in rows if row is not None and not row.isHidden()]
+
+    def need(row: QTreeWidgetItem, column: int) -> int:
+        # What the cell's delegate asks for (a chip, a mark after the title), at least its text.
+        option = QStyleOptionViewItem()
+        option.font = row.font(column)  # type: ignore[attr-defined]
+        index = view.indexFromItem(row, column)
+        drawn = view.itemDelegateForIndex(index).sizeHint(option, index).width()
+        text = QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
+        return max(text, drawn)
+
     needed = [
         max(
             metrics.horizontalAdvance(header.text(column)) + TREE_PADDING,
-            *(
-                QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
-                for row in shown  # an unread paper's row is bold
-            ),
+            *(need(row, column) for row in shown),
         )
         for column in range(view.columnCount())
     ]

@@ -30,6 +30,7 @@ from ecabinet.client.library import DocumentEntry, MeetingEntry
 from ecabinet.domain import ItemStatus
 from ui import labels
 from ui.formatting import local_date
+from ui.icons import icon
 from ui.style import tokens
 from ui.theme import colors
 from ui.widgets.chips import MARK, TONE, ChipDelegate
@@ -73,22 +74,13 @@ class MeetingPage(QWidget):
         self.meeting_id = ""
         self._shown: list[Row] = []
         self._by_key: dict[tuple[str, str], QTreeWidgetItem] = {}
-        self.title = heading(scale=1.4)
+        self.title = heading(scale=tokens.TITLE)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.board_button = QPushButton(self.tr("Bảng ý kiến các thành viên"))
-        self.board_button.clicked.connect(lambda: self.board_requested.emit(self.meeting_id))
-        self.console_button = QPushButton(self.tr("Điều hành phiên họp"))
-        self.console_button.clicked.connect(lambda: self.console_requested.emit(self.meeting_id))
-        self.calendar_button = QPushButton(self.tr("Thêm vào lịch"))
-        self.calendar_button.setToolTip(
-            self.tr("Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị")
-        )
-        self.calendar_button.clicked.connect(
-            lambda: self.calendar_requested.emit(self.meeting_id, self.title.text())
-        )
-        self.set_chair_tools(False)
+        self.status = QLabel()  # the meeting's status as a chip beside its kind
+        self.kind = QLabel()
+        self.kind.setObjectName("caption")
         self.agenda = QTreeWidget()
         self.agenda.setColumnCount(4)
         self.agenda.setHeaderLabels(
@@ -119,16 +111,40 @@ class MeetingPage(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        buttons = self._buttons()
+        state = QHBoxLayout()
+        state.setSpacing(tokens.S)
+        state.addWidget(self.status)
+        state.addWidget(self.kind)
+        state.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(tokens.S)
+        layout.addWidget(self.title)
+        layout.addLayout(state)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+    def _buttons(self) -> QHBoxLayout:
+        """ "Thêm vào lịch", and the chair's and the Government Office's own tools."""
+        self.board_button = QPushButton(self.tr("Bảng ý kiến các thành viên"))
+        self.board_button.clicked.connect(lambda: self.board_requested.emit(self.meeting_id))
+        self.console_button = QPushButton(self.tr("Điều hành phiên họp"))
+        self.console_button.clicked.connect(lambda: self.console_requested.emit(self.meeting_id))
+        self.calendar_button = QPushButton(icon("calendar"), self.tr("Thêm vào lịch"))
+        self.calendar_button.setToolTip(
+            self.tr("Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị")
+        )
+        self.calendar_button.clicked.connect(
+            lambda: self.calendar_requested.emit(self.meeting_id, self.title.text())
+        )
+        self.set_chair_tools(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.board_button)
         buttons.addWidget(self.console_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.details)
-        layout.addLayout(buttons)
-        layout.addWidget(self.splitter, 1)
+        return buttons
 
     def set_side_panel(self, panel: QWidget) -> None:
         """The decision panel of the chosen item (positions, votes), owned by the window."""
@@ -138,7 +154,7 @@ class MeetingPage(QWidget):
         """The quorum line and the "Có mặt" button of a session (owned by the window)."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(2, bar)  # under the time and place
+        layout.insertWidget(3, bar)  # under the time and place
         return bar
 
     def set_chair_tools(self, visible: bool) -> None:
@@ -151,10 +167,12 @@ class MeetingPage(QWidget):
         selected = self.current_selection() if same else None
         self.meeting_id = meeting.id
         self.title.setText(meeting.title)
-        lines = [
-            f"{labels.meeting_kind(meeting.kind)} · {labels.meeting_status(meeting.status)}",
-            self.tr("Thời gian: {when}").format(when=local_date(meeting.starts_at)),
-        ]
+        self.status.setText(labels.meeting_status(meeting.status))
+        self.status.setProperty("tone", labels.meeting_tone(meeting.status))
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.kind.setText(labels.meeting_kind(meeting.kind))
+        lines = [self.tr("Thời gian: {when}").format(when=local_date(meeting.starts_at))]
         if meeting.place:
             lines.append(self.tr("Địa điểm: {place}").format(place=meeting.place))
         self.details.setText("\n".join(lines))

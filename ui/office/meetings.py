@@ -30,12 +30,13 @@ from ecabinet.domain import MeetingStatus
 from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import MeetingData
 from ui.formatting import local_date, short_date
-from ui.labels import meeting_status
+from ui.labels import meeting_status, meeting_tone
 from ui.office.agenda_builder import AgendaBuilder
 from ui.office.delivery import DeliveryView
 from ui.office.file_words import refusal_words
 from ui.office.meeting_form import MeetingForm
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP, DETAIL
 from ui.widgets.labels import heading
 from ui.widgets.splitter import ListSplitter
 
@@ -130,6 +131,8 @@ class OfficeMeetings(QWidget):
             row = QListWidgetItem(f"{state} · {short_date(meeting.starts_at)}", self.list)
             row.setData(ROLE, meeting.id)
             row.setToolTip(f"{state} · {local_date(meeting.starts_at)}")
+            row.setData(CHIP, (meeting_status(meeting.status), meeting_tone(meeting.status)))
+            row.setData(DETAIL, short_date(meeting.starts_at))
             if meeting.id == self.meeting_id:
                 self.list.setCurrentItem(row)
         self.list.blockSignals(False)

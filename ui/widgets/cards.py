@@ -1,11 +1,11 @@
-"""How the sidebar's entries are drawn: a meeting or a ballot as a card (its whole title
-wrapped, its day, a state chip, a badge of unread papers), a tool as an icon and its name,
-a section's name as a quiet caption.
+"""Lists drawn as cards: a meeting or a ballot with its whole title wrapped, its day, a state
+chip and a badge of unread papers; a tool as an icon and its name; a section's name as a
+quiet caption. The sidebar and the Government Office's lists beside their pages use it.
 
-The tree's items keep their text (the title and its detail, what tests and screen readers
-read); what the card shows comes from the roles set by ui/sidebar.py. Rows grow with the
-title: the height is measured at the list's width, so nothing is cut at any text size.
-GUI thread (painting).
+The items keep their text (the title and its detail, what tests and screen readers read);
+the card takes its parts from the roles below, or else the text's first line as the title
+and the other lines as the detail. Rows grow with the title: the height is measured at the
+list's width, so nothing is cut at any text size. GUI thread (painting).
 """
 
 from __future__ import annotations
@@ -30,13 +30,29 @@ OUTER_X, OUTER_Y = tokens.XS + 2, 2  # the card inside its row
 INNER = tokens.S  # text inside the card
 GAP = tokens.XS  # between the title and the line under it
 ICON = 18
+NATURAL_MAX = 380  # a list beside its page asks for no more than this (titles then wrap)
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SidebarDelegate(QStyledItemDelegate):
-    def __init__(self, view: QWidget) -> None:
+def _title(index: Index) -> str:
+    title = index.data(TITLE)
+    return str(title) if title is not None else str(index.data() or "").split("\n")[0]
+
+
+def _detail(index: Index) -> str:
+    detail = index.data(DETAIL)
+    if detail is not None:
+        return str(detail)
+    return " · ".join(str(index.data() or "").split("\n")[1:])
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, view: QWidget, natural: bool = False) -> None:
+        """``natural``: the list asks for its content's width (a list beside its page);
+        else it takes the width it is given (the sidebar)."""
         super().__init__(view)
         self.view = view
+        self.natural = natural
 
     # --- sizes ---------------------------------------------------------------------------
 
@@ -52,11 +68,21 @@ class SidebarDelegate(QStyledItemDelegate):
         if kind == TOOL:
             return QSize(width, max(metrics.height(), ICON) + 2 * (INNER - 2) + 2 * OUTER_Y)
         title = self._title_rect(QRect(0, 0, width, 10_000), font, index)
-        height = self._wrapped(font, title.width(), str(index.data(TITLE) or "")).height()
+        height = self._wrapped(font, title.width(), _title(index)).height()
         height += GAP + self._second_line_height(font, index)
         if self._detail_below(font, title.width(), index):
             height += QFontMetrics(_caption(font)).height()
+        if self.natural:
+            width = min(NATURAL_MAX, self._natural_width(font, index))
         return QSize(width, height + 2 * INNER + 2 * OUTER_Y)
+
+    def _natural_width(self, font: QFont, index: Index) -> int:
+        small, chip = _caption(font), index.data(CHIP)
+        second = QFontMetrics(small).horizontalAdvance(_detail(index))
+        if chip:
+            second += chip_size(small, chip[0])[0] + tokens.S
+        first = QFontMetrics(font).horizontalAdvance(_title(index))
+        return max(first, second) + 2 * (OUTER_X + INNER) + 2
 
     def _width(self) -> int:
         viewport = getattr(self.view, "viewport", None)
@@ -71,7 +97,7 @@ class SidebarDelegate(QStyledItemDelegate):
     @staticmethod
     def _detail_below(font: QFont, room: int, index: Index) -> bool:
         """The detail goes under the chip when both do not fit on one line."""
-        chip, detail = index.data(CHIP), str(index.data(DETAIL) or "")
+        chip, detail = index.data(CHIP), _detail(index)
         if not chip or not detail:
             return False
         small = _caption(font)
@@ -97,7 +123,7 @@ class SidebarDelegate(QStyledItemDelegate):
         rect: QRect = option.rect  # type: ignore[attr-defined]
         font: QFont = option.font  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
-        kind = index.data(KIND)
+        kind = index.data(KIND) or CARD
         painter.save()
         if kind in (SECTION, NOTE):
             painter.setFont(_caption(font, bold=kind == SECTION))
@@ -149,7 +175,7 @@ class SidebarDelegate(QStyledItemDelegate):
     def _paint_card(
         self, painter: QPainter, rect: QRect, font: QFont, index: Index, colours: tokens.Palette
     ) -> None:
-        title = str(index.data(TITLE) or "")
+        title = _title(index)
         title_rect = self._title_rect(rect, font, index)
         wrapped = self._wrapped(font, title_rect.width(), title)
         title_rect.setHeight(wrapped.height())
@@ -172,7 +198,7 @@ class SidebarDelegate(QStyledItemDelegate):
             left = drawn.right() + 1 + tokens.S
         if below:
             left, top, line = title_rect.left(), top + line, QFontMetrics(small).height()
-        detail = str(index.data(DETAIL) or "")
+        detail = _detail(index)
         if detail:
             painter.setFont(small)
             urgent = colours.chips[tokens.DANGER][1]

@@ -41,6 +41,7 @@ from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
 from ui.style import tokens
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
 from ui.widgets.cards import CHIP, DETAIL
 from ui.widgets.file_drop import FileDropList
@@ -110,7 +111,7 @@ class OfficeBallots(QWidget):
         self.drafts = DraftList()
         add = QPushButton(self.tr("Thêm dự thảo…"))
         add.clicked.connect(self._choose_drafts)
-        self.create_button = QPushButton(self.tr("Tạo phiếu"))
+        self.create_button = primary(QPushButton(self.tr("Tạo phiếu")))
         self.create_button.clicked.connect(self.submit_new)
         form = QFormLayout()
         form.addRow(self.tr("Tiêu đề"), self.title)

@@ -35,6 +35,7 @@ from ui.office.agenda_builder import AgendaBuilder
 from ui.office.delivery import DeliveryView
 from ui.office.file_words import refusal_words
 from ui.office.meeting_form import MeetingForm
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
 from ui.widgets.cards import CHIP, DETAIL
 from ui.widgets.labels import heading
@@ -97,7 +98,7 @@ class OfficeMeetings(QWidget):
         self.tabs.addTab(self.form, self.tr("Thông tin và người dự"))
         self.tabs.addTab(self.agenda, self.tr("Chương trình và tài liệu"))
         self.tabs.addTab(follow, self.tr("Theo dõi nhận và đọc"))
-        self.save_button = QPushButton(self.tr("Lưu phiên họp"))
+        self.save_button = primary(QPushButton(self.tr("Lưu phiên họp")))
         self.save_button.clicked.connect(self.save)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.advance)

@@ -1,9 +1,11 @@
 """The application's style sheet, built from the tokens for the light or the dark theme.
 
-One sheet for every screen: calm buttons (the default one in the accent), inputs with a
-clear focus, lists and trees on a white (or dark) card, tabs underlined, group boxes as
-cards, chips for states (a QLabel with the property ``tone``), captions in the muted colour
-(a QLabel named ``caption``). No font sizes here: text follows the member's text size
+One sheet for every screen: calm buttons (the default one and the "primary" one in the
+accent), text inputs with a clear focus (spin boxes and date fields keep the style's own
+arrows: a sheet that draws their frame loses them), lists and trees on a white (or dark)
+card, tabs underlined, group boxes as cards with their title inside, chips for states (a
+QLabel with the property ``tone``), captions in the muted colour (a QLabel named
+``caption``). No font sizes here: text follows the member's text size
 (ui/theme.apply_font_scale). Any thread (builds a string).
 """
 
@@ -29,6 +31,9 @@ QPushButton {{ background: {p.base}; color: {p.text}; border: 1px solid {p.borde
 QPushButton:hover {{ background: {p.hover}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {p.selected}; }}
 QPushButton:default {{ background: {p.accent}; color: {p.on_accent}; border-color: {p.accent}; }}
+QPushButton[primary="true"] {{ background: {p.accent}; color: {p.on_accent};
+    border-color: {p.accent}; font-weight: bold; }}
+QPushButton[primary="true"]:disabled {{ background: {p.border}; color: {p.muted}; }}
 QPushButton:disabled {{ color: {p.muted}; background: {p.window}; }}
 QPushButton:focus {{ border-color: {p.accent}; }}
 QCommandLinkButton {{ background: transparent; border: 1px solid transparent;
@@ -38,12 +43,11 @@ QCommandLinkButton:focus {{ border-color: {p.accent}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: {RADIUS}px; padding: 3px; }}
 QToolButton:hover {{ background: {p.hover}; border-color: {p.border}; }}
 QToolButton:checked, QToolButton:pressed {{ background: {p.selected}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDateTimeEdit, QDateEdit, QTimeEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {p.base}; color: {p.text}; border: 1px solid {p.border};
     border-radius: {RADIUS}px; padding: 4px 6px;
     selection-background-color: {p.accent}; selection-color: {p.on_accent}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus,
-QDateTimeEdit:focus {{ border-color: {p.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border-color: {p.accent}; }}
 QTreeView, QListView, QTableView {{ background: {p.base}; border: 1px solid {p.border};
     border-radius: {RADIUS}px; selection-background-color: {p.selected};
     selection-color: {p.text}; outline: 0; }}
@@ -56,9 +60,9 @@ QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transp
 QTabBar::tab:selected {{ color: {p.text}; border-bottom-color: {p.accent}; }}
 QTabBar::tab:hover {{ color: {p.text}; }}
 QGroupBox {{ background: {p.base}; border: 1px solid {p.border};
-    border-radius: {CARD_RADIUS}px; margin-top: 1.4em; padding: 8px 6px 6px 6px; }}
-QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: 8px;
-    padding: 0 4px; color: {p.text}; font-weight: bold; }}
+    border-radius: {CARD_RADIUS}px; margin-top: 0; padding: 2.2em 8px 8px 8px; }}
+QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; left: 8px;
+    top: 0.6em; padding: 0 4px; color: {p.text}; font-weight: bold; }}
 {cards} {{ background: {p.base}; border: 1px solid {p.border}; border-radius: {CARD_RADIUS}px; }}
 QToolBar {{ border: none; border-bottom: 1px solid {p.border}; spacing: 4px; padding: 2px 6px; }}
 QStatusBar {{ border-top: 1px solid {p.border}; }}

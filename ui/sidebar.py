@@ -46,7 +46,8 @@ class Sidebar(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setIndentation(0)
         self.setItemsExpandable(False)  # the sections stay open: a click chooses, not folds
-        self.setMinimumWidth(260)
+        # About 36 characters a line, so a title wraps to two lines at any text size.
+        self.setMinimumWidth(max(260, self.fontMetrics().averageCharWidth() * 36))
         self.setObjectName("sidebar")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -1,9 +1,9 @@
 """A card of the home screen: a framed box with a heading, lines of text, and entries a member
 clicks to open the thing itself (a ballot, a document, a screen).
 
-An entry is a QCommandLinkButton: an icon saying what it opens, a title with a wrapped line
-under it, reached with Tab and opened with Enter or a click, as a link would be; the style
-sheet (ui/style/sheet.py) draws it as a quiet row that lights up under the pointer. Times
+An entry is a link row (ui/widgets/link_row.py): an icon saying what it opens, a title with
+a wrapped line under it, reached with Tab and opened with Enter or a click, as a link would
+be; a quiet row that lights up under the pointer. Times
 that count down are kept as "tickers" the page updates each minute without reading the store
 again. GUI thread.
 """
@@ -26,6 +26,7 @@ from ui.icons import icon
 from ui.style import tokens
 from ui.theme import colors
 from ui.widgets.labels import heading
+from ui.widgets.link_row import LinkRow
 
 CARD_NAME = "home-card"
 # A button's title does not wrap: a longer one is cut, whole in its tooltip, so that a ballot
@@ -96,9 +97,8 @@ class Card(QFrame):
         self, title: str, detail: str, opened: Callable[[], None], glyph: str = "next"
     ) -> QCommandLinkButton:
         shown = title if len(title) <= TITLE_CHARACTERS else title[: TITLE_CHARACTERS - 1] + "…"
-        button = QCommandLinkButton(shown, detail)
+        button = LinkRow(shown, detail)
         button.setIcon(icon(glyph, colors().accent))
-        button.setIconSize(QSize(22, 22))
         button.setAccessibleName(title)
         button.setToolTip(title)
         button.clicked.connect(lambda _checked=False: opened())

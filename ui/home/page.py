@@ -25,7 +25,6 @@ from ecabinet.wire.objects import BallotData
 from ui.formatting import local_date, time_left, under_a_day
 from ui.home.cards import Card, card_style
 from ui.tasks import TaskManager
-from ui.theme import colors
 from ui.widgets.labels import heading
 
 TICK_MS = 60_000  # the countdowns show minutes at the finest
@@ -157,7 +156,7 @@ class HomePage(QWidget):
             ballot.title, "", partial(self.ballot_chosen.emit, ballot.id), "ballot"
         )
         if under_a_day(deadline, now):
-            button.setStyleSheet(f"color: {colors().danger.name()}")
+            button.setProperty("urgent", True)  # drawn in the danger colour
 
         def redraw(moment: datetime) -> None:
             button.setDescription(

@@ -59,11 +59,11 @@ QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transp
     color: {p.muted}; background: transparent; }}
 QTabBar::tab:selected {{ color: {p.text}; border-bottom-color: {p.accent}; }}
 QTabBar::tab:hover {{ color: {p.text}; }}
-QGroupBox {{ background: {p.base}; border: 1px solid {p.border};
+QGroupBox {{ background: {p.card}; border: 1px solid {p.border};
     border-radius: {CARD_RADIUS}px; margin-top: 0; padding: 2.2em 8px 8px 8px; }}
 QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; left: 8px;
     top: 0.6em; padding: 0 4px; color: {p.text}; font-weight: bold; }}
-{cards} {{ background: {p.base}; border: 1px solid {p.border}; border-radius: {CARD_RADIUS}px; }}
+{cards} {{ background: {p.card}; border: 1px solid {p.border}; border-radius: {CARD_RADIUS}px; }}
 QToolBar {{ border: none; border-bottom: 1px solid {p.border}; spacing: 4px; padding: 2px 6px; }}
 QStatusBar {{ border-top: 1px solid {p.border}; }}
 QStatusBar::item {{ border: none; }}

@@ -25,7 +25,8 @@ TONES = (NEUTRAL, ACCENT, OK, WARNING, DANGER)
 @dataclass(frozen=True)
 class Palette:
     window: str  # behind everything
-    base: str  # cards, lists, inputs
+    base: str  # lists, inputs
+    card: str  # cards and group boxes: raised above the window (lighter in the dark theme)
     text: str
     muted: str  # captions, secondary lines
     border: str
@@ -37,7 +38,8 @@ class Palette:
 
 
 LIGHT = Palette(
-    window="#f4f5f7", base="#ffffff", text="#1b1c1f", muted="#5f646b", border="#d5d9e0",
+    window="#f4f5f7", base="#ffffff", card="#ffffff", text="#1b1c1f",
+    muted="#5f646b", border="#d5d9e0",
     hover="#eef1f6", selected="#dde6f5", accent="#1f3f7a", on_accent="#ffffff",
     chips={
         NEUTRAL: ("#eceef2", "#3c4047"), ACCENT: ("#e1e9f8", "#1f3f7a"),
@@ -46,12 +48,13 @@ LIGHT = Palette(
     },
 )  # fmt: skip
 DARK = Palette(
-    window="#2b2d31", base="#1e1f22", text="#e6e6e6", muted="#a0a6ad", border="#42454b",
+    window="#2b2d31", base="#1e1f22", card="#35373c", text="#e6e6e6",
+    muted="#a0a6ad", border="#42454b",
     hover="#33363c", selected="#2c3a57", accent="#8fb3ff", on_accent="#10141c",
     chips={
-        NEUTRAL: ("#3a3d43", "#d6d8dc"), ACCENT: ("#24314d", "#b5cbff"),
-        OK: ("#1f3a23", "#a5d6a7"), WARNING: ("#43361a", "#ffd27a"),
-        DANGER: ("#4a2323", "#ffaaa3"),
+        NEUTRAL: ("#474a51", "#e0e2e6"), ACCENT: ("#30457a", "#d2dfff"),
+        OK: ("#26492b", "#b9e2bb"), WARNING: ("#56441c", "#ffdc94"),
+        DANGER: ("#5c2a2a", "#ffbdb7"),
     },
 )  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 ``layout_problems(root)`` walks a shown widget tree and names, in words a reviewer can act
 on, every visible QLabel or QAbstractButton whose text is wider than the widget (fontMetrics
-``horizontalAdvance`` against ``contentsRect``; a word-wrapped label by its ``heightForWidth``),
+``horizontalAdvance`` against ``contentsRect``; a word-wrapped label, or a link row that
+wraps its title, by its ``heightForWidth``),
 every list item whose text is cut, every list that hides rows behind a scroll bar (where asked),
 every flat table that cuts a cell while its other columns have room to spare,
 and every pair of visible sibling widgets whose geometries overlap. ``assert_laid_out(root)``
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
+
+from ui.widgets.link_row import LinkRow
 
 SLACK = 1  # pixels: rounding of fractional advances
 TREE_PADDING = 6  # pixels: a cell's text margins, both sides (the style's focus frame + 1)
@@ -125,6 +128,11 @@ def _button_problem(button: QAbstractButton) -> str | None:
         and not button.icon().isNull()
     ):
         return None  # its text is the tooltip's
+    if isinstance(button, LinkRow):  # wraps its title and line: judged as a wrapped label
+        height = button.heightForWidth(button.width())
+        if height > button.height() + SLACK:
+            return f"{_name(button)}: text needs {height} px high, the button has {button.height()}"
+        return None
     needed = _button_needs(button)
     if needed > button.width() + SLACK:
         return f"{_name(button)}: text needs {needed} px, the button has {button.width()}"

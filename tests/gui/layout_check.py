@@ -177,10 +177,10 @@ def _tree_problems(view: QTreeWidget) -> list[str]:
     rows = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
     shown = [row for row in rows if row is not None and not row.isHidden()]
 
-    def need(row: QTreeWidgetItem, column: int) -> int:
+    def cell_needs(row: QTreeWidgetItem, column: int) -> int:
         # What the cell's delegate asks for (a chip, a mark after the title), at least its text.
         option = QStyleOptionViewItem()
-        option.font = row.font(column)  # type: ignore[attr-defined]
+        option.font = row.font(column)
         index = view.indexFromItem(row, column)
         drawn = view.itemDelegateForIndex(index).sizeHint(option, index).width()
         text = QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
@@ -189,7 +189,7 @@ def _tree_problems(view: QTreeWidget) -> list[str]:
     needed = [
         max(
             metrics.horizontalAdvance(header.text(column)) + TREE_PADDING,
-            *(need(row, column) for row in shown),
+            *(cell_needs(row, column) for row in shown),
         )
         for column in range(view.columnCount())
     ]

@@ -72,7 +72,7 @@ def agenda_texts(window: MainWindow) -> list[str]:
 
     def cell(node: QTreeWidgetItem, column: int) -> str:
         mark = node.data(0, MARK) if column == 0 else None
-        return f"{node.text(0)}  [{mark[0]}]" if mark else node.text(column)
+        return f"{node.text(0)}  [{mark[0]}]" if mark and mark[0] else node.text(column)
 
     return [" | ".join(cell(node, c) for c in range(4)) for node in window.meeting_page._nodes()]
 

@@ -79,9 +79,10 @@ class DocumentsPage(QWidget):
             node.setToolTip(1, context)
             if entry.document.origin:  # received through the national document exchange
                 node.setToolTip(0, f"{entry.document.title}\n{entry.document.origin}")
-            if fresh:  # a dot before the title, the mark as a chip after it
-                tone = tokens.ACCENT if fresh == labels.freshness_new() else tokens.WARNING
-                node.setData(0, MARK, (fresh, tone))
+            # A dot before an unread title and its mark as a chip after it; room for the dot
+            # before a read one, so the titles line up.
+            tone = tokens.ACCENT if fresh == labels.freshness_new() else tokens.WARNING
+            node.setData(0, MARK, (fresh, tone))
             if entry.document.id == keep:
                 self.list.setCurrentItem(node)
         self.list.setSortingEnabled(True)

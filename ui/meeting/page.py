@@ -263,7 +263,8 @@ class MeetingPage(QWidget):
         node.setForeground(0, QBrush(colors().muted) if row.quiet else QBrush())
         replaced = row.fresh and row.fresh != labels.freshness_new()
         tone = tokens.WARNING if replaced else tokens.ACCENT
-        node.setData(0, MARK, (row.fresh, tone) if row.fresh else None)
+        document = row.key[0] == DOCUMENT
+        node.setData(0, MARK, (row.fresh, tone) if document else None)
         for column, cell_tone in enumerate(row.tones):
             node.setData(column, TONE, cell_tone or None)
 

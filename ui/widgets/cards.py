@@ -58,7 +58,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = max(120, self._width())
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         kind = index.data(KIND)
         metrics = QFontMetrics(font)
         if kind == SECTION:
@@ -120,9 +120,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         colours = tokens.palette(is_dark())
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        font: QFont = option.font  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        font: QFont = option.font
+        state = option.state
         kind = index.data(KIND) or CARD
         painter.save()
         if kind in (SECTION, NOTE):

@@ -18,7 +18,9 @@ from ui.style.paint import chip_size, paint_chip, small_font
 from ui.theme import is_dark
 
 TONE = Qt.ItemDataRole.UserRole + 20  # the cell is a chip in this tone
-MARK = Qt.ItemDataRole.UserRole + 21  # (text, tone): a dot before, a chip after the text
+# (text, tone): a dot before, a chip after the text; ("", "") keeps the dot's room, so a read
+# paper's title lines up with its unread neighbours'.
+MARK = Qt.ItemDataRole.UserRole + 21
 DOT = 8
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,14 +28,15 @@ Index = QModelIndex | QPersistentModelIndex
 class ChipDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        small = small_font(option.font)  # type: ignore[attr-defined]
+        small = small_font(option.font)
         height = max(size.height(), chip_size(small, "Ag")[1] + tokens.XS + 2)
         tone, mark = index.data(TONE), index.data(MARK)
         width = size.width()
         if tone:
             width = chip_size(small, str(index.data() or ""))[0] + 2 * tokens.S + 4
         elif mark:
-            width += DOT + tokens.S + chip_size(small, mark[0])[0] + tokens.S
+            width += DOT + tokens.S
+            width += chip_size(small, mark[0])[0] + tokens.S if mark[0] else 0
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -43,40 +46,40 @@ class ChipDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        text = opt.text  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        if style is not None:  # the row's background, selection and icon, without the text
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-            area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        else:
-            area = QRect(opt.rect)  # type: ignore[attr-defined]
-        small = small_font(opt.font)  # type: ignore[attr-defined]
+        widget = opt.widget
+        style = widget.style()  # the delegate serves a view: its widget is always there
+        text = opt.text
+        opt.text = ""
+        # The row's background, selection and icon, without the text; then where text goes.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        small = small_font(opt.font)
         dark = is_dark()
         if tone:
             top = area.top() + (area.height() - chip_size(small, text)[1]) // 2
             paint_chip(painter, area.left() + 2, top, text, tone, small, dark)
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(tokens.palette(dark).accent))
-        painter.drawEllipse(area.left() + 1, area.center().y() - DOT // 2 + 1, DOT, DOT)
-        painter.restore()
+        if mark[0]:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(tokens.palette(dark).accent))
+            painter.drawEllipse(area.left() + 1, area.center().y() - DOT // 2 + 1, DOT, DOT)
+            painter.restore()
         left = area.left() + DOT + tokens.S
-        chip_width, chip_height = chip_size(small, mark[0])
+        chip_width, chip_height = chip_size(small, mark[0]) if mark[0] else (0, 0)
         room = max(0, area.right() - left - chip_width - tokens.S)
-        metrics = QFontMetrics(opt.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(opt.font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         painter.save()
-        painter.setFont(opt.font)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text  # type: ignore[attr-defined]
-        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+        painter.setFont(opt.font)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRect(left, area.top(), room, area.height()), int(align), shown)
         painter.restore()
-        chip_left = left + metrics.horizontalAdvance(shown) + tokens.S
-        top = area.top() + (area.height() - chip_height) // 2
-        paint_chip(painter, chip_left, top, mark[0], mark[1], small, dark)
+        if mark[0]:
+            chip_left = left + metrics.horizontalAdvance(shown) + tokens.S
+            top = area.top() + (area.height() - chip_height) // 2
+            paint_chip(painter, chip_left, top, mark[0], mark[1], small, dark)

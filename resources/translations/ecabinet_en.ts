@@ -1098,143 +1098,143 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="49"/>
+        <location filename="../../ui/home/page.py" line="48"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="50"/>
-        <location filename="../../ui/home/page.py" line="110"/>
+        <location filename="../../ui/home/page.py" line="49"/>
+        <location filename="../../ui/home/page.py" line="109"/>
         <source>Phiên họp sắp tới</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="51"/>
+        <location filename="../../ui/home/page.py" line="50"/>
         <source>Phiếu lấy ý kiến chờ đồng chí trả lời</source>
         <translation>Written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="52"/>
+        <location filename="../../ui/home/page.py" line="51"/>
         <source>Tài liệu đã được thay thế</source>
         <translation>Documents replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="53"/>
+        <location filename="../../ui/home/page.py" line="52"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="54"/>
+        <location filename="../../ui/home/page.py" line="53"/>
         <source>Phiếu đang thu ý kiến</source>
         <translation>Ballots collecting replies</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="56"/>
+        <location filename="../../ui/home/page.py" line="55"/>
         <source>Đang đọc dữ liệu trên máy…</source>
         <translation>Reading what is on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="110"/>
+        <location filename="../../ui/home/page.py" line="109"/>
         <source>Phiên họp đang chuẩn bị</source>
         <translation>Meeting in preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="113"/>
+        <location filename="../../ui/home/page.py" line="112"/>
         <source>Không có phiên họp nào sắp tới.</source>
         <translation>No upcoming meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="118"/>
+        <location filename="../../ui/home/page.py" line="117"/>
         <source>Địa điểm: {place}</source>
         <translation>Place: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="124"/>
+        <location filename="../../ui/home/page.py" line="123"/>
         <source>Tài liệu: đã đọc {read}/{papers} · có trên máy {present}/{papers}</source>
         <translation>Documents: read {read}/{papers} · on this laptop {present}/{papers}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="131"/>
+        <location filename="../../ui/home/page.py" line="130"/>
         <source>Chưa có tài liệu.</source>
         <translation>No documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="135"/>
+        <location filename="../../ui/home/page.py" line="134"/>
         <source>Mở phiên họp: chương trình và tài liệu</source>
         <translation>Open the meeting: agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="142"/>
+        <location filename="../../ui/home/page.py" line="141"/>
         <source>Đã đến giờ họp</source>
         <translation>The meeting has begun</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="143"/>
+        <location filename="../../ui/home/page.py" line="142"/>
         <source>Bắt đầu sau: {left}</source>
         <translation>Starts in: {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="149"/>
+        <location filename="../../ui/home/page.py" line="148"/>
         <source>Không có phiếu nào đang chờ trả lời.</source>
         <translation>No ballot is waiting for your reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="164"/>
+        <location filename="../../ui/home/page.py" line="163"/>
         <source>Hạn {date} · {left}</source>
         <translation>Deadline {date} · {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="175"/>
+        <location filename="../../ui/home/page.py" line="174"/>
         <source>Không có tài liệu nào thay đổi kể từ lần đọc trước.</source>
         <translation>No document has changed since you last read it.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="180"/>
+        <location filename="../../ui/home/page.py" line="179"/>
         <source>{context} · bản thứ {number}, đồng chí chưa đọc</source>
         <translation>{context} · version {number}, not yet read</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="193"/>
+        <location filename="../../ui/home/page.py" line="192"/>
         <source>{count} thao tác đã lưu trên máy, sẽ được gửi lên máy chủ khi có mạng.</source>
         <translation>{count} actions saved on this laptop; they will be sent to the server when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="197"/>
+        <location filename="../../ui/home/page.py" line="196"/>
         <source>Mọi thao tác đã được gửi lên máy chủ.</source>
         <translation>Every action has been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="200"/>
+        <location filename="../../ui/home/page.py" line="199"/>
         <source>{count} thao tác bị máy chủ từ chối, cần xem lại.</source>
         <translation>{count} actions were refused by the server and need a look.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="206"/>
+        <location filename="../../ui/home/page.py" line="205"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="207"/>
+        <location filename="../../ui/home/page.py" line="206"/>
         <source>Tài liệu trên máy và những gì chờ gửi</source>
         <translation>Documents on this laptop and what waits to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="229"/>
+        <location filename="../../ui/home/page.py" line="228"/>
         <source>Chưa lấy được số phiếu đã trả lời: máy chủ chưa liên lạc được.</source>
         <translation>The replies could not be counted: the server cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="231"/>
+        <location filename="../../ui/home/page.py" line="230"/>
         <source>Không có phiếu nào đang thu ý kiến.</source>
         <translation>No ballot is collecting replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="235"/>
+        <location filename="../../ui/home/page.py" line="234"/>
         <source>Đã trả lời {replied}/{voters} · hạn {left}</source>
         <translation>Replied {replied}/{voters} · deadline {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="243"/>
+        <location filename="../../ui/home/page.py" line="242"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
@@ -1655,31 +1655,36 @@
     </message>
     <message>
         <location filename="../../ui/window/menus.py" line="52"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="58"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="55"/>
+        <location filename="../../ui/window/menus.py" line="61"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="58"/>
+        <location filename="../../ui/window/menus.py" line="64"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="74"/>
+        <location filename="../../ui/window/menus.py" line="80"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="79"/>
+        <location filename="../../ui/window/menus.py" line="85"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="81"/>
+        <location filename="../../ui/window/menus.py" line="89"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
@@ -1699,7 +1704,7 @@
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="96"/>
+        <location filename="../../ui/window/menus.py" line="111"/>
         <source>Đã đặt mã PIN mở khoá màn hình.</source>
         <translation>The PIN to unlock the screen is set.</translation>
     </message>
@@ -3518,117 +3523,117 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="55"/>
+        <location filename="../../ui/sidebar.py" line="56"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="72"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="77"/>
+        <location filename="../../ui/sidebar.py" line="78"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="81"/>
+        <location filename="../../ui/sidebar.py" line="82"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="82"/>
+        <location filename="../../ui/sidebar.py" line="83"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="85"/>
+        <location filename="../../ui/sidebar.py" line="86"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="89"/>
+        <location filename="../../ui/sidebar.py" line="90"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="90"/>
+        <location filename="../../ui/sidebar.py" line="91"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="91"/>
+        <location filename="../../ui/sidebar.py" line="92"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="95"/>
+        <location filename="../../ui/sidebar.py" line="96"/>
         <source>Tài liệu: {count} chưa đọc</source>
         <translation>Documents: {count} unread</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="163"/>
+        <location filename="../../ui/sidebar.py" line="164"/>
         <source>Chờ trả lời</source>
         <translation>Awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="166"/>
+        <location filename="../../ui/sidebar.py" line="167"/>
         <source>Đã trả lời</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="168"/>
+        <location filename="../../ui/sidebar.py" line="169"/>
         <source>Đang lấy ý kiến</source>
         <translation>Collecting replies</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="169"/>
+        <location filename="../../ui/sidebar.py" line="170"/>
         <source>hạn {date}</source>
         <translation>due {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="96"/>
+        <location filename="../../ui/sidebar.py" line="97"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="97"/>
+        <location filename="../../ui/sidebar.py" line="98"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="99"/>
+        <location filename="../../ui/sidebar.py" line="100"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="100"/>
+        <location filename="../../ui/sidebar.py" line="101"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="102"/>
+        <location filename="../../ui/sidebar.py" line="103"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="104"/>
+        <location filename="../../ui/sidebar.py" line="105"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="146"/>
+        <location filename="../../ui/sidebar.py" line="147"/>
         <source>{count} tài liệu chưa đọc</source>
         <translation>{count} unread documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="158"/>
+        <location filename="../../ui/sidebar.py" line="159"/>
         <source>hạn {left}</source>
         <translation>{left}</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="160"/>
+        <location filename="../../ui/sidebar.py" line="161"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -3963,53 +3968,53 @@ Opening what is on this laptop…</translation>
 <context>
     <name>TravelPage</name>
     <message>
-        <location filename="../../ui/travel/page.py" line="34"/>
+        <location filename="../../ui/travel/page.py" line="35"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="40"/>
-        <location filename="../../ui/travel/page.py" line="78"/>
+        <location filename="../../ui/travel/page.py" line="41"/>
+        <location filename="../../ui/travel/page.py" line="85"/>
         <source>Tải về tài liệu còn thiếu</source>
         <translation>Download what is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="57"/>
+        <location filename="../../ui/travel/page.py" line="59"/>
         <source>Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.</source>
         <translation>No upcoming meetings or open written ballots.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="62"/>
+        <location filename="../../ui/travel/page.py" line="64"/>
         <source>✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy ý kiến đang mở đã có trên máy, đọc được khi không có mạng.</source>
         <translation>✔ Ready: all {count} documents of the upcoming meetings and open ballots are on this laptop and can be read offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="68"/>
+        <location filename="../../ui/travel/page.py" line="70"/>
         <source>✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).</source>
         <translation>✘ Not ready: {missing}/{count} documents are missing ({size}).</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="78"/>
+        <location filename="../../ui/travel/page.py" line="85"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>

@@ -3435,87 +3435,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="42"/>
+        <location filename="../../ui/settings/dialog.py" line="43"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="49"/>
+        <location filename="../../ui/settings/dialog.py" line="50"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="50"/>
+        <location filename="../../ui/settings/dialog.py" line="51"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="51"/>
+        <location filename="../../ui/settings/dialog.py" line="52"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="61"/>
+        <location filename="../../ui/settings/dialog.py" line="62"/>
         <source>Phát âm báo khi chủ trì mở biểu quyết</source>
         <translation>Play a sound when the chair opens a vote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="64"/>
+        <location filename="../../ui/settings/dialog.py" line="65"/>
         <source>Báo khi phiếu sắp hết hạn, tài liệu được thay thế, biểu quyết được mở</source>
         <translation>Tell me when a ballot is nearly due, a document is replaced, a vote opens</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="71"/>
+        <location filename="../../ui/settings/dialog.py" line="72"/>
         <source>6 chữ số</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="72"/>
+        <location filename="../../ui/settings/dialog.py" line="73"/>
         <source>Đặt mã PIN</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="80"/>
+        <location filename="../../ui/settings/dialog.py" line="81"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="81"/>
+        <location filename="../../ui/settings/dialog.py" line="82"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="82"/>
+        <location filename="../../ui/settings/dialog.py" line="83"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="83"/>
+        <location filename="../../ui/settings/dialog.py" line="84"/>
         <source>Âm báo</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="84"/>
+        <location filename="../../ui/settings/dialog.py" line="85"/>
         <source>Thông báo</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="85"/>
+        <location filename="../../ui/settings/dialog.py" line="86"/>
         <source>Mã PIN mở khoá màn hình</source>
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="89"/>
+        <location filename="../../ui/settings/dialog.py" line="90"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="108"/>
+        <location filename="../../ui/settings/dialog.py" line="111"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="124"/>
+        <location filename="../../ui/settings/dialog.py" line="127"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>

@@ -27,7 +27,7 @@ def style_sheet(p: Palette) -> str:
 QToolTip {{ color: {p.text}; background: {p.base}; border: 1px solid {p.border};
     padding: 4px 6px; }}
 QPushButton {{ background: {p.base}; color: {p.text}; border: 1px solid {p.border};
-    border-radius: {RADIUS}px; padding: 5px 14px; }}
+    border-radius: {RADIUS}px; padding: 3px 12px; }}
 QPushButton:hover {{ background: {p.hover}; }}
 QPushButton:pressed, QPushButton:checked {{ background: {p.selected}; }}
 QPushButton:default {{ background: {p.accent}; color: {p.on_accent}; border-color: {p.accent}; }}
@@ -60,9 +60,9 @@ QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transp
 QTabBar::tab:selected {{ color: {p.text}; border-bottom-color: {p.accent}; }}
 QTabBar::tab:hover {{ color: {p.text}; }}
 QGroupBox {{ background: {p.card}; border: 1px solid {p.border};
-    border-radius: {CARD_RADIUS}px; margin-top: 0; padding: 2.2em 8px 8px 8px; }}
+    border-radius: {CARD_RADIUS}px; margin-top: 0; padding: 1.6em 4px 2px 4px; }}
 QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; left: 8px;
-    top: 0.6em; padding: 0 4px; color: {p.text}; font-weight: bold; }}
+    top: 0.3em; padding: 0 4px; color: {p.text}; font-weight: bold; }}
 {cards} {{ background: {p.card}; border: 1px solid {p.border}; border-radius: {CARD_RADIUS}px; }}
 QToolBar {{ border: none; border-bottom: 1px solid {p.border}; spacing: 4px; padding: 2px 6px; }}
 QStatusBar {{ border-top: 1px solid {p.border}; }}

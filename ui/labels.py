@@ -12,6 +12,7 @@ from ecabinet.domain import DocumentKind, ItemStatus, MeetingKind, MeetingStatus
 from ecabinet.pdf.xfdf_problems import XfdfError, XfdfProblem
 from ecabinet.signing.pin import SigningCancelled, TokenError, TokenLocked
 from ecabinet.wire.text import Unsafe, UnsafeText
+from ui.style import tokens
 
 
 def translate(text: str) -> str:
@@ -51,6 +52,14 @@ def meeting_status(status: MeetingStatus) -> str:
     return translate(str(MEETING_STATUSES[status]))
 
 
+def meeting_tone(status: MeetingStatus) -> str:
+    """The tone of a meeting's status chip (ui/style/tokens.py)."""
+    return {
+        MeetingStatus.PUBLISHED: tokens.ACCENT,
+        MeetingStatus.IN_PROGRESS: tokens.OK,
+    }.get(status, tokens.NEUTRAL)
+
+
 def item_status(status: ItemStatus) -> str:
     return translate(str(ITEM_STATUSES[status]))
 
@@ -80,6 +89,11 @@ def freshness(entry: DocumentEntry) -> str:
         return QCoreApplication.translate("Labels", "{kind} v{new} thay thế v{old}").format(
             kind=document_kind(entry.document.kind), new=entry.number, old=entry.number - 1
         )
+    return freshness_new()
+
+
+def freshness_new() -> str:
+    """The mark of a paper new to the member (not a replaced one)."""
     return QCoreApplication.translate("Labels", "Mới")
 
 

@@ -8,15 +8,30 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFocusEvent, QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ecabinet.client.library import BallotEntry, Overview
 from ecabinet.domain import BallotStatus
 from ecabinet.wire.objects import MeetingData
+from ui import labels
 from ui.formatting import local_date, short_date, time_left, under_a_day
+from ui.icons import icon
 from ui.screens import Screen
-from ui.theme import colors
+from ui.style import tokens
+from ui.widgets.cards import (
+    BADGE,
+    CARD,
+    CHIP,
+    DETAIL,
+    KIND,
+    NOTE,
+    SECTION,
+    TITLE,
+    TOOL,
+    URGENT,
+    CardDelegate,
+)
 from ui.widgets.trees import children, top_level
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -29,8 +44,15 @@ class Sidebar(QTreeWidget):
         super().__init__(parent)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
-        self.setIndentation(14)
-        self.setMinimumWidth(260)
+        self.setIndentation(0)
+        self.setItemsExpandable(False)  # the sections stay open: a click chooses, not folds
+        # About 36 characters a line, so a title wraps to two lines at any text size.
+        self.setMinimumWidth(max(260, self.fontMetrics().averageCharWidth() * 36))
+        self.setObjectName("sidebar")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)  # the card under the pointer is shaded
+        self.setItemDelegate(CardDelegate(self))
         self.setAccessibleName(self.tr("Danh mục"))
         self.currentItemChanged.connect(self._changed)
         self._filling = False
@@ -51,34 +73,36 @@ class Sidebar(QTreeWidget):
         home = self._section(self.tr("Hôm nay"))
         home.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         home.setData(0, ROLE, (Screen.HOME, ""))
+        home.setData(0, KIND, TOOL)
+        home.setIcon(0, icon("home"))
         upcoming = self._section(self.tr("Phiên họp sắp tới"))
         for meeting in overview.upcoming:
-            self._meeting(upcoming, meeting)
+            self._meeting(upcoming, meeting, overview.unread_by_meeting.get(meeting.id, 0))
         if not overview.upcoming:
             self._note(upcoming, self.tr("Không có phiên họp sắp tới"))
         past = self._section(self.tr("Phiên họp đã qua"))
         for meeting in overview.past:
-            self._meeting(past, meeting)
+            self._meeting(past, meeting, overview.unread_by_meeting.get(meeting.id, 0))
         ballots = self._section(self.tr("Phiếu lấy ý kiến"))
         for entry in overview.ballots:
             self._ballot(ballots, entry, moment)
         if not overview.ballots:
             self._note(ballots, self.tr("Không có phiếu lấy ý kiến"))
         tools = self._section(self.tr("Công cụ"))
+        documents = self._tool(tools, self.tr("Tài liệu"), "documents", Screen.DOCUMENTS)
         unread = overview.unread_documents
-        documents = self.tr("Tài liệu")
+        documents.setData(0, BADGE, unread)
         if unread:
-            documents += " " + self.tr("({count} chưa đọc)").format(count=unread)
-        self._entry(tools, documents, "", Screen.DOCUMENTS, "")
-        self._entry(tools, self.tr("Tìm kiếm"), "", Screen.SEARCH, "")
-        self._entry(tools, self.tr("Sẵn sàng đi công tác"), "", Screen.TRAVEL, "")
+            documents.setToolTip(0, self.tr("Tài liệu: {count} chưa đọc").format(count=unread))
+        self._tool(tools, self.tr("Tìm kiếm"), "search", Screen.SEARCH)
+        self._tool(tools, self.tr("Sẵn sàng đi công tác"), "travel", Screen.TRAVEL)
         if office:
-            self._entry(tools, self.tr("Chuẩn bị phiên họp"), "", Screen.OFFICE_MEETINGS, "")
-            self._entry(tools, self.tr("Văn bản đến"), "", Screen.OFFICE_INBOX, "")
-            self._entry(
-                tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", Screen.OFFICE_BALLOTS, ""
+            self._tool(tools, self.tr("Chuẩn bị phiên họp"), "meeting", Screen.OFFICE_MEETINGS)
+            self._tool(tools, self.tr("Văn bản đến"), "inbox", Screen.OFFICE_INBOX)
+            self._tool(
+                tools, self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "ballot", Screen.OFFICE_BALLOTS
             )
-            self._entry(tools, self.tr("Nhật ký hoạt động"), "", Screen.RECORD, "")
+            self._tool(tools, self.tr("Nhật ký hoạt động"), "record", Screen.RECORD)
         self.expandAll()
         if selected is not None:
             self.choose(*selected)  # quietly: the page on show is already this one
@@ -86,10 +110,17 @@ class Sidebar(QTreeWidget):
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title])
-        font = QFont(item.font(0))
-        font.setBold(True)
-        item.setFont(0, font)
+        item.setData(0, KIND, SECTION)
+        item.setData(0, TITLE, title)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    def _tool(
+        self, parent: QTreeWidgetItem, title: str, glyph: str, screen: Screen
+    ) -> QTreeWidgetItem:
+        item = self._entry(parent, title, "", screen, "")
+        item.setData(0, KIND, TOOL)
+        item.setIcon(0, icon(glyph))
         return item
 
     def _entry(
@@ -97,36 +128,57 @@ class Sidebar(QTreeWidget):
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [f"{title}\n{detail}" if detail else title])
         item.setData(0, ROLE, (screen, id_))
+        item.setData(0, KIND, CARD)
+        item.setData(0, TITLE, title)
+        item.setData(0, DETAIL, detail)
         item.setToolTip(0, f"{title}\n{detail}" if detail else title)
         return item
 
-    def _meeting(self, parent: QTreeWidgetItem, meeting: MeetingData) -> None:
+    def _meeting(self, parent: QTreeWidgetItem, meeting: MeetingData, unread: int) -> None:
         # Hà Nội time fits the narrow list; the tooltip adds the weekday and the laptop's time.
         item = self._entry(
             parent, meeting.title, short_date(meeting.starts_at), Screen.MEETING, meeting.id
         )
-        item.setToolTip(0, f"{meeting.title}\n{local_date(meeting.starts_at)}")
+        status = labels.meeting_status(meeting.status)
+        item.setData(0, CHIP, (status, labels.meeting_tone(meeting.status)))
+        item.setData(0, BADGE, unread)
+        lines = [meeting.title, f"{status} · {local_date(meeting.starts_at)}"]
+        if unread:
+            lines.append(self.tr("{count} tài liệu chưa đọc").format(count=unread))
+        item.setToolTip(0, "\n".join(lines))
 
     def _note(self, parent: QTreeWidgetItem, text: str) -> None:
         item = QTreeWidgetItem(parent, [text])
+        item.setData(0, KIND, NOTE)
+        item.setData(0, TITLE, text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _ballot(self, parent: QTreeWidgetItem, entry: BallotEntry, now: datetime) -> None:
         ballot = entry.ballot
+        urgent = entry.awaiting_reply and under_a_day(ballot.deadline, now)
+        left = self.tr("hạn {left}").format(left=time_left(ballot.deadline, now))
         if ballot.status == BallotStatus.CLOSED:
-            detail = self.tr("Đã kết thúc")
+            chip = (self.tr("Đã kết thúc"), tokens.NEUTRAL)
+            when = short_date(ballot.deadline)
         elif entry.awaiting_reply:
-            detail = self.tr("Chờ trả lời · hạn {left}").format(
-                left=time_left(ballot.deadline, now)
-            )
+            chip = (self.tr("Chờ trả lời"), tokens.DANGER if urgent else tokens.WARNING)
+            when = left
         elif entry.replied:
-            detail = self.tr("Đã trả lời · hạn {left}").format(left=time_left(ballot.deadline, now))
-        else:
-            detail = self.tr("Hạn: {date}").format(date=short_date(ballot.deadline))
+            chip, when = (self.tr("Đã trả lời"), tokens.OK), left
+        else:  # the member is not one of its voters (the Government Office)
+            chip = (self.tr("Đang lấy ý kiến"), tokens.ACCENT)
+            when = self.tr("hạn {date}").format(date=short_date(ballot.deadline))
+        detail = f"{chip[0]} · {when}" if chip[0] else when
         item = self._entry(parent, ballot.title, detail, Screen.BALLOT, ballot.id)
+        item.setData(0, DETAIL, when)
+        item.setData(0, CHIP, chip if chip[0] else None)
+        item.setData(0, URGENT, urgent)
         item.setToolTip(0, f"{ballot.title}\n{detail}\n{local_date(ballot.deadline)}")
-        if entry.awaiting_reply and under_a_day(ballot.deadline, now):
-            item.setForeground(0, QBrush(colors().danger))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # titles wrap anew: the rows' heights change
 
     def current_choice(self) -> tuple[Screen, str] | None:
         item = self.currentItem()

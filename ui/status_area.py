@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 
 from ui.formatting import file_size, local_date
 from ui.icons import icon
+from ui.style import tokens
 
 
 class StatusArea(QWidget):
@@ -36,7 +37,8 @@ class StatusArea(QWidget):
         self.cancel.setToolTip(self.tr("Dừng tải tài liệu (những tệp đã tải xong vẫn giữ)"))
         self.cancel.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setContentsMargins(tokens.XS, 0, tokens.XS, 0)
+        layout.setSpacing(tokens.M)
         for widget in (self.connection, self.last_sync, self.waiting, self.message):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -47,6 +49,11 @@ class StatusArea(QWidget):
     def show_connection(self, online: bool, last_success: str) -> None:
         self.connection.setText(self.tr("● Trực tuyến") if online else self.tr("○ Ngoại tuyến"))
         self.connection.setProperty("online", online)
+        # A chip: green when the server answers, grey when the laptop works on its own.
+        self.connection.setProperty("tone", tokens.OK if online else tokens.NEUTRAL)
+        style = self.connection.style()
+        style.unpolish(self.connection)
+        style.polish(self.connection)
         when = (
             local_date(datetime.fromisoformat(last_success))
             if last_success

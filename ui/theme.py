@@ -1,6 +1,7 @@
 """Light and dark themes that follow the system, text that scales, colours with a meaning.
 
-Fusion style with a sober palette (navy accents) for each scheme; the member may override the
+Fusion style with a sober palette (navy accents) for each scheme and the application's style
+sheet, both built from the design tokens (ui/style); the member may override the
 system's choice and the text size in the settings, kept in QSettings. Screens ask colors() for
 "danger", "accent" and so on rather than naming colours, so both themes read well.
 GUI thread.
@@ -13,6 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from ui.style.sheet import style_sheet
+from ui.style.tokens import palette as tokens_for
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 FONT_SCALES = (0.9, 1.0, 1.15, 1.3, 1.5, 1.75)
@@ -49,12 +53,9 @@ def is_dark() -> bool:
 
 def _palette(dark: bool) -> QPalette:
     palette = QPalette()
-    if dark:
-        base, window, text = QColor("#1e1f22"), QColor("#2b2d31"), QColor("#e6e6e6")
-        button, highlight = QColor("#34363b"), QColor("#3d5a99")
-    else:
-        base, window, text = QColor("#ffffff"), QColor("#f4f5f7"), QColor("#1b1c1f")
-        button, highlight = QColor("#eceef2"), QColor("#1f3f7a")
+    tokens = tokens_for(dark)
+    base, window, text = QColor(tokens.base), QColor(tokens.window), QColor(tokens.text)
+    button, highlight = QColor(tokens.hover), QColor("#3d5a99" if dark else tokens.accent)
     role = QPalette.ColorRole
     for name, colour in (
         (role.Window, window), (role.Base, base), (role.AlternateBase, window),
@@ -85,8 +86,7 @@ def apply_theme(app: QApplication, choice: str | None = None) -> bool:
     _state["dark"] = dark
     app.setStyle("Fusion")
     app.setPalette(_palette(dark))
-    notice = colors().notice.name()
-    app.setStyleSheet(f"QWidget#notice-banner {{ background: {notice}; border-radius: 4px; }}")
+    app.setStyleSheet(style_sheet(tokens_for(dark)))
     return dark
 
 

@@ -8,7 +8,9 @@ offline; worker threads, never the GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from ecabinet.client.signed_in import Member
@@ -96,6 +98,7 @@ class Overview:
     past: tuple[MeetingData, ...]
     ballots: tuple[BallotEntry, ...]
     unread_documents: int
+    unread_by_meeting: Mapping[str, int] = field(default_factory=dict)  # meeting id -> count
 
 
 class Library:
@@ -115,8 +118,16 @@ class Library:
         meetings = self.store.meetings()
         upcoming = tuple(m for m in meetings if is_upcoming(m, moment))
         past = tuple(reversed([m for m in meetings if not is_upcoming(m, moment)]))
-        unread = sum(1 for entry in self.all_documents() if entry.unread)
-        return Overview(upcoming, past, tuple(self.ballots()), unread)
+        unread = [entry.document for entry in self.all_documents() if entry.unread]
+        meeting_of = {
+            item.id: item.meeting_id
+            for item in self.store.list("agenda_item")
+            if isinstance(item, AgendaItemData)
+        }
+        by_meeting = Counter(
+            meeting_of[doc.agenda_item_id] for doc in unread if doc.agenda_item_id in meeting_of
+        )
+        return Overview(upcoming, past, tuple(self.ballots()), len(unread), dict(by_meeting))
 
     def ballots(self) -> list[BallotEntry]:
         waiting = {act["ballot_id"] for act in self.store.waiting_acts("ballot.respond")}

@@ -248,22 +248,22 @@
         <translation>The data on this laptop could not be opened: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Đã đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="132"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="144"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Đang khởi động máy chủ trình diễn và đăng nhập…</source>
         <translation>Starting the demonstration server and signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="160"/>
         <source>Không khởi động được: {error}</source>
         <translation>Could not start: {error}</translation>
     </message>
@@ -324,147 +324,147 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="66"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="71"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="73"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="79"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="82"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="84"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="89"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="91"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="98"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="102"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="129"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="142"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="144"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="178"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="180"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="179"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="166"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="170"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="171"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="192"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="194"/>
         <source>Xác nhận trả lời</source>
         <translation>Confirm your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="193"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="195"/>
         <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
         <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="203"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="213"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="226"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="228"/>
         <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
         <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="229"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="231"/>
         <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
         <translation>The time the server receives the reply will be used to judge the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="237"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="239"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="244"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="246"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="257"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="259"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="259"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="261"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -744,37 +744,37 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/documents/page.py" line="35"/>
+        <location filename="../../ui/documents/page.py" line="36"/>
         <source>Tài liệu trên máy</source>
         <translation>Documents on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="37"/>
+        <location filename="../../ui/documents/page.py" line="38"/>
         <source>Lọc theo tên tài liệu hoặc phiên họp…</source>
         <translation>Filter by document or meeting…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="42"/>
+        <location filename="../../ui/documents/page.py" line="43"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="42"/>
+        <location filename="../../ui/documents/page.py" line="43"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="42"/>
+        <location filename="../../ui/documents/page.py" line="43"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="42"/>
+        <location filename="../../ui/documents/page.py" line="43"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/page.py" line="46"/>
+        <location filename="../../ui/documents/page.py" line="47"/>
         <source>Danh sách tài liệu</source>
         <translation>Document list</translation>
     </message>
@@ -1107,68 +1107,68 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home/page.py" line="49"/>
+        <location filename="../../ui/home/page.py" line="48"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="50"/>
-        <location filename="../../ui/home/page.py" line="110"/>
+        <location filename="../../ui/home/page.py" line="49"/>
+        <location filename="../../ui/home/page.py" line="109"/>
         <source>Phiên họp sắp tới</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="51"/>
+        <location filename="../../ui/home/page.py" line="50"/>
         <source>Phiếu lấy ý kiến chờ đồng chí trả lời</source>
         <translation>Written ballots awaiting your reply</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="52"/>
+        <location filename="../../ui/home/page.py" line="51"/>
         <source>Tài liệu đã được thay thế</source>
         <translation>Documents replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="53"/>
+        <location filename="../../ui/home/page.py" line="52"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="54"/>
+        <location filename="../../ui/home/page.py" line="53"/>
         <source>Phiếu đang thu ý kiến</source>
         <translation>Ballots collecting replies</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="56"/>
+        <location filename="../../ui/home/page.py" line="55"/>
         <source>Đang đọc dữ liệu trên máy…</source>
         <translation>Reading what is on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="110"/>
+        <location filename="../../ui/home/page.py" line="109"/>
         <source>Phiên họp đang chuẩn bị</source>
         <translation>Meeting in preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="113"/>
+        <location filename="../../ui/home/page.py" line="112"/>
         <source>Không có phiên họp nào sắp tới.</source>
         <translation>No upcoming meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="118"/>
+        <location filename="../../ui/home/page.py" line="117"/>
         <source>Địa điểm: {place}</source>
         <translation>Place: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="124"/>
+        <location filename="../../ui/home/page.py" line="123"/>
         <source>Tài liệu: đã đọc {read}/{papers} · có trên máy {present}/{papers}</source>
         <translation>Documents: read {read}/{papers} · on this laptop {present}/{papers}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="131"/>
+        <location filename="../../ui/home/page.py" line="130"/>
         <source>Chưa có tài liệu.</source>
         <translation>No documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="135"/>
+        <location filename="../../ui/home/page.py" line="134"/>
         <source>Mở phiên họp: chương trình và tài liệu</source>
         <translation>Open the meeting: agenda and documents</translation>
     </message>
@@ -1203,47 +1203,47 @@
         <translation>{context} · version {number}, not yet read</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="191"/>
+        <location filename="../../ui/home/page.py" line="192"/>
         <source>{count} thao tác đã lưu trên máy, sẽ được gửi lên máy chủ khi có mạng.</source>
         <translation>{count} actions saved on this laptop; they will be sent to the server when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="195"/>
+        <location filename="../../ui/home/page.py" line="196"/>
         <source>Mọi thao tác đã được gửi lên máy chủ.</source>
         <translation>Every action has been sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="198"/>
+        <location filename="../../ui/home/page.py" line="199"/>
         <source>{count} thao tác bị máy chủ từ chối, cần xem lại.</source>
         <translation>{count} actions were refused by the server and need a look.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="204"/>
+        <location filename="../../ui/home/page.py" line="205"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="205"/>
+        <location filename="../../ui/home/page.py" line="206"/>
         <source>Tài liệu trên máy và những gì chờ gửi</source>
         <translation>Documents on this laptop and what waits to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="226"/>
+        <location filename="../../ui/home/page.py" line="228"/>
         <source>Chưa lấy được số phiếu đã trả lời: máy chủ chưa liên lạc được.</source>
         <translation>The replies could not be counted: the server cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="228"/>
+        <location filename="../../ui/home/page.py" line="230"/>
         <source>Không có phiếu nào đang thu ý kiến.</source>
         <translation>No ballot is collecting replies.</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="232"/>
+        <location filename="../../ui/home/page.py" line="234"/>
         <source>Đã trả lời {replied}/{voters} · hạn {left}</source>
         <translation>Replied {replied}/{voters} · deadline {left}</translation>
     </message>
     <message>
-        <location filename="../../ui/home/page.py" line="239"/>
+        <location filename="../../ui/home/page.py" line="242"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
@@ -1251,142 +1251,142 @@
 <context>
     <name>ItemDecisionPanel</name>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="83"/>
+        <location filename="../../ui/decisions/item_panel.py" line="84"/>
         <source>Ý kiến trước phiên họp</source>
         <translation>Position before the session</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="92"/>
+        <location filename="../../ui/decisions/item_panel.py" line="93"/>
         <source>Ý kiến (không bắt buộc)</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="93"/>
+        <location filename="../../ui/decisions/item_panel.py" line="94"/>
         <source>Lưu ý kiến</source>
         <translation>Save position</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="51"/>
+        <location filename="../../ui/decisions/item_panel.py" line="52"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="163"/>
+        <location filename="../../ui/decisions/item_panel.py" line="164"/>
         <source>Chưa cho ý kiến.</source>
         <translation>No position yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="178"/>
+        <location filename="../../ui/decisions/item_panel.py" line="179"/>
         <source>Chủ trì chưa mở biểu quyết nội dung này.</source>
         <translation>The chair has not opened the vote on this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="196"/>
+        <location filename="../../ui/decisions/item_panel.py" line="197"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="166"/>
+        <location filename="../../ui/decisions/item_panel.py" line="167"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="97"/>
+        <location filename="../../ui/decisions/item_panel.py" line="98"/>
         <source>Đề nghị thảo luận nội dung này</source>
         <translation>Ask for this item to be debated</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="99"/>
+        <location filename="../../ui/decisions/item_panel.py" line="100"/>
         <source>Rút nội dung khỏi danh sách thông qua không thảo luận: nội dung sẽ được thảo luận và biểu quyết tại phiên họp.</source>
         <translation>Take the item off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="134"/>
+        <location filename="../../ui/decisions/item_panel.py" line="135"/>
         <source>Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; không cho ý kiến và không biểu quyết.</source>
         <translation>The Government Office records the members&apos; positions and votes; it does not mark positions or vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="148"/>
+        <location filename="../../ui/decisions/item_panel.py" line="149"/>
         <source>Đồng chí đã đề nghị thảo luận nội dung này (chờ gửi): nội dung sẽ không được thông qua không thảo luận.</source>
         <translation>You asked for this item to be debated (waiting to send): it will not be adopted without debate.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="152"/>
+        <location filename="../../ui/decisions/item_panel.py" line="153"/>
         <source>Nội dung đã được rút khỏi danh sách thông qua không thảo luận: sẽ thảo luận và biểu quyết tại phiên họp.</source>
         <translation>The item was taken off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="168"/>
+        <location filename="../../ui/decisions/item_panel.py" line="169"/>
         <source>Ý kiến của đồng chí: {choice} ({state}).</source>
         <translation>Your position: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="179"/>
+        <location filename="../../ui/decisions/item_panel.py" line="180"/>
         <source>Biểu quyết nội dung này đã kết thúc.</source>
         <translation>The vote on this item is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="181"/>
+        <location filename="../../ui/decisions/item_panel.py" line="182"/>
         <source>Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết.</source>
         <translation>You attend as a guest or deputy, so you do not vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="184"/>
+        <location filename="../../ui/decisions/item_panel.py" line="185"/>
         <source>Biểu quyết đang mở.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="186"/>
+        <location filename="../../ui/decisions/item_panel.py" line="187"/>
         <source>đã gửi, đã ký số</source>
         <translation>sent, digitally signed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="187"/>
+        <location filename="../../ui/decisions/item_panel.py" line="188"/>
         <source>Đã biểu quyết: {choice} ({state}).</source>
         <translation>Voted: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="195"/>
+        <location filename="../../ui/decisions/item_panel.py" line="196"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="201"/>
+        <location filename="../../ui/decisions/item_panel.py" line="202"/>
         <source>Hãy chọn một ý kiến trước khi lưu.</source>
         <translation>Choose a position before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="207"/>
+        <location filename="../../ui/decisions/item_panel.py" line="208"/>
         <source>Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.</source>
         <translation>Position saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="217"/>
+        <location filename="../../ui/decisions/item_panel.py" line="218"/>
         <source>Đã lưu đề nghị thảo luận nội dung này; sẽ gửi khi có kết nối.</source>
         <translation>Your request to debate this item is saved on this computer; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="225"/>
+        <location filename="../../ui/decisions/item_panel.py" line="226"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm your vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="226"/>
+        <location filename="../../ui/decisions/item_panel.py" line="227"/>
         <source>Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.</source>
         <translation>Vote “{choice}”? The vote will be digitally signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="245"/>
+        <location filename="../../ui/decisions/item_panel.py" line="246"/>
         <source>Đã ký và lưu phiếu biểu quyết; đang gửi.</source>
         <translation>Vote signed and saved; sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="250"/>
+        <location filename="../../ui/decisions/item_panel.py" line="251"/>
         <source>Đã lưu, sẽ gửi khi có mạng; phiếu có thể bị từ chối nếu biểu quyết chưa mở.</source>
         <translation>Saved; it is sent when there is a network. The vote may be refused if voting is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="259"/>
+        <location filename="../../ui/decisions/item_panel.py" line="260"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -1394,192 +1394,192 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Phiên họp thường kỳ</source>
         <translation>Regular meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Phiên họp chuyên đề</source>
         <translation>Thematic meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Phiên họp bất thường</source>
         <translation>Extraordinary meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Đang chuẩn bị</source>
         <translation>In preparation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Đã gửi tài liệu</source>
         <translation>Papers sent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Chưa thảo luận</source>
         <translation>Not yet discussed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Tờ trình</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Chưa có tệp</source>
         <translation>No file yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Có trên máy</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Đang tải {percent}%</source>
         <translation>Downloading {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Chưa tải về</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>{kind} v{new} thay thế v{old}</source>
         <translation>{kind} v{new} replaces v{old}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>một ký tự ẩn làm đảo chiều hiển thị của chữ</source>
         <translation>a hidden character that reverses the direction of the text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>một ký tự điều khiển không hiển thị</source>
         <translation>an invisible control character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>một ký tự không hợp lệ</source>
         <translation>an invalid character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>một ký tự bị hỏng</source>
         <translation>a broken character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>một ký tự vô hình</source>
         <translation>an invisible character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.</source>
         <translation>The text has {what} (at character {position}), which could make it display differently from what it says. Please delete that character or type this passage again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>tệp quá lớn so với một tệp ghi chú nên không được đọc.</source>
         <translation>the file is far larger than any notes file, so it was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="118"/>
         <source>tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
         <translation>the file holds special declarations that a notes file never needs; they can hide an attack, so the file was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>tệp bị hỏng hoặc không phải là tệp ghi chú.</source>
         <translation>the file is damaged or is not a notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="124"/>
         <source>tệp không phải là tệp ghi chú của trình đọc PDF.</source>
         <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
         <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
         <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
         <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
         <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
@@ -1587,17 +1587,17 @@
 <context>
     <name>LiveSession</name>
     <message>
-        <location filename="../../ui/live/session.py" line="88"/>
+        <location filename="../../ui/live/session.py" line="89"/>
         <source>Chủ trì đã mở biểu quyết: {item}. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened the vote: {item}. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="89"/>
+        <location filename="../../ui/live/session.py" line="90"/>
         <source>Chủ trì đã mở biểu quyết. Mời đồng chí biểu quyết.</source>
         <translation>The chair has opened a vote. Please cast your vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/live/session.py" line="94"/>
+        <location filename="../../ui/live/session.py" line="95"/>
         <source>Biểu quyết đang mở</source>
         <translation>Vote open</translation>
     </message>
@@ -1664,31 +1664,36 @@
     </message>
     <message>
         <location filename="../../ui/window/menus.py" line="52"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="58"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="55"/>
+        <location filename="../../ui/window/menus.py" line="61"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="58"/>
+        <location filename="../../ui/window/menus.py" line="64"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="74"/>
+        <location filename="../../ui/window/menus.py" line="80"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="79"/>
+        <location filename="../../ui/window/menus.py" line="85"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="81"/>
+        <location filename="../../ui/window/menus.py" line="89"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
@@ -1708,7 +1713,7 @@
         <translation>This device was revoked: the documents on this laptop have been erased.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="96"/>
+        <location filename="../../ui/window/menus.py" line="111"/>
         <source>Đã đặt mã PIN mở khoá màn hình.</source>
         <translation>The PIN to unlock the screen is set.</translation>
     </message>
@@ -1763,12 +1768,12 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -1883,72 +1888,72 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="71"/>
+        <location filename="../../ui/meeting/page.py" line="130"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="73"/>
+        <location filename="../../ui/meeting/page.py" line="132"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="75"/>
+        <location filename="../../ui/meeting/page.py" line="134"/>
         <source>Thêm vào lịch</source>
         <translation>Add to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="77"/>
+        <location filename="../../ui/meeting/page.py" line="136"/>
         <source>Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị</source>
         <translation>Save the meeting as a calendar file (.ics) to open in your calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="87"/>
+        <location filename="../../ui/meeting/page.py" line="88"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="88"/>
+        <location filename="../../ui/meeting/page.py" line="89"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="89"/>
+        <location filename="../../ui/meeting/page.py" line="90"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="90"/>
+        <location filename="../../ui/meeting/page.py" line="91"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="93"/>
+        <location filename="../../ui/meeting/page.py" line="94"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="145"/>
+        <location filename="../../ui/meeting/page.py" line="175"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="148"/>
+        <location filename="../../ui/meeting/page.py" line="177"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="162"/>
+        <location filename="../../ui/meeting/page.py" line="191"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="172"/>
+        <location filename="../../ui/meeting/page.py" line="202"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="183"/>
+        <location filename="../../ui/meeting/page.py" line="213"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -2076,22 +2081,22 @@
         <translation>Send as a written opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="148"/>
+        <location filename="../../ui/reader/notes_panel.py" line="153"/>
         <source>Soạn ý kiến từ ghi chú</source>
         <translation>Opinion from notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="151"/>
+        <location filename="../../ui/reader/notes_panel.py" line="156"/>
         <source>Các ghi chú đang chọn (giữ Ctrl để chọn nhiều), hoặc mọi ghi chú của đồng chí trên tài liệu này nếu chưa chọn ghi chú nào</source>
         <translation>The selected notes (hold Ctrl to select several), or all your notes on this document if none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="186"/>
+        <location filename="../../ui/reader/notes_panel.py" line="191"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="188"/>
+        <location filename="../../ui/reader/notes_panel.py" line="193"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -2310,162 +2315,162 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="87"/>
+        <location filename="../../ui/office/ballots.py" line="91"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="93"/>
+        <location filename="../../ui/office/ballots.py" line="97"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="108"/>
+        <location filename="../../ui/office/ballots.py" line="112"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="110"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="113"/>
+        <location filename="../../ui/office/ballots.py" line="117"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="118"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="119"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="120"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="131"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="131"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="131"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="131"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="134"/>
+        <location filename="../../ui/office/ballots.py" line="138"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="139"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="142"/>
+        <location filename="../../ui/office/ballots.py" line="146"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="175"/>
+        <location filename="../../ui/office/ballots.py" line="184"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="176"/>
+        <location filename="../../ui/office/ballots.py" line="185"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="177"/>
+        <location filename="../../ui/office/ballots.py" line="186"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="201"/>
+        <location filename="../../ui/office/ballots.py" line="210"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="207"/>
+        <location filename="../../ui/office/ballots.py" line="216"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="211"/>
+        <location filename="../../ui/office/ballots.py" line="220"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="220"/>
+        <location filename="../../ui/office/ballots.py" line="229"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="221"/>
+        <location filename="../../ui/office/ballots.py" line="230"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="222"/>
+        <location filename="../../ui/office/ballots.py" line="231"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="237"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="246"/>
+        <location filename="../../ui/office/ballots.py" line="255"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="249"/>
+        <location filename="../../ui/office/ballots.py" line="258"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="265"/>
+        <location filename="../../ui/office/ballots.py" line="274"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="277"/>
+        <location filename="../../ui/office/ballots.py" line="286"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="298"/>
+        <location filename="../../ui/office/ballots.py" line="307"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="302"/>
+        <location filename="../../ui/office/ballots.py" line="311"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2586,107 +2591,107 @@
 <context>
     <name>OfficeMeetings</name>
     <message>
-        <location filename="../../ui/office/meetings.py" line="62"/>
+        <location filename="../../ui/office/meetings.py" line="64"/>
         <source>Phiên họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="64"/>
+        <location filename="../../ui/office/meetings.py" line="66"/>
         <source>Nhập từ thư mục…</source>
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="77"/>
+        <location filename="../../ui/office/meetings.py" line="79"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="92"/>
+        <location filename="../../ui/office/meetings.py" line="94"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="96"/>
+        <location filename="../../ui/office/meetings.py" line="98"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="97"/>
+        <location filename="../../ui/office/meetings.py" line="99"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="98"/>
+        <location filename="../../ui/office/meetings.py" line="100"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="99"/>
+        <location filename="../../ui/office/meetings.py" line="101"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="149"/>
+        <location filename="../../ui/office/meetings.py" line="153"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="157"/>
+        <location filename="../../ui/office/meetings.py" line="161"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="203"/>
+        <location filename="../../ui/office/meetings.py" line="207"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="243"/>
+        <location filename="../../ui/office/meetings.py" line="247"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="162"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="159"/>
+        <location filename="../../ui/office/meetings.py" line="163"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="181"/>
+        <location filename="../../ui/office/meetings.py" line="185"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="187"/>
+        <location filename="../../ui/office/meetings.py" line="191"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="204"/>
+        <location filename="../../ui/office/meetings.py" line="208"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="205"/>
+        <location filename="../../ui/office/meetings.py" line="209"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="248"/>
+        <location filename="../../ui/office/meetings.py" line="252"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="254"/>
+        <location filename="../../ui/office/meetings.py" line="258"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="259"/>
+        <location filename="../../ui/office/meetings.py" line="263"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -3616,7 +3621,7 @@
     </message>
     <message>
         <location filename="../../ui/decisions/session_tools.py" line="53"/>
-        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <location filename="../../ui/decisions/session_tools.py" line="113"/>
         <source>Mở điểm danh</source>
         <translation>Open the roll-call</translation>
     </message>
@@ -3651,57 +3656,57 @@
         <translation>Export the minutes (signed copy and data tables)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="111"/>
+        <location filename="../../ui/decisions/session_tools.py" line="113"/>
         <source>Đóng điểm danh</source>
         <translation>Close the roll-call</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="146"/>
+        <location filename="../../ui/decisions/session_tools.py" line="148"/>
         <source>Đã mở điểm danh: các thành viên bấm “Có mặt” trên máy của mình.</source>
         <translation>Roll-call opened: members press “Present” on their own laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="148"/>
+        <location filename="../../ui/decisions/session_tools.py" line="150"/>
         <source>Đã đóng điểm danh.</source>
         <translation>Roll-call closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="153"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>đủ</source>
         <translation>quorum reached</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="153"/>
+        <location filename="../../ui/decisions/session_tools.py" line="155"/>
         <source>chưa đủ</source>
         <translation>no quorum</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="155"/>
+        <location filename="../../ui/decisions/session_tools.py" line="157"/>
         <source>Đã ghi nhận {present}/{total} thành viên có mặt; số lượng: {state}.</source>
         <translation>Recorded {present}/{total} members present: {state}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="164"/>
+        <location filename="../../ui/decisions/session_tools.py" line="166"/>
         <source>Chọn một nội dung và ghi kết luận trước.</source>
         <translation>Choose an item and write its conclusion first.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="173"/>
+        <location filename="../../ui/decisions/session_tools.py" line="175"/>
         <source>Đã ghi kết luận; các thành viên sẽ thấy ở lần đồng bộ tới.</source>
         <translation>Conclusion recorded; members see it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="177"/>
+        <location filename="../../ui/decisions/session_tools.py" line="179"/>
         <source>Lưu biên bản</source>
         <translation>Save the minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="198"/>
+        <location filename="../../ui/decisions/session_tools.py" line="200"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/session_tools.py" line="201"/>
+        <location filename="../../ui/decisions/session_tools.py" line="203"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -3709,87 +3714,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="42"/>
+        <location filename="../../ui/settings/dialog.py" line="43"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="49"/>
+        <location filename="../../ui/settings/dialog.py" line="50"/>
         <source>Theo hệ thống</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="50"/>
+        <location filename="../../ui/settings/dialog.py" line="51"/>
         <source>Sáng</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="51"/>
+        <location filename="../../ui/settings/dialog.py" line="52"/>
         <source>Tối</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="61"/>
+        <location filename="../../ui/settings/dialog.py" line="62"/>
         <source>Phát âm báo khi chủ trì mở biểu quyết</source>
         <translation>Play a sound when the chair opens a vote</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="64"/>
+        <location filename="../../ui/settings/dialog.py" line="65"/>
         <source>Báo khi phiếu sắp hết hạn, tài liệu được thay thế, biểu quyết được mở</source>
         <translation>Tell me when a ballot is nearly due, a document is replaced, a vote opens</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="71"/>
+        <location filename="../../ui/settings/dialog.py" line="72"/>
         <source>6 chữ số</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="72"/>
+        <location filename="../../ui/settings/dialog.py" line="73"/>
         <source>Đặt mã PIN</source>
         <translation>Set PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="80"/>
+        <location filename="../../ui/settings/dialog.py" line="81"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="81"/>
+        <location filename="../../ui/settings/dialog.py" line="82"/>
         <source>Giao diện</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="82"/>
+        <location filename="../../ui/settings/dialog.py" line="83"/>
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="83"/>
+        <location filename="../../ui/settings/dialog.py" line="84"/>
         <source>Âm báo</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="84"/>
+        <location filename="../../ui/settings/dialog.py" line="85"/>
         <source>Thông báo</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="85"/>
+        <location filename="../../ui/settings/dialog.py" line="86"/>
         <source>Mã PIN mở khoá màn hình</source>
         <translation>PIN to unlock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="89"/>
+        <location filename="../../ui/settings/dialog.py" line="90"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="108"/>
+        <location filename="../../ui/settings/dialog.py" line="111"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại e-Cabinet.</source>
         <translation>The new language applies when e-Cabinet is opened again.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/dialog.py" line="124"/>
+        <location filename="../../ui/settings/dialog.py" line="127"/>
         <source>Mã PIN gồm đúng 6 chữ số.</source>
         <translation>A PIN is exactly 6 digits.</translation>
     </message>
@@ -3797,104 +3802,119 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/sidebar.py" line="34"/>
+        <location filename="../../ui/sidebar.py" line="56"/>
         <source>Danh mục</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="51"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="54"/>
+        <location filename="../../ui/sidebar.py" line="78"/>
         <source>Phiên họp sắp tới</source>
         <translation>Upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="58"/>
+        <location filename="../../ui/sidebar.py" line="82"/>
         <source>Không có phiên họp sắp tới</source>
         <translation>No upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="59"/>
+        <location filename="../../ui/sidebar.py" line="83"/>
         <source>Phiên họp đã qua</source>
         <translation>Past meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="62"/>
+        <location filename="../../ui/sidebar.py" line="86"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="66"/>
+        <location filename="../../ui/sidebar.py" line="90"/>
         <source>Không có phiếu lấy ý kiến</source>
         <translation>No written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="67"/>
+        <location filename="../../ui/sidebar.py" line="91"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="69"/>
+        <location filename="../../ui/sidebar.py" line="92"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="71"/>
-        <source>({count} chưa đọc)</source>
-        <translation>({count} unread)</translation>
+        <location filename="../../ui/sidebar.py" line="96"/>
+        <source>Tài liệu: {count} chưa đọc</source>
+        <translation>Documents: {count} unread</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="73"/>
+        <location filename="../../ui/sidebar.py" line="164"/>
+        <source>Chờ trả lời</source>
+        <translation>Awaiting your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="167"/>
+        <source>Đã trả lời</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="169"/>
+        <source>Đang lấy ý kiến</source>
+        <translation>Collecting replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="170"/>
+        <source>hạn {date}</source>
+        <translation>due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="97"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="74"/>
+        <location filename="../../ui/sidebar.py" line="98"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="76"/>
+        <location filename="../../ui/sidebar.py" line="100"/>
         <source>Chuẩn bị phiên họp</source>
         <translation>Prepare meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="77"/>
+        <location filename="../../ui/sidebar.py" line="101"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="79"/>
+        <location filename="../../ui/sidebar.py" line="103"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="81"/>
+        <location filename="../../ui/sidebar.py" line="105"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="117"/>
+        <location filename="../../ui/sidebar.py" line="147"/>
+        <source>{count} tài liệu chưa đọc</source>
+        <translation>{count} unread documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="159"/>
+        <source>hạn {left}</source>
+        <translation>{left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="161"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sidebar.py" line="119"/>
-        <source>Chờ trả lời · hạn {left}</source>
-        <translation>Awaiting reply · {left}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sidebar.py" line="123"/>
-        <source>Đã trả lời · hạn {left}</source>
-        <translation>Replied · {left}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sidebar.py" line="125"/>
-        <source>Hạn: {date}</source>
-        <translation>Deadline: {date}</translation>
     </message>
 </context>
 <context>
@@ -4027,52 +4047,52 @@
     <name>SpeakBox</name>
     <message>
         <location filename="../../ui/decisions/speak_box.py" line="37"/>
-        <location filename="../../ui/decisions/speak_box.py" line="70"/>
+        <location filename="../../ui/decisions/speak_box.py" line="71"/>
         <source>Đăng ký phát biểu</source>
         <translation>Ask to speak</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="70"/>
+        <location filename="../../ui/decisions/speak_box.py" line="71"/>
         <source>Rút đăng ký phát biểu</source>
         <translation>Withdraw request to speak</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="79"/>
+        <location filename="../../ui/decisions/speak_box.py" line="80"/>
         <source>Đồng chí đang phát biểu.</source>
         <translation>You have the floor.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="81"/>
+        <location filename="../../ui/decisions/speak_box.py" line="82"/>
         <source>Đã đăng ký phát biểu (chờ gửi).</source>
         <translation>Asked to speak (waiting to send).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="83"/>
+        <location filename="../../ui/decisions/speak_box.py" line="84"/>
         <source>Đã đăng ký phát biểu; thứ tự: {place}.</source>
         <translation>Asked to speak; place in the list: {place}.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="85"/>
+        <location filename="../../ui/decisions/speak_box.py" line="86"/>
         <source>Đã rút đăng ký phát biểu (chờ gửi).</source>
         <translation>Request to speak withdrawn (waiting to send).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="86"/>
+        <location filename="../../ui/decisions/speak_box.py" line="87"/>
         <source>Chưa đăng ký phát biểu.</source>
         <translation>You have not asked to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="93"/>
+        <location filename="../../ui/decisions/speak_box.py" line="94"/>
         <source>Đã rút đăng ký phát biểu.</source>
         <translation>Request to speak withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="97"/>
+        <location filename="../../ui/decisions/speak_box.py" line="98"/>
         <source>Đã đăng ký phát biểu trên máy; sẽ gửi khi có kết nối.</source>
         <translation>Asked to speak on this laptop; it is sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/speak_box.py" line="111"/>
+        <location filename="../../ui/decisions/speak_box.py" line="112"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -4164,62 +4184,62 @@ Opening what is on this laptop…</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../ui/status_area.py" line="33"/>
+        <location filename="../../ui/status_area.py" line="34"/>
         <source>Dừng tải</source>
         <translation>Stop downloads</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="36"/>
+        <location filename="../../ui/status_area.py" line="37"/>
         <source>Dừng tải tài liệu (những tệp đã tải xong vẫn giữ)</source>
         <translation>Stop downloading (files already complete are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="48"/>
+        <location filename="../../ui/status_area.py" line="50"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="48"/>
+        <location filename="../../ui/status_area.py" line="50"/>
         <source>○ Ngoại tuyến</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="53"/>
+        <location filename="../../ui/status_area.py" line="60"/>
         <source>chưa đồng bộ</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="55"/>
+        <location filename="../../ui/status_area.py" line="62"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="60"/>
+        <location filename="../../ui/status_area.py" line="67"/>
         <source>Chờ gửi: {count}</source>
         <translation>Waiting to send: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="62"/>
+        <location filename="../../ui/status_area.py" line="69"/>
         <source>Đang gửi lại: {count}</source>
         <translation>Sending again: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="64"/>
+        <location filename="../../ui/status_area.py" line="71"/>
         <source>Bị từ chối: {count}</source>
         <translation>Refused: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="68"/>
+        <location filename="../../ui/status_area.py" line="75"/>
         <source>Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.</source>
         <translation>Saved on this laptop; will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="72"/>
+        <location filename="../../ui/status_area.py" line="79"/>
         <source>Máy chủ chưa nhận được hoặc chưa trả lời; máy sẽ tự gửi lại, không thao tác nào bị mất.</source>
         <translation>The server has not received them or not answered yet; this laptop sends them again by itself, and nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="92"/>
+        <location filename="../../ui/status_area.py" line="99"/>
         <source>Đang tải {done} / {total}</source>
         <translation>Downloading {done} / {total}</translation>
     </message>
@@ -4227,53 +4247,53 @@ Opening what is on this laptop…</translation>
 <context>
     <name>TravelPage</name>
     <message>
-        <location filename="../../ui/travel/page.py" line="34"/>
+        <location filename="../../ui/travel/page.py" line="35"/>
         <source>Sẵn sàng đi công tác</source>
         <translation>Ready to travel</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="40"/>
-        <location filename="../../ui/travel/page.py" line="78"/>
+        <location filename="../../ui/travel/page.py" line="41"/>
+        <location filename="../../ui/travel/page.py" line="85"/>
         <source>Tải về tài liệu còn thiếu</source>
         <translation>Download what is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Thuộc</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="45"/>
+        <location filename="../../ui/travel/page.py" line="46"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="57"/>
+        <location filename="../../ui/travel/page.py" line="59"/>
         <source>Không có phiên họp sắp tới hay phiếu lấy ý kiến đang mở.</source>
         <translation>No upcoming meetings or open written ballots.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="62"/>
+        <location filename="../../ui/travel/page.py" line="64"/>
         <source>✔ Sẵn sàng: cả {count} tài liệu của các phiên họp sắp tới và phiếu lấy ý kiến đang mở đã có trên máy, đọc được khi không có mạng.</source>
         <translation>✔ Ready: all {count} documents of the upcoming meetings and open ballots are on this laptop and can be read offline.</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="68"/>
+        <location filename="../../ui/travel/page.py" line="70"/>
         <source>✘ Chưa sẵn sàng: còn thiếu {missing}/{count} tài liệu ({size}).</source>
         <translation>✘ Not ready: {missing}/{count} documents are missing ({size}).</translation>
     </message>
     <message>
-        <location filename="../../ui/travel/page.py" line="78"/>
+        <location filename="../../ui/travel/page.py" line="85"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>

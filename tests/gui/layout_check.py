@@ -2,7 +2,8 @@
 
 ``layout_problems(root)`` walks a shown widget tree and names, in words a reviewer can act
 on, every visible QLabel or QAbstractButton whose text is wider than the widget (fontMetrics
-``horizontalAdvance`` against ``contentsRect``; a word-wrapped label by its ``heightForWidth``),
+``horizontalAdvance`` against ``contentsRect``; a word-wrapped label, or a link row that
+wraps its title, by its ``heightForWidth``),
 every list item whose text is cut, every list that hides rows behind a scroll bar (where asked),
 every flat table that cuts a cell while its other columns have room to spare,
 and every pair of visible sibling widgets whose geometries overlap. ``assert_laid_out(root)``
@@ -27,10 +28,14 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
+
+from ui.widgets.link_row import LinkRow
 
 SLACK = 1  # pixels: rounding of fractional advances
 TREE_PADDING = 6  # pixels: a cell's text margins, both sides (the style's focus frame + 1)
@@ -123,6 +128,11 @@ def _button_problem(button: QAbstractButton) -> str | None:
         and not button.icon().isNull()
     ):
         return None  # its text is the tooltip's
+    if isinstance(button, LinkRow):  # wraps its title and line: judged as a wrapped label
+        height = button.heightForWidth(button.width())
+        if height > button.height() + SLACK:
+            return f"{_name(button)}: text needs {height} px high, the button has {button.height()}"
+        return None
     needed = _button_needs(button)
     if needed > button.width() + SLACK:
         return f"{_name(button)}: text needs {needed} px, the button has {button.width()}"
@@ -166,13 +176,20 @@ def _tree_problems(view: QTreeWidget) -> list[str]:
     metrics, header = view.fontMetrics(), view.headerItem()
     rows = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
     shown = [row for row in rows if row is not None and not row.isHidden()]
+
+    def cell_needs(row: QTreeWidgetItem, column: int) -> int:
+        # What the cell's delegate asks for (a chip, a mark after the title), at least its text.
+        option = QStyleOptionViewItem()
+        option.font = row.font(column)
+        index = view.indexFromItem(row, column)
+        drawn = view.itemDelegateForIndex(index).sizeHint(option, index).width()
+        text = QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
+        return max(text, drawn)
+
     needed = [
         max(
             metrics.horizontalAdvance(header.text(column)) + TREE_PADDING,
-            *(
-                QFontMetrics(row.font(column)).horizontalAdvance(row.text(column)) + TREE_PADDING
-                for row in shown  # an unread paper's row is bold
-            ),
+            *(cell_needs(row, column) for row in shown),
         )
         for column in range(view.columnCount())
     ]

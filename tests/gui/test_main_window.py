@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import requests
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -21,6 +22,8 @@ from ui.meeting.page import DOCUMENT, ROLE
 from ui.screens import Screen
 from ui.search.cards import CARD_ROLE
 from ui.tasks import TaskManager
+from ui.widgets.cards import BADGE
+from ui.widgets.chips import MARK
 
 WAIT = 30_000
 
@@ -66,7 +69,13 @@ def publish_new_version(url: str, document_id: str) -> None:
 
 
 def agenda_texts(window: MainWindow) -> list[str]:
-    return [" | ".join(node.text(c) for c in range(4)) for node in window.meeting_page._nodes()]
+    """Each row's cells; a paper's mark (drawn as a chip after its title) as "  [Mới]"."""
+
+    def cell(node: QTreeWidgetItem, column: int) -> str:
+        mark = node.data(0, MARK) if column == 0 else None
+        return f"{node.text(0)}  [{mark[0]}]" if mark and mark[0] else node.text(column)
+
+    return [" | ".join(cell(node, c) for c in range(4)) for node in window.meeting_page._nodes()]
 
 
 def test_after_a_sync_the_next_meeting_is_one_click_from_today(
@@ -85,6 +94,9 @@ def test_after_a_sync_the_next_meeting_is_one_click_from_today(
     assert sidebar[:4] == ["Hôm nay", "Phiên họp sắp tới", "Phiên họp đã qua", "Phiếu lấy ý kiến"]
     ballots = window.sidebar.topLevelItem(3)
     assert "Chờ trả lời" in ballots.child(0).text(0)
+    # The meeting's badge counts its unread papers: those the agenda marks.
+    marked = sum("[Mới]" in t for t in shown)
+    assert window.sidebar.topLevelItem(1).child(0).data(0, BADGE) == marked > 0
     qtbot.waitUntil(lambda: "Trực tuyến" in window.status.connection.text(), timeout=WAIT)
     assert "Chờ gửi: 0" in window.status.waiting.text()
     # The first sync brought everything: the member is told so.

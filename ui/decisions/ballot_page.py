@@ -38,6 +38,8 @@ from ecabinet.domain import BallotChoice, BallotStatus
 from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date, time_left, under_a_day
+from ui.icons import icon
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
 from ui.theme import colors
 from ui.widgets.labels import heading
@@ -81,7 +83,7 @@ class BallotPage(QWidget):
         layout.addWidget(self.reply_box)
         layout.addWidget(QLabel(self.tr("Các lần trả lời của đồng chí:")))
         layout.addWidget(self.replies)
-        layout.addWidget(self.save_form)
+        layout.addWidget(self.save_form, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note)
         layout.addStretch(1)
 
@@ -97,12 +99,12 @@ class BallotPage(QWidget):
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Ý kiến (bắt buộc khi chọn “Ý kiến khác”)"))
         self.comment.setMaximumHeight(100)
-        self.send = QPushButton(self.tr("Ký số và gửi"))
+        self.send = primary(QPushButton(icon("sign"), self.tr("Ký số và gửi")))
         self.send.clicked.connect(self._confirm)
         box = QVBoxLayout(self.reply_box)
         box.addLayout(row)
         box.addWidget(self.comment)
-        box.addWidget(self.send)
+        box.addWidget(self.send, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_ballot(self, ballot_id: str) -> None:
         if ballot_id != self.ballot_id:

@@ -11,7 +11,7 @@ GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -32,6 +32,7 @@ from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
 from ui.decisions.speak_box import SpeakBox
 from ui.decisions.words import POSITIONS, VOTES, word
 from ui.labels import error_words
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
 
 
@@ -90,7 +91,7 @@ class ItemDecisionPanel(QWidget):
             row.addWidget(button)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Ý kiến (không bắt buộc)"))
-        self.save_position = QPushButton(self.tr("Lưu ý kiến"))
+        self.save_position = primary(QPushButton(self.tr("Lưu ý kiến")))
         self.save_position.clicked.connect(self._save_position)
         self.position_state = QLabel()
         self.position_state.setWordWrap(True)
@@ -105,9 +106,9 @@ class ItemDecisionPanel(QWidget):
         box_layout = QVBoxLayout(position_box)
         box_layout.addLayout(row)
         box_layout.addWidget(self.comment)
-        box_layout.addWidget(self.save_position)
+        box_layout.addWidget(self.save_position, 0, Qt.AlignmentFlag.AlignRight)
         box_layout.addWidget(self.position_state)
-        box_layout.addWidget(self.pull_button)
+        box_layout.addWidget(self.pull_button, 0, Qt.AlignmentFlag.AlignLeft)
         box_layout.addWidget(self.pull_state)
         return position_box
 

@@ -8,7 +8,6 @@ GUI thread; fed with the library's catalogue read on a worker.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLineEdit,
     QTreeWidget,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 from ecabinet.client.library import DocumentEntry
 from ecabinet.client.search_text import fold
 from ui import labels
+from ui.style import tokens
+from ui.widgets.chips import MARK, TONE, ChipDelegate
 from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
 from ui.widgets.trees import top_level
@@ -44,6 +45,7 @@ class DocumentsPage(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setSortingEnabled(True)
         self.list.setAccessibleName(self.tr("Danh sách tài liệu"))
+        self.list.setItemDelegate(ChipDelegate(self.list))
         TitlesShareTheRoom(self.list)
         self.list.itemActivated.connect(
             lambda node, _col: self.open_document.emit(node.data(0, ROLE))
@@ -67,17 +69,20 @@ class DocumentsPage(QWidget):
                     entry.document.title,
                     context,
                     labels.document_kind(entry.document.kind),
-                    f"{state} · {fresh}" if fresh else state,
+                    state,
                 ],
             )
+            node.setData(2, TONE, tokens.NEUTRAL)
+            here = tokens.OK if entry.present else tokens.ACCENT if entry.downloading else ""
+            node.setData(3, TONE, here or tokens.NEUTRAL)
             node.setData(0, ROLE, entry.document.id)
             node.setToolTip(1, context)
             if entry.document.origin:  # received through the national document exchange
                 node.setToolTip(0, f"{entry.document.title}\n{entry.document.origin}")
-            if fresh:
-                font = QFont(node.font(0))
-                font.setBold(True)
-                node.setFont(0, font)
+            # A dot before an unread title and its mark as a chip after it; room for the dot
+            # before a read one, so the titles line up.
+            tone = tokens.ACCENT if fresh == labels.freshness_new() else tokens.WARNING
+            node.setData(0, MARK, (fresh, tone))
             if entry.document.id == keep:
                 self.list.setCurrentItem(node)
         self.list.setSortingEnabled(True)

@@ -1,19 +1,32 @@
 """A card of the home screen: a framed box with a heading, lines of text, and entries a member
 clicks to open the thing itself (a ballot, a document, a screen).
 
-An entry is a QCommandLinkButton: a title with a wrapped line under it, reached with Tab and
-opened with Enter or a click, as a link would be. Times that count down are kept as
-"tickers" the page updates each minute without reading the store again. GUI thread.
+An entry is a link row (ui/widgets/link_row.py): an icon saying what it opens, a title with
+a wrapped line under it, reached with Tab and opened with Enter or a click, as a link would
+be; a quiet row that lights up under the pointer. Times
+that count down are kept as "tickers" the page updates each minute without reading the store
+again. GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCommandLinkButton, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.icons import icon
+from ui.style import tokens
 from ui.theme import colors
 from ui.widgets.labels import heading
+from ui.widgets.link_row import LinkRow
 
 CARD_NAME = "home-card"
 # A button's title does not wrap: a longer one is cut, whole in its tooltip, so that a ballot
@@ -22,17 +35,26 @@ TITLE_CHARACTERS = 80
 
 
 class Card(QFrame):
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, glyph: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(CARD_NAME)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = heading(title, scale=1.15)
+        self.heading = heading(title, scale=tokens.HEADING)
         self.setAccessibleName(title)
         self.body = QVBoxLayout()
-        self.body.setSpacing(4)
+        self.body.setSpacing(tokens.XS)
+        top = QHBoxLayout()
+        top.setSpacing(tokens.S)
+        if glyph:
+            mark = QLabel()
+            size = self.heading.fontMetrics().height()
+            mark.setPixmap(icon(glyph, colors().accent).pixmap(QSize(size, size)))
+            top.addWidget(mark)
+        top.addWidget(self.heading, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(tokens.L, tokens.M, tokens.L, tokens.M)
+        layout.setSpacing(tokens.S)
+        layout.addLayout(top)
         layout.addLayout(self.body)
         layout.addStretch(1)
         self.entries: list[QCommandLinkButton] = []
@@ -58,9 +80,25 @@ class Card(QFrame):
         self.body.addWidget(label)
         return label
 
-    def entry(self, title: str, detail: str, opened: Callable[[], None]) -> QCommandLinkButton:
+    def chip(self, text: str = "", tone: str = tokens.ACCENT) -> QLabel:
+        """A short state in a pill (a countdown), on a line of its own."""
+        label = QLabel(text)
+        label.setProperty("tone", tone)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(holder)
+        return label
+
+    def entry(
+        self, title: str, detail: str, opened: Callable[[], None], glyph: str = "next"
+    ) -> QCommandLinkButton:
         shown = title if len(title) <= TITLE_CHARACTERS else title[: TITLE_CHARACTERS - 1] + "…"
-        button = QCommandLinkButton(shown, detail)
+        button = LinkRow(shown, detail)
+        button.setIcon(icon(glyph, colors().accent))
         button.setAccessibleName(title)
         button.setToolTip(title)
         button.clicked.connect(lambda _checked=False: opened())
@@ -70,8 +108,5 @@ class Card(QFrame):
 
 
 def card_style() -> str:
-    """The cards' frame, in the theme's colours."""
-    return (
-        f"QFrame#{CARD_NAME} {{ border: 1px solid {colors().muted.name()}; "
-        "border-radius: 6px; background: palette(base); }"
-    )
+    """The cards' frame: the application's style sheet draws it (ui/style/sheet.py)."""
+    return ""

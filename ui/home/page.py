@@ -25,7 +25,6 @@ from ecabinet.wire.objects import BallotData
 from ui.formatting import local_date, time_left, under_a_day
 from ui.home.cards import Card, card_style
 from ui.tasks import TaskManager
-from ui.theme import colors
 from ui.widgets.labels import heading
 
 TICK_MS = 60_000  # the countdowns show minutes at the finest
@@ -47,11 +46,11 @@ class HomePage(QWidget):
         self._asking = False  # the Office's reply counts are being asked of the server
         self._tickers: list[Callable[[datetime], None]] = []
         self.heading = heading(self.tr("Hôm nay"), scale=1.4)
-        self.meeting_card = Card(self.tr("Phiên họp sắp tới"))
-        self.ballots_card = Card(self.tr("Phiếu lấy ý kiến chờ đồng chí trả lời"))
-        self.replaced_card = Card(self.tr("Tài liệu đã được thay thế"))
-        self.outbox_card = Card(self.tr("Chờ gửi"))
-        self.office_card = Card(self.tr("Phiếu đang thu ý kiến"))
+        self.meeting_card = Card(self.tr("Phiên họp sắp tới"), "calendar")
+        self.ballots_card = Card(self.tr("Phiếu lấy ý kiến chờ đồng chí trả lời"), "ballot")
+        self.replaced_card = Card(self.tr("Tài liệu đã được thay thế"), "documents")
+        self.outbox_card = Card(self.tr("Chờ gửi"), "outbox")
+        self.office_card = Card(self.tr("Phiếu đang thu ý kiến"), "ballot")
         self.office_card.hide()
         self.meeting_card.line(self.tr("Đang đọc dữ liệu trên máy…"), muted=True)
         grid = QGridLayout()
@@ -117,7 +116,7 @@ class HomePage(QWidget):
         if meeting.place:
             card.line(self.tr("Địa điểm: {place}").format(place=meeting.place))
         starts = meeting.starts_at
-        until = card.line("")
+        until = card.chip()
         self._ticking(lambda moment: until.setText(self._until(starts, moment)), now)
         if next_meeting.papers:
             card.line(
@@ -134,6 +133,7 @@ class HomePage(QWidget):
             meeting.title,
             self.tr("Mở phiên họp: chương trình và tài liệu"),
             lambda: self.meeting_chosen.emit(meeting_id),
+            "meeting",
         )
 
     def _until(self, starts: datetime, now: datetime) -> str:
@@ -153,10 +153,10 @@ class HomePage(QWidget):
     def _ballot(self, ballot: BallotData, now: datetime) -> None:
         deadline = ballot.deadline
         button = self.ballots_card.entry(
-            ballot.title, "", partial(self.ballot_chosen.emit, ballot.id)
+            ballot.title, "", partial(self.ballot_chosen.emit, ballot.id), "ballot"
         )
         if under_a_day(deadline, now):
-            button.setStyleSheet(f"color: {colors().danger.name()}")
+            button.setProperty("urgent", True)  # drawn in the danger colour
 
         def redraw(moment: datetime) -> None:
             button.setDescription(
@@ -180,6 +180,7 @@ class HomePage(QWidget):
                     context=document.context, number=document.number
                 ),
                 partial(self.document_chosen.emit, document.document_id),
+                "document",
             )
 
     def _outbox(self, today: Today) -> None:
@@ -204,6 +205,7 @@ class HomePage(QWidget):
             self.tr("Sẵn sàng đi công tác"),
             self.tr("Tài liệu trên máy và những gì chờ gửi"),
             self.outbox_chosen.emit,
+            "travel",
         )
 
     # --- the Government Office's open ballots --------------------------------------------
@@ -233,8 +235,12 @@ class HomePage(QWidget):
                     replied=item.replied, voters=item.voters, left=time_left(item.deadline)
                 ),
                 self.office_ballots_chosen.emit,
+                "ballot",
             )
         if items is None:
             card.entry(
-                self.tr("Soạn và theo dõi phiếu lấy ý kiến"), "", self.office_ballots_chosen.emit
+                self.tr("Soạn và theo dõi phiếu lấy ý kiến"),
+                "",
+                self.office_ballots_chosen.emit,
+                "ballot",
             )

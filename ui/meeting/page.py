@@ -27,13 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.library import DocumentEntry, MeetingEntry
+from ecabinet.domain import ItemStatus
 from ui import labels
 from ui.formatting import local_date
+from ui.icons import icon
+from ui.style import tokens
 from ui.theme import colors
+from ui.widgets.chips import MARK, TONE, ChipDelegate
 from ui.widgets.labels import heading
 from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
+ITEM_TONES = {
+    ItemStatus.PENDING: tokens.NEUTRAL,
+    ItemStatus.DISCUSSING: tokens.OK,
+    ItemStatus.CLOSED: tokens.ACCENT,
+}
 Bar = TypeVar("Bar", bound=QWidget)
 ITEM, DOCUMENT, NOTE, ORIGIN = "item", "document", "note", "origin"
 
@@ -46,10 +55,11 @@ class Row:
     parent: tuple[str, str] | None
     texts: tuple[str, str, str, str]
     tooltip: str
-    fresh: bool = False  # new or replaced, not yet read
-    missing: bool = False  # the file is not (yet) on the laptop
+    fresh: str = ""  # "Mới", "Dự thảo v2 thay thế v1": new or replaced, not yet read
+    tones: tuple[str, str, str, str] = ("", "", "", "")  # cells drawn as chips in these tones
     selectable: bool = True
     quiet: bool = False  # a muted line under its parent (a document's origin)
+    heading: bool = False  # an agenda item, over its documents
 
 
 class MeetingPage(QWidget):
@@ -64,22 +74,13 @@ class MeetingPage(QWidget):
         self.meeting_id = ""
         self._shown: list[Row] = []
         self._by_key: dict[tuple[str, str], QTreeWidgetItem] = {}
-        self.title = heading(scale=1.4)
+        self.title = heading(scale=tokens.TITLE)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.board_button = QPushButton(self.tr("Bảng ý kiến các thành viên"))
-        self.board_button.clicked.connect(lambda: self.board_requested.emit(self.meeting_id))
-        self.console_button = QPushButton(self.tr("Điều hành phiên họp"))
-        self.console_button.clicked.connect(lambda: self.console_requested.emit(self.meeting_id))
-        self.calendar_button = QPushButton(self.tr("Thêm vào lịch"))
-        self.calendar_button.setToolTip(
-            self.tr("Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị")
-        )
-        self.calendar_button.clicked.connect(
-            lambda: self.calendar_requested.emit(self.meeting_id, self.title.text())
-        )
-        self.set_chair_tools(False)
+        self.status = QLabel()  # the meeting's status as a chip beside its kind
+        self.kind = QLabel()
+        self.kind.setObjectName("caption")
         self.agenda = QTreeWidget()
         self.agenda.setColumnCount(4)
         self.agenda.setHeaderLabels(
@@ -94,6 +95,8 @@ class MeetingPage(QWidget):
         # One line per row, columns sized once per rebuild: a header that resizes to its
         # contents on every change makes each update cost the whole agenda.
         self.agenda.setUniformRowHeights(True)
+        self.agenda.setItemDelegate(ChipDelegate(self.agenda))
+        self.agenda.setAlternatingRowColors(False)
         header = self.agenda.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -108,16 +111,40 @@ class MeetingPage(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        buttons = self._buttons()
+        state = QHBoxLayout()
+        state.setSpacing(tokens.S)
+        state.addWidget(self.status)
+        state.addWidget(self.kind)
+        state.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(tokens.S)
+        layout.addWidget(self.title)
+        layout.addLayout(state)
+        layout.addWidget(self.details)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+
+    def _buttons(self) -> QHBoxLayout:
+        """ "Thêm vào lịch", and the chair's and the Government Office's own tools."""
+        self.board_button = QPushButton(self.tr("Bảng ý kiến các thành viên"))
+        self.board_button.clicked.connect(lambda: self.board_requested.emit(self.meeting_id))
+        self.console_button = QPushButton(self.tr("Điều hành phiên họp"))
+        self.console_button.clicked.connect(lambda: self.console_requested.emit(self.meeting_id))
+        self.calendar_button = QPushButton(icon("calendar"), self.tr("Thêm vào lịch"))
+        self.calendar_button.setToolTip(
+            self.tr("Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị")
+        )
+        self.calendar_button.clicked.connect(
+            lambda: self.calendar_requested.emit(self.meeting_id, self.title.text())
+        )
+        self.set_chair_tools(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.board_button)
         buttons.addWidget(self.console_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.details)
-        layout.addLayout(buttons)
-        layout.addWidget(self.splitter, 1)
+        return buttons
 
     def set_side_panel(self, panel: QWidget) -> None:
         """The decision panel of the chosen item (positions, votes), owned by the window."""
@@ -127,7 +154,7 @@ class MeetingPage(QWidget):
         """The quorum line and the "Có mặt" button of a session (owned by the window)."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(2, bar)  # under the time and place
+        layout.insertWidget(3, bar)  # under the time and place
         return bar
 
     def set_chair_tools(self, visible: bool) -> None:
@@ -140,10 +167,12 @@ class MeetingPage(QWidget):
         selected = self.current_selection() if same else None
         self.meeting_id = meeting.id
         self.title.setText(meeting.title)
-        lines = [
-            f"{labels.meeting_kind(meeting.kind)} · {labels.meeting_status(meeting.status)}",
-            self.tr("Thời gian: {when}").format(when=local_date(meeting.starts_at)),
-        ]
+        self.status.setText(labels.meeting_status(meeting.status))
+        self.status.setProperty("tone", labels.meeting_tone(meeting.status))
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.kind.setText(labels.meeting_kind(meeting.kind))
+        lines = [self.tr("Thời gian: {when}").format(when=local_date(meeting.starts_at))]
         if meeting.place:
             lines.append(self.tr("Địa điểm: {place}").format(place=meeting.place))
         self.details.setText("\n".join(lines))
@@ -167,7 +196,8 @@ class MeetingPage(QWidget):
                 minutes,
                 labels.item_status(item.status),
             )
-            rows.append(Row(key, None, texts, item.title))
+            tones = ("", "", "", ITEM_TONES[item.status])
+            rows.append(Row(key, None, texts, item.title, tones=tones, heading=True))
             if item.paper_only:
                 note = self.tr("Tài liệu mật: chỉ phát bản giấy tại phiên họp")
                 rows.append(Row((NOTE, item.id), key, (note, "", "", ""), note, selectable=False))
@@ -178,12 +208,15 @@ class MeetingPage(QWidget):
     def _document_rows(self, parent: tuple[str, str], entry: DocumentEntry) -> list[Row]:
         document = entry.document
         fresh = labels.freshness(entry)
-        title = f"{document.title}  [{fresh}]" if fresh else document.title
-        texts = (title, labels.document_kind(document.kind), "", labels.document_state(entry))
+        state = labels.document_state(entry)
+        texts = (document.title, labels.document_kind(document.kind), "", state)
         hint = self.tr("Nhấn Enter hoặc nhấp đúp để đọc")
         key = (DOCUMENT, document.id)
-        tooltip = f"{document.origin}\n{hint}" if document.origin else hint
-        rows = [Row(key, parent, texts, tooltip, bool(fresh), not entry.present)]
+        lines = [document.title] + ([fresh] if fresh else []) + [document.origin, hint]
+        tooltip = "\n".join(line for line in lines if line)
+        here = tokens.OK if entry.present else tokens.ACCENT if entry.downloading else ""
+        tones = ("", tokens.NEUTRAL, "", here or tokens.NEUTRAL)
+        rows = [Row(key, parent, texts, tooltip, fresh, tones)]
         if document.origin:
             # Rows keep one height (setUniformRowHeights), so the second line is a child row.
             texts = (document.origin, "", "", "")
@@ -225,11 +258,15 @@ class MeetingPage(QWidget):
         if not row.selectable:
             node.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = QFont(node.font(0))
-        font.setBold(row.fresh)
+        font.setBold(row.heading)
         node.setFont(0, font)
-        ink = colors().accent if row.fresh else colors().muted if row.quiet else None
-        node.setForeground(0, QBrush(ink) if ink is not None else QBrush())
-        node.setForeground(3, QBrush(colors().muted) if row.missing else QBrush())
+        node.setForeground(0, QBrush(colors().muted) if row.quiet else QBrush())
+        replaced = row.fresh and row.fresh != labels.freshness_new()
+        tone = tokens.WARNING if replaced else tokens.ACCENT
+        document = row.key[0] == DOCUMENT
+        node.setData(0, MARK, (row.fresh, tone) if document else None)
+        for column, cell_tone in enumerate(row.tones):
+            node.setData(column, TONE, cell_tone or None)
 
     def current_selection(self) -> tuple[str, str] | None:
         node = self.agenda.currentItem()

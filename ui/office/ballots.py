@@ -40,12 +40,16 @@ from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
+from ui.style import tokens
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP, DETAIL
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
 from ui.widgets.splitter import ListSplitter
 
 ROLE = Qt.ItemDataRole.UserRole
+BALLOT_TONES = {"draft": tokens.NEUTRAL, "open": tokens.WARNING, "closed": tokens.NEUTRAL}
 
 
 class DraftList(FileDropList):
@@ -107,7 +111,7 @@ class OfficeBallots(QWidget):
         self.drafts = DraftList()
         add = QPushButton(self.tr("Thêm dự thảo…"))
         add.clicked.connect(self._choose_drafts)
-        self.create_button = QPushButton(self.tr("Tạo phiếu"))
+        self.create_button = primary(QPushButton(self.tr("Tạo phiếu")))
         self.create_button.clicked.connect(self.submit_new)
         form = QFormLayout()
         form.addRow(self.tr("Tiêu đề"), self.title)
@@ -164,6 +168,8 @@ class OfficeBallots(QWidget):
             item = QListWidgetItem(text, self.ballots)
             item.setData(ROLE, ballot.id)
             item.setToolTip(f"{ballot.title}\n{self._status(ballot)}")
+            item.setData(CHIP, (self._state(ballot), BALLOT_TONES.get(ballot.status, "neutral")))
+            item.setData(DETAIL, short_date(ballot.deadline))
             if ballot.id == keep:
                 self.ballots.setCurrentItem(item)
         self.ballots.blockSignals(False)
@@ -171,12 +177,15 @@ class OfficeBallots(QWidget):
         self.loaded.emit(ballots)
 
     def _status(self, ballot: OfficeBallot, date: Callable[[datetime], str] = local_date) -> str:
+        return f"{self._state(ballot)} · {date(ballot.deadline)}"
+
+    def _state(self, ballot: OfficeBallot) -> str:
         words = {
             "draft": self.tr("Chưa gửi"),
             "open": self.tr("Đang lấy ý kiến"),
             "closed": self.tr("Đã kết thúc"),
         }
-        return f"{words.get(ballot.status, ballot.status)} · {date(ballot.deadline)}"
+        return words.get(ballot.status, ballot.status)
 
     # --- one ballot --------------------------------------------------------------------
 

@@ -30,12 +30,14 @@ from ecabinet.domain import MeetingStatus
 from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import MeetingData
 from ui.formatting import local_date, short_date
-from ui.labels import meeting_status
+from ui.labels import meeting_status, meeting_tone
 from ui.office.agenda_builder import AgendaBuilder
 from ui.office.delivery import DeliveryView
 from ui.office.file_words import refusal_words
 from ui.office.meeting_form import MeetingForm
+from ui.style.buttons import primary
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP, DETAIL
 from ui.widgets.labels import heading
 from ui.widgets.splitter import ListSplitter
 
@@ -96,7 +98,7 @@ class OfficeMeetings(QWidget):
         self.tabs.addTab(self.form, self.tr("Thông tin và người dự"))
         self.tabs.addTab(self.agenda, self.tr("Chương trình và tài liệu"))
         self.tabs.addTab(follow, self.tr("Theo dõi nhận và đọc"))
-        self.save_button = QPushButton(self.tr("Lưu phiên họp"))
+        self.save_button = primary(QPushButton(self.tr("Lưu phiên họp")))
         self.save_button.clicked.connect(self.save)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.advance)
@@ -130,6 +132,8 @@ class OfficeMeetings(QWidget):
             row = QListWidgetItem(f"{state} · {short_date(meeting.starts_at)}", self.list)
             row.setData(ROLE, meeting.id)
             row.setToolTip(f"{state} · {local_date(meeting.starts_at)}")
+            row.setData(CHIP, (meeting_status(meeting.status), meeting_tone(meeting.status)))
+            row.setData(DETAIL, short_date(meeting.starts_at))
             if meeting.id == self.meeting_id:
                 self.list.setCurrentItem(row)
         self.list.blockSignals(False)

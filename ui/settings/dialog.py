@@ -31,6 +31,7 @@ from ecabinet.client.lock import PIN_DIGITS
 from ui import theme
 from ui.i18n import LANGUAGES, chosen_language
 from ui.live.alerts import set_sound_enabled, sound_enabled
+from ui.style import tokens
 from ui.window.tray import notifications_enabled, set_notifications_enabled
 
 
@@ -87,7 +88,9 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.accept)
         # Qt has no Vietnamese of its own buttons: without this the window says "Close".
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
+        form.setVerticalSpacing(tokens.M)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(tokens.XL, tokens.L + tokens.XS, tokens.XL, tokens.L)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(buttons)

@@ -8,7 +8,7 @@ GUI thread; fed with a Readiness read on a worker.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from ecabinet.client.travel import Readiness
 from ui import labels
 from ui.formatting import file_size
-from ui.theme import colors
+from ui.style import tokens
+from ui.widgets.chips import TONE, ChipDelegate
 from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
 
@@ -44,6 +45,7 @@ class TravelPage(QWidget):
         self.papers.setHeaderLabels(
             [self.tr("Tài liệu"), self.tr("Thuộc"), self.tr("Dung lượng"), self.tr("Tình trạng")]
         )
+        self.papers.setItemDelegate(ChipDelegate(self.papers))  # the state as a chip
         TitlesShareTheRoom(self.papers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -72,6 +74,11 @@ class TravelPage(QWidget):
                 )
             )
         self.verdict.setProperty("ready", check.ready)
+        # A banner in the state's tone: green when ready, amber while papers are missing.
+        tone = tokens.OK if check.ready else tokens.WARNING if check.papers else tokens.NEUTRAL
+        self.verdict.setProperty("tone", tone)
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
         self.fetch.setVisible(not check.ready)
         self.fetch.setEnabled(not syncing)
         self.fetch.setText(
@@ -88,5 +95,4 @@ class TravelPage(QWidget):
                     labels.document_state(paper.entry),
                 ],
             )
-            if not paper.present:
-                node.setForeground(3, QBrush(colors().danger))
+            node.setData(3, TONE, tokens.OK if paper.present else tokens.DANGER)

@@ -11,18 +11,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QListWidget, QSplitter, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QSplitter, QWidget
+
+from ui.widgets.cards import CardDelegate
 
 MIN_LIST = 220  # a title of a few words and its date, at the smallest
 MAX_SHARE = 0.4  # the list never takes more than this of the width unless dragged there
 
 
 def list_for_titles(view: QListWidget) -> QListWidget:
-    """A list of titles that cuts a line too long with "…" (its tooltip has it whole) rather
-    than scrolling sideways."""
+    """A list of titles drawn as cards (ui/widgets/cards.py): a title too long for the list
+    wraps rather than scrolling sideways, and its tooltip has it whole."""
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setMinimumWidth(MIN_LIST)
+    view.setItemDelegate(CardDelegate(view, natural=True))
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped anew at each width
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    view.setMouseTracking(True)
     return view
 
 

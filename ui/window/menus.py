@@ -48,6 +48,12 @@ class WindowMenus:
             lambda: window.show_page(Screen.TRAVEL, ""),
             "travel",
         )
+        self.home_action = self._action(
+            translate("MainWindow", "Hôm nay"),
+            ["Alt+Home"],
+            lambda: window.show_page(Screen.HOME, ""),
+            "home",
+        )
         self.back_action = self._action(
             translate("MainWindow", "Quay lại"), [keys.Back], window.go_back, "back"
         )
@@ -77,11 +83,20 @@ class WindowMenus:
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu(translate("MainWindow", "&Xem"))
-        view_menu.addActions([self.documents_action, self.search_action, self.back_action])
+        view_menu.addActions(
+            [self.home_action, self.documents_action, self.search_action, self.back_action]
+        )
         toolbar = window.addToolBar(translate("MainWindow", "Công cụ"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addActions(
-            [self.back_action, self.sync_action, self.search_action, self.travel_action]
+            [
+                self.back_action,
+                self.home_action,
+                self.sync_action,
+                self.search_action,
+                self.documents_action,
+                self.travel_action,
+            ]
         )
 
     def _settings(self) -> None:

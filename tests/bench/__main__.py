@@ -30,7 +30,7 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import bombs, bundle, cluster, desktop, latency, live, page
+from tests.bench import bare_app, bombs, bundle, cluster, desktop, latency, live, page
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
@@ -292,10 +292,11 @@ def bench_search(pages: int, runs: int) -> str:
     )
 
 
-async def _poll(url: str, usernames: list[str], seconds: float) -> tuple[int, list[float]]:
-    """Closed loop: each member polls again as soon as its answer is in."""
-    targets = await latency.signed_in_targets(url, usernames)
-    limits = httpx.Limits(max_connections=len(usernames))
+async def _closed_loop(
+    url: str, targets: list[latency.Target], seconds: float
+) -> tuple[int, list[float]]:
+    """Closed loop: each target polled again as soon as its answer is in, all at once."""
+    limits = httpx.Limits(max_connections=len(targets))
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
         latencies: list[float] = []
         stop = time.perf_counter() + seconds
@@ -311,21 +312,62 @@ async def _poll(url: str, usernames: list[str], seconds: float) -> tuple[int, li
     return len(latencies), latencies
 
 
-def bench_poll(members: int, seconds: float, database_url: str, workers: int) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        settings = get_settings(root / "server", database_url or None)
-        body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
-        server = ServerProcess(settings.data_dir, database_url, workers=workers)
-        try:
-            count, latencies = asyncio.run(_poll(server.url, body.member_usernames, seconds))
-        finally:
-            server.stop()
+def _poll_row(label: str, count: int, latencies: list[float], seconds: float, bare: float) -> str:
     latencies.sort()
-    kind = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+    rate = count / seconds
     return (
-        f"| {kind} | {members} | {workers} | {count / seconds:,.0f} | "
-        f"{statistics.median(latencies):.0f} | {latencies[int(0.99 * (count - 1))]:.0f} |\n"
+        f"| {label} | {rate:,.0f} | {rate / bare:.2f} | "
+        f"{statistics.median(latencies):.1f} | {latencies[int(0.99 * (count - 1))]:.1f} |\n"
+    )
+
+
+def bench_poll(members: int, seconds: float, postgres_url: str, workers: int) -> str:
+    """The quiet poll's requests a second beside a bare FastAPI app's, same server settings."""
+    bare_server = latency.BareProcess(workers)
+    try:
+        bare_targets = [latency.Target(bare_app.PATH, {}, {})] * members
+        count, latencies = asyncio.run(_closed_loop(bare_server.url, bare_targets, seconds))
+    finally:
+        bare_server.stop()
+    bare = count / seconds
+    rows = _poll_row("bare FastAPI app", count, latencies, seconds, bare)
+    databases = [("SQLite", "")]
+    if postgres_url:
+        databases.append(("PostgreSQL", postgres_url))
+    for kind, server_url in databases:
+        database = None
+        url = server_url
+        if server_url:
+            from tests.dbs import PostgresDatabase
+
+            database = PostgresDatabase(server_url)
+            url = database.url
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                settings = get_settings(Path(tmp) / "server", url or None)
+                body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
+                server = ServerProcess(settings.data_dir, url, workers=workers)
+                try:
+                    targets = asyncio.run(
+                        latency.signed_in_targets(server.url, body.member_usernames)
+                    )
+                    count, latencies = asyncio.run(_closed_loop(server.url, targets, seconds))
+                finally:
+                    server.stop()
+        finally:
+            if database is not None:
+                database.drop()
+        rows += _poll_row(f"e-Cabinet poll, {kind}", count, latencies, seconds, bare)
+    return (
+        f"### {members} members polling at once\n\n"
+        f"`python -m tests.bench poll --members {members} --seconds {seconds:g} "
+        f"--workers {workers}`\n\nEach simulated member signs in, catches up, then polls the "
+        "feed with its latest cursor (nothing changed) as fast as the server answers, all at "
+        f"once, from one load process on the same machine; beside it, as many clients asking a "
+        f"bare FastAPI app for a small JSON, served the same way ({workers} worker process"
+        f"{'es' if workers > 1 else ''}).\n\n"
+        "| server | requests/s | of the bare app | p50 ms | p99 ms |\n"
+        "|---|---|---|---|---|\n" + rows
     )
 
 
@@ -380,24 +422,7 @@ def main() -> int:
     if "search" in which:
         parts["search"] = bench_search(args.pages, args.runs)
     if "poll" in which:
-        rows = bench_poll(args.members, args.seconds, "", args.workers)
-        if args.postgres:
-            from tests.dbs import PostgresDatabase
-
-            database = PostgresDatabase(args.postgres)
-            try:
-                rows += bench_poll(args.members, args.seconds, database.url, args.workers)
-            finally:
-                database.drop()
-        parts["poll"] = (
-            f"### {args.members} members polling at once\n\n"
-            f"`python -m tests.bench poll --members {args.members} --seconds {args.seconds:g} "
-            f"--workers {args.workers}`\n\nEach simulated member signs in, catches up, then "
-            "polls the feed with its latest cursor (nothing changed) as fast as the server "
-            "answers, all at once, from one load process on the same machine.\n\n"
-            "| database | members | server workers | requests/s | p50 ms | p99 ms |\n"
-            "|---|---|---|---|---|---|\n" + rows
-        )
+        parts["poll"] = bench_poll(args.members, args.seconds, args.postgres, args.workers)
     if "latency" in which:
         parts["latency"] = latency.bench_latency(
             args.rate, args.seconds, args.latency_members, args.postgres

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QMainWindow, QToolButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -17,6 +17,7 @@ from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from tests.gui.layout_check import layout_problems
+from ui import theme
 from ui.reader import background
 from ui.reader.reader import DocumentReader
 from ui.tasks import TaskManager
@@ -275,9 +276,12 @@ def test_a_damaged_file_says_so(
 def test_one_toolbar_of_icons_fits_beside_the_sidebar_and_panels_fold_away(
     qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
 ) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, theme.LIGHT)  # the application's style sheet, as the window has it
     reader = open_reader(qtbot, account, tasks, pdf)
-    reader.resize(1366 - 280, 700)  # a 1366 px laptop, less the window's sidebar
-    qtbot.waitUntil(lambda: reader.width() == 1086, timeout=WAIT)
+    reader.resize(1366 - 290, 700)  # a 1366 px laptop, less the window's sidebar
+    qtbot.waitUntil(lambda: reader.width() == 1076, timeout=WAIT)
     overflow = reader.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert overflow is None or not overflow.isVisible()  # no "»": every tool is on screen
     # Pages take the whole width until a panel is asked for.
@@ -286,7 +290,7 @@ def test_one_toolbar_of_icons_fits_beside_the_sidebar_and_panels_fold_away(
     reader.toolbar.panel_actions["notes"].trigger()
     assert reader.open_panel == "notes"
     qtbot.waitUntil(reader.notes_panel.isVisible, timeout=WAIT)
-    assert 220 <= reader.side.width() <= 280
+    assert 220 <= reader.side.width() <= 300  # its buttons, no more
     reader.toolbar.panel_actions["thumbnails"].trigger()  # one panel at a time
     assert reader.open_panel == "thumbnails"
     assert not reader.toolbar.panel_actions["notes"].isChecked()

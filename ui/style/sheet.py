@@ -65,6 +65,8 @@ QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; l
     top: 0.3em; padding: 0 4px; color: {p.text}; font-weight: bold; }}
 {cards} {{ background: {p.card}; border: 1px solid {p.border}; border-radius: {CARD_RADIUS}px; }}
 QToolBar {{ border: none; border-bottom: 1px solid {p.border}; spacing: 4px; padding: 2px 6px; }}
+QToolBar#reader-tools {{ spacing: 1px; padding: 2px 2px; }}
+QToolBar#reader-tools QToolButton {{ padding: 2px; }}
 QStatusBar {{ border-top: 1px solid {p.border}; }}
 QStatusBar::item {{ border: none; }}
 QMenu {{ background: {p.base}; border: 1px solid {p.border}; padding: 4px; }}

@@ -94,8 +94,8 @@ def test_a_member_asks_to_speak_from_the_reader(
         )
     qtbot.waitUntil(reader.toolbar.speak.button.isVisible, timeout=WAIT)  # in the header
     # The header names the paper's meeting and item; the window's title holds it whole.
-    assert reader.header.title.second == "Phiên họp thường kỳ · Nội dung 2: Nội dung 2"
-    assert reader.header.title.whole() == f"Tờ trình · {reader.header.title.second}"
+    assert reader.header.title.lines == ["Phiên họp thường kỳ · Nội dung 2: Nội dung 2"]
+    assert reader.header.title.whole() == "Tờ trình · Phiên họp thường kỳ · Nội dung 2: Nội dung 2"
     assert reader.toolbar.speak.button.toolTip() == "Chưa đăng ký phát biểu."
     with qtbot.wait_signal(reader.toolbar.speak.acted, timeout=WAIT):
         reader.toolbar.speak.button.click()

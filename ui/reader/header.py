@@ -1,7 +1,8 @@
-"""The reader's header line: the document's title, with its meeting and item (and where it came
-from) quietly under it, each line cut with "…" only when the window is too narrow (the tooltip
-and the window's title hold it whole); on the right the session's acts on the open document:
-asking to speak, following the chair, comparing with the previous version. GUI thread.
+"""The reader's header: the document's title, with its meeting and item quietly under it
+and, for a paper a ministry sent, where it came from on a line of its own, each line cut with
+"…" only when the window is too narrow (the tooltip and the window's title hold it whole); on
+the right the session's acts on the open document: asking to speak, following the chair,
+comparing with the previous version. GUI thread.
 """
 
 from __future__ import annotations
@@ -30,25 +31,27 @@ def place_words(meeting: str, item_position: int, item_title: str) -> str:
 
 
 class TitleLabel(QLabel):
-    """The title in bold over its quiet second line, each elided to the label's width."""
+    """The title in bold over its quiet lines (the place, the origin), each elided to the
+    label's width."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = ""
-        self.second = ""
+        self.lines: list[str] = []
 
-    def show_title(self, title: str, second: str) -> None:
-        self.title, self.second = title, second
-        self.setToolTip(f"{title}\n{second}" if second else title)
+    def show_title(self, title: str, *lines: str) -> None:
+        self.title, self.lines = title, [line for line in lines if line]
+        self.setToolTip("\n".join([title, *self.lines]))
+        self.updateGeometry()  # one line more or fewer
         self._fit()
 
     def whole(self) -> str:
-        return f"{self.title} · {self.second}" if self.second else self.title
+        return " · ".join([self.title, *self.lines])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        lines = 2 if self.second else 1
+        lines = 1 + len(self.lines)
         return QSize(80, self.fontMetrics().height() * lines + 2 * self.margin())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -64,9 +67,9 @@ class TitleLabel(QLabel):
         bold.setBold(True)
         title = QFontMetrics(bold).elidedText(self.title, Qt.TextElideMode.ElideRight, room)
         text = f"<b>{escape(title)}</b>"
-        if self.second:
-            second = self.fontMetrics().elidedText(self.second, Qt.TextElideMode.ElideRight, room)
-            text += f'<br><span style="color:{colors().muted.name()}">{escape(second)}</span>'
+        for line in self.lines:
+            cut = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room)
+            text += f'<br><span style="color:{colors().muted.name()}">{escape(cut)}</span>'
         self.setText(text)
 
 

@@ -158,8 +158,7 @@ class DocumentReader(QWidget):
     # --- the window's title follows the open document --------------------------------------
 
     def show_title(self, title: str, place: str, origin: str) -> None:
-        second = " · ".join(part for part in (place, origin) if part)
-        self.header.title.show_title(title, second)
+        self.header.title.show_title(title, place, origin)
         if self.isVisible():
             self._title_window()
 

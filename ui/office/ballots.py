@@ -40,6 +40,7 @@ from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
+from ui.office.issue_result import Decided, IssueResultDialog
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
@@ -142,6 +143,10 @@ class OfficeBallots(QWidget):
         self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (bản ký số và bảng tính)…"))
         self.summary_button.clicked.connect(self._choose_summary)
         buttons.addWidget(self.summary_button)
+        self.issue_button = QPushButton(self.tr("Phát hành qua liên thông…"))
+        self.issue_button.setToolTip(self.tr("Phát hành kết quả qua trục liên thông"))
+        self.issue_button.clicked.connect(self.issue_result)
+        buttons.addWidget(self.issue_button)
 
     def _chosen(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
         if item is not None:
@@ -194,6 +199,7 @@ class OfficeBallots(QWidget):
         )
         self.act_buttons["close"].setEnabled(ballot.status == "open")
         self.summary_button.setEnabled(ballot.status != "draft")
+        self.issue_button.setEnabled(ballot.status == "closed")
         self.replies.clear()
         for reply in replies.replies:
             when = local_date(reply.received_at)
@@ -296,6 +302,17 @@ class OfficeBallots(QWidget):
     def _saved(self, done: tuple[Path, str]) -> None:
         path, level = done
         self._say(self.tr("Đã lưu: {path}").format(path=path) + " " + labels.signature_words(level))
+
+    def issue_result(self) -> None:
+        """The closed ballot's signed summary to the presenting ministry (issue_result.py)."""
+        if self.current is None:
+            return
+        ballot = self.current.ballot
+        self.issue_dialog = IssueResultDialog(
+            self.account, self.tasks, [Decided(ballot.id, ballot.title)], parent=self
+        )
+        self.issue_dialog.issued.connect(self._say)
+        self.issue_dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

@@ -73,6 +73,7 @@ def screen_walk(window: MainWindow) -> list[Step]:
     if Role.SECRETARIAT in roles:
         screen("office-meetings", Screen.OFFICE_MEETINGS)
         screen("office-ballots", Screen.OFFICE_BALLOTS)
+        screen("office-inbox", Screen.OFFICE_INBOX)
         screen("record", Screen.RECORD)
     screen("documents", Screen.DOCUMENTS)
     steps.append(Step("search", lambda: _search(window)))

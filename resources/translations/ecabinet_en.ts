@@ -4,12 +4,12 @@
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="66"/>
+        <location filename="../../ui/office/agenda_builder.py" line="67"/>
         <source>Nội dung (kéo để đổi thứ tự)</source>
         <translation>Items (drag to reorder)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="70"/>
+        <location filename="../../ui/office/agenda_builder.py" line="71"/>
         <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
         <translation>Documents (drop PDF files here)</translation>
     </message>
@@ -1249,6 +1249,127 @@
     </message>
 </context>
 <context>
+    <name>IssueResult</name>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="42"/>
+        <source>Chưa phát hành được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy ý kiến chưa kết thúc.</source>
+        <translation>Not issued: the item has no conclusion or vote result yet, or the written ballot is not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="47"/>
+        <source>Không xác định được cơ quan trình: hãy chọn cơ quan nhận trong danh sách.</source>
+        <translation>The presenting ministry is not known: choose the recipient from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="51"/>
+        <source>Văn bản mang số, ký hiệu này đã được phát hành hôm nay: hãy kiểm tra lại số văn bản.</source>
+        <translation>A document with this number and notation was already issued today: check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="55"/>
+        <source>Máy chủ không chấp nhận chữ ký số của văn bản: hãy kiểm tra chứng thư số của máy này.</source>
+        <translation>The server did not accept the document’s digital signature: check this laptop’s certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="59"/>
+        <source>Nội dung hoặc phiếu này không còn trên máy chủ; hãy tải lại danh sách.</source>
+        <translation>This item or ballot is no longer on the server; reload the list.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueResultDialog</name>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="94"/>
+        <source>Phát hành kết quả qua trục liên thông</source>
+        <translation>Issue the result through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="107"/>
+        <source>KT. Bộ trưởng, Chủ nhiệm</source>
+        <translation>KT. Bộ trưởng, Chủ nhiệm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <source>Phiếu lấy ý kiến</source>
+        <translation>Written ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="115"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="116"/>
+        <source>Ký hiệu</source>
+        <translation>Notation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="117"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="118"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer’s position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="119"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer’s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="121"/>
+        <source>Ký số và phát hành</source>
+        <translation>Sign and issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="124"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="128"/>
+        <source>Thông báo kết luận của nội dung đã quyết định, ký số và gửi tới bộ trình.</source>
+        <translation>The conclusion notice of a decided item, signed and sent to the presenting ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="130"/>
+        <source>Tổng hợp ý kiến của phiếu đã kết thúc, ký số và gửi tới bộ trình.</source>
+        <translation>The summary of a closed written ballot, signed and sent to the presenting ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="164"/>
+        <source>Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và TB-VPCP).</source>
+        <translation>Enter the document’s number and notation (for example 123 and TB-VPCP).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="171"/>
+        <source>“{name}” không có trong danh sách cơ quan liên thông: hãy chọn cơ quan nhận trong danh sách.</source>
+        <translation>“{name}” is not among the organs of the document exchange: choose the recipient from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="203"/>
+        <source>Đang ký số và phát hành…</source>
+        <translation>Signing and issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="209"/>
+        <source>Đã ký số và đưa vào hàng đợi gửi tới {organ}: {description}. Tình trạng gửi xem tại “Văn bản đến”, mục văn bản đi.</source>
+        <translation>Signed and queued for {organ}: {description}. Its delivery state is under “Incoming documents”, documents sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="220"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ItemDecisionPanel</name>
     <message>
         <location filename="../../ui/decisions/item_panel.py" line="83"/>
@@ -2310,162 +2431,172 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="87"/>
+        <location filename="../../ui/office/ballots.py" line="88"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="93"/>
+        <location filename="../../ui/office/ballots.py" line="94"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="108"/>
+        <location filename="../../ui/office/ballots.py" line="109"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="110"/>
+        <location filename="../../ui/office/ballots.py" line="111"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="113"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="115"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="115"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="117"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="134"/>
+        <location filename="../../ui/office/ballots.py" line="135"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="135"/>
+        <location filename="../../ui/office/ballots.py" line="136"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="136"/>
+        <location filename="../../ui/office/ballots.py" line="137"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="142"/>
+        <location filename="../../ui/office/ballots.py" line="143"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="175"/>
+        <location filename="../../ui/office/ballots.py" line="146"/>
+        <source>Phát hành qua liên thông…</source>
+        <translation>Issue through the exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="147"/>
+        <source>Phát hành kết quả qua trục liên thông</source>
+        <translation>Issue the result through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="180"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="176"/>
+        <location filename="../../ui/office/ballots.py" line="181"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="177"/>
+        <location filename="../../ui/office/ballots.py" line="182"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="201"/>
+        <location filename="../../ui/office/ballots.py" line="207"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="207"/>
+        <location filename="../../ui/office/ballots.py" line="213"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="211"/>
+        <location filename="../../ui/office/ballots.py" line="217"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="220"/>
+        <location filename="../../ui/office/ballots.py" line="226"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="221"/>
+        <location filename="../../ui/office/ballots.py" line="227"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="222"/>
+        <location filename="../../ui/office/ballots.py" line="228"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="237"/>
+        <location filename="../../ui/office/ballots.py" line="243"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="246"/>
+        <location filename="../../ui/office/ballots.py" line="252"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="249"/>
+        <location filename="../../ui/office/ballots.py" line="255"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="265"/>
+        <location filename="../../ui/office/ballots.py" line="271"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="277"/>
+        <location filename="../../ui/office/ballots.py" line="283"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="298"/>
+        <location filename="../../ui/office/ballots.py" line="304"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="302"/>
+        <location filename="../../ui/office/ballots.py" line="319"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2586,107 +2717,112 @@
 <context>
     <name>OfficeMeetings</name>
     <message>
-        <location filename="../../ui/office/meetings.py" line="62"/>
+        <location filename="../../ui/office/meetings.py" line="63"/>
         <source>Phiên họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="64"/>
+        <location filename="../../ui/office/meetings.py" line="65"/>
         <source>Nhập từ thư mục…</source>
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="77"/>
+        <location filename="../../ui/office/meetings.py" line="78"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="92"/>
+        <location filename="../../ui/office/meetings.py" line="93"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="96"/>
+        <location filename="../../ui/office/meetings.py" line="97"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="97"/>
+        <location filename="../../ui/office/meetings.py" line="98"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="98"/>
+        <location filename="../../ui/office/meetings.py" line="99"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="99"/>
+        <location filename="../../ui/office/meetings.py" line="100"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="149"/>
+        <location filename="../../ui/office/meetings.py" line="104"/>
+        <source>Phát hành kết quả qua trục liên thông…</source>
+        <translation>Issue the result through the document exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="154"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="157"/>
+        <location filename="../../ui/office/meetings.py" line="162"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="203"/>
+        <location filename="../../ui/office/meetings.py" line="208"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="243"/>
+        <location filename="../../ui/office/meetings.py" line="248"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="163"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="159"/>
+        <location filename="../../ui/office/meetings.py" line="164"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="181"/>
+        <location filename="../../ui/office/meetings.py" line="186"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="187"/>
+        <location filename="../../ui/office/meetings.py" line="192"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="204"/>
+        <location filename="../../ui/office/meetings.py" line="209"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="205"/>
+        <location filename="../../ui/office/meetings.py" line="210"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="248"/>
+        <location filename="../../ui/office/meetings.py" line="253"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="254"/>
+        <location filename="../../ui/office/meetings.py" line="259"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="259"/>
+        <location filename="../../ui/office/meetings.py" line="276"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2851,6 +2987,14 @@
         <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganChoice</name>
+    <message>
+        <location filename="../../ui/office/organ_choice.py" line="31"/>
+        <source>Chọn trong danh sách hoặc nhập tên cơ quan</source>
+        <translation>Choose from the list or type the organ’s name</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ def test_the_builder_takes_the_presenting_ministry_from_the_organs_table(
 def issue(qtbot: QtBot, dialog: IssueResultDialog) -> str:
     """Press "Ký số và phát hành" and wait for the answer, said under the form."""
     dialog.issue_button.click()
-    qtbot.waitUntil(lambda: dialog.issue_button.isEnabled(), timeout=WAIT)
+    qtbot.waitUntil(dialog.issue_button.isEnabled, timeout=WAIT)
     return dialog.note.text()
 
 

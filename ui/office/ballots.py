@@ -83,6 +83,7 @@ class OfficeBallots(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.state)
         right.addLayout(self.buttons)
+        right.addLayout(self.issue_row)
         right.addWidget(self.replies, 1)
         right.addWidget(self.missing)
         right.addWidget(heading(self.tr("Phiếu mới"), 1.1))
@@ -143,10 +144,12 @@ class OfficeBallots(QWidget):
         self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (bản ký số và bảng tính)…"))
         self.summary_button.clicked.connect(self._choose_summary)
         buttons.addWidget(self.summary_button)
-        self.issue_button = QPushButton(self.tr("Phát hành qua liên thông…"))
-        self.issue_button.setToolTip(self.tr("Phát hành kết quả qua trục liên thông"))
+        # A row of its own: beside the others it would widen the page past a 1366 px screen.
+        self.issue_row = QHBoxLayout()
+        self.issue_button = QPushButton(self.tr("Phát hành kết quả qua trục liên thông…"))
         self.issue_button.clicked.connect(self.issue_result)
-        buttons.addWidget(self.issue_button)
+        self.issue_row.addWidget(self.issue_button)
+        self.issue_row.addStretch(1)
 
     def _chosen(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
         if item is not None:

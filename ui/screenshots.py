@@ -162,7 +162,7 @@ def _agenda_builder(window: MainWindow) -> None:
 
 
 def _issue_dialog(window: MainWindow, ballot: BallotData) -> QWidget:
-    """ "Phát hành kết quả qua trục liên thông" for a closed ballot."""
+    """ "Gửi kết quả qua trục liên thông" for a closed ballot."""
     decided = [Decided(ballot.id, ballot.title)]
     return _dialog(IssueResultDialog(window.account, window.tasks, decided, parent=window))
 

@@ -1252,7 +1252,7 @@
     <name>IssueResult</name>
     <message>
         <location filename="../../ui/office/issue_result.py" line="42"/>
-        <source>Chưa phát hành được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy ý kiến chưa kết thúc.</source>
+        <source>Chưa gửi được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy ý kiến chưa kết thúc.</source>
         <translation>Not issued: the item has no conclusion or vote result yet, or the written ballot is not closed.</translation>
     </message>
     <message>
@@ -1262,7 +1262,7 @@
     </message>
     <message>
         <location filename="../../ui/office/issue_result.py" line="51"/>
-        <source>Văn bản mang số, ký hiệu này đã được phát hành hôm nay: hãy kiểm tra lại số văn bản.</source>
+        <source>Văn bản mang số, ký hiệu này đã được gửi hôm nay: hãy kiểm tra lại số văn bản.</source>
         <translation>A document with this number and notation was already issued today: check the number.</translation>
     </message>
     <message>
@@ -1280,7 +1280,7 @@
     <name>IssueResultDialog</name>
     <message>
         <location filename="../../ui/office/issue_result.py" line="94"/>
-        <source>Phát hành kết quả qua trục liên thông</source>
+        <source>Gửi kết quả qua trục liên thông</source>
         <translation>Issue the result through the document exchange</translation>
     </message>
     <message>
@@ -1325,7 +1325,7 @@
     </message>
     <message>
         <location filename="../../ui/office/issue_result.py" line="121"/>
-        <source>Ký số và phát hành</source>
+        <source>Ký số và gửi</source>
         <translation>Sign and issue</translation>
     </message>
     <message>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <location filename="../../ui/office/issue_result.py" line="203"/>
-        <source>Đang ký số và phát hành…</source>
+        <source>Đang ký số và gửi…</source>
         <translation>Signing and issuing…</translation>
     </message>
     <message>
@@ -2512,7 +2512,7 @@
     </message>
     <message>
         <location filename="../../ui/office/ballots.py" line="149"/>
-        <source>Phát hành kết quả qua trục liên thông…</source>
+        <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>
@@ -2753,7 +2753,7 @@
     </message>
     <message>
         <location filename="../../ui/office/meetings.py" line="104"/>
-        <source>Phát hành kết quả qua trục liên thông…</source>
+        <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>

@@ -1,6 +1,6 @@
 """The Government Office's desktop and the document exchange's organs, against a real server:
 the agenda builder takes the presenting ministry from the organs table (a completer over any
-part of a name, free text still allowed), and "Phát hành kết quả qua trục liên thông" issues a
+part of a name, free text still allowed), and "Gửi kết quả qua trục liên thông" issues a
 decided item's conclusion notice or a closed ballot's summary to the presenting ministry,
 prefilled as the server chooses it, with every refusal said in Vietnamese."""
 
@@ -57,7 +57,7 @@ def test_the_builder_takes_the_presenting_ministry_from_the_organs_table(
 
 
 def issue(qtbot: QtBot, dialog: IssueResultDialog) -> str:
-    """Press "Ký số và phát hành" and wait for the answer, said under the form."""
+    """Press "Ký số và gửi" and wait for the answer, said under the form."""
     dialog.issue_button.click()
     qtbot.waitUntil(dialog.issue_button.isEnabled, timeout=WAIT)
     return dialog.note.text()
@@ -105,7 +105,7 @@ def test_the_office_issues_a_conclusion_notice_from_the_desktop(
     assert (queued.to_organ_id, queued.agenda_item_id) == ("000.00.00.G06", world.item_ids[0])
     assert queued.description.startswith("Số 123/TB-VPCP")
 
-    assert "đã được phát hành" in issue(qtbot, dialog)  # the same number twice
+    assert "đã được gửi" in issue(qtbot, dialog)  # the same number twice
     dialog.choice.setCurrentIndex(1)  # an item with no conclusion and no vote
     prefilled(qtbot, dialog, "Bộ Tư pháp")
     dialog.number.setText("124")

@@ -146,7 +146,7 @@ class OfficeBallots(QWidget):
         buttons.addWidget(self.summary_button)
         # A row of its own: beside the others it would widen the page past a 1366 px screen.
         self.issue_row = QHBoxLayout()
-        self.issue_button = QPushButton(self.tr("Phát hành kết quả qua trục liên thông…"))
+        self.issue_button = QPushButton(self.tr("Gửi kết quả qua trục liên thông…"))
         self.issue_button.clicked.connect(self.issue_result)
         self.issue_row.addWidget(self.issue_button)
         self.issue_row.addStretch(1)

@@ -1,4 +1,4 @@
-""" "Phát hành kết quả qua trục liên thông": the Government Office issues the conclusion notice
+""" "Gửi kết quả qua trục liên thông": the Government Office issues the conclusion notice
 of a decided item of a closed session ("Thông báo kết luận số 123/TB-VPCP") or the signed
 summary of a closed written ballot ("Báo cáo số 45/BC-VPCP") to the presenting ministry.
 
@@ -41,7 +41,7 @@ from ui.tasks import TaskManager
 REFUSALS = {
     "not_decided": QT_TRANSLATE_NOOP(
         "IssueResult",
-        "Chưa phát hành được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy "
+        "Chưa gửi được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy "
         "ý kiến chưa kết thúc.",
     ),
     "no_presenting_organ": QT_TRANSLATE_NOOP(
@@ -50,7 +50,7 @@ REFUSALS = {
     ),
     "already_issued": QT_TRANSLATE_NOOP(
         "IssueResult",
-        "Văn bản mang số, ký hiệu này đã được phát hành hôm nay: hãy kiểm tra lại số văn bản.",
+        "Văn bản mang số, ký hiệu này đã được gửi hôm nay: hãy kiểm tra lại số văn bản.",
     ),
     "invalid_signature": QT_TRANSLATE_NOOP(
         "IssueResult",
@@ -91,7 +91,7 @@ class IssueResultDialog(QDialog):
         else the summary of the ballot ``choices[0]``."""
         super().__init__(parent)
         self.account, self.tasks, self.meeting_id = account, tasks, meeting_id
-        self.setWindowTitle(self.tr("Phát hành kết quả qua trục liên thông"))
+        self.setWindowTitle(self.tr("Gửi kết quả qua trục liên thông"))
         self.choice = QComboBox()
         for decided in choices:
             self.choice.addItem(decided.title, decided.id)
@@ -118,7 +118,7 @@ class IssueResultDialog(QDialog):
         form.addRow(self.tr("Chức vụ người ký"), self.signer_position)
         form.addRow(self.tr("Họ tên người ký"), self.signer_name)
         buttons = QDialogButtonBox()
-        self.issue_button = QPushButton(self.tr("Ký số và phát hành"))
+        self.issue_button = QPushButton(self.tr("Ký số và gửi"))
         self.issue_button.clicked.connect(self.issue)
         buttons.addButton(self.issue_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
@@ -200,7 +200,7 @@ class IssueResultDialog(QDialog):
             )
 
         self.issue_button.setEnabled(False)
-        self._say(self.tr("Đang ký số và phát hành…"))
+        self._say(self.tr("Đang ký số và gửi…"))
         self.tasks.run_network(run, self._issued, self._failed)
 
     def _issued(self, queued: OutboundStatusPublic) -> None:

@@ -101,7 +101,7 @@ class OfficeMeetings(QWidget):
         self.save_button.clicked.connect(self.save)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.advance)
-        self.issue_button = QPushButton(self.tr("Phát hành kết quả qua trục liên thông…"))
+        self.issue_button = QPushButton(self.tr("Gửi kết quả qua trục liên thông…"))
         self.issue_button.clicked.connect(self.issue_result)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

@@ -16,6 +16,7 @@ from ecabinet.domain.organs import ORGANS
 from tests.loopback import LiveServer, signed_in
 from ui.office.agenda_builder import AgendaBuilder
 from ui.office.issue_result import Decided, IssueResultDialog
+from ui.office.meetings import OfficeMeetings
 from ui.tasks import TaskManager
 
 WAIT = 30_000
@@ -131,3 +132,30 @@ def test_the_office_issues_a_closed_ballot_s_summary_to_the_ministry_it_names(
     assert "45/BC-VPCP" in told.args[0]
     [queued] = [p for p in office.api.interconnect_outbox() if p.kind == "result"]
     assert (queued.to_organ_id, queued.ballot_id) == ("000.00.00.G06", world.ballot_id)
+
+
+def test_the_meetings_screen_offers_the_issue_on_a_closed_session_only(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    world = live_server.world
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    office.sync_service().sync()
+    page = OfficeMeetings(office, tasks)
+    qtbot.addWidget(page)
+    page.meeting_id = world.meeting_id
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.reload()
+    assert page.issue_button.isHidden()  # papers sent, not yet held
+    closed_session(live_server, office)
+    with qtbot.wait_signal(page.shown, timeout=WAIT):
+        page.reload()
+    assert not page.issue_button.isHidden()
+    page.issue_button.click()
+    dialog = page.issue_dialog
+    assert dialog.isVisible() and dialog.meeting_id == world.meeting_id
+    assert [dialog.choice.itemData(i) for i in range(dialog.choice.count())] == world.item_ids
+    prefilled(qtbot, dialog, "Bộ Tư pháp")
+    dialog.number.setText("7")
+    with qtbot.wait_signal(page.message_shown, timeout=WAIT) as told:
+        dialog.issue_button.click()
+    assert "7/TB-VPCP" in told.args[0]  # the screen says it too

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from ecabinet.domain import DocumentKind, MeetingKind
+from ecabinet.domain.organs import organ_matching
 from ecabinet.pdf.validate import NOT_A_PDF, REASON_DAMAGED, PdfCheck, check_pdf
 from ecabinet.wire.agenda import AgendaImport, ImportDocument, ImportItem
 
@@ -104,9 +105,12 @@ def _item(raw: dict[str, Any], problems: list[Problem], row: int, name: str) -> 
     files = {
         key: str(raw[key]).strip() for key in FILE_FIELDS if raw.get(key) and str(raw[key]).strip()
     }
-    return ManifestItem(
-        order, title, str(raw.get("presenter") or ""), minutes, _truth(raw.get("paper_only")), files
-    )
+    # A ministry written as its notation or in other capitals becomes the organs table's name
+    # (the one results are issued to); an organ outside the Government stays as written.
+    written = str(raw.get("presenter") or "").strip()
+    organ = organ_matching(written)
+    presenter = organ.name if organ else written
+    return ManifestItem(order, title, presenter, minutes, _truth(raw.get("paper_only")), files)
 
 
 def _kind_and_time(

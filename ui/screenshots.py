@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QWidget
 
 from ecabinet.client.engine import SyncResult
 from ecabinet.domain import Role
-from ecabinet.wire.objects import AnnotationData
+from ecabinet.wire.objects import AnnotationData, BallotData
 from ui.main_window import MainWindow
+from ui.office.issue_result import Decided, IssueResultDialog
 from ui.reader.annotator import COLOURS
 from ui.reader.notes_layer import NOTE_SIZE
 from ui.reader.reader import DocumentReader
@@ -72,7 +73,14 @@ def screen_walk(window: MainWindow) -> list[Step]:
         screen("ballot", Screen.BALLOT, waiting[0].ballot.id)
     if Role.SECRETARIAT in roles:
         screen("office-meetings", Screen.OFFICE_MEETINGS)
+        steps.append(Step("office-agenda", lambda: _agenda_builder(window)))
         screen("office-ballots", Screen.OFFICE_BALLOTS)
+        closed = (
+            [b.ballot for b in overview.ballots if b.ballot.status == "closed"] if overview else []
+        )
+        if closed:
+            steps.append(Step("office-issue-result", lambda: _issue_dialog(window, closed[0])))
+        screen("office-inbox", Screen.OFFICE_INBOX)
         screen("record", Screen.RECORD)
     screen("documents", Screen.DOCUMENTS)
     steps.append(Step("search", lambda: _search(window)))
@@ -136,6 +144,27 @@ def _hall(window: MainWindow, meeting_id: str) -> QWidget:
     hall.showNormal()  # the projector's size, whatever screen takes the picture
     hall.resize(window.size())
     return hall
+
+
+def _agenda_builder(window: MainWindow) -> None:
+    """The first meeting's agenda with its first item chosen, each once the page has read
+    what it shows (within the settling time, as every step of the walk)."""
+    window.show_page(Screen.OFFICE_MEETINGS, "")
+    page = window.office_meetings
+    page.tabs.setCurrentWidget(page.agenda)
+
+    def first_meeting() -> None:
+        if page.list.currentRow() < 0 and page.list.count():
+            page.list.setCurrentRow(0)
+        QTimer.singleShot(SETTLE_MS // 3, lambda: page.agenda.items.setCurrentRow(0))
+
+    QTimer.singleShot(SETTLE_MS // 3, first_meeting)
+
+
+def _issue_dialog(window: MainWindow, ballot: BallotData) -> QWidget:
+    """ "Gửi kết quả qua trục liên thông" for a closed ballot."""
+    decided = [Decided(ballot.id, ballot.title)]
+    return _dialog(IssueResultDialog(window.account, window.tasks, decided, parent=window))
 
 
 def _search(window: MainWindow) -> None:

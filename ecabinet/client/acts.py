@@ -227,6 +227,31 @@ def issue_conclusion_notice(
     )
 
 
+def issue_ballot_summary(
+    account: Member,
+    ballot_id: str,
+    number: str,
+    *,
+    signer_position: str = "",
+    signer_name: str = "",
+    notation: str = "BC-VPCP",
+    to_organ_id: str | None = None,
+) -> OutboundStatusPublic:
+    """A closed ballot's summary, signed with this device's key and issued to the presenting
+    ministry ("Báo cáo số 45/BC-VPCP"). Needs the network."""
+    pdf, _table = signed_ballot_summary(account, ballot_id)
+    return issue_result(
+        account,
+        pdf,
+        ballot_id=ballot_id,
+        code_number=number,
+        code_notation=notation,
+        signer_position=signer_position,
+        signer_name=signer_name,
+        **({"to_organ_id": to_organ_id} if to_organ_id else {}),
+    )
+
+
 def issue_result(account: Member, signed_pdf: bytes, **order: str) -> OutboundStatusPublic:
     """A signed PDF (a conclusion notice, a ballot's signed summary) uploaded and issued to the
     presenting ministry; ``order`` as POST /interconnect/results takes it."""

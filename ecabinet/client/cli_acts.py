@@ -118,16 +118,14 @@ def _result_notice(account: Account, args: argparse.Namespace) -> int:
 
 
 def _result_summary(account: Account, args: argparse.Namespace) -> int:
-    pdf, _table = acts.signed_ballot_summary(account, args.ballot_id)
-    queued = acts.issue_result(
+    queued = acts.issue_ballot_summary(
         account,
-        pdf,
-        ballot_id=args.ballot_id,
-        code_number=args.number,
-        code_notation=args.notation,
+        args.ballot_id,
+        args.number,
         signer_position=args.signer_position,
         signer_name=args.signer_name,
-        **({"to_organ_id": args.to} if args.to else {}),
+        notation=args.notation,
+        to_organ_id=args.to,
     )
     print(f"Ballot summary {queued.description} queued for {queued.to_organ_id}.")
     return 0

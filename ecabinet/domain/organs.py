@@ -86,3 +86,30 @@ def organ_name(code: str) -> str | None:
     """The name of the organ with identification code ``code``; None for a code not in the table."""
     found = _BY_CODE.get(code)
     return found.name if found else None
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+_BY_WORDS = {
+    _folded(key): organ for organ in ORGANS for key in (organ.name, organ.notation, organ.code)
+}
+
+
+def organ_matching(text: str) -> Organ | None:
+    """The organ ``text`` is: its name, its notation ("BTC") or its code, whatever the case
+    and spacing; None for anything else (an organ outside the Government, a typing slip)."""
+    return _BY_WORDS.get(_folded(text))
+
+
+def organ_named_in(text: str) -> Organ | None:
+    """The organ a presenter's words name: "Bộ Tài chính", or the title of its head ("Bộ
+    trưởng Bộ Tài chính"); the longest name found wins ("Bộ Công an" is not "Bộ Công
+    Thương")."""
+    exact = organ_matching(text)
+    if exact is not None or not text.strip():
+        return exact
+    folded = _folded(text)
+    named = [o for o in ORGANS if _folded(o.name) in folded]  # a head's title holds the name
+    return max(named, key=lambda o: len(o.name)) if named else None

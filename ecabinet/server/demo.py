@@ -39,6 +39,7 @@ from ecabinet.server.demo_content.texts import (
     submission_spec,
     submission_title,
 )
+from ecabinet.server.demo_exchange import seed_incoming
 
 PLACE = "Trụ sở Chính phủ, số 1 Hoàng Hoa Thám, Hà Nội"
 
@@ -376,4 +377,5 @@ def seed_if_empty(db: Session, settings: Settings) -> bool:
     for index, paper in enumerate(BALLOTS):
         seeder.ballot(index, paper)
     db.commit()
+    seed_incoming(db, settings, body)  # after the commit: receiving commits on its own
     return True

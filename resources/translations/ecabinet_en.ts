@@ -4,12 +4,12 @@
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="66"/>
+        <location filename="../../ui/office/agenda_builder.py" line="67"/>
         <source>Nội dung (kéo để đổi thứ tự)</source>
         <translation>Items (drag to reorder)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="70"/>
+        <location filename="../../ui/office/agenda_builder.py" line="71"/>
         <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
         <translation>Documents (drop PDF files here)</translation>
     </message>
@@ -601,12 +601,12 @@
 <context>
     <name>DocumentReader</name>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="36"/>
+        <location filename="../../ui/reader/toolbar.py" line="39"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="40"/>
+        <location filename="../../ui/reader/toolbar.py" line="43"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Find in document…</translation>
     </message>
@@ -616,77 +616,77 @@
         <translation>Reading tools</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="58"/>
+        <location filename="../../ui/reader/toolbar.py" line="61"/>
         <source>Hình thu nhỏ các trang</source>
         <translation>Page thumbnails</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="88"/>
+        <location filename="../../ui/reader/toolbar.py" line="91"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="91"/>
+        <location filename="../../ui/reader/toolbar.py" line="94"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="95"/>
+        <location filename="../../ui/reader/toolbar.py" line="98"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="101"/>
+        <location filename="../../ui/reader/toolbar.py" line="104"/>
         <source>Vừa trang</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="106"/>
+        <location filename="../../ui/reader/toolbar.py" line="109"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="114"/>
+        <location filename="../../ui/reader/toolbar.py" line="117"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="116"/>
+        <location filename="../../ui/reader/toolbar.py" line="119"/>
         <source>Đến trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="122"/>
+        <location filename="../../ui/reader/toolbar.py" line="125"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="125"/>
+        <location filename="../../ui/reader/toolbar.py" line="128"/>
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="133"/>
+        <location filename="../../ui/reader/toolbar.py" line="136"/>
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="145"/>
+        <location filename="../../ui/reader/toolbar.py" line="148"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="153"/>
+        <location filename="../../ui/reader/toolbar.py" line="156"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="161"/>
+        <location filename="../../ui/reader/toolbar.py" line="164"/>
         <source>So sánh với bản trước</source>
         <translation>Compare with the previous version</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="175"/>
+        <location filename="../../ui/reader/toolbar.py" line="178"/>
         <source>Theo dõi chủ trì</source>
         <translation>Follow the chair</translation>
     </message>
@@ -696,12 +696,12 @@
         <translation>This document has no outline.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="59"/>
+        <location filename="../../ui/reader/toolbar.py" line="62"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="60"/>
+        <location filename="../../ui/reader/toolbar.py" line="63"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>Cannot open the document: the file is damaged or not a PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/toolbar.py" line="214"/>
+        <location filename="../../ui/reader/toolbar.py" line="217"/>
         <source>Không có trang “{page}”: tài liệu có {count} trang.</source>
         <translation>There is no page “{page}”: the document has {count} pages.</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="227"/>
+        <location filename="../../ui/reader/reader.py" line="226"/>
         <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
         <translation>The Government Office does not allow copying from this document.</translation>
     </message>
@@ -736,7 +736,7 @@
         <translation>Could not compare: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/header.py" line="25"/>
+        <location filename="../../ui/reader/header.py" line="26"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
@@ -1246,6 +1246,127 @@
         <location filename="../../ui/home/page.py" line="242"/>
         <source>Soạn và theo dõi phiếu lấy ý kiến</source>
         <translation>Prepare and watch written ballots</translation>
+    </message>
+</context>
+<context>
+    <name>IssueResult</name>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="42"/>
+        <source>Chưa gửi được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy ý kiến chưa kết thúc.</source>
+        <translation>Not issued: the item has no conclusion or vote result yet, or the written ballot is not closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="47"/>
+        <source>Không xác định được cơ quan trình: hãy chọn cơ quan nhận trong danh sách.</source>
+        <translation>The presenting ministry is not known: choose the recipient from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="51"/>
+        <source>Văn bản mang số, ký hiệu này đã được gửi hôm nay: hãy kiểm tra lại số văn bản.</source>
+        <translation>A document with this number and notation was already issued today: check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="55"/>
+        <source>Máy chủ không chấp nhận chữ ký số của văn bản: hãy kiểm tra chứng thư số của máy này.</source>
+        <translation>The server did not accept the document’s digital signature: check this laptop’s certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="59"/>
+        <source>Nội dung hoặc phiếu này không còn trên máy chủ; hãy tải lại danh sách.</source>
+        <translation>This item or ballot is no longer on the server; reload the list.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueResultDialog</name>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="94"/>
+        <source>Gửi kết quả qua trục liên thông</source>
+        <translation>Issue the result through the document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="107"/>
+        <source>KT. Bộ trưởng, Chủ nhiệm</source>
+        <translation>KT. Bộ trưởng, Chủ nhiệm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <source>Phiếu lấy ý kiến</source>
+        <translation>Written ballot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="115"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="116"/>
+        <source>Ký hiệu</source>
+        <translation>Notation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="117"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="118"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer’s position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="119"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer’s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="121"/>
+        <source>Ký số và gửi</source>
+        <translation>Sign and issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="124"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="128"/>
+        <source>Thông báo kết luận của nội dung đã quyết định, ký số và gửi tới bộ trình.</source>
+        <translation>The conclusion notice of a decided item, signed and sent to the presenting ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="130"/>
+        <source>Tổng hợp ý kiến của phiếu đã kết thúc, ký số và gửi tới bộ trình.</source>
+        <translation>The summary of a closed written ballot, signed and sent to the presenting ministry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="164"/>
+        <source>Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và TB-VPCP).</source>
+        <translation>Enter the document’s number and notation (for example 123 and TB-VPCP).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="171"/>
+        <source>“{name}” không có trong danh sách cơ quan liên thông: hãy chọn cơ quan nhận trong danh sách.</source>
+        <translation>“{name}” is not among the organs of the document exchange: choose the recipient from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="203"/>
+        <source>Đang ký số và gửi…</source>
+        <translation>Signing and issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="209"/>
+        <source>Đã ký số và đưa vào hàng đợi gửi tới {organ}: {description}. Tình trạng gửi xem tại “Văn bản đến”, mục văn bản đi.</source>
+        <translation>Signed and queued for {organ}: {description}. Its delivery state is under “Incoming documents”, documents sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/issue_result.py" line="220"/>
+        <source>Không thực hiện được: {reason}</source>
+        <translation>Could not be done: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2315,162 +2436,167 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="91"/>
+        <location filename="../../ui/office/ballots.py" line="93"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="97"/>
+        <location filename="../../ui/office/ballots.py" line="99"/>
         <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
         <translation>Written ballots — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="112"/>
+        <location filename="../../ui/office/ballots.py" line="114"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="116"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="117"/>
+        <location filename="../../ui/office/ballots.py" line="119"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="118"/>
+        <location filename="../../ui/office/ballots.py" line="120"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="119"/>
+        <location filename="../../ui/office/ballots.py" line="121"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="120"/>
+        <location filename="../../ui/office/ballots.py" line="122"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="131"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="131"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="131"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="131"/>
+        <location filename="../../ui/office/ballots.py" line="133"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="138"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="139"/>
+        <location filename="../../ui/office/ballots.py" line="141"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="140"/>
+        <location filename="../../ui/office/ballots.py" line="142"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="146"/>
+        <location filename="../../ui/office/ballots.py" line="148"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="184"/>
+        <location filename="../../ui/office/ballots.py" line="153"/>
+        <source>Gửi kết quả qua trục liên thông…</source>
+        <translation>Issue the result through the document exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/ballots.py" line="192"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="185"/>
+        <location filename="../../ui/office/ballots.py" line="193"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="186"/>
+        <location filename="../../ui/office/ballots.py" line="194"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="210"/>
+        <location filename="../../ui/office/ballots.py" line="219"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="216"/>
+        <location filename="../../ui/office/ballots.py" line="225"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="220"/>
+        <location filename="../../ui/office/ballots.py" line="229"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="229"/>
+        <location filename="../../ui/office/ballots.py" line="238"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="230"/>
+        <location filename="../../ui/office/ballots.py" line="239"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="231"/>
+        <location filename="../../ui/office/ballots.py" line="240"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="246"/>
+        <location filename="../../ui/office/ballots.py" line="255"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="255"/>
+        <location filename="../../ui/office/ballots.py" line="264"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="258"/>
+        <location filename="../../ui/office/ballots.py" line="267"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="274"/>
+        <location filename="../../ui/office/ballots.py" line="283"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="286"/>
+        <location filename="../../ui/office/ballots.py" line="295"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="307"/>
+        <location filename="../../ui/office/ballots.py" line="316"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="311"/>
+        <location filename="../../ui/office/ballots.py" line="331"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2591,107 +2717,112 @@
 <context>
     <name>OfficeMeetings</name>
     <message>
-        <location filename="../../ui/office/meetings.py" line="64"/>
+        <location filename="../../ui/office/meetings.py" line="65"/>
         <source>Phiên họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="66"/>
+        <location filename="../../ui/office/meetings.py" line="67"/>
         <source>Nhập từ thư mục…</source>
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="79"/>
+        <location filename="../../ui/office/meetings.py" line="80"/>
         <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
         <translation>Meeting preparation — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="94"/>
+        <location filename="../../ui/office/meetings.py" line="95"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="98"/>
+        <location filename="../../ui/office/meetings.py" line="99"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="99"/>
+        <location filename="../../ui/office/meetings.py" line="100"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="100"/>
+        <location filename="../../ui/office/meetings.py" line="101"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="102"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="153"/>
+        <location filename="../../ui/office/meetings.py" line="106"/>
+        <source>Gửi kết quả qua trục liên thông…</source>
+        <translation>Issue the result through the document exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="158"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="161"/>
+        <location filename="../../ui/office/meetings.py" line="166"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="207"/>
+        <location filename="../../ui/office/meetings.py" line="212"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="247"/>
+        <location filename="../../ui/office/meetings.py" line="252"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="162"/>
+        <location filename="../../ui/office/meetings.py" line="167"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="163"/>
+        <location filename="../../ui/office/meetings.py" line="168"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="185"/>
+        <location filename="../../ui/office/meetings.py" line="190"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="191"/>
+        <location filename="../../ui/office/meetings.py" line="196"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="208"/>
+        <location filename="../../ui/office/meetings.py" line="213"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="209"/>
+        <location filename="../../ui/office/meetings.py" line="214"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="252"/>
+        <location filename="../../ui/office/meetings.py" line="257"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="258"/>
+        <location filename="../../ui/office/meetings.py" line="263"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="263"/>
+        <location filename="../../ui/office/meetings.py" line="280"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2856,6 +2987,14 @@
         <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganChoice</name>
+    <message>
+        <location filename="../../ui/office/organ_choice.py" line="31"/>
+        <source>Chọn trong danh sách hoặc nhập tên cơ quan</source>
+        <translation>Choose from the list or type the organ’s name</translation>
     </message>
 </context>
 <context>

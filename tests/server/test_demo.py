@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ecabinet.domain.organs import AGENCIES, MINISTRIES, ORGANS
+from ecabinet.domain.organs import AGENCIES, MINISTRIES, ORGANS, organ_name
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.blobstore import BlobStore
@@ -188,3 +188,32 @@ def test_the_papers_read_like_real_ones(demo: tuple[Session, Settings]) -> None:
     assert re.search(r"Hà Nội, ngày \d\d tháng \d+ năm 20\d\d", first)
     assert re.search(r"Chương I\b", first) and "Điều 1." in first
     assert [o.title for o in reader.outline[:1]] == ["Chương I. QUY ĐỊNH CHUNG"]
+
+
+def test_the_office_inbox_has_ministries_documents_one_assigned(
+    demo: tuple[Session, Settings],
+) -> None:
+    """Received through the exchange's own service: each with its status packages 01 and 03
+    for the sender, the assigned one with 04, and its PDF made a document of the item."""
+    db, _ = demo
+    incoming = db.scalars(select(m.IncomingDocument).order_by(m.IncomingDocument.received_at))
+    rows = list(incoming)
+    senders = [organ_name(r.from_organ_id) for r in rows]
+    assert senders == ["Bộ Tư pháp", "Bộ Y tế", "Ngân hàng Nhà nước Việt Nam"]
+    assert [r.code_notation for r in rows] == ["BC-BTP", "TTr-BYT", "BC-NHNN"]
+    assigned = [r for r in rows if r.assigned_document_ids]
+    assert [r.code_number for r in assigned] == ["215"]
+    document = db.get(m.Document, assigned[0].assigned_document_ids[0])
+    assert document is not None and document.kind == "report"
+    assert document.origin.startswith("Báo cáo số 215/BC-BTP")
+    item = db.get(m.AgendaItem, document.agenda_item_id)
+    assert item is not None and item.title == "Dự thảo Nghị định quy định chi tiết Luật Dữ liệu"
+    codes = {
+        (s.incoming_id, s.status_code)
+        for s in db.scalars(
+            select(m.InterconnectStatus).where(m.InterconnectStatus.kind == "status")
+        )
+    }
+    for row in rows:
+        assert {(row.id, "01"), (row.id, "03")} <= codes
+    assert (assigned[0].id, "04") in codes

@@ -1,7 +1,7 @@
-"""The agenda builder: items in order (drag to reorder), each with its presenting ministry,
-time allotted and a "paper only" mark for classified items; the chosen item's documents, to
-which PDFs are attached by dropping them (checked at once, the answer said in words) and which
-a new version replaces.
+"""The agenda builder: items in order (drag to reorder), each with its presenting ministry
+(chosen from the organs table, ui/office/organ_choice.py), time allotted and a "paper only"
+mark for classified items; the chosen item's documents, to which PDFs are attached by dropping
+them (checked at once, the answer said in words) and which a new version replaces.
 
 Each act is one request on the network lane; ``changed`` then asks the page to reread the
 local copy. GUI thread.
@@ -37,6 +37,7 @@ from ecabinet.client.meetings import AgendaEntry
 from ecabinet.domain import DocumentKind
 from ui.labels import document_kind
 from ui.office.file_words import refusal_words
+from ui.office.organ_choice import OrganChoice
 from ui.tasks import TaskManager
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
@@ -77,8 +78,7 @@ class AgendaBuilder(QWidget):
     def _item_form(self) -> QFormLayout:
         self.title = QLineEdit()
         self.title.setMaxLength(1000)
-        self.presenter = QLineEdit()
-        self.presenter.setMaxLength(200)
+        self.presenter = OrganChoice()
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 600)
         self.minutes.setSuffix(self.tr(" phút"))

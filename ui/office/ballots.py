@@ -40,6 +40,7 @@ from ui import labels
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
+from ui.office.issue_result import Decided, IssueResultDialog
 from ui.style import tokens
 from ui.style.buttons import primary
 from ui.tasks import TaskManager
@@ -86,6 +87,7 @@ class OfficeBallots(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.state)
         right.addLayout(self.buttons)
+        right.addLayout(self.issue_row)
         right.addWidget(self.replies, 1)
         right.addWidget(self.missing)
         right.addWidget(heading(self.tr("Phiếu mới"), 1.1))
@@ -146,6 +148,12 @@ class OfficeBallots(QWidget):
         self.summary_button = QPushButton(self.tr("Tổng hợp ý kiến (bản ký số và bảng tính)…"))
         self.summary_button.clicked.connect(self._choose_summary)
         buttons.addWidget(self.summary_button)
+        # A row of its own: beside the others it would widen the page past a 1366 px screen.
+        self.issue_row = QHBoxLayout()
+        self.issue_button = QPushButton(self.tr("Gửi kết quả qua trục liên thông…"))
+        self.issue_button.clicked.connect(self.issue_result)
+        self.issue_row.addWidget(self.issue_button)
+        self.issue_row.addStretch(1)
 
     def _chosen(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
         if item is not None:
@@ -203,6 +211,7 @@ class OfficeBallots(QWidget):
         )
         self.act_buttons["close"].setEnabled(ballot.status == "open")
         self.summary_button.setEnabled(ballot.status != "draft")
+        self.issue_button.setEnabled(ballot.status == "closed")
         self.replies.clear()
         for reply in replies.replies:
             when = local_date(reply.received_at)
@@ -305,6 +314,17 @@ class OfficeBallots(QWidget):
     def _saved(self, done: tuple[Path, str]) -> None:
         path, level = done
         self._say(self.tr("Đã lưu: {path}").format(path=path) + " " + labels.signature_words(level))
+
+    def issue_result(self) -> None:
+        """The closed ballot's signed summary to the presenting ministry (issue_result.py)."""
+        if self.current is None:
+            return
+        ballot = self.current.ballot
+        self.issue_dialog = IssueResultDialog(
+            self.account, self.tasks, [Decided(ballot.id, ballot.title)], parent=self
+        )
+        self.issue_dialog.issued.connect(self._say)
+        self.issue_dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self.create_button.setEnabled(True)

@@ -34,6 +34,7 @@ from ui.labels import meeting_status, meeting_tone
 from ui.office.agenda_builder import AgendaBuilder
 from ui.office.delivery import DeliveryView
 from ui.office.file_words import refusal_words
+from ui.office.issue_result import Decided, IssueResultDialog
 from ui.office.meeting_form import MeetingForm
 from ui.style.buttons import primary
 from ui.tasks import TaskManager
@@ -102,9 +103,12 @@ class OfficeMeetings(QWidget):
         self.save_button.clicked.connect(self.save)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.advance)
+        self.issue_button = QPushButton(self.tr("Gửi kết quả qua trục liên thông…"))
+        self.issue_button.clicked.connect(self.issue_result)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.next_button)
+        buttons.addWidget(self.issue_button)
         buttons.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.state)
@@ -149,6 +153,7 @@ class OfficeMeetings(QWidget):
         self.form.show_meeting(meeting)
         self.agenda.setEnabled(meeting is not None and meeting.status != MeetingStatus.CLOSED)
         self.follow_button.setEnabled(meeting is not None and meeting.published_at is not None)
+        self.issue_button.setVisible(meeting is not None and meeting.status == MeetingStatus.CLOSED)
         if meeting is None:
             self.state.setText(self.tr("Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”."))
             self.next_button.hide()
@@ -258,6 +263,18 @@ class OfficeMeetings(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục phiên họp"))
         if folder:
             self.import_folder(Path(folder))
+
+    def issue_result(self) -> None:
+        """A decided item's conclusion notice to the presenting ministry (issue_result.py)."""
+        space = self.space
+        if space is None or space.meeting is None:
+            return
+        items = [Decided(e.item.id, f"{e.item.position}. {e.item.title}") for e in space.agenda]
+        self.issue_dialog = IssueResultDialog(
+            self.account, self.tasks, items, space.meeting.id, self
+        )
+        self.issue_dialog.issued.connect(self._say)
+        self.issue_dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self._say(self.tr("Không thực hiện được: {reason}").format(reason=refusal_words(error)))

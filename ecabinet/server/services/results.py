@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import BallotStatus
-from ecabinet.domain.organs import ORGANS, organ_name
+from ecabinet.domain.organs import organ_name, organ_named_in
 from ecabinet.official_time import official
 from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
@@ -54,7 +54,8 @@ def issue(
                 "yet: record its conclusion or close its vote first.",
             )
         documents = select(m.Document.id).where(m.Document.agenda_item_id == item.id)
-        presenter = _organ_named(item.presenter)
+        named = organ_named_in(item.presenter)
+        presenter = named.code if named else None
         subject = order.subject or f"Thông báo kết luận của Chính phủ về {item.title}"
         kind, type_code, type_name, notation = "item", "TB", "Thông báo", "TB-VPCP"
     else:
@@ -154,17 +155,6 @@ def _decided(db: Session, item_id: str) -> bool:
     )
     counted = db.scalar(select(m.Result.id).where(m.Result.agenda_item_id == item_id).limit(1))
     return concluded is not None or counted is not None
-
-
-def _organ_named(presenter: str) -> str | None:
-    """The organ an item's presenter names: "Bộ Tài chính", or the title of its head
-    ("Bộ trưởng Bộ Tài chính"); the longest name found wins ("Bộ Công an" is not "Bộ Công
-    Thương")."""
-    text = presenter.strip()
-    if not text:
-        return None
-    named = [o for o in ORGANS if o.name in text]  # a head's title holds the name too
-    return max(named, key=lambda o: len(o.name)).code if named else None
 
 
 def _incoming_of(db: Session, body_id: str, document_ids: set[str]) -> Answering | None:

@@ -156,9 +156,12 @@ def _agenda_builder(window: MainWindow) -> None:
     def first_meeting() -> None:
         if page.list.currentRow() < 0 and page.list.count():
             page.list.setCurrentRow(0)
-        QTimer.singleShot(SETTLE_MS // 3, lambda: page.agenda.items.setCurrentRow(0))
+        items = page.agenda.items
+        # With the list as the timer's context: a walk ended meanwhile (a test's window
+        # closed) cancels it instead of touching a deleted list.
+        QTimer.singleShot(SETTLE_MS // 3, items, lambda: items.setCurrentRow(0))
 
-    QTimer.singleShot(SETTLE_MS // 3, first_meeting)
+    QTimer.singleShot(SETTLE_MS // 3, page, first_meeting)
 
 
 def _issue_dialog(window: MainWindow, ballot: BallotData) -> QWidget:

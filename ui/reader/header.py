@@ -44,7 +44,8 @@ class TitleLabel(QLabel):
     def show_title(self, title: str, *lines: str) -> None:
         self.title, self.lines = title, [line for line in lines if line]
         self.setToolTip("\n".join([title, *self.lines]))
-        self.updateGeometry()  # one line more or fewer
+        # One line more or fewer: asked of the layout outright, as a hint alone did not move it.
+        self.setMinimumHeight(self.minimumSizeHint().height())
         self._fit()
 
     def whole(self) -> str:

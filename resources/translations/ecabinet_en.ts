@@ -3025,17 +3025,22 @@
         <translation>List of documents sent through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="63"/>
+        <location filename="../../ui/office/outbox.py" line="65"/>
+        <source>Trạng thái {code} — {state}</source>
+        <translation>Status {code} — {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/outbox.py" line="69"/>
         <source>Trạng thái {code} — {state}: {text}</source>
         <translation>Status {code} — {state}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="68"/>
+        <location filename="../../ui/office/outbox.py" line="74"/>
         <source>{state} (đã thử {count} lần)</source>
         <translation>{state} (tried {count} times)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="79"/>
+        <location filename="../../ui/office/outbox.py" line="85"/>
         <source>Lỗi gần nhất: {error}</source>
         <translation>Last error: {error}</translation>
     </message>

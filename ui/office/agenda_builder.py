@@ -60,6 +60,10 @@ class AgendaBuilder(QWidget):
         self.items.currentRowChanged.connect(self._chosen)
         self.documents = FileDropList()
         self.documents.files_dropped.connect(self.attach)
+        # A paper's whole title, wrapped in the column, not cut behind a sideways scrollbar.
+        self.documents.setWordWrap(True)
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents.setSpacing(2)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QHBoxLayout(self)

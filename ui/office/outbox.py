@@ -60,9 +60,15 @@ class OutboxList(QTreeWidget):
                 what = row.description
             else:
                 code = _tr(str(CODES.get(row.status_code, row.status_code)))
-                what = self.tr("Trạng thái {code} — {state}: {text}").format(
-                    code=row.status_code, state=code, text=row.description
-                )
+                text = row.description.rstrip(". ")
+                if text.casefold() in ("", code.casefold()):  # the status says it all
+                    what = self.tr("Trạng thái {code} — {state}").format(
+                        code=row.status_code, state=code
+                    )
+                else:
+                    what = self.tr("Trạng thái {code} — {state}: {text}").format(
+                        code=row.status_code, state=code, text=text
+                    )
             state = _tr(str(STATES.get(row.state, row.state)))
             if row.state != "sent" and row.attempts:
                 state = self.tr("{state} (đã thử {count} lần)").format(

@@ -60,3 +60,28 @@ def test_only_the_office_sees_the_record_in_the_sidebar(
 
         qtbot.waitUntil(shown, timeout=WAIT)
         assert window.sidebar.choose(Screen.RECORD) is expected, username
+
+
+def test_two_reloads_in_a_row_show_each_entry_once(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """The page shown twice in a row (as the tour does): the first read's answer, arriving
+    after the second reload began, is not added to the second's."""
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    tasks = TaskManager(network_workers=1)  # one network thread: the reads answer in order
+    page = RecordPage(office, tasks)
+    qtbot.addWidget(page)
+    with qtbot.wait_signal(page.loaded, timeout=WAIT):
+        page.reload()
+    alone = page.table.topLevelItemCount()
+    page.reload()
+    with qtbot.wait_signal(page.loaded, timeout=WAIT):
+        page.reload()
+    answered: list[object] = []  # the network lane runs in order: the other read is in too
+    tasks.run_network(lambda: None, answered.append)
+    qtbot.waitUntil(lambda: bool(answered), timeout=WAIT)
+    ids = [row.id for row in page.rows]
+    try:
+        assert len(ids) == len(set(ids)) == page.table.topLevelItemCount() >= alone
+    finally:
+        tasks.shutdown()

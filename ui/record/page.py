@@ -52,6 +52,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.account, self.tasks = account, tasks
         self.rows: list[AuditRow] = []
+        self._generation = 0  # which reload the rows on screen belong to
         self.kind = QComboBox()
         for value, words in (
             ("", self.tr("Mọi hoạt động")),
@@ -113,6 +114,9 @@ class RecordPage(QWidget):
         }
 
     def reload(self) -> None:
+        # A reload while an earlier read is on its way (the page shown twice in a row) must
+        # not add that read's rows to its own: each read belongs to the reload that asked.
+        self._generation += 1
         self.rows = []
         self.table.clear()
         self._fetch(self.filters())
@@ -123,8 +127,13 @@ class RecordPage(QWidget):
 
     def _fetch(self, filters: dict[str, str | int]) -> None:
         account = self.account.member
+        generation = self._generation
         self.note.setText(self.tr("Đang tải…"))
-        self.tasks.run_network(lambda: record.audit(account, filters), self._show, self._failed)
+        self.tasks.run_network(
+            lambda: record.audit(account, filters),
+            lambda rows: self._show(rows) if generation == self._generation else None,
+            self._failed,
+        )
 
     def _show(self, rows: list[AuditRow]) -> None:
         self.rows += rows

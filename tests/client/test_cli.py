@@ -8,13 +8,14 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select
 
 from ecabinet.client.account import DATA_KEY
 from ecabinet.client.cli import main
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server import models as m
+from ecabinet.server.cli import main as server_cli
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.factories import PASSWORD
 from tests.loopback import LiveServer
@@ -210,9 +211,13 @@ def test_a_revoked_laptop_forgets_its_session_and_key(
     assert (Path(cli_profile) / "signing-key.pem").exists()
     engine = make_engine(live_server.settings.database_url)
     with make_session_factory(engine)() as db:
-        db.execute(update(m.Device).values(revoked_at=m.now()))
-        db.commit()
+        (device_id,) = db.scalars(select(m.Device.id)).all()
     engine.dispose()
+    # Revoked by the administrator's command line, another process than the server's.
+    settings = live_server.settings
+    revoke = ["devices", "revoke", device_id, "--data", str(settings.data_dir)]
+    assert server_cli([*revoke, "--database-url", settings.database_url]) == 0
+    capsys.readouterr()
     code, out, _ = run(capsys, monkeypatch, "--profile", cli_profile, "sync")
     assert (code, out.strip()) == (
         0,

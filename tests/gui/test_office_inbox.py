@@ -174,7 +174,7 @@ def test_the_office_sees_what_leaves_through_the_exchange_and_how_it_went(
     page.reload()
     qtbot.waitUntil(lambda: page.outbox.topLevelItemCount() == 2, timeout=WAIT)
     latest = page.outbox.topLevelItem(0)
-    assert latest.text(0) == "Trạng thái 03 — Đã tiếp nhận: Đã tiếp nhận."
+    assert latest.text(0) == "Trạng thái 03 — Đã tiếp nhận"  # the status said once
     assert (latest.text(1), latest.text(2)) == ("Bộ Tài chính", "Chờ gửi")
 
     # The exchange refuses both: the Office reads it, with the exchange's reason.

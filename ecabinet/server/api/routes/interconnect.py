@@ -103,6 +103,8 @@ def list_inbox(auth: Secretariat, db: DbDep) -> list[IncomingPublic]:
 @router.get(
     "/inbox/{incoming_id}/files/{position}",
     summary="One file of an incoming document, as it came (a PDF, or a .docx draft beside it)",
+    response_model=None,
+    response_class=StreamingResponse,  # bytes, not JSON
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 def incoming_file(

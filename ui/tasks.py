@@ -29,6 +29,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from ui.handoff import Handoff
 
@@ -55,6 +56,12 @@ class _Job[T]:
 _Held = tuple[
     Callable[[], Any], Callable[[Any], None] | None, Callable[[BaseException], None] | None
 ]
+
+
+def _receiver_gone(callback: Callable[..., None] | None) -> bool:
+    """Whether ``callback`` is a method of a Qt object whose C++ side has been deleted."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)
 
 
 class TaskManager(QObject):
@@ -143,6 +150,10 @@ class TaskManager(QObject):
         if held is None:  # posted before a shutdown that has let go of it: not delivered
             return
         _task, on_done, on_error = held
+        if _receiver_gone(on_done) or _receiver_gone(on_error):
+            # The screen that asked has been closed while its task ran: its answer has no one
+            # to go to (Qt drops a signal to a deleted receiver the same way).
+            return
         error = fut.exception()
         if error is not None:
             try:

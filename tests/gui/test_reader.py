@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
@@ -97,6 +97,20 @@ def test_pages_zoom_and_going_to_a_page(
         qtbot.keyClick(reader.toolbar.page_field, "\r")
     assert f"{pages} trang" in told.args[0]
     assert reader.current_page == 2
+
+
+def test_a_page_gone_to_after_a_resize_stands(
+    qtbot: QtBot, account: Account, tasks: TaskManager, pdf: Path
+) -> None:
+    # The page read is kept through a resize; a jump asked for after it (the last page read,
+    # answered by the local lane while the new window was still being laid out) stands.
+    reader = open_reader(qtbot, account, tasks, pdf)
+    reader.go_to_page(1)
+    viewport = reader.view.viewport()
+    QApplication.sendEvent(viewport, QResizeEvent(viewport.size(), viewport.size()))
+    reader.go_to_page(3)
+    QApplication.processEvents()  # what the resize left to do afterwards (a zero timer) runs
+    assert reader.current_page == 3
 
 
 def test_the_outline_lists_the_chapters_and_goes_there(

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any
 
+import shiboken6
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from ui.tasks import TaskManager
@@ -67,3 +69,16 @@ def test_what_a_worker_reports_as_it_goes_reaches_the_gui_thread_in_order(qtbot:
     report(200, 200)  # the window is closing: dropped, not run
     qtbot.wait(50)
     assert len(seen) == 200
+
+
+def test_an_answer_for_a_screen_closed_while_its_task_ran_is_dropped(qtbot: QtBot) -> None:
+    tasks = TaskManager()
+    release = threading.Event()
+    closed_list, open_list = QListWidget(), QListWidget()
+    tasks.run_local(lambda: release.wait(5) and ["a"], closed_list.addItems)
+    tasks.run_local(lambda: ["b"], open_list.addItems)
+    shiboken6.delete(closed_list)  # the reader closed: its widgets are gone
+    release.set()
+    qtbot.waitUntil(lambda: open_list.count() == 1, timeout=5000)  # no error on the way
+    assert open_list.item(0).text() == "b"
+    tasks.shutdown()

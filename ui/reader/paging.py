@@ -27,6 +27,9 @@ class Paging(QObject):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_PAGE_AFTER_MS)
         self._save_timer.timeout.connect(self._save_page)
+        # Counts the jumps asked for: a page kept through a resize is not returned to once a
+        # later jump (the last page read, answered by the local lane) has named another.
+        self._jumps = 0
 
     @property
     def current_page(self) -> int:
@@ -37,11 +40,13 @@ class Paging(QObject):
         if count == 0:
             return
         page = max(0, min(count - 1, page))
+        self._jumps += 1
         self.navigator.jump(page, QPointF(), self.navigator.currentZoom())
         self.show_page_number(page)
 
     def go_to_place(self, page: int, at: QPointF) -> None:
         """A point on a page, as the outline names it."""
+        self._jumps += 1
         self.navigator.jump(page, at, self.navigator.currentZoom())
 
     def go_to_document_page(self, document_id: str, page: int) -> None:
@@ -82,10 +87,12 @@ class Paging(QObject):
         if watched is self.reader.view.viewport() and event.type() == QEvent.Type.Resize:
             # The view lays the pages out again for its new size and then names as current
             # the page its old scroll position now falls on: keep the page being read.
-            page, generation = self.current_page, self.reader.loading.generation
-            QTimer.singleShot(0, lambda: self._return_to(page, generation))
+            kept = (self.current_page, self.reader.loading.generation, self._jumps)
+            QTimer.singleShot(0, lambda: self._return_to(*kept))
         return super().eventFilter(watched, event)
 
-    def _return_to(self, page: int, generation: int) -> None:
-        if generation == self.reader.loading.generation and self.current_page != page:
+    def _return_to(self, page: int, generation: int, jumps: int) -> None:
+        if (generation, jumps) != (self.reader.loading.generation, self._jumps):
+            return  # another document, or a jump since the resize: that page stands
+        if self.current_page != page:
             self.go_to_page(page)

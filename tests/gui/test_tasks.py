@@ -75,7 +75,12 @@ def test_an_answer_for_a_screen_closed_while_its_task_ran_is_dropped(qtbot: QtBo
     tasks = TaskManager()
     release = threading.Event()
     closed_list, open_list = QListWidget(), QListWidget()
-    tasks.run_local(lambda: release.wait(5) and ["a"], closed_list.addItems)
+
+    def slow_read() -> list[str]:
+        release.wait(5)
+        return ["a"]
+
+    tasks.run_local(slow_read, closed_list.addItems)
     tasks.run_local(lambda: ["b"], open_list.addItems)
     shiboken6.delete(closed_list)  # the reader closed: its widgets are gone
     release.set()

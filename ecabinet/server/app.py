@@ -37,6 +37,7 @@ from ecabinet.server.body_limit import BodyLimit
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import THREADS_PER_WORKER, make_engine, make_session_factory
 from ecabinet.server.errors import install_handlers
+from ecabinet.server.first_pages import FirstPages
 from ecabinet.server.guard import API, Guard
 from ecabinet.server.interconnect.delivery import DeliveryLoop, adapter_for
 from ecabinet.server.live.hub import Hub
@@ -62,6 +63,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sqlite = settings.database_url.startswith("sqlite")
     poll_memory = PollMemory(ended_file=settings.data_dir / ENDED_FILE if sqlite else None)
     live_hub.poll_memory = poll_memory
+    first_pages = FirstPages(settings.first_page_cache_mb * 1024 * 1024)
+    live_hub.first_pages = first_pages
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -100,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = session_factory
     app.state.live_hub = live_hub
     app.state.poll_memory = poll_memory
+    app.state.first_pages = first_pages
     app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
     # Body sizes counted on the bytes received, whatever the framing.

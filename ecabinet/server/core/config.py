@@ -48,6 +48,9 @@ class Settings:
     # The live stream (GET /api/v1/events): a comment this often keeps proxies from closing
     # it; a stream ends after at most this long (and when its token expires), so that a
     # laptop proves its session again when it reconnects.
+    # The feed's first page, read once for the members of an audience (first_pages.py): at
+    # most this much memory in each server process for the pages kept; 0 turns it off.
+    first_page_cache_mb: int = 32
     live_keepalive_seconds: float = 15.0
     live_stream_max_seconds: float = 900.0
     # Document interconnection (edXML, QCVN 102:2016): this body's organ id on the national
@@ -100,6 +103,7 @@ def get_settings(
         "idle_lock_minutes": "ECABINET_IDLE_LOCK_MINUTES",
         "pdf_check_workers": "ECABINET_PDF_CHECK_WORKERS",
         "interconnect_max_bytes": "ECABINET_INTERCONNECT_MAX_BYTES",
+        "first_page_cache_mb": "ECABINET_FIRST_PAGE_CACHE_MB",
     }
     values: dict[str, object] = {}
     for name, var in env_ints.items():

@@ -10,6 +10,8 @@ from ecabinet.server.feed.audience import (
     item_scope,
     may_see,
     meeting_scope,
+    own_filter,
+    shared_filter,
     visibility_filter,
 )
 from ecabinet.server.feed.publish import (
@@ -41,6 +43,7 @@ __all__ = [
     "item_scope",
     "may_see",
     "meeting_scope",
+    "own_filter",
     "publish_annotation",
     "publish_ballot",
     "publish_ballot_response",
@@ -55,6 +58,7 @@ __all__ = [
     "publish_speaker_request",
     "publish_user",
     "publish_vote",
+    "shared_filter",
     "unpublish_item_for",
     "unpublish_meeting_for",
     "visibility_filter",

@@ -17,12 +17,14 @@ Each change row carries a *scope* (``ecabinet.domain.Scope``) that names its aud
 ``item_scope``, ``meeting_scope`` and ``document_scope`` place an object; ``audience_for``
 turns a user into an ``Audience``; ``visibility_filter`` (SQL, the feed's pages) and
 ``may_see`` (one row in memory, the live stream) apply it and must agree on every scope.
+``shared_filter`` and ``own_filter`` split it in what every user of the same invitations and
+roles sees alike and what names the user himself (the first page shared, ``first_pages``).
 Runs in request worker threads and on the live hub's thread.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
@@ -89,6 +91,12 @@ class Audience:
     def can_see_ballot(self, ballot_id: str) -> bool:
         return self.secretariat or ballot_id in self.ballots
 
+    def shared(self) -> Audience:
+        """The same invitations and roles, no one in particular: what every user who has
+        them sees alike (``shared_filter``, and ``may_see`` of it). Equal for two such users,
+        so it keys what is built once for all of them."""
+        return replace(self, user_id="")
+
 
 def audience_for(db: Session, user: m.User) -> Audience:
     roles = set(user.roles or ())
@@ -134,11 +142,41 @@ def audience_for(db: Session, user: m.User) -> Audience:
 
 
 def visibility_filter(aud: Audience) -> ColumnElement[bool]:
+    return _visible(aud, with_own=True)
+
+
+def shared_filter(aud: Audience) -> ColumnElement[bool]:
+    """The rows every user with this audience's invitations and roles sees alike: what
+    ``visibility_filter`` admits but the user's own rows (``own_filter``). Two users of one
+    audience see the same shared rows, so a page of them can be built once for both."""
+    return _visible(aud, with_own=False)
+
+
+def own_filter(aud: Audience) -> ColumnElement[bool]:
+    """The rows the user sees because they name him (his notes, positions, votes, replies)
+    and that ``shared_filter`` does not already admit: the two never overlap, and together
+    they are ``visibility_filter``."""
+    c = m.Change
+    return and_(c.body_id == aud.body_id, c.scope_id == aud.user_id, c.scope.in_(_own_scopes(aud)))
+
+
+def _own_scopes(aud: Audience) -> tuple[Scope, ...]:
+    if aud.secretariat:  # every row but private notes is shared with the whole Office
+        return (Scope.PRIVATE,)
+    if aud.chair:  # every member's position is on every chair's board
+        return (Scope.PRIVATE, Scope.OWN)
+    return _ONE_USER
+
+
+def _visible(aud: Audience, with_own: bool) -> ColumnElement[bool]:
     c = m.Change
     mine = and_(c.scope.in_(_ONE_USER), c.scope_id == aud.user_id)
     if aud.secretariat:
-        return and_(c.body_id == aud.body_id, or_(c.scope != Scope.PRIVATE, mine))
-    clauses = [c.scope == Scope.BODY, mine]
+        shared = c.scope != Scope.PRIVATE
+        return and_(c.body_id == aud.body_id, or_(shared, mine) if with_own else shared)
+    clauses = [c.scope == Scope.BODY]
+    if with_own:
+        clauses.append(mine)
     if aud.chair:
         clauses.append(c.scope == Scope.PERSONAL)
     if aud.meetings_any:

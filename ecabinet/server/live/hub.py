@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server import feed
 from ecabinet.server import models as m
+from ecabinet.server.first_pages import FirstPages
 from ecabinet.server.live.pending import Batch, install
 from ecabinet.server.quiet_poll import PollMemory
 
@@ -89,6 +90,8 @@ class Hub:
         # What quiet polls are answered from (ecabinet/server/quiet_poll.py): told of every
         # batch, local or relayed, streams or not.
         self.poll_memory: PollMemory | None = None
+        # The first pages kept for audiences (ecabinet/server/first_pages.py): told likewise.
+        self.first_pages: FirstPages | None = None
 
     @classmethod
     def installed_on(cls, session_factory: sessionmaker[Session]) -> Hub:
@@ -115,6 +118,8 @@ class Hub:
         """End every stream (the relay lost notifications): each reconnects and catches up."""
         if self.poll_memory is not None:
             self.poll_memory.forget()
+        if self.first_pages is not None:
+            self.first_pages.forget()
         for sub in self.subscribers():
             _call_on_loop(sub, sub.end)
 
@@ -122,18 +127,22 @@ class Hub:
 
     def publish(self, batch: Batch) -> None:
         """A batch committed in this process (any thread): to local streams and the others."""
-        if self.poll_memory is not None:
-            self.poll_memory.heard(batch)
+        self._tell_memories(batch)
         if self.send_remote is None and not self.subscribers():
             return  # nobody here to tell, nobody elsewhere to tell
         self._enqueue(batch, True)
 
     def receive(self, batch: Batch) -> None:
         """A batch committed in another process, from the relay."""
-        if self.poll_memory is not None:
-            self.poll_memory.heard(batch)
+        self._tell_memories(batch)
         if self.subscribers():
             self._enqueue(batch, False)
+
+    def _tell_memories(self, batch: Batch) -> None:
+        if self.poll_memory is not None:
+            self.poll_memory.heard(batch)
+        if self.first_pages is not None:
+            self.first_pages.heard(batch)
 
     def _enqueue(self, batch: Batch, local: bool) -> None:
         with self._lock:

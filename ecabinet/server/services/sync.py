@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ecabinet.server import feed
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
+from ecabinet.server.first_pages import FirstPages
 from ecabinet.server.models import Change, Token, now
 from ecabinet.server.mutations import ServerFault, apply_push
 from ecabinet.server.quiet_poll import PollMemory
@@ -53,9 +54,11 @@ def changes_page(
     since: str | None,
     limit: int,
     memory: PollMemory | None = None,
-) -> ChangesPage:
+    first_pages: FirstPages | None = None,
+) -> ChangesPage | bytes:
     """What changed after the cursor among what the caller may see, ``limit`` at most; a
-    revoked device is told once to erase itself, and its token ends."""
+    revoked device is told once to erase itself, and its token ends. The first page (no
+    cursor) comes as the JSON to send when ``first_pages`` keeps the pages of audiences."""
     start = parse_cursor(since)
     if auth.device_revoked:
         token = db.get(Token, auth.token_hash)
@@ -74,6 +77,8 @@ def changes_page(
     if head <= start:
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
     audience = feed.audience_for(db, auth.user)
+    if start == 0 and first_pages is not None and first_pages.on:
+        return first_pages.page(db, audience, head, limit)
     rows = db.scalars(
         select(Change)
         .where(Change.seq > start, feed.visibility_filter(audience))

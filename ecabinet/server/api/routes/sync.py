@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
 from ecabinet.server.api.deps import Auth, AuthMaybeRevoked, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
@@ -31,14 +31,17 @@ def changes(
     request: Request,
     since: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
-) -> ChangesPage:
+) -> ChangesPage | Response:
     # Polls that find nothing new are mostly answered before this, from what it remembers.
     memory: PollMemory = request.app.state.poll_memory
     if not auth.device_revoked and auth.token_expires_at is not None:
         memory.signed_in(
             auth.token_hash, auth.body_id, auth.user_id, auth.device.id, auth.token_expires_at
         )
-    return sync.changes_page(db, auth, since, limit, memory)
+    page = sync.changes_page(db, auth, since, limit, memory, request.app.state.first_pages)
+    if isinstance(page, bytes):  # a first page, its audience's part built once for all
+        return Response(page, media_type="application/json")
+    return page
 
 
 @router.post(

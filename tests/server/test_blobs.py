@@ -34,6 +34,37 @@ def test_full_get_head_and_etag(api: Api, world: World, settings: Settings) -> N
     assert int(head.headers["content-length"]) == len(r.content)
 
 
+def test_a_blob_is_kept_for_good_and_not_sent_again(api: Api, world: World) -> None:
+    """Its URL names its bytes: a cache keeps it without asking again, and asking with the
+    ETag it holds (If-None-Match, weak comparison) gets a 304 without the bytes."""
+    sha = world.blob_shas[0]
+    headers = api.headers("member01")
+    whole = api.client.get(blob_url(sha), headers=headers)
+    assert whole.headers["cache-control"] == "private, max-age=31536000, immutable"
+    for held in (f'"{sha}"', f'W/"{sha}"', f'"{"0" * 64}", "{sha}"', "*"):
+        for method in ("GET", "HEAD"):
+            r = api.client.request(
+                method, blob_url(sha), headers={**headers, "If-None-Match": held}
+            )
+            assert (r.status_code, r.content) == (304, b""), (held, method)
+            assert r.headers["etag"] == f'"{sha}"'
+            assert r.headers["cache-control"] == whole.headers["cache-control"]
+    # A range with the ETag held is still nothing to send.
+    ranged = api.client.get(
+        blob_url(sha), headers={**headers, "If-None-Match": f'"{sha}"', "Range": "bytes=5-"}
+    )
+    assert ranged.status_code == 304
+    other = api.client.get(blob_url(sha), headers={**headers, "If-None-Match": f'"{"0" * 64}"'})
+    assert (other.status_code, other.content) == (200, whole.content)
+    # Holding the ETag of a blob one may not see tells nothing of it.
+    item_two_blob = world.blob_shas[2]
+    hidden = api.client.get(
+        blob_url(item_two_blob),
+        headers={**api.headers("guest"), "If-None-Match": f'"{item_two_blob}"'},
+    )
+    assert hidden.status_code == 404
+
+
 def test_ranges_if_range_and_416(api: Api, world: World) -> None:
     sha = world.blob_shas[0]
     headers = api.headers("member01")

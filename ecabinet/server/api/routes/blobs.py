@@ -30,6 +30,9 @@ from ecabinet.wire.sync import BlobInfo
 router = APIRouter(prefix="/blobs", tags=["blobs"], route_class=ReleasingRoute)
 
 CHUNK = 256 * 1024
+# A blob's URL names its bytes (their SHA-256), so what was fetched from it never changes: a
+# cache may keep it for a year without asking again. Private: only to whoever may see it.
+IMMUTABLE = "private, max-age=31536000, immutable"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -52,6 +55,14 @@ def _byte_range(header: str, total: int) -> tuple[int, int] | Literal["unsatisfi
     return int(first), min(int(last), total - 1) if last else total - 1
 
 
+def _any_matches(if_none_match: str | None, etag: str) -> bool:
+    """If-None-Match's weak comparison: ``*``, or any listed tag, ``W/`` or not, equal."""
+    if not if_none_match:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in tags or etag in tags
+
+
 @router.head(
     "/{sha256}",
     response_model=None,
@@ -62,9 +73,10 @@ def _byte_range(header: str, total: int) -> tuple[int, int] | Literal["unsatisfi
     "/{sha256}",
     response_model=None,
     operation_id="get_blob",
-    summary="A document file; supports Range, If-Range and ETag",
+    summary="A document file; supports Range, If-Range, ETag and If-None-Match",
     responses={
         206: {"description": "The requested byte range, with Content-Range"},
+        304: {"description": "If-None-Match names the file's ETag: the caller has it"},
         404: {"description": "not_found: no such file, or not one the caller may see"},
         416: {"description": "range_not_satisfiable: the range starts beyond the file"},
     },
@@ -80,9 +92,12 @@ def get_blob(
     ):
         raise ApiError(404, "not_found", "No such document file.")
     db.close()  # release the connection before a long transfer
-    total = store.size(sha256)
     etag = f'"{sha256}"'
-    headers = {"ETag": etag, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=0"}
+    headers = {"ETag": etag, "Accept-Ranges": "bytes", "Cache-Control": IMMUTABLE}
+    if _any_matches(request.headers.get("if-none-match"), etag):
+        # The caller holds these bytes already (RFC 9110 13.1.2; a Range is then ignored).
+        return Response(status_code=304, headers=headers)
+    total = store.size(sha256)
     start, end, status = 0, total - 1, 200
     range_header = request.headers.get("range")
     if range_header and request.headers.get("if-range", etag) == etag:

@@ -37,7 +37,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
@@ -112,7 +112,7 @@ class FirstPages:
         bound = shared.head
         if len(shared.rows) > limit:  # own rows past the shared ones cannot enter the page
             bound = min(bound, shared.rows[-1][0])
-        own = _own_rows(db, aud, bound, limit)
+        own = _rows(db, feed.own_filter(aud), bound, limit)
         merged = list(heapq.merge(shared.rows, own))[: limit + 1]
         return encode_page(
             [json for _seq, json in merged[:limit]],
@@ -150,7 +150,7 @@ class FirstPages:
                 if self._pages.get(key) is kept:
                     self._pages[key] = current
             return current
-        built = _shared_rows(db, aud, head, limit)
+        built = _rows(db, feed.shared_filter(aud), head, limit)
         page = _Page(head, built, sum(len(json) for _seq, json in built))
         with self._lock:
             self.builds += 1
@@ -189,22 +189,12 @@ def _encoded(rows: Iterable[m.Change]) -> list[_Row]:
     ]
 
 
-def _shared_rows(db: Session, aud: feed.Audience, head: int, limit: int) -> list[_Row]:
+def _rows(db: Session, which: ColumnElement[bool], upto: int, limit: int) -> list[_Row]:
+    """The first ``limit`` + 1 rows of the feed up to ``upto`` among ``which``, encoded."""
     return _encoded(
         db.scalars(
             select(m.Change)
-            .where(m.Change.seq <= head, feed.shared_filter(aud))
-            .order_by(m.Change.seq)
-            .limit(limit + 1)
-        ).all()
-    )
-
-
-def _own_rows(db: Session, aud: feed.Audience, bound: int, limit: int) -> list[_Row]:
-    return _encoded(
-        db.scalars(
-            select(m.Change)
-            .where(m.Change.seq <= bound, feed.own_filter(aud))
+            .where(m.Change.seq <= upto, which)
             .order_by(m.Change.seq)
             .limit(limit + 1)
         ).all()

@@ -30,7 +30,17 @@ from ecabinet.client.engine import SyncService
 from ecabinet.client.paths import Profile
 from ecabinet.client.store import LocalStore
 from ecabinet.server.core.config import get_settings
-from tests.bench import bare_app, bombs, bundle, cluster, desktop, latency, live, page
+from tests.bench import (
+    bare_app,
+    bombs,
+    bundle,
+    cluster,
+    desktop,
+    first_sync,
+    latency,
+    live,
+    page,
+)
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 
@@ -43,6 +53,7 @@ BENCHMARKS = (
     "poll",
     "latency",
     "cluster",
+    "firstsync",
     "gui",
     "start",
     "reader",
@@ -385,6 +396,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--members", type=int, default=200)
     parser.add_argument("--cluster-members", type=int, default=500)
+    parser.add_argument("--firstsync-members", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rate", type=float, default=200, help="latency: requests a second")
@@ -433,6 +445,10 @@ def main() -> int:
     if "cluster" in which and args.postgres:
         parts["cluster"] = cluster.bench_cluster(
             args.cluster_members, args.seconds, args.postgres, [(1, 2), (2, 1), (2, 2)]
+        )
+    if "firstsync" in which:
+        parts["firstsync"] = first_sync.bench_first_sync(
+            args.firstsync_members, args.workers, args.postgres
         )
     if "gui" in which:
         parts["gui"] = desktop.bench_gui_sync(args.gui_documents, args.changes)

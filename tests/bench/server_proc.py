@@ -19,7 +19,13 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, data_dir: Path, database_url: str = "", workers: int = 1) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str = "",
+        workers: int = 1,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [
@@ -35,7 +41,7 @@ class ServerProcess:
         ]
         if database_url:
             args += ["--database-url", database_url]
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env = dict(os.environ, PYTHONUNBUFFERED="1", **(env or {}))
         # The server's own log, beside its data: where a 500 under load says what happened.
         self.log_path = data_dir / f"server-{self.port}.log"
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -53,20 +53,20 @@ def pages(api: Api) -> FirstPages:
 def own_rows(api: Api, world: World) -> None:
     """Rows that name one user: member01's private note and position, member02's note
     shared with the Office, the chair's and the Office's private notes."""
-    item = world.item_ids[0]
-    assert push(
-        api,
-        "member01",
-        mutation("annotation.put", annotation(world)),
-        mutation("position.set", {"agenda_item_id": item, "position": "object"}),
-    )[0]["status"] == ("applied")
-    shared_with_office = annotation(world, shared="secretariat")
-    assert push(api, "member02", mutation("annotation.put", shared_with_office))[0]["status"] == (
-        "applied"
-    )
-    for username in ("chair", "secretariat"):
-        private = mutation("annotation.put", annotation(world))
-        assert push(api, username, private)[0]["status"] == "applied"
+    position = {"agenda_item_id": world.item_ids[0], "position": "object"}
+    acts = {
+        "member01": [annotation(world), position],
+        "member02": [annotation(world, shared="secretariat")],
+        "chair": [annotation(world)],
+        "secretariat": [annotation(world)],
+    }
+    for username, datas in acts.items():
+        mutations = [
+            mutation("position.set" if data is position else "annotation.put", data)
+            for data in datas
+        ]
+        results = push(api, username, *mutations)
+        assert [r["status"] for r in results] == ["applied"] * len(mutations), results
 
 
 def test_each_member_gets_exactly_the_page_built_for_him(

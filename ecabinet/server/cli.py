@@ -100,9 +100,13 @@ def _body(db: Session, settings: Settings) -> Body:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ecabinet.server.serving import serve  # uvicorn: only when serving
+    from ecabinet.server.serving import parser_and_loop, serve, speedups_from_environment
 
     settings = _settings(args)
+    try:
+        speedups = speedups_from_environment()
+    except ValueError as error:
+        raise UserError(f"{error}.") from None
     # Workers are separate processes: they rebuild the settings from these variables.
     os.environ["ECABINET_DATA"] = str(settings.data_dir)
     os.environ["ECABINET_DATABASE_URL"] = settings.database_url
@@ -119,9 +123,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     scheme = "https" if args.tls_cert else "http"
+    http, loop = parser_and_loop(speedups)
     print(
         f"e-Cabinet server {__version__} on {scheme}://{args.host}:{args.port} "
-        f"(data: {settings.data_dir})",
+        f"(data: {settings.data_dir}; HTTP parser {http}, event loop {loop})",
         flush=True,
     )
     started = serve(
@@ -132,6 +137,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
+        speedups=speedups,
     )
     return 0 if started else 1
 

@@ -173,11 +173,23 @@ def free_port() -> int:
         return port
 
 
+@pytest.mark.parametrize(
+    ("setting", "stack"),
+    [
+        ("", "HTTP parser httptools, event loop uvloop"),
+        ("off", "HTTP parser h11, event loop asyncio"),
+    ],
+)
 def test_python_m_serves_and_checks_uploads(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+    stack: str,
 ) -> None:
-    """A real server process: it says where it listens, answers, and checks a PDF upload in its
-    spawned child processes."""
+    """A real server process: it says where it listens and with which HTTP parser and event
+    loop (httptools and uvloop unless ECABINET_HTTPTOOLS_UVLOOP=off), answers, and checks a PDF
+    upload in its spawned child processes."""
     data = str(tmp_path / "data")
     password = "a good long password"
     create = ("create-user", "--data", data, "--username", "vpcp01", "--full-name", "Văn phòng")
@@ -186,7 +198,7 @@ def test_python_m_serves_and_checks_uploads(
     )
     assert made[0] == 0
     port = free_port()
-    env = {**os.environ, "ECABINET_DATABASE_URL": ""}
+    env = {**os.environ, "ECABINET_DATABASE_URL": "", "ECABINET_HTTPTOOLS_UVLOOP": setting}
     server = subprocess.Popen(
         [sys.executable, "-m", "ecabinet.server", "--data", data, "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -225,6 +237,15 @@ def test_python_m_serves_and_checks_uploads(
         server.terminate()
         output, _ = server.communicate(timeout=15)
     assert f"http://127.0.0.1:{port}" in output.decode()
+    assert stack in output.decode()
+
+
+def test_serve_refuses_an_unknown_parser_and_loop_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ECABINET_HTTPTOOLS_UVLOOP", "fast")
+    code, _, err = run(capsys, monkeypatch, "--data", str(tmp_path / "data"), "--port", "1")
+    assert (code, err.strip()) == (1, "ECABINET_HTTPTOOLS_UVLOOP must be on or off, not 'fast'.")
 
 
 def test_audit_checkpoint_then_a_cut_tail_fails_verify(

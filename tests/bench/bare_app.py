@@ -39,9 +39,11 @@ def main() -> None:
             port=args.port,
             workers=args.workers,
             log_level="warning",
+            http="h11",  # as it was then: uvloop would turn Nagle off itself
+            loop="asyncio",
         )
     else:
-        from ecabinet.server.serving import serve
+        from ecabinet.server.serving import serve, speedups_from_environment
 
         serve(
             "tests.bench.bare_app:make",
@@ -49,6 +51,7 @@ def main() -> None:
             port=args.port,
             workers=args.workers,
             log_level="warning",
+            speedups=speedups_from_environment(),
         )
 
 

@@ -3,8 +3,9 @@ ask for the feed from the beginning at the same moment and walk its pages to the
 laptops do when a meeting has just been published to everyone (no documents downloaded).
 
 Run with the shared first page turned off (``ECABINET_FIRST_PAGE_CACHE_MB=0``: every page built
-for each member, as before) and on, on SQLite and on PostgreSQL, each on a body generated
-afresh, with the server in a child process and the load in this one (both on the same two
+for each member, as before) and on, then on with httptools and uvloop in place of h11 and
+asyncio's loop (``ECABINET_HTTPTOOLS_UVLOOP``), on SQLite and on PostgreSQL, each on a body
+generated afresh, with the server in a child process and the load in this one (both on the same two
 cores). The members split in a few meetings, so they share a few audiences, as in a
 government: the timer starts before the first request and stops after the last page.
 """
@@ -12,14 +13,12 @@ government: the timer starts before the first request and stops after the last p
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import re
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,7 +28,13 @@ import httpx
 from ecabinet.client.engine import PAGE_SIZE
 from ecabinet.server.core.config import get_settings
 from tests.bench.bodies import PASSWORD, generate
-from tests.bench.server_proc import ServerProcess
+from tests.bench.server_proc import (
+    STACKS,
+    ServerProcess,
+    cpu_seconds,
+    fresh_database,
+    stack_env,
+)
 
 MEETINGS = 5  # audiences the members fall in
 CHANGES = "/api/v1/sync/changes"
@@ -92,17 +97,6 @@ async def _first_sync(url: str, token: str, start: asyncio.Event) -> tuple[float
         writer.close()
 
 
-def _cpu_seconds(pid: int) -> float:
-    """CPU time (user and system) of a process and its descendants so far, from /proc."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0.0
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return own + sum(_cpu_seconds(int(child)) for child in children)
-
-
 async def _all_at_once(url: str, usernames: list[str], server_pid: int) -> Run:
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         signing_in = asyncio.Semaphore(20)
@@ -115,12 +109,12 @@ async def _all_at_once(url: str, usernames: list[str], server_pid: int) -> Run:
     start = asyncio.Event()
     tasks = [asyncio.ensure_future(_first_sync(url, token, start)) for token in tokens]
     await asyncio.sleep(0.5)  # every laptop waiting at the start line
-    cpu_before = _cpu_seconds(server_pid)
+    cpu_before = cpu_seconds(server_pid)
     began = time.perf_counter()
     start.set()
     results = await asyncio.gather(*tasks)
     seconds = time.perf_counter() - began
-    server_cpu = _cpu_seconds(server_pid) - cpu_before
+    server_cpu = cpu_seconds(server_pid) - cpu_before
     return Run(
         seconds=seconds,
         per_member=sorted(r[0] for r in results),
@@ -130,7 +124,7 @@ async def _all_at_once(url: str, usernames: list[str], server_pid: int) -> Run:
     )
 
 
-def _run(database_url: str, members: int, workers: int, cache: bool) -> Run:
+def _run(database_url: str, members: int, workers: int, cache: bool, stack: str) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         settings = get_settings(Path(tmp) / "server", database_url or None)
         body = generate(
@@ -140,7 +134,7 @@ def _run(database_url: str, members: int, workers: int, cache: bool) -> Run:
             settings.data_dir,
             database_url,
             workers=workers,
-            env={CACHE_VARIABLE: "" if cache else "0"},
+            env={CACHE_VARIABLE: "" if cache else "0", **stack_env(stack)},
         )
         try:
             return asyncio.run(_all_at_once(server.url, body.member_usernames, server.proc.pid))
@@ -151,37 +145,23 @@ def _run(database_url: str, members: int, workers: int, cache: bool) -> Run:
             server.stop()
 
 
-@contextlib.contextmanager
-def _database(kind: str, postgres_admin_url: str) -> Iterator[str]:
-    """The database URL of a run: empty for a new SQLite file, else a new PostgreSQL one."""
-    if kind == "SQLite":
-        yield ""
-        return
-    from tests.dbs import PostgresDatabase
-
-    database = PostgresDatabase(postgres_admin_url)
-    try:
-        yield database.url
-    finally:
-        database.drop()
-
-
 def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str:
     rows = ""
     for kind in ("SQLite", "PostgreSQL"):
         if kind == "PostgreSQL" and not postgres_admin_url:
             continue
         seen: dict[str, int] | None = None
-        for cache in (False, True):
-            with _database(kind, postgres_admin_url) as url:
+        (before, _), (after, _) = STACKS
+        for cache, (stack, setting) in ((False, STACKS[0]), (True, STACKS[0]), (True, STACKS[1])):
+            with fresh_database("" if kind == "SQLite" else postgres_admin_url) as url:
                 load = os.getloadavg()[0]
-                run = _run(url, members, workers, cache)
+                run = _run(url, members, workers, cache, setting)
             if seen is not None and run.changes != seen:
-                raise AssertionError("a member's first sync differs with the shared first page")
+                raise AssertionError("a member's first sync differs from the first row's")
             seen = run.changes
             label = "shared first page" if cache else "built for each member (before)"
             rows += (
-                f"| {kind} | {label} | {members} | {workers} | {run.pages:,} | "
+                f"| {kind} | {label} | {stack} | {members} | {workers} | {run.pages:,} | "
                 f"{sum(run.changes.values()):,} | **{run.seconds:.2f}** | "
                 f"{statistics.median(run.per_member):.2f} | {run.per_member[-1]:.2f} | "
                 f"{run.server_cpu:.1f} | {load:.1f} |\n"
@@ -198,9 +178,10 @@ def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str
         "(target under 2 s); *server CPU* is what the server's processes spent meanwhile "
         "(/proc), the work itself whatever else the machine was doing; *load* is the "
         "machine's load average over the minute before the row (the two cores are shared). "
-        "Each row on a body generated afresh. Every member received the same number of "
-        "changes with the shared first page as without.\n\n"
-        "| database | first page | members | server workers | pages | changes | all done s "
-        "| member p50 s | member max s | server CPU s | load |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|\n" + rows
+        f"*HTTP parser, loop*: uvicorn's {before} (before) or {after}, the server's default "
+        "(`ECABINET_HTTPTOOLS_UVLOOP`). Each row on a body generated afresh. Every member "
+        "received the same number of changes in every row.\n\n"
+        "| database | first page | HTTP parser, loop | members | server workers | pages | changes "
+        "| all done s | member p50 s | member max s | server CPU s | load |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|\n" + rows
     )

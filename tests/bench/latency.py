@@ -5,8 +5,9 @@ loop, which waits for each answer before the next, would hide that).
 
 The e-Cabinet poll (GET /sync/changes with the member's latest cursor: nothing new) beside a
 bare FastAPI app on the same server settings, with one and two worker processes, on SQLite
-and PostgreSQL; and the bare app behind uvicorn's own shared socket, the ~40 ms floor that
-several workers paid before (ecabinet/server/serving.py). Load and server share the machine.
+and PostgreSQL, each with h11 and asyncio's loop and with httptools and uvloop; and the bare
+app behind uvicorn's own shared socket, the ~40 ms floor that several workers paid before
+(ecabinet/server/serving.py). Load and server share the machine.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sqlalchemy.pool import NullPool
 from ecabinet.server.core.config import get_settings
 from tests.bench import bare_app
 from tests.bench.bodies import PASSWORD, generate
-from tests.bench.server_proc import ServerProcess, free_port
+from tests.bench.server_proc import STACKS, ServerProcess, free_port, stack_env
 
 WARM_UP_SECONDS = 2.0
 
@@ -47,15 +48,16 @@ class Run:
     latencies_ms: list[float]  # sorted
     connections_opened: int | None = None  # by the server during the run (PostgreSQL)
 
-    def row(self, label: str, workers: int, rate: float) -> str:
+    def row(self, label: str, stack: str, workers: int, rate: float) -> str:
         n = len(self.latencies_ms)
         opened = "" if self.connections_opened is None else str(self.connections_opened)
+        head = f"| {label} | {stack} | {workers} | {rate:g} |"
         if not n:
-            return f"| {label} | {workers} | {rate:g} | 0 | {self.errors} | | | | {opened} |\n"
+            return f"{head} 0 | {self.errors} | | | | {opened} |\n"
         p50 = statistics.median(self.latencies_ms)
         p99 = self.latencies_ms[int(0.99 * (n - 1))]
         return (
-            f"| {label} | {workers} | {rate:g} | {n:,} | {self.errors} | "
+            f"{head} {n:,} | {self.errors} | "
             f"{p50:.1f} | {p99:.1f} | {self.latencies_ms[-1]:.1f} | {opened} |\n"
         )
 
@@ -133,12 +135,13 @@ async def signed_in_targets(base_url: str, usernames: list[str]) -> list[Target]
 
 
 class BareProcess:
-    def __init__(self, workers: int, uvicorn_socket: bool = False) -> None:
+    def __init__(self, workers: int, uvicorn_socket: bool = False, stack: str = "on") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [sys.executable, "-m", "tests.bench.bare_app", "--port", str(self.port)]
         args += ["--workers", str(workers)] + (["--uvicorn-socket"] if uvicorn_socket else [])
-        self.proc = subprocess.Popen(args, env=dict(os.environ), stdout=subprocess.DEVNULL)
+        env = dict(os.environ, **stack_env(stack))
+        self.proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -154,19 +157,23 @@ class BareProcess:
         self.proc.wait(10)
 
 
-def _bare(workers: int, rate: float, seconds: float, uvicorn_socket: bool = False) -> Run:
-    server = BareProcess(workers, uvicorn_socket)
+def _bare(
+    workers: int, rate: float, seconds: float, uvicorn_socket: bool = False, stack: str = "on"
+) -> Run:
+    server = BareProcess(workers, uvicorn_socket, stack)
     try:
         return asyncio.run(open_loop(server.url, [Target(bare_app.PATH, {}, {})], rate, seconds))
     finally:
         server.stop()
 
 
-def _poll(database_url: str, workers: int, members: int, rate: float, seconds: float) -> Run:
+def _poll(
+    database_url: str, workers: int, members: int, rate: float, seconds: float, stack: str
+) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         settings = get_settings(Path(tmp) / "server", database_url or None)
         body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
-        server = ServerProcess(settings.data_dir, database_url, workers=workers)
+        server = ServerProcess(settings.data_dir, database_url, workers, stack_env(stack))
         try:
             targets = asyncio.run(signed_in_targets(server.url, body.member_usernames))
             if not database_url:
@@ -181,20 +188,25 @@ def _poll(database_url: str, workers: int, members: int, rate: float, seconds: f
 
 def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) -> str:
     rows = _bare(2, rate, seconds, uvicorn_socket=True).row(
-        "bare app, uvicorn's own shared socket (before)", 2, rate
+        "bare app, uvicorn's own shared socket (before)", STACKS[0][0], 2, rate
     )
     for workers in (1, 2):
-        rows += _bare(workers, rate, seconds).row("bare app", workers, rate)
-        rows += _poll("", workers, members, rate, seconds).row("poll, SQLite", workers, rate)
-        if postgres_url:
-            from tests.dbs import PostgresDatabase
+        for stack, setting in STACKS:
+            rows += _bare(workers, rate, seconds, stack=setting).row(
+                "bare app", stack, workers, rate
+            )
+            rows += _poll("", workers, members, rate, seconds, setting).row(
+                "poll, SQLite", stack, workers, rate
+            )
+            if postgres_url:
+                from tests.dbs import PostgresDatabase
 
-            database = PostgresDatabase(postgres_url)
-            try:
-                run = _poll(database.url, workers, members, rate, seconds)
-            finally:
-                database.drop()
-            rows += run.row("poll, PostgreSQL", workers, rate)
+                database = PostgresDatabase(postgres_url)
+                try:
+                    run = _poll(database.url, workers, members, rate, seconds, setting)
+                finally:
+                    database.drop()
+                rows += run.row("poll, PostgreSQL", stack, workers, rate)
     return (
         f"### Latency at a steady {rate:g} requests a second\n\n"
         f"`python -m tests.bench latency --rate {rate:g} --seconds {seconds:g} "
@@ -203,8 +215,10 @@ def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) 
         f"when it was due ({members} members' tokens and latest cursors in turn; nothing new), "
         f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores. "
         "Connections opened: what the server processes opened to PostgreSQL during the run "
-        "(pg_stat_database), 0 when the pool keeps them.\n\n"
-        "| server | workers | requests/s sent | answered | errors | p50 ms | p99 ms | max ms "
-        "| PostgreSQL connections opened |\n"
-        "|---|---|---|---|---|---|---|---|---|\n" + rows
+        "(pg_stat_database), 0 when the pool keeps them. HTTP parser, loop: uvicorn's pure-"
+        "Python h11 and asyncio's loop, or httptools and uvloop "
+        "(`ECABINET_HTTPTOOLS_UVLOOP`), side by side in the same run.\n\n"
+        "| server | HTTP parser, loop | workers | requests/s sent | answered | errors | p50 ms "
+        "| p99 ms | max ms | PostgreSQL connections opened |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n" + rows
     )

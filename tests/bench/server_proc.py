@@ -7,9 +7,32 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
+
+from ecabinet.server.serving import SPEEDUPS_VARIABLE
+
+# The server's HTTP parser and event loop, each with the setting that chooses it, for rows
+# side by side: uvicorn's pure-Python ones (before), and the C ones the server extra brings.
+STACKS = (("h11, asyncio", "off"), ("httptools, uvloop", "on"))
+
+
+def stack_env(setting: str) -> dict[str, str]:
+    return {SPEEDUPS_VARIABLE: setting}
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of a process and its descendants so far, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def free_port() -> int:
@@ -63,3 +86,18 @@ class ServerProcess:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+@contextmanager
+def fresh_database(admin_url: str) -> Iterator[str]:
+    """A new PostgreSQL database if ``admin_url`` names a server, else "" (SQLite)."""
+    if not admin_url:
+        yield ""
+        return
+    from tests.dbs import PostgresDatabase
+
+    database = PostgresDatabase(admin_url)
+    try:
+        yield database.url
+    finally:
+        database.drop()

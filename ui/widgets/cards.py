@@ -21,7 +21,7 @@ from ui.theme import is_dark
 KIND = Qt.ItemDataRole.UserRole + 1  # SECTION, CARD, TOOL or NOTE
 TITLE = Qt.ItemDataRole.UserRole + 2
 DETAIL = Qt.ItemDataRole.UserRole + 3  # the day, the deadline
-CHIP = Qt.ItemDataRole.UserRole + 4  # (text, tone)
+CHIP = Qt.ItemDataRole.UserRole + 4  # (text, tone), or a list of them side by side
 BADGE = Qt.ItemDataRole.UserRole + 5  # unread count, 0 for none
 URGENT = Qt.ItemDataRole.UserRole + 6  # the detail in the danger colour
 SECTION, CARD, TOOL, NOTE = "section", "card", "tool", "note"
@@ -37,6 +37,19 @@ Index = QModelIndex | QPersistentModelIndex
 def _title(index: Index) -> str:
     title = index.data(TITLE)
     return str(title) if title is not None else str(index.data() or "").split("\n")[0]
+
+
+def _chips(index: Index) -> list[tuple[str, str]]:
+    value = index.data(CHIP)
+    if not value:
+        return []
+    chips = [value] if isinstance(value, tuple) else list(value)
+    return [(str(text), str(tone)) for text, tone in chips if text]
+
+
+def _chips_width(small: QFont, chips: list[tuple[str, str]]) -> int:
+    """The chips side by side with a gap after each (what the detail starts after)."""
+    return sum(chip_size(small, text)[0] + tokens.S for text, _tone in chips)
 
 
 def _detail(index: Index) -> str:
@@ -69,7 +82,8 @@ class CardDelegate(QStyledItemDelegate):
             return QSize(width, max(metrics.height(), ICON) + 2 * (INNER - 2) + 2 * OUTER_Y)
         title = self._title_rect(QRect(0, 0, width, 10_000), font, index)
         height = self._wrapped(font, title.width(), _title(index)).height()
-        height += GAP + self._second_line_height(font, index)
+        second = self._second_line_height(font, index)
+        height += GAP + second if second else 0
         if self._detail_below(font, title.width(), index):
             height += QFontMetrics(_caption(font)).height()
         if self.natural:
@@ -77,10 +91,9 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(width, height + 2 * INNER + 2 * OUTER_Y)
 
     def _natural_width(self, font: QFont, index: Index) -> int:
-        small, chip = _caption(font), index.data(CHIP)
+        small = _caption(font)
         second = QFontMetrics(small).horizontalAdvance(_detail(index))
-        if chip:
-            second += chip_size(small, chip[0])[0] + tokens.S
+        second += _chips_width(small, _chips(index))
         first = QFontMetrics(font).horizontalAdvance(_title(index))
         return max(first, second) + 2 * (OUTER_X + INNER) + 2
 
@@ -89,22 +102,22 @@ class CardDelegate(QStyledItemDelegate):
         return int(viewport().width()) if viewport is not None else self.view.width()
 
     def _second_line_height(self, font: QFont, index: Index) -> int:
+        """0 for a card with neither chip nor detail: its title alone, no empty line."""
         small = _caption(font)
-        chip = index.data(CHIP)
+        chips = _chips(index)
+        if not chips and not _detail(index):
+            return 0
         line = QFontMetrics(small).height()
-        return max(line, chip_size(small, chip[0])[1]) if chip else line
+        return max(line, chip_size(small, chips[0][0])[1]) if chips else line
 
     @staticmethod
     def _detail_below(font: QFont, room: int, index: Index) -> bool:
         """The detail goes under the chip when both do not fit on one line."""
-        chip, detail = index.data(CHIP), _detail(index)
-        if not chip or not detail:
+        chips, detail = _chips(index), _detail(index)
+        if not chips or not detail:
             return False
         small = _caption(font)
-        need = (
-            chip_size(small, chip[0])[0] + tokens.S + QFontMetrics(small).horizontalAdvance(detail)
-        )
-        return need > room
+        return _chips_width(small, chips) + QFontMetrics(small).horizontalAdvance(detail) > room
 
     def _title_rect(self, card: QRect, font: QFont, index: Index) -> QRect:
         badge = int(index.data(BADGE) or 0)
@@ -190,11 +203,10 @@ class CardDelegate(QStyledItemDelegate):
         small = _caption(font)
         top = title_rect.bottom() + 1 + GAP
         left = title_rect.left()
-        chip = index.data(CHIP)
         line = self._second_line_height(font, index)
         below = self._detail_below(font, title_rect.width(), index)
-        if chip:
-            drawn = paint_chip(painter, left, top, chip[0], chip[1], small, is_dark())
+        for text, tone in _chips(index):
+            drawn = paint_chip(painter, left, top, text, tone, small, is_dark())
             left = drawn.right() + 1 + tokens.S
         if below:
             left, top, line = title_rect.left(), top + line, QFontMetrics(small).height()

@@ -18,13 +18,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,8 @@ from ecabinet.client.exports import save_paper
 from ecabinet.client.standing import Answer, BallotStanding, ballot_standing
 from ecabinet.domain import BallotChoice, BallotStatus
 from ui import labels
+from ui.decisions.ballot_reply import confirmed, sign_reply, signed_words
+from ui.decisions.choices import checked_choice, choice_row
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date, time_left, under_a_day
 from ui.icons import icon
@@ -94,12 +93,7 @@ class BallotPage(QWidget):
     def _build_reply_box(self) -> None:
         self.reply_box = QGroupBox(self.tr("Trả lời"))
         self.choices = QButtonGroup(self)
-        row = QHBoxLayout()
-        for index, choice in enumerate(BallotChoice):
-            button = QRadioButton(word(BALLOT_CHOICES, choice))
-            button.setProperty("choice", str(choice))
-            self.choices.addButton(button, index)
-            row.addWidget(button)
+        row = choice_row(self.choices, BALLOT_CHOICES, BallotChoice)
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Ý kiến (bắt buộc khi chọn “Ý kiến khác”)"))
         self.comment.setMaximumHeight(100)
@@ -212,22 +206,14 @@ class BallotPage(QWidget):
         return self.tr("chờ gửi") if reply.waiting else self.tr("đã gửi")
 
     def chosen(self) -> str:
-        button = self.choices.checkedButton()
-        return str(button.property("choice")) if button is not None else ""
+        return checked_choice(self.choices)
 
     def _confirm(self) -> None:
         problem = self.problem()
         if problem:
             self._say(problem)
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Xác nhận trả lời"),
-            self.tr("Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.").format(
-                choice=word(BALLOT_CHOICES, self.chosen())
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirmed(self, word(BALLOT_CHOICES, self.chosen())):
             self.reply()
 
     def problem(self) -> str:
@@ -245,19 +231,14 @@ class BallotPage(QWidget):
         self.send.setEnabled(False)
         self._say(self.tr("Đang ký phiếu trả lời…"))
 
-        def sign() -> str:
-            # Not the local lane: asking for a timestamp may wait on the network.
-            from ecabinet.signing.pades import pades_level
-
-            acts.reply_to_ballot(account, ballot_id, choice, comment)
-            return pades_level(acts.last_form(account, ballot_id))
-
-        self.tasks.run_network(sign, self._replied, self._failed)
+        # Not the local lane: asking for a timestamp may wait on the network.
+        self.tasks.run_network(
+            lambda: sign_reply(account, ballot_id, choice, comment), self._replied, self._failed
+        )
 
     def _replied(self, level: str) -> None:
         self.send.setEnabled(True)
-        saved = self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
-        saved += " " + labels.signature_words(level)
+        saved = signed_words(level)
         if level == "B-B":
             saved += " " + self.tr("Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.")
         self._say(saved)

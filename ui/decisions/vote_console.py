@@ -38,6 +38,7 @@ from ui.decisions.problems import problem_words
 from ui.decisions.session_tools import SessionTools
 from ui.decisions.speakers import SpeakersPanel
 from ui.labels import item_status, item_tone
+from ui.style import tokens
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
 from ui.widgets.card_list import CardList
@@ -115,7 +116,8 @@ class VoteConsole(QWidget):
 
     def _build_agenda(self) -> None:
         account, tasks = self.account, self.tasks
-        self.items = CardList()
+        # Cards with less room inside: eight items and the roll call fit 1366x768.
+        self.items = CardList(inner=tokens.XS)
         self.items.setAccessibleName(self.tr("Nội dung phiên họp"))
         self.items.currentItemChanged.connect(self._item_chosen)
         self.control = AgendaControl(account, tasks)

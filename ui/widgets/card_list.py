@@ -13,14 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QSizePolicy, QWidget
 
-from ui.widgets.cards import CardDelegate
+from ui.widgets.cards import INNER, CardDelegate
 
 
 class CardList(QListWidget):
-    def __init__(self, parent: QWidget | None = None, most: int | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, most: int | None = None, inner: int = INNER
+    ) -> None:
         super().__init__(parent)
         self.most = most
-        self.setItemDelegate(CardDelegate(self))
+        self.setItemDelegate(CardDelegate(self, inner=inner))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = (

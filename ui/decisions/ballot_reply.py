@@ -16,18 +16,14 @@ from ecabinet.client.signed_in import Member
 from ui import labels
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BallotReply", text)
-
-
 def confirmed(parent: QWidget, choice_words: str) -> bool:
     """Asked before anything is signed: the member sees the choice once more."""
     answer = QMessageBox.question(
         parent,
-        _tr("Xác nhận trả lời"),
-        _tr("Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.").format(
-            choice=choice_words
-        ),
+        QCoreApplication.translate("BallotReply", "Xác nhận trả lời"),
+        QCoreApplication.translate(
+            "BallotReply", "Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này."
+        ).format(choice=choice_words),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -43,5 +39,7 @@ def sign_reply(member: Member, ballot_id: str, choice: str, comment: str) -> str
 
 def signed_words(level: str) -> str:
     """The sentence that says the reply was signed and kept, and what its signature holds."""
-    saved = _tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
+    saved = QCoreApplication.translate(
+        "BallotReply", "Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối."
+    )
     return f"{saved} {labels.signature_words(level)}"

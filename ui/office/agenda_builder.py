@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -39,6 +40,7 @@ from ui.labels import document_kind
 from ui.office.file_words import refusal_words
 from ui.office.organ_choice import OrganChoice
 from ui.tasks import TaskManager
+from ui.widgets.cards import CardDelegate
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
 
@@ -56,6 +58,11 @@ class AgendaBuilder(QWidget):
         self.agenda: tuple[AgendaEntry, ...] = ()
         self.items = QListWidget()
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Cards as the Office's meeting list beside it: the title, its presenter and time.
+        self.items.setItemDelegate(CardDelegate(self.items))
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setMouseTracking(True)
         self.items.model().rowsMoved.connect(self._moved)
         self.items.currentRowChanged.connect(self._chosen)
         self.documents = FileDropList()

@@ -117,7 +117,7 @@ class VoteConsole(QWidget):
     def _build_agenda(self) -> None:
         account, tasks = self.account, self.tasks
         # Cards with less room inside: eight items and the roll call fit 1366x768.
-        self.items = CardList(inner=tokens.XS)
+        self.items = CardList(inner_y=tokens.XS)
         self.items.setAccessibleName(self.tr("Nội dung phiên họp"))
         self.items.currentItemChanged.connect(self._item_chosen)
         self.control = AgendaControl(account, tasks)

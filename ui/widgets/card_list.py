@@ -18,11 +18,11 @@ from ui.widgets.cards import INNER, CardDelegate
 
 class CardList(QListWidget):
     def __init__(
-        self, parent: QWidget | None = None, most: int | None = None, inner: int = INNER
+        self, parent: QWidget | None = None, most: int | None = None, inner_y: int = INNER
     ) -> None:
         super().__init__(parent)
         self.most = most
-        self.setItemDelegate(CardDelegate(self, inner=inner))
+        self.setItemDelegate(CardDelegate(self, inner_y=inner_y))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = (

@@ -60,14 +60,15 @@ def _detail(index: Index) -> str:
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, view: QWidget, natural: bool = False, inner: int = INNER) -> None:
+    def __init__(self, view: QWidget, natural: bool = False, inner_y: int = INNER) -> None:
         """``natural``: the list asks for its content's width (a list beside its page);
-        else it takes the width it is given (the sidebar). ``inner``: the room around the
-        text inside a card (less where a whole list must fit, as the console's agenda)."""
+        else it takes the width it is given (the sidebar). ``inner_y``: the room above and
+        below the text inside a card (less where a whole list must fit, as the console's
+        agenda)."""
         super().__init__(view)
         self.view = view
         self.natural = natural
-        self.inner = inner
+        self.inner_y = inner_y
 
     # --- sizes ---------------------------------------------------------------------------
 
@@ -81,7 +82,7 @@ class CardDelegate(QStyledItemDelegate):
         if kind == NOTE:
             return QSize(width, QFontMetrics(_caption(font)).height() + 2 * tokens.XS)
         if kind == TOOL:
-            return QSize(width, max(metrics.height(), ICON) + 2 * (self.inner - 2) + 2 * OUTER_Y)
+            return QSize(width, max(metrics.height(), ICON) + 2 * (self.inner_y - 2) + 2 * OUTER_Y)
         title = self._title_rect(QRect(0, 0, width, 10_000), font, index)
         height = self._wrapped(font, title.width(), _title(index)).height()
         second = self._second_line_height(font, index)
@@ -90,14 +91,14 @@ class CardDelegate(QStyledItemDelegate):
             height += QFontMetrics(_caption(font)).height()
         if self.natural:
             width = min(NATURAL_MAX, self._natural_width(font, index))
-        return QSize(width, height + 2 * self.inner + 2 * OUTER_Y)
+        return QSize(width, height + 2 * self.inner_y + 2 * OUTER_Y)
 
     def _natural_width(self, font: QFont, index: Index) -> int:
         small = _caption(font)
         second = QFontMetrics(small).horizontalAdvance(_detail(index))
         second += _chips_width(small, _chips(index))
         first = QFontMetrics(font).horizontalAdvance(_title(index))
-        return max(first, second) + 2 * (OUTER_X + self.inner) + 2
+        return max(first, second) + 2 * (OUTER_X + INNER) + 2
 
     def _width(self) -> int:
         viewport = getattr(self.view, "viewport", None)
@@ -124,8 +125,8 @@ class CardDelegate(QStyledItemDelegate):
     def _title_rect(self, card: QRect, font: QFont, index: Index) -> QRect:
         badge = int(index.data(BADGE) or 0)
         room = QFontMetrics(font).horizontalAdvance(str(badge)) + 16 + GAP if badge else 0
-        side = OUTER_X + self.inner
-        return card.adjusted(side, OUTER_Y + self.inner, -(side + room), 0)
+        side = OUTER_X + INNER
+        return card.adjusted(side, OUTER_Y + self.inner_y, -(side + room), 0)
 
     @staticmethod
     def _wrapped(font: QFont, width: int, text: str) -> QRect:
@@ -144,7 +145,7 @@ class CardDelegate(QStyledItemDelegate):
         if kind in (SECTION, NOTE):
             painter.setFont(_caption(font, bold=kind == SECTION))
             painter.setPen(QColor(colours.muted))
-            text_rect = rect.adjusted(OUTER_X + self.inner, 0, -OUTER_X, -tokens.XS // 2)
+            text_rect = rect.adjusted(OUTER_X + INNER, 0, -OUTER_X, -tokens.XS // 2)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
             painter.drawText(text_rect, int(align), str(index.data(TITLE) or ""))
             painter.restore()
@@ -171,13 +172,13 @@ class CardDelegate(QStyledItemDelegate):
         self, painter: QPainter, card: QRect, font: QFont, index: Index, colours: tokens.Palette
     ) -> None:
         decoration = index.data(Qt.ItemDataRole.DecorationRole)
-        left = card.left() + self.inner
+        left = card.left() + INNER
         if isinstance(decoration, QIcon):
             top = card.top() + (card.height() - ICON) // 2
             decoration.paint(painter, QRect(left, top, ICON, ICON))
             left += ICON + tokens.S
         badge = int(index.data(BADGE) or 0)
-        right = card.right() - self.inner
+        right = card.right() - INNER
         if badge:
             small = _caption(font, bold=True)
             top = card.top() + (card.height() - QFontMetrics(small).height() - 2) // 2
@@ -201,7 +202,7 @@ class CardDelegate(QStyledItemDelegate):
         badge = int(index.data(BADGE) or 0)
         if badge:
             small = _caption(font, bold=True)
-            right = rect.right() - OUTER_X - self.inner
+            right = rect.right() - OUTER_X - INNER
             paint_badge(painter, right, title_rect.top(), str(badge), small, is_dark())
         small = _caption(font)
         top = title_rect.bottom() + 1 + GAP
@@ -218,7 +219,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(small)
             urgent = colours.chips[tokens.DANGER][1]
             painter.setPen(QColor(urgent if index.data(URGENT) else colours.muted))
-            room = rect.right() - OUTER_X - self.inner - left
+            room = rect.right() - OUTER_X - INNER - left
             shown = QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, room)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRect(left, top, room, line), int(align), shown)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ecabinet.client import acts
 from ecabinet.client.cli import main
+from ecabinet.client.signed_in import Member
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
@@ -23,6 +24,18 @@ from ecabinet.signing.pades import check_signed_pdf
 from tests.loopback import LiveServer, cli_login, signed_in
 
 Q = f"{{{NS}}}"
+CONCLUSION = "Giao Bộ Tư pháp hoàn thiện dự thảo, trình trước ngày 15."
+
+
+def a_held_session(live_server: LiveServer, tmp_path: Path) -> Member:
+    """The Office's laptop after the world's session was held and closed with a conclusion
+    on its first item."""
+    world = live_server.world
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
+    office.api.add_conclusion(world.item_ids[0], CONCLUSION)
+    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    return office
 
 
 def test_the_office_issues_a_signed_conclusion_notice_to_the_presenting_ministry(
@@ -30,10 +43,7 @@ def test_the_office_issues_a_signed_conclusion_notice_to_the_presenting_ministry
 ) -> None:
     world = live_server.world
     item_id = world.item_ids[0]
-    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
-    office.api.add_conclusion(item_id, "Giao Bộ Tư pháp hoàn thiện dự thảo, trình trước ngày 15.")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    office = a_held_session(live_server, tmp_path)
     office.sync_service().sync()
 
     signers = ("KT. Bộ trưởng, Chủ nhiệm", "Trần Văn Sơn")
@@ -93,10 +103,7 @@ def test_the_office_issues_a_conclusion_notice_from_the_command_line(
 ) -> None:
     world = live_server.world
     item_id = world.item_ids[0]
-    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
-    office.api.add_conclusion(item_id, "Giao Bộ Tư pháp hoàn thiện dự thảo.")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    office = a_held_session(live_server, tmp_path)
     profile = str(tmp_path / "office-cli")
     assert cli_login(monkeypatch, profile, live_server.url, "secretariat") == 0
     assert main(["--profile", profile, "sync"]) == 0

@@ -23,6 +23,7 @@ class CardList(QListWidget):
         super().__init__(parent)
         self.most = most
         self.setItemDelegate(CardDelegate(self, inner_y=inner_y))
+        self.setWordWrap(True)  # the cards wrap their titles: say so (the layout checks read it)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = (

@@ -4,142 +4,147 @@
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="78"/>
+        <location filename="../../ui/office/agenda_builder.py" line="73"/>
         <source>Nội dung (kéo để đổi thứ tự)</source>
         <translation>Items (drag to reorder)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="82"/>
+        <location filename="../../ui/office/agenda_builder.py" line="77"/>
         <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
         <translation>Documents (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="95"/>
+        <location filename="../../ui/office/agenda_builder.py" line="90"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="96"/>
+        <location filename="../../ui/office/agenda_builder.py" line="91"/>
         <source>Chỉ bản giấy (tài liệu mật: không kèm tệp)</source>
         <translation>Paper only (classified: no file attached)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="98"/>
+        <location filename="../../ui/office/agenda_builder.py" line="93"/>
         <source>Thêm nội dung</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="100"/>
+        <location filename="../../ui/office/agenda_builder.py" line="95"/>
         <source>Lưu nội dung</source>
         <translation>Save item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="102"/>
+        <location filename="../../ui/office/agenda_builder.py" line="97"/>
         <source>Xoá nội dung</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="107"/>
+        <location filename="../../ui/office/agenda_builder.py" line="102"/>
         <source>Tên nội dung</source>
         <translation>Item title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="108"/>
+        <location filename="../../ui/office/agenda_builder.py" line="103"/>
         <source>Cơ quan trình</source>
         <translation>Presenting ministry</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="109"/>
+        <location filename="../../ui/office/agenda_builder.py" line="104"/>
         <source>Thời lượng</source>
         <translation>Time allotted</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="118"/>
+        <location filename="../../ui/office/agenda_builder.py" line="113"/>
         <source>Thêm tài liệu…</source>
         <translation>Attach documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="120"/>
+        <location filename="../../ui/office/agenda_builder.py" line="115"/>
         <source>Thay bằng phiên bản mới…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="143"/>
+        <location filename="../../ui/office/agenda_builder.py" line="138"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="145"/>
+        <location filename="../../ui/office/agenda_builder.py" line="140"/>
         <source>chỉ bản giấy</source>
         <translation>paper only</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="178"/>
+        <location filename="../../ui/office/agenda_builder.py" line="173"/>
         <source>{kind}: {title} — phiên bản {n} ({file})</source>
         <translation>{kind}: {title} — version {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="187"/>
+        <location filename="../../ui/office/agenda_builder.py" line="184"/>
+        <source>phiên bản {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="188"/>
         <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
         <translation>Classified item: handed out on paper at the session only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="203"/>
+        <location filename="../../ui/office/agenda_builder.py" line="204"/>
         <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="207"/>
+        <location filename="../../ui/office/agenda_builder.py" line="208"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="216"/>
+        <location filename="../../ui/office/agenda_builder.py" line="217"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="220"/>
+        <location filename="../../ui/office/agenda_builder.py" line="221"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="227"/>
+        <location filename="../../ui/office/agenda_builder.py" line="228"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="233"/>
+        <location filename="../../ui/office/agenda_builder.py" line="234"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="239"/>
+        <location filename="../../ui/office/agenda_builder.py" line="240"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="248"/>
+        <location filename="../../ui/office/agenda_builder.py" line="249"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="258"/>
+        <location filename="../../ui/office/agenda_builder.py" line="259"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="262"/>
+        <location filename="../../ui/office/agenda_builder.py" line="263"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="268"/>
+        <location filename="../../ui/office/agenda_builder.py" line="269"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="286"/>
+        <location filename="../../ui/office/agenda_builder.py" line="287"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2233,112 +2238,112 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="87"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="94"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="106"/>
+        <location filename="../../ui/reader/notes_tools.py" line="107"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="36"/>
+        <location filename="../../ui/reader/notes_tools.py" line="37"/>
         <source>Vàng</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="37"/>
+        <location filename="../../ui/reader/notes_tools.py" line="38"/>
         <source>Xanh lá</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="38"/>
+        <location filename="../../ui/reader/notes_tools.py" line="39"/>
         <source>Xanh dương</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="39"/>
+        <location filename="../../ui/reader/notes_tools.py" line="40"/>
         <source>Hồng</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="40"/>
+        <location filename="../../ui/reader/notes_tools.py" line="41"/>
         <source>Đỏ</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="107"/>
+        <location filename="../../ui/reader/notes_tools.py" line="108"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="110"/>
+        <location filename="../../ui/reader/notes_tools.py" line="111"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="169"/>
+        <location filename="../../ui/reader/notes_tools.py" line="196"/>
         <source>Độ dày nét bút (Alt+Shift+1…3)</source>
         <translation>Pen width (Alt+Shift+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <location filename="../../ui/reader/notes_tools.py" line="204"/>
         <source>Màu đang dùng: {colour} (Alt+1…5)</source>
         <translation>Colour in use: {colour} (Alt+1…5)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <location filename="../../ui/reader/notes_tools.py" line="252"/>
         <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
         <translation>You have no notes on this document to make an opinion from.</translation>
     </message>

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
 
-from ui.widgets.cards import INNER, CardDelegate
+from ui.widgets.cards import INNER, show_as_cards
 
 
 class CardList(QListWidget):
@@ -22,18 +22,14 @@ class CardList(QListWidget):
     ) -> None:
         super().__init__(parent)
         self.most = most
-        self.setItemDelegate(CardDelegate(self, inner_y=inner_y))
-        self.setWordWrap(True)  # the cards wrap their titles: say so (the layout checks read it)
+        show_as_cards(self, inner_y)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAsNeeded if most else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.setVerticalScrollBarPolicy(policy)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMouseTracking(True)  # the card under the pointer is lit
         self.fit()
 
     def fit(self) -> None:

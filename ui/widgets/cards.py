@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.style import tokens
 from ui.style.paint import chip_size, paint_badge, paint_chip, small_font
@@ -223,6 +229,16 @@ class CardDelegate(QStyledItemDelegate):
             shown = QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, room)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRect(left, top, room, line), int(align), shown)
+
+
+def show_as_cards(view: QListView, inner_y: int = INNER) -> None:
+    """A plain list made a list of cards: wrapped titles laid out again at each width, no
+    sideways scroll bar, the card under the pointer lit."""
+    view.setItemDelegate(CardDelegate(view, inner_y=inner_y))
+    view.setWordWrap(True)  # the cards wrap their titles: say so (the layout checks read it)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setMouseTracking(True)
 
 
 def _caption(font: QFont, bold: bool = False) -> QFont:

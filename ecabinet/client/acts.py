@@ -19,6 +19,7 @@ import base64
 import hashlib
 from contextlib import closing
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
@@ -26,9 +27,11 @@ from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official, official_json
 from ecabinet.signing.detached import canonical_vote
-from ecabinet.wire.interconnect import OutboundStatusPublic
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 from ecabinet.wire.text import clean_member_text
+
+if TYPE_CHECKING:
+    from ecabinet.wire.interconnect import OutboundStatusPublic
 
 
 class NotAllowed(Exception):

@@ -21,11 +21,12 @@ import random
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from ecabinet.wire.live import LiveEvent, parse_event
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,9 @@ class LiveStream:
         last_event_id: str | None = None,
         backoff_cap: float = BACKOFF_CAP,
     ) -> None:
+        # Imported with the first stream, after the window has shown what is on the laptop.
+        import requests
+
         self.url = f"{base_url.rstrip('/')}/api/v1/events"
         self.token = token
         self.verify: bool | str = ca_bundle or True
@@ -129,6 +133,8 @@ class LiveStream:
 
     def _connect_and_read(self) -> bool:
         """One connection; True if it was established. Raises _GiveUp on 401/404."""
+        import requests
+
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"}
         if self.last_event_id:
             headers["Last-Event-ID"] = self.last_event_id

@@ -75,16 +75,13 @@ class LiveStream:
         last_event_id: str | None = None,
         backoff_cap: float = BACKOFF_CAP,
     ) -> None:
-        # Imported with the first stream, after the window has shown what is on the laptop.
-        import requests
-
         self.url = f"{base_url.rstrip('/')}/api/v1/events"
         self.token = token
         self.verify: bool | str = ca_bundle or True
         self.on_event = on_event
         self.on_status = on_status
         self.stop = stop or threading.Event()
-        self.session = session or requests.Session()
+        self.session = session  # made on the stream's thread when not given
         self.last_event_id = last_event_id
         self.backoff_cap = backoff_cap
         self._response_lock = threading.Lock()
@@ -133,8 +130,12 @@ class LiveStream:
 
     def _connect_and_read(self) -> bool:
         """One connection; True if it was established. Raises _GiveUp on 401/404."""
+        # Imported here, on the stream's thread: the window starts without the network's
+        # modules, and its GUI thread never waits for them to load.
         import requests
 
+        if self.session is None:
+            self.session = requests.Session()
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"}
         if self.last_event_id:
             headers["Last-Event-ID"] = self.last_event_id

@@ -20,16 +20,18 @@ import hashlib
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official, official_json
-from ecabinet.signing.detached import canonical_vote
-from ecabinet.wire.interconnect import OutboundStatusPublic
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 from ecabinet.wire.text import clean_member_text
+
+if TYPE_CHECKING:
+    from ecabinet.wire.interconnect import OutboundStatusPublic
 
 
 class NotAllowed(Exception):
@@ -63,6 +65,8 @@ def cast_vote(account: Member, item_id: str, choice: str, comment: str = "") -> 
     account.store.check_act("vote.cast", unsigned)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
+    from ecabinet.signing.detached import canonical_vote  # with the signer, not at start
+
     user_id = account.store.get_state("user_id")
     with closing(account.signer()) as signer:
         signed = signer.sign(canonical_vote(item_id, user_id, choice, comment))

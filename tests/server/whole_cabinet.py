@@ -8,7 +8,6 @@ Test code only; runs on the test's thread.
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
 from ecabinet.server.audit import load_key
-from ecabinet.server.core.config import Settings, get_settings
+from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_engine, make_session_factory
 from tests.crowd import VOTERS, Laptop, build_cabinet, shared_key, sign_in
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import World
 from tests.loopback import ServerProcess, free_port
+from tests.server.conftest import settings_on
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -50,16 +49,8 @@ def cabinet_on(
     """27 voting members and the Government Office signed in to a server of ``workers``
     processes on the database ``request.param`` names, each member's device certified."""
     folder = tmp_path_factory.mktemp(f"cabinet-{request.param}")
-    if request.param == "postgres":
-        if not POSTGRES_URL:
-            pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
-        pg: PostgresDatabase = request.getfixturevalue("postgres_db")
-        pg.empty()
-        url = pg.url
-    else:
-        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), folder)
-    settings: Settings = get_settings(folder / "data", url, password_scrypt_n=2**10)
-    shutil.copytree(ca_template, settings.ca_dir)
+    settings = settings_on(request, tmp_path_factory, folder, ca_template)
+    url = settings.database_url
     app = create_app(settings)
     world = build_cabinet(app.state.session_factory, settings, extra_items=extra_items)
     app.state.engine.dispose()

@@ -29,6 +29,12 @@ from tests.server.whole_cabinet import DATABASES, Cabinet, cabinet_on
 
 WORKERS = 2
 MARK_ROUNDS = 3
+# What each act of the Office leaves the ballot as: its status, and the time it sets.
+AFTER = {
+    "send": ("open", "sent_at"),
+    "remind": ("open", "reminded_at"),
+    "close": ("closed", "closed_at"),
+}
 
 
 @pytest.fixture(scope="module", params=DATABASES)
@@ -145,11 +151,14 @@ def test_every_member_polling_sees_a_change_once_after_its_commit(
     for poller, cursor in zip(pollers, before, strict=True):
         name = poller.laptop.username
         assert set(poller.statuses) == {200}, (name, poller.statuses)
-        seen = [c for c in poller.received if c["type"] == "ballot" and c["id"] == ballot_id]
-        assert len(seen) >= 1 and all(v == 1 for v in _seqs(poller.received).values()), name
+        assert all(v == 1 for v in _seqs(poller.received).values()), name  # none twice
+        got = [c for c in poller.received if c["seq"] > _seq(cursor)]
+        # The act's change, once, with the ballot as the act left it.
+        (ballot,) = [c for c in got if c["type"] == "ballot" and c["id"] == ballot_id]
+        status, stamped = AFTER[act]
+        assert ballot["data"]["status"] == status and ballot["data"][stamped], (name, ballot)
         # What the database holds for the member from the cursor held before, up to where the
         # polls got, is what the polls gave: nothing skipped.
-        got = [c for c in poller.received if c["seq"] > _seq(cursor)]
         assert _seqs(_read_afresh(cabinet, name, cursor, poller.cursor)) == _seqs(got), name
 
 

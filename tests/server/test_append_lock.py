@@ -5,8 +5,6 @@ test_whole_cabinet_polls.py; here the lock itself, as another connection sees it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select, text
@@ -16,20 +14,7 @@ from ecabinet.domain import Scope
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.append_lock import APPEND_LOCK
-from ecabinet.server.core.config import Settings
 from tests.factories import World
-from tests.server.conftest import settings_on
-
-
-@pytest.fixture(params=[pytest.param("postgres", marks=pytest.mark.postgres)])
-def settings(
-    request: pytest.FixtureRequest,
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca_template: Path,
-) -> Settings:
-    """PostgreSQL only: SQLite draws and commits the numbers under its one write lock."""
-    return settings_on(request, tmp_path_factory, tmp_path, ca_template)
 
 
 def _held_elsewhere(watcher: Session) -> bool:
@@ -41,6 +26,10 @@ def _held_elsewhere(watcher: Session) -> bool:
     return bool(held)
 
 
+# PostgreSQL only: SQLite draws and commits the numbers under its one write lock.
+@pytest.mark.parametrize(
+    "settings", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 def test_a_transaction_that_appended_to_the_feed_holds_the_lock_until_it_ends(
     app: FastAPI, world: World
 ) -> None:

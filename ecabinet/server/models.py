@@ -114,6 +114,9 @@ class Body(Base):
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(String(50), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Its organ identification code on the national document exchange (000.00.00.H26);
+    # empty when it exchanges no documents.
+    organ_id: Mapped[str] = mapped_column(String(50), default="")
 
 
 class User(Base):

@@ -12,8 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ecabinet.server.cli import UserError, _body, _session, _settings
-from ecabinet.server.errors import ApiError
+from ecabinet.server.cli import _body, _session, _settings
 from ecabinet.server.models import User
 from ecabinet.server.services import bodies
 
@@ -22,10 +21,8 @@ def cmd_create(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
         _body(db, settings)  # the configured body exists first, as when the server starts
-        try:
-            body = bodies.create_body(db, args.code, args.name, args.organ_id or "")
-        except ApiError as error:
-            raise UserError(error.detail) from None
+        # A refusal (ApiError) is printed by main() as its sentence, exit status 1.
+        body = bodies.create_body(db, args.code, args.name, args.organ_id or "")
         db.commit()
         print(
             f"Created the body {body.code} ({body.name}). Add its secretariat with: "

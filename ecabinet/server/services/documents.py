@@ -186,11 +186,35 @@ def record_upload(db: Session, actor: Actor, info: BlobInfo) -> None:
     record(db, actor, "blob.upload", "blob", info.sha256[:36], detail)
 
 
+def _of_body(db: Session, body_id: str, sha256: str) -> bool:
+    """Whether the file is one of the body's: a version of its documents, an upload by one of
+    its users, a reply to its ballots or a file received by it through the exchange. A file
+    two bodies both hold is theirs each; one only another body holds is not."""
+    found = (
+        select(m.DocumentVersion.id)
+        .join(m.Document, m.Document.id == m.DocumentVersion.document_id)
+        .where(m.DocumentVersion.sha256 == sha256, m.Document.body_id == body_id),
+        select(m.Blob.sha256)
+        .join(m.User, m.User.id == m.Blob.uploaded_by)
+        .where(m.Blob.sha256 == sha256, m.User.body_id == body_id),
+        select(m.BallotResponse.id)
+        .join(m.Ballot, m.Ballot.id == m.BallotResponse.ballot_id)
+        .where(
+            (m.BallotResponse.signed_pdf == sha256) | (m.BallotResponse.long_term_pdf == sha256),
+            m.Ballot.body_id == body_id,
+        ),
+        select(m.IncomingAttachment.id)
+        .join(m.IncomingDocument, m.IncomingDocument.id == m.IncomingAttachment.incoming_id)
+        .where(m.IncomingAttachment.sha256 == sha256, m.IncomingDocument.body_id == body_id),
+    )
+    return any(db.scalar(query.limit(1)) is not None for query in found)
+
+
 def may_see_blob(db: Session, user: m.User, sha256: str) -> bool:
-    """Whether the user may fetch the file: the office may fetch any; others a file they
-    uploaded, one of a document they may see, or their own signed ballot reply."""
+    """Whether the user may fetch the file: the office any file of its body; others a file
+    they uploaded, one of a document they may see, or their own signed ballot reply."""
     if Role.SECRETARIAT.value in (user.roles or ()):
-        return True
+        return _of_body(db, user.body_id, sha256)
     blob = db.get(m.Blob, sha256)
     if blob is None:
         return False

@@ -292,6 +292,16 @@ class Blob(Base):
     created_at: Mapped[datetime] = mapped_column(default=now)
 
 
+class BlobUpload(Base):
+    """A body that uploaded the file. Bytes are stored once for the whole server, but a file
+    is a body's only when it uploaded it (or holds it through its documents, ballot replies
+    or received packages): knowing another body's digest never makes its file yours."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
+
+
 class DocumentVersion(Base):
     __tablename__ = "document_versions"
     __table_args__ = (UniqueConstraint("document_id", "number"),)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -27,6 +28,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from ecabinet.server import models as m
+from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_engine, make_session_factory
@@ -251,3 +253,49 @@ def test_the_live_stream_of_another_body_carries_nothing_of_the_first(
         assert {s.name for s in seen} == {"changed"}, (caller, seen)
         seqs = {int(str(s.id).split(".")[1]) for s in seen}
         assert seqs <= theirs, (caller, sorted(seqs - theirs))
+
+
+def test_a_file_two_bodies_hold_is_served_to_each_through_its_own_documents(
+    app: FastAPI,
+    client: TestClient,
+    world: World,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_other_body(settings, monkeypatch)
+    others = OtherCallers(app, client)
+    office = others.headers("other_secretariat")
+    sha = world.blob_shas[0]  # the first body's submission
+    soon = (datetime.now(UTC) + timedelta(days=5)).isoformat()
+    r = client.post(
+        f"{API}/meetings",
+        json={"kind": "regular", "title": "Phiên họp UBND", "starts_at": soon},
+        headers=office,
+    )
+    assert r.status_code == 201, r.text
+    item = client.post(
+        f"{API}/meetings/{r.json()['id']}/items", json={"title": "Nội dung"}, headers=office
+    ).json()["id"]
+    document = {"kind": "submission", "title": "Tờ trình", "sha256": sha, "filename": "a.pdf"}
+
+    # Knowing a file's digest is not holding it: the other body cannot take it by its name.
+    assert client.get(f"{API}/blobs/{sha}", headers=office).status_code == 404
+    r = client.post(f"{API}/items/{item}/documents", json=document, headers=office)
+    assert (r.status_code, problem_code(r)) == (404, "not_found"), r.text
+    assert client.get(f"{API}/blobs/{sha}", headers=office).status_code == 404
+
+    # Holding the same bytes, it uploads them, and the file is then its own as well.
+    data = b"".join(open_blob_store(settings).read(sha))
+    r = client.post(
+        f"{API}/blobs",
+        content=data,
+        headers={**office, "Content-Type": "application/pdf", "X-Content-SHA256": sha},
+    )
+    assert r.status_code == 201, r.text  # as a new file's: no upload tells who holds one
+    r = client.post(f"{API}/items/{item}/documents", json=document, headers=office)
+    assert r.status_code == 201, r.text
+    assert client.get(f"{API}/blobs/{sha}", headers=office).content == data
+    # The other body's member is invited to nothing: the file is not his to fetch.
+    assert (
+        client.get(f"{API}/blobs/{sha}", headers=others.headers("other_member")).status_code == 404
+    )

@@ -299,3 +299,54 @@ def test_a_file_two_bodies_hold_is_served_to_each_through_its_own_documents(
     assert (
         client.get(f"{API}/blobs/{sha}", headers=others.headers("other_member")).status_code == 404
     )
+
+
+def test_the_other_bodys_office_names_the_first_bodys_things_in_vain(
+    app: FastAPI, client: TestClient, world: World, first_body_objects: dict[str, dict[str, str]]
+) -> None:
+    """The Office's screens send ids in their bodies too (a chair, invitations, attendance,
+    an order of items, an incoming document, a result's subject): the other body's Office
+    naming the first body's users and objects there, on its own meeting and ballot, is
+    answered exactly as with ids that exist nowhere, and is never let through."""
+    own = first_body_objects["own"]
+    headers = OtherCallers(app, client).headers("other_secretariat")
+    soon = (datetime.now(UTC) + timedelta(days=5)).isoformat()
+    new_meeting = {"kind": "regular", "title": "Phiên họp UBND", "starts_at": soon}
+    r = client.post(f"{API}/meetings", json=new_meeting, headers=headers)
+    meeting = r.json()["id"]
+    item = client.post(
+        f"{API}/meetings/{meeting}/items", json={"title": "Nội dung"}, headers=headers
+    ).json()["id"]
+
+    def calls(user: str, item_of: str, incoming: str) -> list[tuple[str, str, dict[str, Any]]]:
+        question = {"title": "Phiếu", "question": "?", "deadline": soon}
+        result = {"signed_pdf": "0" * 64, "code_number": "1"}
+        return [
+            ("POST", "/meetings", new_meeting | {"chair_id": user}),
+            ("POST", "/meetings", new_meeting | {"invitations": [{"user_id": user}]}),
+            ("PATCH", f"/meetings/{meeting}", {"chair_id": user}),
+            ("PUT", f"/meetings/{meeting}/invitations", {"invitations": [{"user_id": user}]}),
+            ("PUT", f"/meetings/{meeting}/attendance", {"present_user_ids": [user]}),
+            ("PUT", f"/meetings/{meeting}/items/order", {"item_ids": [item, item_of]}),
+            ("POST", f"/meetings/{meeting}/consent", {"item_ids": [item_of]}),
+            ("POST", "/ballots", question | {"voter_ids": [user]}),
+            ("POST", "/ballots", question | {"chair_id": user}),
+            (
+                "POST",
+                "/interconnect/assignments",
+                {"incoming_id": incoming, "agenda_item_id": item},
+            ),
+            ("POST", "/interconnect/results", result | {"agenda_item_id": item_of}),
+        ]
+
+    first = calls(world.users["member01"], own["item_id"], own["incoming_id"])
+    nowhere = calls(str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4()))
+    rows: list[tuple[str, ...]] = []
+    for (method, path, body), (_m, _p, absent_body) in zip(first, nowhere, strict=True):
+        r = client.request(method, f"{API}{path}", json=body, headers=headers)
+        absent = client.request(method, f"{API}{path}", json=absent_body, headers=headers)
+        if answer(r) != answer(absent) or r.is_success:
+            rows.append(
+                (method, path, str(sorted(body)), "other_secretariat", answer(absent), answer(r))
+            )
+    assert not rows, mismatch_table(rows, len(first))

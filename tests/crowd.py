@@ -24,7 +24,7 @@ from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.signing.detached import canonical_vote, sign_detached
-from ecabinet.signing.keys import generate_key, make_csr
+from ecabinet.signing.keys import Identity, certificate_from_pem, generate_key, make_csr
 from tests.factories import PASSWORD, World, add_user, build_world
 
 VOTERS = ("chair", *(f"member{i:02d}" for i in range(1, 27)))  # 27, the Government's size
@@ -81,6 +81,7 @@ class Laptop:
     user_id: str
     http: requests.Session = field(default_factory=requests.Session)
     key: rsa.RSAPrivateKey | None = None
+    identity: Identity | None = None  # the key with its certificate, once enrolled
 
     def call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         return self.http.request(method, f"{self.url}/api/v1{path}", timeout=TIMEOUT, **kwargs)
@@ -89,6 +90,9 @@ class Laptop:
         r = self.call("POST", "/pki/certificates", json={"csr_pem": make_csr(key, "u", "Test")})
         assert r.status_code == 201, r.text
         self.key = key
+        body = r.json()
+        ca = certificate_from_pem(body["ca_pem"])
+        self.identity = Identity(key, certificate_from_pem(body["certificate_pem"]), (ca,))
 
     def vote(self, item_id: str, choice: str, mutation_id: str = "") -> dict[str, Any]:
         assert self.key is not None, "enroll first"

@@ -74,3 +74,12 @@ def require_postgres() -> str:
     if not POSTGRES_URL:
         pytest.skip(POSTGRES_SKIP)
     return POSTGRES_URL
+
+
+# A body and its one user, in SQL of the first schema: for tests of a revision on data.
+BODY_AND_USER_SQL = (
+    "INSERT INTO bodies (id, code, name) VALUES ('b', 'gov', 'Chính phủ')",
+    "INSERT INTO users (id, body_id, username, full_name, title, roles, password_hash,"
+    " sort_order, active, created_at) VALUES ('u', 'b', 'u', 'U', '', '[]', 'x', 0,"
+    " true, '2026-11-20 08:00:00')",
+)

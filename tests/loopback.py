@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -77,36 +78,52 @@ def serving(settings: Settings, port: int = 0) -> Iterator[tuple[str, World]]:
 
 class ServerProcess:
     """The real server command in a child process, so a test can kill and restart it.
-    ``module`` is what ``python -m`` runs: the server, or a test's wrapper around it."""
+    ``module`` is what ``python -m`` runs: the server, or a test's wrapper around it; with
+    ``workers`` above one, that many processes share the port (``--workers``). With ``log``,
+    what the server writes (its warnings, a traceback) goes to that file for the test to read.
+    """
 
-    def __init__(self, settings: Settings, port: int, module: str = "ecabinet.server") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        port: int,
+        module: str = "ecabinet.server",
+        workers: int = 1,
+        log: Path | None = None,
+    ) -> None:
         self.settings = settings
         self.port = port
         self.module = module
+        self.workers = workers
+        self.log = log
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = dict(os.environ, ECABINET_DATABASE_URL=self.settings.database_url)
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                self.module,
-                "--data",
-                str(self.settings.data_dir),
-                "--port",
-                str(self.port),
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        command = [sys.executable, "-m", self.module, "--data", str(self.settings.data_dir)]
+        command += ["--port", str(self.port)]
+        if self.workers > 1:
+            command += ["--workers", str(self.workers)]
+        with contextlib.ExitStack() as files:
+            out = (
+                files.enter_context(self.log.open("ab"))
+                if self.log is not None
+                else subprocess.DEVNULL
+            )
+            # start_new_session: the workers of --workers are the server's children, ended
+            # with it (kill) as one process group.
+            self.proc = subprocess.Popen(
+                command, env=env, stdout=out, stderr=out, start_new_session=self.workers > 1
+            )
         wait_healthy(self.url)
 
     def kill(self) -> None:
         if self.proc is not None:
-            self.proc.kill()
+            if self.workers > 1:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            else:
+                self.proc.kill()
             self.proc.wait(10)
             self.proc = None
 

@@ -64,6 +64,13 @@ def item_status(status: ItemStatus) -> str:
     return translate(str(ITEM_STATUSES[status]))
 
 
+def item_tone(status: ItemStatus) -> str:
+    """The tone of an agenda item's status chip: the one under discussion stands out."""
+    return {ItemStatus.DISCUSSING: tokens.OK, ItemStatus.CLOSED: tokens.ACCENT}.get(
+        status, tokens.NEUTRAL
+    )
+
+
 def document_kind(kind: DocumentKind) -> str:
     return translate(str(DOCUMENT_KINDS[kind]))
 

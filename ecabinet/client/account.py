@@ -18,10 +18,6 @@ import secrets as random
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
-
 from ecabinet.client import lock
 from ecabinet.client.api import ServerApi
 from ecabinet.client.local_db import UnreadableDatabase
@@ -37,18 +33,16 @@ from ecabinet.client.signed_in import (
 )
 from ecabinet.client.store import LocalStore
 from ecabinet.domain import SIGNING_ROLES
-from ecabinet.signing.detached import registration_challenge, sign_detached
-from ecabinet.signing.keys import (
-    Identity,
-    generate_key,
-    key_to_pem,
-    load_pkcs12,
-    make_csr,
-)
 from ecabinet.signing.pin import PinSource, environment_pin, given_pin
 
+# The keys' and certificates' modules (cryptography's x509) are imported at a sign-in or a
+# certificate's import, not at start: opening the profile needs neither.
 if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
     from ecabinet.client.engine import SyncService
+    from ecabinet.signing.keys import Identity
     from ecabinet.signing.signer import Signer
 
 __all__ = ["KEY_PASSPHRASE", "Account", "NotSignedIn"]
@@ -182,6 +176,8 @@ class Account:
         return result.user.full_name
 
     def _enroll_key(self, member: SignedIn, username: str, full_name: str) -> None:
+        from ecabinet.signing.keys import generate_key, make_csr
+
         key = generate_key()
         answer = member.api.request_certificate(make_csr(key, username, full_name))
         self._keep_identity(member, key, answer.certificate_pem, answer.ca_pem)
@@ -189,6 +185,11 @@ class Account:
     def import_pkcs12(self, data: bytes, password: bytes | None) -> str:
         """Sign from now on with a certificate of the national CA (a .p12/.pfx file): the
         server checks it chains to a CA it trusts and that this laptop holds its key."""
+        from cryptography.hazmat.primitives import serialization
+
+        from ecabinet.signing.detached import registration_challenge, sign_detached
+        from ecabinet.signing.keys import load_pkcs12
+
         member = self.member
         identity = load_pkcs12(data, password)
         challenge = registration_challenge(
@@ -204,6 +205,8 @@ class Account:
         self, member: SignedIn, key: RSAPrivateKey, certificate_pem: str, chain_pem: str
     ) -> None:
         """The key, encrypted under a random passphrase that lives in the secret store."""
+        from ecabinet.signing.keys import key_to_pem
+
         passphrase = random.token_urlsafe(32)
         key_file = self.profile.root / KEY_FILE
         temp = key_file.with_suffix(".tmp")
@@ -233,6 +236,9 @@ class Account:
     ) -> str:
         """Sign from now on with a PKCS#11 token; its certificate is registered with the
         server (which checks its CA and that the token holds the key)."""
+        from cryptography.hazmat.primitives import serialization
+
+        from ecabinet.signing.detached import registration_challenge
         from ecabinet.signing.signer import TokenSigner
 
         member = self.member

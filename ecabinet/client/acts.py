@@ -18,17 +18,20 @@ from __future__ import annotations
 import base64
 import hashlib
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
 from ecabinet.official_time import official, official_json
-from ecabinet.signing.detached import canonical_vote
-from ecabinet.wire.interconnect import OutboundStatusPublic
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 from ecabinet.wire.text import clean_member_text
+
+if TYPE_CHECKING:
+    from ecabinet.wire.interconnect import OutboundStatusPublic
 
 
 class NotAllowed(Exception):
@@ -62,6 +65,8 @@ def cast_vote(account: Member, item_id: str, choice: str, comment: str = "") -> 
     account.store.check_act("vote.cast", unsigned)
     if account.store.get("agenda_item", item_id) is None:
         raise NotAllowed("This agenda item is not on this laptop; sync first.")
+    from ecabinet.signing.detached import canonical_vote  # with the signer, not at start
+
     user_id = account.store.get_state("user_id")
     with closing(account.signer()) as signer:
         signed = signer.sign(canonical_vote(item_id, user_id, choice, comment))
@@ -175,16 +180,44 @@ def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     return signed, summary_csv(summary)
 
 
+@dataclass(frozen=True)
+class Issuing:
+    """What the Government Office writes on a result it issues through the exchange: the
+    number and notation ("123/TB-VPCP"), who signs, and the ministry to send it to when the
+    server cannot tell (else the presenting one)."""
+
+    number: str
+    notation: str
+    signer_position: str = ""
+    signer_name: str = ""
+    to_organ_id: str | None = None
+
+    def order(self) -> dict[str, str]:
+        """The fields of POST /interconnect/results that say all this."""
+        order = {
+            "code_number": self.number,
+            "code_notation": self.notation,
+            "signer_position": self.signer_position,
+            "signer_name": self.signer_name,
+        }
+        return {**order, "to_organ_id": self.to_organ_id} if self.to_organ_id else order
+
+
+NOTICE_NOTATION, SUMMARY_NOTATION = "TB-VPCP", "BC-VPCP"
+
+
+def issue_decided(
+    account: Member, decided_id: str, issuing: Issuing, meeting_id: str | None = None
+) -> OutboundStatusPublic:
+    """The result of what was decided: the conclusion notice of the item ``decided_id`` when
+    ``meeting_id`` names its session, else the summary of the ballot ``decided_id``."""
+    if meeting_id is not None:
+        return issue_conclusion_notice(account, meeting_id, decided_id, issuing)
+    return issue_ballot_summary(account, decided_id, issuing)
+
+
 def issue_conclusion_notice(
-    account: Member,
-    meeting_id: str,
-    item_id: str,
-    number: str,
-    *,
-    signer_position: str = "",
-    signer_name: str = "",
-    notation: str = "TB-VPCP",
-    to_organ_id: str | None = None,
+    account: Member, meeting_id: str, item_id: str, issuing: Issuing
 ) -> OutboundStatusPublic:
     """The Government Office's conclusion notice of a decided item ("Thông báo kết luận số
     123/TB-VPCP"): built from the session's record (so once the session is closed), signed
@@ -202,7 +235,7 @@ def issue_conclusion_notice(
     if item is None:
         raise ServerDataError("The item is not on this session's agenda.")
     notice = ConclusionNotice(
-        number=f"{number}/{notation}",
+        number=f"{issuing.number}/{issuing.notation}",
         issued=official(datetime.now(UTC)).date(),
         item_title=item.title,
         meeting_title=record.title,
@@ -215,41 +248,14 @@ def issue_conclusion_notice(
         signed = seal(
             account.api, signer, conclusion_notice_pdf(notice), reason="Thông báo kết luận"
         )
-    return issue_result(
-        account,
-        signed.data,
-        agenda_item_id=item_id,
-        code_number=number,
-        code_notation=notation,
-        signer_position=signer_position,
-        signer_name=signer_name,
-        **({"to_organ_id": to_organ_id} if to_organ_id else {}),
-    )
+    return issue_result(account, signed.data, agenda_item_id=item_id, **issuing.order())
 
 
-def issue_ballot_summary(
-    account: Member,
-    ballot_id: str,
-    number: str,
-    *,
-    signer_position: str = "",
-    signer_name: str = "",
-    notation: str = "BC-VPCP",
-    to_organ_id: str | None = None,
-) -> OutboundStatusPublic:
+def issue_ballot_summary(account: Member, ballot_id: str, issuing: Issuing) -> OutboundStatusPublic:
     """A closed ballot's summary, signed with this device's key and issued to the presenting
     ministry ("Báo cáo số 45/BC-VPCP"). Needs the network."""
     pdf, _table = signed_ballot_summary(account, ballot_id)
-    return issue_result(
-        account,
-        pdf,
-        ballot_id=ballot_id,
-        code_number=number,
-        code_notation=notation,
-        signer_position=signer_position,
-        signer_name=signer_name,
-        **({"to_organ_id": to_organ_id} if to_organ_id else {}),
-    )
+    return issue_result(account, pdf, ballot_id=ballot_id, **issuing.order())
 
 
 def issue_result(account: Member, signed_pdf: bytes, **order: str) -> OutboundStatusPublic:

@@ -9,32 +9,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar, overload
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import requests
 from pydantic import TypeAdapter, ValidationError
-from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 from ecabinet.client.reach import Unreachable, why_unreachable
 from ecabinet.client.store import ServerDataError
-from ecabinet.wire.agenda import AgendaImport
-from ecabinet.wire.auth import LoginRequest, LoginResponse
 from ecabinet.wire.base import WireModel
-from ecabinet.wire.interconnect import IncomingPublic, OutboundStatusPublic
-from ecabinet.wire.meetings import ItemPublic, MeetingPublic
-from ecabinet.wire.minutes import Minutes
-from ecabinet.wire.objects import SpeakerRequestData
-from ecabinet.wire.office import DeviceSeen, OfficeBallot, OfficeReplies, ReadPublic
-from ecabinet.wire.pki import (
-    CertificateImport,
-    CertificatePublic,
-    CertificateRequest,
-    LongTermData,
-)
-from ecabinet.wire.record import AuditRow
-from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
-from ecabinet.wire.summary import BallotSummary
-from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushRequest, PushResponse
+
+if TYPE_CHECKING:
+    import requests
+
+    from ecabinet.wire.agenda import AgendaImport
+    from ecabinet.wire.auth import LoginResponse
+    from ecabinet.wire.interconnect import IncomingPublic, OutboundStatusPublic
+    from ecabinet.wire.meetings import ItemPublic, MeetingPublic
+    from ecabinet.wire.minutes import Minutes
+    from ecabinet.wire.objects import SpeakerRequestData
+    from ecabinet.wire.office import DeviceSeen, OfficeBallot, OfficeReplies, ReadPublic
+    from ecabinet.wire.pki import CertificatePublic, LongTermData
+    from ecabinet.wire.record import AuditRow
+    from ecabinet.wire.session import Board, Quorum, RollCall, VoteCount
+    from ecabinet.wire.summary import BallotSummary
+    from ecabinet.wire.sync import BlobInfo, ChangesPage, Mutation, PushResponse
+
+# requests and the protocol's models are imported at the first request, each method taking
+# the models it exchanges: the window shows what is on the laptop before the network's
+# modules load (docs/benchmarks.md, "Start time").
 
 T = TypeVar("T", bound=WireModel)
 U = TypeVar("U")
@@ -42,14 +44,14 @@ U = TypeVar("U")
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 MAX_JSON_BYTES = 50 * 1024 * 1024
-AUDIT_ROWS = TypeAdapter(list[AuditRow])
-OFFICE_BALLOTS = TypeAdapter(list[OfficeBallot])
-READS = TypeAdapter(list[ReadPublic])
-DEVICES = TypeAdapter(list[DeviceSeen])
-INBOX = TypeAdapter(list[IncomingPublic])
-OUTBOX = TypeAdapter(list[OutboundStatusPublic])
 MAX_PROBLEM_BYTES = 64 * 1024
 MAX_TIMESTAMP_BYTES = 64 * 1024  # a token: a few kilobytes with the TSA's certificates
+
+
+@cache
+def _list_of[M: WireModel](model: type[M]) -> TypeAdapter[list[M]]:
+    """A list of ``model`` as an answer, its validator built once."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 class Offline(Exception):
@@ -70,6 +72,9 @@ class Offline(Exception):
 
 def _may_have_been_sent(error: requests.RequestException) -> bool:
     """False only when the connection was never made (refused, unreachable, no DNS)."""
+    import requests
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
+
     if isinstance(error, requests.ConnectTimeout):
         return False
     reason = error.args[0] if error.args else None
@@ -98,14 +103,25 @@ class ServerApi:
         ca_bundle: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self.session = session or requests.Session()
+        self._session = session
         self.token = token
         self.verify: bool | str = ca_bundle or True
+
+    @property
+    def session(self) -> requests.Session:
+        """The connections to the server, made at the first request."""
+        if self._session is None:
+            import requests
+
+            self._session = requests.Session()
+        return self._session
 
     # --- plumbing -------------------------------------------------------------------------
 
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         """Send one request; the body is left unread (streamed) for the caller to bound."""
+        import requests
+
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -166,6 +182,8 @@ class ServerApi:
     # --- protocol -------------------------------------------------------------------------
 
     def login(self, username: str, password: str, device_name: str) -> LoginResponse:
+        from ecabinet.wire.auth import LoginRequest, LoginResponse
+
         body = LoginRequest(username=username, password=password, device_name=device_name)
         result = self._exchange(LoginResponse, "POST", "/auth/login", json=body.model_dump())
         self.token = result.token
@@ -175,12 +193,16 @@ class ServerApi:
         self._request("POST", "/auth/logout").close()
 
     def changes(self, since: str | None, limit: int = 500) -> ChangesPage:
+        from ecabinet.wire.sync import ChangesPage
+
         params: dict[str, Any] = {"limit": limit}
         if since:
             params["since"] = since
         return self._exchange(ChangesPage, "GET", "/sync/changes", params=params)
 
     def push(self, mutations: list[Mutation]) -> PushResponse:
+        from ecabinet.wire.sync import PushRequest, PushResponse
+
         body = PushRequest(mutations=mutations).model_dump(mode="json")
         try:
             response = self._exchange(PushResponse, "POST", "/sync/push", json=body)
@@ -197,6 +219,8 @@ class ServerApi:
         return response
 
     def upload_blob(self, data: bytes, sha256: str) -> BlobInfo:
+        from ecabinet.wire.sync import BlobInfo
+
         return self._exchange(
             BlobInfo,
             "POST",
@@ -206,18 +230,24 @@ class ServerApi:
         )
 
     def request_certificate(self, csr_pem: str) -> CertificatePublic:
+        from ecabinet.wire.pki import CertificatePublic, CertificateRequest
+
         body = CertificateRequest(csr_pem=csr_pem).model_dump()
         return self._exchange(CertificatePublic, "POST", "/pki/certificates", json=body)
 
     def import_certificate(
         self, certificate_pem: str, chain_pem: list[str], proof: str
     ) -> CertificatePublic:
+        from ecabinet.wire.pki import CertificateImport, CertificatePublic
+
         body = CertificateImport(certificate_pem=certificate_pem, chain_pem=chain_pem, proof=proof)
         return self._exchange(
             CertificatePublic, "POST", "/pki/certificates/import", json=body.model_dump()
         )
 
     def long_term_data(self) -> LongTermData:
+        from ecabinet.wire.pki import LongTermData
+
         return self._exchange(LongTermData, "GET", "/pki/long-term")
 
     def timestamp(self, query: bytes) -> bytes:
@@ -227,14 +257,20 @@ class ServerApi:
             return read_bounded(response, MAX_TIMESTAMP_BYTES)
 
     def ballot_summary(self, ballot_id: str) -> BallotSummary:
+        from ecabinet.wire.summary import BallotSummary
+
         return self._exchange(BallotSummary, "GET", f"/ballots/{ballot_id}/summary")
 
     # --- the chair and the Government Office, online only -------------------------------
 
     def board(self, meeting_id: str) -> Board:
+        from ecabinet.wire.session import Board
+
         return self._exchange(Board, "GET", f"/meetings/{meeting_id}/board")
 
     def vote_count(self, item_id: str) -> VoteCount:
+        from ecabinet.wire.session import VoteCount
+
         return self._exchange(VoteCount, "GET", f"/items/{item_id}/vote/count")
 
     def open_vote(self, item_id: str) -> None:
@@ -250,6 +286,8 @@ class ServerApi:
         self, meeting_id: str, present_user_ids: list[str], absent_user_ids: Sequence[str] = ()
     ) -> Quorum:
         """The office's ticks; a member's check-in is undone only if named in absent."""
+        from ecabinet.wire.session import Quorum
+
         return self._exchange(
             Quorum,
             "PUT",
@@ -258,13 +296,19 @@ class ServerApi:
         )
 
     def roll_call(self, meeting_id: str, is_open: bool) -> RollCall:
+        from ecabinet.wire.session import RollCall
+
         act = "open" if is_open else "close"
         return self._exchange(RollCall, "POST", f"/meetings/{meeting_id}/attendance/{act}")
 
     def next_speaker(self, item_id: str) -> SpeakerRequestData:
+        from ecabinet.wire.objects import SpeakerRequestData
+
         return self._exchange(SpeakerRequestData, "POST", f"/items/{item_id}/speakers/next")
 
     def end_speech(self, request_id: str) -> SpeakerRequestData:
+        from ecabinet.wire.objects import SpeakerRequestData
+
         return self._exchange(SpeakerRequestData, "POST", f"/speaker-requests/{request_id}/end")
 
     def discuss(self, item_id: str) -> None:
@@ -279,6 +323,8 @@ class ServerApi:
 
     def save_meeting(self, meeting_id: str | None, body: dict[str, Any]) -> MeetingPublic:
         """Create (no id) or edit a meeting; ``body`` as MeetingCreate or MeetingUpdate."""
+        from ecabinet.wire.meetings import MeetingPublic
+
         if meeting_id is None:
             return self._exchange(MeetingPublic, "POST", "/meetings", json=body)
         return self._exchange(MeetingPublic, "PATCH", f"/meetings/{meeting_id}", json=body)
@@ -293,10 +339,14 @@ class ServerApi:
         self._request("POST", f"/meetings/{meeting_id}/{act}").close()
 
     def import_meeting(self, request: AgendaImport) -> MeetingPublic:
+        from ecabinet.wire.meetings import MeetingPublic
+
         body = request.model_dump(mode="json")
         return self._exchange(MeetingPublic, "POST", "/meetings/import", json=body)
 
     def add_item(self, meeting_id: str, body: dict[str, Any]) -> ItemPublic:
+        from ecabinet.wire.meetings import ItemPublic
+
         return self._exchange(ItemPublic, "POST", f"/meetings/{meeting_id}/items", json=body)
 
     def update_item(self, item_id: str, body: dict[str, Any]) -> None:
@@ -318,17 +368,25 @@ class ServerApi:
         self._request("POST", f"/documents/{document_id}/versions", json=body).close()
 
     def document_reads(self, document_id: str) -> list[ReadPublic]:
-        return self._exchange(READS, "GET", f"/documents/{document_id}/reads")
+        from ecabinet.wire.office import ReadPublic
+
+        return self._exchange(_list_of(ReadPublic), "GET", f"/documents/{document_id}/reads")
 
     def devices(self) -> list[DeviceSeen]:
-        return self._exchange(DEVICES, "GET", "/devices")
+        from ecabinet.wire.office import DeviceSeen
+
+        return self._exchange(_list_of(DeviceSeen), "GET", "/devices")
 
     # --- the Government Office's written ballots ------------------------------------------
 
     def office_ballots(self) -> list[OfficeBallot]:
-        return self._exchange(OFFICE_BALLOTS, "GET", "/ballots")
+        from ecabinet.wire.office import OfficeBallot
+
+        return self._exchange(_list_of(OfficeBallot), "GET", "/ballots")
 
     def create_ballot(self, body: dict[str, Any]) -> OfficeBallot:
+        from ecabinet.wire.office import OfficeBallot
+
         return self._exchange(OfficeBallot, "POST", "/ballots", json=body)
 
     def ballot_act(self, ballot_id: str, act: str) -> None:
@@ -336,12 +394,16 @@ class ServerApi:
         self._request("POST", f"/ballots/{ballot_id}/{act}").close()
 
     def ballot_replies(self, ballot_id: str) -> OfficeReplies:
+        from ecabinet.wire.office import OfficeReplies
+
         return self._exchange(OfficeReplies, "GET", f"/ballots/{ballot_id}/responses")
 
     # --- the Government Office's inbox of the national document exchange -------------------
 
     def interconnect_inbox(self) -> list[IncomingPublic]:
-        return self._exchange(INBOX, "GET", "/interconnect/inbox")
+        from ecabinet.wire.interconnect import IncomingPublic
+
+        return self._exchange(_list_of(IncomingPublic), "GET", "/interconnect/inbox")
 
     def assign_incoming(self, body: dict[str, Any]) -> None:
         """An incoming document made a document of an agenda item or a draft of a ballot."""
@@ -350,19 +412,27 @@ class ServerApi:
     def issue_result(self, body: dict[str, Any]) -> OutboundStatusPublic:
         """A result (a conclusion notice, a ballot summary: a signed PDF uploaded first) sent
         to the presenting ministry through the exchange's outbound queue."""
+        from ecabinet.wire.interconnect import OutboundStatusPublic
+
         return self._exchange(OutboundStatusPublic, "POST", "/interconnect/results", json=body)
 
     def interconnect_outbox(self) -> list[OutboundStatusPublic]:
         """The outbound packages with their delivery state, the latest first."""
-        return self._exchange(OUTBOX, "GET", "/interconnect/outbox")
+        from ecabinet.wire.interconnect import OutboundStatusPublic
+
+        return self._exchange(_list_of(OutboundStatusPublic), "GET", "/interconnect/outbox")
 
     def minutes(self, meeting_id: str) -> Minutes:
+        from ecabinet.wire.minutes import Minutes
+
         return self._exchange(Minutes, "GET", f"/meetings/{meeting_id}/minutes")
 
     def audit(self, **filters: str | int) -> list[AuditRow]:
         """The record, newest first (the Government Office only)."""
+        from ecabinet.wire.record import AuditRow
+
         params = {k: v for k, v in filters.items() if v not in ("", None)}
-        return self._exchange(AUDIT_ROWS, "GET", "/audit", params=params)
+        return self._exchange(_list_of(AuditRow), "GET", "/audit", params=params)
 
     def audit_csv(self, **filters: str | int) -> bytes:
         params = {k: v for k, v in filters.items() if v not in ("", None)}
@@ -388,6 +458,8 @@ def read_bounded(response: requests.Response, limit: int) -> bytes:
 
 
 def iter_chunks(response: requests.Response, size: int = 1024 * 1024) -> Iterator[bytes]:
+    import requests
+
     try:
         yield from response.iter_content(size)
     except (requests.ConnectionError, requests.Timeout) as error:

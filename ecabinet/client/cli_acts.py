@@ -102,32 +102,16 @@ def _minutes(account: Account, args: argparse.Namespace) -> int:
     return 0
 
 
-def _result_notice(account: Account, args: argparse.Namespace) -> int:
-    queued = acts.issue_conclusion_notice(
-        account,
-        args.meeting_id,
-        args.item_id,
-        args.number,
-        signer_position=args.signer_position,
-        signer_name=args.signer_name,
-        notation=args.notation,
-        to_organ_id=args.to,
+def _result(account: Account, args: argparse.Namespace) -> int:
+    """``result notice`` or ``result summary``: the same issuing, for an item or a ballot."""
+    issuing = acts.Issuing(
+        args.number, args.notation, args.signer_position, args.signer_name, args.to
     )
-    print(f"Conclusion notice {queued.description} queued for {queued.to_organ_id}.")
-    return 0
-
-
-def _result_summary(account: Account, args: argparse.Namespace) -> int:
-    queued = acts.issue_ballot_summary(
-        account,
-        args.ballot_id,
-        args.number,
-        signer_position=args.signer_position,
-        signer_name=args.signer_name,
-        notation=args.notation,
-        to_organ_id=args.to,
-    )
-    print(f"Ballot summary {queued.description} queued for {queued.to_organ_id}.")
+    notice = args.result_command == "notice"
+    decided = args.item_id if notice else args.ballot_id
+    queued = acts.issue_decided(account, decided, issuing, args.meeting_id if notice else None)
+    what = "Conclusion notice" if notice else "Ballot summary"
+    print(f"{what} {queued.description} queued for {queued.to_organ_id}.")
     return 0
 
 
@@ -194,14 +178,13 @@ def _add_result_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     notice = result.add_parser("notice", help="a decided item's signed conclusion notice")
     notice.add_argument("meeting_id")
     notice.add_argument("item_id")
-    notice.add_argument("--notation", default="TB-VPCP")
+    notice.add_argument("--notation", default=acts.NOTICE_NOTATION)
     summary_out = result.add_parser("summary", help="a closed ballot's signed summary")
     summary_out.add_argument("ballot_id")
-    summary_out.add_argument("--notation", default="BC-VPCP")
+    summary_out.add_argument("--notation", default=acts.SUMMARY_NOTATION)
     for command in (notice, summary_out):
         command.add_argument("--number", required=True, help="the number: 123 in 123/TB-VPCP")
         command.add_argument("--signer-position", default="")
         command.add_argument("--signer-name", default="")
         command.add_argument("--to", help="the ministry's organ id, when the server cannot tell")
-    notice.set_defaults(run=_result_notice)
-    summary_out.set_defaults(run=_result_summary)
+        command.set_defaults(run=_result)

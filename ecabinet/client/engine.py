@@ -161,7 +161,10 @@ class SyncService:
 
     def _upload_forms(self, batch: list[Mutation]) -> None:
         """A ballot reply names its signed form by digest: the form must be there first.
-        Uploading again what the server has is harmless (it answers 200)."""
+        Uploading again what the server has is harmless (it answers 200). A server that
+        could not take the form now (busy checking other files, failing) raises: the batch
+        waits, as for a push the server failed, since the reply pushed without its form
+        would be refused for good."""
         for mutation in batch:
             if mutation.type != "ballot.respond":
                 continue
@@ -169,8 +172,12 @@ class SyncService:
             if self.store.vault.has(sha):
                 # A refused form is not retried forever: the reply is pushed all the same
                 # and the server's refusal, with its reason, reaches the member.
-                with contextlib.suppress(ApiProblem, DamagedFile):
-                    self.api.upload_blob(self.store.vault.read(sha), sha)
+                with contextlib.suppress(DamagedFile):
+                    try:
+                        self.api.upload_blob(self.store.vault.read(sha), sha)
+                    except ApiProblem as problem:
+                        if _server_fault(problem):
+                            raise
 
     def pull(self, cancel: threading.Event) -> tuple[int, bool]:
         """Apply pages until the feed is drained; each page with its cursor, atomically."""

@@ -21,11 +21,12 @@ import random
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from ecabinet.wire.live import LiveEvent, parse_event
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class LiveStream:
         self.on_event = on_event
         self.on_status = on_status
         self.stop = stop or threading.Event()
-        self.session = session or requests.Session()
+        self.session = session  # made on the stream's thread when not given
         self.last_event_id = last_event_id
         self.backoff_cap = backoff_cap
         self._response_lock = threading.Lock()
@@ -129,6 +130,12 @@ class LiveStream:
 
     def _connect_and_read(self) -> bool:
         """One connection; True if it was established. Raises _GiveUp on 401/404."""
+        # Imported here, on the stream's thread: the window starts without the network's
+        # modules, and its GUI thread never waits for them to load.
+        import requests
+
+        if self.session is None:
+            self.session = requests.Session()
         headers = {"Authorization": f"Bearer {self.token}", "Accept": "text/event-stream"}
         if self.last_event_id:
             headers["Last-Event-ID"] = self.last_event_id

@@ -1,7 +1,8 @@
 """Reaching the server: its address as a person types it, and why it could not be reached, in
 words a member can act on rather than requests' chain of exceptions.
 
-Any thread: pure functions over strings and the exceptions requests raises.
+Any thread: pure functions over strings and the exceptions requests raises. requests is
+imported only to tell one of its errors: the window starts without the network's modules.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import requests
-from urllib3.exceptions import NameResolutionError, ProtocolError
+if TYPE_CHECKING:
+    import requests
 
 SCHEMES = ("https", "http")
 # What OpenSSL says when the answer to its greeting is not TLS: a plain HTTP server answered.
@@ -88,6 +90,9 @@ class Unreachable(StrEnum):
 def why_unreachable(base_url: str, error: requests.RequestException) -> tuple[Unreachable, str]:
     """What stood between this laptop and the server: its kind, and one clause in English
     (after "Cannot reach the server: ")."""
+    import requests  # loaded already: the error came from it
+    from urllib3.exceptions import NameResolutionError, ProtocolError
+
     parts = urlsplit(base_url)
     host = parts.hostname or base_url
     where = parts.netloc or base_url

@@ -21,19 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from cryptography import x509
-
 from ecabinet.client.api import ServerApi
 from ecabinet.client.live import LiveStatus, LiveStream
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import SecretStore
 from ecabinet.client.store import LocalStore
-from ecabinet.signing.keys import Identity, certificate_from_pem, key_from_pem
 from ecabinet.signing.pin import PinSource, environment_pin
 from ecabinet.wire.live import LiveEvent
 
 if TYPE_CHECKING:
     from ecabinet.client.engine import SyncService
+    from ecabinet.signing.keys import Identity
     from ecabinet.signing.signer import Signer
 
 T = TypeVar("T")
@@ -116,6 +114,11 @@ class SignedIn:
 
     def identity(self) -> Identity:
         """The device's signing key and certificate (for votes and ballot replies)."""
+        # cryptography's x509 at the first signature, not at start (docs/benchmarks.md).
+        from cryptography import x509
+
+        from ecabinet.signing.keys import Identity, certificate_from_pem, key_from_pem
+
         passphrase = self.secrets.get(KEY_PASSPHRASE)
         key_file = self.profile.root / KEY_FILE
         if not passphrase or not key_file.exists():
@@ -131,6 +134,8 @@ class SignedIn:
         SigningCancelled)."""
         # pyHanko (behind the signers) takes a third of the window's start to import, so it
         # is loaded at the first signature, not at start.
+        from cryptography import x509
+
         from ecabinet.signing.signer import SoftwareSigner, TokenSigner
 
         library = self.store.get_state("token_library")

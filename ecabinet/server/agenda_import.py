@@ -18,6 +18,7 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.services.actor import CommandLine
+from ecabinet.server.services.documents import hold_blob
 from ecabinet.server.services.meetings import import_meeting
 
 
@@ -37,5 +38,5 @@ def import_folder(
         sha = store.put_bytes(data)  # content-addressed: a file left by a failed run is reused
         if db.get(m.Blob, sha) is None:
             db.add(m.Blob(sha256=sha, size=len(data), pages=pages))
-    db.flush()
+        hold_blob(db, body_id, sha)
     return import_meeting(db, CommandLine(body_id), plan(manifest, files))

@@ -31,7 +31,7 @@ from cryptography import x509
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ecabinet.server import audit_checkpoints
+from ecabinet.server import append_lock, audit_checkpoints
 from ecabinet.server.models import AuditCheckpoint, AuditEntry, now
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.wire.record import AUDIT_ACTIONS
@@ -101,10 +101,6 @@ def _keyed_hash(entry: AuditEntry, key: bytes) -> str:
     return hmac.new(key, _canonical(entry), hashlib.sha256).hexdigest()
 
 
-# Any fixed number: the PostgreSQL advisory lock that one appender at a time holds.
-_APPEND_LOCK = 0x45434142
-
-
 def _hold_the_tail(db: Session) -> None:
     """Until this transaction ends, no other appender (thread, worker or server) may read the
     tail: two that both chained onto the same entry would fork the log.
@@ -115,11 +111,10 @@ def _hold_the_tail(db: Session) -> None:
     but a read outside a write transaction may be stale by the time it writes: a write
     statement first takes the write lock, so the read comes after every earlier append.
     """
-    dialect = db.get_bind().dialect.name
-    if dialect == "postgresql":
-        db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
-    elif dialect == "sqlite":
+    if db.get_bind().dialect.name == "sqlite":
         db.execute(text("UPDATE audit_log SET id = id WHERE 0"))
+    else:
+        append_lock.hold(db)  # the feed's lock too (append_lock.py)
 
 
 def _last(db: Session) -> AuditEntry | None:

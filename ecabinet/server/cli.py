@@ -31,7 +31,7 @@ from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
 from ecabinet.server.pki import body_ca
 from ecabinet.server.prepare import audit_key
-from ecabinet.server.services import users
+from ecabinet.server.services import bodies, users
 from ecabinet.server.services.actor import CommandLine
 from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.wire.admin import UserCreate
@@ -96,6 +96,16 @@ def _body(db: Session, settings: Settings) -> Body:
         body = Body(code=settings.body_code, name=settings.body_name)
         db.add(body)
         db.flush()
+    return body
+
+
+def _body_of(db: Session, settings: Settings, code: str | None) -> Body:
+    """The body ``--body`` names; without it, the configured one (made if new)."""
+    if not code or code == settings.body_code:
+        return _body(db, settings)
+    body = bodies.body_by_code(db, code)
+    if body is None:
+        raise UserError(f"No body {code}: make it first with ecabinet-server bodies create.")
     return body
 
 
@@ -168,7 +178,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     new = _new_user(args, _read_password())
     users.check_password(new.password, new.username)  # before the database is opened
     with _session(settings) as db:
-        console = CommandLine(_body(db, settings).id)
+        console = CommandLine(_body_of(db, settings, args.body).id)
         try:
             user = users.create_user(
                 db, console, new, settings.password_scrypt_n, detail={"via": "cli"}
@@ -397,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--full-name", required=True)
     create.add_argument("--title", default="")
     create.add_argument("--roles", default="member")
+    create.add_argument("--body", help="the code of the user's body (default: the configured)")
     create.add_argument("--password-stdin", action="store_true", required=True)
     create.set_defaults(run=cmd_create_user)
     reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
@@ -428,8 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
     ).set_defaults(run=cmd_archive_forms)
     _add_backup_commands(sub, common)
     _add_agenda_command(sub, common)
-    from ecabinet.server import cli_interconnect  # it builds on this module's helpers
+    from ecabinet.server import cli_bodies, cli_interconnect  # they build on these helpers
 
+    cli_bodies.add_commands(sub, common)
     cli_interconnect.add_commands(sub, common)
     # No subcommand means serve, with the serve options accepted at the top level.
     for action in serve_opts._actions:

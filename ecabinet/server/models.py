@@ -114,6 +114,9 @@ class Body(Base):
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(String(50), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Its organ identification code on the national document exchange (000.00.00.H26);
+    # empty when it exchanges no documents.
+    organ_id: Mapped[str] = mapped_column(String(50), default="")
 
 
 class User(Base):
@@ -287,6 +290,16 @@ class Blob(Base):
     pages: Mapped[int] = mapped_column(Integer)
     uploaded_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class BlobUpload(Base):
+    """A body that uploaded the file. Bytes are stored once for the whole server, but a file
+    is a body's only when it uploaded it (or holds it through its documents, ballot replies
+    or received packages): knowing another body's digest never makes its file yours."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), primary_key=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), primary_key=True)
 
 
 class DocumentVersion(Base):

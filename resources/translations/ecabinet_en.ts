@@ -4,142 +4,147 @@
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="67"/>
+        <location filename="../../ui/office/agenda_builder.py" line="73"/>
         <source>Nội dung (kéo để đổi thứ tự)</source>
         <translation>Items (drag to reorder)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="71"/>
+        <location filename="../../ui/office/agenda_builder.py" line="77"/>
         <source>Tài liệu (kéo thả tệp PDF vào đây)</source>
         <translation>Documents (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="84"/>
+        <location filename="../../ui/office/agenda_builder.py" line="90"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="85"/>
+        <location filename="../../ui/office/agenda_builder.py" line="91"/>
         <source>Chỉ bản giấy (tài liệu mật: không kèm tệp)</source>
         <translation>Paper only (classified: no file attached)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="87"/>
+        <location filename="../../ui/office/agenda_builder.py" line="93"/>
         <source>Thêm nội dung</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="89"/>
+        <location filename="../../ui/office/agenda_builder.py" line="95"/>
         <source>Lưu nội dung</source>
         <translation>Save item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="91"/>
+        <location filename="../../ui/office/agenda_builder.py" line="97"/>
         <source>Xoá nội dung</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="96"/>
+        <location filename="../../ui/office/agenda_builder.py" line="102"/>
         <source>Tên nội dung</source>
         <translation>Item title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="97"/>
+        <location filename="../../ui/office/agenda_builder.py" line="103"/>
         <source>Cơ quan trình</source>
         <translation>Presenting ministry</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="98"/>
+        <location filename="../../ui/office/agenda_builder.py" line="104"/>
         <source>Thời lượng</source>
         <translation>Time allotted</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="107"/>
+        <location filename="../../ui/office/agenda_builder.py" line="113"/>
         <source>Thêm tài liệu…</source>
         <translation>Attach documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="109"/>
+        <location filename="../../ui/office/agenda_builder.py" line="115"/>
         <source>Thay bằng phiên bản mới…</source>
         <translation>Replace with a new version…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="132"/>
+        <location filename="../../ui/office/agenda_builder.py" line="138"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="134"/>
+        <location filename="../../ui/office/agenda_builder.py" line="140"/>
         <source>chỉ bản giấy</source>
         <translation>paper only</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="167"/>
+        <location filename="../../ui/office/agenda_builder.py" line="173"/>
         <source>{kind}: {title} — phiên bản {n} ({file})</source>
         <translation>{kind}: {title} — version {n} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="176"/>
+        <location filename="../../ui/office/agenda_builder.py" line="184"/>
+        <source>phiên bản {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/agenda_builder.py" line="188"/>
         <source>Nội dung mật: chỉ phát bản giấy tại phiên họp.</source>
         <translation>Classified item: handed out on paper at the session only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="192"/>
+        <location filename="../../ui/office/agenda_builder.py" line="204"/>
         <source>Hãy lưu phiên họp và nhập tên nội dung trước.</source>
         <translation>Save the meeting and enter the item title first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="196"/>
+        <location filename="../../ui/office/agenda_builder.py" line="208"/>
         <source>Đã thêm nội dung.</source>
         <translation>Item added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="205"/>
+        <location filename="../../ui/office/agenda_builder.py" line="217"/>
         <source>Nội dung đã có tệp đính kèm nên không thể chuyển sang chỉ bản giấy.</source>
         <translation>This item already has files, so it cannot become paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="209"/>
+        <location filename="../../ui/office/agenda_builder.py" line="221"/>
         <source>Đã lưu nội dung.</source>
         <translation>Item saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="216"/>
+        <location filename="../../ui/office/agenda_builder.py" line="228"/>
         <source>Đã xoá nội dung.</source>
         <translation>Item removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="222"/>
+        <location filename="../../ui/office/agenda_builder.py" line="234"/>
         <source>Đã đổi thứ tự.</source>
         <translation>Order changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="228"/>
+        <location filename="../../ui/office/agenda_builder.py" line="240"/>
         <source>Hãy chọn một nội dung không phải chỉ bản giấy.</source>
         <translation>Choose an item that is not paper only.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="237"/>
+        <location filename="../../ui/office/agenda_builder.py" line="249"/>
         <source>Đã đính kèm: {names}</source>
         <translation>Attached: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="247"/>
+        <location filename="../../ui/office/agenda_builder.py" line="259"/>
         <source>Đã thay bằng phiên bản mới; thành viên được báo và ghi chú được chuyển.</source>
         <translation>Replaced with a new version; members are told and their notes move to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="251"/>
+        <location filename="../../ui/office/agenda_builder.py" line="263"/>
         <source>Chọn tài liệu</source>
         <translation>Choose documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="257"/>
+        <location filename="../../ui/office/agenda_builder.py" line="269"/>
         <source>Chọn phiên bản mới</source>
         <translation>Choose the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/office/agenda_builder.py" line="275"/>
+        <location filename="../../ui/office/agenda_builder.py" line="287"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -324,149 +329,157 @@
 <context>
     <name>BallotPage</name>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="68"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="69"/>
         <source>Dự thảo xin ý kiến</source>
         <translation>Drafts for comment</translation>
     </message>
     <message>
         <location filename="../../ui/decisions/ballot_page.py" line="73"/>
+        <source>Các lần trả lời của đồng chí</source>
+        <translation>Your replies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_page.py" line="74"/>
         <source>Lưu phiếu đã ký (PDF)…</source>
         <translation>Save the signed form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="81"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="83"/>
         <source>Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):</source>
         <translation>Drafts (press Enter or double-click to read):</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="84"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="86"/>
         <source>Các lần trả lời của đồng chí:</source>
         <translation>Your replies:</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="91"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="94"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="98"/>
         <source>Ý kiến (bắt buộc khi chọn “Ý kiến khác”)</source>
         <translation>Comment (required for “Other opinion”)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="102"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="100"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="126"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="124"/>
         <source>Không thông qua</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="129"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="127"/>
         <source>Phiếu đã kết thúc. Kết quả: {verdict} — {agree}/{total} đồng ý, {disagree} không đồng ý, {other} ý kiến khác, {missing} chưa trả lời.</source>
         <translation>This ballot is closed. Result: {verdict} — {agree}/{total} agree, {disagree} disagree, {other} other opinions, {missing} did not reply.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="141"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="139"/>
         <source>Phiếu đã kết thúc.</source>
         <translation>This ballot is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="144"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="142"/>
         <source>Hạn trả lời: {date} ({left})</source>
         <translation>Reply by: {date} ({left})</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="180"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="206"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="181"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="206"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="168"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="197"/>
         <source>gửi sau hạn, không được tính</source>
         <translation>sent after the deadline, not counted</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="170"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="199"/>
         <source>đang có hiệu lực</source>
         <translation>counts</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="173"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="152"/>
         <source>Đồng chí không có tên trong danh sách lấy ý kiến.</source>
         <translation>You are not among the voters of this ballot.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="194"/>
-        <source>Xác nhận trả lời</source>
-        <translation>Confirm your reply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="195"/>
-        <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
-        <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="205"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="222"/>
         <source>Hãy chọn Đồng ý, Không đồng ý hoặc Ý kiến khác.</source>
         <translation>Choose Agree, Disagree or Other opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="207"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="224"/>
         <source>Khi chọn “Ý kiến khác”, hãy ghi rõ ý kiến.</source>
         <translation>With “Other opinion”, please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="215"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="232"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="228"/>
-        <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
-        <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="231"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="243"/>
         <source>Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.</source>
         <translation>The time the server receives the reply will be used to judge the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="239"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="251"/>
         <source>Không ký được phiếu trả lời: {reason}</source>
         <translation>Could not sign the reply: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="246"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="258"/>
         <source>Lưu phiếu đã ký</source>
         <translation>Save the signed form</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="259"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="271"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/ballot_page.py" line="261"/>
+        <location filename="../../ui/decisions/ballot_page.py" line="273"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BallotReply</name>
+    <message>
+        <location filename="../../ui/decisions/ballot_reply.py" line="23"/>
+        <source>Xác nhận trả lời</source>
+        <translation>Confirm your reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_reply.py" line="24"/>
+        <source>Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.</source>
+        <translation>Send “{choice}”? The reply form will be digitally signed on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/ballot_reply.py" line="42"/>
+        <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
+        <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
     </message>
 </context>
 <context>
@@ -1354,17 +1367,17 @@
         <translation>“{name}” is not among the organs of the document exchange: choose the recipient from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="203"/>
+        <location filename="../../ui/office/issue_result.py" line="185"/>
         <source>Đang ký số và gửi…</source>
         <translation>Signing and issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="209"/>
+        <location filename="../../ui/office/issue_result.py" line="191"/>
         <source>Đã ký số và đưa vào hàng đợi gửi tới {organ}: {description}. Tình trạng gửi xem tại “Văn bản đến”, mục văn bản đi.</source>
         <translation>Signed and queued for {organ}: {description}. Its delivery state is under “Incoming documents”, documents sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="220"/>
+        <location filename="../../ui/office/issue_result.py" line="202"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -1377,12 +1390,12 @@
         <translation>Position before the session</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="93"/>
+        <location filename="../../ui/decisions/item_panel.py" line="88"/>
         <source>Ý kiến (không bắt buộc)</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="94"/>
+        <location filename="../../ui/decisions/item_panel.py" line="89"/>
         <source>Lưu ý kiến</source>
         <translation>Save position</translation>
     </message>
@@ -1392,122 +1405,122 @@
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="164"/>
+        <location filename="../../ui/decisions/item_panel.py" line="159"/>
         <source>Chưa cho ý kiến.</source>
         <translation>No position yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="179"/>
+        <location filename="../../ui/decisions/item_panel.py" line="174"/>
         <source>Chủ trì chưa mở biểu quyết nội dung này.</source>
         <translation>The chair has not opened the vote on this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="197"/>
+        <location filename="../../ui/decisions/item_panel.py" line="192"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="167"/>
+        <location filename="../../ui/decisions/item_panel.py" line="162"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="98"/>
+        <location filename="../../ui/decisions/item_panel.py" line="93"/>
         <source>Đề nghị thảo luận nội dung này</source>
         <translation>Ask for this item to be debated</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="100"/>
+        <location filename="../../ui/decisions/item_panel.py" line="95"/>
         <source>Rút nội dung khỏi danh sách thông qua không thảo luận: nội dung sẽ được thảo luận và biểu quyết tại phiên họp.</source>
         <translation>Take the item off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="135"/>
+        <location filename="../../ui/decisions/item_panel.py" line="130"/>
         <source>Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; không cho ý kiến và không biểu quyết.</source>
         <translation>The Government Office records the members&apos; positions and votes; it does not mark positions or vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="149"/>
+        <location filename="../../ui/decisions/item_panel.py" line="144"/>
         <source>Đồng chí đã đề nghị thảo luận nội dung này (chờ gửi): nội dung sẽ không được thông qua không thảo luận.</source>
         <translation>You asked for this item to be debated (waiting to send): it will not be adopted without debate.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="153"/>
+        <location filename="../../ui/decisions/item_panel.py" line="148"/>
         <source>Nội dung đã được rút khỏi danh sách thông qua không thảo luận: sẽ thảo luận và biểu quyết tại phiên họp.</source>
         <translation>The item was taken off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="169"/>
+        <location filename="../../ui/decisions/item_panel.py" line="164"/>
         <source>Ý kiến của đồng chí: {choice} ({state}).</source>
         <translation>Your position: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="180"/>
+        <location filename="../../ui/decisions/item_panel.py" line="175"/>
         <source>Biểu quyết nội dung này đã kết thúc.</source>
         <translation>The vote on this item is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="182"/>
+        <location filename="../../ui/decisions/item_panel.py" line="177"/>
         <source>Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết.</source>
         <translation>You attend as a guest or deputy, so you do not vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="185"/>
+        <location filename="../../ui/decisions/item_panel.py" line="180"/>
         <source>Biểu quyết đang mở.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="187"/>
+        <location filename="../../ui/decisions/item_panel.py" line="182"/>
         <source>đã gửi, đã ký số</source>
         <translation>sent, digitally signed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="188"/>
+        <location filename="../../ui/decisions/item_panel.py" line="183"/>
         <source>Đã biểu quyết: {choice} ({state}).</source>
         <translation>Voted: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="196"/>
+        <location filename="../../ui/decisions/item_panel.py" line="191"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="202"/>
+        <location filename="../../ui/decisions/item_panel.py" line="197"/>
         <source>Hãy chọn một ý kiến trước khi lưu.</source>
         <translation>Choose a position before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="208"/>
+        <location filename="../../ui/decisions/item_panel.py" line="202"/>
         <source>Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.</source>
         <translation>Position saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="218"/>
+        <location filename="../../ui/decisions/item_panel.py" line="212"/>
         <source>Đã lưu đề nghị thảo luận nội dung này; sẽ gửi khi có kết nối.</source>
         <translation>Your request to debate this item is saved on this computer; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="226"/>
+        <location filename="../../ui/decisions/item_panel.py" line="220"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm your vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="227"/>
+        <location filename="../../ui/decisions/item_panel.py" line="221"/>
         <source>Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.</source>
         <translation>Vote “{choice}”? The vote will be digitally signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="246"/>
+        <location filename="../../ui/decisions/item_panel.py" line="240"/>
         <source>Đã ký và lưu phiếu biểu quyết; đang gửi.</source>
         <translation>Vote signed and saved; sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="251"/>
+        <location filename="../../ui/decisions/item_panel.py" line="245"/>
         <source>Đã lưu, sẽ gửi khi có mạng; phiếu có thể bị từ chối nếu biểu quyết chưa mở.</source>
         <translation>Saved; it is sent when there is a network. The vote may be refused if voting is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="260"/>
+        <location filename="../../ui/decisions/item_panel.py" line="254"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -1590,117 +1603,117 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Chưa có tệp</source>
         <translation>No file yet</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Có trên máy</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Đang tải {percent}%</source>
         <translation>Downloading {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Chưa tải về</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>{kind} v{new} thay thế v{old}</source>
         <translation>{kind} v{new} replaces v{old}</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>một ký tự ẩn làm đảo chiều hiển thị của chữ</source>
         <translation>a hidden character that reverses the direction of the text</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>một ký tự điều khiển không hiển thị</source>
         <translation>an invisible control character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>một ký tự không hợp lệ</source>
         <translation>an invalid character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>một ký tự bị hỏng</source>
         <translation>a broken character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="112"/>
         <source>một ký tự vô hình</source>
         <translation>an invisible character</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Nội dung có {what} (ở ký tự thứ {position}), có thể làm chữ hiển thị khác với nội dung thật. Đồng chí hãy xoá ký tự đó hoặc gõ lại đoạn này.</source>
         <translation>The text has {what} (at character {position}), which could make it display differently from what it says. Please delete that character or type this passage again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>tệp quá lớn so với một tệp ghi chú nên không được đọc.</source>
         <translation>the file is far larger than any notes file, so it was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>tệp có những khai báo đặc biệt mà một tệp ghi chú không bao giờ cần; chúng có thể che giấu một cuộc tấn công, nên tệp không được đọc.</source>
         <translation>the file holds special declarations that a notes file never needs; they can hide an attack, so the file was not read.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>tệp bị hỏng hoặc không phải là tệp ghi chú.</source>
         <translation>the file is damaged or is not a notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>tệp không phải là tệp ghi chú của trình đọc PDF.</source>
         <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
         <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Không kết nối được máy chủ hoặc dịch vụ cấp dấu thời gian nên chữ ký chưa có dấu thời gian (PAdES B-B).</source>
         <translation>The server or the time-stamping service could not be reached, so the signature carries no timestamp (PAdES B-B).</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>tệp có ghi chú ở trang {page}, tài liệu này không có trang đó.</source>
         <translation>the file has a note on page {page}, which this document does not have.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
         <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>không dùng được thiết bị ký số; chưa có gì được ký. Hãy kiểm tra thiết bị đã được cắm vào máy, rồi thử lại.</source>
         <translation>the signing token could not be used; nothing was signed. Check that it is plugged in, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>đã huỷ nhập mã PIN; chưa có gì được ký.</source>
         <translation>the PIN was cancelled; nothing was signed.</translation>
     </message>
@@ -2009,72 +2022,72 @@
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ui/meeting/page.py" line="130"/>
+        <location filename="../../ui/meeting/page.py" line="124"/>
         <source>Bảng ý kiến các thành viên</source>
         <translation>Members&apos; positions</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="132"/>
+        <location filename="../../ui/meeting/page.py" line="126"/>
         <source>Điều hành phiên họp</source>
         <translation>Run the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="134"/>
+        <location filename="../../ui/meeting/page.py" line="128"/>
         <source>Thêm vào lịch</source>
         <translation>Add to calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="136"/>
+        <location filename="../../ui/meeting/page.py" line="130"/>
         <source>Lưu phiên họp thành tệp lịch (.ics) để mở trong lịch của anh/chị</source>
         <translation>Save the meeting as a calendar file (.ics) to open in your calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="88"/>
+        <location filename="../../ui/meeting/page.py" line="82"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="89"/>
+        <location filename="../../ui/meeting/page.py" line="83"/>
         <source>Cơ quan trình</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="90"/>
+        <location filename="../../ui/meeting/page.py" line="84"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="91"/>
+        <location filename="../../ui/meeting/page.py" line="85"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="94"/>
+        <location filename="../../ui/meeting/page.py" line="88"/>
         <source>Chương trình phiên họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="175"/>
+        <location filename="../../ui/meeting/page.py" line="169"/>
         <source>Thời gian: {when}</source>
         <translation>When: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="177"/>
+        <location filename="../../ui/meeting/page.py" line="171"/>
         <source>Địa điểm: {place}</source>
         <translation>Where: {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="191"/>
+        <location filename="../../ui/meeting/page.py" line="185"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="202"/>
+        <location filename="../../ui/meeting/page.py" line="196"/>
         <source>Tài liệu mật: chỉ phát bản giấy tại phiên họp</source>
         <translation>Classified: paper copies only, handed out in the session</translation>
     </message>
     <message>
-        <location filename="../../ui/meeting/page.py" line="213"/>
+        <location filename="../../ui/meeting/page.py" line="207"/>
         <source>Nhấn Enter hoặc nhấp đúp để đọc</source>
         <translation>Press Enter or double-click to read</translation>
     </message>
@@ -2225,112 +2238,112 @@
 <context>
     <name>NotesTools</name>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="87"/>
+        <location filename="../../ui/reader/notes_tools.py" line="88"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="88"/>
+        <location filename="../../ui/reader/notes_tools.py" line="89"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="89"/>
+        <location filename="../../ui/reader/notes_tools.py" line="90"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="90"/>
+        <location filename="../../ui/reader/notes_tools.py" line="91"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="91"/>
+        <location filename="../../ui/reader/notes_tools.py" line="92"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="92"/>
+        <location filename="../../ui/reader/notes_tools.py" line="93"/>
         <source>Bút</source>
         <translation>Pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="93"/>
+        <location filename="../../ui/reader/notes_tools.py" line="94"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét mảnh</source>
         <translation>Fine pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét vừa</source>
         <translation>Medium pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="172"/>
+        <location filename="../../ui/reader/notes_tools.py" line="184"/>
         <source>Nét đậm</source>
         <translation>Bold pen</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="106"/>
+        <location filename="../../ui/reader/notes_tools.py" line="107"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="36"/>
+        <location filename="../../ui/reader/notes_tools.py" line="37"/>
         <source>Vàng</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="37"/>
+        <location filename="../../ui/reader/notes_tools.py" line="38"/>
         <source>Xanh lá</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="38"/>
+        <location filename="../../ui/reader/notes_tools.py" line="39"/>
         <source>Xanh dương</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="39"/>
+        <location filename="../../ui/reader/notes_tools.py" line="40"/>
         <source>Hồng</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="40"/>
+        <location filename="../../ui/reader/notes_tools.py" line="41"/>
         <source>Đỏ</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="107"/>
+        <location filename="../../ui/reader/notes_tools.py" line="108"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="110"/>
+        <location filename="../../ui/reader/notes_tools.py" line="111"/>
         <source>Xoá ghi chú</source>
         <translation>Delete note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="112"/>
+        <location filename="../../ui/reader/notes_tools.py" line="113"/>
         <source>Sửa ghi chú</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="169"/>
+        <location filename="../../ui/reader/notes_tools.py" line="196"/>
         <source>Độ dày nét bút (Alt+Shift+1…3)</source>
         <translation>Pen width (Alt+Shift+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="191"/>
+        <location filename="../../ui/reader/notes_tools.py" line="204"/>
         <source>Màu đang dùng: {colour} (Alt+1…5)</source>
         <translation>Colour in use: {colour} (Alt+1…5)</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_tools.py" line="239"/>
+        <location filename="../../ui/reader/notes_tools.py" line="252"/>
         <source>Đồng chí chưa có ghi chú nào trên tài liệu này để soạn ý kiến.</source>
         <translation>You have no notes on this document to make an opinion from.</translation>
     </message>
@@ -2604,112 +2617,112 @@
 <context>
     <name>OfficeInbox</name>
     <message>
-        <location filename="../../ui/office/inbox.py" line="44"/>
+        <location filename="../../ui/office/inbox.py" line="47"/>
         <source>Nội dung này chỉ phát bản giấy (tài liệu mật): không đưa tệp lên máy.</source>
         <translation>This item is handed out on paper only (classified): no file goes to the laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="47"/>
+        <location filename="../../ui/office/inbox.py" line="50"/>
         <source>Phiếu lấy ý kiến này đã gửi: không thêm dự thảo được nữa.</source>
         <translation>This written ballot has been sent: no more drafts can be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="50"/>
+        <location filename="../../ui/office/inbox.py" line="53"/>
         <source>Văn bản đến không có tệp PDF này để đưa vào.</source>
         <translation>The incoming document has no such PDF to assign.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="51"/>
+        <location filename="../../ui/office/inbox.py" line="54"/>
         <source>Văn bản, nội dung hoặc phiếu đã chọn không còn trên máy chủ; hãy tải lại danh sách.</source>
         <translation>The chosen document, item or ballot is no longer on the server; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="82"/>
+        <location filename="../../ui/office/inbox.py" line="85"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="83"/>
+        <location filename="../../ui/office/inbox.py" line="86"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="84"/>
+        <location filename="../../ui/office/inbox.py" line="87"/>
         <source>Số, ký hiệu</source>
         <translation>Number and notation</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="85"/>
+        <location filename="../../ui/office/inbox.py" line="88"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="86"/>
+        <location filename="../../ui/office/inbox.py" line="89"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="87"/>
+        <location filename="../../ui/office/inbox.py" line="90"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="90"/>
+        <location filename="../../ui/office/inbox.py" line="93"/>
         <source>Danh sách văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="94"/>
+        <location filename="../../ui/office/inbox.py" line="98"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="96"/>
+        <location filename="../../ui/office/inbox.py" line="100"/>
         <source>Đưa văn bản vào một nội dung phiên họp hoặc làm dự thảo của phiếu lấy ý kiến</source>
         <translation>Put the document on an agenda item, or make it a draft of a written ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="99"/>
+        <location filename="../../ui/office/inbox.py" line="103"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="110"/>
+        <location filename="../../ui/office/inbox.py" line="114"/>
         <source>Văn bản đến — Văn phòng Chính phủ</source>
         <translation>Incoming documents — Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="114"/>
+        <location filename="../../ui/office/inbox.py" line="118"/>
         <source>Văn bản đi qua trục liên thông</source>
         <translation>Documents sent through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="133"/>
+        <location filename="../../ui/office/inbox.py" line="137"/>
         <source>Đã phân công ({count})</source>
         <translation>Assigned ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="135"/>
+        <location filename="../../ui/office/inbox.py" line="139"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="151"/>
+        <location filename="../../ui/office/inbox.py" line="156"/>
         <source>Chưa có văn bản đến.</source>
         <translation>No incoming documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="181"/>
+        <location filename="../../ui/office/inbox.py" line="186"/>
         <source>Chưa có phiên họp nào chưa kết thúc có nội dung, cũng chưa có phiếu lấy ý kiến chưa gửi: hãy chuẩn bị phiên họp hoặc phiếu trước.</source>
         <translation>There is no meeting still to come with agenda items, and no written ballot not yet sent: prepare a meeting or a ballot first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="195"/>
+        <location filename="../../ui/office/inbox.py" line="200"/>
         <source>Đã phân công văn bản; các thành viên sẽ nhận khi đồng bộ.</source>
         <translation>Document assigned; members receive it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="203"/>
+        <location filename="../../ui/office/inbox.py" line="208"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2845,32 +2858,32 @@
         <translation>Could not be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="26"/>
+        <location filename="../../ui/office/outbox.py" line="28"/>
         <source>Đã đến</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="27"/>
+        <location filename="../../ui/office/outbox.py" line="29"/>
         <source>Từ chối tiếp nhận</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="28"/>
+        <location filename="../../ui/office/outbox.py" line="30"/>
         <source>Đã tiếp nhận</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="29"/>
+        <location filename="../../ui/office/outbox.py" line="31"/>
         <source>Phân công</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="30"/>
+        <location filename="../../ui/office/outbox.py" line="32"/>
         <source>Đang xử lý</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="31"/>
+        <location filename="../../ui/office/outbox.py" line="33"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
@@ -2878,113 +2891,98 @@
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
-        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="62"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="93"/>
         <source>Ý kiến khác</source>
         <translation>Other opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="63"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="62"/>
         <source>Ý kiến bằng văn bản</source>
         <translation>Written opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="66"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="65"/>
         <source>Trả lời phiếu lấy ý kiến: {title}</source>
         <translation>Reply to the written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="68"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="67"/>
         <source>Ý kiến về nội dung: {title}</source>
         <translation>Opinion on the item: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="80"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="74"/>
         <source>Nội dung ý kiến</source>
         <translation>Text of the opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="81"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="75"/>
         <source>Đang soạn ý kiến từ ghi chú…</source>
         <translation>Composing the opinion from your notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="84"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="78"/>
         <source>Mỗi ghi chú một dòng, theo thứ tự trang; đồng chí sửa được trước khi gửi.</source>
         <translation>One line per note, in page order; you can edit it before sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="81"/>
         <source>Ký số và gửi</source>
         <translation>Sign and send</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="81"/>
         <source>Lưu và gửi</source>
         <translation>Save and send</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="93"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="87"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="99"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="93"/>
         <source>Trả lời: {choice}</source>
         <translation>Reply: {choice}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="102"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="96"/>
         <source>Ý kiến trước phiên họp:</source>
         <translation>Position before the session:</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="122"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="116"/>
         <source>tệp tài liệu chưa có đủ trên máy này; hãy đồng bộ rồi thử lại.</source>
         <translation>the document&apos;s file is not fully on this laptop; sync, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="126"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="120"/>
         <source>Không soạn được ý kiến: {reason}</source>
         <translation>The opinion could not be composed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="131"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="125"/>
         <source>Hãy ghi nội dung ý kiến.</source>
         <translation>Write the text of the opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="133"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="127"/>
         <source>Hãy chọn Không phản đối, Đăng ký phát biểu hoặc Phản đối.</source>
         <translation>Choose No objection, Wish to speak or Object.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="144"/>
-        <source>Xác nhận trả lời</source>
-        <translation>Confirm your reply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="145"/>
-        <source>Gửi “Ý kiến khác”? Phiếu trả lời sẽ được ký số trên máy này.</source>
-        <translation>Send “Other opinion”? The reply form will be signed on this laptop.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="160"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="147"/>
         <source>Đã lưu ý kiến; sẽ gửi khi có kết nối.</source>
         <translation>Opinion saved; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="164"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="151"/>
         <source>Đang ký phiếu trả lời…</source>
         <translation>Signing the reply form…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="174"/>
-        <source>Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.</source>
-        <translation>The reply is signed and saved on this laptop; it will be sent when online.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/opinion_dialog.py" line="186"/>
+        <location filename="../../ui/reader/opinion_dialog.py" line="167"/>
         <source>Chưa gửi được ý kiến: {reason}</source>
         <translation>The opinion was not given: {reason}</translation>
     </message>
@@ -3000,47 +2998,47 @@
 <context>
     <name>OutboxList</name>
     <message>
-        <location filename="../../ui/office/outbox.py" line="46"/>
+        <location filename="../../ui/office/outbox.py" line="48"/>
         <source>Văn bản gửi đi</source>
         <translation>Document sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="47"/>
+        <location filename="../../ui/office/outbox.py" line="49"/>
         <source>Gửi đến</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="48"/>
+        <location filename="../../ui/office/outbox.py" line="50"/>
         <source>Tình trạng gửi</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="49"/>
+        <location filename="../../ui/office/outbox.py" line="51"/>
         <source>Lúc</source>
         <translation>At</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="52"/>
+        <location filename="../../ui/office/outbox.py" line="54"/>
         <source>Danh sách văn bản gửi đi qua trục liên thông</source>
         <translation>List of documents sent through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="65"/>
+        <location filename="../../ui/office/outbox.py" line="67"/>
         <source>Trạng thái {code} — {state}</source>
         <translation>Status {code} — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="69"/>
+        <location filename="../../ui/office/outbox.py" line="71"/>
         <source>Trạng thái {code} — {state}: {text}</source>
         <translation>Status {code} — {state}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="74"/>
+        <location filename="../../ui/office/outbox.py" line="76"/>
         <source>{state} (đã thử {count} lần)</source>
         <translation>{state} (tried {count} times)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/outbox.py" line="85"/>
+        <location filename="../../ui/office/outbox.py" line="87"/>
         <source>Lỗi gần nhất: {error}</source>
         <translation>Last error: {error}</translation>
     </message>
@@ -3194,127 +3192,127 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/record/page.py" line="57"/>
+        <location filename="../../ui/record/page.py" line="58"/>
         <source>Mọi hoạt động</source>
         <translation>All activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="58"/>
+        <location filename="../../ui/record/page.py" line="59"/>
         <source>Phiên họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="59"/>
+        <location filename="../../ui/record/page.py" line="60"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="60"/>
+        <location filename="../../ui/record/page.py" line="61"/>
         <source>Tài liệu</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="61"/>
+        <location filename="../../ui/record/page.py" line="62"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="62"/>
+        <location filename="../../ui/record/page.py" line="63"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballots</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="63"/>
+        <location filename="../../ui/record/page.py" line="64"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="64"/>
+        <location filename="../../ui/record/page.py" line="65"/>
         <source>Thiết bị</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="65"/>
+        <location filename="../../ui/record/page.py" line="66"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="66"/>
+        <location filename="../../ui/record/page.py" line="67"/>
         <source>Chứng thư số</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="78"/>
+        <location filename="../../ui/record/page.py" line="79"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="80"/>
+        <location filename="../../ui/record/page.py" line="81"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="82"/>
+        <location filename="../../ui/record/page.py" line="83"/>
         <source>Xuất bảng tính…</source>
         <translation>Export spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="86"/>
+        <location filename="../../ui/record/page.py" line="87"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="86"/>
+        <location filename="../../ui/record/page.py" line="87"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="92"/>
+        <location filename="../../ui/record/page.py" line="93"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="92"/>
+        <location filename="../../ui/record/page.py" line="93"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="98"/>
+        <location filename="../../ui/record/page.py" line="99"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="126"/>
+        <location filename="../../ui/record/page.py" line="131"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="135"/>
+        <location filename="../../ui/record/page.py" line="144"/>
         <source>{count} hoạt động</source>
         <translation>{count} entries</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="140"/>
+        <location filename="../../ui/record/page.py" line="149"/>
         <source>Cần kết nối máy chủ để xem nhật ký.</source>
         <translation>The record needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="142"/>
+        <location filename="../../ui/record/page.py" line="151"/>
         <source>Không tải được nhật ký: {reason}</source>
         <translation>Could not load the record: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="149"/>
+        <location filename="../../ui/record/page.py" line="158"/>
         <source>Xuất nhật ký</source>
         <translation>Export the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="149"/>
+        <location filename="../../ui/record/page.py" line="158"/>
         <source>Bảng tính (*.csv)</source>
         <translation>Spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/record/page.py" line="158"/>
+        <location filename="../../ui/record/page.py" line="167"/>
         <source>Đã xuất: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -3706,42 +3704,42 @@
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="109"/>
+        <location filename="../../ui/search/page.py" line="110"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="124"/>
+        <location filename="../../ui/search/page.py" line="125"/>
         <source>Phiên họp:</source>
         <translation>Meeting:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="127"/>
+        <location filename="../../ui/search/page.py" line="128"/>
         <source>Loại tài liệu:</source>
         <translation>Document kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="188"/>
+        <location filename="../../ui/search/page.py" line="189"/>
         <source>Đang hiển thị {shown} trên {total} kết quả</source>
         <translation>Showing {shown} of {total} results</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="231"/>
+        <location filename="../../ui/search/page.py" line="232"/>
         <source>Phiếu lấy ý kiến: {title}</source>
         <translation>Written ballot: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="236"/>
+        <location filename="../../ui/search/page.py" line="237"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="240"/>
+        <location filename="../../ui/search/page.py" line="241"/>
         <source>trang {page}</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="193"/>
+        <location filename="../../ui/search/page.py" line="194"/>
         <source>{count} kết quả</source>
         <translation>{count} results</translation>
     </message>
@@ -3751,7 +3749,7 @@
         <translation>Type words to find, with or without diacritics; “in quotes” for the exact phrase…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/page.py" line="196"/>
+        <location filename="../../ui/search/page.py" line="197"/>
         <source>Không tìm thấy “{text}” trong tài liệu trên máy.</source>
         <translation>“{text}” was not found in the documents on this laptop.</translation>
     </message>
@@ -4488,100 +4486,100 @@ Opening what is on this laptop…</translation>
         <translation>Running a vote needs a connection to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="86"/>
-        <location filename="../../ui/decisions/vote_console.py" line="183"/>
+        <location filename="../../ui/decisions/vote_console.py" line="89"/>
+        <location filename="../../ui/decisions/vote_console.py" line="187"/>
         <source>Màn hình phòng họp</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="117"/>
+        <location filename="../../ui/decisions/vote_console.py" line="121"/>
         <source>Nội dung phiên họp</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="122"/>
+        <location filename="../../ui/decisions/vote_console.py" line="126"/>
         <source>Chương trình họp</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="128"/>
-        <location filename="../../ui/decisions/vote_console.py" line="162"/>
+        <location filename="../../ui/decisions/vote_console.py" line="132"/>
+        <location filename="../../ui/decisions/vote_console.py" line="166"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="130"/>
-        <location filename="../../ui/decisions/vote_console.py" line="165"/>
+        <location filename="../../ui/decisions/vote_console.py" line="134"/>
+        <location filename="../../ui/decisions/vote_console.py" line="169"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="144"/>
+        <location filename="../../ui/decisions/vote_console.py" line="148"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="171"/>
+        <location filename="../../ui/decisions/vote_console.py" line="175"/>
         <source>Chuyển sang nội dung tiếp theo</source>
         <translation>Move to the next item</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="177"/>
+        <location filename="../../ui/decisions/vote_console.py" line="181"/>
         <source>Mời người tiếp theo phát biểu</source>
         <translation>Give the floor to the next speaker</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="228"/>
+        <location filename="../../ui/decisions/vote_console.py" line="237"/>
         <source>Đang thảo luận: {n}. {title}</source>
         <translation>Under discussion: {n}. {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="232"/>
+        <location filename="../../ui/decisions/vote_console.py" line="241"/>
         <source>Chưa chuyển sang nội dung nào.</source>
         <translation>No item is under discussion yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="242"/>
+        <location filename="../../ui/decisions/vote_console.py" line="251"/>
         <source>Đang lấy số liệu biểu quyết từ máy chủ…</source>
         <translation>Fetching the vote count from the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="261"/>
+        <location filename="../../ui/decisions/vote_console.py" line="270"/>
         <source>Đây là nội dung cuối cùng của chương trình.</source>
         <translation>This is the last item of the agenda.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="270"/>
+        <location filename="../../ui/decisions/vote_console.py" line="279"/>
         <source>Không còn ai trong danh sách đăng ký phát biểu.</source>
         <translation>Nobody else is waiting to speak.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="294"/>
+        <location filename="../../ui/decisions/vote_console.py" line="303"/>
         <source>Đủ túc số: có mặt {present}/{total} thành viên (cần {needed}).</source>
         <translation>Quorum reached: {present}/{total} members present ({needed} needed).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="297"/>
+        <location filename="../../ui/decisions/vote_console.py" line="306"/>
         <source>Chưa đủ túc số: có mặt {present}/{total} thành viên, cần {needed} để biểu quyết.</source>
         <translation>No quorum yet: {present}/{total} members present, {needed} needed to vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="426"/>
+        <location filename="../../ui/decisions/vote_console.py" line="435"/>
         <source>Chọn màn hình chiếu</source>
         <translation>Choose the projection screen</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="367"/>
+        <location filename="../../ui/decisions/vote_console.py" line="376"/>
         <source>Đã mở biểu quyết.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="367"/>
+        <location filename="../../ui/decisions/vote_console.py" line="376"/>
         <source>Đã kết thúc biểu quyết.</source>
         <translation>The vote is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/vote_console.py" line="374"/>
+        <location filename="../../ui/decisions/vote_console.py" line="383"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>

@@ -101,8 +101,21 @@ READING = """
 - The window's figures share the two cores with the server process that feeds it, which a
   member's laptop never does; the longest gaps come when both are busy at once. The GUI
   thread itself only paints and fills views from reads done on workers (an agenda of 300
-  documents updates its rows in place). Start time is to the first view of the local store,
-  with pyHanko and fpdf2 loaded only at the first signature or form.
+  documents updates its rows in place).
+- Start: the window is painted first, in about the time of an empty Qt window, and says it is
+  opening the laptop's data; the client core (SQLAlchemy with the store, the feed's models)
+  is imported on the local lane as the profile opens, then the main window's screens. What
+  "Hôm nay" does not need loads after it shows: requests, urllib3 and the protocol's other
+  models at the first request (the first sync starts once "Hôm nay" is shown),
+  cryptography's x509 with the keys at the first sign-in or signature, the reader with
+  QtPdf, pypdf (with fontTools), fpdf2 and pyHanko at the first document, indexing,
+  signature or form (tests/gui/test_start.py checks each). Most of what is left before
+  "Hôm nay" shows is importing SQLAlchemy and the feed's pydantic models. The probe keeps
+  the profile's secrets in a file (tests/bench/kept_secrets.py) so each new process opens
+  it signed in with its data, as a laptop does after a restart; so the system keyring's own
+  start (its backends, D-Bus) is not in the figures. The wall times move with what else the
+  shared machine runs (the load average is printed with them); the CPU time of the process
+  moves much less.
 
 ### Growing to every ministry and province
 

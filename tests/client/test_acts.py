@@ -16,8 +16,10 @@ from sqlalchemy import select, update
 from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.cli import main
+from ecabinet.client.store import OutboxEntry
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
+from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.signing.keys import certificate_from_pem
 from ecabinet.signing.pades import check_signed_pdf, pades_level
 from tests.loopback import LiveServer, cli_login, synced
@@ -136,6 +138,32 @@ def test_a_reply_signed_before_the_deadline_and_sent_after_is_kept_late(
     assert refused.code == "deadline_passed"
     (kept,) = on_server(live_server, select(m.BallotResponse))
     assert kept.late is True
+
+
+def test_a_reply_whose_form_a_busy_server_could_not_take_waits_and_goes_with_it(
+    live_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = live_server.world
+    account = synced(live_server, tmp_path / "p")
+    acts.reply_to_ballot(account, world.ballot_id, "agree")
+    # Every PDF check of the server in use (the whole cabinet replying at once on a small
+    # server): the form's upload is answered 503 server_busy. Sent without its form, the
+    # reply would be refused for good ("upload the signed form first").
+    monkeypatch.setattr(PdfChecks, "check", lambda _self, _path: None)
+    result = account.sync_service().sync()
+    assert (result.mutations_pushed, result.rejected) == (0, 0)
+    (entry,) = account.store.outbox()
+    assert (entry.status, entry.resending) == ("pending", True)  # kept, sent again later
+    assert on_server(live_server, select(m.BallotResponse)) == []
+    assert on_server(live_server, select(m.AppliedMutation)) == []
+
+    monkeypatch.undo()  # a check is free again
+    with account.store.sessions() as db, db.begin():
+        db.execute(update(OutboxEntry).values(next_attempt_at=""))  # its backoff over
+    result = account.sync_service().sync()
+    assert (result.mutations_pushed, result.rejected) == (1, 0)
+    (reply,) = on_server(live_server, select(m.BallotResponse))
+    assert (reply.choice, reply.late) == ("agree", False)
 
 
 def test_the_command_line_acts_and_writes_the_form(

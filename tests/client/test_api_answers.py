@@ -9,6 +9,7 @@ The last test reads the answers that changed from a live server.
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import re
 from collections.abc import Iterator
@@ -40,14 +41,26 @@ def _path(node: ast.expr) -> str:
     )
 
 
-def _exchanges() -> list[tuple[str, str, str, str]]:
-    """(ServerApi method, model's name in api.py, HTTP method, path) of each JSON request."""
+def _imported(function: ast.FunctionDef) -> dict[str, Any]:
+    """The models a method imports for itself (the protocol's models load at its first call)."""
+    names: dict[str, Any] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            module = importlib.import_module(node.module)
+            names.update({alias.name: getattr(module, alias.name) for alias in node.names})
+    return names
+
+
+def _exchanges() -> tuple[list[tuple[str, str, str, str]], dict[str, Any]]:
+    """(ServerApi method, the model's name as api.py writes it, HTTP method, path) of each
+    JSON request, and each model by that name: a class, or a TypeAdapter for a list."""
     tree = ast.parse(inspect.getsource(api))
     server_api = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "ServerApi")
-    found = []
+    found, models = [], {}
     for function in server_api.body:
         if not isinstance(function, ast.FunctionDef) or function.name == "_exchange":
             continue
+        imported = _imported(function)
         for call in ast.walk(function):
             if (
                 isinstance(call, ast.Call)
@@ -55,12 +68,22 @@ def _exchanges() -> list[tuple[str, str, str, str]]:
                 and call.func.attr == "_exchange"
             ):
                 model, method, path = call.args[:3]
-                assert isinstance(model, ast.Name) and isinstance(method, ast.Constant)
-                found.append((function.name, model.id, str(method.value), _path(path)))
-    return found
+                assert isinstance(method, ast.Constant)
+                if isinstance(model, ast.Call):  # _list_of(Model): a list of them
+                    assert isinstance(model.func, ast.Name) and model.func.id == "_list_of"
+                    (item,) = model.args
+                    assert isinstance(item, ast.Name)
+                    element: Any = imported[item.id]
+                    name, answer = f"list[{item.id}]", TypeAdapter(list[element])
+                else:
+                    assert isinstance(model, ast.Name)
+                    name, answer = model.id, imported[model.id]
+                found.append((function.name, name, str(method.value), _path(path)))
+                models[name] = answer
+    return found, models
 
 
-EXCHANGES = _exchanges()
+EXCHANGES, MODELS = _exchanges()
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +140,7 @@ def test_the_client_reads_the_model_the_route_answers(
 ) -> None:
     for answered in _response_models(app, method, path):
         assert answered is not None, f"{method} {path} declares no answer"
-        assert _schema(getattr(api, model)) == _schema(answered), (
+        assert _schema(MODELS[model]) == _schema(answered), (
             f"ServerApi.{name} reads {model}; the route answers {answered}"
         )
 

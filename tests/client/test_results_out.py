@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ecabinet.client import acts
 from ecabinet.client.cli import main
+from ecabinet.client.signed_in import Member
 from ecabinet.pdf.text_layout import page_texts
 from ecabinet.server import models as m
 from ecabinet.server.db import make_engine, make_session_factory
@@ -23,6 +24,18 @@ from ecabinet.signing.pades import check_signed_pdf
 from tests.loopback import LiveServer, cli_login, signed_in
 
 Q = f"{{{NS}}}"
+CONCLUSION = "Giao Bộ Tư pháp hoàn thiện dự thảo, trình trước ngày 15."
+
+
+def a_held_session(live_server: LiveServer, tmp_path: Path) -> Member:
+    """The Office's laptop after the world's session was held and closed with a conclusion
+    on its first item."""
+    world = live_server.world
+    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
+    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
+    office.api.add_conclusion(world.item_ids[0], CONCLUSION)
+    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    return office
 
 
 def test_the_office_issues_a_signed_conclusion_notice_to_the_presenting_ministry(
@@ -30,20 +43,12 @@ def test_the_office_issues_a_signed_conclusion_notice_to_the_presenting_ministry
 ) -> None:
     world = live_server.world
     item_id = world.item_ids[0]
-    office = signed_in(live_server.url, tmp_path / "s", "secretariat")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/start").close()
-    office.api.add_conclusion(item_id, "Giao Bộ Tư pháp hoàn thiện dự thảo, trình trước ngày 15.")
-    office.api._request("POST", f"/meetings/{world.meeting_id}/close").close()
+    office = a_held_session(live_server, tmp_path)
     office.sync_service().sync()
 
-    queued = acts.issue_conclusion_notice(
-        office,
-        world.meeting_id,
-        item_id,
-        "123",
-        signer_position="KT. Bộ trưởng, Chủ nhiệm",
-        signer_name="Trần Văn Sơn",
-    )
+    signers = ("KT. Bộ trưởng, Chủ nhiệm", "Trần Văn Sơn")
+    issuing = acts.Issuing("123", acts.NOTICE_NOTATION, *signers)
+    queued = acts.issue_conclusion_notice(office, world.meeting_id, item_id, issuing)
     assert (queued.kind, queued.to_organ_id, queued.state) == ("result", "000.00.00.G06", "waiting")
     [listed] = [p for p in office.api.interconnect_outbox() if p.kind == "result"]
     assert listed.id == queued.id and listed.description.startswith("Số 123/TB-VPCP")
@@ -88,3 +93,24 @@ def test_the_office_issues_a_closed_ballot_s_summary_from_the_command_line(
         world.ballot_id,
         "waiting",
     )
+
+
+def test_the_office_issues_a_conclusion_notice_from_the_command_line(
+    live_server: LiveServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world = live_server.world
+    item_id = world.item_ids[0]
+    office = a_held_session(live_server, tmp_path)
+    profile = str(tmp_path / "office-cli")
+    assert cli_login(monkeypatch, profile, live_server.url, "secretariat") == 0
+    assert main(["--profile", profile, "sync"]) == 0
+    capsys.readouterr()
+    argv = ["--profile", profile, "result", "notice", world.meeting_id, item_id]
+    assert main([*argv, "--number", "124", "--signer-name", "Trần Văn Sơn"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Conclusion notice Số 124/TB-VPCP") and "000.00.00.G06" in said
+    [queued] = [p for p in office.api.interconnect_outbox() if p.kind == "result"]
+    assert (queued.to_organ_id, queued.agenda_item_id) == ("000.00.00.G06", item_id)

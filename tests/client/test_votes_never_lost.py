@@ -115,7 +115,7 @@ def test_a_whole_cabinet_votes_at_once_from_its_laptops(
     item = cabinet.world.item_ids[0]
     # One key for every laptop: 27 RSA-3072 keys cost seconds, and what is tested is the push.
     key = shared_key()
-    monkeypatch.setattr("ecabinet.client.account.generate_key", lambda: key)
+    monkeypatch.setattr("ecabinet.signing.keys.generate_key", lambda: key)
     # And a cheap passphrase hash for the session files (as the server's tests do for
     # passwords): the profiles' scrypt would otherwise take most of the minute.
     monkeypatch.setattr("ecabinet.client.secrets.Scrypt", lambda **kw: Scrypt(**{**kw, "n": 2**10}))

@@ -19,6 +19,7 @@ from ui.decisions.board import PositionBoard
 from ui.decisions.item_panel import ItemDecisionPanel
 from ui.decisions.vote_console import VoteConsole
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP, TITLE
 
 WAIT = 30_000
 
@@ -156,6 +157,10 @@ def test_a_ballot_reply_is_signed_on_the_laptop(
     member, page = ballot_page(qtbot, live_server, tmp_path, tasks)
     assert page.reply_box.isVisibleTo(page)
     assert page.drafts.count() == 1
+    # The draft is a card: its title, its state and "new" until read as chips.
+    chips = [text for text, _tone in page.drafts.item(0).data(CHIP)]
+    assert chips[0] == "Mới" and chips[-1] in ("Có trên máy", "Chưa tải về")
+    assert not page.replies.isVisibleTo(page)  # no empty box before the first reply
     with qtbot.wait_signal(page.open_document, timeout=WAIT) as opened:
         page.drafts.itemActivated.emit(page.drafts.item(0))
     assert opened.args == [world.ballot_document_id]
@@ -169,6 +174,8 @@ def test_a_ballot_reply_is_signed_on_the_laptop(
     assert "PAdES B-LT" in page.note.text()  # online: timestamped, and the member is told
     qtbot.waitUntil(lambda: page.replies.count() == 1, timeout=WAIT)
     assert "chờ gửi" in page.replies.item(0).text()
+    assert page.replies.item(0).data(TITLE) == "Ý kiến khác — “Đề nghị làm rõ khoản 2”"
+    assert [text for text, _ in page.replies.item(0).data(CHIP)] == ["chờ gửi", "đang có hiệu lực"]
     assert member.sync_service().sync().rejected == 0
     target = tmp_path / "phieu.pdf"
     with qtbot.wait_signal(page.message_shown, timeout=WAIT):

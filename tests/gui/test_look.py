@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.library import BallotEntry, Overview
@@ -18,7 +18,8 @@ from ui.screens import Screen
 from ui.sidebar import Sidebar
 from ui.style import tokens
 from ui.theme import DARK, LIGHT, apply_theme
-from ui.widgets.cards import BADGE, CHIP, TITLE
+from ui.widgets.card_list import CardList
+from ui.widgets.cards import BADGE, CHIP, DETAIL, TITLE
 from ui.widgets.chips import MARK, TONE, ChipDelegate
 from ui.widgets.link_row import LinkRow
 from ui.widgets.trees import children, top_level
@@ -107,6 +108,30 @@ def test_a_chip_and_an_unread_mark_ask_for_their_room(qtbot: QtBot) -> None:
     marked.setData(0, MARK, ("Mới", tokens.ACCENT))
     assert tree.sizeHintForColumn(0) > before + tree.fontMetrics().horizontalAdvance("Mới")
     assert marked.text(0) == "Dự thảo Nghị quyết"  # the mark is drawn, not written in
+
+
+def test_a_card_list_is_as_tall_as_its_cards_and_a_card_holds_several_chips(
+    qtbot: QtBot,
+) -> None:
+    cards = CardList()
+    qtbot.addWidget(cards)
+    cards.resize(500, 100)
+    cards.show()
+    bare = QListWidgetItem("1. Dự thảo Nghị định", cards)
+    bare.setData(DETAIL, "")
+    one = QListWidgetItem("2. Dự thảo Nghị quyết", cards)
+    one.setData(CHIP, ("Đang thảo luận", tokens.OK))
+    two = QListWidgetItem("3. Dự thảo Luật", cards)
+    two.setData(CHIP, [("Mới", tokens.ACCENT), ("Có trên máy", tokens.OK)])
+    cards.fit()
+    line = cards.fontMetrics().height()
+    heights = [cards.visualItemRect(item).height() for item in (bare, one, two)]
+    # A card with neither chip nor detail has no empty second line; chips share one line.
+    assert heights[1] >= heights[0] + line // 2 and heights[2] == heights[1]
+    # Every card shows, no scrolling, and the list takes no more than its cards.
+    assert cards.verticalScrollBar().maximum() == 0
+    assert cards.height() <= sum(heights) + 2 * cards.frameWidth() + 4
+    assert two.text() == "3. Dự thảo Luật"  # the chips are drawn, not written in
 
 
 def test_a_link_row_wraps_and_follows_the_text_size(qtbot: QtBot) -> None:

@@ -23,7 +23,9 @@ from tests.loopback import LiveServer, signed_in, synced
 from tests.pdfs import make_pdf
 from ui.decisions.vote_console import VoteConsole
 from ui.office.meetings import ROLE, OfficeMeetings
+from ui.style import tokens
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP
 
 WAIT = 30_000
 
@@ -247,6 +249,7 @@ def test_the_chair_moves_to_an_item_and_adopts_the_consent_list(
         control.discuss_button.click()
     assert "Đã chuyển" in told.args[0]
     qtbot.waitUntil(lambda: console.items.item(1).text().startswith("▶"), timeout=WAIT)
+    assert console.items.item(1).data(CHIP) == ("Đang thảo luận", tokens.OK)  # its card's chip
     assert chair.store.get("agenda_item", second).status == "discussing"
 
 

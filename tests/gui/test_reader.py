@@ -317,6 +317,10 @@ def test_one_toolbar_of_icons_fits_beside_the_sidebar_and_panels_fold_away(
     tools.colour_button.menu().actions()[2].trigger()
     after = tools.colour_button.icon().pixmap(20, 20).toImage().pixelColor(10, 10)
     assert after == QColor(tools.annotator.colour) != before
+    # The pen's width is a choice of the same kind: one checked, the one in use.
+    widths = tools.width_button.menu().actions()
+    widths[2].trigger()
+    assert tools.annotator.width == 4.0 and widths[2].isChecked() and not widths[0].isChecked()
 
 
 def test_the_open_panel_is_remembered(

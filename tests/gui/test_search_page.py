@@ -80,6 +80,8 @@ def test_more_results_on_demand_and_cards_that_never_overlap(
     first = page.results.item(0).data(CARD_ROLE)
     assert first.title == TITLE  # the full title, never cut
     assert "Báo cáo · Phiên họp Chính phủ thường kỳ tháng 12 năm 2026" in first.place
+    assert first.kind == "Báo cáo"  # its chip; the line beside it says where it belongs
+    assert first.where.startswith("Phiên họp Chính phủ thường kỳ tháng 12 năm 2026 · ")
     assert "Nội dung 3: Dự toán ngân sách nhà nước năm 2027" in first.place
     assert "<b><u>ngân sách</u></b>" in first.snippet_html
     assert_cards_do_not_overlap(page)

@@ -5,12 +5,19 @@ nay", each made when its screen is first shown (docs/benchmarks.md, "Start time"
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from ecabinet.client.account import Account
+from ecabinet.client.library import Library
+from ecabinet.client.paths import Profile
+from tests.bench.kept_secrets import KeptSecrets
+from tests.factories import PASSWORD
+from tests.loopback import LiveServer
 from ui.starting import StartWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,3 +114,86 @@ def test_the_main_window_takes_the_start_window_s_place_and_size(qtbot: QtBot) -
     start.hand_over(window)
     assert window.isVisible() and not start.isVisible()
     assert window.geometry() == start.geometry()
+
+
+# What only the network uses (the first sync starts once "Hôm nay" is shown): requests and
+# urllib3, and the protocol's models that no read of the store needs; and what only signing
+# and certificates use (cryptography's x509).
+AFTER_TODAY = (
+    "cryptography.x509",
+    "ecabinet.signing.keys",
+    "ecabinet.signing.detached",
+    "requests",
+    "urllib3",
+    "ecabinet.wire.agenda",
+    "ecabinet.wire.auth",
+    "ecabinet.wire.interconnect",
+    "ecabinet.wire.meetings",
+    "ecabinet.wire.minutes",
+    "ecabinet.wire.office",
+    "ecabinet.wire.pki",
+    "ecabinet.wire.record",
+    "ecabinet.wire.session",
+    "ecabinet.wire.summary",
+)
+# As main.py starts on a signed-in profile: which of ``wanted`` are imported when "Hôm nay"
+# first shows what the profile holds (its next session), and the session's title.
+SHOWN_PROBE = """
+import sys
+from pathlib import Path
+import ui.app
+from ui.app import run
+
+wanted = {wanted!r}
+show_window = ui.app.show_window
+
+
+def shown(*args, **kwargs):
+    window = show_window(*args, **kwargs)
+    show_today = window.home_page.show_today
+
+    def seen(today, office, now=None):
+        show_today(today, office, now)
+        if today.next_meeting is not None:
+            print(sorted(m for m in wanted if m in sys.modules))
+            print(today.next_meeting.meeting.title)
+
+    window.home_page.show_today = seen
+    return window
+
+
+def open_account():
+    from ecabinet.client.account import Account
+    from ecabinet.client.paths import Profile
+    from tests.bench.kept_secrets import KeptSecrets
+
+    root = Path({root!r})
+    return Account.open(Profile.open(root), secrets=KeptSecrets(root / "secrets.json"))
+
+
+ui.app.show_window = shown
+run(open_account, quit_when_shown=True)
+"""
+
+
+def test_today_shows_the_laptop_s_data_before_the_network_and_signing_modules_load(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    account = Account.open(Profile.open(root), secrets=KeptSecrets(root / "secrets.json"))
+    account.sign_in(live_server.url, "member01", PASSWORD)
+    assert account.sync_service().sync().online
+    upcoming = Library(account).overview().upcoming[0].title
+    account.store.close()
+    out = subprocess.run(
+        [sys.executable, "-c", SHOWN_PROBE.format(wanted=AFTER_TODAY, root=str(root))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    imported, title = out.stdout.splitlines()[:2]
+    assert title == upcoming  # the profile's own data is what shows
+    assert imported == "[]"

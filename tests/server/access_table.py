@@ -31,6 +31,12 @@ submission and its file, the open ballot; {user_id} and {device_id} are another 
 (The test makes four acts that need no body, starting and closing a meeting, reminding and
 closing a ballot, on a draft meeting or ballot instead, whose state refuses them: NO_OP_ON.)
 
+OTHER_BODY is the column of a user of ANOTHER body on the same server, with the roles of the
+callers a line allows (tests/server/test_access_other_body.py): on a line naming an object of
+the first body he is answered exactly as for an object that does not exist (404, never 403,
+never data); on a line naming none (the feed, the live stream, the lists) he is let through
+and hears nothing of the first body.
+
 A caller allowed must not be refused (401, 403, or a 404 hiding the object); the test sends
 empty or invalid bodies, so a 409, 422 or 400 still counts as let through. A caller not in the
 set must get 401 with its code and WWW-Authenticate (revoked, anonymous, expired) or 403/404
@@ -56,6 +62,15 @@ UNAUTHENTICATED: Final = {
     REVOKED: "device_revoked",
     ANONYMOUS: "unauthorized",
     EXPIRED: "token_expired",
+}
+
+# The other body's user with the same roles as each caller of the first body.
+OTHER_BODY: Final = {
+    MEMBER: "other_member",
+    OUTSIDER: "other_member",
+    CHAIR: "other_chair",
+    SECRETARIAT: "other_secretariat",
+    GUEST: "other_guest",
 }
 
 PUBLIC: Final = frozenset(CALLERS)  # no sign-in needed; a token, dead or alive, is ignored
@@ -211,3 +226,8 @@ PUSH: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("attendance.check_in", "own"): VOTERS,
     ("attendance.check_in", "draft"): NOBODY,  # a draft meeting is seen by the Office only
 }
+
+
+def other_callers(allowed: frozenset[str]) -> frozenset[str]:
+    """The other body's users with the roles of the callers a line allows."""
+    return frozenset(OTHER_BODY[caller] for caller in allowed if caller in OTHER_BODY)

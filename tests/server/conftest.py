@@ -24,13 +24,14 @@ def postgres_db() -> Iterator[PostgresDatabase]:
     db.drop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def settings(
+def settings_on(
     request: pytest.FixtureRequest,
-    tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,
+    folder: Path,
     ca_template: Path,
 ) -> Settings:
+    """A server's settings, its data in ``folder``, on the database ``request.param`` names
+    (a fresh SQLite file, or the session's PostgreSQL database emptied), the CA in place."""
     if request.param == "postgres":
         if not POSTGRES_URL:
             pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
@@ -38,10 +39,20 @@ def settings(
         pg.empty()
         url = pg.url
     else:
-        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), tmp_path)
-    result = get_settings(tmp_path / "data", url, password_scrypt_n=2**10)
+        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), folder)
+    result = get_settings(folder / "data", url, password_scrypt_n=2**10)
     shutil.copytree(ca_template, result.ca_dir)
     return result
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ca_template: Path,
+) -> Settings:
+    return settings_on(request, tmp_path_factory, tmp_path, ca_template)
 
 
 @pytest.fixture

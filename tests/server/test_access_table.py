@@ -223,7 +223,7 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
         db.add_all(requests)
         # A document received through the exchange, with one file, and a status for its sender.
         incoming = m.IncomingDocument(
-            body_id=db.scalars(select(m.Body.id)).one(),
+            body_id=db.scalars(select(m.User.body_id).where(m.User.id == users["chair"])).one(),
             from_organ_id="000.00.00.G22",
             from_organ_name="Bộ Tài chính",
             document_id="000.00.00.G22,2026/11/10,74/TTr-BTC",

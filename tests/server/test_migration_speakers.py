@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, text
 
 from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import require_postgres
+from tests.dbs import BODY_AND_USER_SQL, require_postgres
 
 ROWS = [  # id, place, asked at: r1 and r2 took the same place in a race
     ("r2", 1, "2026-11-20 08:00:02"),
@@ -27,10 +27,7 @@ def _upgrade_with_data(engine: Engine, url: str) -> list[tuple[str, int, object,
         command.upgrade(cfg, "0001")
     with engine.begin() as conn:
         for sql in (
-            "INSERT INTO bodies (id, code, name) VALUES ('b', 'gov', 'Chính phủ')",
-            "INSERT INTO users (id, body_id, username, full_name, title, roles, password_hash,"
-            " sort_order, active, created_at) VALUES ('u', 'b', 'u', 'U', '', '[]', 'x', 0,"
-            " true, '2026-11-20 08:00:00')",
+            *BODY_AND_USER_SQL,
             "INSERT INTO meetings (id, body_id, kind, title, starts_at, place, status,"
             " created_at) VALUES ('m', 'b', 'regular', 'P', '2026-11-20 08:00:00', '',"
             " 'in_progress', '2026-11-20 08:00:00')",

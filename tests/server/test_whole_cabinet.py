@@ -9,79 +9,37 @@ overlap on the server. Then the database itself is read: the votes, the tally, t
 from __future__ import annotations
 
 import random
-import shutil
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server import models as m
-from ecabinet.server.app import create_app
-from ecabinet.server.core.config import Settings, get_settings
-from ecabinet.server.db import make_engine, make_session_factory
-from tests.crowd import VOTERS, Laptop, at_once, build_cabinet, mutation, shared_key, sign_in
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
-from tests.factories import World
-from tests.loopback import ServerProcess, free_port
+from tests.crowd import VOTERS, Laptop, at_once, mutation, sign_in
+from tests.server.whole_cabinet import DATABASES, Cabinet, cabinet_on
 
 ROUNDS = 20
 CHOICES = ("agree", "disagree", "abstain")
 
 
-@dataclass
-class Cabinet:
-    url: str
-    world: World
-    laptops: dict[str, Laptop]
-    office: Laptop
-    db: sessionmaker[Session]
-
-    def rounds_items(self) -> list[str]:
-        return self.world.item_ids[-ROUNDS:]
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(scope="module", params=DATABASES)
 def cabinet(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, ca_template: Path
 ) -> Iterator[Cabinet]:
-    folder = tmp_path_factory.mktemp(f"cabinet-{request.param}")
-    if request.param == "postgres":
-        if not POSTGRES_URL:
-            pytest.skip("PostgreSQL tests need ECABINET_TEST_POSTGRES_URL")
-        pg: PostgresDatabase = request.getfixturevalue("postgres_db")
-        pg.empty()
-        url = pg.url
-    else:
-        url = fresh_sqlite_url(tmp_path_factory.getbasetemp(), folder)
-    settings: Settings = get_settings(folder / "data", url, password_scrypt_n=2**10)
-    shutil.copytree(ca_template, settings.ca_dir)
-    app = create_app(settings)
-    world = build_cabinet(app.state.session_factory, settings, extra_items=ROUNDS + 1)
-    app.state.engine.dispose()
-    server = ServerProcess(settings, free_port())
-    server.start()
-    engine = make_engine(url)
-    try:
-        key = shared_key()
-        laptops = {u: sign_in(server.url, u, world.users[u]) for u in VOTERS}
-        for laptop in laptops.values():
-            laptop.enroll(key)
-        office = sign_in(server.url, "secretariat", world.users["secretariat"])
+    with cabinet_on(request, tmp_path_factory, ca_template, extra_items=ROUNDS + 1) as cabinet:
+        world, office = cabinet.world, cabinet.office
         assert office.call("POST", f"/meetings/{world.meeting_id}/start").status_code == 200
         present = {"present_user_ids": [world.users[u] for u in VOTERS]}
         r = office.call("PUT", f"/meetings/{world.meeting_id}/attendance", json=present)
         assert r.json()["has_quorum"], r.text
-        yield Cabinet(server.url, world, laptops, office, make_session_factory(engine))
-    finally:
-        server.kill()
-        engine.dispose()
+        yield cabinet
+
+
+def _rounds_items(cabinet: Cabinet) -> list[str]:
+    return cabinet.world.item_ids[-ROUNDS:]
 
 
 def _push_all(cabinet: Cabinet, votes: dict[str, dict[str, Any]]) -> list[tuple[str, int, Any]]:
@@ -108,7 +66,7 @@ def _assert_all_applied(answers: list[tuple[str, int, Any]]) -> None:
 def test_a_whole_cabinet_votes_at_the_same_instant_twenty_times(cabinet: Cabinet) -> None:
     chair = cabinet.laptops["chair"]
     rng = random.Random(14)
-    for number, item in enumerate(cabinet.rounds_items()):
+    for number, item in enumerate(_rounds_items(cabinet)):
         assert chair.call("POST", f"/items/{item}/vote/open").status_code == 200
         choices = {name: rng.choice(CHOICES) for name in VOTERS}
         _assert_all_applied(

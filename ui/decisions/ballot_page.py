@@ -18,14 +18,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,15 +32,21 @@ from ecabinet.client.exports import save_paper
 from ecabinet.client.standing import Answer, BallotStanding, ballot_standing
 from ecabinet.domain import BallotChoice, BallotStatus
 from ui import labels
+from ui.decisions.ballot_reply import confirmed, sign_reply, signed_words
+from ui.decisions.choices import checked_choice, choice_row
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import local_date, time_left, under_a_day
 from ui.icons import icon
+from ui.style import tokens
 from ui.style.buttons import primary
 from ui.tasks import TaskManager
 from ui.theme import colors
+from ui.widgets.card_list import CardList
+from ui.widgets.cards import CHIP, DETAIL, TITLE
 from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
+REPLIES_MOST = 220  # pixels: about four replies, then the list scrolls
 
 
 class BallotPage(QWidget):
@@ -63,25 +65,26 @@ class BallotPage(QWidget):
         self.question.setWordWrap(True)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deadline = QLabel()
-        self.drafts = QListWidget()
-        self.drafts.setMaximumHeight(110)
+        self.drafts = CardList()
         self.drafts.setAccessibleName(self.tr("Dự thảo xin ý kiến"))
         self.drafts.itemActivated.connect(lambda item: self.open_document.emit(item.data(ROLE)))
         self._build_reply_box()
-        self.replies = QListWidget()
-        self.replies.setMaximumHeight(120)
+        self.replies = CardList(most=REPLIES_MOST)
+        self.replies.setAccessibleName(self.tr("Các lần trả lời của đồng chí"))
         self.save_form = QPushButton(self.tr("Lưu phiếu đã ký (PDF)…"))
         self.save_form.clicked.connect(self._save_form)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setSpacing(tokens.S)
         layout.addWidget(self.title)
         layout.addWidget(self.deadline)
         layout.addWidget(self.question)
         layout.addWidget(QLabel(self.tr("Dự thảo (nhấn Enter hoặc nhấp đúp để đọc):")))
         layout.addWidget(self.drafts)
         layout.addWidget(self.reply_box)
-        layout.addWidget(QLabel(self.tr("Các lần trả lời của đồng chí:")))
+        self.replies_caption = QLabel(self.tr("Các lần trả lời của đồng chí:"))
+        layout.addWidget(self.replies_caption)
         layout.addWidget(self.replies)
         layout.addWidget(self.save_form, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note)
@@ -90,12 +93,7 @@ class BallotPage(QWidget):
     def _build_reply_box(self) -> None:
         self.reply_box = QGroupBox(self.tr("Trả lời"))
         self.choices = QButtonGroup(self)
-        row = QHBoxLayout()
-        for index, choice in enumerate(BallotChoice):
-            button = QRadioButton(word(BALLOT_CHOICES, choice))
-            button.setProperty("choice", str(choice))
-            self.choices.addButton(button, index)
-            row.addWidget(button)
+        row = choice_row(self.choices, BALLOT_CHOICES, BallotChoice)
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Ý kiến (bắt buộc khi chọn “Ý kiến khác”)"))
         self.comment.setMaximumHeight(100)
@@ -147,6 +145,15 @@ class BallotPage(QWidget):
             )
         urgent = not closed and under_a_day(ballot.deadline)
         self.deadline.setStyleSheet(f"color: {colors().danger.name()}" if urgent else "")
+        self._show_drafts(standing)
+        self.reply_box.setVisible(not closed and standing.entry.may_reply)
+        self._show_replies(standing)
+        if not standing.entry.may_reply:
+            self.note.setText(self.tr("Đồng chí không có tên trong danh sách lấy ý kiến."))
+        self.save_form.setEnabled(bool(standing.replies))
+        self.shown.emit()
+
+    def _show_drafts(self, standing: BallotStanding) -> None:
         self.drafts.clear()
         for entry in standing.documents:
             fresh = labels.freshness(entry)
@@ -156,23 +163,41 @@ class BallotPage(QWidget):
             item = QListWidgetItem(f"{text}\n{origin}" if origin else text, self.drafts)
             item.setData(ROLE, entry.document.id)
             item.setToolTip(origin)
-        self.reply_box.setVisible(not closed and standing.entry.may_reply)
+            # The card: the title, then its state and (until read) its mark as chips.
+            here = tokens.OK if entry.present else tokens.NEUTRAL
+            chips = [(labels.document_state(entry), here)]
+            if fresh:
+                new = fresh == labels.freshness_new()
+                chips.insert(0, (fresh, tokens.ACCENT if new else tokens.WARNING))
+            item.setData(TITLE, entry.document.title)
+            item.setData(CHIP, chips)
+            item.setData(DETAIL, origin)
+        self.drafts.fit()
+
+    def _show_replies(self, standing: BallotStanding) -> None:
         self.replies.clear()
         for number, reply in enumerate(standing.replies, start=1):
-            counts = number == len(standing.replies)
-            parts = [word(BALLOT_CHOICES, reply.choice)]
-            if reply.comment:
-                parts.append(f"“{reply.comment}”")
-            parts.append(self._sending_state(reply))
-            if reply.late:
-                parts.append(self.tr("gửi sau hạn, không được tính"))
-            if counts and not reply.late:
-                parts.append(self.tr("đang có hiệu lực"))
-            QListWidgetItem(" · ".join(parts), self.replies)
-        if not standing.entry.may_reply:
-            self.note.setText(self.tr("Đồng chí không có tên trong danh sách lấy ý kiến."))
-        self.save_form.setEnabled(bool(standing.replies))
-        self.shown.emit()
+            choice = word(BALLOT_CHOICES, reply.choice)
+            said = [choice, f"“{reply.comment}”"] if reply.comment else [choice]
+            chips = self._reply_chips(reply, counts=number == len(standing.replies))
+            # The text (what screen readers and copying read) says all; the card shows the
+            # choice and its comment, then its sending and whether it counts as chips.
+            item = QListWidgetItem(" · ".join(said + [text for text, _ in chips]), self.replies)
+            item.setData(TITLE, " — ".join(said))
+            item.setData(CHIP, chips)
+            item.setData(DETAIL, "")
+        self.replies.fit()
+        for part in (self.replies_caption, self.replies):
+            part.setVisible(bool(standing.replies))  # no empty box before the first reply
+
+    def _reply_chips(self, reply: Answer, counts: bool) -> list[tuple[str, str]]:
+        sending = self._sending_state(reply)
+        chips = [(sending, tokens.NEUTRAL if reply.waiting or reply.resending else tokens.OK)]
+        if reply.late:
+            chips.append((self.tr("gửi sau hạn, không được tính"), tokens.DANGER))
+        elif counts:
+            chips.append((self.tr("đang có hiệu lực"), tokens.ACCENT))
+        return chips
 
     def _sending_state(self, reply: Answer) -> str:
         """Waiting, being sent again after a fault (never lost), or received."""
@@ -181,22 +206,14 @@ class BallotPage(QWidget):
         return self.tr("chờ gửi") if reply.waiting else self.tr("đã gửi")
 
     def chosen(self) -> str:
-        button = self.choices.checkedButton()
-        return str(button.property("choice")) if button is not None else ""
+        return checked_choice(self.choices)
 
     def _confirm(self) -> None:
         problem = self.problem()
         if problem:
             self._say(problem)
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Xác nhận trả lời"),
-            self.tr("Gửi ý kiến “{choice}”? Phiếu trả lời sẽ được ký số trên máy này.").format(
-                choice=word(BALLOT_CHOICES, self.chosen())
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirmed(self, word(BALLOT_CHOICES, self.chosen())):
             self.reply()
 
     def problem(self) -> str:
@@ -214,19 +231,14 @@ class BallotPage(QWidget):
         self.send.setEnabled(False)
         self._say(self.tr("Đang ký phiếu trả lời…"))
 
-        def sign() -> str:
-            # Not the local lane: asking for a timestamp may wait on the network.
-            from ecabinet.signing.pades import pades_level
-
-            acts.reply_to_ballot(account, ballot_id, choice, comment)
-            return pades_level(acts.last_form(account, ballot_id))
-
-        self.tasks.run_network(sign, self._replied, self._failed)
+        # Not the local lane: asking for a timestamp may wait on the network.
+        self.tasks.run_network(
+            lambda: sign_reply(account, ballot_id, choice, comment), self._replied, self._failed
+        )
 
     def _replied(self, level: str) -> None:
         self.send.setEnabled(True)
-        saved = self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
-        saved += " " + labels.signature_words(level)
+        saved = signed_words(level)
         if level == "B-B":
             saved += " " + self.tr("Thời điểm máy chủ nhận phiếu sẽ được dùng để xét hạn.")
         self._say(saved)

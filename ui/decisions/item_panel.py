@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.standing import Answer, ItemStanding, NoVote, Pull, item_standing
 from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
+from ui.decisions.choices import checked_choice, choice_row
 from ui.decisions.speak_box import SpeakBox
 from ui.decisions.words import POSITIONS, VOTES, word
 from ui.labels import error_words
@@ -83,12 +83,7 @@ class ItemDecisionPanel(QWidget):
         """The member's mark before the session, and taking the item off the consent list."""
         self.position_box = position_box = QGroupBox(self.tr("Ý kiến trước phiên họp"))
         self.position_buttons = QButtonGroup(self)
-        row = QHBoxLayout()
-        for index, choice in enumerate(PositionChoice):
-            button = QRadioButton(word(POSITIONS, choice))
-            button.setProperty("choice", str(choice))
-            self.position_buttons.addButton(button, index)
-            row.addWidget(button)
+        row = choice_row(self.position_buttons, POSITIONS, PositionChoice)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Ý kiến (không bắt buộc)"))
         self.save_position = primary(QPushButton(self.tr("Lưu ý kiến")))
@@ -197,12 +192,11 @@ class ItemDecisionPanel(QWidget):
         return self.tr("chờ gửi") if answer.waiting else sent
 
     def _save_position(self) -> None:
-        button = self.position_buttons.checkedButton()
-        if button is None:
+        choice = checked_choice(self.position_buttons)
+        if not choice:
             self._say(self.tr("Hãy chọn một ý kiến trước khi lưu."))
             return
         account, item_id, comment = self.account.member, self.item_id, self.comment.text().strip()
-        choice = str(button.property("choice"))
         self.tasks.run_local(
             lambda: acts.set_position(account, item_id, choice, comment),
             lambda _id: self._done(self.tr("Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.")),

@@ -31,15 +31,18 @@ from ecabinet.domain import ItemStatus, Role
 from ecabinet.wire.objects import AgendaItemData
 from ecabinet.wire.session import VoteCount
 from ui.decisions.agenda_control import AgendaControl
-from ui.decisions.agenda_list import AgendaList
 from ui.decisions.chart import VoteChart
 from ui.decisions.hall_display import HallDisplay, default_screen, screen_words
 from ui.decisions.hall_state import HallFacts, HallState, read_hall_facts, result_sentence
 from ui.decisions.problems import problem_words
 from ui.decisions.session_tools import SessionTools
 from ui.decisions.speakers import SpeakersPanel
+from ui.labels import item_status, item_tone
+from ui.style import tokens
 from ui.tasks import TaskManager
 from ui.widgets.actions import make_action
+from ui.widgets.card_list import CardList
+from ui.widgets.cards import CHIP, DETAIL, TITLE
 
 ROLE = Qt.ItemDataRole.UserRole
 POLL_MS = 2000
@@ -113,7 +116,8 @@ class VoteConsole(QWidget):
 
     def _build_agenda(self) -> None:
         account, tasks = self.account, self.tasks
-        self.items = AgendaList()
+        # Cards with less room inside: eight items and the roll call fit 1366x768.
+        self.items = CardList(inner_y=tokens.XS)
         self.items.setAccessibleName(self.tr("Nội dung phiên họp"))
         self.items.currentItemChanged.connect(self._item_chosen)
         self.control = AgendaControl(account, tasks)
@@ -212,6 +216,11 @@ class VoteConsole(QWidget):
             entry = QListWidgetItem(f"{mark}{item.position}. {item.title}", self.items)
             entry.setData(ROLE, item.id)
             entry.setToolTip(item.presenter)
+            # The card: the item's title, and a chip for the one discussed and those done.
+            entry.setData(TITLE, f"{item.position}. {item.title}")
+            chip = (item_status(item.status), item_tone(item.status))
+            entry.setData(CHIP, chip if item.status != ItemStatus.PENDING else None)
+            entry.setData(DETAIL, "")
             if item.id == keep:
                 self.items.setCurrentItem(entry)
         if self.items.currentItem() is None and self.items.count():

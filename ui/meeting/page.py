@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.client.library import DocumentEntry, MeetingEntry
-from ecabinet.domain import ItemStatus
 from ui import labels
 from ui.formatting import local_date
 from ui.icons import icon
@@ -38,11 +37,6 @@ from ui.widgets.labels import heading
 from ui.widgets.trees import all_nodes
 
 ROLE = Qt.ItemDataRole.UserRole
-ITEM_TONES = {
-    ItemStatus.PENDING: tokens.NEUTRAL,
-    ItemStatus.DISCUSSING: tokens.OK,
-    ItemStatus.CLOSED: tokens.ACCENT,
-}
 Bar = TypeVar("Bar", bound=QWidget)
 ITEM, DOCUMENT, NOTE, ORIGIN = "item", "document", "note", "origin"
 
@@ -196,7 +190,7 @@ class MeetingPage(QWidget):
                 minutes,
                 labels.item_status(item.status),
             )
-            tones = ("", "", "", ITEM_TONES[item.status])
+            tones = ("", "", "", labels.item_tone(item.status))
             rows.append(Row(key, None, texts, item.title, tones=tones, heading=True))
             if item.paper_only:
                 note = self.tr("Tài liệu mật: chỉ phát bản giấy tại phiên họp")

@@ -38,7 +38,9 @@ from ecabinet.domain import DocumentKind
 from ui.labels import document_kind
 from ui.office.file_words import refusal_words
 from ui.office.organ_choice import OrganChoice
+from ui.style import tokens
 from ui.tasks import TaskManager
+from ui.widgets.cards import CHIP, DETAIL, TITLE, show_as_cards
 from ui.widgets.file_drop import FileDropList
 from ui.widgets.labels import heading
 
@@ -56,14 +58,14 @@ class AgendaBuilder(QWidget):
         self.agenda: tuple[AgendaEntry, ...] = ()
         self.items = QListWidget()
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Cards as the Office's meeting list beside it: the title, its presenter and time.
+        show_as_cards(self.items)
         self.items.model().rowsMoved.connect(self._moved)
         self.items.currentRowChanged.connect(self._chosen)
         self.documents = FileDropList()
         self.documents.files_dropped.connect(self.attach)
         # A paper's whole title, wrapped in the column, not cut behind a sideways scrollbar.
-        self.documents.setWordWrap(True)
-        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.documents.setSpacing(2)
+        show_as_cards(self.documents)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QHBoxLayout(self)
@@ -174,7 +176,13 @@ class AgendaBuilder(QWidget):
                 n=doc.version,
                 file=doc.filename,
             )
-            QListWidgetItem(text, self.documents).setData(ROLE, doc.document.id)
+            row = QListWidgetItem(text, self.documents)
+            row.setData(ROLE, doc.document.id)
+            # The card: the paper's title, its kind as a chip, its version and file under.
+            row.setData(TITLE, doc.document.title)
+            row.setData(CHIP, (document_kind(doc.document.kind), tokens.NEUTRAL))
+            version = self.tr("phiên bản {n}").format(n=doc.version)
+            row.setData(DETAIL, f"{version} · {doc.filename}")
         if paper:
             QListWidgetItem(
                 self.tr("Nội dung mật: chỉ phát bản giấy tại phiên họp."), self.documents

@@ -32,12 +32,15 @@ from ecabinet.wire.interconnect import IncomingPublic
 from ui.office.assign_dialog import AssignDialog
 from ui.office.file_words import refusal_words
 from ui.office.outbox import OutboxList
+from ui.style import tokens
 from ui.tasks import TaskManager
+from ui.widgets.chips import TONE, ChipDelegate
 from ui.widgets.columns import TitlesShareTheRoom
 from ui.widgets.labels import heading
 
 ROLE = Qt.ItemDataRole.UserRole
 SUBJECT = 0  # the subject and the sender share the room left (TitlesShareTheRoom)
+STATE = 5  # drawn as a chip: assigned or still waiting for the Office
 
 # The server's refusals of an assignment (POST /interconnect/assignments), in the Office's words.
 REFUSALS = {
@@ -88,6 +91,7 @@ class OfficeInbox(QWidget):
             ]
         )
         self.list.setAccessibleName(self.tr("Danh sách văn bản đến"))
+        self.list.setItemDelegate(ChipDelegate(self.list))
         TitlesShareTheRoom(self.list)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.list.itemActivated.connect(lambda *_: self.ask_assignment())
@@ -145,6 +149,7 @@ class OfficeInbox(QWidget):
             node = QTreeWidgetItem(self.list, texts)
             node.setData(0, ROLE, row.id)
             node.setToolTip(SUBJECT, f"{row.origin}\n{row.subject}")
+            node.setData(STATE, TONE, tokens.OK if assigned else tokens.WARNING)
             if self.list.currentItem() is None or (keep is not None and keep.id == row.id):
                 self.list.setCurrentItem(node)  # the one chosen before, else the latest
         if not rows:

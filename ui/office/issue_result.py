@@ -99,7 +99,7 @@ class IssueResultDialog(QDialog):
         self.number = QLineEdit()
         self.number.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}")))
         self.number.setPlaceholderText("123")
-        self.notation = QLineEdit("TB-VPCP" if self.for_item else "BC-VPCP")
+        self.notation = QLineEdit(acts.NOTICE_NOTATION if self.for_item else acts.SUMMARY_NOTATION)
         self.notation.setMaxLength(50)
         self.recipient = OrganChoice()
         self.signer_position = QLineEdit()
@@ -176,28 +176,10 @@ class IssueResultDialog(QDialog):
         account, chosen, meeting_id = self.account.member, self.chosen_id(), self.meeting_id
         to = organ.code if organ else None
         position, name = self.signer_position.text().strip(), self.signer_name.text().strip()
+        issuing = acts.Issuing(number, notation, position, name, to)
 
         def run() -> OutboundStatusPublic:
-            if meeting_id is not None:
-                return acts.issue_conclusion_notice(
-                    account,
-                    meeting_id,
-                    chosen,
-                    number,
-                    signer_position=position,
-                    signer_name=name,
-                    notation=notation,
-                    to_organ_id=to,
-                )
-            return acts.issue_ballot_summary(
-                account,
-                chosen,
-                number,
-                signer_position=position,
-                signer_name=name,
-                notation=notation,
-                to_organ_id=to,
-            )
+            return acts.issue_decided(account, chosen, issuing, meeting_id)
 
         self.issue_button.setEnabled(False)
         self._say(self.tr("Đang ký số và gửi…"))

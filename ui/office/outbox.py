@@ -7,13 +7,13 @@ tries and last error, the latest first. Filled from rows already read on the net
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ecabinet.domain.organs import organ_name
 from ecabinet.wire.interconnect import OutboundStatusPublic
 from ui.formatting import local_date, short_date
-from ui.theme import colors
+from ui.style import tokens
+from ui.widgets.chips import TONE, ChipDelegate
 from ui.widgets.columns import TitlesShareTheRoom
 
 STATES = {
@@ -21,6 +21,8 @@ STATES = {
     "sent": QT_TRANSLATE_NOOP("OfficeOutbox", "Đã gửi"),
     "failed": QT_TRANSLATE_NOOP("OfficeOutbox", "Không gửi được"),
 }
+STATE_TONES = {"waiting": tokens.NEUTRAL, "sent": tokens.OK, "failed": tokens.DANGER}
+STATE = 2  # the delivery state, drawn as a chip
 # The status codes of QCVN 102:2016, as the Office names them.
 CODES = {
     "01": QT_TRANSLATE_NOOP("OfficeOutbox", "Đã đến"),
@@ -50,11 +52,11 @@ class OutboxList(QTreeWidget):
             ]
         )
         self.setAccessibleName(self.tr("Danh sách văn bản gửi đi qua trục liên thông"))
+        self.setItemDelegate(ChipDelegate(self))
         TitlesShareTheRoom(self)
 
     def show_packages(self, rows: list[OutboundStatusPublic]) -> None:
         self.clear()
-        palette = colors()
         for row in rows:
             if row.kind == "result":
                 what = row.description
@@ -83,5 +85,4 @@ class OutboxList(QTreeWidget):
             node.setToolTip(3, local_date(at))
             if row.last_error:
                 node.setToolTip(2, self.tr("Lỗi gần nhất: {error}").format(error=row.last_error))
-            if row.state == "failed":
-                node.setForeground(2, QBrush(palette.warning))
+            node.setData(STATE, TONE, STATE_TONES.get(row.state, tokens.NEUTRAL))

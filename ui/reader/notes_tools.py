@@ -11,7 +11,8 @@ delete and edit by key. The panel's export, import and print buttons go to the n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -141,46 +142,58 @@ class NotesTools(QObject):
             self.actions.append(action)
         return action
 
-    def _colour_button(self) -> QToolButton:
-        """One button whose swatch is the colour in use; its menu holds the others."""
+    def _choice_button(
+        self, choices: Sequence[tuple[str, str, Callable[[], object], bool]]
+    ) -> tuple[QToolButton, list[QAction]]:
+        """A button whose menu holds exclusive choices (name, shortcut, what it does, whether
+        it is the one in use); the choices' actions, each with its shortcut in the reader."""
         button = QToolButton()
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         group = QActionGroup(self)
-        for index, colour in enumerate(COLOURS, start=1):
-            name = self.tr(str(COLOUR_NAMES[index - 1]))
-            action = make_action(
-                self.owner, name, [f"Alt+{index}"], lambda _=False, c=colour: self.set_colour(c)
-            )
+        actions = []
+        for name, key, slot, chosen in choices:
+            action = make_action(self.owner, name, [key], lambda _=False, run=slot: run())
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setIcon(swatch(colour))
             action.setCheckable(True)
-            action.setChecked(colour == self.annotator.colour)
+            action.setChecked(chosen)
             group.addAction(action)
             self.owner.addAction(action)
             menu.addAction(action)
+            actions.append(action)
         button.setMenu(menu)
+        return button, actions
+
+    def _colour_button(self) -> QToolButton:
+        """One button whose swatch is the colour in use; its menu holds the others."""
+        choices = [
+            (
+                self.tr(str(COLOUR_NAMES[index - 1])),
+                f"Alt+{index}",
+                partial(self.set_colour, colour),
+                colour == self.annotator.colour,
+            )
+            for index, colour in enumerate(COLOURS, start=1)
+        ]
+        button, actions = self._choice_button(choices)
+        for action, colour in zip(actions, COLOURS, strict=True):
+            action.setIcon(swatch(colour))
         return button
 
     def _width_button(self) -> QToolButton:
-        button = QToolButton()
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
+        choices = [
+            (
+                name,
+                f"Alt+Shift+{index}",
+                partial(self.set_width, width),
+                width == self.annotator.width,
+            )
+            for index, (name, width) in enumerate(zip(pens, PEN_WIDTHS, strict=True), start=1)
+        ]
+        button, _actions = self._choice_button(choices)
         button.setIcon(icon("pen-width"))
         button.setToolTip(self.tr("Độ dày nét bút (Alt+Shift+1…3)"))
-        menu = QMenu(button)
-        group = QActionGroup(self)
-        pens = (self.tr("Nét mảnh"), self.tr("Nét vừa"), self.tr("Nét đậm"))
-        for index, (name, width) in enumerate(zip(pens, PEN_WIDTHS, strict=True), start=1):
-            action = make_action(
-                self.owner, name, [f"Alt+Shift+{index}"], lambda _=False, w=width: self.set_width(w)
-            )
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setCheckable(True)
-            action.setChecked(width == self.annotator.width)
-            group.addAction(action)
-            self.owner.addAction(action)
-            menu.addAction(action)
-        button.setMenu(menu)
         return button
 
     def _show_colour(self) -> None:

@@ -20,12 +20,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +31,11 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.notes import NoteError
 from ecabinet.client.opinion import opinion_from_notes
-from ecabinet.domain import PositionChoice
+from ecabinet.domain import BallotChoice, PositionChoice
 from ui import labels
-from ui.decisions.words import POSITIONS, word
+from ui.decisions.ballot_reply import confirmed, sign_reply, signed_words
+from ui.decisions.choices import checked_choice, choice_row
+from ui.decisions.words import BALLOT_CHOICES, POSITIONS, word
 from ui.tasks import TaskManager
 
 BALLOT, ITEM = "ballot", "item"
@@ -70,12 +69,7 @@ class OpinionDialog(QDialog):
         )
         heading.setWordWrap(True)
         self.positions = QButtonGroup(self)
-        row = QHBoxLayout()
-        for index, choice in enumerate(PositionChoice):
-            button = QRadioButton(word(POSITIONS, choice))
-            button.setProperty("choice", str(choice))
-            self.positions.addButton(button, index)
-            row.addWidget(button)
+        row = choice_row(self.positions, POSITIONS, PositionChoice)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Nội dung ý kiến"))
         self.text.setPlaceholderText(self.tr("Đang soạn ý kiến từ ghi chú…"))
@@ -129,7 +123,7 @@ class OpinionDialog(QDialog):
         """What is missing before the opinion can be given, in words; "" when nothing is."""
         if not self.text.toPlainText().strip():
             return self.tr("Hãy ghi nội dung ý kiến.")
-        if self.kind == ITEM and self.positions.checkedButton() is None:
+        if self.kind == ITEM and not checked_choice(self.positions):
             return self.tr("Hãy chọn Không phản đối, Đăng ký phát biểu hoặc Phản đối.")
         return ""
 
@@ -138,14 +132,8 @@ class OpinionDialog(QDialog):
         if problem:
             self._say(problem)
             return
-        if self.kind == BALLOT:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Xác nhận trả lời"),
-                self.tr("Gửi “Ý kiến khác”? Phiếu trả lời sẽ được ký số trên máy này."),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.kind == BALLOT and not confirmed(self, word(BALLOT_CHOICES, BallotChoice.OTHER)):
+            return
         self.give()
 
     def give(self) -> None:
@@ -153,8 +141,7 @@ class OpinionDialog(QDialog):
         member, target, text = self.account.member, self.target_id, self.text.toPlainText().strip()
         self.send.setEnabled(False)
         if self.kind == ITEM:
-            button = self.positions.checkedButton()
-            choice = str(button.property("choice")) if button is not None else ""
+            choice = checked_choice(self.positions)
             self.tasks.run_local(
                 lambda: acts.set_position(member, target, choice, text),
                 lambda _id: self._given(self.tr("Đã lưu ý kiến; sẽ gửi khi có kết nối.")),
@@ -163,18 +150,12 @@ class OpinionDialog(QDialog):
             return
         self._say(self.tr("Đang ký phiếu trả lời…"))
 
-        def sign() -> str:
-            # Not the local lane: asking for a timestamp may wait on the network.
-            from ecabinet.signing.pades import pades_level
-
-            acts.reply_to_ballot(member, target, "other", text)
-            return pades_level(acts.last_form(member, target))
-
-        def signed(level: str) -> None:
-            said = self.tr("Đã ký và lưu phiếu trả lời trên máy; sẽ gửi khi có kết nối.")
-            self._given(f"{said} {labels.signature_words(level)}")
-
-        self.tasks.run_network(sign, signed, self._refused)
+        # Not the local lane: asking for a timestamp may wait on the network.
+        self.tasks.run_network(
+            lambda: sign_reply(member, target, BallotChoice.OTHER, text),
+            lambda level: self._given(signed_words(level)),
+            self._refused,
+        )
 
     def _given(self, text: str) -> None:
         self.acted.emit(text)

@@ -1,8 +1,11 @@
-"""Search results painted as cards: the document's title, where it belongs, the marked snippet.
+"""Search results painted as cards, like the sidebar's: the document's title, its kind as a
+chip and where it belongs (meeting, item, page), the snippet with the words found marked as
+with a highlighter.
 
 Each card is laid out as rich text at the width the list really has, in both the size it asks
 for and the painting, so a card is exactly as tall as its text and never runs into the next
-one (the earlier delegate measured at a fixed width and painted at another). GUI thread.
+one (the earlier delegate measured at a fixed width and painted at another). The chip is
+painted in the room the place's first line leaves before its text. GUI thread (painting).
 """
 
 from __future__ import annotations
@@ -10,20 +13,29 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QApplication,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
 )
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ecabinet.client.search import SearchHit
+from ui.style import tokens
+from ui.style.paint import chip_size, paint_chip, small_font
+from ui.theme import is_dark
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 2
-PADDING = 10
+OUTER_X, OUTER_Y = tokens.XS, tokens.XS // 2 + 1  # the card inside its row
+PADDING = tokens.M  # the text inside the card
+PLACE_BLOCK = 1  # the document's blocks: the title, the place, the snippet
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,8 +43,14 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class Card:
     title: str
-    place: str  # kind · meeting · item · page, already worded for the member
+    kind: str  # "Dự thảo", "Tờ trình": the chip
+    where: str  # meeting · item · page, already worded for the member
     snippet_html: str  # escaped, with the matches marked
+
+    @property
+    def place(self) -> str:
+        """The kind and where it belongs, as one line of words."""
+        return " · ".join(part for part in (self.kind, self.where) if part)
 
 
 def marked_html(hit: SearchHit) -> str:
@@ -46,6 +64,10 @@ def marked_html(hit: SearchHit) -> str:
     return "".join(out)
 
 
+def _chip_font(font: QFont) -> QFont:
+    return small_font(font, tokens.CAPTION)
+
+
 class CardDelegate(QStyledItemDelegate):
     def _width(self, option: QStyleOptionViewItem) -> int:
         view = option.widget
@@ -55,47 +77,63 @@ class CardDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         card = index.data(CARD_ROLE)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        muted = option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        )
+        colours = tokens.palette(is_dark())
+        marks = colours.chips[tokens.WARNING]  # a highlighter over the words found
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
+        document.setDefaultStyleSheet(
+            f"b {{ background-color: {marks[0]}; color: {marks[1]}; }} u {{ }}"
+        )
         if isinstance(card, Card):
-            title_size = option.font.pointSizeF() * 1.1
+            title_size = option.font.pointSizeF() * tokens.SUBHEADING
             document.setHtml(
-                f'<div style="font-weight:600; font-size:{title_size:.1f}pt">'
-                f"{html.escape(card.title)}</div>"
-                f'<div style="color:{muted.name()}">{html.escape(card.place)}</div>'
-                f'<div style="margin-top:3px; color:{option.palette.color(role).name()}">'
-                f"{card.snippet_html}</div>"
+                f'<p style="font-weight:600; font-size:{title_size:.1f}pt; color:{colours.text}">'
+                f"{html.escape(card.title)}</p>"
+                f'<p style="margin-top:{tokens.XS}px; color:{colours.muted}">'
+                f"{html.escape(card.where)}</p>"
+                f'<p style="margin-top:{tokens.S}px; color:{colours.text}">'
+                f"{card.snippet_html}</p>"
             )
-        document.setTextWidth(max(120, width - 2 * PADDING))
+            if card.kind:  # room for the chip before the place's first line
+                block = document.findBlockByNumber(PLACE_BLOCK)
+                form = QTextBlockFormat(block.blockFormat())
+                form.setTextIndent(chip_size(_chip_font(option.font), card.kind)[0] + tokens.S)
+                QTextCursor(block).setBlockFormat(form)
+        document.setTextWidth(max(120, width - 2 * (OUTER_X + PADDING)))
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        text_less = QStyleOptionViewItem(option)
-        text_less.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_less, painter, option.widget)
-        rect = option.rect
-        document = self._document(option, index, rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
+        colours = tokens.palette(is_dark())
+        card_rect = QRectF(option.rect.adjusted(OUTER_X, OUTER_Y, -OUTER_X, -OUTER_Y))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        fill = colours.selected if selected else colours.hover if hovered else colours.card
         painter.save()
-        painter.setClipRect(rect)  # never over the next card, whatever the text does
-        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        painter.translate(rect.left() + PADDING, rect.top() + PADDING)
+        painter.setClipRect(option.rect)  # never over the next card, whatever the text does
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(colours.accent if selected else colours.border), 1))
+        painter.setBrush(QColor(fill))
+        corner = tokens.CARD_RADIUS
+        painter.drawRoundedRect(card_rect.adjusted(0.5, 0.5, -0.5, -0.5), corner, corner)
+        left, top = option.rect.left() + OUTER_X + PADDING, option.rect.top() + OUTER_Y + PADDING
+        document = self._document(option, index, option.rect.width())
+        painter.translate(left, top)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor(colours.text))
         document.documentLayout().draw(painter, context)
+        card = index.data(CARD_ROLE)
+        if isinstance(card, Card) and card.kind:
+            block = document.findBlockByNumber(PLACE_BLOCK)
+            line = block.layout().lineAt(0)
+            font = _chip_font(option.font)
+            chip_top = block.layout().position().y() + line.y()
+            chip_top += (line.height() - chip_size(font, card.kind)[1]) / 2
+            paint_chip(painter, 0, int(chip_top), card.kind, tokens.NEUTRAL, font, is_dark())
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         width = self._width(option)
         document = self._document(option, index, width)
-        return QSize(width, int(document.size().height()) + 2 * PADDING + 1)
+        height = int(document.size().height()) + 2 * (OUTER_Y + PADDING)
+        return QSize(width, height)

@@ -101,6 +101,7 @@ class SearchPage(QWidget):
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Kết quả tìm kiếm"))
         self.results.setItemDelegate(CardDelegate(self.results))
+        self.results.setMouseTracking(True)  # the card under the pointer is lit
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Cards are laid out again at the new width when the window is resized.
@@ -225,8 +226,8 @@ class SearchPage(QWidget):
         self.meeting.setCurrentIndex(max(0, self.meeting.findData(chosen)))
         self.meeting.blockSignals(False)
 
-    def _place(self, hit: SearchHit) -> str:
-        parts = [document_kind(hit.kind)]
+    def _where(self, hit: SearchHit) -> str:
+        parts = []
         if hit.ballot_title:
             parts.append(self.tr("Phiếu lấy ý kiến: {title}").format(title=hit.ballot_title))
         if hit.meeting_title:
@@ -241,15 +242,15 @@ class SearchPage(QWidget):
         return " · ".join(parts)
 
     def _add(self, hit: SearchHit) -> None:
-        place = self._place(hit)
+        card = Card(hit.document_title, document_kind(hit.kind), self._where(hit), marked_html(hit))
         item = QListWidgetItem(self.results)
         item.setData(ROLE, (hit.document_id, hit.page - 1, words_to_highlight(hit)))
-        item.setData(CARD_ROLE, Card(hit.document_title, place, marked_html(hit)))
+        item.setData(CARD_ROLE, card)
         if hit.origin:  # received through the national document exchange
             item.setToolTip(hit.origin)
         # Plain text for screen readers; the delegate paints the card.
         item.setData(
-            Qt.ItemDataRole.AccessibleTextRole, f"{hit.document_title}. {place}. {hit.snippet}"
+            Qt.ItemDataRole.AccessibleTextRole, f"{hit.document_title}. {card.place}. {hit.snippet}"
         )
 
     def _open(self, item: QListWidgetItem) -> None:

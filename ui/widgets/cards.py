@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui.style import tokens
 from ui.style.paint import chip_size, paint_badge, paint_chip, small_font
@@ -21,7 +27,7 @@ from ui.theme import is_dark
 KIND = Qt.ItemDataRole.UserRole + 1  # SECTION, CARD, TOOL or NOTE
 TITLE = Qt.ItemDataRole.UserRole + 2
 DETAIL = Qt.ItemDataRole.UserRole + 3  # the day, the deadline
-CHIP = Qt.ItemDataRole.UserRole + 4  # (text, tone)
+CHIP = Qt.ItemDataRole.UserRole + 4  # (text, tone), or a list of them side by side
 BADGE = Qt.ItemDataRole.UserRole + 5  # unread count, 0 for none
 URGENT = Qt.ItemDataRole.UserRole + 6  # the detail in the danger colour
 SECTION, CARD, TOOL, NOTE = "section", "card", "tool", "note"
@@ -39,6 +45,19 @@ def _title(index: Index) -> str:
     return str(title) if title is not None else str(index.data() or "").split("\n")[0]
 
 
+def _chips(index: Index) -> list[tuple[str, str]]:
+    value = index.data(CHIP)
+    if not value:
+        return []
+    chips = [value] if isinstance(value, tuple) else list(value)
+    return [(str(text), str(tone)) for text, tone in chips if text]
+
+
+def _chips_width(small: QFont, chips: list[tuple[str, str]]) -> int:
+    """The chips side by side with a gap after each (what the detail starts after)."""
+    return sum(chip_size(small, text)[0] + tokens.S for text, _tone in chips)
+
+
 def _detail(index: Index) -> str:
     detail = index.data(DETAIL)
     if detail is not None:
@@ -47,12 +66,15 @@ def _detail(index: Index) -> str:
 
 
 class CardDelegate(QStyledItemDelegate):
-    def __init__(self, view: QWidget, natural: bool = False) -> None:
+    def __init__(self, view: QWidget, natural: bool = False, inner_y: int = INNER) -> None:
         """``natural``: the list asks for its content's width (a list beside its page);
-        else it takes the width it is given (the sidebar)."""
+        else it takes the width it is given (the sidebar). ``inner_y``: the room above and
+        below the text inside a card (less where a whole list must fit, as the console's
+        agenda)."""
         super().__init__(view)
         self.view = view
         self.natural = natural
+        self.inner_y = inner_y
 
     # --- sizes ---------------------------------------------------------------------------
 
@@ -66,21 +88,21 @@ class CardDelegate(QStyledItemDelegate):
         if kind == NOTE:
             return QSize(width, QFontMetrics(_caption(font)).height() + 2 * tokens.XS)
         if kind == TOOL:
-            return QSize(width, max(metrics.height(), ICON) + 2 * (INNER - 2) + 2 * OUTER_Y)
+            return QSize(width, max(metrics.height(), ICON) + 2 * (self.inner_y - 2) + 2 * OUTER_Y)
         title = self._title_rect(QRect(0, 0, width, 10_000), font, index)
         height = self._wrapped(font, title.width(), _title(index)).height()
-        height += GAP + self._second_line_height(font, index)
+        second = self._second_line_height(font, index)
+        height += GAP + second if second else 0
         if self._detail_below(font, title.width(), index):
             height += QFontMetrics(_caption(font)).height()
         if self.natural:
             width = min(NATURAL_MAX, self._natural_width(font, index))
-        return QSize(width, height + 2 * INNER + 2 * OUTER_Y)
+        return QSize(width, height + 2 * self.inner_y + 2 * OUTER_Y)
 
     def _natural_width(self, font: QFont, index: Index) -> int:
-        small, chip = _caption(font), index.data(CHIP)
+        small = _caption(font)
         second = QFontMetrics(small).horizontalAdvance(_detail(index))
-        if chip:
-            second += chip_size(small, chip[0])[0] + tokens.S
+        second += _chips_width(small, _chips(index))
         first = QFontMetrics(font).horizontalAdvance(_title(index))
         return max(first, second) + 2 * (OUTER_X + INNER) + 2
 
@@ -89,27 +111,28 @@ class CardDelegate(QStyledItemDelegate):
         return int(viewport().width()) if viewport is not None else self.view.width()
 
     def _second_line_height(self, font: QFont, index: Index) -> int:
+        """0 for a card with neither chip nor detail: its title alone, no empty line."""
         small = _caption(font)
-        chip = index.data(CHIP)
+        chips = _chips(index)
+        if not chips and not _detail(index):
+            return 0
         line = QFontMetrics(small).height()
-        return max(line, chip_size(small, chip[0])[1]) if chip else line
+        return max(line, chip_size(small, chips[0][0])[1]) if chips else line
 
     @staticmethod
     def _detail_below(font: QFont, room: int, index: Index) -> bool:
         """The detail goes under the chip when both do not fit on one line."""
-        chip, detail = index.data(CHIP), _detail(index)
-        if not chip or not detail:
+        chips, detail = _chips(index), _detail(index)
+        if not chips or not detail:
             return False
         small = _caption(font)
-        need = (
-            chip_size(small, chip[0])[0] + tokens.S + QFontMetrics(small).horizontalAdvance(detail)
-        )
-        return need > room
+        return _chips_width(small, chips) + QFontMetrics(small).horizontalAdvance(detail) > room
 
     def _title_rect(self, card: QRect, font: QFont, index: Index) -> QRect:
         badge = int(index.data(BADGE) or 0)
         room = QFontMetrics(font).horizontalAdvance(str(badge)) + 16 + GAP if badge else 0
-        return card.adjusted(OUTER_X + INNER, OUTER_Y + INNER, -(OUTER_X + INNER + room), 0)
+        side = OUTER_X + INNER
+        return card.adjusted(side, OUTER_Y + self.inner_y, -(side + room), 0)
 
     @staticmethod
     def _wrapped(font: QFont, width: int, text: str) -> QRect:
@@ -190,11 +213,10 @@ class CardDelegate(QStyledItemDelegate):
         small = _caption(font)
         top = title_rect.bottom() + 1 + GAP
         left = title_rect.left()
-        chip = index.data(CHIP)
         line = self._second_line_height(font, index)
         below = self._detail_below(font, title_rect.width(), index)
-        if chip:
-            drawn = paint_chip(painter, left, top, chip[0], chip[1], small, is_dark())
+        for text, tone in _chips(index):
+            drawn = paint_chip(painter, left, top, text, tone, small, is_dark())
             left = drawn.right() + 1 + tokens.S
         if below:
             left, top, line = title_rect.left(), top + line, QFontMetrics(small).height()
@@ -207,6 +229,16 @@ class CardDelegate(QStyledItemDelegate):
             shown = QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, room)
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRect(left, top, room, line), int(align), shown)
+
+
+def show_as_cards(view: QListView, inner_y: int = INNER) -> None:
+    """A plain list made a list of cards: wrapped titles laid out again at each width, no
+    sideways scroll bar, the card under the pointer lit."""
+    view.setItemDelegate(CardDelegate(view, inner_y=inner_y))
+    view.setWordWrap(True)  # the cards wrap their titles: say so (the layout checks read it)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setMouseTracking(True)
 
 
 def _caption(font: QFont, bold: bool = False) -> QFont:

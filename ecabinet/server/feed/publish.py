@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import BallotStatus, Role, Scope, Sharing
+from ecabinet.server import append_lock
 from ecabinet.server import models as m
 from ecabinet.server import serialize as s
 from ecabinet.server.feed.audience import Placement, document_scope, item_scope, meeting_scope
@@ -33,6 +34,7 @@ def append(
     scope_id: str | None = None,
     meeting_id: str | None = None,
 ) -> None:
+    append_lock.hold(db)  # numbered and committed in one order (append_lock.py)
     db.execute(
         delete(m.Change).where(
             m.Change.type == type_,

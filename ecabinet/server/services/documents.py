@@ -16,7 +16,13 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import Blobs
 from ecabinet.server.errors import ApiError
 from ecabinet.server.services.actor import Actor, record
-from ecabinet.server.services.lookups import get_ballot, get_blob, get_document, get_item
+from ecabinet.server.services.lookups import (
+    body_holds_blob,
+    get_ballot,
+    get_blob,
+    get_document,
+    get_item,
+)
 from ecabinet.wire.meetings import DocumentCreate, DocumentPublic, DocumentUpdate
 from ecabinet.wire.sync import BlobInfo
 
@@ -52,7 +58,7 @@ def add_version(
     db: Session, actor: Actor, doc: m.Document, sha256: str, filename: str
 ) -> m.DocumentVersion:
     """A new current version from an uploaded file, published."""
-    version = new_version(db, actor, doc, get_blob(db, sha256), filename)
+    version = new_version(db, actor, doc, get_blob(db, actor, sha256), filename)
     feed.publish_document(db, doc)
     return version
 
@@ -167,30 +173,41 @@ def document_reads(db: Session, actor: Actor, document_id: str) -> list[tuple[m.
     return [(read, number) for read, number in rows]
 
 
-def stored_blob(db: Session, store: Blobs, sha256: str) -> BlobInfo | None:
-    """The stored file with this digest, if both its row and its file exist (an upload of
-    it is answered at once, without its bytes)."""
+def stored_blob(db: Session, store: Blobs, actor: Actor, sha256: str) -> BlobInfo | None:
+    """The stored file with this digest, if both its row and its file exist and it is the
+    actor's body's (an upload of it is answered at once, without its bytes). Another body's
+    file is not: its bytes prove the uploader holds it, and the answer is then a new file's,
+    so that no upload tells whether another body holds a file."""
     blob = db.get(m.Blob, sha256)
-    if blob is None or not store.exists(sha256):
+    if blob is None or not body_holds_blob(db, actor.body_id, sha256) or not store.exists(sha256):
         return None
     return BlobInfo(sha256=blob.sha256, size=blob.size, pages=blob.pages)
 
 
+def hold_blob(db: Session, body_id: str, sha256: str) -> None:
+    """The body uploaded the stored file (its row added before, in this session or earlier)."""
+    if db.get(m.BlobUpload, (sha256, body_id)) is None:
+        db.add(m.BlobUpload(sha256=sha256, body_id=body_id))
+        db.flush()
+
+
 def record_upload(db: Session, actor: Actor, info: BlobInfo) -> None:
-    """The stored file's row (unless it outlived a lost file) and the audit entry."""
+    """The stored file's row (unless it outlived a lost file), the body's hold on it and the
+    audit entry."""
     if db.get(m.Blob, info.sha256) is None:
         db.add(
             m.Blob(sha256=info.sha256, size=info.size, pages=info.pages, uploaded_by=actor.user_id)
         )
+    hold_blob(db, actor.body_id, info.sha256)
     detail = {"sha256": info.sha256, "size": info.size}
     record(db, actor, "blob.upload", "blob", info.sha256[:36], detail)
 
 
 def may_see_blob(db: Session, user: m.User, sha256: str) -> bool:
-    """Whether the user may fetch the file: the office may fetch any; others a file they
-    uploaded, one of a document they may see, or their own signed ballot reply."""
+    """Whether the user may fetch the file: the office any file of its body; others a file
+    they uploaded, one of a document they may see, or their own signed ballot reply."""
     if Role.SECRETARIAT.value in (user.roles or ()):
-        return True
+        return body_holds_blob(db, user.body_id, sha256)
     blob = db.get(m.Blob, sha256)
     if blob is None:
         return False

@@ -61,9 +61,34 @@ def get_device(db: Session, actor: Actor, device_id: str) -> tuple[m.Device, m.U
     return device, owner
 
 
-def get_blob(db: Session, sha256: str) -> m.Blob:
+def body_holds_blob(db: Session, body_id: str, sha256: str) -> bool:
+    """Whether the file is one of the body's: uploaded by it, a version of its documents, a
+    reply to its ballots or a file it received through the exchange. A file two bodies both
+    hold is theirs each; one only another body holds is not."""
+    found = (
+        select(m.BlobUpload.sha256).where(
+            m.BlobUpload.sha256 == sha256, m.BlobUpload.body_id == body_id
+        ),
+        select(m.DocumentVersion.id)
+        .join(m.Document, m.Document.id == m.DocumentVersion.document_id)
+        .where(m.DocumentVersion.sha256 == sha256, m.Document.body_id == body_id),
+        select(m.BallotResponse.id)
+        .join(m.Ballot, m.Ballot.id == m.BallotResponse.ballot_id)
+        .where(
+            (m.BallotResponse.signed_pdf == sha256) | (m.BallotResponse.long_term_pdf == sha256),
+            m.Ballot.body_id == body_id,
+        ),
+        select(m.IncomingAttachment.id)
+        .join(m.IncomingDocument, m.IncomingDocument.id == m.IncomingAttachment.incoming_id)
+        .where(m.IncomingAttachment.sha256 == sha256, m.IncomingDocument.body_id == body_id),
+    )
+    return any(db.scalar(query.limit(1)) is not None for query in found)
+
+
+def get_blob(db: Session, actor: Actor, sha256: str) -> m.Blob:
+    """A stored file of the actor's body; another body's answers as one never uploaded."""
     blob = db.get(m.Blob, sha256)
-    if blob is None:
+    if blob is None or not body_holds_blob(db, actor.body_id, sha256):
         raise ApiError(404, "not_found", "Upload the file first (POST /api/v1/blobs).")
     return blob
 

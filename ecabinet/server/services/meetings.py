@@ -19,7 +19,7 @@ from ecabinet.server.errors import ApiError
 from ecabinet.server.services import roll_call
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import new_version
-from ecabinet.server.services.lookups import check_body_users, get_meeting
+from ecabinet.server.services.lookups import body_holds_blob, check_body_users, get_meeting
 from ecabinet.server.tally import quorum
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.wire.agenda import AgendaImport
@@ -190,7 +190,8 @@ def import_meeting(db: Session, actor: Actor, request: AgendaImport) -> m.Meetin
     """The meeting, its items and documents, as a draft; every file must already be a stored
     blob (ImportProblems names those that are not)."""
     wanted = {d.sha256 for item in request.items for d in item.documents}
-    blobs = {b.sha256: b for b in db.scalars(select(m.Blob).where(m.Blob.sha256.in_(wanted)))}
+    stored = db.scalars(select(m.Blob).where(m.Blob.sha256.in_(wanted)))
+    blobs = {b.sha256: b for b in stored if body_holds_blob(db, actor.body_id, b.sha256)}
     missing = sorted(
         d.filename for item in request.items for d in item.documents if d.sha256 not in blobs
     )

@@ -154,7 +154,7 @@ async def upload_blob(
         raise ApiError(415, "unsupported_media_type", "Send the file as application/pdf.")
     claimed = x_content_sha256.lower()
     store = open_blob_store(settings)
-    known = await run_in_threadpool(documents.stored_blob, db, store, claimed)
+    known = await run_in_threadpool(documents.stored_blob, db, store, auth, claimed)
     if known is not None:
         return Response(known.model_dump_json(), status_code=200, media_type="application/json")
     db.close()  # hold no database connection while a large body arrives

@@ -1,28 +1,35 @@
-"""The agenda in the console: every item at once, long titles wrapped, never a scroll bar.
+"""A list of cards as tall as its rows: the console's agenda shows every item at once, long
+titles wrapped, never a scroll bar; the ballot's drafts and replies take the room they need
+and no more (a fixed height left a large empty box under one draft, or cut a third reply).
 
-A list as tall as its rows: after each change of width or of items it measures where the last
-row ends and takes exactly that height, so a session of eight items shows eight items.
-GUI thread.
+After each change of width or of items it measures where the last row ends and takes that
+height, up to ``most`` pixels when given (then it scrolls). The rows are cards
+(ui/widgets/cards.py). GUI thread.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
+
+from ui.widgets.cards import INNER, show_as_cards
 
 
-class AgendaList(QListWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class CardList(QListWidget):
+    def __init__(
+        self, parent: QWidget | None = None, most: int | None = None, inner_y: int = INNER
+    ) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
+        self.most = most
+        show_as_cards(self, inner_y)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if most else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.setVerticalScrollBarPolicy(policy)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setSpacing(2)
         self.fit()
 
     def fit(self) -> None:
@@ -35,6 +42,8 @@ class AgendaList(QListWidget):
             rows = range(self.count())
             bottom = max(self.visualItemRect(self.item(row)).bottom() for row in rows)
             height = bottom + 1 + self.verticalOffset() + self.spacing() + frame
+        if self.most is not None:
+            height = min(height, self.most)
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
 

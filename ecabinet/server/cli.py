@@ -110,11 +110,11 @@ def _body_of(db: Session, settings: Settings, code: str | None) -> Body:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ecabinet.server.serving import parser_and_loop, serve, speedups_from_environment
+    from ecabinet.server.serving import LOOP, http_parser, httptools_from_environment, serve
 
     settings = _settings(args)
     try:
-        speedups = speedups_from_environment()
+        httptools = httptools_from_environment()
     except ValueError as error:
         raise UserError(f"{error}.") from None
     # Workers are separate processes: they rebuild the settings from these variables.
@@ -133,10 +133,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     scheme = "https" if args.tls_cert else "http"
-    http, loop = parser_and_loop(speedups)
     print(
         f"e-Cabinet server {__version__} on {scheme}://{args.host}:{args.port} "
-        f"(data: {settings.data_dir}; HTTP parser {http}, event loop {loop})",
+        f"(data: {settings.data_dir}; HTTP parser {http_parser(httptools)}, event loop {LOOP})",
         flush=True,
     )
     started = serve(
@@ -147,7 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
-        speedups=speedups,
+        httptools=httptools,
     )
     return 0 if started else 1
 

@@ -6,15 +6,15 @@ off (TCP_NODELAY) only on accepted sockets whose protocol says TCP; so with ``--
 every answer of more than one segment waited for the client's delayed ACK: about 40 ms a
 request, against under a millisecond with one worker (`python -m tests.bench latency`). The
 socket is remade here with the protocol named, and accepted connections are TCP_NODELAY as
-with one worker. uvloop turns Nagle off itself on every TCP connection it accepts, whatever the
-socket's protocol, so the fix matters only on asyncio's loop, with either HTTP parser
-(tests/server/test_serving.py shows each case).
+with one worker (tests/server/test_serving.py shows it needed with either HTTP parser).
 
-httptools (uvicorn's C HTTP parser, in place of the pure-Python h11) and uvloop (the event loop
-on libuv) answer the same requests sooner under load (`python -m tests.bench firstsync`,
-`latency`, `poll`, each with them off and on); they come with the ``server`` extra where they
-have wheels, and ``ECABINET_HTTPTOOLS_UVLOOP=off`` serves with h11 and asyncio's loop instead.
-Main thread of the server's first process.
+httptools (uvicorn's C HTTP parser, in place of the pure-Python h11) answers the same requests
+sooner under load (`python -m tests.bench firstsync`, `latency`, `poll`, each with h11 and
+httptools); it comes with the ``server`` extra, and ``ECABINET_HTTPTOOLS=off`` serves with h11.
+The loop is always asyncio's, named so that uvicorn's "auto" never picks uvloop where it is
+installed: uvloop gave 3 of 16 steady-rate runs p99 tails of seconds (up to 16.7 s) that
+asyncio's loop never showed (`git checkout d076487 && python -m tests.bench latency`, see
+docs/benchmarks.md). Main thread of the server's first process.
 """
 
 from __future__ import annotations
@@ -35,24 +35,23 @@ class _Config(uvicorn.Config):
         return socket.socket(made.family, made.type, socket.IPPROTO_TCP, fileno=made.detach())
 
 
-SPEEDUPS_VARIABLE = "ECABINET_HTTPTOOLS_UVLOOP"
+HTTPTOOLS_VARIABLE = "ECABINET_HTTPTOOLS"
+# Always asyncio's loop, named: uvicorn's "auto" would take uvloop wherever it is installed.
+LOOP = "asyncio"
 
 
-def speedups_from_environment() -> bool:
-    """Whether to serve with httptools and uvloop (where installed): ``on`` (the default) or
+def httptools_from_environment() -> bool:
+    """Whether to parse HTTP with httptools (where installed): ``on`` (the default) or
     ``off``; ValueError on anything else, which the caller shows the admin."""
-    value = os.environ.get(SPEEDUPS_VARIABLE, "").strip().lower() or "on"
+    value = os.environ.get(HTTPTOOLS_VARIABLE, "").strip().lower() or "on"
     if value not in ("on", "off"):
-        raise ValueError(f"{SPEEDUPS_VARIABLE} must be on or off, not {value!r}")
+        raise ValueError(f"{HTTPTOOLS_VARIABLE} must be on or off, not {value!r}")
     return value == "on"
 
 
-def parser_and_loop(speedups: bool) -> tuple[str, str]:
-    """uvicorn's ``http`` and ``loop``: httptools and uvloop if wanted and installed (uvloop has
-    no Windows build), else h11 and asyncio's own loop."""
-    http = "httptools" if speedups and find_spec("httptools") else "h11"
-    loop = "uvloop" if speedups and find_spec("uvloop") else "asyncio"
-    return http, loop
+def http_parser(httptools: bool) -> str:
+    """uvicorn's ``http``: httptools if wanted and installed, else h11."""
+    return "httptools" if httptools and find_spec("httptools") else "h11"
 
 
 def serve(
@@ -64,11 +63,10 @@ def serve(
     log_level: str,
     tls_cert: str | None = None,
     tls_key: str | None = None,
-    speedups: bool = True,
+    httptools: bool = True,
 ) -> bool:
     """Serve the ASGI app that the factory ``app`` ("module:function") makes, until stopped;
     False if it could not start (the port taken, the app failing to load)."""
-    http, loop = parser_and_loop(speedups)
     config = _Config(
         app,
         factory=True,
@@ -79,8 +77,8 @@ def serve(
         proxy_headers=True,
         ssl_certfile=tls_cert,
         ssl_keyfile=tls_key,
-        http=http,
-        loop=loop,
+        http=http_parser(httptools),
+        loop=LOOP,
     )
     if workers > 1:
         Multiprocess(config, sockets=[config.bind_socket()]).run()

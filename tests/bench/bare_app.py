@@ -39,11 +39,11 @@ def main() -> None:
             port=args.port,
             workers=args.workers,
             log_level="warning",
-            http="h11",  # as it was then: uvloop would turn Nagle off itself
+            http="h11",  # as it was then
             loop="asyncio",
         )
     else:
-        from ecabinet.server.serving import serve, speedups_from_environment
+        from ecabinet.server.serving import httptools_from_environment, serve
 
         serve(
             "tests.bench.bare_app:make",
@@ -51,7 +51,7 @@ def main() -> None:
             port=args.port,
             workers=args.workers,
             log_level="warning",
-            speedups=speedups_from_environment(),
+            httptools=httptools_from_environment(),
         )
 
 

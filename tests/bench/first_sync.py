@@ -3,8 +3,8 @@ ask for the feed from the beginning at the same moment and walk its pages to the
 laptops do when a meeting has just been published to everyone (no documents downloaded).
 
 Run with the shared first page turned off (``ECABINET_FIRST_PAGE_CACHE_MB=0``: every page built
-for each member, as before) and on, then on with httptools and uvloop in place of h11 and
-asyncio's loop (``ECABINET_HTTPTOOLS_UVLOOP``), on SQLite and on PostgreSQL, each on a body
+for each member, as before) and on, then on with httptools in place of h11, both on
+asyncio's loop (``ECABINET_HTTPTOOLS``), on SQLite and on PostgreSQL, each on a body
 generated afresh, with the server in a child process and the load in this one (both on the same two
 cores). The members split in a few meetings, so they share a few audiences, as in a
 government: the timer starts before the first request and stops after the last page.
@@ -179,7 +179,7 @@ def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str
         "(/proc), the work itself whatever else the machine was doing; *load* is the "
         "machine's load average over the minute before the row (the two cores are shared). "
         f"*HTTP parser, loop*: uvicorn's {before} (before) or {after}, the server's default "
-        "(`ECABINET_HTTPTOOLS_UVLOOP`). Each row on a body generated afresh. Every member "
+        "(`ECABINET_HTTPTOOLS`). Each row on a body generated afresh. Every member "
         "received the same number of changes in every row.\n\n"
         "| database | first page | HTTP parser, loop | members | server workers | pages | changes "
         "| all done s | member p50 s | member max s | server CPU s | load |\n"

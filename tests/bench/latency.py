@@ -5,7 +5,7 @@ loop, which waits for each answer before the next, would hide that).
 
 The e-Cabinet poll (GET /sync/changes with the member's latest cursor: nothing new) beside a
 bare FastAPI app on the same server settings, with one and two worker processes, on SQLite
-and PostgreSQL, each with h11 and asyncio's loop and with httptools and uvloop; and the bare
+and PostgreSQL, each with h11 and with httptools on asyncio's loop; and the bare
 app behind uvicorn's own shared socket, the ~40 ms floor that several workers paid before
 (ecabinet/server/serving.py). Load and server share the machine.
 """
@@ -216,8 +216,8 @@ def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) 
         f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores. "
         "Connections opened: what the server processes opened to PostgreSQL during the run "
         "(pg_stat_database), 0 when the pool keeps them. HTTP parser, loop: uvicorn's pure-"
-        "Python h11 and asyncio's loop, or httptools and uvloop "
-        "(`ECABINET_HTTPTOOLS_UVLOOP`), side by side in the same run.\n\n"
+        "Python h11 or the C httptools (`ECABINET_HTTPTOOLS`), both on asyncio's loop, side "
+        "by side in the same run.\n\n"
         "| server | HTTP parser, loop | workers | requests/s sent | answered | errors | p50 ms "
         "| p99 ms | max ms | PostgreSQL connections opened |\n"
         "|---|---|---|---|---|---|---|---|---|---|\n" + rows

@@ -1,5 +1,5 @@
 """Many members polling at once, closed loop: the quiet poll's requests a second beside a bare
-FastAPI app's, each served with h11 and asyncio's loop and with httptools and uvloop. The load
+FastAPI app's, each served with h11 and with httptools, on asyncio's loop. The load
 runs in this process, the servers in child processes.
 """
 
@@ -95,9 +95,8 @@ def bench_poll(members: int, seconds: float, postgres_url: str, workers: int) ->
         "feed with its latest cursor (nothing changed) as fast as the server answers, all at "
         f"once, from one load process on the same machine; beside it, as many clients asking a "
         f"bare FastAPI app for a small JSON, served the same way ({workers} worker process"
-        f"{'es' if workers > 1 else ''}). Each with uvicorn's h11 and asyncio's loop, then "
-        "with httptools and uvloop (`ECABINET_HTTPTOOLS_UVLOOP`), side by side in the same "
-        "run. The load process is Python (httpx) and tops out near the bare app's figure on "
+        f"{'es' if workers > 1 else ''}). Each with uvicorn's h11, then with httptools "
+        "(`ECABINET_HTTPTOOLS`), both on asyncio's loop, side by side in the same run. The load process is Python (httpx) and tops out near the bare app's figure on "
         "this machine: a ratio near 1 says the poll keeps up with the bare app under this "
         "load, not where either would stop (a C load generator such as wrk would show that). "
         "*Server CPU a request*: the CPU time the server's processes spent during the run "

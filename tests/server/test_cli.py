@@ -176,7 +176,7 @@ def free_port() -> int:
 @pytest.mark.parametrize(
     ("setting", "stack"),
     [
-        ("", "HTTP parser httptools, event loop uvloop"),
+        ("", "HTTP parser httptools, event loop asyncio"),
         ("off", "HTTP parser h11, event loop asyncio"),
     ],
 )
@@ -188,7 +188,7 @@ def test_python_m_serves_and_checks_uploads(
     stack: str,
 ) -> None:
     """A real server process: it says where it listens and with which HTTP parser and event
-    loop (httptools and uvloop unless ECABINET_HTTPTOOLS_UVLOOP=off), answers, and checks a PDF
+    loop (httptools unless ECABINET_HTTPTOOLS=off, on asyncio's loop), answers, and checks a PDF
     upload in its spawned child processes."""
     data = str(tmp_path / "data")
     password = "a good long password"
@@ -198,7 +198,7 @@ def test_python_m_serves_and_checks_uploads(
     )
     assert made[0] == 0
     port = free_port()
-    env = {**os.environ, "ECABINET_DATABASE_URL": "", "ECABINET_HTTPTOOLS_UVLOOP": setting}
+    env = {**os.environ, "ECABINET_DATABASE_URL": "", "ECABINET_HTTPTOOLS": setting}
     server = subprocess.Popen(
         [sys.executable, "-m", "ecabinet.server", "--data", data, "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -240,12 +240,12 @@ def test_python_m_serves_and_checks_uploads(
     assert stack in output.decode()
 
 
-def test_serve_refuses_an_unknown_parser_and_loop_setting(
+def test_serve_refuses_an_unknown_parser_setting(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ECABINET_HTTPTOOLS_UVLOOP", "fast")
+    monkeypatch.setenv("ECABINET_HTTPTOOLS", "fast")
     code, _, err = run(capsys, monkeypatch, "--data", str(tmp_path / "data"), "--port", "1")
-    assert (code, err.strip()) == (1, "ECABINET_HTTPTOOLS_UVLOOP must be on or off, not 'fast'.")
+    assert (code, err.strip()) == (1, "ECABINET_HTTPTOOLS must be on or off, not 'fast'.")
 
 
 def test_audit_checkpoint_then_a_cut_tail_fails_verify(

@@ -1,13 +1,12 @@
 """The listening socket several workers share: connections accepted on it have Nagle's
 algorithm off, as with one worker (else each answer waits ~40 ms on the client's delayed ACK),
-with either HTTP parser (h11, httptools) and either event loop (asyncio's, uvloop). Each case
-runs a real uvicorn server on the shared socket, as a worker does, and reads the option on the
-socket of the connection uvicorn's own protocol class was handed."""
+with either HTTP parser (h11, httptools), on asyncio's loop, which the server always names.
+Each case runs a real uvicorn server on the shared socket, as a worker does, and reads the
+option on the socket of the connection uvicorn's own protocol class was handed."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import socket
 import threading
 import time
@@ -19,9 +18,9 @@ import uvicorn
 from uvicorn.config import HTTP_PROTOCOLS
 from uvicorn.importer import import_from_string
 
-from ecabinet.server.serving import _Config, parser_and_loop, speedups_from_environment
+from ecabinet.server.serving import _Config, http_parser, httptools_from_environment, serve
 
-STACKS = list(itertools.product(("h11", "httptools"), ("asyncio", "uvloop")))
+PARSERS = ("h11", "httptools")
 
 
 async def _ok(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -31,14 +30,9 @@ async def _ok(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": b"ok"})
 
 
-def _nodelay_of_a_served_connection(
-    config_class: type[uvicorn.Config], http: str, loop: str
-) -> int:
+def _nodelay_of_a_served_connection(config_class: type[uvicorn.Config], http: str) -> int:
     """TCP_NODELAY on the socket of a connection that uvicorn, serving the socket that
-    ``config_class`` binds for two workers, accepted and answered."""
-    for module in (http, loop):
-        if module not in ("h11", "asyncio"):
-            pytest.importorskip(module)
+    ``config_class`` binds for two workers on asyncio's loop, accepted and answered."""
     seen: list[int] = []
     parser: type[asyncio.Protocol] = import_from_string(HTTP_PROTOCOLS[http])
 
@@ -49,7 +43,7 @@ def _nodelay_of_a_served_connection(
             super().connection_made(transport)
 
     shared = config_class("x:app", host="127.0.0.1", port=0, workers=2).bind_socket()
-    config = uvicorn.Config(_ok, http=Probe, loop=loop, lifespan="off", log_level="warning")
+    config = uvicorn.Config(_ok, http=Probe, loop="asyncio", lifespan="off", log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [shared]})
     thread.start()
@@ -72,31 +66,44 @@ def _nodelay_of_a_served_connection(
     return seen[0]
 
 
-@pytest.mark.parametrize(("http", "loop"), STACKS)
-def test_connections_accepted_for_several_workers_have_nagle_off(http: str, loop: str) -> None:
-    assert _nodelay_of_a_served_connection(_Config, http, loop) != 0
+@pytest.mark.parametrize("http", PARSERS)
+def test_connections_accepted_for_several_workers_have_nagle_off(http: str) -> None:
+    assert _nodelay_of_a_served_connection(_Config, http) != 0
 
 
-@pytest.mark.parametrize(("http", "loop"), STACKS)
-def test_uvicorns_own_socket_would_leave_nagle_on_with_asyncio(http: str, loop: str) -> None:
+@pytest.mark.parametrize("http", PARSERS)
+def test_uvicorns_own_socket_would_leave_nagle_on(http: str) -> None:
     """Why _Config exists: asyncio's loop leaves Nagle on for a socket made with protocol 0,
-    whichever parser serves it; uvloop turns it off itself, so with uvloop _Config changes
-    nothing. Should uvicorn ever name the protocol itself, the asyncio cases fail, and _Config
-    can go."""
-    nodelay = _nodelay_of_a_served_connection(uvicorn.Config, http, loop)
-    if loop == "asyncio":
-        assert nodelay == 0
-    else:
-        assert nodelay != 0
+    whichever parser serves it. Should uvicorn ever name the protocol itself, this fails, and
+    _Config can go."""
+    assert _nodelay_of_a_served_connection(uvicorn.Config, http) == 0
 
 
-def test_the_setting_chooses_parser_and_loop(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("httptools")
-    pytest.importorskip("uvloop")
-    monkeypatch.delenv("ECABINET_HTTPTOOLS_UVLOOP", raising=False)
-    assert parser_and_loop(speedups_from_environment()) == ("httptools", "uvloop")
-    monkeypatch.setenv("ECABINET_HTTPTOOLS_UVLOOP", "Off")
-    assert parser_and_loop(speedups_from_environment()) == ("h11", "asyncio")
-    monkeypatch.setenv("ECABINET_HTTPTOOLS_UVLOOP", "fast")
+def note_the_loop() -> None:
+    """An app factory that names the loop it was called on, in the error that stops serve()
+    (an error of a builtin class: uvicorn may import this module a second time)."""
+    loop = type(asyncio.get_running_loop())
+    raise LookupError(f"loop {loop.__module__}.{loop.__qualname__}")
+
+
+def test_served_on_asyncios_loop_even_with_uvloop_installed() -> None:
+    """uvicorn's "auto" would take uvloop wherever it is installed (it is in the development
+    environment); the server names asyncio's loop."""
+    with pytest.raises(LookupError, match=r"^loop asyncio\."):
+        serve(
+            "tests.server.test_serving:note_the_loop",
+            host="127.0.0.1",
+            port=0,
+            workers=1,
+            log_level="warning",
+        )
+
+
+def test_the_setting_chooses_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ECABINET_HTTPTOOLS", raising=False)
+    assert http_parser(httptools_from_environment()) == "httptools"
+    monkeypatch.setenv("ECABINET_HTTPTOOLS", "Off")
+    assert http_parser(httptools_from_environment()) == "h11"
+    monkeypatch.setenv("ECABINET_HTTPTOOLS", "fast")
     with pytest.raises(ValueError, match="on or off"):
-        speedups_from_environment()
+        httptools_from_environment()

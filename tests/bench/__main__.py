@@ -344,6 +344,11 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=200, help="latency: requests a second")
     parser.add_argument("--latency-members", type=int, default=27)
     parser.add_argument(
+        "--uvloop",
+        action="store_true",
+        help="latency: rows on uvloop too, where installed (the server never runs on it)",
+    )
+    parser.add_argument(
         "--postgres",
         default=os.environ.get(
             "ECABINET_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -382,7 +387,7 @@ def main() -> int:
         parts["poll"] = poll.bench_poll(args.members, args.seconds, args.postgres, args.workers)
     if "latency" in which:
         parts["latency"] = latency.bench_latency(
-            args.rate, args.seconds, args.latency_members, args.postgres
+            args.rate, args.seconds, args.latency_members, args.postgres, args.uvloop
         )
     if "cluster" in which and args.postgres:
         parts["cluster"] = cluster.bench_cluster(

@@ -16,10 +16,10 @@ import asyncio
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, replace
+from importlib.util import find_spec
 from pathlib import Path
 
 import httpx
@@ -29,7 +29,14 @@ from sqlalchemy.pool import NullPool
 from ecabinet.server.core.config import get_settings
 from tests.bench import bare_app
 from tests.bench.bodies import PASSWORD, generate
-from tests.bench.server_proc import STACKS, ServerProcess, free_port, stack_env
+from tests.bench.server_proc import (
+    STACKS,
+    UVLOOP_STACK,
+    ServerProcess,
+    free_port,
+    python_m,
+    stack_env,
+)
 
 WARM_UP_SECONDS = 2.0
 
@@ -135,10 +142,12 @@ async def signed_in_targets(base_url: str, usernames: list[str]) -> list[Target]
 
 
 class BareProcess:
-    def __init__(self, workers: int, uvicorn_socket: bool = False, stack: str = "on") -> None:
+    def __init__(
+        self, workers: int, uvicorn_socket: bool = False, stack: str = "on", loop: str = "asyncio"
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        args = [sys.executable, "-m", "tests.bench.bare_app", "--port", str(self.port)]
+        args = [*python_m("tests.bench.bare_app", loop), "--port", str(self.port)]
         args += ["--workers", str(workers)] + (["--uvicorn-socket"] if uvicorn_socket else [])
         env = dict(os.environ, **stack_env(stack))
         self.proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
@@ -158,9 +167,14 @@ class BareProcess:
 
 
 def _bare(
-    workers: int, rate: float, seconds: float, uvicorn_socket: bool = False, stack: str = "on"
+    workers: int,
+    rate: float,
+    seconds: float,
+    uvicorn_socket: bool = False,
+    stack: str = "on",
+    loop: str = "asyncio",
 ) -> Run:
-    server = BareProcess(workers, uvicorn_socket, stack)
+    server = BareProcess(workers, uvicorn_socket, stack, loop)
     try:
         return asyncio.run(open_loop(server.url, [Target(bare_app.PATH, {}, {})], rate, seconds))
     finally:
@@ -168,12 +182,18 @@ def _bare(
 
 
 def _poll(
-    database_url: str, workers: int, members: int, rate: float, seconds: float, stack: str
+    database_url: str,
+    workers: int,
+    members: int,
+    rate: float,
+    seconds: float,
+    stack: str,
+    loop: str = "asyncio",
 ) -> Run:
     with tempfile.TemporaryDirectory() as tmp:
         settings = get_settings(Path(tmp) / "server", database_url or None)
         body = generate(settings, documents=10, document_bytes=64 * 1024, members=members)
-        server = ServerProcess(settings.data_dir, database_url, workers, stack_env(stack))
+        server = ServerProcess(settings.data_dir, database_url, workers, stack_env(stack), loop)
         try:
             targets = asyncio.run(signed_in_targets(server.url, body.member_usernames))
             if not database_url:
@@ -186,16 +206,22 @@ def _poll(
             server.stop()
 
 
-def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) -> str:
+def bench_latency(
+    rate: float, seconds: float, members: int, postgres_url: str, uvloop: bool = False
+) -> str:
+    """``uvloop``: rows served on uvloop too, where installed, though the server never is."""
+    stacks = [(stack, setting, "asyncio") for stack, setting in STACKS]
+    if uvloop and find_spec("uvloop"):
+        stacks.append((*UVLOOP_STACK, "uvloop"))
     rows = _bare(2, rate, seconds, uvicorn_socket=True).row(
         "bare app, uvicorn's own shared socket (before)", STACKS[0][0], 2, rate
     )
     for workers in (1, 2):
-        for stack, setting in STACKS:
-            rows += _bare(workers, rate, seconds, stack=setting).row(
+        for stack, setting, loop in stacks:
+            rows += _bare(workers, rate, seconds, stack=setting, loop=loop).row(
                 "bare app", stack, workers, rate
             )
-            rows += _poll("", workers, members, rate, seconds, setting).row(
+            rows += _poll("", workers, members, rate, seconds, setting, loop).row(
                 "poll, SQLite", stack, workers, rate
             )
             if postgres_url:
@@ -203,14 +229,14 @@ def bench_latency(rate: float, seconds: float, members: int, postgres_url: str) 
 
                 database = PostgresDatabase(postgres_url)
                 try:
-                    run = _poll(database.url, workers, members, rate, seconds, setting)
+                    run = _poll(database.url, workers, members, rate, seconds, setting, loop)
                 finally:
                     database.drop()
                 rows += run.row("poll, PostgreSQL", stack, workers, rate)
     return (
         f"### Latency at a steady {rate:g} requests a second\n\n"
         f"`python -m tests.bench latency --rate {rate:g} --seconds {seconds:g} "
-        f"--latency-members {members}`\n\n"
+        f"--latency-members {members}{' --uvloop' if uvloop else ''}`\n\n"
         "Open loop: requests sent evenly spaced whatever the answers do, each timed from "
         f"when it was due ({members} members' tokens and latest cursors in turn; nothing new), "
         f"after {WARM_UP_SECONDS:g} s of warm-up; the load generator shares the two cores. "

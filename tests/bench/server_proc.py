@@ -19,10 +19,17 @@ from ecabinet.server.serving import HTTPTOOLS_VARIABLE
 # side by side: uvicorn's pure-Python parser (before), and the C one the server extra brings;
 # the loop is asyncio's in both (ecabinet/server/serving.py says why not uvloop).
 STACKS = (("h11, asyncio", "off"), ("httptools, asyncio", "on"))
+# What the latency benchmark can add where uvloop is installed (--uvloop), to see it again.
+UVLOOP_STACK = ("httptools, uvloop", "on")
 
 
 def stack_env(setting: str) -> dict[str, str]:
     return {HTTPTOOLS_VARIABLE: setting}
+
+
+def python_m(module: str, loop: str) -> list[str]:
+    """The command for ``python -m module`` on the loop named (tests/bench/on_uvloop.py)."""
+    return [sys.executable, "-m", *(["tests.bench.on_uvloop"] if loop == "uvloop" else []), module]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -49,13 +56,12 @@ class ServerProcess:
         database_url: str = "",
         workers: int = 1,
         env: dict[str, str] | None = None,
+        loop: str = "asyncio",
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         args = [
-            sys.executable,
-            "-m",
-            "ecabinet.server",
+            *python_m("ecabinet.server", loop),
             "--data",
             str(data_dir),
             "--port",

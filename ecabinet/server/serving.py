@@ -9,12 +9,12 @@ socket is remade here with the protocol named, and accepted connections are TCP_
 with one worker (tests/server/test_serving.py shows it needed with either HTTP parser).
 
 httptools (uvicorn's C HTTP parser, in place of the pure-Python h11) answers the same requests
-sooner under load (`python -m tests.bench firstsync`, `latency`, `poll`, each with h11 and
-httptools); it comes with the ``server`` extra, and ``ECABINET_HTTPTOOLS=off`` serves with h11.
+for less CPU each (`python -m tests.bench poll`; `firstsync` and `latency` also run both); it
+comes with the ``server`` extra, and ``ECABINET_HTTPTOOLS=off`` serves with h11.
 The loop is always asyncio's, named so that uvicorn's "auto" never picks uvloop where it is
-installed: uvloop gave 3 of 16 steady-rate runs p99 tails of seconds (up to 16.7 s) that
-asyncio's loop never showed (`git checkout d076487 && python -m tests.bench latency`, see
-docs/benchmarks.md). Main thread of the server's first process.
+installed: on uvloop, 3 of 16 runs at a steady 200 polls a second had p99 tails of seconds (up
+to 16.7 s), unexplained, which asyncio's loop never showed (`python -m tests.bench latency
+--uvloop` serves on both; docs/benchmarks.md). Main thread of the server's first process.
 """
 
 from __future__ import annotations

@@ -82,19 +82,29 @@ READING = """
   every meeting) built and read 500 times. That run found two faults, since mended:
   concurrent appends forked the audit chain, and a burst of requests timed out on the
   database pool.
-- The HTTP parser and event loop: with httptools and uvloop (the default;
-  `ECABINET_HTTPTOOLS_UVLOOP=off` gives uvicorn's pure-Python h11 on asyncio's loop, the
-  *before* rows) the server spends less CPU on each request's way in and out, which is what
-  the quiet poll mostly is (its CPU a request in the polling table), and 500 first syncs at
-  once ended sooner in each run (the first-sync table), though their server CPU moved less
-  than the noise. At a steady 200 requests a second the medians are the same with either; the
-  tails were longer with uvloop in several runs, some of seconds (the latency table keeps one
-  run as it came), while with asyncio's loop they stayed short: not explained yet, and
-  the open loop's load process shares the cores, but a member's poll is a background act, and
-  the first syncs after a publication are what a member waits for. With both, the first syncs
-  of 500 on two shared cores are still above the 2 s target: what is left is the request's
-  own work (FastAPI, the sign-in check, the page's merge and encoding) and the load process
-  beside it.
+- The HTTP parser: httptools (the default; `ECABINET_HTTPTOOLS=off` gives uvicorn's
+  pure-Python h11, the *before* rows), both on asyncio's loop. httptools spends less CPU on
+  each request's way in and out, which is what the quiet poll mostly is (its CPU a request in
+  the polling table, lower with httptools for the bare app and on both databases). The first
+  syncs of 500 at once and the latency medians move less than this shared machine's noise
+  from one run to the next (the load column says how busy it was): in the first-sync run
+  above httptools ended sooner on SQLite and later on PostgreSQL, under a load of 7. With
+  either parser the first syncs of 500 on two shared cores are above the 2 s target: what is
+  left is the request's own work (FastAPI, the sign-in check, the page's merge and encoding)
+  and the load process beside it.
+- Why not uvloop (the event loop on libuv): an earlier round served httptools on uvloop by
+  default. It ended 500 first syncs about a fifth sooner than h11 on asyncio's loop and spent
+  less CPU a poll; but at a steady 200 requests a second, 3 of 16 latency runs on uvloop had
+  p99 tails of seconds (up to 16.7 s, the poll on SQLite with two workers), while 14 runs on
+  asyncio's loop stayed at or under 85 ms, and a run that crossed them gave httptools on
+  asyncio's loop a p99 of 11-12 ms against 17-228 ms for h11 on uvloop: the tails went with
+  the loop, not the parser. Nobody has explained them, and a member's poll waiting seconds
+  for no known reason is not something to ship, so the server names asyncio's loop (uvicorn's
+  "auto" would take uvloop wherever it is installed). `python -m tests.bench latency
+  --uvloop` adds rows served on uvloop where it is installed, to look again. The latency run
+  above has a tail of seconds on asyncio's loop too (the bare app, h11, one worker), the first
+  seen there: the shared machine can make them as well, so what uvloop adds is not settled,
+  and the server stays on the loop that showed them less often until it is.
 - The bundle answers `--version` later than `python main.py` because its loader starts a
   Python of its own and reads the modules from an archive; to the window shown, the two are
   close, as the table shows. Most of the bundle is Qt; the server is not in it.

@@ -102,9 +102,11 @@ READING = """
   for no known reason is not something to ship, so the server names asyncio's loop (uvicorn's
   "auto" would take uvloop wherever it is installed). `python -m tests.bench latency
   --uvloop` adds rows served on uvloop where it is installed, to look again. The latency run
-  above has a tail of seconds on asyncio's loop too (the bare app, h11, one worker), the first
-  seen there: the shared machine can make them as well, so what uvloop adds is not settled,
-  and the server stays on the loop that showed them less often until it is.
+  above has a tail of seconds on asyncio's loop too, in the bare app with h11 and one worker,
+  the row run right after the shared-socket one; a run with `--uvloop` the same morning had
+  it in that row again and none on uvloop. So tails of seconds are not uvloop's alone on this
+  shared machine, and that row's place in the run is the next thing to look at; until the
+  tails are explained, the server stays on asyncio's loop, Python's own.
 - The bundle answers `--version` later than `python main.py` because its loader starts a
   Python of its own and reads the modules from an archive; to the window shown, the two are
   close, as the table shows. Most of the bundle is Qt; the server is not in it.

@@ -13,8 +13,9 @@ for less CPU each (`python -m tests.bench poll`; `firstsync` and `latency` also 
 comes with the ``server`` extra, and ``ECABINET_HTTPTOOLS=off`` serves with h11.
 The loop is always asyncio's, named so that uvicorn's "auto" never picks uvloop where it is
 installed: on uvloop, 3 of 16 runs at a steady 200 polls a second had p99 tails of seconds (up
-to 16.7 s), unexplained, which asyncio's loop never showed (`python -m tests.bench latency
---uvloop` serves on both; docs/benchmarks.md). Main thread of the server's first process.
+to 16.7 s), unexplained, where 14 runs on asyncio's loop stayed at or under 85 ms
+(`python -m tests.bench latency --uvloop` serves on both; docs/benchmarks.md has the rest).
+Main thread of the server's first process.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import Account
@@ -73,19 +73,29 @@ def test_marking_selected_words_saves_a_note_with_its_quote(
     assert reader.notes_panel.list.count() == 1
     assert "Tô sáng" in reader.notes_panel.list.item(0).text()
     assert not reader.notes_panel.list.item(0).icon().isNull()  # the kind's sign, in its colour
-    # On the page the words are marked in a colour seen at a glance, and stay readable.
-    image = reader.view.viewport().grab().toImage()
-    layout, scroll = reader.view.layout(), reader.view.verticalScrollBar().value()
-    colours = []
-    for x0, y0, x1, y1 in shown.rects:
-        top_left = layout.from_page(0, QPointF(x0, y0))
-        bottom_right = layout.from_page(0, QPointF(x1, y1))
-        for x in range(int(top_left.x()) + 1, int(bottom_right.x()) - 1):
-            for y in range(int(top_left.y() - scroll) + 1, int(bottom_right.y() - scroll) - 1):
-                colours.append(image.pixelColor(x, y))
+
+    # On the page the words are marked in a colour seen at a glance, and stay readable. The
+    # view draws a page's text when its render is ready, after the mark can already be drawn
+    # over blank paper: wait for the letters, then look.
+    def colours_under_the_mark() -> list[QColor]:
+        image = reader.view.viewport().grab().toImage()
+        layout, scroll = reader.view.layout(), reader.view.verticalScrollBar().value()
+        colours = []
+        for x0, y0, x1, y1 in shown.rects:
+            top_left = layout.from_page(0, QPointF(x0, y0))
+            bottom_right = layout.from_page(0, QPointF(x1, y1))
+            for x in range(int(top_left.x()) + 1, int(bottom_right.x()) - 1):
+                for y in range(int(top_left.y() - scroll) + 1, int(bottom_right.y() - scroll) - 1):
+                    colours.append(image.pixelColor(x, y))
+        return colours
+
+    def letters_dark() -> bool:
+        return min(c.lightness() for c in colours_under_the_mark()) < 90
+
+    qtbot.waitUntil(letters_dark, timeout=WAIT)  # and the letters are still dark
+    colours = colours_under_the_mark()
     marked = [c for c in colours if c.red() > 200 and c.green() > 170 and c.blue() < 110]
     assert len(marked) > len(colours) * 0.4  # the paper under the words is plainly yellow
-    assert min(c.lightness() for c in colours) < 90  # and the letters are still dark
     assert member.sync_service().sync().rejected == 0  # the server took it
 
 

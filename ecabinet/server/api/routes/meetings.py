@@ -110,7 +110,7 @@ def publish(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 )
 def start(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> MeetingPublic:
     meeting = meetings.transition(db, auth, meeting_id, "start")
-    inbox.session_started(db, auth.body_id, Organ.of(settings), meeting_id)
+    inbox.session_started(db, auth.body_id, Organ.of_body(db, settings, auth.body_id), meeting_id)
     db.commit()
     return meeting_public(meeting)
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from alembic import command
+from sqlalchemy import Engine, create_engine, text
 
-from ecabinet.server.db import make_engine, migrate
+from ecabinet.server.db import alembic_config, make_engine, migrate
 from ecabinet.server.models import Base
 
 POSTGRES_URL = os.environ.get("ECABINET_TEST_POSTGRES_URL", "")
@@ -68,6 +71,38 @@ class PostgresDatabase:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def unmigrated_database(kind: str, folder: Path) -> Iterator[tuple[Engine, str]]:
+    """An empty database with no schema, for a test that migrates it revision by revision:
+    a SQLite file in ``folder``, or a new PostgreSQL database dropped afterwards."""
+    if kind == "sqlite":
+        url = f"sqlite:///{folder / 'db.sqlite3'}"
+    else:
+        admin_url = require_postgres()
+        name = f"ecabinet_upgrade_{uuid.uuid4().hex[:10]}"
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = f"{admin_url.rsplit('/', 1)[0]}/{name}"
+    engine = make_engine(url)
+    try:
+        yield engine, url
+    finally:
+        engine.dispose()
+        if kind != "sqlite":
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+def upgrade(engine: Engine, url: str, revision: str) -> None:
+    """Migrate the database to ``revision`` (alembic, in one transaction)."""
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
 
 
 def require_postgres() -> str:

@@ -9,11 +9,18 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
+from tests.dbs import (
+    POSTGRES_URL,
+    PostgresDatabase,
+    fresh_sqlite_url,
+    require_postgres,
+    unmigrated_database,
+)
 from tests.factories import PASSWORD, World, build_world
 
 
@@ -53,6 +60,14 @@ def settings(
     ca_template: Path,
 ) -> Settings:
     return settings_on(request, tmp_path_factory, tmp_path, ca_template)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def unmigrated(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str]]:
+    """(engine, url) of an empty database with no schema, on SQLite and on PostgreSQL: for the
+    tests of a revision, which migrate it step by step (tests.dbs.upgrade)."""
+    with unmigrated_database(request.param, tmp_path) as database:
+        yield database
 
 
 @pytest.fixture

@@ -3,15 +3,9 @@ places 1..n in their order, so the unique place per item can be enforced; nothin
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
+from sqlalchemy import Engine, text
 
-import pytest
-from alembic import command
-from sqlalchemy import Engine, create_engine, text
-
-from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import BODY_AND_USER_SQL, require_postgres
+from tests.dbs import BODY_AND_USER_SQL, upgrade
 
 ROWS = [  # id, place, asked at: r1 and r2 took the same place in a race
     ("r2", 1, "2026-11-20 08:00:02"),
@@ -21,10 +15,7 @@ ROWS = [  # id, place, asked at: r1 and r2 took the same place in a race
 
 
 def _upgrade_with_data(engine: Engine, url: str) -> list[tuple[str, int, object, object]]:
-    cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+    upgrade(engine, url, "0001")
     with engine.begin() as conn:
         for sql in (
             *BODY_AND_USER_SQL,
@@ -46,9 +37,7 @@ def _upgrade_with_data(engine: Engine, url: str) -> list[tuple[str, int, object,
                 ),
                 {"id": request_id, "at": at, "p": place},
             )
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "speakers")
+    upgrade(engine, url, "speakers")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT source FROM attendance")).scalar() == "office"
         assert conn.execute(text("SELECT attendance_open FROM meetings")).scalar() in (0, False)
@@ -63,30 +52,6 @@ def _upgrade_with_data(engine: Engine, url: str) -> list[tuple[str, int, object,
         ]
 
 
-def test_sqlite_queue_places_are_renumbered_in_order(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    engine = make_engine(url)
-    try:
-        rows = _upgrade_with_data(engine, url)
-    finally:
-        engine.dispose()
-    assert rows == [("r1", 1, None, None), ("r2", 2, None, None), ("r3", 3, None, None)]
-
-
-@pytest.mark.postgres
-def test_postgres_queue_places_are_renumbered_in_order() -> None:
-    admin_url = require_postgres()
-    name = f"ecabinet_speakers_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = f"{admin_url.rsplit('/', 1)[0]}/{name}"
-    engine = make_engine(url)
-    try:
-        rows = _upgrade_with_data(engine, url)
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def test_queue_places_are_renumbered_in_order(unmigrated: tuple[Engine, str]) -> None:
+    rows = _upgrade_with_data(*unmigrated)
     assert rows == [("r1", 1, None, None), ("r2", 2, None, None), ("r3", 3, None, None)]

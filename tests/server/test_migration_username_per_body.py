@@ -1,0 +1,72 @@
+"""Revision "username_per_body" on a database holding users: they keep their usernames, the
+same username may then be given in another body but still not twice in one, and a failed
+sign-in recorded before is kept (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
+
+from ecabinet.server.db import alembic_config, make_engine
+from tests.dbs import BODY_AND_USER_SQL, require_postgres
+
+USER_SQL = (
+    "INSERT INTO users (id, body_id, username, full_name, title, roles, password_hash,"
+    " sort_order, active, created_at) VALUES ('{id}', '{body}', 'u', 'U', '', '[]', 'x', 0,"
+    " true, '2026-11-27 09:00:00')"
+)
+
+
+def _upgrade_with_users(url: str) -> None:
+    engine = make_engine(url)
+    cfg = alembic_config(url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "blob_uploads")
+        with engine.begin() as conn:
+            for sql in (
+                *BODY_AND_USER_SQL,
+                "INSERT INTO login_failures (username, at) VALUES ('u', '2026-11-27 09:00:00')",
+            ):
+                conn.execute(text(sql))
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "username_per_body")
+        with engine.connect() as conn:
+            kept = conn.execute(text("SELECT id, body_id, username FROM users")).all()
+            assert [tuple(row) for row in kept] == [("u", "b", "u")]
+            failures = conn.execute(text("SELECT body_code, username FROM login_failures"))
+            assert [tuple(row) for row in failures] == [("", "u")]
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO bodies (id, code, name) VALUES ('h', 'hanoi', 'HN')"))
+            conn.execute(text(USER_SQL.format(id="u2", body="h")))  # another body: allowed
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(text(USER_SQL.format(id="u3", body="b")))  # the same body: refused
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 2
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_upgrade_keeps_users_and_holds_usernames_unique_per_body(tmp_path: Path) -> None:
+    _upgrade_with_users(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+
+
+def test_postgres_upgrade_keeps_users_and_holds_usernames_unique_per_body() -> None:
+    admin_url = require_postgres()
+    name = f"ecabinet_per_body_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        _upgrade_with_users(f"{admin_url.rsplit('/', 1)[0]}/{name}")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

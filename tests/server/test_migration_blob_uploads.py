@@ -4,14 +4,13 @@ names with no organ id, and each file a user uploaded is his body's (on SQLite a
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import BODY_AND_USER_SQL, require_postgres
+from tests.dbs import BODY_AND_USER_SQL, empty_postgres
 
 
 def _upgrade_with_data(url: str) -> None:
@@ -46,14 +45,5 @@ def test_sqlite_upgrade_keeps_bodies_and_who_uploaded_what(tmp_path: Path) -> No
 
 
 def test_postgres_upgrade_keeps_bodies_and_who_uploaded_what() -> None:
-    admin_url = require_postgres()
-    name = f"ecabinet_uploads_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        _upgrade_with_data(f"{admin_url.rsplit('/', 1)[0]}/{name}")
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with empty_postgres("ecabinet_uploads") as url:
+        _upgrade_with_data(url)

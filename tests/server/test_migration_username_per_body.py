@@ -1,19 +1,19 @@
-"""Revision "username_per_body" on a database holding users: they keep their usernames, the
-same username may then be given in another body but still not twice in one, and a failed
-sign-in recorded before is kept (on SQLite and PostgreSQL)."""
+"""Revision "username_per_body" on a database holding users and rows that refer to them: they
+keep their usernames, the same username may then be given in another body but still not twice
+in one, a failed sign-in recorded before is kept, and going back makes usernames unique across
+the server again (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import BODY_AND_USER_SQL, require_postgres
+from tests.dbs import BODY_AND_USER_SQL, empty_postgres
 
 USER_SQL = (
     "INSERT INTO users (id, body_id, username, full_name, title, roles, password_hash,"
@@ -33,6 +33,9 @@ def _upgrade_with_users(url: str) -> None:
             for sql in (
                 *BODY_AND_USER_SQL,
                 "INSERT INTO login_failures (username, at) VALUES ('u', '2026-11-27 09:00:00')",
+                # A row that refers to the user: the users table must not be dropped under it.
+                "INSERT INTO devices (id, user_id, name, created_at) VALUES"
+                " ('d', 'u', 'laptop', '2026-11-27 09:00:00')",
             ):
                 conn.execute(text(sql))
         with engine.begin() as conn:
@@ -50,6 +53,13 @@ def _upgrade_with_users(url: str) -> None:
             conn.execute(text(USER_SQL.format(id="u3", body="b")))  # the same body: refused
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 2
+            assert conn.execute(text("SELECT user_id FROM devices")).scalar() == "u"
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM users WHERE id = 'u2'"))
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "blob_uploads")
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(text(USER_SQL.format(id="u2", body="h")))  # server-wide again
     finally:
         engine.dispose()
 
@@ -59,14 +69,5 @@ def test_sqlite_upgrade_keeps_users_and_holds_usernames_unique_per_body(tmp_path
 
 
 def test_postgres_upgrade_keeps_users_and_holds_usernames_unique_per_body() -> None:
-    admin_url = require_postgres()
-    name = f"ecabinet_per_body_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        _upgrade_with_users(f"{admin_url.rsplit('/', 1)[0]}/{name}")
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with empty_postgres("ecabinet_per_body") as url:
+        _upgrade_with_users(url)

@@ -136,11 +136,11 @@ def test_the_same_username_in_two_bodies_and_the_commands_that_name_him(
     try:
         with make_session_factory(engine)() as db:
             rows = db.execute(select(m.Body.code, m.User).join(m.Body)).all()
-            held = {code: user for code, user in rows if user.username == "nguyenvana"}
+            held = {body: user for body, user in rows if user.username == "nguyenvana"}
             assert verify_password("the new hanoi password", held["hanoi"].password_hash)
             assert verify_password("a good long password", held["gov"].password_hash)
-            for code, user in held.items():
-                db.add(m.Device(user_id=user.id, name=f"{code}-laptop"))
+            for body, user in held.items():
+                db.add(m.Device(user_id=user.id, name=f"{body}-laptop"))
             db.commit()
     finally:
         engine.dispose()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from ecabinet.server import models as m
 from tests.factories import World
@@ -142,6 +142,28 @@ def test_a_pull_records_when_the_device_was_last_seen(api: Api, world: World) ->
     with api.db() as db:
         device = db.scalars(select(m.Device).where(m.Device.user_id == world.users["member01"]))
         assert device.one().last_seen_at is not None
+
+
+def test_a_device_is_seen_when_it_signs_in_and_its_first_pull_writes_nothing(
+    api: Api, world: World
+) -> None:
+    headers = api.headers("member01")
+    with api.db() as db:
+        device = db.scalars(select(m.Device).where(m.Device.user_id == world.users["member01"]))
+        assert device.one().last_seen_at is not None
+    engine = api.app.state.session_factory.kw["bind"]
+    writes: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")):
+            writes.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        assert api.client.get("/api/v1/sync/changes", headers=headers).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert writes == []
 
 
 def test_revoked_device_is_told_to_wipe_once_then_refused(api: Api, world: World) -> None:

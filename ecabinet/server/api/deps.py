@@ -94,8 +94,9 @@ def _person(ctx: AuthContext) -> AuthContext:
     return ctx
 
 
-def auth_allow_revoked(request: Request, db: DbDep) -> AuthContext:
-    """For the change feed only: a revoked device learns there that it must wipe itself."""
+def auth_allow_revoked(request: Request, db: Session) -> AuthContext:
+    """For the change feed only: a revoked device learns there that it must wipe itself.
+    Called by the feed's endpoint itself, on its thread (routes/sync.py)."""
     return _person(_resolve_token(request, db))
 
 
@@ -124,7 +125,6 @@ def require_exchange(request: Request, db: DbDep) -> AuthContext:
 
 
 Auth = Annotated[AuthContext, Depends(current_auth)]
-AuthMaybeRevoked = Annotated[AuthContext, Depends(auth_allow_revoked)]
 
 
 def require_secretariat(auth: Auth) -> AuthContext:

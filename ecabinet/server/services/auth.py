@@ -74,7 +74,9 @@ def sign_in(
         db.commit()
         raise ApiError(401, "bad_credentials", "Wrong body, username or password.")
     db.execute(delete(LoginFailure).where(*attempt))
-    device = Device(user_id=user.id, name=device_name or "desktop")
+    # Seen now: its first pull, which follows at once, then has nothing to write (sync.py),
+    # and a whole cabinet signing in at once does not queue its first pulls behind writes.
+    device = Device(user_id=user.id, name=device_name or "desktop", last_seen_at=now())
     db.add(device)
     db.flush()
     token = new_token()

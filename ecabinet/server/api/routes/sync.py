@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
-from ecabinet.server.api.deps import Auth, AuthMaybeRevoked, DbDep, SettingsDep
+from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, auth_allow_revoked
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services import sync
@@ -26,12 +26,14 @@ router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
     summary="What changed since the cursor, among what the caller may see",
 )
 def changes(
-    auth: AuthMaybeRevoked,
     db: DbDep,
     request: Request,
     since: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
 ) -> ChangesPage | Response:
+    # The sign-in is checked here, on the endpoint's worker thread: as a dependency (a plain
+    # function) it took a worker thread of its own first, two trips for the feed's every pull.
+    auth = auth_allow_revoked(request, db)
     # Polls that find nothing new are mostly answered before this, from what it remembers.
     memory: PollMemory = request.app.state.poll_memory
     if not auth.device_revoked and auth.token_expires_at is not None:

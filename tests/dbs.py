@@ -12,13 +12,13 @@ import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
-from ecabinet.server.db import make_engine, migrate
+from ecabinet.server.db import alembic_config, make_engine, migrate
 from ecabinet.server.models import Base
 
 POSTGRES_URL = os.environ.get("ECABINET_TEST_POSTGRES_URL", "")
@@ -70,6 +70,32 @@ class PostgresDatabase:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def migrate_to(engine: Engine, revision: str, *, down: bool = False) -> None:
+    """Up (or down) to ``revision`` of the migrations, in one transaction."""
+    from alembic import command
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+@contextlib.contextmanager
+def upgraded_with(url: str, rows: Sequence[str], before: str, after: str) -> Iterator[Engine]:
+    """An upgrade in the field, for a migration's test: the empty database at ``url`` made as
+    revision ``before`` made it, ``rows`` (SQL) put in, then upgraded to ``after``."""
+    engine = make_engine(url)
+    try:
+        migrate_to(engine, before)
+        with engine.begin() as conn:
+            for sql in rows:
+                conn.execute(text(sql))
+        migrate_to(engine, after)
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @contextlib.contextmanager

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
+from tests.dbs import (
+    POSTGRES_URL,
+    PostgresDatabase,
+    empty_postgres,
+    fresh_sqlite_url,
+    require_postgres,
+)
 from tests.factories import PASSWORD, World, build_world
 
 
@@ -53,6 +59,16 @@ def settings(
     ca_template: Path,
 ) -> Settings:
     return settings_on(request, tmp_path_factory, tmp_path, ca_template)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with nothing in it, not even the schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+        return
+    with empty_postgres("ecabinet_fresh") as url:
+        yield url
 
 
 @pytest.fixture

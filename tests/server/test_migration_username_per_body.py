@@ -5,42 +5,28 @@ the server again (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import BODY_AND_USER_SQL, empty_postgres
+from tests.dbs import BODY_AND_USER_SQL, migrate_to, upgraded_with
 
 USER_SQL = (
     "INSERT INTO users (id, body_id, username, full_name, title, roles, password_hash,"
     " sort_order, active, created_at) VALUES ('{id}', '{body}', 'u', 'U', '', '[]', 'x', 0,"
     " true, '2026-11-27 09:00:00')"
 )
+ROWS = (
+    *BODY_AND_USER_SQL,
+    "INSERT INTO login_failures (username, at) VALUES ('u', '2026-11-27 09:00:00')",
+    # A row that refers to the user: the users table must not be dropped under it.
+    "INSERT INTO devices (id, user_id, name, created_at) VALUES"
+    " ('d', 'u', 'laptop', '2026-11-27 09:00:00')",
+)
 
 
-def _upgrade_with_users(url: str) -> None:
-    engine = make_engine(url)
-    cfg = alembic_config(url)
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "blob_uploads")
-        with engine.begin() as conn:
-            for sql in (
-                *BODY_AND_USER_SQL,
-                "INSERT INTO login_failures (username, at) VALUES ('u', '2026-11-27 09:00:00')",
-                # A row that refers to the user: the users table must not be dropped under it.
-                "INSERT INTO devices (id, user_id, name, created_at) VALUES"
-                " ('d', 'u', 'laptop', '2026-11-27 09:00:00')",
-            ):
-                conn.execute(text(sql))
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "username_per_body")
+def test_upgrade_keeps_users_and_holds_usernames_unique_per_body(fresh_url: str) -> None:
+    with upgraded_with(fresh_url, ROWS, "blob_uploads", "username_per_body") as engine:
         with engine.connect() as conn:
             kept = conn.execute(text("SELECT id, body_id, username FROM users")).all()
             assert [tuple(row) for row in kept] == [("u", "b", "u")]
@@ -56,18 +42,6 @@ def _upgrade_with_users(url: str) -> None:
             assert conn.execute(text("SELECT user_id FROM devices")).scalar() == "u"
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM users WHERE id = 'u2'"))
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "blob_uploads")
+        migrate_to(engine, "blob_uploads", down=True)
         with pytest.raises(IntegrityError), engine.begin() as conn:
             conn.execute(text(USER_SQL.format(id="u2", body="h")))  # server-wide again
-    finally:
-        engine.dispose()
-
-
-def test_sqlite_upgrade_keeps_users_and_holds_usernames_unique_per_body(tmp_path: Path) -> None:
-    _upgrade_with_users(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-
-
-def test_postgres_upgrade_keeps_users_and_holds_usernames_unique_per_body() -> None:
-    with empty_postgres("ecabinet_per_body") as url:
-        _upgrade_with_users(url)

@@ -36,6 +36,8 @@ from ecabinet.server.services.actor import CommandLine
 from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.wire.admin import UserCreate
 
+_BODY_HELP = "the code of the user's body (default: the configured one)"
+
 
 class UserError(Exception):
     """A mistake of the person at the keyboard: printed as one line, exit status 1."""
@@ -177,14 +179,16 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     new = _new_user(args, _read_password())
     users.check_password(new.password, new.username)  # before the database is opened
     with _session(settings) as db:
-        console = CommandLine(_body_of(db, settings, args.body).id)
+        body = _body_of(db, settings, args.body)
         try:
             user = users.create_user(
-                db, console, new, settings.password_scrypt_n, detail={"via": "cli"}
+                db, CommandLine(body.id), new, settings.password_scrypt_n, detail={"via": "cli"}
             )
         except ApiError as error:
             if error.code == "conflict":
-                raise UserError(f"The username {new.username} is taken.") from None
+                raise UserError(
+                    f"The username {new.username} is taken in the body {body.code}."
+                ) from None
             raise
         db.commit()
         print(f"Created {user.username} ({user.id}).")
@@ -196,10 +200,13 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     password = _read_password()
     users.check_password(password, args.username)  # before the database is opened
     with _session(settings) as db:
-        user = db.scalar(select(User).where(User.username == args.username.lower()))
+        body = _body_of(db, settings, args.body)
+        user = db.scalar(
+            select(User).where(User.body_id == body.id, User.username == args.username.lower())
+        )
         if user is None:
-            raise UserError(f"No user {args.username}.")
-        console = CommandLine(user.body_id)
+            raise UserError(f"No user {args.username} in the body {body.code}.")
+        console = CommandLine(body.id)
         users.reset_password(db, console, user, password, settings.password_scrypt_n)
         db.commit()
         print(f"Password of {user.username} reset; its devices must sign in again.")
@@ -207,8 +214,14 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_devices_list(args: argparse.Namespace) -> int:
-    with _session(_settings(args)) as db:
-        query = select(Device, User).join(User, User.id == Device.user_id)
+    settings = _settings(args)
+    with _session(settings) as db:
+        body = _body_of(db, settings, args.body)
+        query = (
+            select(Device, User)
+            .join(User, User.id == Device.user_id)
+            .where(User.body_id == body.id)
+        )
         if args.username:
             query = query.where(User.username == args.username.lower())
         for device, user in db.execute(query.order_by(User.username, Device.created_at)):
@@ -374,6 +387,33 @@ def _add_agenda_command(sub: Any, common: argparse.ArgumentParser) -> None:
     agenda.set_defaults(run=cmd_import_agenda)
 
 
+def _add_user_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Commands that name a user, each with ``--body`` (a username is unique in its body)."""
+    create = sub.add_parser("create-user", parents=[common], help="add a user")
+    create.add_argument("--username", required=True)
+    create.add_argument("--full-name", required=True)
+    create.add_argument("--title", default="")
+    create.add_argument("--roles", default="member")
+    create.add_argument("--body", help=_BODY_HELP)
+    create.add_argument("--password-stdin", action="store_true", required=True)
+    create.set_defaults(run=cmd_create_user)
+    reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--body", help=_BODY_HELP)
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    reset.set_defaults(run=cmd_reset_password)
+    devices = sub.add_parser("devices", help="list or revoke devices").add_subparsers(
+        dest="devices_command", required=True
+    )
+    listing = devices.add_parser("list", parents=[common])
+    listing.add_argument("--username")
+    listing.add_argument("--body", help=_BODY_HELP)
+    listing.set_defaults(run=cmd_devices_list)
+    revoke = devices.add_parser("revoke", parents=[common])
+    revoke.add_argument("device_id")
+    revoke.set_defaults(run=cmd_devices_revoke)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -401,27 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "migrate", parents=[common], help="bring the database to this version, before serving"
     ).set_defaults(run=cmd_migrate)
-    create = sub.add_parser("create-user", parents=[common], help="add a user")
-    create.add_argument("--username", required=True)
-    create.add_argument("--full-name", required=True)
-    create.add_argument("--title", default="")
-    create.add_argument("--roles", default="member")
-    create.add_argument("--body", help="the code of the user's body (default: the configured)")
-    create.add_argument("--password-stdin", action="store_true", required=True)
-    create.set_defaults(run=cmd_create_user)
-    reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
-    reset.add_argument("--username", required=True)
-    reset.add_argument("--password-stdin", action="store_true", required=True)
-    reset.set_defaults(run=cmd_reset_password)
-    devices = sub.add_parser("devices", help="list or revoke devices").add_subparsers(
-        dest="devices_command", required=True
-    )
-    listing = devices.add_parser("list", parents=[common])
-    listing.add_argument("--username")
-    listing.set_defaults(run=cmd_devices_list)
-    revoke = devices.add_parser("revoke", parents=[common])
-    revoke.add_argument("device_id")
-    revoke.set_defaults(run=cmd_devices_revoke)
+    _add_user_commands(sub, common)
     audit_cmd = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True
     )

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
@@ -17,9 +16,9 @@ from ecabinet.server.core.config import Settings, get_settings
 from tests.dbs import (
     POSTGRES_URL,
     PostgresDatabase,
+    empty_postgres,
     fresh_sqlite_url,
     require_postgres,
-    unmigrated_database,
 )
 from tests.factories import PASSWORD, World, build_world
 
@@ -63,11 +62,13 @@ def settings(
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def unmigrated(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str]]:
-    """(engine, url) of an empty database with no schema, on SQLite and on PostgreSQL: for the
-    tests of a revision, which migrate it step by step (tests.dbs.upgrade)."""
-    with unmigrated_database(request.param, tmp_path) as database:
-        yield database
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with nothing in it, not even the schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+        return
+    with empty_postgres("ecabinet_fresh") as url:
+        yield url
 
 
 @pytest.fixture
@@ -105,19 +106,22 @@ class Api:
         factory: sessionmaker[Session] = self.app.state.session_factory
         return factory()
 
-    def headers(self, username: str) -> dict[str, str]:
-        if username not in self._headers:
+    def headers(self, username: str, body: str = "") -> dict[str, str]:
+        """Signed in to ``body`` (its code; the server's own when empty)."""
+        key = f"{body}/{username}"
+        if key not in self._headers:
             r = self.client.post(
                 "/api/v1/auth/login",
                 json={
                     "username": username,
                     "password": PASSWORD,
                     "device_name": f"{username}-laptop",
+                    "body": body,
                 },
             )
             assert r.status_code == 200, r.text
-            self._headers[username] = {"Authorization": f"Bearer {r.json()['token']}"}
-        return self._headers[username]
+            self._headers[key] = {"Authorization": f"Bearer {r.json()['token']}"}
+        return self._headers[key]
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def test_users_devices_and_audit(
         "--password-stdin",
         stdin="another long password\n",
     )
-    assert (code, err.strip()) == (1, "The username member27 is taken.")
+    assert (code, err.strip()) == (1, "The username member27 is taken in the body gov.")
     code, _, err = run(
         capsys,
         monkeypatch,

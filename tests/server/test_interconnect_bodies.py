@@ -29,7 +29,7 @@ def _body_with_accounts(api: Api, world: World, code: str, organ_id: str) -> dic
         ):
             world.users[name] = add_user(db, body.id, name, roles).id
         db.commit()
-    return {**api.headers(f"{code}-exchange"), **XML}
+    return {**api.headers(f"{code}-exchange", code), **XML}
 
 
 def test_a_package_for_a_province_lands_in_its_inbox_alone(api: Api, world: World) -> None:
@@ -38,7 +38,9 @@ def test_a_package_for_a_province_lands_in_its_inbox_alone(api: Api, world: Worl
     r = deliver(api, hanoi, package)
     assert r.status_code == 201, r.text
 
-    [row] = api.client.get("/api/v1/interconnect/inbox", headers=api.headers("hanoi-office")).json()
+    [row] = api.client.get(
+        "/api/v1/interconnect/inbox", headers=api.headers("hanoi-office", "hanoi")
+    ).json()
     assert row["id"] == r.json()["id"]
     government = api.client.get("/api/v1/interconnect/inbox", headers=api.headers("secretariat"))
     assert government.json() == []
@@ -60,7 +62,9 @@ def test_a_package_for_a_province_through_the_governments_account_is_refused(
     assert r.status_code == 422
     assert r.json()["code"] == "wrong_recipient"
     assert GOVERNMENT_OFFICE in r.json()["detail"]
-    hanoi_inbox = api.client.get("/api/v1/interconnect/inbox", headers=api.headers("hanoi-office"))
+    hanoi_inbox = api.client.get(
+        "/api/v1/interconnect/inbox", headers=api.headers("hanoi-office", "hanoi")
+    )
     assert hanoi_inbox.json() == []
 
 
@@ -76,7 +80,7 @@ def test_a_body_off_the_exchange_receives_nothing_and_issues_nothing(
     issued = api.client.post(
         "/api/v1/interconnect/results",
         json={"agenda_item_id": world.item_ids[0], "code_number": "1", "signed_pdf": "a" * 64},
-        headers=api.headers("hcm-office"),
+        headers=api.headers("hcm-office", "hcm"),
     )
     assert issued.status_code == 409
     assert issued.json()["code"] == "not_on_exchange"

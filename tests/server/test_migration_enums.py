@@ -4,6 +4,7 @@ word outside a column's set; a database already holding such a word is refused, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +21,8 @@ from ecabinet.domain import (
     Sharing,
 )
 from ecabinet.server import models as m
-from tests.dbs import upgrade
+from ecabinet.server.db import make_engine
+from tests.dbs import migrate_to
 
 AT = "2026-11-20 08:00:00"
 # One row per table with a closed-set column, written as the server at "speakers" wrote them.
@@ -240,8 +242,15 @@ WORDS = {
 }
 
 
-def _write_rows_at_speakers(engine: Engine, url: str) -> None:
-    upgrade(engine, url, "speakers")
+@pytest.fixture
+def engine(fresh_url: str) -> Iterator[Engine]:
+    engine = make_engine(fresh_url)
+    yield engine
+    engine.dispose()
+
+
+def _write_rows_at_speakers(engine: Engine) -> None:
+    migrate_to(engine, "speakers")
     with engine.begin() as conn:
         for table, row in ROWS:
             columns = ", ".join(row)
@@ -269,11 +278,10 @@ def _as_before(
     }
 
 
-def test_rows_written_at_speakers_come_through_intact(unmigrated: tuple[Engine, str]) -> None:
-    engine, url = unmigrated
-    _write_rows_at_speakers(engine, url)
+def test_rows_written_at_speakers_come_through_intact(engine: Engine) -> None:
+    _write_rows_at_speakers(engine)
     before = _snapshot(engine)
-    upgrade(engine, url, "head")
+    migrate_to(engine, "head")
     assert _as_before(_snapshot(engine), before) == before
     # A document uploaded before the interconnection has no origin (revision interconnect).
     assert [row["origin"] for row in _snapshot(engine)["documents"]] == [""]
@@ -290,10 +298,9 @@ def test_rows_written_at_speakers_come_through_intact(unmigrated: tuple[Engine, 
         assert db.scalars(select(m.Change.scope)).one() is Scope.PERSONAL
 
 
-def test_the_database_refuses_a_word_outside_each_set(unmigrated: tuple[Engine, str]) -> None:
-    engine, url = unmigrated
-    _write_rows_at_speakers(engine, url)
-    upgrade(engine, url, "head")
+def test_the_database_refuses_a_word_outside_each_set(engine: Engine) -> None:
+    _write_rows_at_speakers(engine)
+    migrate_to(engine, "head")
     before = _snapshot(engine)
     for table, column in WORDS:
         # The constraint is the database's own: plain SQL, no model in the way.
@@ -303,15 +310,14 @@ def test_the_database_refuses_a_word_outside_each_set(unmigrated: tuple[Engine, 
 
 
 def test_a_word_outside_its_set_stops_the_upgrade_and_is_named(
-    unmigrated: tuple[Engine, str],
+    engine: Engine,
 ) -> None:
-    engine, url = unmigrated
-    _write_rows_at_speakers(engine, url)
+    _write_rows_at_speakers(engine)
     with engine.begin() as conn:
         conn.execute(text("UPDATE votes SET choice = 'yes'"))
     before = _snapshot(engine)
     with pytest.raises(RuntimeError, match=r"votes\.choice = 'yes'"):
-        upgrade(engine, url, "head")
+        migrate_to(engine, "head")
     assert _as_before(_snapshot(engine), before) == before
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "speakers"

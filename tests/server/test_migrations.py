@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from ecabinet.server.db import alembic_config, make_engine, migrate
 from ecabinet.server.models import Base
-from tests.dbs import PostgresDatabase, require_postgres, unmigrated_database, upgrade
+from tests.dbs import PostgresDatabase, empty_postgres, migrate_to, require_postgres
 
 
 def _differences(url: str) -> list[object]:
@@ -35,15 +35,16 @@ def test_postgres_schema_matches_the_models() -> None:
         database.drop()
 
 
-def test_postgres_upgrades_revision_by_revision_keeping_its_data(tmp_path: Path) -> None:
+def test_postgres_upgrades_revision_by_revision_keeping_its_data() -> None:
     """An upgrade in the field: a database made at the first schema, with data in it, goes
     through every later revision in turn and ends as the models say, its data kept."""
-    with unmigrated_database("postgres", tmp_path) as (engine, url):
+    with empty_postgres("ecabinet_upgrade") as url:
+        engine = make_engine(url)
         script = ScriptDirectory.from_config(alembic_config(url))
         revisions = [r.revision for r in script.walk_revisions()][::-1]
         assert revisions, "no migrations found"
         for number, revision in enumerate(revisions):
-            upgrade(engine, url, revision)
+            migrate_to(engine, revision)
             if number == 0:
                 with engine.begin() as conn:
                     conn.execute(
@@ -56,3 +57,4 @@ def test_postgres_upgrades_revision_by_revision_keeping_its_data(tmp_path: Path)
                 "Chính phủ"
             )
             assert list(compare_metadata(MigrationContext.configure(conn), Base.metadata)) == []
+        engine.dispose()

@@ -194,7 +194,7 @@ def test_a_committee_as_the_law_composes_it(demo: TestClient) -> None:
             }
             (chair,) = by_role["chair"]
             assert chair.username == f"{province.code}-chair"
-            assert chair.title == "Chủ tịch Ủy ban nhân dân Thành phố"
+            assert chair.title == "Chủ tịch UBND Thành phố"
             titles = [u.title for u in by_role["member"]]
             assert sum(t.startswith("Phó Chủ tịch") for t in titles) >= 3
             for head in (
@@ -204,13 +204,13 @@ def test_a_committee_as_the_law_composes_it(demo: TestClient) -> None:
                 "Giám đốc Sở Tư pháp",
                 "Giám đốc Sở Y tế",
                 "Giám đốc Sở Giáo dục và Đào tạo",
-                "Chánh Văn phòng Ủy ban nhân dân Thành phố",
+                "Chánh Văn phòng UBND Thành phố",
                 "Giám đốc Công an Thành phố",
             ):
                 assert titles.count(head) == 1, head
             assert any(t.startswith("Tư lệnh Bộ Tư lệnh") for t in titles)
             assert f"{province.code}-secretariat" in {u.username for u in by_role["secretariat"]}
-            assert all("Văn phòng Ủy ban nhân dân" in u.title for u in by_role["secretariat"])
+            assert all("Văn phòng UBND Thành phố" in u.title for u in by_role["secretariat"])
     # Until usernames are unique per body, no demo username is another body's.
     usernames = [u.username for u in DEMO_USERS] + [u.username for p in PROVINCES for u in p.users]
     assert len(usernames) == len(set(usernames))

@@ -19,7 +19,7 @@ from ecabinet.server.demo_content.texts import DemoBallot, DemoItem, Issuer, Let
 # cities keep culture and tourism apart and have a planning department), with the notation
 # their documents carry ("74/TTr-STC") and their head's title, each a member of the Committee.
 _AGENCIES: tuple[tuple[str, str, str], ...] = (
-    ("Văn phòng Ủy ban nhân dân Thành phố", "VP", "Chánh Văn phòng Ủy ban nhân dân Thành phố"),
+    ("Văn phòng Ủy ban nhân dân Thành phố", "VP", "Chánh Văn phòng UBND Thành phố"),
     ("Sở Nội vụ", "SNV", "Giám đốc Sở Nội vụ"),
     ("Sở Tư pháp", "STP", "Giám đốc Sở Tư pháp"),
     ("Sở Tài chính", "STC", "Giám đốc Sở Tài chính"),
@@ -132,9 +132,7 @@ def _people(
 ) -> tuple[DemoUser, ...]:
     """The chair and the secretariat's first officer get obvious usernames (hanoi-chair,
     hanoi-secretariat); everyone else one made from their name, as an office makes them."""
-    chair_user = DemoUser(
-        f"{code}-chair", chair, "Chủ tịch Ủy ban nhân dân Thành phố", ("chair", "member")
-    )
+    chair_user = DemoUser(f"{code}-chair", chair, "Chủ tịch UBND Thành phố", ("chair", "member"))
     members = [
         *deputies,
         *zip(heads, (head for _name, _notation, head in _AGENCIES), strict=True),
@@ -161,10 +159,12 @@ _MONTHLY_REPORT = DemoItem(
     draft_title="Dự thảo Kế hoạch thực hiện nhiệm vụ trọng tâm phát triển kinh tế - xã hội "
     "tháng tới",
 )
-_VICE = "Phó Chủ tịch Ủy ban nhân dân Thành phố"
-_STANDING_VICE = "Phó Chủ tịch Thường trực Ủy ban nhân dân Thành phố"
-_OFFICER = "Chuyên viên Văn phòng Ủy ban nhân dân Thành phố"
-_DEPUTY_OFFICE = "Phó Chánh Văn phòng Ủy ban nhân dân Thành phố"
+# Titles as the Committee's own lists write them ("UBND Thành phố"): the full words make the
+# longest too long for the secretariat's list of invitees on a laptop's screen.
+_VICE = "Phó Chủ tịch UBND Thành phố"
+_STANDING_VICE = "Phó Chủ tịch Thường trực UBND Thành phố"
+_OFFICER = "Chuyên viên Văn phòng UBND Thành phố"
+_DEPUTY_OFFICE = "Phó Chánh Văn phòng UBND Thành phố"
 
 HANOI = DemoProvince(
     code="hanoi",

@@ -35,7 +35,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--as",
         dest="user",
         default="member01",
-        help="demo user to sign in as (chair, secretariat, guest, memberNN)",
+        help="demo user to sign in as (chair, secretariat, guest, memberNN; in the provinces "
+        "hanoi-chair, hanoi-secretariat, hcm-chair, hcm-secretariat, ngoduchau, ...)",
     )
     parser.add_argument(
         "--demo-server",
@@ -123,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     server_data = Path(user_cache_dir("ecabinet-demo", "ecabinet")) / "server"
     print(
         f"e-Cabinet demo: every demo user's password is '{DEMO_PASSWORD}' "
-        "(chair, member01..member21, secretariat, guest)."
+        "(chair, member01..member21, secretariat, guest; the provinces' hanoi-chair, "
+        "hanoi-secretariat, hcm-chair, hcm-secretariat and their members)."
     )
 
     def open_demo() -> Account:

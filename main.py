@@ -144,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             server = start_demo_server(server_data)
             stops.append(server.stop)
             url = server.url
-        name = account.sign_in(url, args.user, DEMO_PASSWORD)
+        from ecabinet.server.demo_content.provinces import body_of
+
+        name = account.sign_in(url, args.user, DEMO_PASSWORD, body_code=body_of(args.user))
         return f"Đã đăng nhập: {name} (máy chủ demo {url})"
 
     screenshots = Path(args.screenshots) if args.screenshots else None

@@ -24,7 +24,7 @@ from ecabinet.server.blobstore import BlobStore
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.demo import seed_if_empty
 from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
-from ecabinet.server.demo_content.provinces import HANOI, HCM, PROVINCES
+from ecabinet.server.demo_content.provinces import HANOI, HCM, PROVINCES, body_of
 from tests.dbs import fresh_sqlite_url
 from tests.server.conftest import settings_on
 
@@ -98,7 +98,12 @@ def _ids(client: TestClient, code: str) -> dict[str, set[str]]:
 def _sign_in(client: TestClient, username: str) -> dict[str, str]:
     r = client.post(
         "/api/v1/auth/login",
-        json={"username": username, "password": DEMO_PASSWORD, "device_name": "laptop"},
+        json={
+            "username": username,
+            "password": DEMO_PASSWORD,
+            "device_name": "laptop",
+            "body": body_of(username),
+        },
     )
     assert r.status_code == 200, r.text
     return {"Authorization": f"Bearer {r.json()['token']}"}

@@ -402,3 +402,12 @@ HCM = DemoProvince(
 )
 
 PROVINCES: tuple[DemoProvince, ...] = (HANOI, HCM)
+
+
+def body_of(username: str) -> str:
+    """The code of the body a demo user belongs to: a province's, or "" (the server's own,
+    the Government): the sign-in names it."""
+    for province in PROVINCES:
+        if any(user.username == username for user in province.users):
+            return province.code
+    return ""

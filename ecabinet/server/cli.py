@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -22,14 +23,14 @@ from sqlalchemy.orm import Session
 
 from ecabinet import __version__
 from ecabinet.manifest import ImportProblems, read_manifest
-from ecabinet.server import audit, backup
+from ecabinet.server import audit, audit_verify, backup
 from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import chain_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import bodies, users
 from ecabinet.server.services.actor import CommandLine
@@ -231,37 +232,62 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_state(db: Session, settings: Settings, head: str = "") -> audit.VerifyReport:
-    ca = body_ca(settings).certificate
-    return audit.verify(db, ca, head, max_checkpoint_age=audit.CHECKPOINT_MAX_AGE)
+def _audit_reports(
+    db: Session, settings: Settings, code: str = "", head: str = ""
+) -> list[audit_verify.VerifyReport]:
+    """Every chain, or only that of the body ``code`` names (``server``: the server's own)."""
+    ca_of = chain_ca(settings)
+
+    def cert_for(body: Body | None) -> x509.Certificate:
+        return ca_of(body).certificate
+
+    heads = [head] if head else []
+    age = audit_verify.CHECKPOINT_MAX_AGE
+    if not code:
+        return audit_verify.verify_all(db, cert_for, heads, max_checkpoint_age=age)
+    body = None if code == audit_verify.SERVER_CHAIN else bodies.body_by_code(db, code)
+    if body is None and code != audit_verify.SERVER_CHAIN:
+        raise UserError(f"No body {code}: see ecabinet-server bodies list.")
+    if head and head.partition(":")[0] != code:
+        raise UserError(f"The head {head} is not of the audit log of {code}.")
+    return [audit_verify.verify_chain(db, body, cert_for(body), head, max_checkpoint_age=age)]
+
+
+def _say(report: audit_verify.VerifyReport) -> str:
+    if report.ok:
+        return (
+            f"{report.chain}: audit log intact: {report.checked} entries, "
+            f"{report.checkpoints} signed checkpoints. Head: {report.head or '(empty)'}"
+        )
+    where = f" at entry {report.first_bad_id}" if report.first_bad_id is not None else ""
+    return (
+        f"{report.chain}: audit log broken{where}: {report.reason} "
+        f"({report.checked} entries before it are intact)."
+    )
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        report = _audit_state(db, settings, args.head)
-    if report.ok:
-        print(
-            f"Audit log intact: {report.checked} entries, {report.checkpoints} signed "
-            f"checkpoints. Head: {report.head}"
-        )
-        return 0
-    where = f" at entry {report.first_bad_id}" if report.first_bad_id is not None else ""
-    print(
-        f"Audit log broken{where}: {report.reason} ({report.checked} entries before it are intact)."
-    )
-    return 1
+        reports = _audit_reports(db, settings, args.body or "", args.head)
+    for report in reports:
+        print(_say(report))
+    return 0 if all(report.ok for report in reports) else 1
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        row = audit.checkpoint(db, body_ca(settings))
+        signed = audit.checkpoint_all(db, chain_ca(settings))
         db.commit()
-    if row is None:
-        print("The audit log is empty: nothing to sign.")
-    else:
-        print(f"Signed checkpoint of the audit log at entry {row.seq}: {row.head}")
+        for body, row in signed:
+            chain = audit_verify.chain_name(body)
+            if row is None:
+                print(f"{chain}: the audit log is empty, nothing to sign.")
+            else:
+                print(f"{chain}: signed checkpoint of the audit log at entry {row.seq}: {row.head}")
+    if not signed:
+        print("No body yet: nothing to sign.")
     return 0
 
 
@@ -305,19 +331,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         report = backup.restore(engine, settings, Path(args.file))
         with make_session_factory(engine, audit_key(engine, settings))() as db:
-            check = _audit_state(db, settings)
+            checks = _audit_reports(db, settings)
     except backup.BackupError as error:
         raise UserError(f"Nothing restored: {error}.") from None
     except (OSError, tarfile.TarError) as error:
         raise UserError(f"Nothing restored: cannot read {args.file} ({error}).") from None
     finally:
         engine.dispose()
-    state = "intact" if check.ok else f"BROKEN at entry {check.first_bad_id}: {check.reason}"
+    broken = [check for check in checks if not check.ok]
+    state = "intact" if not broken else "BROKEN"
     print(
         f"Restored {report.rows} rows and {report.blobs} document files (from schema "
         f"{report.schema}); the audit log is {state}."
     )
-    return 0 if check.ok else 1
+    for check in broken:
+        print(_say(check))
+    return 0 if not broken else 1
 
 
 def cmd_import_agenda(args: argparse.Namespace) -> int:
@@ -426,10 +455,15 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True
     )
     verify = audit_cmd.add_parser("verify", parents=[common])
+    verify.add_argument(
+        "--body", help="the code of one body (server: the server's own acts); default: all"
+    )
     verify.add_argument("--head", default="", help="a head printed by an earlier verify")
     verify.set_defaults(run=cmd_audit_verify)
     audit_cmd.add_parser(
-        "checkpoint", parents=[common], help="sign the head (daily, by the service timer)"
+        "checkpoint",
+        parents=[common],
+        help="sign the head of every body's chain (daily, by the service timer)",
     ).set_defaults(run=cmd_audit_checkpoint)
     sub.add_parser(
         "archive-forms",

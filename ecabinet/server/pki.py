@@ -6,6 +6,7 @@ authority beside it. Request worker threads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
 
 from cryptography import x509
@@ -192,3 +193,17 @@ def revoke_device_certificates(db: Session, device_id: str) -> None:
         )
     ):
         cert.revoked_at = m.now()
+
+
+def chain_ca(settings: Settings) -> Callable[[m.Body | None], CertificateAuthority]:
+    """The CA that signs the checkpoints of each body's audit chain (None: the server's own
+    acts, signed by the configured body's CA). For now the one CA of the server serves every
+    body; loaded once, on first use."""
+    loaded: list[CertificateAuthority] = []
+
+    def ca_of(_body: m.Body | None) -> CertificateAuthority:
+        if not loaded:
+            loaded.append(body_ca(settings))
+        return loaded[0]
+
+    return ca_of

@@ -162,10 +162,11 @@ def transition(db: Session, actor: Actor, meeting_id: str, action: str) -> m.Mee
 
 
 def close(db: Session, actor: Actor, meeting_id: str, ca: CertificateAuthority) -> m.Meeting:
-    """Close the session and sign a checkpoint of the audit log's head, its closing included:
-    the minutes print it, so the record of the session is pinned outside the database."""
+    """Close the session and sign a checkpoint of the head of the body's audit chain, its
+    closing included: the minutes print it, so the record of the session is pinned outside
+    the database. ``ca`` is the body's."""
     meeting = transition(db, actor, meeting_id, "close")
-    audit.checkpoint(db, ca)
+    audit.checkpoint(db, ca, meeting.body_id)
     return meeting
 
 

@@ -64,7 +64,7 @@ class AuditCheckpoint(Base):
 
 class AuditSwitch(Base):
     """Where the legacy chain ends: its last entry when the chains became per body, written
-    by the migration (0 and "" on a server that had none). One row."""
+    by the migration; no row on a server that had none. One row at most."""
 
     __tablename__ = "audit_switch"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,7 +6,8 @@ Revises: blob_uploads
 Create Date: 2026-11-27 09:00:00
 
 Entries already in the log keep no position: they stay the one legacy chain they were and
-verify as before, up to the switch point written here (its last entry's id and hash). The
+verify as before, up to the switch point written here (its last entry's id and hash; no row
+when the log is empty). The
 checkpoints already signed are of that chain (per_body false).
 """
 
@@ -38,10 +39,11 @@ def upgrade() -> None:
         sa.Column("legacy_head", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_switch")),
     )
+    # Only a log with entries has a legacy chain: a new database stays empty (a restore
+    # fills only an empty one).
     op.execute(
-        "INSERT INTO audit_switch (id, legacy_last_id, legacy_head) SELECT 1, "
-        "COALESCE((SELECT MAX(id) FROM audit_log), 0), "
-        "COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '')"
+        "INSERT INTO audit_switch (id, legacy_last_id, legacy_head) SELECT 1, id, hash "
+        "FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"
     )
 
 

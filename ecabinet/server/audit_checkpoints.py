@@ -43,19 +43,17 @@ def _text(checkpoint: AuditCheckpoint) -> bytes:
     return signed_text(checkpoint.seq, checkpoint.head, checkpoint.at, checkpoint.keyed_from)
 
 
+def _signed(ca: CertificateAuthority, row: AuditCheckpoint) -> AuditCheckpoint:
+    row.signature = base64.b64encode(ca.sign(_text(row))).decode()
+    return row
+
+
 def make(
     ca: CertificateAuthority, seq: int, head: str, at: datetime, keyed_from: int
 ) -> AuditCheckpoint:
     """A checkpoint of the legacy chain."""
-    signature = ca.sign(signed_text(seq, head, at, keyed_from))
-    return AuditCheckpoint(
-        per_body=False,
-        seq=seq,
-        head=head,
-        at=at,
-        keyed_from=keyed_from,
-        signature=base64.b64encode(signature).decode(),
-    )
+    return _signed(ca, AuditCheckpoint(per_body=False, seq=seq, head=head, at=at,
+                                       keyed_from=keyed_from))  # fmt: skip
 
 
 def make_for_chain(
@@ -63,16 +61,8 @@ def make_for_chain(
 ) -> AuditCheckpoint:
     """A checkpoint of the chain of ``body_id`` (None: the server's own acts) at position
     ``seq``."""
-    signature = ca.sign(chain_text(body_id, seq, head, at))
-    return AuditCheckpoint(
-        per_body=True,
-        body_id=body_id,
-        seq=seq,
-        head=head,
-        at=at,
-        keyed_from=0,
-        signature=base64.b64encode(signature).decode(),
-    )
+    row = AuditCheckpoint(per_body=True, body_id=body_id, seq=seq, head=head, at=at, keyed_from=0)
+    return _signed(ca, row)
 
 
 def is_signed_by(checkpoint: AuditCheckpoint, ca_certificate: x509.Certificate) -> bool:

@@ -40,6 +40,7 @@ from ecabinet.wire.record import AUDIT_ACTIONS
 
 # Where a session finds the key its appends are keyed with (db.make_session_factory).
 KEY_INFO = "audit_key"
+KEYS_INFO = "audit_keys"  # and the folder of the keys of bodies restored from elsewhere
 _KEY_BYTES = 32
 
 # The CA that signs the checkpoints of a body's chain (None: the server's own acts).
@@ -68,6 +69,18 @@ def make_key(path: Path) -> bool:
 
 def load_key(path: Path) -> bytes:
     return bytes.fromhex(path.read_text().strip())
+
+
+def chain_key(db: Session, body_id: str | None) -> bytes:
+    """The key of the chain of ``body_id``: the server's, or the one it was keyed with on the
+    server it was restored from (read on each use, so a body restored while the server runs
+    is found)."""
+    folder = db.info.get(KEYS_INFO)
+    if body_id is not None and isinstance(folder, Path):
+        moved = folder / f"{body_id}.key"
+        if moved.is_file():
+            return load_key(moved)
+    return session_key(db)
 
 
 def session_key(db: Session) -> bytes:
@@ -149,7 +162,7 @@ def record(
 ) -> AuditEntry:
     if action not in AUDIT_ACTIONS:  # the desktop has a sentence for each kind, no other
         raise ValueError(f"unknown audit action {action!r}: add it to AUDIT_ACTIONS")
-    key = session_key(db)
+    key = chain_key(db, body_id)
     _hold_the_tail(db)
     last = _tail(db, body_id)
     entry = AuditEntry(

@@ -28,8 +28,9 @@ from ecabinet.server.models import AuditCheckpoint, AuditEntry, AuditSwitch, Bod
 # that the newest entries were removed together with the checkpoints that pinned them.
 CHECKPOINT_MAX_AGE = timedelta(hours=48)
 
-SERVER_CHAIN = "server"  # the name of the chain of the server's own acts (no body)
-LEGACY_CHAIN = "legacy"  # the one chain of entries written before chains were per body
+# The names of the two chains that are no body's: in capitals, which no body's code holds.
+SERVER_CHAIN = "SERVER"  # the server's own acts (no body)
+LEGACY_CHAIN = "LEGACY"  # the one chain of entries written before chains were per body
 
 _CHANGED = "the entry was changed, or the chain rebuilt without the audit key"
 _MOVED = "an entry before it was removed or reordered"
@@ -90,9 +91,9 @@ def verify_chain(
     """The chain of ``body`` (None: the server's own acts) and its checkpoints as they are.
     With ``max_checkpoint_age``, a chain older than that with no checkpoint as young fails
     too (the command line gives two days)."""
-    key = audit.session_key(db)
     chain = chain_name(body)
     body_id = body.id if body is not None else None
+    key = audit.chain_key(db, body_id)
     same = (
         AuditCheckpoint.body_id.is_(None) if body_id is None else AuditCheckpoint.body_id == body_id
     )
@@ -123,8 +124,9 @@ def verify_chain(
         return VerifyReport(False, position, entry.id, reason, chain=chain)
 
     for entry in db.scalars(entries.order_by(AuditEntry.position)).yield_per(1000):
-        # Row ids grow with positions (both are drawn under the tail lock), and a restore
-        # renumbers rows in that order: the record, paged by id, keeps the chain's order.
+        # Row ids grow with positions (both are drawn under the tail lock; rows moved to
+        # another server must be renumbered in that order): the record, paged by id, keeps
+        # the chain's order.
         if entry.position != position + 1 or entry.prev_hash != prev_hash or entry.id <= prev_id:
             return broken(entry, _MOVED)
         if not hmac.compare_digest(audit.keyed_hash(entry, key), entry.hash):
@@ -152,11 +154,13 @@ def _legacy_entries(db: Session) -> Iterable[AuditEntry]:
     return db.scalars(query).yield_per(1000)
 
 
-def verify_legacy(db: Session, ca_certificate: x509.Certificate) -> VerifyReport:
+def verify_legacy(
+    db: Session, ca_certificate: x509.Certificate, expected_head: str = ""
+) -> VerifyReport:
     """The chain written before chains were per body, as it was verified then: hashed over
     row ids, unkeyed before ``keyed_from``, pinned by its checkpoints; and it must end at the
     switch point, which a checkpoint signs (``audit.seal_legacy``). It no longer grows, so it
-    needs no daily checkpoint."""
+    needs no daily checkpoint. A head written down then (``<id>:<hash>``) is checked too."""
     key = audit.session_key(db)
     checkpoints = audit.legacy_checkpoints(db)
     bad = _bad_signature(checkpoints, ca_certificate, LEGACY_CHAIN)
@@ -175,6 +179,8 @@ def verify_legacy(db: Session, ca_certificate: x509.Certificate) -> VerifyReport
     if last_id and last_id not in pinned:
         reason = "the end of the chain before the switch to chains per body is not signed"
         return VerifyReport(False, 0, None, reason, chain=LEGACY_CHAIN)
+    anchor_id, _, anchor_hash = expected_head.removeprefix(f"{LEGACY_CHAIN}:").partition(":")
+    anchor_seen = not expected_head
     prev_hash, prev_id, checked = "", 0, 0
 
     def broken(entry: AuditEntry, reason: str) -> VerifyReport:
@@ -191,6 +197,10 @@ def verify_legacy(db: Session, ca_certificate: x509.Certificate) -> VerifyReport
             return broken(entry, _CHANGED)
         if any(head != entry.hash for head in pinned.pop(entry.id, [])):
             return broken(entry, "it is not the head a signed checkpoint recorded")
+        if str(entry.id) == anchor_id:
+            if entry.hash != anchor_hash:
+                return broken(entry, "it is not the head written down")
+            anchor_seen = True
         prev_hash, prev_id, checked = entry.hash, entry.id, checked + 1
     if pinned:
         lost = min(pinned)
@@ -198,6 +208,9 @@ def verify_legacy(db: Session, ca_certificate: x509.Certificate) -> VerifyReport
         return VerifyReport(False, checked, lost, reason, chain=LEGACY_CHAIN)
     if (prev_id, prev_hash) != (last_id, last_hash):
         reason = "it does not end at the switch point the migration recorded"
+        return VerifyReport(False, checked, None, reason, chain=LEGACY_CHAIN)
+    if not anchor_seen:
+        reason = "the entries from the head written down onwards were removed"
         return VerifyReport(False, checked, None, reason, chain=LEGACY_CHAIN)
     head = f"{LEGACY_CHAIN}:{prev_id}:{prev_hash}" if checked else ""
     return VerifyReport(True, checked, head=head, checkpoints=len(checkpoints), chain=LEGACY_CHAIN)
@@ -222,11 +235,15 @@ def verify_all(
     max_checkpoint_age: timedelta | None = None,
 ) -> list[VerifyReport]:
     """Every chain, one report each: the legacy one (if the server has one), each body's, the
-    server's own (if it has entries). ``heads`` written down name their chain."""
-    by_chain = {head.partition(":")[0]: head for head in heads}
+    server's own (if it has entries). ``heads`` written down name their chain; one written
+    down before chains were per body (``<id>:<hash>``) is of the legacy chain."""
+    by_chain = {
+        LEGACY_CHAIN if head.partition(":")[0].isdigit() else head.partition(":")[0]: head
+        for head in heads
+    }
     reports = []
-    if has_legacy(db):
-        reports.append(verify_legacy(db, cert_for(None)))
+    if has_legacy(db) or LEGACY_CHAIN in by_chain:
+        reports.append(verify_legacy(db, cert_for(None), by_chain.pop(LEGACY_CHAIN, "")))
     for body in audit.chains(db):
         head = by_chain.pop(chain_name(body), "")
         reports.append(verify_chain(db, body, cert_for(body), head, max_checkpoint_age))

@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tarfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cryptography import x509
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -23,14 +21,12 @@ from sqlalchemy.orm import Session
 
 from ecabinet import __version__
 from ecabinet.manifest import ImportProblems, read_manifest
-from ecabinet.server import audit, audit_verify, backup
 from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.pki import chain_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import bodies, users
 from ecabinet.server.services.actor import CommandLine
@@ -71,7 +67,7 @@ def _sessions(settings: Settings) -> Iterator[Callable[[], Session]]:
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
-        factory = make_session_factory(engine, audit_key(engine, settings))
+        factory = make_session_factory(engine, audit_key(engine, settings), settings.audit_keys_dir)
         install_sender(factory, engine, settings.data_dir)  # running servers hear of a revoke
         yield factory
     finally:
@@ -232,65 +228,6 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_reports(
-    db: Session, settings: Settings, code: str = "", head: str = ""
-) -> list[audit_verify.VerifyReport]:
-    """Every chain, or only that of the body ``code`` names (``server``: the server's own)."""
-    ca_of = chain_ca(settings)
-
-    def cert_for(body: Body | None) -> x509.Certificate:
-        return ca_of(body).certificate
-
-    heads = [head] if head else []
-    age = audit_verify.CHECKPOINT_MAX_AGE
-    if not code:
-        return audit_verify.verify_all(db, cert_for, heads, max_checkpoint_age=age)
-    body = None if code == audit_verify.SERVER_CHAIN else bodies.body_by_code(db, code)
-    if body is None and code != audit_verify.SERVER_CHAIN:
-        raise UserError(f"No body {code}: see ecabinet-server bodies list.")
-    if head and head.partition(":")[0] != code:
-        raise UserError(f"The head {head} is not of the audit log of {code}.")
-    return [audit_verify.verify_chain(db, body, cert_for(body), head, max_checkpoint_age=age)]
-
-
-def _say(report: audit_verify.VerifyReport) -> str:
-    if report.ok:
-        return (
-            f"{report.chain}: audit log intact: {report.checked} entries, "
-            f"{report.checkpoints} signed checkpoints. Head: {report.head or '(empty)'}"
-        )
-    where = f" at entry {report.first_bad_id}" if report.first_bad_id is not None else ""
-    return (
-        f"{report.chain}: audit log broken{where}: {report.reason} "
-        f"({report.checked} entries before it are intact)."
-    )
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    with _session(settings) as db:
-        reports = _audit_reports(db, settings, args.body or "", args.head)
-    for report in reports:
-        print(_say(report))
-    return 0 if all(report.ok for report in reports) else 1
-
-
-def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    with _session(settings) as db:
-        signed = audit.checkpoint_all(db, chain_ca(settings))
-        db.commit()
-        for body, row in signed:
-            chain = audit_verify.chain_name(body)
-            if row is None:
-                print(f"{chain}: the audit log is empty, nothing to sign.")
-            else:
-                print(f"{chain}: signed checkpoint of the audit log at entry {row.seq}: {row.head}")
-    if not signed:
-        print("No body yet: nothing to sign.")
-    return 0
-
-
 def cmd_archive_forms(args: argparse.Namespace) -> int:
     settings = _settings(args)
     archived = already = left = 0
@@ -305,48 +242,6 @@ def cmd_archive_forms(args: argparse.Namespace) -> int:
         f"left for the next run (see the log): {left}."
     )
     return 0 if left == 0 else 1
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    out = Path(args.out)
-    try:
-        report = backup.backup(engine, settings, out)
-    except backup.BackupError as error:
-        raise UserError(f"No backup made: {error}.") from None
-    finally:
-        engine.dispose()
-    print(
-        f"Backed up {report.rows} rows and {report.blobs} document files to {out} "
-        f"(schema {report.schema}). It holds the CA's private key: keep it as safe as the server."
-    )
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    engine = make_engine(settings.database_url)
-    try:
-        report = backup.restore(engine, settings, Path(args.file))
-        with make_session_factory(engine, audit_key(engine, settings))() as db:
-            checks = _audit_reports(db, settings)
-    except backup.BackupError as error:
-        raise UserError(f"Nothing restored: {error}.") from None
-    except (OSError, tarfile.TarError) as error:
-        raise UserError(f"Nothing restored: cannot read {args.file} ({error}).") from None
-    finally:
-        engine.dispose()
-    broken = [check for check in checks if not check.ok]
-    state = "intact" if not broken else "BROKEN"
-    print(
-        f"Restored {report.rows} rows and {report.blobs} document files (from schema "
-        f"{report.schema}); the audit log is {state}."
-    )
-    for check in broken:
-        print(_say(check))
-    return 0 if not broken else 1
 
 
 def cmd_import_agenda(args: argparse.Namespace) -> int:
@@ -374,19 +269,6 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 1
     return 0
-
-
-def _add_backup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    saving = sub.add_parser(
-        "backup", parents=[common], help="the database, document files and CA, as one file"
-    )
-    saving.add_argument("--out", required=True, help="the backup file to write (a .tar)")
-    saving.set_defaults(run=cmd_backup)
-    restoring = sub.add_parser(
-        "restore", parents=[common], help="fill an empty database and data folder from a backup"
-    )
-    restoring.add_argument("file")
-    restoring.set_defaults(run=cmd_restore)
 
 
 def _add_agenda_command(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -451,29 +333,17 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = devices.add_parser("revoke", parents=[common])
     revoke.add_argument("device_id")
     revoke.set_defaults(run=cmd_devices_revoke)
-    audit_cmd = sub.add_parser("audit", help="the audit log").add_subparsers(
-        dest="audit_command", required=True
-    )
-    verify = audit_cmd.add_parser("verify", parents=[common])
-    verify.add_argument(
-        "--body", help="the code of one body (server: the server's own acts); default: all"
-    )
-    verify.add_argument("--head", default="", help="a head printed by an earlier verify")
-    verify.set_defaults(run=cmd_audit_verify)
-    audit_cmd.add_parser(
-        "checkpoint",
-        parents=[common],
-        help="sign the head of every body's chain (daily, by the service timer)",
-    ).set_defaults(run=cmd_audit_checkpoint)
     sub.add_parser(
         "archive-forms",
         parents=[common],
         help="timestamp reply forms signed offline (hourly, by the service timer)",
     ).set_defaults(run=cmd_archive_forms)
-    _add_backup_commands(sub, common)
     _add_agenda_command(sub, common)
-    from ecabinet.server import cli_bodies, cli_interconnect  # they build on these helpers
+    # They build on these helpers.
+    from ecabinet.server import cli_audit, cli_backup, cli_bodies, cli_interconnect
 
+    cli_audit.add_commands(sub, common)
+    cli_backup.add_commands(sub, common)
     cli_bodies.add_commands(sub, common)
     cli_interconnect.add_commands(sub, common)
     # No subcommand means serve, with the serve options accepted at the top level.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -195,15 +196,29 @@ def revoke_device_certificates(db: Session, device_id: str) -> None:
         cert.revoked_at = m.now()
 
 
-def chain_ca(settings: Settings) -> Callable[[m.Body | None], CertificateAuthority]:
-    """The CA that signs the checkpoints of each body's audit chain (None: the server's own
-    acts, signed by the configured body's CA). For now the one CA of the server serves every
-    body; loaded once, on first use."""
-    loaded: list[CertificateAuthority] = []
+def body_ca_folder(settings: Settings, code: str) -> Path:
+    """Where a body other than the configured one keeps its own CA."""
+    return settings.ca_dir / "bodies" / code
 
-    def ca_of(_body: m.Body | None) -> CertificateAuthority:
-        if not loaded:
-            loaded.append(body_ca(settings))
-        return loaded[0]
+
+def chain_ca(settings: Settings) -> Callable[[m.Body | None], CertificateAuthority]:
+    """The CA that signs the checkpoints of each body's audit chain: its own, in
+    ``body_ca_folder``, when it has one (a body restored from another server brings it);
+    otherwise the server's (the configured body's; None: the server's own acts). Each loaded
+    once, on first use."""
+    loaded: dict[Path, CertificateAuthority] = {}
+
+    def ca_of(body: m.Body | None) -> CertificateAuthority:
+        folder = body_ca_folder(settings, body.code) if body is not None else None
+        if folder is None or not folder.is_dir():
+            folder = settings.ca_dir
+        if folder not in loaded:
+            if folder == settings.ca_dir:
+                loaded[folder] = body_ca(settings)
+            else:
+                assert body is not None
+                name = organisation_name(body.name, "", body.code)
+                loaded[folder] = CertificateAuthority.load_or_create(folder, name)
+        return loaded[folder]
 
     return ca_of

@@ -111,3 +111,20 @@ def test_a_bodys_chain_verifies_alone_and_renumbered(app: FastAPI) -> None:
     assert before.ok and before.checked == 4 and before.head.startswith("hanoi:4:")
     assert after == before
     assert positions == [1, 2, 3, 4]
+
+
+def test_the_servers_own_acts_are_a_chain_of_their_own(app: FastAPI) -> None:
+    with app.state.session_factory() as db:
+        gov = db.scalars(select(m.Body)).one()
+        for body_id in (None, gov.id, None):
+            audit.record(db, "meeting.update", actor_id=None, body_id=body_id)
+            db.commit()
+        signed = audit.checkpoint_all(db, lambda _body: body_ca(app.state.settings))
+        db.commit()
+        cert = body_ca(app.state.settings).certificate
+        reports = audit_verify.verify_all(db, lambda _body: cert)
+    assert [(body, row.seq if row else None) for body, row in signed] == [(gov, 1), (None, 2)]
+    assert [(r.chain, r.ok, r.checked, r.checkpoints) for r in reports] == [
+        ("gov", True, 1, 1),
+        (audit_verify.SERVER_CHAIN, True, 2, 1),
+    ]

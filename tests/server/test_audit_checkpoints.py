@@ -251,6 +251,17 @@ def test_the_legacy_chain_is_sealed_at_the_switch_point_and_kept(app: FastAPI) -
     ]
     assert (seal.per_body, seal.seq) == (False, _ids_of_legacy(app)[-1])
     assert positions == [None, None, None, None, 1, 2]
+    # A head written down before the switch (<id>:<hash>) is checked against the legacy chain.
+    with app.state.session_factory() as db:
+        written = f"{seal.seq}:{seal.head}"
+        assert all(r.ok for r in audit_verify.verify_all(db, lambda _b: _cert(app), [written]))
+        wrong = f"{seal.seq}:{'0' * 64}"
+        report = audit_verify.verify_all(db, lambda _b: _cert(app), [wrong])[0]
+        assert (report.chain, report.ok, report.reason) == (
+            audit_verify.LEGACY_CHAIN,
+            False,
+            "it is not the head written down",
+        )
     with app.state.session_factory() as db:
         db.execute(delete(m.AuditEntry).where(m.AuditEntry.id == _ids_of_legacy(app)[-1]))
         db.commit()

@@ -233,12 +233,17 @@ def _restore_files(tar: tarfile.TarFile, settings: Settings) -> int:
             settings.audit_keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_private(settings.audit_keys_dir / name, source.read())
         elif member.name.startswith("ca/"):
-            target = (ca_root / member.name.removeprefix("ca/")).resolve()
-            if not target.is_relative_to(ca_root):
-                raise BackupError(f"the backup names a file outside its place: {member.name}")
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_private(target, source.read())
+            write_ca_file(ca_root, member.name, source.read())
     return count
+
+
+def write_ca_file(ca_root: Path, name: str, data: bytes) -> None:
+    """The CA's file ``ca/...`` of the backup into the CA folder ``ca_root``, never outside."""
+    target = (ca_root / name.removeprefix("ca/")).resolve()
+    if not target.is_relative_to(ca_root):
+        raise BackupError(f"the backup names a file outside its place: {name}")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_private(target, data)
 
 
 def write_private(target: Path, data: bytes) -> None:

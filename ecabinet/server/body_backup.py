@@ -53,6 +53,7 @@ from ecabinet.server.backup import (
     encode,
     read_manifest,
     schema_revision,
+    write_ca_file,
     write_private,
 )
 from ecabinet.server.blobstore import open_blob_store
@@ -283,11 +284,7 @@ def _restore_files(
             key_target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             write_private(key_target, source.read())
         elif member.name.startswith("ca/"):
-            target = (ca_root / member.name.removeprefix("ca/")).resolve()
-            if not target.is_relative_to(ca_root):
-                raise BackupError(f"the backup names a file outside its place: {member.name}")
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_private(target, source.read())
+            write_ca_file(ca_root, member.name, source.read())
     return count
 
 

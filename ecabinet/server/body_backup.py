@@ -121,10 +121,18 @@ def _digests(rows: dict[str, list[dict[str, Any]]]) -> set[str]:
 
 
 def _ca_folder(settings: Settings, code: str) -> tuple[Path, set[str]]:
-    """The body's CA: its own folder, else the server's (the configured body's), without the
-    folders of the other bodies inside it."""
+    """The body's CA: the server's for the configured body (without the folders of the other
+    bodies inside it), else its own folder. Never the server's CA for another body: that key
+    is not the body's to take away."""
+    if code == settings.body_code:
+        return settings.ca_dir, {"bodies"}
     own = body_ca_folder(settings, code)
-    return (own, set()) if own.is_dir() else (settings.ca_dir, {"bodies"})
+    if not own.is_dir():
+        raise BackupError(
+            f"the body {code} has no CA of its own ({own}): what it signed was signed with this "
+            "server's CA, whose key a body's backup does not take away"
+        )
+    return own, set()
 
 
 def _key_file(settings: Settings, body_id: str) -> Path:
@@ -158,6 +166,7 @@ def backup_body(engine: Engine, settings: Settings, code: str, out: Path) -> Bac
                 blob["uploaded_by"] = None
         # Every number the feed had given out: the restored rows go on from above it.
         ceiling = _feed_drawn(conn)
+    folder, left_out = _ca_folder(settings, code)
     temp = out.with_name(out.name + ".part")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh, tarfile.open(fileobj=fh, mode="w") as tar:
@@ -168,7 +177,6 @@ def backup_body(engine: Engine, settings: Settings, code: str, out: Path) -> Bac
             if not store.exists(blob["sha256"]):
                 raise BackupError(f"the document file {blob['sha256']} is missing")
             add_blob(tar, store, blob["sha256"])
-        folder, left_out = _ca_folder(settings, code)
         if folder.is_dir():
             tar.add(folder, arcname="ca", filter=lambda i: _outside(i, left_out))
         tar.add(_key_file(settings, body_id), arcname=AUDIT_KEY)

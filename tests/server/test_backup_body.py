@@ -111,6 +111,13 @@ def test_a_body_moves_to_another_server_whole_and_alone(
 
     file = tmp_path / "gov.tar"
     args = ("--data", str(settings.data_dir), "--database-url", settings.database_url)
+    capsys.readouterr()
+    # A body whose acts the server's own CA signed cannot take that key away with it.
+    assert _cli("backup", *args, "--body", "hue", "--out", str(tmp_path / "hue.tar")) == 1
+    assert "No backup made: the body hue has no CA of its own" in capsys.readouterr().err
+    assert _cli("backup", *args, "--body", "hcm", "--out", str(tmp_path / "hcm.tar")) == 1
+    assert capsys.readouterr().err.strip() == "No backup made: there is no body hcm."
+    assert not list(tmp_path.glob("h*.tar*"))
     assert _cli("backup", *args, "--body", "gov", "--out", str(file)) == 0
     with tarfile.open(file) as tar:
         users = tar.extractfile("tables/users.jsonl")

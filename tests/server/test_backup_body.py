@@ -25,7 +25,7 @@ from ecabinet.server.db import make_engine
 from ecabinet.server.models import Base
 from ecabinet.server.pki import body_ca
 from ecabinet.signing.ca import CERT_FILE, KEY_FILE
-from tests.factories import World, add_user
+from tests.factories import PASSWORD, World, add_user
 from tests.server.conftest import Api
 from tests.server.test_backup import _cli, other_database  # noqa: F401 (a fixture)
 from tests.server.test_sync_push import mutation, push
@@ -75,7 +75,8 @@ def _server_b(data: Path, url: str) -> tuple[str, list[int]]:
     app = create_app(get_settings(data, url, body_code="hcm", password_scrypt_n=2**10))
     with app.state.session_factory() as db:
         hcm = db.scalars(select(m.Body)).one().id
-        user = add_user(db, hcm, "hcm.member", ["member"])
+        # The same username as a member of the body restored: unique within a body only.
+        user = add_user(db, hcm, "member01", ["member"])
         for n in range(3):
             feed.append(db, hcm, "user", user.id, None, Scope.SECRETARIAT)
             audit.record(db, "meeting.update", actor_id=None, body_id=hcm, detail={"n": n})
@@ -158,6 +159,14 @@ def test_a_body_moves_to_another_server_whole_and_alone(
     assert sorted((c["type"], c["id"]) for c in again) == sorted((c["type"], c["id"]) for c in held)
     sha = world.blob_shas[0]
     assert client_b.get(f"/api/v1/blobs/{sha}", headers=headers).status_code == 200
+    signed_in = {
+        body: client_b.post(
+            "/api/v1/auth/login",
+            json={"username": "member01", "password": PASSWORD, "device_name": "d", "body": body},
+        ).json()["user"]["id"]
+        for body in ("gov", "hcm")
+    }
+    assert signed_in["gov"] == world.users["member01"] != signed_in["hcm"]
     app_b.state.engine.dispose()
 
     assert _cli("restore", *b_args, "--body", str(file)) == 1

@@ -29,7 +29,7 @@ from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import bodies, users
 from ecabinet.server.services.actor import CommandLine
@@ -232,7 +232,7 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
 
 
 def _audit_state(db: Session, settings: Settings, head: str = "") -> audit.VerifyReport:
-    ca = body_ca(settings).certificate
+    ca = server_ca(settings).certificate
     return audit.verify(db, ca, head, max_checkpoint_age=audit.CHECKPOINT_MAX_AGE)
 
 
@@ -256,7 +256,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        row = audit.checkpoint(db, body_ca(settings))
+        row = audit.checkpoint(db, server_ca(settings))
         db.commit()
     if row is None:
         print("The audit log is empty: nothing to sign.")

@@ -30,7 +30,7 @@ from ecabinet.server.interconnect.result import (
     result_package,
 )
 from ecabinet.server.interconnect.xmlsig import sign_package
-from ecabinet.server.pki import body_ca, trust_roots
+from ecabinet.server.pki import body_by_id, body_ca, trust_roots
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_ballot, get_item
 from ecabinet.signing.pades import check_signed_pdf
@@ -94,7 +94,8 @@ def issue(
             "liên thông. — The presenting organ is not known: name it (to_organ_id) from the "
             "organs of the exchange.",
         )
-    pdf = _signed_pdf(db, settings, order.signed_pdf)
+    body = body_by_id(db, actor.body_id)
+    pdf = _signed_pdf(db, settings, body, order.signed_pdf)
     today = official(m.now()).date()
     code_notation = order.code_notation or notation
     code = f"{order.code_number}/{code_notation}"
@@ -131,7 +132,7 @@ def issue(
             answering=answering,
         )
     )
-    ca = body_ca(settings)
+    ca = body_ca(settings, body)
     # The body's CA key seals the package, as it seals the audit log's checkpoints.
     signed = sign_package(xml, ca._private_key(), ca.certificate)
     row = m.InterconnectStatus(
@@ -187,14 +188,14 @@ def _incoming_of(db: Session, body_id: str, document_ids: set[str]) -> Answering
     return None
 
 
-def _signed_pdf(db: Session, settings: Settings, sha256: str) -> bytes:
+def _signed_pdf(db: Session, settings: Settings, body: m.Body, sha256: str) -> bytes:
     blob = db.get(m.Blob, sha256)
     if blob is None:
         raise not_found("signed PDF (upload it first)")
     if blob.size > RESULT_MAX_BYTES:
         raise ApiError(422, "invalid_signature", "The file is far too large to be a result.")
     data = b"".join(open_blob_store(settings).read(sha256))
-    check = check_signed_pdf(data, trust_roots(settings))
+    check = check_signed_pdf(data, trust_roots(settings, body))
     if not check.valid:
         raise ApiError(
             422,

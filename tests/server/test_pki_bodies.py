@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -19,22 +20,26 @@ from ecabinet.server import models as m
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.pki import (
+    CertificateRefused,
+    active_certificates,
     body_ca,
     body_organisation,
     body_tsa,
     form_refusal,
     issue_for_device,
     member_signed,
+    register_external,
     server_ca,
 )
 from ecabinet.signing.ca import NAME_MAX_CHARS, CertificateAuthority
-from ecabinet.signing.detached import canonical_vote
+from ecabinet.signing.detached import canonical_vote, registration_challenge, sign_detached
 from ecabinet.signing.keys import certificate_from_pem, generate_key, make_csr
 from tests.factories import PASSWORD, World
 from tests.server.conftest import Api
 from tests.server.signing_helpers import Enrolled, enroll
 from tests.server.test_decisions import open_vote, vote
 from tests.server.test_sync_push import push
+from tests.unit.signing.helpers import issue_identity
 
 HANOI = "Ủy ban nhân dân thành phố Hà Nội"
 CA_PEM = "/api/v1/pki/ca.pem"
@@ -223,3 +228,30 @@ def test_a_long_body_name_falls_back_to_its_first_words_and_code(tmp_path: Path)
     assert len(name) <= NAME_MAX_CHARS and name.endswith(" - brvt")
     assert long_name.startswith(name.removesuffix(" - brvt") + " ")  # never a word cut
     assert body_organisation(settings, m.Body(code="hanoi", name=HANOI)) == HANOI
+
+
+def test_a_registered_certificate_counts_for_its_members_body_only(
+    api: Api, world: World, settings: Settings, hanoi: str, tmp_path: Path
+) -> None:
+    national = CertificateAuthority.create(tmp_path / "national", "Ban Cơ yếu Chính phủ")
+    trusting = settings.with_changes(trusted_ca_files=(tmp_path / "national" / "ca.pem",))
+    api.headers("hn-member")
+    with api.db() as db:
+        user = db.scalars(select(m.User).where(m.User.id == hanoi)).one()
+        device = db.scalars(select(m.Device).where(m.Device.user_id == hanoi)).one()
+        ha_noi, gov = db.get(m.Body, user.body_id), _body(api, "gov")
+        assert ha_noi is not None
+
+        def register(ca: CertificateAuthority) -> m.Certificate:
+            identity = issue_identity(ca, "hn-member", "Nguyễn Văn A")
+            proof = sign_detached(identity.key, registration_challenge(user.id, device.id))
+            pem = identity.certificate.public_bytes(serialization.Encoding.PEM).decode()
+            return register_external(db, trusting, user, device, pem, [], proof)
+
+        # A certificate of the Government's CA is no trust anchor of Hà Nội's members.
+        with pytest.raises(CertificateRefused, match="not issued by a trusted authority"):
+            register(server_ca(settings))
+        row = register(national)
+        cert = certificate_from_pem(row.pem)
+        assert active_certificates(db, trusting, ha_noi, hanoi) == [cert]
+        assert active_certificates(db, trusting, gov, hanoi) == []

@@ -30,7 +30,7 @@ from ecabinet.server.interconnect.result import (
     result_package,
 )
 from ecabinet.server.interconnect.xmlsig import sign_package
-from ecabinet.server.pki import body_by_id, body_ca, trust_roots
+from ecabinet.server.pki import body_ca, trust_roots
 from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.lookups import get_ballot, get_item
 from ecabinet.signing.pades import check_signed_pdf
@@ -94,7 +94,6 @@ def issue(
             "liên thông. — The presenting organ is not known: name it (to_organ_id) from the "
             "organs of the exchange.",
         )
-    body = body_by_id(db, actor.body_id)
     pdf = _signed_pdf(db, settings, body, order.signed_pdf)
     today = official(m.now()).date()
     code_notation = order.code_notation or notation
@@ -133,7 +132,8 @@ def issue(
         )
     )
     ca = body_ca(settings, body)
-    # The body's CA key seals the package, as it seals the audit log's checkpoints.
+    # The issuing body's own CA key seals the package: the ministry checks it against that
+    # body's certificate (GET /pki/ca/{code}.pem).
     signed = sign_package(xml, ca._private_key(), ca.certificate)
     row = m.InterconnectStatus(
         body_id=actor.body_id,

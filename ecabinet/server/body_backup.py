@@ -59,7 +59,7 @@ from ecabinet.server.backup import (
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.models import Base
-from ecabinet.server.pki import body_ca, body_ca_folder
+from ecabinet.server.pki import body_ca_folder, server_ca
 
 KIND = "body"
 # Tables of no body: sign-in throttling by name, the legacy chain's switch point. Blobs are
@@ -323,7 +323,7 @@ def restore_body(engine: Engine, settings: Settings, source: Path) -> tuple[Back
                 raise BackupError(f"{there} is already there: move it away first")
         # The server's own CA is made in one move into its folder: made first, before another
         # body's goes inside that folder.
-        body_ca(settings)
+        server_ca(settings)
         placing = False
         try:
             with engine.begin() as conn:

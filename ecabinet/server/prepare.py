@@ -14,7 +14,7 @@ from ecabinet.server import audit
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_session_factory, schema_lock, upgrade
 from ecabinet.server.models import Body
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 
 
 def audit_key(engine: Engine, settings: Settings) -> bytes:
@@ -26,8 +26,8 @@ def audit_key(engine: Engine, settings: Settings) -> bytes:
     key = audit.load_key(settings.audit_key_file)
     with make_session_factory(engine, key)() as db:
         if made:
-            audit.adopt_key(db, lambda: body_ca(settings))
-        audit.seal_legacy(db, lambda: body_ca(settings))
+            audit.adopt_key(db, lambda: server_ca(settings))
+        audit.seal_legacy(db, lambda: server_ca(settings))
         db.commit()
     return key
 

@@ -29,7 +29,7 @@ from ecabinet.server import models as m
 from ecabinet.server.audit import load_key
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from tests.bench.bodies import PASSWORD, generate
 from tests.bench.server_proc import ServerProcess
 from ui.sync_controller import SYNC_EVERY_MS
@@ -222,7 +222,7 @@ def bench_cluster(
                     .select_from(m.AppliedMutation)
                     .where(m.AppliedMutation.status == "applied")
                 )
-                chain_ok = audit_verify.verify(db, body_ca(settings).certificate).ok
+                chain_ok = audit_verify.verify(db, server_ca(settings).certificate).ok
             engine.dispose()
         finally:
             database.drop()

@@ -35,7 +35,8 @@ OTHER_BODY is the column of a user of ANOTHER body on the same server, with the 
 callers a line allows (tests/server/test_access_other_body.py): on a line naming an object of
 the first body he is answered exactly as for an object that does not exist (404, never 403,
 never data); on a line naming none (the feed, the live stream, the lists) he is let through
-and hears nothing of the first body.
+and hears nothing of the first body. A PUBLIC line naming a body by its code (its CA, its
+revocation list) is for every validator, of any body: the column leaves it out.
 
 A caller allowed must not be refused (401, 403, or a 404 hiding the object); the test sends
 empty or invalid bodies, so a 409, 422 or 400 still counts as let through. A caller not in the
@@ -73,7 +74,8 @@ OTHER_BODY: Final = {
     GUEST: "other_guest",
 }
 
-PUBLIC: Final = frozenset(CALLERS)  # no sign-in needed; a token, dead or alive, is ignored
+# No sign-in needed; a token, dead or alive, at most chooses its body's answer (pki/ca.pem).
+PUBLIC: Final = frozenset(CALLERS)
 SIGNED_IN: Final = frozenset({MEMBER, CHAIR, SECRETARIAT, GUEST, OUTSIDER})
 OFFICE: Final = frozenset({SECRETARIAT})
 CHAIR_OR_OFFICE: Final = frozenset({CHAIR, SECRETARIAT})  # the chair of THAT meeting
@@ -105,6 +107,9 @@ ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("GET", f"{API}/pki/certificates"): SIGNED_IN,  # the caller's own certificates
     # Revocation data and where to get a timestamp: public, as the CA certificate is.
     ("GET", f"{API}/pki/crl"): PUBLIC,
+    # Each body's trust anchor and revocation list, by its code: every validator's, any body's.
+    ("GET", f"{API}/pki/ca/{{code}}.pem"): PUBLIC,
+    ("GET", f"{API}/pki/crl/{{code}}"): PUBLIC,
     ("GET", f"{API}/pki/long-term"): PUBLIC,
     # The body's TSA: each answer costs an RSA signature, so only for those signed in.
     ("POST", f"{API}/tsa"): SIGNED_IN,

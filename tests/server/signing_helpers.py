@@ -65,8 +65,9 @@ class ServerTimeStamper(TimeStamper):
 
 
 def server_long_term(client: httpx.Client | TestClient, headers: dict[str, str]) -> LongTerm:
-    """B-LT as the server offers it: its TSA, its CA and its revocation list."""
-    data = client.get("/api/v1/pki/long-term").json()
+    """B-LT as the server offers it to the signed-in member: their body's TSA, CA and
+    revocation list."""
+    data = client.get("/api/v1/pki/long-term", headers=headers).json()
     return LongTerm(
         ServerTimeStamper(client, headers),
         [certificate_from_pem(data["ca_pem"])],

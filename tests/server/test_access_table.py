@@ -275,6 +275,7 @@ def object_sets(app: FastAPI, world: World, callers: Callers) -> dict[str, dict[
             "incoming_id": incoming_id,
             "position": "1",
             "package_id": package_id,
+            "code": "gov",  # the body's code (its CA and revocation list, public)
         },
         "item2": {
             "item_id": world.item_ids[1],

@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from ecabinet.server import audit, audit_verify
 from ecabinet.server import models as m
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_sync_push import mutation, push
 
 
 def _ca(app: FastAPI) -> x509.Certificate:
-    return body_ca(app.state.settings).certificate
+    return server_ca(app.state.settings).certificate
 
 
 def _five_entries(app: FastAPI) -> str:

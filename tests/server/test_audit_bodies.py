@@ -13,7 +13,7 @@ from ecabinet.server import audit, audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.server.db import make_engine, make_session_factory
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import body_ca, chain_ca
 from tests.server.test_cli_bodies import run
 
 PASSWORD = "a good long password\n"
@@ -95,7 +95,7 @@ def test_a_bodys_chain_verifies_alone_and_renumbered(app: FastAPI) -> None:
             body_id = (gov.id, hanoi.id)[n % 2]
             audit.record(db, "meeting.update", actor_id=None, body_id=body_id, detail={"n": n})
             db.commit()
-        ca = body_ca(app.state.settings)
+        ca = body_ca(app.state.settings, hanoi)  # hanoi's own
         assert audit.checkpoint(db, ca, hanoi.id) is not None
         audit.record(db, "meeting.update", actor_id=None, body_id=hanoi.id, detail={"n": 6})
         db.commit()
@@ -119,10 +119,10 @@ def test_the_servers_own_acts_are_a_chain_of_their_own(app: FastAPI) -> None:
         for body_id in (None, gov.id, None):
             audit.record(db, "meeting.update", actor_id=None, body_id=body_id)
             db.commit()
-        signed = audit.checkpoint_all(db, lambda _body: body_ca(app.state.settings))
+        ca_of = chain_ca(app.state.settings)
+        signed = audit.checkpoint_all(db, ca_of)
         db.commit()
-        cert = body_ca(app.state.settings).certificate
-        reports = audit_verify.verify_all(db, lambda _body: cert)
+        reports = audit_verify.verify_all(db, lambda body: ca_of(body).certificate)
     assert [(body, row.seq if row else None) for body, row in signed] == [(gov, 1), (None, 2)]
     assert [(r.chain, r.ok, r.checked, r.checkpoints) for r in reports] == [
         ("gov", True, 1, 1),

@@ -24,7 +24,7 @@ from ecabinet.pdf.minutes import minutes_pdf
 from ecabinet.server import audit, audit_checkpoints, audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.db import make_session_factory
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.wire.minutes import Minutes
@@ -35,7 +35,7 @@ from tests.server.test_votes_api import start_session
 
 
 def _ca(app: FastAPI) -> CertificateAuthority:
-    return body_ca(app.state.settings)
+    return server_ca(app.state.settings)
 
 
 def _cert(app: FastAPI) -> x509.Certificate:

@@ -25,7 +25,7 @@ from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.server.models import Base
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url
 from tests.factories import PASSWORD, World
 from tests.server.conftest import Api
@@ -78,7 +78,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     item = world.item_ids[0]
     push(api, "member01", mutation("position.set", {"agenda_item_id": item, "position": "object"}))
     with api.db() as db:  # a signed checkpoint, checked again after the restore
-        assert audit.checkpoint(db, body_ca(settings), db.scalar(select(m.Body.id))) is not None
+        assert audit.checkpoint(db, server_ca(settings), db.scalar(select(m.Body.id))) is not None
         db.commit()
     file = tmp_path / "backup.tar"
     assert _backup(settings, file) == 0
@@ -114,7 +114,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     )
     assert again.json()["results"][0]["status"] == "applied"  # the ids carry on after the old
     with app.state.session_factory() as db:
-        assert audit_verify.verify(db, body_ca(app.state.settings).certificate).ok
+        assert audit_verify.verify(db, server_ca(app.state.settings).certificate).ok
     app.state.engine.dispose()
 
 
@@ -159,7 +159,7 @@ def test_a_backup_taken_while_members_work_is_consistent(
     restored = get_settings(tmp_path / "restored", url)
     with make_session_factory(engine, load_key(restored.audit_key_file))() as db:
         # The chain is whole: no entry without the one before.
-        assert audit_verify.verify(db, body_ca(restored).certificate).ok
+        assert audit_verify.verify(db, server_ca(restored).certificate).ok
         kept = db.scalar(select(func.count()).where(m.AuditEntry.object_type == "mutation"))
         assert 3 <= (kept or 0) <= during  # what was done before the snapshot, whole
     engine.dispose()

@@ -23,7 +23,7 @@ from ecabinet.server.body_backup import _of_body
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine
 from ecabinet.server.models import Base
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from ecabinet.signing.ca import CERT_FILE, KEY_FILE
 from tests.factories import PASSWORD, World, add_user
 from tests.server.conftest import Api
@@ -93,6 +93,7 @@ def test_a_body_moves_to_another_server_whole_and_alone(
     other_database: str,  # noqa: F811
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     item = world.item_ids[0]
     push(api, "member01", mutation("position.set", {"agenda_item_id": item, "position": "object"}))
@@ -101,7 +102,7 @@ def test_a_body_moves_to_another_server_whole_and_alone(
     cursor = _cursor(api.client, headers)  # what member01's laptop holds
     with api.db() as db:
         gov = db.scalars(select(m.Body)).one().id
-        assert audit.checkpoint(db, body_ca(settings), gov) is not None
+        assert audit.checkpoint(db, server_ca(settings), gov) is not None
         other = m.Body(code="hue", name="UBND tỉnh Thừa Thiên Huế")
         db.add(other)
         db.flush()
@@ -131,6 +132,7 @@ def test_a_body_moves_to_another_server_whole_and_alone(
     b_data, b_url = tmp_path / "server-b", other_database
     hcm, hcm_ids = _server_b(b_data, b_url)
     b_args = ("--data", str(b_data), "--database-url", b_url)
+    monkeypatch.setenv("ECABINET_BODY_CODE", "hcm")  # server B's commands are of its own body
     capsys.readouterr()
     assert _cli("restore", *b_args, "--body", str(file)) == 0
     out = capsys.readouterr().out

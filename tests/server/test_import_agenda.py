@@ -16,7 +16,7 @@ from ecabinet.server.audit import load_key
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from tests.pdfs import make_pdf
 from tests.server.conftest import Api
 from tests.server.signing_helpers import upload
@@ -82,7 +82,7 @@ def counts(data: Path) -> dict[str, int]:
                 ("blobs", m.Blob),
             )
         }
-        assert audit_verify.verify(db, body_ca(settings).certificate).ok
+        assert audit_verify.verify(db, server_ca(settings).certificate).ok
     engine.dispose()
     return found
 

@@ -19,7 +19,7 @@ from ecabinet.server.core.config import Settings
 from ecabinet.server.interconnect.delivery import HttpAdapter, deliver_due
 from ecabinet.server.interconnect.edxml import NS
 from ecabinet.server.interconnect.xmlsig import check_package_signature
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from ecabinet.signing.pades import sign_pdf
 from ecabinet.signing.signer import SoftwareSigner
 from tests.edxml_packages import FINANCE, EdxmlPackage
@@ -124,7 +124,7 @@ def test_a_conclusion_notice_goes_to_the_ministry_that_sent_the_item_s_document(
     assert base64.b64decode(value) == b"".join(open_blob_store(settings).read(pdf_sha))
     # Sealed with the body's key: the ministry checks it against the body's certificate.
     (tmp_path / "sent.xml").write_bytes(sent)
-    ca = body_ca(settings).certificate
+    ca = server_ca(settings).certificate
     assert check_package_signature(tmp_path / "sent.xml", [ca], require_signature=True)
 
     again = issue(api, agenda_item_id=item_id, signed_pdf=pdf_sha, code_number="123")

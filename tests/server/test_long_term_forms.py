@@ -14,7 +14,7 @@ from sqlalchemy import select
 from ecabinet.server import models as m
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings
-from ecabinet.server.pki import trust_roots
+from ecabinet.server.pki import configured_body, trust_roots
 from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.signing.pades import pades_level
 from ecabinet.signing.signer import asn1_certificate
@@ -53,11 +53,11 @@ def test_a_form_signed_offline_reaches_b_lt_once_the_reply_is_stored(
     original = api.client.get(f"/api/v1/blobs/{sha}", headers=api.headers("member01")).content
     assert archived.startswith(original) and pades_level(archived) == "B-LT"
     signature = PdfFileReader(io.BytesIO(archived)).embedded_signatures[0]
+    with api.db() as db:
+        roots = trust_roots(settings, configured_body(db, settings))
     status = validate_pdf_signature(
         signature,
-        ValidationContext(
-            trust_roots=[asn1_certificate(c) for c in trust_roots(settings)], allow_fetching=False
-        ),
+        ValidationContext(trust_roots=[asn1_certificate(c) for c in roots], allow_fetching=False),
     )
     assert status.bottom_line, status.pretty_print_details()  # type: ignore[no-untyped-call]
     # The Government Office sees it among the replies; another member may not fetch it.

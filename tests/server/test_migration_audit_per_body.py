@@ -16,7 +16,7 @@ from ecabinet.server import models as m
 from ecabinet.server.core.config import get_settings
 from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.server.models.base import UtcDateTime
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import server_ca
 from ecabinet.server.prepare import audit_key
 from tests.dbs import BODY_AND_USER_SQL, migrate_to
 
@@ -56,7 +56,7 @@ def _upgrade_with_a_log(url: str, folder: Path, ca_template: Path) -> None:
     engine = make_engine(url)
     legacy = _legacy_entries(key)
     pinned = audit_checkpoints.make(
-        body_ca(settings), 2, legacy[1].hash, datetime.now(UTC) - timedelta(days=9), 0
+        server_ca(settings), 2, legacy[1].hash, datetime.now(UTC) - timedelta(days=9), 0
     )
     try:
         migrate_to(engine, "username_per_body")
@@ -91,7 +91,7 @@ def _upgrade_with_a_log(url: str, folder: Path, ca_template: Path) -> None:
                 select(m.AuditCheckpoint.seq, m.AuditCheckpoint.per_body)
                 .order_by(m.AuditCheckpoint.id)
             ).all()  # fmt: skip
-            cert = body_ca(settings).certificate
+            cert = server_ca(settings).certificate
             reports = audit_verify.verify_all(db, lambda _body: cert)
         assert [tuple(row) for row in entries] == [(1, None), (2, None), (3, None), (4, 1), (5, 2)]
         assert [tuple(row) for row in checkpoints] == [(2, False), (3, False)]  # sealed at 3

@@ -12,6 +12,7 @@ from cryptography.x509.oid import NameOID
 from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.timestamps.common_utils import handle_tsp_response
 
+from ecabinet.server import models as m
 from ecabinet.server.core.config import Settings
 from ecabinet.server.pki import body_organisation
 from ecabinet.signing.keys import certificate_from_pem
@@ -112,11 +113,8 @@ def test_certificates_name_the_body_in_full_or_by_short_name_and_code(
     )
     assert organisation.value == settings.body_name  # whole, not "…Việt N"
     office = "Văn phòng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam"
-    assert body_organisation(settings.with_changes(body_name=office)) == office
+    gov = m.Body(code=settings.body_code, name="")  # named by the settings, being configured
+    assert body_organisation(settings.with_changes(body_name=office), gov) == office
     too_long = office + " - Cơ quan thường trực của Chính phủ"
-    assert (
-        body_organisation(
-            settings.with_changes(body_name=too_long, body_short_name="VPCP", body_code="G01")
-        )
-        == "VPCP - G01"
-    )
+    configured = settings.with_changes(body_name=too_long, body_short_name="VPCP", body_code="G01")
+    assert body_organisation(configured, m.Body(code="G01", name="")) == "VPCP - G01"

@@ -124,7 +124,30 @@ def require_exchange(request: Request, db: DbDep) -> AuthContext:
     return ctx
 
 
+def callers_body_id(request: Request, db: DbDep) -> str | None:
+    """For what anyone may read but a caller with a token reads as their own body's (its CA,
+    its revocation list): None without an Authorization header. A token only chooses which
+    public answer, so one that has expired or whose laptop was revoked still names its body;
+    one that names no session is refused (401), not taken for nobody, lest a member be given
+    another body's trust anchor."""
+    if "authorization" not in request.headers:
+        return None
+    scheme, _, token = request.headers["authorization"].partition(" ")
+    body_id = None
+    if scheme.lower() == "bearer" and token and len(token) <= 512:
+        body_id = db.scalar(
+            select(User.body_id)
+            .join(Token, Token.user_id == User.id)
+            .where(Token.token_hash == token_hash(token.strip()))
+        )
+    if body_id is None:
+        raise _unauthorized("unauthorized", "The session is not valid. Sign in again.")
+    db.commit()  # the connection goes back before the endpoint, as after a sign-in check
+    return body_id
+
+
 Auth = Annotated[AuthContext, Depends(current_auth)]
+CallersBody = Annotated[str | None, Depends(callers_body_id)]
 
 
 def require_secretariat(auth: Auth) -> AuthContext:

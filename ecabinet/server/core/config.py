@@ -118,6 +118,8 @@ def get_settings(
     for name, var in (
         ("blob_s3_url", "ECABINET_BLOB_S3_URL"),
         ("blob_s3_endpoint", "ECABINET_BLOB_S3_ENDPOINT"),
+        ("body_code", "ECABINET_BODY_CODE"),
+        ("body_name", "ECABINET_BODY_NAME"),
         ("body_short_name", "ECABINET_BODY_SHORT_NAME"),
         ("tsa_url", "ECABINET_TSA_URL"),
         ("public_url", "ECABINET_PUBLIC_URL"),

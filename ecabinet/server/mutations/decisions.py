@@ -18,11 +18,9 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.mutations import Applier, MutationContext, Rejected
 from ecabinet.server.mutations.lookups import is_voting_member, visible_item
-from ecabinet.server.pki import active_certificates, revoked_fingerprints, trust_roots
+from ecabinet.server.pki import body_by_id, form_refusal, member_signed
 from ecabinet.server.tally import vote_tally
-from ecabinet.signing.detached import canonical_vote, verify_detached
-from ecabinet.signing.keys import fingerprint
-from ecabinet.signing.pades import check_signed_pdf
+from ecabinet.signing.detached import canonical_vote
 from ecabinet.wire.base import WireModel
 from ecabinet.wire.live import VoteCount
 from ecabinet.wire.sync import BallotRespond, VoteCast
@@ -46,10 +44,8 @@ def cast_vote(ctx: MutationContext, data: WireModel) -> None:
             "not_a_voting_member", "Only Government members vote; guests and deputies do not."
         )
     signed = canonical_vote(item.id, ctx.auth.user_id, vote_data.choice.value, vote_data.comment)
-    if not any(
-        verify_detached(cert, signed, vote_data.signature)
-        for cert in active_certificates(ctx.db, ctx.auth.user_id)
-    ):
+    body = body_by_id(ctx.db, ctx.auth.body_id)
+    if not member_signed(ctx.db, ctx.settings, body, ctx.auth.user_id, signed, vote_data.signature):
         raise Rejected("invalid_signature", "The vote's signature is not valid.")
     for old in ctx.db.scalars(
         select(m.Vote).where(
@@ -104,14 +100,10 @@ def _check_form(ctx: MutationContext, reply: BallotRespond) -> None:
     if blob.size > REPLY_FORM_MAX_BYTES:
         raise Rejected("invalid_signature", "The file sent is far too large to be a reply form.")
     form = b"".join(open_blob_store(ctx.settings).read(reply.signed_pdf))
-    check = check_signed_pdf(
-        form, trust_roots(ctx.settings), revoked_fingerprints(ctx.db, ctx.auth.user_id)
-    )
-    if not check.valid:
-        raise Rejected("invalid_signature", f"The signed form is not valid: {check.reason}.")
-    own = {fingerprint(c) for c in active_certificates(ctx.db, ctx.auth.user_id)}
-    if check.signer_fingerprint not in own:
-        raise Rejected("invalid_signature", "The form was signed by someone else.")
+    body = body_by_id(ctx.db, ctx.auth.body_id)
+    refusal = form_refusal(ctx.db, ctx.settings, body, ctx.auth.user_id, form)
+    if refusal:
+        raise Rejected("invalid_signature", refusal)
     fields = read_reply_fields(form)
     if fields is None or (fields.ballot_id, fields.user_id) != (reply.ballot_id, ctx.auth.user_id):
         raise Rejected("invalid_signature", "The signed form is for another ballot or member.")

@@ -1,7 +1,7 @@
-"""A device's signing certificates: issued by the body's CA for the device's key, or a national
-CA's certificate registered with proof of its key, and the caller's list. The certificate work
-itself is ``ecabinet.server.pki``; these add the refusals as the API answers them and the audit
-entry. The caller commits. Request worker threads.
+"""A device's signing certificates: issued for the device's key by the CA of the user's body,
+or a national CA's certificate registered with proof of its key, and the caller's list. The
+certificate work itself is ``ecabinet.server.pki``; these add the refusals as the API answers
+them and the audit entry. The caller commits. Request worker threads.
 """
 
 from __future__ import annotations

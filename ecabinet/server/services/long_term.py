@@ -2,10 +2,10 @@
 
 A member who replies while travelling signs PAdES B-B (ecabinet/client/long_term.py): no
 trusted time, no revocation data. Once the reply is stored, the server adds both to a copy
-(ecabinet/signing/archive.py): the body CA's revocation list and a document timestamp from
-the body's TSA, or the national one (ECABINET_TSA_URL), so the form reaches B-LT with the
-time of its receipt. The member's file stays as received (``signed_pdf``); the copy is
-``long_term_pdf``. A form that came B-LT is its own copy.
+(ecabinet/signing/archive.py): the revocation list of the CA of the ballot's body and a
+document timestamp from that body's TSA, or the national one (ECABINET_TSA_URL), so the form
+reaches B-LT with the time of its receipt. The member's file stays as received
+(``signed_pdf``); the copy is ``long_term_pdf``. A form that came B-LT is its own copy.
 
 Run after each push that stored a reply (a background task of the push route) and by
 ``ecabinet-server archive-forms`` (the hourly service timer), which also catches what a
@@ -32,7 +32,7 @@ from ecabinet.server import models as m
 from ecabinet.server.audit import record
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
-from ecabinet.server.pki import body_crl, body_tsa, trust_roots
+from ecabinet.server.pki import body_by_id, body_crl, body_tsa, trust_roots
 from ecabinet.signing.archive import NotSigned, add_long_term_evidence
 from ecabinet.signing.pades import LongTerm, pades_level
 from ecabinet.signing.tsa import AuthorityTimeStamper
@@ -65,8 +65,10 @@ def archive_pending_forms(
     """See to up to ``limit`` replies whose form has no long-term copy yet, oldest first;
     with ``user_id``, only that member's (after their push: 27 members replying at once
     start 27 runs, and none should stamp another's form)."""
-    query = select(m.BallotResponse.id, m.BallotResponse.signed_pdf).where(
-        m.BallotResponse.long_term_pdf.is_(None)
+    query = (
+        select(m.BallotResponse.id, m.BallotResponse.signed_pdf, m.Ballot.body_id)
+        .join(m.Ballot, m.Ballot.id == m.BallotResponse.ballot_id)
+        .where(m.BallotResponse.long_term_pdf.is_(None))
     )
     if user_id is not None:
         query = query.where(m.BallotResponse.user_id == user_id)
@@ -74,16 +76,20 @@ def archive_pending_forms(
         pending = db.execute(query.order_by(m.BallotResponse.received_at).limit(limit)).all()
         if not pending:
             return ArchiveRun(0, 0, 0)
-        evidence = _evidence(db, settings)
+        # Each body's forms get its own CA's list and its own TSA's time.
+        evidence = {
+            body_id: _evidence(db, settings, body_by_id(db, body_id))
+            for body_id in {body_id for _id, _pdf, body_id in pending}
+        }
     blobs = open_blob_store(settings)
     archived = already = left = 0
-    for response_id, signed_pdf in pending:
+    for response_id, signed_pdf, body_id in pending:
         form = b"".join(blobs.read(signed_pdf))
         if pades_level(form) == "B-LT":
             copy, size = signed_pdf, len(form)
         else:
             try:
-                data = add_long_term_evidence(form, evidence)
+                data = add_long_term_evidence(form, evidence[body_id])
                 copy, size = blobs.put_bytes(data), len(data)
             except NOT_NOW as error:
                 log.warning(
@@ -101,13 +107,13 @@ def archive_pending_forms(
     return ArchiveRun(archived, already, left)
 
 
-def _evidence(db: Session, settings: Settings) -> LongTerm:
+def _evidence(db: Session, settings: Settings, body: m.Body) -> LongTerm:
     timestamper: TimeStamper = (
         RequestsHTTPTimeStamper(settings.tsa_url, timeout=TSA_TIMEOUT_SECONDS)  # type: ignore[no-untyped-call]
         if settings.tsa_url
-        else AuthorityTimeStamper(body_tsa(settings))
+        else AuthorityTimeStamper(body_tsa(settings, body))
     )
-    return LongTerm(timestamper, trust_roots(settings), [body_crl(db, settings)])
+    return LongTerm(timestamper, trust_roots(settings, body), [body_crl(db, settings, body)])
 
 
 def _record_copy(db: Session, response_id: str, signed_pdf: str, copy: str, size: int) -> bool:

@@ -94,7 +94,7 @@ def issue(
             "liên thông. — The presenting organ is not known: name it (to_organ_id) from the "
             "organs of the exchange.",
         )
-    pdf = _signed_pdf(db, settings, order.signed_pdf)
+    pdf = _signed_pdf(db, settings, body, order.signed_pdf)
     today = official(m.now()).date()
     code_notation = order.code_notation or notation
     code = f"{order.code_number}/{code_notation}"
@@ -131,8 +131,9 @@ def issue(
             answering=answering,
         )
     )
-    ca = body_ca(settings)
-    # The body's CA key seals the package, as it seals the audit log's checkpoints.
+    ca = body_ca(settings, body)
+    # The issuing body's own CA key seals the package: the ministry checks it against that
+    # body's certificate (GET /pki/ca/{code}.pem).
     signed = sign_package(xml, ca._private_key(), ca.certificate)
     row = m.InterconnectStatus(
         body_id=actor.body_id,
@@ -187,14 +188,14 @@ def _incoming_of(db: Session, body_id: str, document_ids: set[str]) -> Answering
     return None
 
 
-def _signed_pdf(db: Session, settings: Settings, sha256: str) -> bytes:
+def _signed_pdf(db: Session, settings: Settings, body: m.Body, sha256: str) -> bytes:
     blob = db.get(m.Blob, sha256)
     if blob is None:
         raise not_found("signed PDF (upload it first)")
     if blob.size > RESULT_MAX_BYTES:
         raise ApiError(422, "invalid_signature", "The file is far too large to be a result.")
     data = b"".join(open_blob_store(settings).read(sha256))
-    check = check_signed_pdf(data, trust_roots(settings))
+    check = check_signed_pdf(data, trust_roots(settings, body))
     if not check.valid:
         raise ApiError(
             422,

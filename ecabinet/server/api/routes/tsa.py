@@ -1,6 +1,6 @@
-"""The body's own time-stamping authority (RFC 3161 over HTTP, section 3.4): a signed-in
+"""Each body's own time-stamping authority (RFC 3161 over HTTP, section 3.4): a signed-in
 member's laptop sends a time-stamp query while it signs a form, minutes or a summary (PAdES
-B-T) and gets the signed reply. Request worker threads.
+B-T) and gets the reply signed by the TSA of the member's body. Request worker threads.
 
 Only signed-in callers: each answer costs an RSA signature, which an anonymous caller could
 ask for without end. A deployment with a national TSA (ECABINET_TSA_URL) still answers here.
@@ -13,10 +13,10 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from ecabinet.server.api.deps import Auth, SettingsDep
+from ecabinet.server.api.deps import Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
-from ecabinet.server.pki import body_tsa
+from ecabinet.server.pki import body_by_id, body_tsa
 from ecabinet.signing.tsa import MAX_QUERY_BYTES, QUERY_TYPE, REPLY_TYPE, BadQuery
 
 router = APIRouter(tags=["pki"], route_class=ReleasingRoute)
@@ -41,7 +41,8 @@ router = APIRouter(tags=["pki"], route_class=ReleasingRoute)
 )
 async def timestamp(
     request: Request,
-    auth: Auth,  # noqa: ARG001  (signed-in callers only)
+    auth: Auth,
+    db: DbDep,
     settings: SettingsDep,
     content_type: Annotated[str, Header()] = "",
 ) -> Response:
@@ -53,7 +54,10 @@ async def timestamp(
         if len(query) > MAX_QUERY_BYTES:
             raise ApiError(413, "too_large", "A time-stamp query is a few hundred bytes.")
     try:
-        reply = await run_in_threadpool(lambda: body_tsa(settings).answer(query))
+        # The caller's body's authority: its records carry the time of its own TSA.
+        reply = await run_in_threadpool(
+            lambda: body_tsa(settings, body_by_id(db, auth.body_id)).answer(query)
+        )
     except BadQuery as error:
         raise ApiError(400, "bad_query", str(error)) from None
     return Response(reply, media_type=REPLY_TYPE)

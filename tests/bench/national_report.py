@@ -6,6 +6,8 @@ main thread after the run.
 
 from __future__ import annotations
 
+import os
+
 from tests.bench.live import MB, percentile
 from tests.bench.national import POLL_EVERY, ROUND_EVERY, NationalTally, Phase
 from tests.bench.national_setup import GOVERNMENT_MEMBERS, PROVINCES
@@ -69,14 +71,30 @@ def _growing(tally: NationalTally) -> str:
     polls = len([p for p in tally.polls_in(quiet, idle_only=False) if p.ms is not None])
     per_poll = quiet.cpu["server"] / polls * 1000 if polls else 0.0
     sessions = [p for p in tally.phases if p.body is not None]
-    busiest = [(p, max(CONSUMERS, key=lambda c: p.cpu[c])) for p in sessions]
     shares = "; ".join(
         f"in {p.body}'s session "
         + ", ".join(f"{CONSUMERS[c]} {_cores(p, c):.2f}" for c in CONSUMERS)
-        + f" (the most: {CONSUMERS[top]})"
-        for p, top in busiest
+        for p in sessions
     )
     per_core = f"{tally.laptops / server:,.0f}" if server else "–"
+    cores = os.cpu_count() or 1
+    together = max(sum(_cores(p, c) for c in CONSUMERS) for p in tally.phases)
+    load = max(p.load for p in tally.phases)
+    top = max(CONSUMERS, key=lambda c: sum(p.cpu[c] for p in sessions))
+    if together < 0.75 * cores:
+        limit = (
+            f"Together the three were busy at most {together:.2f} of the {cores} cores while "
+            f"the machine's load average stood at up to {load:.1f}: in this run the waits "
+            "above are as much this shared machine's other work as any of the three running "
+            f"out. Of the three, {CONSUMERS[top]} had the largest share in the sessions, the "
+            "first to run out as laptops are added"
+        )
+    else:
+        limit = (
+            f"Together the three were busy up to {together:.2f} of the {cores} cores: the "
+            f"machine is full, and {CONSUMERS[top]}, the largest share in the sessions, is "
+            "what limits next"
+        )
     return (
         "#### Growing past one machine\n\n"
         f"In the quiet phase the server's {tally.workers} worker processes were busy "
@@ -89,9 +107,7 @@ def _growing(tally: NationalTally) -> str:
         "are a harsher load than the desktop's. PostgreSQL was busy "
         f"{_cores(quiet, 'postgres'):.2f} cores and the load process {_cores(quiet, 'load'):.2f} "
         "in the quiet phase. Cores busy, of the machine's two: "
-        f"{shares}. On this machine the load process, the server and PostgreSQL share the two "
-        "cores, so whichever is busiest above is what limits next here; on a deployment the "
-        "load process is the laptops themselves and the server's share is what grows. The "
+        f"{shares}. {limit}; on a deployment the load process is the laptops themselves. The "
         "deployment grows as the section *500 members through several servers on one "
         "PostgreSQL* shows: more server processes behind nginx on one PostgreSQL and one "
         "S3-compatible blob store; a token, a cursor and a file from one process work on "

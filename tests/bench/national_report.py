@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from tests.bench.live import MB, percentile
-from tests.bench.national import POLL_EVERY, ROUND_EVERY, NationalTally, Phase
+from tests.bench.national import POLL_EVERY, ROUND_EVERY, NationalTally, Phase, Poll
 from tests.bench.national_setup import GOVERNMENT_MEMBERS, PROVINCES
 from ui.sync_controller import SYNC_EVERY_MS
 
@@ -65,6 +65,29 @@ def _session_row(tally: NationalTally, phase: Phase) -> str:
     )
 
 
+def _p99(polls: list[Poll]) -> float:
+    answered = [p.ms for p in polls if p.ms is not None]
+    return percentile(answered, 0.99) if answered else 0.0
+
+
+def _waits(tally: NationalTally, quiet: Phase, sessions: list[Phase]) -> str:
+    """What the idle bodies' polls did while a session's votes were pushed, if it shows."""
+    calm = _p99(tally.polls_in(quiet, idle_only=True))
+    worst = max(sessions, key=lambda p: _p99(tally.polls_in(p, idle_only=True)))
+    during = _p99(tally.polls_in(worst, idle_only=True))
+    if during < 2 * calm:
+        return ""
+    pushes = [ms for r in worst.rounds for ms in r.pushes_ms]
+    return (
+        f"The idle bodies' polls had a p99 of {calm:,.0f} ms in the quiet phase and "
+        f"{during:,.0f} ms during {worst.body}'s session, whose "
+        f"{len(worst.rounds[0].items) if worst.rounds else 0} laptops' signed votes took up to "
+        f"{max(pushes, default=0):,.0f} ms each to be answered: the other bodies waited while "
+        "one body's votes were pushed, a cost of the session's burst, not of the idle "
+        "laptops. "
+    )
+
+
 def _growing(tally: NationalTally) -> str:
     quiet = next(p for p in tally.phases if p.body is None)
     server = _cores(quiet, "server")
@@ -77,6 +100,7 @@ def _growing(tally: NationalTally) -> str:
         for p in sessions
     )
     per_core = f"{tally.laptops / server:,.0f}" if server else "–"
+    waits = _waits(tally, quiet, sessions)
     cores = os.cpu_count() or 1
     together = max(sum(_cores(p, c) for c in CONSUMERS) for p in tally.phases)
     load = max(p.load for p in tally.phases)
@@ -107,7 +131,8 @@ def _growing(tally: NationalTally) -> str:
         "are a harsher load than the desktop's. PostgreSQL was busy "
         f"{_cores(quiet, 'postgres'):.2f} cores and the load process {_cores(quiet, 'load'):.2f} "
         "in the quiet phase. Cores busy, of the machine's two: "
-        f"{shares}. {limit}; on a deployment the load process is the laptops themselves. The "
+        f"{shares}. {limit}; on a deployment the load process is the laptops themselves. "
+        f"{waits}The "
         "deployment grows as the section *500 members through several servers on one "
         "PostgreSQL* shows: more server processes behind nginx on one PostgreSQL and one "
         "S3-compatible blob store; a token, a cursor and a file from one process work on "

@@ -105,27 +105,33 @@ def _ok(response: httpx.Response) -> httpx.Response:
     return response
 
 
-async def sign_in(client: httpx.AsyncClient, username: str) -> Laptop:
+async def sign_in(client: httpx.AsyncClient, username: str, body: str = "") -> Laptop:
+    """``username`` of the body whose code is ``body`` (empty: the server's own) signed in."""
     answer = _ok(
         await client.post(
             "/api/v1/auth/login",
-            json={"username": username, "password": PASSWORD, "device_name": f"{username}-pc"},
+            json={
+                "body": body,
+                "username": username,
+                "password": PASSWORD,
+                "device_name": f"{username}-pc",
+            },
         )
     )
-    body = answer.json()
-    return Laptop(username, body["user"]["id"], body["token"])
+    signed = answer.json()
+    return Laptop(username, signed["user"]["id"], signed["token"])
 
 
 async def sign_in_all(
-    client: httpx.AsyncClient, usernames: list[str], csr: str | None
+    client: httpx.AsyncClient, usernames: list[str], csr: str | None, body: str = ""
 ) -> list[Laptop]:
-    """Every laptop signed in and its key certified (none without ``csr``: a laptop that
-    will not sign), a few at a time (a bounded warm-up, not the measurement)."""
+    """Every laptop of ``body`` signed in and its key certified (none without ``csr``: a
+    laptop that will not sign), a few at a time (a bounded warm-up, not the measurement)."""
     gate = asyncio.Semaphore(SIGN_IN_AT_ONCE)
 
     async def one(username: str) -> Laptop:
         async with gate:
-            laptop = await sign_in(client, username)
+            laptop = await sign_in(client, username, body)
             if csr is not None:
                 _ok(
                     await client.post(
@@ -172,15 +178,16 @@ async def set_up_session(
     rounds: int,
     database_url: str,
     prefix: str = STAFF_PREFIX,
+    body: str = "",
 ) -> Session:
     """The meetings ``generate`` published, as the Government Office runs them: the chair
     named, one item per round, the session started, every laptop's member present. The
     laptops are split among the meetings in consecutive blocks, as ``generate`` invited them.
-    The Office and the chair are the body's of ``add_staff(settings, prefix)``.
+    The Office and the chair are those ``add_staff(settings, prefix)`` made in ``body``.
     """
     office_name, chair_name = staff(prefix)
-    office = await sign_in(client, office_name)
-    chair = await sign_in(client, chair_name)
+    office = await sign_in(client, office_name, body)
+    chair = await sign_in(client, chair_name, body)
     meetings = _ok(await client.get("/api/v1/meetings", headers=office.headers)).json()
     meeting_ids = [each["id"] for each in meetings]
     block = -(-len(laptops) // len(meeting_ids))

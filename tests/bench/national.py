@@ -206,13 +206,12 @@ async def _phase(phase: Phase, server_pid: int, work: Coroutine[None, None, None
 async def _sign_in(
     client: httpx.AsyncClient, bodies: list[NationalBody], sessions: list[str], csr: str
 ) -> dict[str, list[Laptop]]:
-    """Every body's laptops signed in; the session bodies' keys certified, as they sign."""
-    idle = [u for b in bodies if b.code not in sessions for u in b.usernames]
-    signed = {u.username: u for u in await sign_in_all(client, idle, None)}
-    for code in sessions:
-        body = next(b for b in bodies if b.code == code)
-        signed |= {u.username: u for u in await sign_in_all(client, body.usernames, csr)}
-    return {b.code: [signed[u] for u in b.usernames] for b in bodies}
+    """Every body's laptops signed in to their body; the session bodies' keys certified, as
+    they sign."""
+    return {
+        b.code: await sign_in_all(client, b.usernames, csr if b.code in sessions else None, b.code)
+        for b in bodies
+    }
 
 
 async def _stations(client: httpx.AsyncClient, laptops: dict[str, list[Laptop]]) -> list[Station]:
@@ -245,7 +244,7 @@ async def _run(
         held: dict[str, Session] = {}
         for code in sessions:
             held[code] = await set_up_session(
-                client, laptops[code], rounds, database_url, f"{code}-"
+                client, laptops[code], rounds, database_url, f"{code}-", code
             )
             tally.item_ids += held[code].item_ids
         tally.stations = await _stations(client, laptops)

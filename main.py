@@ -35,7 +35,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--as",
         dest="user",
         default="member01",
-        help="demo user to sign in as (chair, secretariat, guest, memberNN)",
+        help="demo user to sign in as (chair, secretariat, guest, memberNN; in the provinces "
+        "hanoi-chair, hanoi-secretariat, hcm-chair, hcm-secretariat, ngoduchau, ...)",
     )
     parser.add_argument(
         "--demo-server",
@@ -123,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     server_data = Path(user_cache_dir("ecabinet-demo", "ecabinet")) / "server"
     print(
         f"e-Cabinet demo: every demo user's password is '{DEMO_PASSWORD}' "
-        "(chair, member01..member21, secretariat, guest)."
+        "(chair, member01..member21, secretariat, guest; the provinces' hanoi-chair, "
+        "hanoi-secretariat, hcm-chair, hcm-secretariat and their members)."
     )
 
     def open_demo() -> Account:
@@ -142,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
             server = start_demo_server(server_data)
             stops.append(server.stop)
             url = server.url
-        name = account.sign_in(url, args.user, DEMO_PASSWORD)
+        from ecabinet.server.demo_content.provinces import body_of
+
+        name = account.sign_in(url, args.user, DEMO_PASSWORD, body_code=body_of(args.user))
         return f"Đã đăng nhập: {name} (máy chủ demo {url})"
 
     screenshots = Path(args.screenshots) if args.screenshots else None

@@ -8,15 +8,17 @@ session, emptied between tests.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
-from ecabinet.server.db import make_engine, migrate
+from ecabinet.server.db import alembic_config, make_engine, migrate
 from ecabinet.server.models import Base
 
 POSTGRES_URL = os.environ.get("ECABINET_TEST_POSTGRES_URL", "")
@@ -67,6 +69,49 @@ class PostgresDatabase:
         admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def migrate_to(engine: Engine, revision: str, *, down: bool = False) -> None:
+    """Up (or down) to ``revision`` of the migrations, in one transaction."""
+    from alembic import command
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+@contextlib.contextmanager
+def upgraded_with(url: str, rows: Sequence[str], before: str, after: str) -> Iterator[Engine]:
+    """An upgrade in the field, for a migration's test: the empty database at ``url`` made as
+    revision ``before`` made it, ``rows`` (SQL) put in, then upgraded to ``after``."""
+    engine = make_engine(url)
+    try:
+        migrate_to(engine, before)
+        with engine.begin() as conn:
+            for sql in rows:
+                conn.execute(text(sql))
+        migrate_to(engine, after)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@contextlib.contextmanager
+def empty_postgres(prefix: str) -> Iterator[str]:
+    """The URL of a new, empty database (no schema: a migration test builds it revision by
+    revision), dropped afterwards."""
+    admin_url = require_postgres()
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{admin_url.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 

@@ -129,16 +129,23 @@ class Account:
         return self.member.signed_in
 
     def sign_in(
-        self, server_url: str, username: str, password: str, ca_bundle: str | None = None
+        self,
+        server_url: str,
+        username: str,
+        password: str,
+        ca_bundle: str | None = None,
+        body_code: str = "",
     ) -> str:
-        """Sign in and certify this device's key; returns the member's full name. The
-        organisation's CA bundle comes from the caller, or from ECABINET_CA_BUNDLE, which
-        the laptop's installer sets for the desktop. The network here, the store through
-        the writer; the new member replaces the old one only once it is whole."""
+        """Sign in as ``username`` of the body ``body_code`` (empty: the server's own body) and
+        certify this device's key; returns the member's full name. The organisation's CA
+        bundle comes from the caller, or from ECABINET_CA_BUNDLE, which the laptop's installer
+        sets for the desktop. The network here, the store through the writer; the new member
+        replaces the old one only once it is whole."""
         ca_bundle = ca_bundle or os.environ.get("ECABINET_CA_BUNDLE") or None
         api = ServerApi(server_url, ca_bundle=ca_bundle)
         device = f"{platform.node() or 'laptop'} ({platform.system()})"[:100]
-        result = api.login(username, password, device)
+        result = api.login(username, password, device, body_code)
+        body = result.body  # None from a server that does not say: its own body
         profile, secrets, old = self.profile, self.secrets, self.member.store
 
         def keep() -> LocalStore:
@@ -159,6 +166,8 @@ class Account:
                 ca_bundle=ca_bundle or "",
                 user_id=result.user.id,
                 username=result.user.username,
+                body_code=body.code if body else body_code,
+                body_name=body.name if body else "",
                 full_name=result.user.full_name,
                 title=result.user.title,
                 roles=",".join(result.user.roles),

@@ -181,10 +181,15 @@ class ServerApi:
 
     # --- protocol -------------------------------------------------------------------------
 
-    def login(self, username: str, password: str, device_name: str) -> LoginResponse:
+    def login(
+        self, username: str, password: str, device_name: str, body_code: str = ""
+    ) -> LoginResponse:
+        """Sign in as ``username`` of the body ``body_code`` (empty: the server's own)."""
         from ecabinet.wire.auth import LoginRequest, LoginResponse
 
-        body = LoginRequest(username=username, password=password, device_name=device_name)
+        body = LoginRequest(
+            body=body_code, username=username, password=password, device_name=device_name
+        )
         result = self._exchange(LoginResponse, "POST", "/auth/login", json=body.model_dump())
         self.token = result.token
         return result

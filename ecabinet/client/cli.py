@@ -51,11 +51,10 @@ def _login(account: Account, args: argparse.Namespace) -> int:
     if not password:
         print("Give the password on standard input with --password-stdin.", file=sys.stderr)
         return 2
-    name = account.sign_in(server, args.username, password, args.ca_bundle)
-    print(
-        f"Signed in as {name} ({args.username}); the session is kept in "
-        f"{account.secrets.description}."
-    )
+    name = account.sign_in(server, args.username, password, args.ca_bundle, args.body or "")
+    body = account.store.get_state("body_name") or account.store.get_state("body_code")
+    who = ", ".join(part for part in (args.username, body) if part)
+    print(f"Signed in as {name} ({who}); the session is kept in {account.secrets.description}.")
     if isinstance(account.secrets, MemorySecrets):
         # Each command is a new process: without a keyring the next one starts signed out.
         print(
@@ -140,6 +139,7 @@ def _status(account: Account, args: argparse.Namespace) -> int:
     status = {
         "server": store.get_state("server_url"),
         "username": store.get_state("username"),
+        "body": store.get_state("body_code"),
         "signed_in": account.signed_in,
         "online": store.get_state("online") == "1",
         "last_sync": store.get_state("last_success_at"),
@@ -215,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     login = sub.add_parser("login", help="sign in to a server")
     login.add_argument("--server", required=True)
     login.add_argument("--username", required=True)
+    login.add_argument("--body", help="the code of your body, e.g. hanoi (default: the server's)")
     login.add_argument("--password-stdin", action="store_true")
     login.add_argument("--ca-bundle", help="CA certificates to trust (government PKI)")
     login.set_defaults(run=_login)

@@ -71,6 +71,26 @@ class _Paged(FPDF):
         self.cell(0, 6, f"{self.footer_text}    {self.page_no()}/{{nb}}", align="C")
 
 
+def _heading(pdf: FPDF, spec: DocumentSpec) -> None:
+    """The two columns over the title: the issuer and the number on the left, the national
+    motto and the place and date on the right. An issuer may take two lines, as a provincial
+    department's does ("UBND THÀNH PHỐ HÀ NỘI" over "SỞ TÀI CHÍNH"); the number then moves
+    down beside the date."""
+    issuer = spec.issuer.split("\n")
+    left = [(line, "B") for line in issuer] + [(spec.number, "")]
+    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "B"), ("Độc lập - Tự do - Hạnh phúc", "")]
+    if spec.dated:
+        right.append((spec.dated, ""))
+    rows = max(len(left), len(right))
+    left += [("", "")] * (rows - len(left))
+    right += [("", "")] * (rows - len(right))
+    for (left_text, left_style), (right_text, right_style) in zip(left, right, strict=True):
+        pdf.set_font("DejaVu", left_style, 12 if left_style else 10)
+        pdf.cell(90, 6, left_text, align="C")
+        pdf.set_font("DejaVu", right_style, 12 if right_style else 10)
+        pdf.cell(0, 6, right_text, align="C", new_x="LMARGIN", new_y="NEXT")
+
+
 def compose(spec: DocumentSpec) -> bytes:
     pdf = new_document(_Paged)
     assert isinstance(pdf, _Paged)
@@ -80,15 +100,7 @@ def compose(spec: DocumentSpec) -> bytes:
     pdf.alias_nb_pages()
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
-    pdf.set_font("DejaVu", "B", 12)
-    pdf.cell(90, 6, spec.issuer, align="C")
-    pdf.cell(0, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 10)
-    pdf.cell(90, 6, spec.number, align="C")
-    pdf.cell(0, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
-    if spec.dated:
-        pdf.cell(90, 6, "")
-        pdf.cell(0, 6, spec.dated, align="C", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, spec)
     pdf.ln(10)
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(0, 8, spec.title, align="C", new_x="LMARGIN", new_y="NEXT")

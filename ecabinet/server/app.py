@@ -56,7 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sweep_partial_uploads(settings.blob_dir / "tmp")  # what a crash left half-received
     engine = make_engine(settings.database_url)
     prepare_database(engine, settings)
-    session_factory = make_session_factory(engine, load_key(settings.audit_key_file))
+    session_factory = make_session_factory(
+        engine, load_key(settings.audit_key_file), settings.audit_keys_dir
+    )
     # Every commit of this factory's sessions is announced to the open live streams.
     live_hub = Hub.installed_on(session_factory)
     # On SQLite the processes cannot hear each other: a file tells of ended sign-ins.

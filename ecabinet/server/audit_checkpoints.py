@@ -1,7 +1,10 @@
-"""Signed checkpoints of the audit log's head: what the body's CA key signs and how a
+"""Signed checkpoints of an audit chain's head: what the body's CA key signs and how a
 signature is checked.
 
-A checkpoint says "entry ``seq`` of the log had hash ``head`` at ``at``, and entries from
+A checkpoint of a body's chain says "entry ``seq`` of the chain of body ``body_id`` had hash
+``head`` at ``at``": positions and the body's id, never the database's row ids, so it still
+holds once the body moved to another server. One of the legacy chain (before chains were per
+body) says "entry ``seq`` of the log had hash ``head`` at ``at``, and entries from
 ``keyed_from`` on are keyed". Whoever can write the database but does not hold the CA key
 cannot make one, so a chain rebuilt from scratch, or cut short past a checkpoint, no longer
 agrees with the checkpoints. Written by ``audit.checkpoint``; request worker threads and the
@@ -23,21 +26,43 @@ from ecabinet.signing.ca import CertificateAuthority
 
 
 def signed_text(seq: int, head: str, at: datetime, keyed_from: int) -> bytes:
-    """The bytes the CA signs: a fixed prefix keeps them from meaning anything else."""
+    """The bytes the CA signs for the legacy chain: a fixed prefix keeps them from meaning
+    anything else."""
     return f"ecabinet-audit-checkpoint/1 {seq} {head} {at.isoformat()} {keyed_from}".encode()
+
+
+def chain_text(body_id: str | None, seq: int, head: str, at: datetime) -> bytes:
+    """The bytes the CA signs for a body's chain: the body is named, so a checkpoint of one
+    chain never passes for another's."""
+    return f"ecabinet-audit-checkpoint/2 {body_id or '-'} {seq} {head} {at.isoformat()}".encode()
+
+
+def _text(checkpoint: AuditCheckpoint) -> bytes:
+    if checkpoint.per_body:
+        return chain_text(checkpoint.body_id, checkpoint.seq, checkpoint.head, checkpoint.at)
+    return signed_text(checkpoint.seq, checkpoint.head, checkpoint.at, checkpoint.keyed_from)
+
+
+def _signed(ca: CertificateAuthority, row: AuditCheckpoint) -> AuditCheckpoint:
+    row.signature = base64.b64encode(ca.sign(_text(row))).decode()
+    return row
 
 
 def make(
     ca: CertificateAuthority, seq: int, head: str, at: datetime, keyed_from: int
 ) -> AuditCheckpoint:
-    signature = ca.sign(signed_text(seq, head, at, keyed_from))
-    return AuditCheckpoint(
-        seq=seq,
-        head=head,
-        at=at,
-        keyed_from=keyed_from,
-        signature=base64.b64encode(signature).decode(),
-    )
+    """A checkpoint of the legacy chain."""
+    return _signed(ca, AuditCheckpoint(per_body=False, seq=seq, head=head, at=at,
+                                       keyed_from=keyed_from))  # fmt: skip
+
+
+def make_for_chain(
+    ca: CertificateAuthority, body_id: str | None, seq: int, head: str, at: datetime
+) -> AuditCheckpoint:
+    """A checkpoint of the chain of ``body_id`` (None: the server's own acts) at position
+    ``seq``."""
+    row = AuditCheckpoint(per_body=True, body_id=body_id, seq=seq, head=head, at=at, keyed_from=0)
+    return _signed(ca, row)
 
 
 def is_signed_by(checkpoint: AuditCheckpoint, ca_certificate: x509.Certificate) -> bool:
@@ -48,7 +73,7 @@ def is_signed_by(checkpoint: AuditCheckpoint, ca_certificate: x509.Certificate) 
         signature = base64.b64decode(checkpoint.signature, validate=True)
         public_key.verify(
             signature,
-            signed_text(checkpoint.seq, checkpoint.head, checkpoint.at, checkpoint.keyed_from),
+            _text(checkpoint),
             padding.PKCS1v15(),
             hashes.SHA256(),
         )

@@ -7,6 +7,7 @@ A backup is a tar file::
     blobs/<sha256>         every document file the database names
     ca/...                 the body's certificate authority (its private key included)
     audit.key              the key of the audit log's hashes (without it, no verify passes)
+    audit-keys/            those of bodies' chains restored from another server
 
 The database is read in one snapshot transaction (REPEATABLE READ on PostgreSQL; a read
 transaction on SQLite in WAL mode), so the rows agree with each other while the server keeps
@@ -47,6 +48,7 @@ from ecabinet.server.models import Base, Blob
 FORMAT = 1
 BATCH = 1000
 AUDIT_KEY = "audit.key"  # its name in the backup
+AUDIT_KEYS = "audit-keys"  # the keys of bodies' chains restored from another server
 
 
 class BackupError(Exception):
@@ -60,7 +62,7 @@ class BackupReport:
     schema: str
 
 
-def _encode(value: Any) -> Any:
+def encode(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
     if isinstance(value, bytes):
@@ -68,7 +70,7 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(value: Any) -> Any:
+def decode(value: Any) -> Any:
     if isinstance(value, dict) and len(value) == 1:
         if "$datetime" in value:
             return datetime.fromisoformat(value["$datetime"]).astimezone(UTC)
@@ -77,17 +79,17 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def _schema_revision(conn: Connection) -> str:
+def schema_revision(conn: Connection) -> str:
     return MigrationContext.configure(conn).get_current_revision() or ""
 
 
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+def add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     info = tarfile.TarInfo(name)
     info.size, info.mtime, info.mode = len(data), int(datetime.now(UTC).timestamp()), 0o600
     tar.addfile(info, io.BytesIO(data))
 
 
-def _add_blob(tar: tarfile.TarFile, store: Blobs, sha: str) -> None:
+def add_blob(tar: tarfile.TarFile, store: Blobs, sha: str) -> None:
     """One document file into the backup, through a local spool (the store may be a bucket)."""
     with tempfile.TemporaryFile() as spool:
         for chunk in store.read(sha):
@@ -102,7 +104,7 @@ def _add_blob(tar: tarfile.TarFile, store: Blobs, sha: str) -> None:
 def table_rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     ordered = select(table).order_by(*table.primary_key.columns)
     for row in conn.execution_options(yield_per=BATCH).execute(ordered).mappings():
-        yield {key: _encode(value) for key, value in row.items()}
+        yield {key: encode(value) for key, value in row.items()}
 
 
 def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
@@ -116,20 +118,22 @@ def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
         if engine.dialect.name == "postgresql":
             snapshot = snapshot.execution_options(isolation_level="REPEATABLE READ")
         with snapshot as conn, conn.begin():
-            schema = _schema_revision(conn)
+            schema = schema_revision(conn)
             for table in Base.metadata.sorted_tables:
                 lines = [json.dumps(row, ensure_ascii=False) for row in table_rows(conn, table)]
                 counts[table.name] = len(lines)
-                _add_bytes(tar, f"tables/{table.name}.jsonl", "\n".join(lines).encode())
+                add_bytes(tar, f"tables/{table.name}.jsonl", "\n".join(lines).encode())
             digests = list(conn.scalars(select(Blob.sha256).order_by(Blob.sha256)))
         for sha in digests:
             if not store.exists(sha):
                 raise BackupError(f"the document file {sha} named by the database is missing")
-            _add_blob(tar, store, sha)
+            add_blob(tar, store, sha)
         if settings.ca_dir.is_dir():
             tar.add(settings.ca_dir, arcname="ca")
         if settings.audit_key_file.is_file():
             tar.add(settings.audit_key_file, arcname=AUDIT_KEY)
+        if settings.audit_keys_dir.is_dir():  # of bodies restored from another server
+            tar.add(settings.audit_keys_dir, arcname=AUDIT_KEYS)
         manifest = {
             "format": FORMAT,
             "version": __version__,
@@ -138,14 +142,14 @@ def backup(engine: Engine, settings: Settings, out: Path) -> BackupReport:
             "tables": counts,
             "blobs": len(digests),
         }
-        _add_bytes(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
+        add_bytes(tar, "manifest.json", json.dumps(manifest, indent=1).encode())
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(temp, out)
     return BackupReport(sum(counts.values()), len(digests), schema)
 
 
-def _read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
+def read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     try:
         member = tar.extractfile("manifest.json")
     except KeyError:
@@ -171,7 +175,7 @@ def _load_table(conn: Connection, tar: tarfile.TarFile, table: Table) -> int:
     if member is None:
         raise BackupError(f"the backup has no table {table.name}")
     rows = [
-        {key: _decode(value) for key, value in json.loads(line).items()}
+        {key: decode(value) for key, value in json.loads(line).items()}
         for line in member.read().decode().splitlines()
         if line
     ]
@@ -189,7 +193,7 @@ def _load_table(conn: Connection, tar: tarfile.TarFile, table: Table) -> int:
     return len(rows)
 
 
-def _copy_blob(store: Blobs, source: IO[bytes], sha: str) -> None:
+def copy_blob(store: Blobs, source: IO[bytes], sha: str) -> None:
     """Into the store under its digest, checked on the way (never a damaged file kept)."""
     fh, temp = store.temp_file()
     digest = hashlib.sha256()
@@ -220,20 +224,29 @@ def _restore_files(tar: tarfile.TarFile, settings: Settings) -> int:
         if source is None:
             continue
         if member.name.startswith("blobs/"):
-            _copy_blob(store, source, member.name.removeprefix("blobs/"))
+            copy_blob(store, source, member.name.removeprefix("blobs/"))
             count += 1
         elif member.name == AUDIT_KEY:
-            _write_private(settings.audit_key_file, source.read())
+            write_private(settings.audit_key_file, source.read())
+        elif member.name.startswith(f"{AUDIT_KEYS}/"):
+            name = Path(member.name).name
+            settings.audit_keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_private(settings.audit_keys_dir / name, source.read())
         elif member.name.startswith("ca/"):
-            target = (ca_root / member.name.removeprefix("ca/")).resolve()
-            if not target.is_relative_to(ca_root):
-                raise BackupError(f"the backup names a file outside its place: {member.name}")
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _write_private(target, source.read())
+            write_ca_file(ca_root, member.name, source.read())
     return count
 
 
-def _write_private(target: Path, data: bytes) -> None:
+def write_ca_file(ca_root: Path, name: str, data: bytes) -> None:
+    """The CA's file ``ca/...`` of the backup into the CA folder ``ca_root``, never outside."""
+    target = (ca_root / name.removeprefix("ca/")).resolve()
+    if not target.is_relative_to(ca_root):
+        raise BackupError(f"the backup names a file outside its place: {name}")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_private(target, data)
+
+
+def write_private(target: Path, data: bytes) -> None:
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
@@ -242,7 +255,9 @@ def _write_private(target: Path, data: bytes) -> None:
 def restore(engine: Engine, settings: Settings, source: Path) -> BackupReport:
     """Fill an empty database and data folder from a backup, then bring it to this version."""
     with tarfile.open(source, mode="r") as tar:
-        manifest = _read_manifest(tar)
+        manifest = read_manifest(tar)
+        if manifest.get("kind", "server") != "server":
+            raise BackupError("this is the backup of one body: restore it with --body")
         _migrate(engine, manifest["schema"])
         had_ca = settings.ca_dir.exists() and any(settings.ca_dir.iterdir())
         had_key = settings.audit_key_file.exists()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tarfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,19 +21,19 @@ from sqlalchemy.orm import Session
 
 from ecabinet import __version__
 from ecabinet.manifest import ImportProblems, read_manifest
-from ecabinet.server import audit, backup
 from ecabinet.server.agenda_import import import_folder
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import make_engine, make_session_factory, migrate
 from ecabinet.server.errors import ApiError
 from ecabinet.server.live.relay import install_sender
 from ecabinet.server.models import Body, Device, User
-from ecabinet.server.pki import body_ca
 from ecabinet.server.prepare import audit_key
 from ecabinet.server.services import bodies, users
 from ecabinet.server.services.actor import CommandLine
 from ecabinet.server.services.long_term import archive_pending_forms
 from ecabinet.wire.admin import UserCreate
+
+_BODY_HELP = "the code of the user's body (default: the configured one)"
 
 
 class UserError(Exception):
@@ -70,7 +69,7 @@ def _sessions(settings: Settings) -> Iterator[Callable[[], Session]]:
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
-        factory = make_session_factory(engine, audit_key(engine, settings))
+        factory = make_session_factory(engine, audit_key(engine, settings), settings.audit_keys_dir)
         install_sender(factory, engine, settings.data_dir)  # running servers hear of a revoke
         yield factory
     finally:
@@ -177,14 +176,16 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     new = _new_user(args, _read_password())
     users.check_password(new.password, new.username)  # before the database is opened
     with _session(settings) as db:
-        console = CommandLine(_body_of(db, settings, args.body).id)
+        body = _body_of(db, settings, args.body)
         try:
             user = users.create_user(
-                db, console, new, settings.password_scrypt_n, detail={"via": "cli"}
+                db, CommandLine(body.id), new, settings.password_scrypt_n, detail={"via": "cli"}
             )
         except ApiError as error:
             if error.code == "conflict":
-                raise UserError(f"The username {new.username} is taken.") from None
+                raise UserError(
+                    f"The username {new.username} is taken in the body {body.code}."
+                ) from None
             raise
         db.commit()
         print(f"Created {user.username} ({user.id}).")
@@ -196,10 +197,13 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     password = _read_password()
     users.check_password(password, args.username)  # before the database is opened
     with _session(settings) as db:
-        user = db.scalar(select(User).where(User.username == args.username.lower()))
+        body = _body_of(db, settings, args.body)
+        user = db.scalar(
+            select(User).where(User.body_id == body.id, User.username == args.username.lower())
+        )
         if user is None:
-            raise UserError(f"No user {args.username}.")
-        console = CommandLine(user.body_id)
+            raise UserError(f"No user {args.username} in the body {body.code}.")
+        console = CommandLine(body.id)
         users.reset_password(db, console, user, password, settings.password_scrypt_n)
         db.commit()
         print(f"Password of {user.username} reset; its devices must sign in again.")
@@ -207,8 +211,14 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_devices_list(args: argparse.Namespace) -> int:
-    with _session(_settings(args)) as db:
-        query = select(Device, User).join(User, User.id == Device.user_id)
+    settings = _settings(args)
+    with _session(settings) as db:
+        body = _body_of(db, settings, args.body)
+        query = (
+            select(Device, User)
+            .join(User, User.id == Device.user_id)
+            .where(User.body_id == body.id)
+        )
         if args.username:
             query = query.where(User.username == args.username.lower())
         for device, user in db.execute(query.order_by(User.username, Device.created_at)):
@@ -231,40 +241,6 @@ def cmd_devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_state(db: Session, settings: Settings, head: str = "") -> audit.VerifyReport:
-    ca = body_ca(settings).certificate
-    return audit.verify(db, ca, head, max_checkpoint_age=audit.CHECKPOINT_MAX_AGE)
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    with _session(settings) as db:
-        report = _audit_state(db, settings, args.head)
-    if report.ok:
-        print(
-            f"Audit log intact: {report.checked} entries, {report.checkpoints} signed "
-            f"checkpoints. Head: {report.head}"
-        )
-        return 0
-    where = f" at entry {report.first_bad_id}" if report.first_bad_id is not None else ""
-    print(
-        f"Audit log broken{where}: {report.reason} ({report.checked} entries before it are intact)."
-    )
-    return 1
-
-
-def cmd_audit_checkpoint(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    with _session(settings) as db:
-        row = audit.checkpoint(db, body_ca(settings))
-        db.commit()
-    if row is None:
-        print("The audit log is empty: nothing to sign.")
-    else:
-        print(f"Signed checkpoint of the audit log at entry {row.seq}: {row.head}")
-    return 0
-
-
 def cmd_archive_forms(args: argparse.Namespace) -> int:
     settings = _settings(args)
     archived = already = left = 0
@@ -279,45 +255,6 @@ def cmd_archive_forms(args: argparse.Namespace) -> int:
         f"left for the next run (see the log): {left}."
     )
     return 0 if left == 0 else 1
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    out = Path(args.out)
-    try:
-        report = backup.backup(engine, settings, out)
-    except backup.BackupError as error:
-        raise UserError(f"No backup made: {error}.") from None
-    finally:
-        engine.dispose()
-    print(
-        f"Backed up {report.rows} rows and {report.blobs} document files to {out} "
-        f"(schema {report.schema}). It holds the CA's private key: keep it as safe as the server."
-    )
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    engine = make_engine(settings.database_url)
-    try:
-        report = backup.restore(engine, settings, Path(args.file))
-        with make_session_factory(engine, audit_key(engine, settings))() as db:
-            check = _audit_state(db, settings)
-    except backup.BackupError as error:
-        raise UserError(f"Nothing restored: {error}.") from None
-    except (OSError, tarfile.TarError) as error:
-        raise UserError(f"Nothing restored: cannot read {args.file} ({error}).") from None
-    finally:
-        engine.dispose()
-    state = "intact" if check.ok else f"BROKEN at entry {check.first_bad_id}: {check.reason}"
-    print(
-        f"Restored {report.rows} rows and {report.blobs} document files (from schema "
-        f"{report.schema}); the audit log is {state}."
-    )
-    return 0 if check.ok else 1
 
 
 def cmd_import_agenda(args: argparse.Namespace) -> int:
@@ -347,19 +284,6 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_backup_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    saving = sub.add_parser(
-        "backup", parents=[common], help="the database, document files and CA, as one file"
-    )
-    saving.add_argument("--out", required=True, help="the backup file to write (a .tar)")
-    saving.set_defaults(run=cmd_backup)
-    restoring = sub.add_parser(
-        "restore", parents=[common], help="fill an empty database and data folder from a backup"
-    )
-    restoring.add_argument("file")
-    restoring.set_defaults(run=cmd_restore)
-
-
 def _add_agenda_command(sub: Any, common: argparse.ArgumentParser) -> None:
     agenda = sub.add_parser(
         "import-agenda",
@@ -372,6 +296,33 @@ def _add_agenda_command(sub: Any, common: argparse.ArgumentParser) -> None:
     agenda.add_argument("--starts-at", help="e.g. 2026-12-15T08:30+07:00")
     agenda.add_argument("--place")
     agenda.set_defaults(run=cmd_import_agenda)
+
+
+def _add_user_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Commands that name a user, each with ``--body`` (a username is unique in its body)."""
+    create = sub.add_parser("create-user", parents=[common], help="add a user")
+    create.add_argument("--username", required=True)
+    create.add_argument("--full-name", required=True)
+    create.add_argument("--title", default="")
+    create.add_argument("--roles", default="member")
+    create.add_argument("--body", help=_BODY_HELP)
+    create.add_argument("--password-stdin", action="store_true", required=True)
+    create.set_defaults(run=cmd_create_user)
+    reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--body", help=_BODY_HELP)
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    reset.set_defaults(run=cmd_reset_password)
+    devices = sub.add_parser("devices", help="list or revoke devices").add_subparsers(
+        dest="devices_command", required=True
+    )
+    listing = devices.add_parser("list", parents=[common])
+    listing.add_argument("--username")
+    listing.add_argument("--body", help=_BODY_HELP)
+    listing.set_defaults(run=cmd_devices_list)
+    revoke = devices.add_parser("revoke", parents=[common])
+    revoke.add_argument("device_id")
+    revoke.set_defaults(run=cmd_devices_revoke)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -401,45 +352,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "migrate", parents=[common], help="bring the database to this version, before serving"
     ).set_defaults(run=cmd_migrate)
-    create = sub.add_parser("create-user", parents=[common], help="add a user")
-    create.add_argument("--username", required=True)
-    create.add_argument("--full-name", required=True)
-    create.add_argument("--title", default="")
-    create.add_argument("--roles", default="member")
-    create.add_argument("--body", help="the code of the user's body (default: the configured)")
-    create.add_argument("--password-stdin", action="store_true", required=True)
-    create.set_defaults(run=cmd_create_user)
-    reset = sub.add_parser("reset-password", parents=[common], help="set a new password")
-    reset.add_argument("--username", required=True)
-    reset.add_argument("--password-stdin", action="store_true", required=True)
-    reset.set_defaults(run=cmd_reset_password)
-    devices = sub.add_parser("devices", help="list or revoke devices").add_subparsers(
-        dest="devices_command", required=True
-    )
-    listing = devices.add_parser("list", parents=[common])
-    listing.add_argument("--username")
-    listing.set_defaults(run=cmd_devices_list)
-    revoke = devices.add_parser("revoke", parents=[common])
-    revoke.add_argument("device_id")
-    revoke.set_defaults(run=cmd_devices_revoke)
-    audit_cmd = sub.add_parser("audit", help="the audit log").add_subparsers(
-        dest="audit_command", required=True
-    )
-    verify = audit_cmd.add_parser("verify", parents=[common])
-    verify.add_argument("--head", default="", help="a head printed by an earlier verify")
-    verify.set_defaults(run=cmd_audit_verify)
-    audit_cmd.add_parser(
-        "checkpoint", parents=[common], help="sign the head (daily, by the service timer)"
-    ).set_defaults(run=cmd_audit_checkpoint)
+    _add_user_commands(sub, common)
     sub.add_parser(
         "archive-forms",
         parents=[common],
         help="timestamp reply forms signed offline (hourly, by the service timer)",
     ).set_defaults(run=cmd_archive_forms)
-    _add_backup_commands(sub, common)
     _add_agenda_command(sub, common)
-    from ecabinet.server import cli_bodies, cli_interconnect  # they build on these helpers
+    # They build on these helpers.
+    from ecabinet.server import cli_audit, cli_backup, cli_bodies, cli_interconnect
 
+    cli_audit.add_commands(sub, common)
+    cli_backup.add_commands(sub, common)
     cli_bodies.add_commands(sub, common)
     cli_interconnect.add_commands(sub, common)
     # No subcommand means serve, with the serve options accepted at the top level.

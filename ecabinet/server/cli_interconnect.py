@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ecabinet.server.cli import UserError, _body, _session, _settings
+from ecabinet.server.cli import UserError, _body_of, _session, _settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.interconnect.delivery import adapter_for, deliver_due, retry
 from ecabinet.server.interconnect.outbox import Organ
@@ -40,7 +40,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     settings = _settings(args)
     receiver = Receiver.of(settings, PdfChecks.for_settings(settings))
     with _session(settings) as db:
-        actor = CommandLine(_body(db, settings).id)
+        actor = CommandLine(_body_of(db, settings, args.body).id)
         db.commit()
         while True:
             for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in _SUFFIXES):
@@ -90,7 +90,7 @@ def _move(path: Path, where: str) -> Path:
 def cmd_inbox(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        rows = inbox.inbox(db, CommandLine(_body(db, settings).id))
+        rows = inbox.inbox(db, CommandLine(_body_of(db, settings, args.body).id))
     if not rows:
         print("The inbox is empty.")
     for row in rows:
@@ -115,7 +115,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError("Name either --item or --ballot (one of them).") from None
     with _session(settings) as db:
-        doc = inbox.assign(db, CommandLine(_body(db, settings).id), Organ.of(settings), order)
+        body = _body_of(db, settings, args.body)
+        doc = inbox.assign(db, CommandLine(body.id), Organ.of(settings, body), order)
         db.commit()
         print(f"Document {doc.id} made: {doc.title} ({doc.origin}).")
     return 0
@@ -124,7 +125,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 def cmd_outbox(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        rows = inbox.outbox(db, CommandLine(_body(db, settings).id))
+        rows = inbox.outbox(db, CommandLine(_body_of(db, settings, args.body).id))
     if not rows:
         print("No package is queued.")
     for row in rows:
@@ -160,7 +161,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 def cmd_retry(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _session(settings) as db:
-        row = retry(db, _body(db, settings).id, args.package_id)
+        row = retry(db, _body_of(db, settings, args.body).id, args.package_id)
         if row is None:
             raise UserError(f"No outbound package {args.package_id}.")
         db.commit()
@@ -169,21 +170,24 @@ def cmd_retry(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    # Each body is on the exchange under its own organ id, with its own inbox and outbox.
+    one_body = argparse.ArgumentParser(add_help=False, parents=[common])
+    one_body.add_argument("--body", help="the body's code (default: the configured body)")
     commands = sub.add_parser(
         "interconnect", help="documents from ministries through the national document exchange"
     ).add_subparsers(dest="interconnect_command", required=True)
     watch = commands.add_parser(
-        "watch", parents=[common], help="take the edXML packages dropped into a folder"
+        "watch", parents=[one_body], help="take the edXML packages dropped into a folder"
     )
     watch.add_argument("folder")
     watch.add_argument("--once", action="store_true", help="one pass over the folder, then stop")
     watch.add_argument("--interval", type=float, default=5.0, help="seconds between passes")
     watch.set_defaults(run=cmd_watch)
     commands.add_parser(
-        "inbox", parents=[common], help="the documents received (Văn bản đến)"
+        "inbox", parents=[one_body], help="the documents received (Văn bản đến)"
     ).set_defaults(run=cmd_inbox)
     assign = commands.add_parser(
-        "assign", parents=[common], help="make an incoming document a document of an item"
+        "assign", parents=[one_body], help="make an incoming document a document of an item"
     )
     assign.add_argument("incoming_id")
     assign.add_argument("--item", help="the agenda item's id")
@@ -193,7 +197,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     assign.add_argument("--attachment", help="which PDF (default: the first)")
     assign.set_defaults(run=cmd_assign)
     commands.add_parser(
-        "outbox", parents=[common], help="the outbound packages and their delivery state"
+        "outbox", parents=[one_body], help="the outbound packages and their delivery state"
     ).set_defaults(run=cmd_outbox)
     deliver = commands.add_parser(
         "deliver", parents=[common], help="send the outbound packages that are due, once"
@@ -201,7 +205,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     deliver.add_argument("--to", help="a folder or an http(s) URL (default: ECABINET_EXCHANGE_OUT)")
     deliver.set_defaults(run=cmd_deliver)
     again = commands.add_parser(
-        "retry", parents=[common], help="put a failed outbound package back in the queue"
+        "retry", parents=[one_body], help="put a failed outbound package back in the queue"
     )
     again.add_argument("package_id", type=int)
     again.set_defaults(run=cmd_retry)

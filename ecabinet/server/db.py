@@ -76,9 +76,13 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_pre_ping=True)
 
 
-def make_session_factory(engine: Engine, audit_key: bytes = b"") -> sessionmaker[Session]:
-    """Sessions that append to the audit log need ``audit_key`` (audit.load_or_create_key)."""
-    return sessionmaker(engine, expire_on_commit=False, info={"audit_key": audit_key})
+def make_session_factory(
+    engine: Engine, audit_key: bytes = b"", audit_keys: Path | None = None
+) -> sessionmaker[Session]:
+    """Sessions that append to the audit log need ``audit_key`` (audit.load_or_create_key),
+    and ``audit_keys`` (Settings.audit_keys_dir) for bodies restored from another server."""
+    info = {"audit_key": audit_key, "audit_keys": audit_keys}
+    return sessionmaker(engine, expire_on_commit=False, info=info)
 
 
 def writer_session(factory: sessionmaker[Session]) -> Session:

@@ -1,8 +1,11 @@
-"""The demo Government (``--demo``): people, two sessions, written ballots, real PDFs.
+"""The demo (``--demo``): the Government (people, two sessions, written ballots, real PDFs)
+and, beside it, two provinces' People's Committees (Hà Nội, Thành phố Hồ Chí Minh), each a body
+of its own with its people, a regular session and a written ballot.
 
-Seeded once into an empty database through the same feed functions as real work, so clients
-receive it exactly as they would receive the Government Office's. PDFs are composed at seed
-time (a few seconds) and cached on disk by content, so later seeds are quick.
+Each body is seeded once, while it has no users, through the same feed functions as real work,
+so clients receive it exactly as they would receive its secretariat's. PDFs are composed at seed
+time (a few seconds) and cached on disk by content, so later seeds are quick. Runs on the main
+thread of a starting server (``prepare_database``), under its schema lock.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 
@@ -26,13 +30,16 @@ from ecabinet.server import models as m
 from ecabinet.server.blobstore import open_blob_store
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import hash_password
-from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS
+from ecabinet.server.demo_content.people import DEMO_PASSWORD, DEMO_USERS, DemoUser
+from ecabinet.server.demo_content.provinces import PROVINCES, DemoProvince
 from ecabinet.server.demo_content.texts import (
     BALLOTS,
+    GOVERNMENT_LETTERHEAD,
     REGULAR_ITEMS,
     THEMATIC_ITEMS,
     DemoBallot,
     DemoItem,
+    Letterhead,
     draft_spec,
     report_spec,
     report_title,
@@ -40,19 +47,45 @@ from ecabinet.server.demo_content.texts import (
     submission_title,
 )
 from ecabinet.server.demo_exchange import seed_incoming
+from ecabinet.server.services.bodies import body_by_code, create_body
 
 PLACE = "Trụ sở Chính phủ, số 1 Hoàng Hoa Thám, Hà Nội"
 
 
 class _Seeder:
-    def __init__(self, db: Session, settings: Settings, body: m.Body) -> None:
+    """Seeds one body: its people first, then its sessions and ballots, its papers headed,
+    numbered and worded by its letterhead."""
+
+    def __init__(
+        self,
+        db: Session,
+        settings: Settings,
+        body: m.Body,
+        *,
+        place: str = PLACE,
+        letterhead: Letterhead = GOVERNMENT_LETTERHEAD,
+    ) -> None:
         self.db = db
         self.settings = settings
         self.body = body
+        self.place = place
+        self.letterhead = letterhead
         self.store = open_blob_store(settings)
         self.cache = settings.data_dir / "demo-cache"
         self.cache.mkdir(parents=True, exist_ok=True)
         self.users: dict[str, m.User] = {}
+
+    def _first(self, role: str) -> m.User:
+        return next(u for u in self.users.values() if role in u.roles)
+
+    @property
+    def chair(self) -> m.User:
+        return self._first("chair")
+
+    @property
+    def secretariat(self) -> m.User:
+        """The office's first officer: who uploaded the papers and sent them."""
+        return self._first("secretariat")
 
     def pdf(self, spec: DocumentSpec) -> bytes:
         key = hashlib.sha256(json.dumps(asdict(spec), ensure_ascii=False).encode()).hexdigest()
@@ -73,7 +106,7 @@ class _Seeder:
                     sha256=sha,
                     size=len(data),
                     pages=pages,
-                    uploaded_by=self.users["secretariat"].id,
+                    uploaded_by=self.secretariat.id,
                 )
             )
         return sha, pages
@@ -107,17 +140,17 @@ class _Seeder:
             size=len(data),
             pages=pages,
             filename=filename,
-            created_by=self.users["secretariat"].id,
+            created_by=self.secretariat.id,
         )
         self.db.add(version)
         self.db.flush()
         doc.current_version_id = version.id
         return doc
 
-    def people(self) -> None:
+    def people(self, people: Sequence[DemoUser]) -> None:
         # Every demo user has the published password "demo": one hash serves them all.
         password_hash = hash_password(DEMO_PASSWORD, self.settings.password_scrypt_n)
-        for order, person in enumerate(DEMO_USERS):
+        for order, person in enumerate(people):
             user = m.User(
                 body_id=self.body.id,
                 username=person.username,
@@ -154,9 +187,9 @@ class _Seeder:
             title=title,
             starts_at=starts,
             ends_at=starts + timedelta(hours=hours),
-            place=PLACE,
+            place=self.place,
             status="published",
-            chair_id=self.users["chair"].id,
+            chair_id=self.chair.id,
             published_at=datetime.now(UTC),
         )
         self.db.add(meeting)
@@ -184,7 +217,7 @@ class _Seeder:
                 self.db.add(
                     m.Invitation(
                         meeting_id=meeting.id,
-                        user_id=self.users["guest"].id,
+                        user_id=self._first("guest").id,
                         kind="guest",
                         agenda_item_ids=[item.id],
                     )
@@ -193,15 +226,17 @@ class _Seeder:
                 continue  # classified: distributed on paper, never stored here
             item_seed = seed * 100 + position
             self.add_document(
-                self.pdf(submission_spec(spec, item_seed, issued - timedelta(days=3))),
+                self.pdf(
+                    submission_spec(spec, item_seed, issued - timedelta(days=3), self.letterhead)
+                ),
                 kind="submission",
-                title=submission_title(spec, item_seed),
+                title=submission_title(spec, item_seed, self.letterhead),
                 filename="to-trinh.pdf",
                 position=1,
                 item_id=item.id,
             )
             self.add_document(
-                self.pdf(draft_spec(spec, item_seed, issued - timedelta(days=3))),
+                self.pdf(draft_spec(spec, item_seed, issued - timedelta(days=3), self.letterhead)),
                 kind="draft",
                 title=spec.draft,
                 filename="du-thao.pdf",
@@ -210,9 +245,11 @@ class _Seeder:
             )
             if spec.with_report:
                 self.add_document(
-                    self.pdf(report_spec(spec, item_seed, issued - timedelta(days=3))),
+                    self.pdf(
+                        report_spec(spec, item_seed, issued - timedelta(days=3), self.letterhead)
+                    ),
                     kind="report",
-                    title=report_title(spec, item_seed),
+                    title=report_title(spec, item_seed, self.letterhead),
                     filename="bao-cao.pdf",
                     position=3,
                     item_id=item.id,
@@ -222,7 +259,7 @@ class _Seeder:
         audit.record(
             self.db,
             "meeting.publish",
-            actor_id=self.users["secretariat"].id,
+            actor_id=self.secretariat.id,
             body_id=self.body.id,
             object_type="meeting",
             object_id=meeting.id,
@@ -239,13 +276,14 @@ class _Seeder:
             status="closed" if closed else "open",
             deadline=now + timedelta(hours=paper.hours_left),
             voter_ids=[u.id for u in self.members],
-            chair_id=self.users["chair"].id,
-            created_by=self.users["secretariat"].id,
+            chair_id=self.chair.id,
+            created_by=self.secretariat.id,
             sent_at=now - timedelta(days=3),
             closed_at=now + timedelta(hours=paper.hours_left) if closed else None,
         )
         self.db.add(ballot)
         self.db.flush()
+        issued = official(now).date() - timedelta(days=5)
         item = DemoItem(
             paper.title,
             paper.presenter,
@@ -256,7 +294,7 @@ class _Seeder:
             draft_title=paper.draft_title,
         )
         self.add_document(
-            self.pdf(draft_spec(item, 900 + index, official(now).date() - timedelta(days=5))),
+            self.pdf(draft_spec(item, 900 + index, issued, self.letterhead)),
             kind="draft",
             title=item.draft,
             filename="du-thao.pdf",
@@ -341,19 +379,53 @@ class _Seeder:
             blob.uploaded_by = member.id
 
 
-def _next_month_start(now: datetime) -> datetime:
-    """Four days ahead at 08:30 Hà Nội time (rule 7), whatever the zone of the machine."""
-    day = official(now + timedelta(days=4))
+def _next_month_start(now: datetime, days: int = 4) -> datetime:
+    """Some days ahead at 08:30 Hà Nội time (rule 7), whatever the zone of the machine."""
+    day = official(now + timedelta(days=days))
     return day.replace(hour=8, minute=30, second=0, microsecond=0).astimezone(UTC)
 
 
+def _has_users(db: Session, body: m.Body) -> bool:
+    return db.scalar(select(m.User.id).where(m.User.body_id == body.id).limit(1)) is not None
+
+
 def seed_if_empty(db: Session, settings: Settings) -> bool:
-    """Seed the demo into an empty body; returns False (doing nothing) if it has users."""
+    """Seed the demo into each of its bodies that has no users yet (the Government, then the
+    provinces, made if missing); returns False (doing nothing) if every one has users."""
+    seeded = _seed_government(db, settings)
+    for province in PROVINCES:
+        seeded = _seed_province(db, settings, province) or seeded
+    return seeded
+
+
+def _seed_province(db: Session, settings: Settings, province: DemoProvince) -> bool:
+    body = body_by_code(db, province.code) or create_body(
+        db, province.code, province.name, province.organ_id
+    )
+    if _has_users(db, body):
+        return False
+    seeder = _Seeder(db, settings, body, place=province.place, letterhead=province.letterhead)
+    seeder.people(province.users)
+    regular = _next_month_start(datetime.now(UTC), province.days_ahead)
+    seeder.meeting(
+        kind="regular",
+        title=f"Phiên họp UBND thành phố thường kỳ tháng {official(regular).month}",
+        starts=regular,
+        hours=4,
+        items=list(province.items),
+        seed=province.seed,
+    )
+    seeder.ballot(province.seed, province.ballot)
+    db.commit()
+    return True
+
+
+def _seed_government(db: Session, settings: Settings) -> bool:
     body = db.scalar(select(m.Body).where(m.Body.code == settings.body_code))
-    if body is None or db.scalar(select(m.User.id).where(m.User.body_id == body.id).limit(1)):
+    if body is None or _has_users(db, body):
         return False
     seeder = _Seeder(db, settings, body)
-    seeder.people()
+    seeder.people(DEMO_USERS)
     now = datetime.now(UTC)
     regular = _next_month_start(now)
     month = official(regular).month

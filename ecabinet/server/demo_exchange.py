@@ -107,7 +107,7 @@ def seed_incoming(db: Session, settings: Settings, body: m.Body) -> None:
     """The three packages received, the first assigned; commits."""
     actor = CommandLine(body.id)  # the exchange's folder watcher receives as this too
     receiver = Receiver.of(settings, PdfChecks.for_settings(settings))
-    us = Organ.of(settings)
+    us = Organ.of(settings, body)
     today = official(m.now()).date()
     with tempfile.TemporaryDirectory() as folder:
         for index, sent in enumerate(SENT):

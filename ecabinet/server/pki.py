@@ -6,7 +6,9 @@ authority beside it. Request worker threads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -192,3 +194,31 @@ def revoke_device_certificates(db: Session, device_id: str) -> None:
         )
     ):
         cert.revoked_at = m.now()
+
+
+def body_ca_folder(settings: Settings, code: str) -> Path:
+    """Where a body other than the configured one keeps its own CA."""
+    return settings.ca_dir / "bodies" / code
+
+
+def chain_ca(settings: Settings) -> Callable[[m.Body | None], CertificateAuthority]:
+    """The CA that signs the checkpoints of each body's audit chain: its own, in
+    ``body_ca_folder``, when it has one (a body restored from another server brings it);
+    otherwise the server's (the configured body's; None: the server's own acts). Each loaded
+    once, on first use."""
+    loaded: dict[Path, CertificateAuthority] = {}
+
+    def ca_of(body: m.Body | None) -> CertificateAuthority:
+        folder = body_ca_folder(settings, body.code) if body is not None else None
+        if folder is None or not folder.is_dir():
+            folder = settings.ca_dir
+        if folder not in loaded:
+            if folder == settings.ca_dir:
+                loaded[folder] = body_ca(settings)
+            else:
+                assert body is not None
+                name = organisation_name(body.name, "", body.code)
+                loaded[folder] = CertificateAuthority.load_or_create(folder, name)
+        return loaded[folder]
+
+    return ca_of

@@ -19,14 +19,16 @@ from ecabinet.server.pki import body_ca
 
 def audit_key(engine: Engine, settings: Settings) -> bytes:
     """The audit log's key, made on the first start that lacks one; at that start, entries
-    already in the log are marked as hashed before the key (``audit.adopt_key``). Call it
-    with the schema migrated, before anything is appended."""
+    already in the log are marked as hashed before the key (``audit.adopt_key``). The first
+    start after chains became per body signs the legacy chain's end (``audit.seal_legacy``).
+    Call it with the schema migrated, before anything is appended."""
     made = audit.make_key(settings.audit_key_file)
     key = audit.load_key(settings.audit_key_file)
-    if made:
-        with make_session_factory(engine, key)() as db:
+    with make_session_factory(engine, key)() as db:
+        if made:
             audit.adopt_key(db, lambda: body_ca(settings))
-            db.commit()
+        audit.seal_legacy(db, lambda: body_ca(settings))
+        db.commit()
     return key
 
 

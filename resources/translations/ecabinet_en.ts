@@ -4103,8 +4103,8 @@
     </message>
     <message>
         <location filename="../../ui/signin/words.py" line="70"/>
-        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
-        <translation>Wrong username or password.</translation>
+        <source>Sai cơ quan, tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong organisation, username or password.</translation>
     </message>
     <message>
         <location filename="../../ui/signin/words.py" line="72"/>
@@ -4135,52 +4135,67 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="48"/>
+        <location filename="../../ui/signin/dialog.py" line="49"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="55"/>
+        <location filename="../../ui/signin/dialog.py" line="56"/>
+        <source>Để trống nếu dùng cơ quan mặc định của máy chủ</source>
+        <translation>Leave empty for the server&apos;s own organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="59"/>
+        <source>Mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND TP Hà Nội)</source>
+        <translation>The organisation&apos;s code from your technical staff, e.g. gov (the Government), hanoi (Hà Nội People&apos;s Committee)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="65"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="63"/>
+        <location filename="../../ui/signin/dialog.py" line="73"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="64"/>
+        <location filename="../../ui/signin/dialog.py" line="74"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="70"/>
+        <location filename="../../ui/signin/dialog.py" line="80"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="71"/>
+        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <source>Cơ quan</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/dialog.py" line="82"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="72"/>
+        <location filename="../../ui/signin/dialog.py" line="83"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="92"/>
+        <location filename="../../ui/signin/dialog.py" line="103"/>
         <source>Hệ thống phòng họp không giấy của Chính phủ</source>
         <translation>The Government&apos;s paperless meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="110"/>
+        <location filename="../../ui/signin/dialog.py" line="122"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="127"/>
+        <location filename="../../ui/signin/dialog.py" line="139"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>

@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
-from ecabinet.server import audit
+from ecabinet.server import audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.audit import load_key
 from ecabinet.server.core.config import get_settings
@@ -222,7 +222,7 @@ def bench_cluster(
                     .select_from(m.AppliedMutation)
                     .where(m.AppliedMutation.status == "applied")
                 )
-                chain_ok = audit.verify(db, body_ca(settings).certificate).ok
+                chain_ok = audit_verify.verify(db, body_ca(settings).certificate).ok
             engine.dispose()
         finally:
             database.drop()

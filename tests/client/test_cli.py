@@ -152,7 +152,7 @@ def test_wrong_password_and_offline_are_one_clear_line(
         stdin="wrong\n",
     )
     assert code == 1
-    assert err.strip() == "The server refused: Wrong username or password."
+    assert err.strip() == "The server refused: Wrong body, username or password."
     code, _, err = run(
         capsys,
         monkeypatch,

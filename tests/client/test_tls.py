@@ -98,7 +98,9 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     )
     url = f"https://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # The first start seeds the demo's three bodies and composes their papers: as long
+        # as the other tests that start a demo server wait (tests/e2e/test_demo_stops.py).
+        deadline = time.monotonic() + 180
         while True:
             try:
                 requests.get(f"{url}/api/v1/health", verify=str(tmp_path / "ca.pem"), timeout=5)

@@ -1,21 +1,27 @@
-"""The sign-in screen: success, a wrong password, "remember me" and the username remembered
-(never the password), an address refused as the command line refuses it, an HTTP server asked
-for HTTPS and a server that is down, each said in Vietnamese."""
+"""The sign-in screen: success, a wrong password, "remember me" and the body and username
+remembered (never the password), the body sent to the server, an address refused as the
+command line refuses it, an HTTP server asked for HTTPS and a server that is down, each said
+in Vietnamese."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from ecabinet.client.account import TOKEN, Account
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets, PassphraseFileSecrets
+from ecabinet.server.cli import main as server_cli
 from tests.factories import PASSWORD
 from tests.loopback import LiveServer, free_port
-from ui.signin.dialog import SignInDialog
+from ui.signin.dialog import BODY_KEY, SignInDialog
 from ui.tasks import TaskManager
+
+HANOI = "Ủy ban nhân dân thành phố Hà Nội"
 
 
 def dialog_for(
@@ -27,8 +33,9 @@ def dialog_for(
     return dialog, tasks
 
 
-def fill(dialog: SignInDialog, server: str, username: str, password: str) -> None:
+def fill(dialog: SignInDialog, server: str, username: str, password: str, body: str = "") -> None:
     dialog.server.setText(server)
+    dialog.body.setText(body)
     dialog.username.setText(username)
     dialog.password.setText(password)
 
@@ -71,7 +78,7 @@ def test_a_wrong_password_and_an_unreachable_server_are_said_plainly(
     fill(dialog, live_server.url, "member01", "wrong")
     with qtbot.wait_signal(dialog.failed, timeout=20_000) as blocker:
         dialog.submit()
-    assert blocker.args == ["Sai tên đăng nhập hoặc mật khẩu."]
+    assert blocker.args == ["Sai cơ quan, tên đăng nhập hoặc mật khẩu."]
     assert dialog.password.isEnabled()
     fill(dialog, live_server.url, "", "")
     with qtbot.wait_signal(dialog.failed, timeout=1_000) as blocker:
@@ -86,12 +93,14 @@ def test_the_server_and_username_are_remembered_never_the_password(
 ) -> None:
     account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
     first, tasks = dialog_for(qtbot, account, tasks)
-    assert (first.server.text(), first.username.text()) == ("https://", "")  # a new laptop
-    fill(first, live_server.url, "member01", PASSWORD)
+    assert (first.server.text(), first.body.text(), first.username.text()) == ("https://", "", "")
+    assert first.body.placeholderText()  # says that empty is the server's own body
+    fill(first, live_server.url, "member01", PASSWORD, body="gov")
     with qtbot.wait_signal(first.signed_in, timeout=20_000):
         first.submit()
     again, _ = dialog_for(qtbot, account, tasks)
-    assert (again.server.text(), again.username.text()) == (live_server.url, "member01")
+    remembered = (again.server.text(), again.body.text(), again.username.text())
+    assert remembered == (live_server.url, "gov", "member01")
     assert again.password.text() == ""
     settings = QSettings()
     assert PASSWORD not in {str(settings.value(key)) for key in settings.allKeys()}
@@ -101,7 +110,7 @@ def test_the_server_and_username_are_remembered_never_the_password(
     with qtbot.wait_signal(again.signed_in, timeout=20_000):
         again.submit()
     last, _ = dialog_for(qtbot, account, tasks)
-    assert (last.server.text(), last.username.text()) == ("https://", "")
+    assert (last.server.text(), last.body.text(), last.username.text()) == ("https://", "", "")
 
 
 def test_an_address_that_is_wrong_or_unanswered_is_said_in_vietnamese(
@@ -132,3 +141,32 @@ def test_an_address_that_is_wrong_or_unanswered_is_said_in_vietnamese(
         dialog.submit()
     assert unanswered.args[0].startswith(f"Máy chủ {down} không trả lời: máy chủ có thể đang tắt")
     assert not account.signed_in
+
+
+def test_the_body_typed_is_the_one_signed_in_to(
+    qtbot: QtBot,
+    live_server: LiveServer,
+    tmp_path: Path,
+    tasks: TaskManager,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hà Nội's "member01" is not the Government's: the dialog sends the body typed."""
+    settings = live_server.settings
+    where = ["--data", str(settings.data_dir), "--database-url", settings.database_url]
+    assert server_cli(["bodies", "create", "--code", "hanoi", "--name", HANOI, *where]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-ha-noi\n"))
+    argv = ["create-user", "--body", "hanoi", "--username", "member01", "--full-name", "Trần B"]
+    assert server_cli([*argv, "--password-stdin", *where]) == 0
+    account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
+    dialog, tasks = dialog_for(qtbot, account, tasks)
+    fill(dialog, live_server.url, "member01", "mat-khau-ha-noi")  # the Government's member01
+    with qtbot.wait_signal(dialog.failed, timeout=20_000) as refused:
+        dialog.submit()
+    assert refused.args == ["Sai cơ quan, tên đăng nhập hoặc mật khẩu."]
+    fill(dialog, live_server.url, "member01", "mat-khau-ha-noi", body="HaNoi")
+    with qtbot.wait_signal(dialog.signed_in, timeout=20_000) as blocker:
+        dialog.submit()
+    assert blocker.args == ["Trần B"]
+    state = account.store.get_state
+    assert (state("body_code"), state("body_name")) == ("hanoi", HANOI)
+    assert str(QSettings().value(BODY_KEY)) == "hanoi"

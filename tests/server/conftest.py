@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server.app import create_app
 from ecabinet.server.core.config import Settings, get_settings
-from tests.dbs import POSTGRES_URL, PostgresDatabase, fresh_sqlite_url, require_postgres
+from tests.dbs import (
+    POSTGRES_URL,
+    PostgresDatabase,
+    empty_postgres,
+    fresh_sqlite_url,
+    require_postgres,
+)
 from tests.factories import PASSWORD, World, build_world
 
 
@@ -55,6 +61,16 @@ def settings(
     return settings_on(request, tmp_path_factory, tmp_path, ca_template)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with nothing in it, not even the schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+        return
+    with empty_postgres("ecabinet_fresh") as url:
+        yield url
+
+
 @pytest.fixture
 def app(settings: Settings) -> Iterator[FastAPI]:
     # The test client reads an answer whole, and a live stream (GET /events) never ends by
@@ -90,19 +106,22 @@ class Api:
         factory: sessionmaker[Session] = self.app.state.session_factory
         return factory()
 
-    def headers(self, username: str) -> dict[str, str]:
-        if username not in self._headers:
+    def headers(self, username: str, body: str = "") -> dict[str, str]:
+        """Signed in to ``body`` (its code; the server's own when empty)."""
+        key = f"{body}/{username}"
+        if key not in self._headers:
             r = self.client.post(
                 "/api/v1/auth/login",
                 json={
                     "username": username,
                     "password": PASSWORD,
                     "device_name": f"{username}-laptop",
+                    "body": body,
                 },
             )
             assert r.status_code == 200, r.text
-            self._headers[username] = {"Authorization": f"Bearer {r.json()['token']}"}
-        return self._headers[username]
+            self._headers[key] = {"Authorization": f"Bearer {r.json()['token']}"}
+        return self._headers[key]
 
 
 @pytest.fixture

@@ -99,12 +99,15 @@ def close_all() -> None:
         CLIENTS.pop().close()
 
 
-def login(url: str, username: str) -> str:
-    r = requests.post(
-        f"{url}{API}/auth/login",
-        json={"username": username, "password": PASSWORD, "device_name": f"{username}-laptop"},
-        timeout=30,
-    )
+def login(url: str, username: str, body: str = "") -> str:
+    """A token of ``username`` of ``body`` (the server's own when empty)."""
+    request = {
+        "body": body,
+        "username": username,
+        "password": PASSWORD,
+        "device_name": f"{username}-laptop",
+    }
+    r = requests.post(f"{url}{API}/auth/login", json=request, timeout=30)
     assert r.status_code == 200, r.text
     token: str = r.json()["token"]
     return token

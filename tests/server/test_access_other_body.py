@@ -74,7 +74,7 @@ class OtherCallers(Callers):
     """Sessions of the other body's users, each made once and kept, unless asked fresh."""
 
     def _new(self, caller: str) -> dict[str, str]:
-        token, _device = self.sign_in(OTHER_USERS[caller][0], f"{caller}-laptop")
+        token, _device = self.sign_in(OTHER_USERS[caller][0], f"{caller}-laptop", "hanoi")
         return {"Authorization": f"Bearer {token}"}
 
 
@@ -221,7 +221,7 @@ def test_the_live_stream_of_another_body_carries_nothing_of_the_first(
     with serving(settings.with_changes(live_keepalive_seconds=0.3)) as (url, world):
         try:
             make_other_body(settings, monkeypatch)
-            tokens = {caller: login(url, OTHER_USERS[caller][0]) for caller in OTHER_USERS}
+            tokens = {caller: login(url, OTHER_USERS[caller][0], "hanoi") for caller in OTHER_USERS}
             readers = {caller: Reader(url, token) for caller, token in tokens.items()}
             assert all(reader.status == 200 for reader in readers.values())
             office = client(url, login(url, "secretariat"))

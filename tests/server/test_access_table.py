@@ -142,11 +142,17 @@ class Callers:
         self.client = client
         self._kept: dict[str, dict[str, str]] = {}
 
-    def sign_in(self, username: str, device_name: str) -> tuple[str, str]:
-        """(token, device id) of a new session on a new device."""
+    def sign_in(self, username: str, device_name: str, body: str = "") -> tuple[str, str]:
+        """(token, device id) of a new session on a new device, of a user of ``body`` (the
+        server's own when empty)."""
         r = self.client.post(
             f"{API}/auth/login",
-            json={"username": username, "password": PASSWORD, "device_name": device_name},
+            json={
+                "body": body,
+                "username": username,
+                "password": PASSWORD,
+                "device_name": device_name,
+            },
         )
         assert r.status_code == 200, r.text
         return r.json()["token"], r.json()["device_id"]

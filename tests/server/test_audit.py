@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from ecabinet.server import audit
+from ecabinet.server import audit, audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.pki import body_ca
 from tests.factories import World
@@ -32,7 +32,7 @@ def _five_entries(app: FastAPI) -> str:
                 db, "meeting.update", actor_id=None, body_id=body_id, detail={"title": f"Phiên {n}"}
             )
             db.commit()
-        report = audit.verify(db, _ca(app))
+        report = audit_verify.verify(db, _ca(app))
     assert report.ok and report.checked == 5
     return report.head
 
@@ -81,7 +81,7 @@ def test_a_row_changed_in_the_database_is_caught(
     with app.state.session_factory() as db:
         first_bad = tamper(db)
         db.commit()
-        report = audit.verify(db, _ca(app))
+        report = audit_verify.verify(db, _ca(app))
     assert not report.ok
     assert report.first_bad_id == first_bad
     assert reason in report.reason
@@ -93,8 +93,8 @@ def test_newest_entries_cut_off_are_caught_against_a_head_written_down(app: Fast
         last_two = _ids(db)[-2:]
         db.execute(delete(m.AuditEntry).where(m.AuditEntry.id.in_(last_two)))
         db.commit()
-        assert audit.verify(db, _ca(app)).ok  # a shorter chain is still a chain...
-        report = audit.verify(db, _ca(app), head)  # ...but not one that reaches the head
+        assert audit_verify.verify(db, _ca(app)).ok  # a shorter chain is still a chain...
+        report = audit_verify.verify(db, _ca(app), head)  # ...but not one that reaches the head
     assert not report.ok
     assert "removed" in report.reason
 
@@ -108,30 +108,45 @@ def test_a_members_acts_from_the_laptop_are_on_the_record_too(api: Api, world: W
     with api.db() as db:
         entries = db.scalars(select(m.AuditEntry).where(m.AuditEntry.object_type == "mutation"))
         recorded = [(e.action, e.actor_id, e.object_id) for e in entries]
-        assert audit.verify(db, _ca(api.app)).ok
+        assert audit_verify.verify(db, _ca(api.app)).ok
     # What changed is on the record, by whom; what was refused changed nothing.
     assert recorded == [("position.set", world.users["member01"], position["id"])]
 
 
-def test_writers_at_once_keep_one_chain(app: FastAPI) -> None:
-    """Several servers, and the threads of each, append at the same moment: the log must stay
-    one chain, never fork into two entries that name the same one before them."""
+def test_writers_at_once_keep_one_chain_per_body(app: FastAPI) -> None:
+    """Several servers, and the threads of each, append to two bodies' chains at the same
+    moment: each chain must stay one, never fork into two entries that name the same one before
+    them, and hold only its own body's entries, numbered 1, 2, 3 ..."""
     with app.state.session_factory() as db:
-        body_id = db.scalar(select(m.Body.id))
+        gov = db.scalars(select(m.Body)).one()
+        hanoi = m.Body(code="hanoi", name="UBND thành phố Hà Nội")
+        db.add(hanoi)
+        db.commit()
+        body_ids = [gov.id, hanoi.id]
 
     def append(worker: int) -> None:
         for n in range(10):
             with app.state.session_factory() as db:
-                audit.record(db, "meeting.update", actor_id=None, body_id=body_id,
+                audit.record(db, "meeting.update", actor_id=None, body_id=body_ids[worker % 2],
                              detail={"worker": worker, "n": n})  # fmt: skip
                 db.commit()
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         list(pool.map(append, range(6)))
     with app.state.session_factory() as db:
-        report = audit.verify(db, _ca(app))
-    assert report.ok, report.reason
-    assert report.checked == 60
+        reports = audit_verify.verify_all(db, lambda _body: _ca(app))
+        workers = {
+            body_id: {
+                entry.detail["worker"] % 2
+                for entry in db.scalars(select(m.AuditEntry).where(audit.of_chain(body_id)))
+            }
+            for body_id in body_ids
+        }
+    assert [(r.chain, r.ok, r.checked) for r in reports] == [
+        ("gov", True, 30),
+        ("hanoi", True, 30),
+    ], [r.reason for r in reports]
+    assert workers == {body_ids[0]: {0}, body_ids[1]: {1}}
 
 
 def test_a_kind_without_a_sentence_is_never_recorded(app: FastAPI) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.pdf.minutes import minutes_pdf
-from ecabinet.server import audit, audit_checkpoints
+from ecabinet.server import audit, audit_checkpoints, audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.db import make_session_factory
 from ecabinet.server.pki import body_ca
@@ -54,7 +54,7 @@ def _append(
 
 def _checkpoint(app: FastAPI) -> m.AuditCheckpoint:
     with app.state.session_factory() as db:
-        row = audit.checkpoint(db, _ca(app))
+        row = audit.checkpoint(db, _ca(app), db.scalar(select(m.Body.id)))
         db.commit()
     assert row is not None
     return row
@@ -93,7 +93,7 @@ def test_a_chain_rebuilt_without_the_key_is_caught(
     with app.state.session_factory() as db:
         first = _ids(db)[0]
         _rebuild(db, hasher)
-        report = audit.verify(db, _cert(app))
+        report = audit_verify.verify(db, _cert(app))
     assert not report.ok
     assert report.first_bad_id == first
     assert "without the audit key" in report.reason
@@ -104,13 +104,12 @@ def test_a_tail_cut_past_a_checkpoint_is_caught_without_a_head(app: FastAPI) -> 
     pinned = _checkpoint(app)
     _append(app, 3, start=5)
     with app.state.session_factory() as db:
-        cut = [i for i in _ids(db) if i >= pinned.seq - 1]
+        cut = _ids(db)[pinned.seq - 2 :]  # from the entry before the pinned one
         db.execute(delete(m.AuditEntry).where(m.AuditEntry.id.in_(cut)))
         db.commit()
-        report = audit.verify(db, _cert(app))  # no head given
+        report = audit_verify.verify(db, _cert(app))  # no head given
     assert not report.ok
-    assert report.first_bad_id == pinned.seq
-    assert "signed checkpoint" in report.reason
+    assert f"the signed checkpoint at entry {pinned.seq} were removed" in report.reason
 
 
 def test_a_tail_cut_with_every_checkpoint_is_caught_as_stale(app: FastAPI) -> None:
@@ -121,7 +120,7 @@ def test_a_tail_cut_with_every_checkpoint_is_caught_as_stale(app: FastAPI) -> No
         db.execute(delete(m.AuditCheckpoint))
         db.execute(delete(m.AuditEntry).where(m.AuditEntry.id == _ids(db)[-1]))
         db.commit()
-        report = audit.verify(db, _cert(app), max_checkpoint_age=timedelta(0))
+        report = audit_verify.verify(db, _cert(app), max_checkpoint_age=timedelta(0))
     assert not report.ok
     assert "no signed checkpoint" in report.reason
 
@@ -133,9 +132,14 @@ def test_a_forged_checkpoint_is_caught(app: FastAPI, tmp_path: Path) -> None:
         assert last is not None
         # Signed by a CA of the intruder's own, over a true head.
         intruder = CertificateAuthority.create(tmp_path / "intruder", "Intruder")
-        db.add(audit_checkpoints.make(intruder, last.id, last.hash, m.now(), 0))
+        assert last.position is not None
+        db.add(
+            audit_checkpoints.make_for_chain(
+                intruder, last.body_id, last.position, last.hash, m.now()
+            )
+        )
         db.commit()
-        report = audit.verify(db, _cert(app))
+        report = audit_verify.verify(db, _cert(app))
     assert not report.ok
     assert "not signed by the body's CA" in report.reason
 
@@ -145,10 +149,10 @@ def test_a_checkpoint_moved_to_a_rebuilt_chain_is_caught(app: FastAPI) -> None:
     row = _checkpoint(app)
     with app.state.session_factory() as db:
         _rebuild(db, _unkeyed)
-        new_head = db.scalar(select(m.AuditEntry.hash).where(m.AuditEntry.id == row.seq))
+        new_head = db.scalar(select(m.AuditEntry.hash).where(m.AuditEntry.position == row.seq))
         db.execute(update(m.AuditCheckpoint).values(head=new_head))
         db.commit()
-        report = audit.verify(db, _cert(app))
+        report = audit_verify.verify(db, _cert(app))
     assert not report.ok
     assert "not signed by the body's CA" in report.reason
 
@@ -160,10 +164,13 @@ def test_an_honest_chain_with_checkpoints_passes(app: FastAPI) -> None:
     second = _checkpoint(app)
     _append(app, 2, start=6)
     with app.state.session_factory() as db:
-        report = audit.verify(db, _cert(app), max_checkpoint_age=audit.CHECKPOINT_MAX_AGE)
+        report = audit_verify.verify(
+            db, _cert(app), max_checkpoint_age=audit_verify.CHECKPOINT_MAX_AGE
+        )
     assert report.ok, report.reason
     assert (report.checked, report.checkpoints) == (8, 2)
-    assert first.seq < second.seq and report.head.startswith(f"{second.seq + 2}:")
+    code = app.state.settings.body_code
+    assert first.seq < second.seq and report.head.startswith(f"{code}:{second.seq + 2}:")
 
 
 def test_the_key_file_is_private_and_outside_the_database(app: FastAPI) -> None:
@@ -177,30 +184,95 @@ def test_the_key_file_is_private_and_outside_the_database(app: FastAPI) -> None:
                 assert key not in str(tuple(row))
 
 
+def _as_legacy(db: Session, hasher: Callable[[bytes], str], note: str = "") -> None:
+    """What the version before chains per body wrote: one chain over row ids, no positions,
+    whose end the migration recorded as the switch point. Every entry now in the log becomes
+    one (with ``note``, as an intruder rewrites them)."""
+    entries = list(db.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)))
+    prev = ""
+    for entry in entries:
+        entry.position = None
+        if note:
+            entry.detail = {**entry.detail, "note": note}
+        entry.prev_hash = prev
+        entry.hash = hasher(audit._canonical(entry))
+        prev = entry.hash
+    db.merge(m.AuditSwitch(id=1, legacy_last_id=entries[-1].id, legacy_head=prev))
+    db.commit()
+
+
 def test_entries_from_before_the_key_verify_up_to_the_switch_point(app: FastAPI) -> None:
     """An upgraded server: its log was hashed unkeyed; the first start with a key signs the
     head as the switch point, and later entries are keyed."""
     _append(app, 3)
     settings = app.state.settings
     with app.state.session_factory() as db:
-        _rebuild(db, _unkeyed)  # as the previous version hashed them
+        _as_legacy(db, _unkeyed)  # as the version before the key hashed them
     settings.audit_key_file.unlink()
     key = audit_key(app.state.engine, settings)  # the first start of the new version
     factory = make_session_factory(app.state.engine, key)
     _append(app, 2, start=3, factory=factory)
     with factory() as db:
-        report = audit.verify(db, _cert(app))
+        report = audit_verify.verify(db, _cert(app))
         switch = db.scalars(select(m.AuditCheckpoint)).one()
     assert report.ok, report.reason
     assert report.checked == 5 and switch.keyed_from == switch.seq + 1
     # Later starts bless nothing: a log rebuilt unkeyed, its checkpoints deleted, fails.
     with factory() as db:
         db.execute(delete(m.AuditCheckpoint))
-        _rebuild(db, _unkeyed)
+        db.execute(delete(m.AuditEntry).where(m.AuditEntry.position.is_not(None)))
+        _as_legacy(db, _unkeyed, note="rewritten")
     assert audit_key(app.state.engine, settings) == key
     with factory() as db:
-        assert not audit.verify(db, _cert(app)).ok
-        assert db.scalar(select(m.AuditCheckpoint.id)) is None
+        report = audit_verify.verify(db, _cert(app))
+        assert not report.ok and "without the audit key" in report.reason
+        # The end is signed again, but as keyed throughout: no unkeyed entry is blessed.
+        assert [cp.keyed_from for cp in db.scalars(select(m.AuditCheckpoint))] == [0]
+
+
+def test_the_legacy_chain_is_sealed_at_the_switch_point_and_kept(app: FastAPI) -> None:
+    """After the switch to chains per body, the one chain written before verifies as it did,
+    its end signed at the first start; a tail cut off it is caught though it no longer grows,
+    and new entries chain per body from position 1."""
+    _append(app, 4)
+    with app.state.session_factory() as db:
+        key = audit.session_key(db)
+        _as_legacy(db, lambda canonical: hmac.new(key, canonical, hashlib.sha256).hexdigest())
+    settings = app.state.settings
+    audit_key(app.state.engine, settings)  # the first start after the switch seals it
+    _append(app, 2, start=4)
+    with app.state.session_factory() as db:
+        reports = audit_verify.verify_all(db, lambda _body: _cert(app))
+        seal = db.scalars(select(m.AuditCheckpoint)).one()
+        positions = list(db.scalars(select(m.AuditEntry.position).order_by(m.AuditEntry.id)))
+    assert [(r.chain, r.ok, r.checked) for r in reports] == [
+        (audit_verify.LEGACY_CHAIN, True, 4),
+        (settings.body_code, True, 2),
+    ]
+    assert (seal.per_body, seal.seq) == (False, _ids_of_legacy(app)[-1])
+    assert positions == [None, None, None, None, 1, 2]
+    # A head written down before the switch (<id>:<hash>) is checked against the legacy chain.
+    with app.state.session_factory() as db:
+        written = f"{seal.seq}:{seal.head}"
+        assert all(r.ok for r in audit_verify.verify_all(db, lambda _b: _cert(app), [written]))
+        wrong = f"{seal.seq}:{'0' * 64}"
+        report = audit_verify.verify_all(db, lambda _b: _cert(app), [wrong])[0]
+        assert (report.chain, report.ok, report.reason) == (
+            audit_verify.LEGACY_CHAIN,
+            False,
+            "it is not the head written down",
+        )
+    with app.state.session_factory() as db:
+        db.execute(delete(m.AuditEntry).where(m.AuditEntry.id == _ids_of_legacy(app)[-1]))
+        db.commit()
+        report = audit_verify.verify_legacy(db, _cert(app))
+    assert not report.ok and "signed checkpoint" in report.reason
+
+
+def _ids_of_legacy(app: FastAPI) -> list[int]:
+    with app.state.session_factory() as db:
+        query = select(m.AuditEntry.id).where(m.AuditEntry.position.is_(None))
+        return list(db.scalars(query.order_by(m.AuditEntry.id)))
 
 
 def test_the_minutes_of_a_closed_session_carry_a_signed_checkpoint(api: Api, world: World) -> None:
@@ -216,7 +288,7 @@ def test_the_minutes_of_a_closed_session_carry_a_signed_checkpoint(api: Api, wor
             )
         )
         row = db.scalars(select(m.AuditCheckpoint)).one()
-        assert audit.verify(db, _cert(api.app)).ok
+        assert audit_verify.verify(db, _cert(api.app)).ok
     assert (pinned["seq"], pinned["head"]) == (closed, row.head)
     assert audit_checkpoints.is_signed_by(row, _cert(api.app))
     assert base64.b64decode(pinned["signature"]) == base64.b64decode(row.signature)

@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from ecabinet.server import audit
+from ecabinet.server import audit, audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.app import create_app
 from ecabinet.server.audit import load_key
@@ -78,7 +78,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     item = world.item_ids[0]
     push(api, "member01", mutation("position.set", {"agenda_item_id": item, "position": "object"}))
     with api.db() as db:  # a signed checkpoint, checked again after the restore
-        assert audit.checkpoint(db, body_ca(settings)) is not None
+        assert audit.checkpoint(db, body_ca(settings), db.scalar(select(m.Body.id))) is not None
         db.commit()
     file = tmp_path / "backup.tar"
     assert _backup(settings, file) == 0
@@ -114,7 +114,7 @@ def test_a_round_trip_loses_nothing_and_the_restored_server_serves(
     )
     assert again.json()["results"][0]["status"] == "applied"  # the ids carry on after the old
     with app.state.session_factory() as db:
-        assert audit.verify(db, body_ca(app.state.settings).certificate).ok
+        assert audit_verify.verify(db, body_ca(app.state.settings).certificate).ok
     app.state.engine.dispose()
 
 
@@ -159,7 +159,7 @@ def test_a_backup_taken_while_members_work_is_consistent(
     restored = get_settings(tmp_path / "restored", url)
     with make_session_factory(engine, load_key(restored.audit_key_file))() as db:
         # The chain is whole: no entry without the one before.
-        assert audit.verify(db, body_ca(restored).certificate).ok
+        assert audit_verify.verify(db, body_ca(restored).certificate).ok
         kept = db.scalar(select(func.count()).where(m.AuditEntry.object_type == "mutation"))
         assert 3 <= (kept or 0) <= during  # what was done before the snapshot, whole
     engine.dispose()

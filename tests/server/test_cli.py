@@ -65,7 +65,7 @@ def test_users_devices_and_audit(
         "--password-stdin",
         stdin="another long password\n",
     )
-    assert (code, err.strip()) == (1, "The username member27 is taken.")
+    assert (code, err.strip()) == (1, "The username member27 is taken in the body gov.")
     code, _, err = run(
         capsys,
         monkeypatch,
@@ -258,7 +258,7 @@ def test_audit_checkpoint_then_a_cut_tail_fails_verify(
         password = "a good long password\n"
         assert run(capsys, monkeypatch, *create, "--password-stdin", stdin=password)[0] == 0
     code, out, _ = run(capsys, monkeypatch, "audit", "checkpoint", "--data", data)
-    assert (code, out.startswith("Signed checkpoint of the audit log at entry 3")) == (0, True)
+    assert (code, out.startswith("gov: signed checkpoint of the audit log at entry 3")) == (0, True)
     code, out, _ = run(capsys, monkeypatch, "audit", "verify", "--data", data)
     assert (code, "intact: 3 entries, 1 signed checkpoints" in out) == (0, True)
     engine = make_engine(get_settings(data).database_url)

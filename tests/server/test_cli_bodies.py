@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ecabinet.server import models as m
 from ecabinet.server.cli import main
 from ecabinet.server.core.config import Settings
+from ecabinet.server.core.security import verify_password
 from ecabinet.server.db import make_engine, make_session_factory
 
 HANOI = "Ủy ban nhân dân thành phố Hà Nội"
@@ -105,3 +106,45 @@ def test_create_user_makes_a_member_of_the_body_it_names(
         ["gov", "-", "2"],
         ["hanoi", "-", "1"],
     ]
+
+
+def test_the_same_username_in_two_bodies_and_the_commands_that_name_him(
+    settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """create-user, reset-password and devices list name a user by his body and username."""
+    assert run(capsys, monkeypatch, settings, "bodies", "create", "--code", "hanoi",
+               "--name", HANOI)[0] == 0  # fmt: skip
+
+    def named(command: str, *argv: str, stdin: str = "a good long password\n") -> tuple[int, str]:
+        return run(capsys, monkeypatch, settings, command, "--username", "nguyenvana", *argv,
+                   stdin=stdin)  # fmt: skip
+
+    creating = ("--full-name", "Nguyễn Văn A", "--password-stdin")
+    assert named("create-user", *creating)[0] == 0
+    assert named("create-user", *creating, "--body", "hanoi")[0] == 0
+    code, out = named("create-user", *creating, "--body", "hanoi")
+    assert (code, out.strip()) == (1, "The username nguyenvana is taken in the body hanoi.")
+    code, out = named("reset-password", "--password-stdin", "--body", "hue")
+    assert (code, out.strip()) == (
+        1,
+        "No body hue: make it first with ecabinet-server bodies create.",
+    )
+    assert named("reset-password", "--password-stdin", "--body", "hanoi",
+                 stdin="the new hanoi password\n")[0] == 0  # fmt: skip
+
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as db:
+            rows = db.execute(select(m.Body.code, m.User).join(m.Body)).all()
+            held = {body: user for body, user in rows if user.username == "nguyenvana"}
+            assert verify_password("the new hanoi password", held["hanoi"].password_hash)
+            assert verify_password("a good long password", held["gov"].password_hash)
+            for body, user in held.items():
+                db.add(m.Device(user_id=user.id, name=f"{body}-laptop"))
+            db.commit()
+    finally:
+        engine.dispose()
+    for argv, laptop in ((("--body", "hanoi"), "hanoi-laptop"), ((), "gov-laptop")):
+        code, out = run(capsys, monkeypatch, settings, "devices", "list", *argv)
+        assert code == 0
+        assert [line.split()[-1] for line in out.splitlines()] == [laptop]

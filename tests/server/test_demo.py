@@ -1,4 +1,6 @@
-"""The demo Government: who is in it, and that its papers are real, readable documents."""
+"""The demo Government: who is in it, and that its papers are real, readable documents. The
+demo's provinces beside it, each a body of its own, are tests/server/test_demo_provinces.py:
+here every question is asked of the Government's body alone (the abolished ministries of all)."""
 
 from __future__ import annotations
 
@@ -37,9 +39,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Session, Se
     app.state.engine.dispose()
 
 
+def _gov(db: Session) -> str:
+    body_id = db.scalar(select(m.Body.id).where(m.Body.code == "gov"))
+    assert body_id is not None
+    return body_id
+
+
 def test_the_people(demo: tuple[Session, Settings]) -> None:
     db, _ = demo
-    users = {u.username: u for u in db.scalars(select(m.User))}
+    users = {u.username: u for u in db.scalars(select(m.User).where(m.User.body_id == _gov(db)))}
     # The PM, four Deputy PMs, 14 ministers and 3 heads of agencies; the office; a guest.
     assert len(users) == 24
     assert set(users["chair"].roles) == {"chair", "member"}
@@ -53,7 +61,9 @@ def test_the_people(demo: tuple[Session, Settings]) -> None:
 
 def test_the_regular_session_and_its_papers(demo: tuple[Session, Settings]) -> None:
     db, settings = demo
-    regular = db.scalar(select(m.Meeting).where(m.Meeting.kind == "regular"))
+    regular = db.scalar(
+        select(m.Meeting).where(m.Meeting.kind == "regular", m.Meeting.body_id == _gov(db))
+    )
     assert regular is not None and regular.status == "published"
     items = db.scalars(select(m.AgendaItem).where(m.AgendaItem.meeting_id == regular.id)).all()
     assert 7 <= len(items) <= 9
@@ -98,7 +108,7 @@ def test_the_guest_is_invited_to_one_item(demo: tuple[Session, Settings]) -> Non
 
 def test_ballots_two_open_one_closed_with_result(demo: tuple[Session, Settings]) -> None:
     db, _ = demo
-    ballots = db.scalars(select(m.Ballot)).all()
+    ballots = db.scalars(select(m.Ballot).where(m.Ballot.body_id == _gov(db))).all()
     assert sorted(b.status for b in ballots) == ["closed", "open", "open"]
     open_ones = [b for b in ballots if b.status == "open"]
     assert all(b.deadline > m.now() for b in open_ones)
@@ -152,7 +162,10 @@ def test_no_abolished_ministry_anywhere_in_the_demo(demo: tuple[Session, Setting
     assert len(words) > 100
     found = [w for w in words for gone in ABOLISHED if gone in w]
     assert found == []
-    presenters = {i.presenter for i in demo[0].scalars(select(m.AgendaItem))}
+    db = demo[0]
+    meetings = select(m.Meeting.id).where(m.Meeting.body_id == _gov(db))
+    items = select(m.AgendaItem).where(m.AgendaItem.meeting_id.in_(meetings))
+    presenters = {i.presenter for i in db.scalars(items)}
     assert presenters <= {o.name for o in ORGANS}
 
 
@@ -168,7 +181,7 @@ def test_the_government_since_2025_in_one_table() -> None:
 
 def test_the_papers_read_like_real_ones(demo: tuple[Session, Settings]) -> None:
     db, settings = demo
-    documents = db.scalars(select(m.Document)).all()
+    documents = db.scalars(select(m.Document).where(m.Document.body_id == _gov(db))).all()
     drafts = [d.title for d in documents if d.kind == "draft"]
     assert len(set(drafts)) == len(drafts) >= 6  # no two drafts called alike
     assert "Dự thảo Nghị định quy định chi tiết Luật Dữ liệu" in drafts

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from ecabinet.server import audit
+from ecabinet.server import audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.audit import load_key
 from ecabinet.server.cli import main
@@ -82,7 +82,7 @@ def counts(data: Path) -> dict[str, int]:
                 ("blobs", m.Blob),
             )
         }
-        assert audit.verify(db, body_ca(settings).certificate).ok
+        assert audit_verify.verify(db, body_ca(settings).certificate).ok
     engine.dispose()
     return found
 

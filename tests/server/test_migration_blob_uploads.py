@@ -4,56 +4,21 @@ names with no organ id, and each file a user uploaded is his body's (on SQLite a
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
+from sqlalchemy import text
 
-from alembic import command
-from sqlalchemy import create_engine, text
+from tests.dbs import BODY_AND_USER_SQL, upgraded_with
 
-from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import BODY_AND_USER_SQL, require_postgres
-
-
-def _upgrade_with_data(url: str) -> None:
-    engine = make_engine(url)
-    cfg = alembic_config(url)
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "delivery")
-        with engine.begin() as conn:
-            for sql in (
-                *BODY_AND_USER_SQL,
-                "INSERT INTO blobs (sha256, size, pages, uploaded_by, created_at) VALUES"
-                " ('aa', 1, 1, 'u', '2026-11-20 08:00:00'),"
-                " ('bb', 1, 1, NULL, '2026-11-20 08:00:00')",
-            ):
-                conn.execute(text(sql))
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-        with engine.connect() as conn:
-            bodies = conn.execute(text("SELECT code, name, organ_id FROM bodies")).all()
-            assert [tuple(row) for row in bodies] == [("gov", "Chính phủ", "")]
-            held = conn.execute(text("SELECT sha256, body_id FROM blob_uploads")).all()
-            assert [tuple(row) for row in held] == [("aa", "b")]
-    finally:
-        engine.dispose()
+ROWS = (
+    *BODY_AND_USER_SQL,
+    "INSERT INTO blobs (sha256, size, pages, uploaded_by, created_at) VALUES"
+    " ('aa', 1, 1, 'u', '2026-11-20 08:00:00'),"
+    " ('bb', 1, 1, NULL, '2026-11-20 08:00:00')",
+)
 
 
-def test_sqlite_upgrade_keeps_bodies_and_who_uploaded_what(tmp_path: Path) -> None:
-    _upgrade_with_data(f"sqlite:///{tmp_path / 'db.sqlite3'}")
-
-
-def test_postgres_upgrade_keeps_bodies_and_who_uploaded_what() -> None:
-    admin_url = require_postgres()
-    name = f"ecabinet_uploads_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        _upgrade_with_data(f"{admin_url.rsplit('/', 1)[0]}/{name}")
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def test_upgrade_keeps_bodies_and_who_uploaded_what(fresh_url: str) -> None:
+    with upgraded_with(fresh_url, ROWS, "delivery", "head") as engine, engine.connect() as conn:
+        bodies = conn.execute(text("SELECT code, name, organ_id FROM bodies")).all()
+        assert [tuple(row) for row in bodies] == [("gov", "Chính phủ", "")]
+        held = conn.execute(text("SELECT sha256, body_id FROM blob_uploads")).all()
+        assert [tuple(row) for row in held] == [("aa", "b")]

@@ -4,14 +4,11 @@ word outside a column's set; a database already holding such a word is refused, 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,8 +21,8 @@ from ecabinet.domain import (
     Sharing,
 )
 from ecabinet.server import models as m
-from ecabinet.server.db import alembic_config, make_engine
-from tests.dbs import require_postgres
+from ecabinet.server.db import make_engine
+from tests.dbs import migrate_to
 
 AT = "2026-11-20 08:00:00"
 # One row per table with a closed-set column, written as the server at "speakers" wrote them.
@@ -245,39 +242,15 @@ WORDS = {
 }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str]]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-        engine = make_engine(url)
-        yield engine, url
-        engine.dispose()
-        return
-    admin_url = require_postgres()
-    name = f"ecabinet_enums_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = f"{admin_url.rsplit('/', 1)[0]}/{name}"
-    engine = make_engine(url)
-    try:
-        yield engine, url
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture
+def engine(fresh_url: str) -> Iterator[Engine]:
+    engine = make_engine(fresh_url)
+    yield engine
+    engine.dispose()
 
 
-def _upgrade(engine: Engine, url: str, revision: str) -> None:
-    cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-
-
-def _write_rows_at_speakers(engine: Engine, url: str) -> None:
-    _upgrade(engine, url, "speakers")
+def _write_rows_at_speakers(engine: Engine) -> None:
+    migrate_to(engine, "speakers")
     with engine.begin() as conn:
         for table, row in ROWS:
             columns = ", ".join(row)
@@ -305,11 +278,10 @@ def _as_before(
     }
 
 
-def test_rows_written_at_speakers_come_through_intact(database: tuple[Engine, str]) -> None:
-    engine, url = database
-    _write_rows_at_speakers(engine, url)
+def test_rows_written_at_speakers_come_through_intact(engine: Engine) -> None:
+    _write_rows_at_speakers(engine)
     before = _snapshot(engine)
-    _upgrade(engine, url, "head")
+    migrate_to(engine, "head")
     assert _as_before(_snapshot(engine), before) == before
     # A document uploaded before the interconnection has no origin (revision interconnect).
     assert [row["origin"] for row in _snapshot(engine)["documents"]] == [""]
@@ -326,10 +298,9 @@ def test_rows_written_at_speakers_come_through_intact(database: tuple[Engine, st
         assert db.scalars(select(m.Change.scope)).one() is Scope.PERSONAL
 
 
-def test_the_database_refuses_a_word_outside_each_set(database: tuple[Engine, str]) -> None:
-    engine, url = database
-    _write_rows_at_speakers(engine, url)
-    _upgrade(engine, url, "head")
+def test_the_database_refuses_a_word_outside_each_set(engine: Engine) -> None:
+    _write_rows_at_speakers(engine)
+    migrate_to(engine, "head")
     before = _snapshot(engine)
     for table, column in WORDS:
         # The constraint is the database's own: plain SQL, no model in the way.
@@ -339,15 +310,14 @@ def test_the_database_refuses_a_word_outside_each_set(database: tuple[Engine, st
 
 
 def test_a_word_outside_its_set_stops_the_upgrade_and_is_named(
-    database: tuple[Engine, str],
+    engine: Engine,
 ) -> None:
-    engine, url = database
-    _write_rows_at_speakers(engine, url)
+    _write_rows_at_speakers(engine)
     with engine.begin() as conn:
         conn.execute(text("UPDATE votes SET choice = 'yes'"))
     before = _snapshot(engine)
     with pytest.raises(RuntimeError, match=r"votes\.choice = 'yes'"):
-        _upgrade(engine, url, "head")
+        migrate_to(engine, "head")
     assert _as_before(_snapshot(engine), before) == before
     with engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "speakers"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
-from ecabinet.server.db import make_engine, migrate
+from ecabinet.server.db import alembic_config, make_engine, migrate
 from ecabinet.server.models import Base
-from tests.dbs import PostgresDatabase, require_postgres
+from tests.dbs import PostgresDatabase, empty_postgres, migrate_to, require_postgres
 
 
 def _differences(url: str) -> list[object]:
@@ -37,27 +38,13 @@ def test_postgres_schema_matches_the_models() -> None:
 def test_postgres_upgrades_revision_by_revision_keeping_its_data() -> None:
     """An upgrade in the field: a database made at the first schema, with data in it, goes
     through every later revision in turn and ends as the models say, its data kept."""
-    from alembic import command
-    from alembic.script import ScriptDirectory
-    from sqlalchemy import create_engine, text
-
-    from ecabinet.server.db import alembic_config
-
-    admin_url = require_postgres()
-    name = f"ecabinet_upgrade_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = f"{admin_url.rsplit('/', 1)[0]}/{name}"
-    engine = make_engine(url)
-    try:
-        cfg = alembic_config(url)
-        revisions = [r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()][::-1]
+    with empty_postgres("ecabinet_upgrade") as url:
+        engine = make_engine(url)
+        script = ScriptDirectory.from_config(alembic_config(url))
+        revisions = [r.revision for r in script.walk_revisions()][::-1]
         assert revisions, "no migrations found"
         for number, revision in enumerate(revisions):
-            with engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+            migrate_to(engine, revision)
             if number == 0:
                 with engine.begin() as conn:
                     conn.execute(
@@ -70,8 +57,4 @@ def test_postgres_upgrades_revision_by_revision_keeping_its_data() -> None:
                 "Chính phủ"
             )
             assert list(compare_metadata(MigrationContext.configure(conn), Base.metadata)) == []
-    finally:
         engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()

@@ -27,7 +27,7 @@ import requests
 from sqlalchemy import or_, select
 
 from ecabinet.domain import Scope
-from ecabinet.server import audit
+from ecabinet.server import audit_verify
 from ecabinet.server import models as m
 from ecabinet.server.pki import body_ca
 from ecabinet.signing.pades import pades_level
@@ -216,7 +216,7 @@ def test_a_whole_cabinet_replies_to_a_written_ballot_at_the_same_instant(
                 m.AuditEntry.action == "reply.archive", m.AuditEntry.object_id == ballot_id
             )
         ).all()
-        report = audit.verify(db, body_ca(cabinet.settings).certificate)
+        report = audit_verify.verify(db, body_ca(cabinet.settings).certificate)
     assert report.ok, report
 
     # What the Government Office sees: 27 replies, nobody left, the count under the rules.

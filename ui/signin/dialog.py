@@ -1,11 +1,12 @@
-"""Sign-in: the product's mark, the server's address, username, password, "remember me"; clear
-words when it fails (ui/signin/words.py).
+"""Sign-in: the product's mark, the server's address, the body (its code: gov, hanoi; empty for
+the server's own), username, password, "remember me"; clear words when it fails
+(ui/signin/words.py).
 
 The address is checked as the command line checks it (ecabinet.client.reach) before anything
-is sent. The server and the username are remembered in QSettings (the laptop's choices, like
-the theme), and only when "remember me" is ticked; the password never is. The sign-in itself
-(network, key enrolment) runs on the task manager's network lane, and its writes of the store
-go to the local lane through the account's writer. GUI thread.
+is sent. The server, the body and the username are remembered in QSettings (the laptop's
+choices, like the theme), and only when "remember me" is ticked; the password never is. The
+sign-in itself (network, key enrolment) runs on the task manager's network lane, and its
+writes of the store go to the local lane through the account's writer. GUI thread.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ui.tasks import TaskManager
 from ui.theme import colors
 from ui.widgets.labels import heading
 
-SERVER_KEY, USERNAME_KEY = "sign_in/server", "sign_in/username"
+SERVER_KEY, BODY_KEY, USERNAME_KEY = "sign_in/server", "sign_in/body", "sign_in/username"
 MARK = 72  # the product's mark, in pixels
 
 
@@ -49,6 +50,15 @@ class SignInDialog(QDialog):
         settings = QSettings()
         self.server = QLineEdit(str(settings.value(SERVER_KEY, "https://")))
         self.server.setPlaceholderText("https://ecabinet.chinhphu.vn")
+        # One server hosts the Government and People's Committees; most laptops sign in to the
+        # server's own body and leave this empty.
+        self.body = QLineEdit(str(settings.value(BODY_KEY, "")))
+        self.body.setPlaceholderText(self.tr("Để trống nếu dùng cơ quan mặc định của máy chủ"))
+        self.body.setToolTip(
+            self.tr(
+                "Mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND TP Hà Nội)"
+            )
+        )
         self.username = QLineEdit(str(settings.value(USERNAME_KEY, "")))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -68,6 +78,7 @@ class SignInDialog(QDialog):
         form.setVerticalSpacing(12)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Máy chủ"), self.server)
+        form.addRow(self.tr("Cơ quan"), self.body)
         form.addRow(self.tr("Tên đăng nhập"), self.username)
         form.addRow(self.tr("Mật khẩu"), self.password)
         form.addRow("", self.remember)
@@ -105,6 +116,7 @@ class SignInDialog(QDialog):
 
     def submit(self) -> None:
         typed, username = self.server.text().strip(), self.username.text().strip()
+        body = self.body.text().strip().lower()
         password = self.password.text()
         if typed in ("", "https://", "http://") or not (username and password):
             self._show_problem(self.tr("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu."))
@@ -121,30 +133,33 @@ class SignInDialog(QDialog):
         def sign_in() -> str:
             if not remember:
                 account.remember_nothing()
-            return account.sign_in(server, username, password)
+            return account.sign_in(server, username, password, body_code=body)
 
         self._busy(True)
         self.message.setText(self.tr("Đang đăng nhập…"))
         self.tasks.run_network(
             sign_in,
-            lambda name: self._on_signed_in(name, server, username, remember),
+            lambda name: self._on_signed_in(
+                name, {SERVER_KEY: server, BODY_KEY: body, USERNAME_KEY: username}, remember
+            ),
             lambda error: self._on_failed(error, server),
         )
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.server, self.username, self.password, self.remember, self.buttons):
+        fields = (self.server, self.body, self.username, self.password, self.remember)
+        for widget in (*fields, self.buttons):
             widget.setEnabled(not busy)
 
-    def _on_signed_in(self, full_name: str, server: str, username: str, remember: bool) -> None:
+    def _on_signed_in(self, full_name: str, typed: dict[str, str], remember: bool) -> None:
+        """``typed``: what was signed in with, by its QSettings key."""
         self._busy(False)
         self.password.clear()
         settings = QSettings()
-        if remember:
-            settings.setValue(SERVER_KEY, server)
-            settings.setValue(USERNAME_KEY, username)
-        else:  # "do not remember" leaves no name behind either
-            settings.remove(SERVER_KEY)
-            settings.remove(USERNAME_KEY)
+        for key, value in typed.items():
+            if remember:
+                settings.setValue(key, value)
+            else:  # "do not remember" leaves no name behind either
+                settings.remove(key)
         self.signed_in.emit(full_name)
         self.accept()
 

@@ -67,7 +67,7 @@ def sign_in_problem(error: BaseException, server: str = "") -> str:
     """What went wrong signing in to ``server`` (the address as checked)."""
     if isinstance(error, ApiProblem):
         if error.code == "bad_credentials":
-            return QCoreApplication.translate("SignIn", "Sai tên đăng nhập hoặc mật khẩu.")
+            return QCoreApplication.translate("SignIn", "Sai cơ quan, tên đăng nhập hoặc mật khẩu.")
         if error.status == 429:
             return QCoreApplication.translate(
                 "SignIn", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."

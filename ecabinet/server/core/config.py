@@ -84,6 +84,12 @@ class Settings:
         so that whoever can write the database cannot rebuild a chain that verifies."""
         return self.data_dir / "audit.key"
 
+    @property
+    def audit_keys_dir(self) -> Path:
+        """The keys of the audit chains of bodies restored from another server, one file per
+        body (``<body id>.key``): their hashes were keyed there, and stay so."""
+        return self.data_dir / "audit-keys"
+
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 

@@ -1,16 +1,20 @@
 """The demo's agenda and the text of its documents, composed from varied legal clauses.
 
 Large drafts are built deterministically (a seeded generator) from many clause patterns and
-topic words, so every page reads like a decree and no two pages are the same.
+topic words, so every page reads like a decree and no two pages are the same. Whose papers they
+are (the Government's, a People's Committee's) is a ``Letterhead``: who issues each kind of
+draft, how the papers are numbered, dated and addressed, and the words their clauses use.
+Pure data and functions; the seeding thread.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ecabinet.domain.organs import organ
+from ecabinet.domain.organs import GOVERNMENT, ORGANS
 from ecabinet.pdf.compose import DocumentSpec, Section
 
 
@@ -30,6 +34,38 @@ class DemoItem:
     def draft(self) -> str:
         """The draft's title as members see it in the list of documents."""
         return self.draft_title or self.title
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The clauses a body's papers are written in, and the actors and duties they name."""
+
+    clauses: Sequence[str]  # with {actor}, {duty}, {topic}, {day}, {month}, {days}
+    actors: Sequence[str]
+    duties: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues a draft of one kind, and its number: "Số: {n:02d}/2026/NĐ-CP"."""
+
+    name: str  # in capitals; a second line after "\n"
+    number: str
+    dated: bool = True  # a law carries no place and date until it is passed
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """How one body's papers are headed, numbered, dated, addressed and worded."""
+
+    place: str  # of the dated line: "Hà Nội, ngày ..."
+    addressee: str  # of a submission: "Kính gửi: Chính phủ"
+    issuers: Mapping[str, Issuer]  # by the draft's kind
+    notations: Mapping[str, str]  # by presenting agency: "Bộ Tài chính" -> "BTC"
+    wording: Wording
+    # The line over a presenting agency's name ("UBND THÀNH PHỐ HÀ NỘI" over "SỞ TÀI CHÍNH");
+    # a ministry has none.
+    parent: str = ""
 
 
 REGULAR_ITEMS = [
@@ -247,11 +283,26 @@ _CHAPTERS = [
 ]
 
 
-def _paragraph(rnd: random.Random, topic: str) -> str:
+GOVERNMENT_LETTERHEAD = Letterhead(
+    place="Hà Nội",
+    addressee="Chính phủ",
+    issuers={
+        # A law is the National Assembly's; a decision the Prime Minister's (QĐ-TTg).
+        "Luật": Issuer("QUỐC HỘI", "Luật số: {n:02d}/2026/QH15", dated=False),
+        "Nghị định": Issuer(GOVERNMENT.name.upper(), "Số: {n:02d}/2026/NĐ-CP"),
+        "Nghị quyết": Issuer(GOVERNMENT.name.upper(), "Số: {n:02d}/2026/NQ-CP"),
+        "Quyết định": Issuer(GOVERNMENT.name.upper(), "Số: {n:02d}/2026/QĐ-TTg"),
+    },
+    notations={o.name: o.notation for o in (GOVERNMENT, *ORGANS)},
+    wording=Wording(_CLAUSES, _ACTORS, _DUTIES),
+)
+
+
+def _paragraph(rnd: random.Random, topic: str, wording: Wording) -> str:
     # A clause may open on a lower-case actor ("doanh nghiệp nhà nước"): a sentence never does.
-    text = rnd.choice(_CLAUSES).format(
-        actor=rnd.choice(_ACTORS),
-        duty=rnd.choice(_DUTIES),
+    text = rnd.choice(wording.clauses).format(
+        actor=rnd.choice(wording.actors),
+        duty=rnd.choice(wording.duties),
         topic=topic,
         day=rnd.randint(1, 28),
         month=rnd.randint(1, 12),
@@ -272,11 +323,11 @@ def _roman(n: int) -> str:
     return out
 
 
-def dated(day: date) -> str:
+def dated(day: date, place: str = "Hà Nội") -> str:
     """The place and date line of a Vietnamese official document (Decree 30/2020/NĐ-CP):
     days below 10 and the months 1 and 2 are written with a leading zero."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"Hà Nội, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def numbers(seed: int) -> tuple[int, int]:
@@ -284,18 +335,29 @@ def numbers(seed: int) -> tuple[int, int]:
     return seed * 7 % 90 + 5, seed * 13 % 400 + 20
 
 
-def submission_title(item: DemoItem, seed: int) -> str:
+def submission_title(
+    item: DemoItem, seed: int, letterhead: Letterhead = GOVERNMENT_LETTERHEAD
+) -> str:
     """ "Tờ trình số 74/TTr-BTC": how the list of documents names the submission."""
-    return f"Tờ trình số {numbers(seed)[1]}/TTr-{organ(item.presenter).notation}"
+    return f"Tờ trình số {numbers(seed)[1]}/TTr-{letterhead.notations[item.presenter]}"
 
 
-def report_title(item: DemoItem, seed: int) -> str:
-    return f"Báo cáo số {numbers(seed)[1] + 1}/BC-{organ(item.presenter).notation}"
+def report_title(item: DemoItem, seed: int, letterhead: Letterhead = GOVERNMENT_LETTERHEAD) -> str:
+    return f"Báo cáo số {numbers(seed)[1] + 1}/BC-{letterhead.notations[item.presenter]}"
 
 
-def draft_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
+def _presenter(item: DemoItem, letterhead: Letterhead) -> str:
+    """The presenting agency's heading, under its parent's line when it has one."""
+    name = item.presenter.upper()
+    return f"{letterhead.parent}\n{name}" if letterhead.parent else name
+
+
+def draft_spec(
+    item: DemoItem, seed: int, issued: date, letterhead: Letterhead = GOVERNMENT_LETTERHEAD
+) -> DocumentSpec:
     """The draft itself: chapters of articles, each with numbered clauses."""
     rnd = random.Random(seed)
+    wording = letterhead.wording
     sections: list[Section] = []
     article = 0
     for chapter in range(1, item.chapters + 1):
@@ -303,27 +365,27 @@ def draft_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
         sections.append(Section(f"Chương {_roman(chapter)}\n{name}", (), 0))
         for _ in range(6):
             article += 1
-            clauses = [f"{n}. {_paragraph(rnd, item.topic)}" for n in range(1, 6)]
+            clauses = [f"{n}. {_paragraph(rnd, item.topic, wording)}" for n in range(1, 6)]
             sections.append(Section(f"Điều {article}. {rnd.choice(_ARTICLES)}", clauses, 1))
     subject = item.draft.removeprefix("Dự thảo ").removeprefix(f"{item.draft_kind} ")
-    law = item.draft_kind == "Luật"  # a law is the National Assembly's, the rest the Government's
-    number = numbers(seed)[0]
+    issuer = letterhead.issuers[item.draft_kind]
     return DocumentSpec(
         title=f"{item.draft_kind.upper()}\n{_upper_first(subject)}",
-        issuer="QUỐC HỘI" if law else "CHÍNH PHỦ",
-        number=f"Luật số: {number:02d}/2026/QH15"
-        if law
-        else f"Số: {number:02d}/2026/{_abbrev(item)}",
-        dated="" if law else dated(issued),
+        issuer=issuer.name,
+        number=issuer.number.format(n=numbers(seed)[0]),
+        dated=dated(issued, letterhead.place) if issuer.dated else "",
         subtitle="(Dự thảo)",
         sections=sections,
         footer=item.draft[:70],
     )
 
 
-def submission_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
-    """The presenting ministry's cover document (Tờ trình)."""
+def submission_spec(
+    item: DemoItem, seed: int, issued: date, letterhead: Letterhead = GOVERNMENT_LETTERHEAD
+) -> DocumentSpec:
+    """The presenting agency's cover document (Tờ trình)."""
     rnd = random.Random(seed)
+    wording = letterhead.wording
     parts = [
         "I. SỰ CẦN THIẾT BAN HÀNH",
         "II. MỤC ĐÍCH, QUAN ĐIỂM XÂY DỰNG",
@@ -331,31 +393,36 @@ def submission_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
         "IV. BỐ CỤC VÀ NỘI DUNG CƠ BẢN",
         "V. NHỮNG VẤN ĐỀ XIN Ý KIẾN",
     ]
-    sections = [Section(part, [_paragraph(rnd, item.topic) for _ in range(8)], 0) for part in parts]
+    sections = [
+        Section(part, [_paragraph(rnd, item.topic, wording) for _ in range(8)], 0) for part in parts
+    ]
     return DocumentSpec(
         title=f"TỜ TRÌNH\nVề {item.draft[0].lower()}{item.draft[1:]}",
-        issuer=item.presenter.upper(),
-        number=f"Số: {numbers(seed)[1]}/TTr-{organ(item.presenter).notation}",
-        dated=dated(issued),
-        subtitle="Kính gửi: Chính phủ",
+        issuer=_presenter(item, letterhead),
+        number=f"Số: {numbers(seed)[1]}/TTr-{letterhead.notations[item.presenter]}",
+        dated=dated(issued, letterhead.place),
+        subtitle=f"Kính gửi: {letterhead.addressee}",
         sections=sections,
-        footer=submission_title(item, seed),
+        footer=submission_title(item, seed, letterhead),
     )
 
 
-def report_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
+def report_spec(
+    item: DemoItem, seed: int, issued: date, letterhead: Letterhead = GOVERNMENT_LETTERHEAD
+) -> DocumentSpec:
     rnd = random.Random(seed)
+    wording = letterhead.wording
     sections = [
-        Section(f"{n}. {head}", [_paragraph(rnd, item.topic) for _ in range(6)], 0)
+        Section(f"{n}. {head}", [_paragraph(rnd, item.topic, wording) for _ in range(6)], 0)
         for n, head in enumerate(
             ["Kết quả đạt được", "Tồn tại, hạn chế", "Nguyên nhân", "Nhiệm vụ, giải pháp"], start=1
         )
     ]
     return DocumentSpec(
         title=f"BÁO CÁO\n{_upper_first(item.title.removeprefix('Báo cáo '))}",
-        issuer=item.presenter.upper(),
-        number=report_title(item, seed).replace("Báo cáo số", "Số:"),
-        dated=dated(issued),
+        issuer=_presenter(item, letterhead),
+        number=report_title(item, seed, letterhead).replace("Báo cáo số", "Số:"),
+        dated=dated(issued, letterhead.place),
         sections=sections,
         footer="Báo cáo",
     )
@@ -363,9 +430,3 @@ def report_spec(item: DemoItem, seed: int, issued: date) -> DocumentSpec:
 
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _abbrev(item: DemoItem) -> str:
-    kind = {"Nghị định": "NĐ", "Nghị quyết": "NQ", "Quyết định": "QĐ"}.get(item.draft_kind, "VB")
-    # A decision is the Prime Minister's (QĐ-TTg); a decree or resolution the Government's.
-    return f"{kind}-TTg" if item.draft_kind == "Quyết định" else f"{kind}-CP"

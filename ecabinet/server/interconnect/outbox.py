@@ -25,9 +25,17 @@ class Organ:
     name: str
 
     @classmethod
-    def of(cls, settings: Settings) -> Organ:
-        organ_id = settings.interconnect_organ_id or GOVERNMENT_OFFICE
-        return cls(organ_id, organ_name(organ_id) or settings.body_name)
+    def of(cls, settings: Settings, body: m.Body | None = None) -> Organ:
+        """The configured body's organ (its settings, the Government Office by default), or
+        another body's: its own organ id and name. A body off the exchange has an empty id."""
+        if body is None or body.code == settings.body_code:
+            organ_id = settings.interconnect_organ_id or GOVERNMENT_OFFICE
+            return cls(organ_id, organ_name(organ_id) or settings.body_name)
+        return cls(body.organ_id, organ_name(body.organ_id) or body.name)
+
+    @classmethod
+    def of_body(cls, db: Session, settings: Settings, body_id: str) -> Organ:
+        return cls.of(settings, db.get(m.Body, body_id))
 
 
 @dataclass(frozen=True)

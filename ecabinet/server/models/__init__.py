@@ -10,7 +10,7 @@ always holds every table, whichever name a caller reaches for first.
 """
 
 from .accounts import Body, Certificate, Device, LoginFailure, Token, User
-from .audit import AuditCheckpoint, AuditEntry
+from .audit import AuditCheckpoint, AuditEntry, AuditSwitch
 from .base import NAMING, Base, IdCol, UtcDateTime, choice_of, new_id, now
 from .decisions import Ballot, BallotResponse, Position, Result, Vote
 from .documents import Annotation, Blob, BlobUpload, Document, DocumentRead, DocumentVersion
@@ -26,6 +26,7 @@ __all__ = [
     "Attendance",
     "AuditCheckpoint",
     "AuditEntry",
+    "AuditSwitch",
     "Ballot",
     "BallotResponse",
     "Base",

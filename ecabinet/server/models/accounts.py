@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, IdCol, new_id, now
@@ -24,10 +24,14 @@ class Body(Base):
 
 
 class User(Base):
+    """A username is unique within its body: the Government and a People's Committee may each
+    have a ``nguyenvana``, and sign-in names the body."""
+
     __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("body_id", "username"),)
     id: Mapped[str] = mapped_column(IdCol, primary_key=True, default=new_id)
     body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id"), index=True)
-    username: Mapped[str] = mapped_column(String(100), unique=True)
+    username: Mapped[str] = mapped_column(String(100))
     full_name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200), default="")
     roles: Mapped[list[Any]] = mapped_column(default=list)
@@ -60,11 +64,15 @@ class Token(Base):
 
 
 class LoginFailure(Base):
-    """Failed sign-ins, kept in the database so every worker process throttles alike."""
+    """Failed sign-ins, kept in the database so every worker process throttles alike. Keyed by
+    the body's code as typed (the configured one when none was), not its id: a code that names
+    no body is counted as well, so an unknown body is throttled like a wrong password."""
 
     __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_body_code_username", "body_code", "username"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    username: Mapped[str] = mapped_column(String(100), index=True)
+    body_code: Mapped[str] = mapped_column(String(50), default="")
+    username: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(default=now)
 
 

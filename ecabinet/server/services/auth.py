@@ -1,5 +1,6 @@
-"""Signing in and out. A wrong user and a wrong password are refused alike, and failures are
-throttled per username. Request worker threads.
+"""Signing in and out. The user is found by the body's code and the username (a username is
+unique within its body only); an unknown body, a wrong user and a wrong password are refused
+alike, and failures are throttled per body and username. Request worker threads.
 
 Like every service, these leave the commit to the caller, with one exception: a failed sign-in
 commits the failure before it refuses, since the throttle must count it although the request
@@ -18,7 +19,7 @@ from ecabinet.server import audit, live
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import dummy_hash, new_token, token_hash, verify_password
 from ecabinet.server.errors import ApiError
-from ecabinet.server.models import Device, LoginFailure, Token, User, now
+from ecabinet.server.models import Body, Device, LoginFailure, Token, User, now
 from ecabinet.server.services.actor import AuthContext
 
 # A hash to check unknown usernames against, one per cost, so they take as long as known ones.
@@ -31,22 +32,24 @@ class SignedIn:
     expires_at: datetime
     device: Device
     user: User
+    body: Body
 
 
 def sign_in(
-    db: Session, settings: Settings, username: str, password: str, device_name: str
+    db: Session,
+    settings: Settings,
+    username: str,
+    password: str,
+    device_name: str,
+    body_code: str = "",
 ) -> SignedIn:
-    """A new device and token for the user, or ``too_many_attempts`` / ``bad_credentials``."""
+    """A new device and token for the user of the body ``body_code`` names (empty: the
+    configured body), or ``too_many_attempts`` / ``bad_credentials``."""
     username = username.strip().lower()
+    body_code = body_code.strip().lower() or settings.body_code
+    attempt = (LoginFailure.body_code == body_code, LoginFailure.username == username)
     window_start = now() - timedelta(seconds=settings.login_window_seconds)
-    failures = (
-        db.scalar(
-            select(func.count()).where(
-                LoginFailure.username == username, LoginFailure.at > window_start
-            )
-        )
-        or 0
-    )
+    failures = db.scalar(select(func.count()).where(*attempt, LoginFailure.at > window_start)) or 0
     if failures >= settings.login_max_failures:
         raise ApiError(
             429,
@@ -54,17 +57,23 @@ def sign_in(
             "Too many failed sign-ins. Wait a few minutes and try again.",
             headers={"Retry-After": str(settings.login_window_seconds)},
         )
-    user = db.scalar(select(User).where(User.username == username))
+    # One query for the body and the user: an unknown body costs what an unknown user does.
+    found = db.execute(
+        select(User, Body)
+        .join(Body, Body.id == User.body_id)
+        .where(Body.code == body_code, User.username == username)
+    ).first()
+    user, body = (found[0], found[1]) if found else (None, None)
     stored = (
         user.password_hash
         if user
         else _DUMMY.setdefault(settings.password_scrypt_n, dummy_hash(settings.password_scrypt_n))
     )
-    if not verify_password(password, stored) or user is None or not user.active:
-        db.add(LoginFailure(username=username))
+    if not verify_password(password, stored) or user is None or body is None or not user.active:
+        db.add(LoginFailure(body_code=body_code, username=username))
         db.commit()
-        raise ApiError(401, "bad_credentials", "Wrong username or password.")
-    db.execute(delete(LoginFailure).where(LoginFailure.username == username))
+        raise ApiError(401, "bad_credentials", "Wrong body, username or password.")
+    db.execute(delete(LoginFailure).where(*attempt))
     # Seen now: its first pull, which follows at once, then has nothing to write (sync.py),
     # and a whole cabinet signing in at once does not queue its first pulls behind writes.
     device = Device(user_id=user.id, name=device_name or "desktop", last_seen_at=now())
@@ -86,7 +95,7 @@ def sign_in(
         object_id=device.id,
         detail={"device": device.name},
     )
-    return SignedIn(token, expires, device, user)
+    return SignedIn(token, expires, device, user, body)
 
 
 def sign_out(db: Session, auth: AuthContext) -> None:

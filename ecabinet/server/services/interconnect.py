@@ -15,6 +15,7 @@ POST) or the folder watcher's (``ecabinet-server interconnect watch``).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +43,13 @@ _STATUS_OF = {"too_large": 413, "server_busy": 503}
 
 @dataclass(frozen=True)
 class Receiver:
-    """What a receipt needs besides the database: the blob store, the PDF checks, this body's
+    """What a receipt needs besides the database: the blob store, the PDF checks, each body's
     organ on the exchange and the largest file an upload may be."""
 
     store: Blobs
     checks: PdfChecks
-    us: Organ
+    # The organ of a body (by id): a package is for the body of the account that delivers it.
+    organ_of: Callable[[Session, str], Organ]
     blob_max_bytes: int
     # The keys a package may be signed with (xmlsig), and whether it must be signed.
     trusted: tuple[x509.Certificate, ...] = ()
@@ -58,7 +60,7 @@ class Receiver:
         return cls(
             open_blob_store(settings),
             checks,
-            Organ.of(settings),
+            lambda db, body_id: Organ.of_body(db, settings, body_id),
             settings.blob_max_bytes,
             tuple(trusted_keys(settings.exchange_trust)),
             settings.exchange_require_signature,
@@ -78,11 +80,12 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
     ApiError (problem+json: Vietnamese, then English) when refused."""
     checked: list[_Checked] = []
     package: Package | None = None
+    us = receiver.organ_of(db, actor.body_id)
     try:
         try:
             package = read_package(path)
             check_package_signature(path, list(receiver.trusted), receiver.require_signature)
-            _check_organs(package, receiver.us)
+            _check_organs(package, us)
             known = _already_received(db, actor, package)
             if known is not None:
                 return known, False
@@ -93,9 +96,9 @@ def receive(db: Session, actor: Actor, receiver: Receiver, path: Path) -> tuple[
         except PackageRefused as refused:
             if package is not None:
                 refused.sender, refused.document_id = package.from_organ_id, package.document_id
-            _refuse(db, actor, receiver.us, refused)
+            _refuse(db, actor, us, refused)
             raise _problem(refused) from None
-        incoming = _store(db, actor, receiver.us, package, checked)
+        incoming = _store(db, actor, us, package, checked)
         for one in checked:
             if one.temp is not None:
                 receiver.store.commit(one.temp, one.sha256)
@@ -122,6 +125,12 @@ def _check_organs(package: Package, us: Organ) -> None:
             "trong danh sách cơ quan liên thông.",
             f"The package was refused: the sending organ {package.from_organ_id[:50]} is "
             "not a known organ of the exchange.",
+        )
+    if not us.id:
+        raise PackageRefused(
+            "wrong_recipient",
+            f"Gói tin bị từ chối: {us.name} chưa có mã định danh trên trục liên thông.",
+            f"The package was refused: {us.name} has no organ id on the exchange.",
         )
     if us.id not in package.to_organ_ids:
         raise PackageRefused(

@@ -21,7 +21,6 @@ from ecabinet.server.services.actor import Actor, record
 from ecabinet.server.services.documents import new_version
 from ecabinet.server.services.lookups import body_holds_blob, check_body_users, get_meeting
 from ecabinet.server.tally import quorum
-from ecabinet.signing.ca import CertificateAuthority
 from ecabinet.wire.agenda import AgendaImport
 from ecabinet.wire.meetings import AttendancePut, InvitationIn, MeetingCreate, MeetingUpdate
 
@@ -161,11 +160,12 @@ def transition(db: Session, actor: Actor, meeting_id: str, action: str) -> m.Mee
     return meeting
 
 
-def close(db: Session, actor: Actor, meeting_id: str, ca: CertificateAuthority) -> m.Meeting:
-    """Close the session and sign a checkpoint of the audit log's head, its closing included:
-    the minutes print it, so the record of the session is pinned outside the database."""
+def close(db: Session, actor: Actor, meeting_id: str, ca_for: audit.CaFor) -> m.Meeting:
+    """Close the session and sign a checkpoint of the head of the body's audit chain, its
+    closing included, with the body's CA (``ca_for``, pki.chain_ca): the minutes print it, so
+    the record of the session is pinned outside the database."""
     meeting = transition(db, actor, meeting_id, "close")
-    audit.checkpoint(db, ca)
+    audit.checkpoint(db, ca_for(db.get(m.Body, meeting.body_id)), meeting.body_id)
     return meeting
 
 

@@ -74,21 +74,28 @@ def minutes_of(db: Session, actor: Actor, meeting_id: str) -> Minutes:
 
 
 def _checkpoint(db: Session, meeting_id: str) -> MinutesCheckpoint | None:
-    """The first signed checkpoint that covers the session's closing (written as it closed)."""
-    closed = db.scalar(
-        select(m.AuditEntry.id)
+    """The first signed checkpoint of the body's chain that covers the session's closing
+    (written as it closed); of the legacy chain for a session closed before chains were per
+    body."""
+    closed = db.scalars(
+        select(m.AuditEntry)
         .where(m.AuditEntry.action == "meeting.close", m.AuditEntry.object_id == meeting_id)
         .order_by(m.AuditEntry.id.desc())
         .limit(1)
-    )
+    ).first()
     if closed is None:
         return None
-    row = db.scalars(
-        select(m.AuditCheckpoint)
-        .where(m.AuditCheckpoint.seq >= closed)
-        .order_by(m.AuditCheckpoint.seq, m.AuditCheckpoint.id)
-        .limit(1)
-    ).first()
+    if closed.position is None:
+        query = select(m.AuditCheckpoint).where(
+            m.AuditCheckpoint.per_body.is_(False), m.AuditCheckpoint.seq >= closed.id
+        )
+    else:
+        query = select(m.AuditCheckpoint).where(
+            m.AuditCheckpoint.per_body.is_(True),
+            m.AuditCheckpoint.body_id == closed.body_id,
+            m.AuditCheckpoint.seq >= closed.position,
+        )
+    row = db.scalars(query.order_by(m.AuditCheckpoint.seq, m.AuditCheckpoint.id).limit(1)).first()
     if row is None:
         return None
     return MinutesCheckpoint(seq=row.seq, head=row.head, at=row.at, signature=row.signature)

@@ -43,7 +43,20 @@ RESULT_MAX_BYTES = 50 * 1024 * 1024
 def issue(
     db: Session, actor: Actor, settings: Settings, order: ResultIssue
 ) -> m.InterconnectStatus:
-    us = Organ.of(settings)
+    body = db.get(m.Body, actor.body_id)
+    assert body is not None  # every account belongs to a body
+    us = Organ.of(settings, body)
+    if not us.id:
+        raise ApiError(
+            409,
+            "not_on_exchange",
+            f"{body.name} chưa có mã định danh trên trục liên thông văn bản. — {body.name} has "
+            "no organ id on the document exchange: ask the server's administrator to give it one.",
+        )
+    # The Government's own words, or a People's Committee's (its name; the notation UBND).
+    issuer, office = (
+        ("Chính phủ", "VPCP") if body.code == settings.body_code else (body.name, "UBND")
+    )
     if order.agenda_item_id is not None:
         item, meeting = get_item(db, actor, order.agenda_item_id)
         if not _decided(db, item.id):
@@ -56,8 +69,8 @@ def issue(
         documents = select(m.Document.id).where(m.Document.agenda_item_id == item.id)
         named = organ_named_in(item.presenter)
         presenter = named.code if named else None
-        subject = order.subject or f"Thông báo kết luận của Chính phủ về {item.title}"
-        kind, type_code, type_name, notation = "item", "TB", "Thông báo", "TB-VPCP"
+        subject = order.subject or f"Thông báo kết luận của {issuer} về {item.title}"
+        kind, type_code, type_name, notation = "item", "TB", "Thông báo", f"TB-{office}"
     else:
         assert order.ballot_id is not None  # ResultIssue names exactly one
         ballot = get_ballot(db, actor, order.ballot_id)
@@ -69,8 +82,8 @@ def issue(
             )
         documents = select(m.Document.id).where(m.Document.ballot_id == ballot.id)
         presenter = None
-        subject = order.subject or f"Tổng hợp ý kiến Thành viên Chính phủ: {ballot.title}"
-        kind, type_code, type_name, notation = "ballot", "BC", "Báo cáo", "BC-VPCP"
+        subject = order.subject or f"Tổng hợp ý kiến Thành viên {issuer}: {ballot.title}"
+        kind, type_code, type_name, notation = "ballot", "BC", "Báo cáo", f"BC-{office}"
     answering = _incoming_of(db, actor.body_id, set(db.scalars(documents)))
     to_id = order.to_organ_id or (answering.organ_id if answering else None) or presenter
     if not to_id or organ_name(to_id) is None:

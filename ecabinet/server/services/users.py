@@ -63,8 +63,10 @@ def create_user(
 ) -> User:
     """A user of the actor's body; ``detail`` is the audit entry's (default: the username)."""
     check_password(new.password, new.username)
-    if db.scalar(select(User.id).where(User.username == new.username)):
-        raise ApiError(409, "conflict", "That username is taken.")
+    # Unique within the body only: another body may have a user of the same name.
+    taken = select(User.id).where(User.body_id == actor.body_id, User.username == new.username)
+    if db.scalar(taken):
+        raise ApiError(409, "conflict", "That username is taken in this body.")
     user = User(
         body_id=actor.body_id,
         username=new.username,

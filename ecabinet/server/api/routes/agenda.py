@@ -141,6 +141,6 @@ def add_conclusion(
     item_id: str, body: ConclusionCreate, auth: Secretariat, db: DbDep, settings: SettingsDep
 ) -> ConclusionPublic:
     conclusion = agenda.add_conclusion(db, auth, item_id, body.text)
-    inbox.item_decided(db, auth.body_id, Organ.of(settings), [item_id])
+    inbox.item_decided(db, auth.body_id, Organ.of_body(db, settings, auth.body_id), [item_id])
     db.commit()
     return ConclusionPublic.model_validate(conclusion, from_attributes=True)

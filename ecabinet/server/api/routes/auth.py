@@ -1,4 +1,5 @@
-"""Sign-in and sign-out. Wrong user and wrong password answer alike; failures are throttled.
+"""Sign-in and sign-out. Unknown body, wrong user and wrong password answer alike; failures
+are throttled per body and username.
 
 What each does lives in ``services.auth``; the handler commits once after it. Request worker
 threads.
@@ -11,7 +12,7 @@ from fastapi import APIRouter, Response
 from ecabinet.server.api.deps import AnyAccount, Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.services import auth as auth_service
-from ecabinet.wire.auth import LoginRequest, LoginResponse, UserPublic
+from ecabinet.wire.auth import BodyPublic, LoginRequest, LoginResponse, UserPublic
 
 router = APIRouter(prefix="/auth", tags=["auth"], route_class=ReleasingRoute)
 
@@ -22,10 +23,13 @@ router = APIRouter(prefix="/auth", tags=["auth"], route_class=ReleasingRoute)
     responses={401: {"description": "bad_credentials"}, 429: {"description": "throttled"}},
 )
 def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse:
-    signed = auth_service.sign_in(db, settings, body.username, body.password, body.device_name)
+    signed = auth_service.sign_in(
+        db, settings, body.username, body.password, body.device_name, body.body
+    )
     db.commit()
     user = signed.user
     return LoginResponse(
+        body=BodyPublic(code=signed.body.code, name=signed.body.name),
         token=signed.token,
         expires_at=signed.expires_at,
         device_id=signed.device.id,

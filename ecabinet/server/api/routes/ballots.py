@@ -65,7 +65,9 @@ def update_ballot(ballot_id: str, body: BallotUpdate, auth: Secretariat, db: DbD
 )
 def send(ballot_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> OfficeBallot:
     ballot = ballots.send(db, auth, ballot_id)
-    inbox.ballot_moved(db, auth.body_id, Organ.of(settings), ballot_id, StatusCode.HANDLING)
+    inbox.ballot_moved(
+        db, auth.body_id, Organ.of_body(db, settings, auth.body_id), ballot_id, StatusCode.HANDLING
+    )
     db.commit()
     return _public(ballot)
 
@@ -88,7 +90,9 @@ def remind(ballot_id: str, auth: Secretariat, db: DbDep) -> OfficeBallot:
 )
 def close(ballot_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> ResultPublic:
     result = ballots.close(db, auth, ballot_id)
-    inbox.ballot_moved(db, auth.body_id, Organ.of(settings), ballot_id, StatusCode.DONE)
+    inbox.ballot_moved(
+        db, auth.body_id, Organ.of_body(db, settings, auth.body_id), ballot_id, StatusCode.DONE
+    )
     db.commit()
     return ResultPublic.model_validate(result, from_attributes=True)
 

@@ -135,7 +135,7 @@ def incoming_file(
 def assign(
     body: IncomingAssign, auth: Secretariat, db: DbDep, settings: SettingsDep
 ) -> DocumentPublic:
-    doc = inbox.assign(db, auth, Organ.of(settings), body)
+    doc = inbox.assign(db, auth, Organ.of_body(db, settings, auth.body_id), body)
     db.commit()
     return documents.document_public(db, doc)
 

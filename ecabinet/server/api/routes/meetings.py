@@ -15,7 +15,7 @@ from ecabinet.server.api.deps import DbDep, Secretariat, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.errors import ApiError
 from ecabinet.server.interconnect.outbox import Organ
-from ecabinet.server.pki import body_ca
+from ecabinet.server.pki import chain_ca
 from ecabinet.server.services import inbox, meetings
 from ecabinet.server.services.lookups import get_meeting
 from ecabinet.wire.agenda import AgendaImport
@@ -110,7 +110,7 @@ def publish(meeting_id: str, auth: Secretariat, db: DbDep) -> MeetingPublic:
 )
 def start(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> MeetingPublic:
     meeting = meetings.transition(db, auth, meeting_id, "start")
-    inbox.session_started(db, auth.body_id, Organ.of(settings), meeting_id)
+    inbox.session_started(db, auth.body_id, Organ.of_body(db, settings, auth.body_id), meeting_id)
     db.commit()
     return meeting_public(meeting)
 
@@ -119,7 +119,7 @@ def start(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) 
     "/meetings/{meeting_id}/close", response_model=MeetingPublic, summary="Close the session"
 )
 def close(meeting_id: str, auth: Secretariat, db: DbDep, settings: SettingsDep) -> MeetingPublic:
-    meeting = meetings.close(db, auth, meeting_id, body_ca(settings))
+    meeting = meetings.close(db, auth, meeting_id, chain_ca(settings))
     db.commit()
     return meeting_public(meeting)
 

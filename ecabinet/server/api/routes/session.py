@@ -42,6 +42,8 @@ def adopt_consent(
     settings: SettingsDep,
 ) -> list[ItemPublic]:
     adopted = session.adopt_consent(db, auth, meeting_id, body.item_ids)
-    inbox.item_decided(db, auth.body_id, Organ.of(settings), [i.id for i in adopted])
+    inbox.item_decided(
+        db, auth.body_id, Organ.of_body(db, settings, auth.body_id), [i.id for i in adopted]
+    )
     db.commit()
     return [ItemPublic.model_validate(i, from_attributes=True) for i in adopted]

@@ -38,7 +38,7 @@ def close_vote(
     item_id: str, auth: ChairOrSecretariat, db: DbDep, settings: SettingsDep
 ) -> ItemPublic:
     item = votes.close_vote(db, auth, item_id)
-    inbox.item_decided(db, auth.body_id, Organ.of(settings), [item.id])
+    inbox.item_decided(db, auth.body_id, Organ.of_body(db, settings, auth.body_id), [item.id])
     db.commit()
     return ItemPublic.model_validate(item, from_attributes=True)
 

@@ -36,6 +36,7 @@ from tests.bench import (
     first_sync,
     latency,
     live,
+    national,
     page,
     poll,
 )
@@ -58,6 +59,7 @@ BENCHMARKS = (
     "bundle",
     "live",
     "bombs",
+    "national",
 )
 
 READING = """
@@ -376,6 +378,16 @@ def main() -> int:
     parser.add_argument("--live-rounds", type=int, default=3, help="votes opened per run")
     parser.add_argument("--live-rate", type=float, default=200, help="streams opened a second")
     parser.add_argument("--bomb-runs", type=int, default=3, help="rounds of ten bombs")
+    parser.add_argument(
+        "--national-laptops", type=int, default=2000, help="national: laptops of all bodies"
+    )
+    parser.add_argument(
+        "--national-sessions", default="gov,hanoi", help="national: bodies holding a session"
+    )
+    parser.add_argument("--national-rounds", type=int, default=3, help="national: votes each")
+    parser.add_argument(
+        "--national-quiet", type=float, default=20, help="national: seconds with every body idle"
+    )
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmarks.md")
     args = parser.parse_args()
     unknown = set(args.which) - set(BENCHMARKS)
@@ -428,6 +440,16 @@ def main() -> int:
         )
     if "bombs" in which:
         parts["bombs"] = bombs.bench_bombs(args.bomb_runs)
+    if "national" in which and args.postgres:
+        parts["national"] = national.bench_national(
+            args.national_laptops,
+            args.workers,
+            args.postgres,
+            args.national_sessions.split(","),
+            args.national_rounds,
+            args.national_quiet,
+            args.live_rate,
+        )
     text = "\n".join([machine + "\n", *(page.marked(n, body) for n, body in parts.items())])
     print(text)
     target = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"

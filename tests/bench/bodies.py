@@ -68,10 +68,13 @@ def generate(
     members: int = 1,
     annotations: int = 0,
     meetings: int = 1,
+    items: int = 1,
+    prefix: str = "bench",
 ) -> Body:
     """Members invited to one meeting holding ``documents`` PDFs, plus private annotations;
     with ``meetings`` above 1, the members split in that many meetings, the first holding
-    the documents."""
+    the documents (in its first of ``items`` items). The members are ``prefix`` and a number
+    (bench0001), in the body ``settings.body_code``, made here unless it exists."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
     migrate(engine)
@@ -90,7 +93,7 @@ def generate(
         for number in range(1, members + 1):
             user = m.User(
                 body_id=body.id,
-                username=f"bench{number:04d}",
+                username=f"{prefix}{number:04d}",
                 full_name=f"Thành viên {number}",
                 roles=["member"],
                 password_hash=password_hash,
@@ -130,6 +133,10 @@ def generate(
         meeting = held[0]
         item = m.AgendaItem(meeting_id=meeting.id, position=1, title="Nội dung đo")
         db.add(item)
+        db.add_all(
+            m.AgendaItem(meeting_id=meeting.id, position=n, title=f"Nội dung đo {n}")
+            for n in range(2, items + 1)
+        )
         db.flush()
         versions = []
         for number in range(documents):

@@ -29,6 +29,7 @@ from sqlalchemy.pool import NullPool
 from ecabinet.server.core.config import get_settings
 from tests.bench import bare_app
 from tests.bench.bodies import PASSWORD, generate
+from tests.bench.live_setup import catch_up
 from tests.bench.server_proc import (
     STACKS,
     UVLOOP_STACK,
@@ -129,15 +130,8 @@ async def signed_in_targets(base_url: str, usernames: list[str]) -> list[Target]
             )
             login.raise_for_status()
             headers = {"Authorization": f"Bearer {login.json()['token']}"}
-            params = {"limit": "1000"}
-            while True:
-                page = (
-                    await client.get("/api/v1/sync/changes", params=params, headers=headers)
-                ).json()
-                params = {"limit": "1000", "since": page["cursor"]}
-                if not page["more"]:
-                    break
-            targets.append(Target("/api/v1/sync/changes", headers, {"since": page["cursor"]}))
+            cursor = await catch_up(client, headers)
+            targets.append(Target("/api/v1/sync/changes", headers, {"since": cursor}))
     return targets
 
 

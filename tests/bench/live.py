@@ -210,6 +210,35 @@ def _ok(answer: httpx.Response) -> None:
         raise RuntimeError(f"{answer.request.url.path}: {answer.status_code} {answer.text[:300]}")
 
 
+async def vote_round(
+    client: httpx.AsyncClient, live: Live, chair: Laptop, items: dict[str, str], keys: Keys
+) -> Round:
+    """One round: the chair opens the vote on each item at once, every laptop of ``items``
+    (user id -> its item) votes when its ``vote.opened`` arrives, the chair closes them."""
+    signatures = await asyncio.to_thread(keys.sign_votes, items, "agree")
+    current = Round(items, signatures, len(items))
+    live.current = current
+
+    async def open_vote(item_id: str) -> None:
+        started = time.perf_counter()
+        answer = await client.post(f"/api/v1/items/{item_id}/vote/open", headers=chair.headers)
+        current.opened_at[item_id] = time.perf_counter()
+        current.open_ms.append((current.opened_at[item_id] - started) * 1000)
+        _ok(answer)
+
+    # One item per meeting, all opened at once.
+    await asyncio.gather(*(open_vote(i) for i in sorted(set(items.values()))))
+    try:
+        # 500 laptops' votes were all answered within 40 s.
+        await asyncio.wait_for(current.finished.wait(), 60 + len(items) * 0.15)
+    except TimeoutError:
+        pass  # the missing laptops and votes are counted, not waited for
+    live.current = None
+    for item_id in sorted(set(items.values())):
+        _ok(await client.post(f"/api/v1/items/{item_id}/vote/close", headers=chair.headers))
+    return current
+
+
 async def _session(
     server: ServerProcess, members: int, workers: int, rounds: int, rate: float, database_url: str
 ) -> Tally:
@@ -240,35 +269,8 @@ async def _session(
         except TimeoutError:
             pass  # the rounds go ahead; the table says how many streams were open
         tally.open_seconds = loop.time() - began
-        bound = 60 + members * 0.15  # 500 laptops' votes were all answered within 40 s
         for items in session.items:
-            signatures = await asyncio.to_thread(keys.sign_votes, items, "agree")
-            current = Round(items, signatures, members)
-            live.current = current
-
-            async def open_vote(item_id: str, current: Round = current) -> None:
-                started = time.perf_counter()
-                answer = await client.post(
-                    f"/api/v1/items/{item_id}/vote/open", headers=session.chair.headers
-                )
-                current.opened_at[item_id] = time.perf_counter()
-                current.open_ms.append((current.opened_at[item_id] - started) * 1000)
-                _ok(answer)
-
-            # One item per meeting, all opened at once.
-            await asyncio.gather(*(open_vote(i) for i in sorted(set(items.values()))))
-            try:
-                await asyncio.wait_for(current.finished.wait(), bound)
-            except TimeoutError:
-                pass  # the missing laptops and votes are counted, not waited for
-            live.current = None
-            tally.rounds.append(current)
-            for item_id in sorted(set(items.values())):
-                _ok(
-                    await client.post(
-                        f"/api/v1/items/{item_id}/vote/close", headers=session.chair.headers
-                    )
-                )
+            tally.rounds.append(await vote_round(client, live, session.chair, items, keys))
         live.stop.set()
         for task in (*streams, *live.pushes, sampler):
             task.cancel()

@@ -14,7 +14,6 @@ process's event loop; the database writes before it.
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +27,16 @@ from ecabinet.server.db import make_engine, make_session_factory
 from ecabinet.signing.detached import canonical_vote, sign_detached
 from ecabinet.signing.keys import generate_key, make_csr
 from tests.bench.bodies import PASSWORD
+from tests.bench.server_proc import processes
 
-OFFICE, CHAIR = "bench-office", "bench-chair"
+STAFF_PREFIX = "bench-"  # the Office is bench-office, the chair bench-chair
+
+
+def staff(prefix: str = STAFF_PREFIX) -> tuple[str, str]:
+    """The usernames of a body's Government Office account and chair."""
+    return f"{prefix}office", f"{prefix}chair"
+
+
 API_LIST_LIMIT = 500  # the API takes at most this many names in one attendance call
 SIGN_IN_AT_ONCE = 16  # sign-ins and certificates in flight before the measurement
 
@@ -58,15 +65,16 @@ class Session:
         return [item for each in self.items for item in sorted(set(each.values()))]
 
 
-def add_staff(settings: Settings) -> None:
+def add_staff(settings: Settings, prefix: str = STAFF_PREFIX) -> None:
     """The Government Office's account and a chair who does not vote (so the quorum is the
-    laptops'), in the body ``generate`` made."""
+    laptops'), in the body ``generate`` made; their usernames start with ``prefix``."""
     engine = make_engine(settings.database_url)
     with make_session_factory(engine)() as db:
         body = db.scalar(select(m.Body).where(m.Body.code == settings.body_code))
         assert body is not None, "generate() makes the body first"
         password_hash = hash_password(PASSWORD, n=2**10)
-        for username, roles in ((OFFICE, ["secretariat"]), (CHAIR, ["chair"])):
+        office, chair = staff(prefix)
+        for username, roles in ((office, ["secretariat"]), (chair, ["chair"])):
             db.add(
                 m.User(
                     body_id=body.id,
@@ -97,33 +105,53 @@ def _ok(response: httpx.Response) -> httpx.Response:
     return response
 
 
-async def sign_in(client: httpx.AsyncClient, username: str) -> Laptop:
+async def sign_in(client: httpx.AsyncClient, username: str, body: str = "") -> Laptop:
+    """``username`` of the body whose code is ``body`` (empty: the server's own) signed in."""
     answer = _ok(
         await client.post(
             "/api/v1/auth/login",
-            json={"username": username, "password": PASSWORD, "device_name": f"{username}-pc"},
+            json={
+                "body": body,
+                "username": username,
+                "password": PASSWORD,
+                "device_name": f"{username}-pc",
+            },
         )
     )
-    body = answer.json()
-    return Laptop(username, body["user"]["id"], body["token"])
+    signed = answer.json()
+    return Laptop(username, signed["user"]["id"], signed["token"])
 
 
-async def sign_in_all(client: httpx.AsyncClient, usernames: list[str], csr: str) -> list[Laptop]:
-    """Every laptop signed in and its key certified, a few at a time (a bounded warm-up,
-    not the measurement)."""
+async def sign_in_all(
+    client: httpx.AsyncClient, usernames: list[str], csr: str | None, body: str = ""
+) -> list[Laptop]:
+    """Every laptop of ``body`` signed in and its key certified (none without ``csr``: a
+    laptop that will not sign), a few at a time (a bounded warm-up, not the measurement)."""
     gate = asyncio.Semaphore(SIGN_IN_AT_ONCE)
 
     async def one(username: str) -> Laptop:
         async with gate:
-            laptop = await sign_in(client, username)
-            _ok(
-                await client.post(
-                    "/api/v1/pki/certificates", json={"csr_pem": csr}, headers=laptop.headers
+            laptop = await sign_in(client, username, body)
+            if csr is not None:
+                _ok(
+                    await client.post(
+                        "/api/v1/pki/certificates", json={"csr_pem": csr}, headers=laptop.headers
+                    )
                 )
-            )
             return laptop
 
     return list(await asyncio.gather(*(one(u) for u in usernames)))
+
+
+async def catch_up(client: httpx.AsyncClient, headers: dict[str, str]) -> str:
+    """The feed read from the beginning, page after page, as a laptop's first sync reads it:
+    the cursor its next poll starts from."""
+    params = {"limit": "1000"}
+    while True:
+        page = _ok(await client.get("/api/v1/sync/changes", params=params, headers=headers)).json()
+        params = {"limit": "1000", "since": page["cursor"]}
+        if not page["more"]:
+            return str(page["cursor"])
 
 
 class Keys:
@@ -145,14 +173,21 @@ class Keys:
 
 
 async def set_up_session(
-    client: httpx.AsyncClient, laptops: list[Laptop], rounds: int, database_url: str
+    client: httpx.AsyncClient,
+    laptops: list[Laptop],
+    rounds: int,
+    database_url: str,
+    prefix: str = STAFF_PREFIX,
+    body: str = "",
 ) -> Session:
     """The meetings ``generate`` published, as the Government Office runs them: the chair
     named, one item per round, the session started, every laptop's member present. The
     laptops are split among the meetings in consecutive blocks, as ``generate`` invited them.
+    The Office and the chair are those ``add_staff(settings, prefix)`` made in ``body``.
     """
-    office = await sign_in(client, OFFICE)
-    chair = await sign_in(client, CHAIR)
+    office_name, chair_name = staff(prefix)
+    office = await sign_in(client, office_name, body)
+    chair = await sign_in(client, chair_name, body)
     meetings = _ok(await client.get("/api/v1/meetings", headers=office.headers)).json()
     meeting_ids = [each["id"] for each in meetings]
     block = -(-len(laptops) // len(meeting_ids))
@@ -195,17 +230,7 @@ async def set_up_session(
 
 def _parents() -> dict[int, int]:
     """Every process's parent, from one pass over /proc."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:  # gone since listed
-            continue
-        # The name (2nd field) may hold spaces; the parent's pid is the 2nd field after it.
-        parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-    return parents
+    return {pid: int(fields[1]) for pid, _name, fields in processes()}
 
 
 def tree_rss(pid: int) -> int:

@@ -4,8 +4,8 @@ One load process holds every laptop's stream of the live benchmark. httpx costs 
 kilobytes and a stack of objects per streaming response; a bare socket with this reader costs
 a buffer and a coroutine, so 2,000 streams fit in one process beside their pushes. It speaks
 just enough HTTP/1.1 for ``GET /api/v1/events``: one request, a status line, headers, then a
-body either chunked or read to the end; and ``post``, one JSON request on a connection of
-its own. Runs on the load process's event loop.
+body either chunked or read to the end; and ``post`` and ``get``, one request on a
+connection of its own. Runs on the load process's event loop.
 """
 
 from __future__ import annotations
@@ -165,19 +165,38 @@ async def post(host: str, port: int, path: str, token: str, body: bytes) -> tupl
     """One ``POST`` of a JSON body on a new connection, closed after the answer: the votes'
     requests are built before the round, so a laptop's push costs the load process a
     connect and a write, and the measure is the server's, not the load process's."""
+    return await _request(
+        host,
+        port,
+        f"POST {path}",
+        token,
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n".encode(),
+        body,
+    )
+
+
+async def get(host: str, port: int, path: str, token: str) -> tuple[int, bytes]:
+    """One ``GET`` (``path`` with its query) on a new connection, closed after the answer,
+    as a laptop that polls every few seconds asks: its last connection is long closed."""
+    return await _request(host, port, f"GET {path}", token, b"", b"")
+
+
+async def _request(
+    host: str, port: int, line: str, token: str, headers: bytes, body: bytes
+) -> tuple[int, bytes]:
     reader, writer = await asyncio.open_connection(host, port)
     try:
         writer.write(
             (
-                f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-                f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
-                f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+                f"{line} HTTP/1.1\r\nHost: {host}:{port}\r\nAuthorization: Bearer {token}\r\n"
             ).encode()
+            + headers
+            + b"Connection: close\r\n\r\n"
             + body
         )
         await writer.drain()
-        status, headers = await _head(reader)
-        chunked = "chunked" in headers.get("transfer-encoding", "").lower()
+        status, answer_headers = await _head(reader)
+        chunked = "chunked" in answer_headers.get("transfer-encoding", "").lower()
         return status, b"".join([chunk async for chunk in _body(reader, chunked)])
     finally:
         writer.close()

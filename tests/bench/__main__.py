@@ -138,15 +138,16 @@ bursts when papers are published: every invited member fetches the same new draf
 figures above put the steady load of a whole Government, and of a ministry, far below what one
 machine answers; the bursts are bytes, not database work, and a second server behind nginx,
 or document files in an S3-compatible store served close to the members, absorb them. For
-every ministry and the 63 provinces on one deployment, each its own body: the data model
-already scopes every row to a body and sign-in finds the body from the username, so bodies
-share the servers and the database without seeing each other; what is missing is choosing a
-body when an account is made (today a deployment creates accounts in its one configured body)
-and a per-body view for each body's office. The first limit to meet is the audit chain: one
-chain per deployment serialises every write at its append, so past a few hundred acts a
-second it should become one chain per body. PostgreSQL then grows the usual way: a larger
-primary, a connection pooler (PgBouncer) in front of many server processes, read replicas for
-the feed.
+the Government and the 34 provinces on one deployment, each its own body (`bodies create`,
+`create-user --body`; a sign-in names the body; each body its own CA and audit chain): every
+row is scoped to a body, so bodies share the servers and the database without seeing each
+other (the national run above). The first limit to meet is the one lock that the feed and
+the audit chains take at each append: one body's burst of signed votes holds it in turn, and
+the other bodies' requests wait behind those pushes (the idle bodies' polls during a session
+in the national run); it should become one lock per body, the feed's numbers drawn per body
+with it (a lock per body for the audit beside one for the whole feed could deadlock).
+PostgreSQL then grows the usual way: a larger primary, a connection pooler (PgBouncer) in
+front of many server processes, read replicas for the feed.
 """
 
 

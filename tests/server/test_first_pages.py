@@ -115,6 +115,35 @@ def test_paging_on_from_a_shared_first_page_walks_the_same_feed(
         assert len(with_shared) > 3
 
 
+def pages_from(client: TestClient, api: Api, username: str, limit: int) -> list[bytes]:
+    """Every page of a catch-up from the beginning, as sent."""
+    answers, params = [], {"limit": limit}
+    while True:
+        r = client.get(CHANGES, params=params, headers=api.headers(username))
+        assert r.status_code == 200, r.text
+        answers.append(bytes(r.content))
+        page = r.json()
+        if not page["more"]:
+            return answers
+        params["since"] = page["cursor"]
+
+
+def test_every_full_page_of_a_catch_up_is_built_once_per_audience(
+    api: Api, world: World, before: TestClient
+) -> None:
+    own_rows(api, world)
+    walks = {u: pages_from(api.client, api, u, 3) for u in ("member03", "member04", "member01")}
+    for username, walk in walks.items():
+        assert walk == pages_from(before, api, username, 3), username  # byte for byte
+    full = len(walks["member03"]) - 1  # the last page is not full
+    assert full >= 3
+    # member04 walked member03's cursors and was served their kept pages; member01's own
+    # rows moved his cursors, so most of his pages were his own.
+    builds = pages(api).builds
+    assert pages_from(api.client, api, "member02", 3) == pages_from(before, api, "member02", 3)
+    assert pages(api).builds == builds + 1  # only the last, not full, page read again
+
+
 def test_a_change_the_audience_may_see_is_in_the_next_first_page(
     api: Api, world: World, before: TestClient
 ) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from ecabinet.client.account import server_bodies
 from ecabinet.wire.auth import BodyPublic
@@ -33,6 +33,9 @@ class BodyChoice(QComboBox):
         super().__init__(parent)
         self.tasks, self.ask = tasks, ask or server_bodies
         self.setEditable(True)
+        # As wide as the address above it: a combo box keeps to its contents otherwise, and
+        # "Ủy ban nhân dân Thành phố Hồ Chí Minh" must read whole.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # typing never adds an entry
         self.setEditText(remembered)
         self.asked = ""  # the address whose list was last asked for

@@ -65,14 +65,14 @@ class BodyChoice(QComboBox):
         self.tasks.run_network(
             lambda: ask(server),
             lambda bodies: self._fill(server, bodies),
-            lambda _error: None,  # no list: the code is typed, as on an older server
+            lambda _error: self._fill(server, []),  # the code is typed, as on an older server
         )
 
     def _fill(self, server: str, bodies: list[BodyPublic]) -> None:
-        if server != self.asked or not bodies:
+        if server != self.asked:
             return  # the address changed since: its own answer will come
         wanted = self.code()  # the remembered code, or what the member has typed meanwhile
-        self.clear()
+        self.clear()  # another server's list never stays: its bodies are not this one's
         for body in bodies:
             self.addItem(body.name, body.code)
             # The code beside each name, for the technical staff helping on the telephone.
@@ -82,4 +82,4 @@ class BodyChoice(QComboBox):
             self.setCurrentIndex(found)
         else:
             self.setEditText(wanted)  # a code the list does not hold: left as typed
-        self.listed.emit(len(bodies))
+        self.listed.emit(len(bodies))  # 0: no list, the code is typed

@@ -78,6 +78,26 @@ def test_the_government_office_still_reads_its_own_name(
     assert sharing == "Gửi Văn phòng Chính phủ"
 
 
+def test_signing_in_to_another_body_renames_the_window(
+    qtbot: QtBot, hanoi: LiveServer, tmp_path: Path, tasks: TaskManager
+) -> None:
+    """The window outlives a sign-in (the session expired, another member signs in): the pages
+    already made take the new body's words at the next read."""
+    account = signed_in(hanoi.url, tmp_path / "s", "secretariat")
+    window = _read_once(qtbot, account, tasks)
+    window.show_page(Screen.OFFICE_MEETINGS)
+    heading = window.office_meetings.heading
+    assert heading.text() == "Chuẩn bị phiên họp — Văn phòng Chính phủ"
+    signing = tasks.run_network(
+        lambda: account.sign_in(hanoi.url, "vanphong", HANOI_PASSWORD, body_code="hanoi")
+    )
+    qtbot.waitUntil(signing.done, timeout=WAIT)
+    assert signing.result() == "Đỗ Thị Minh Nguyệt"
+    window.refresh()
+    qtbot.waitUntil(lambda: heading.text().endswith(f"Văn phòng {HANOI}"), timeout=WAIT)
+    assert (window.windowTitle(), window.status.body.text()) == (f"e-Cabinet — {HANOI}", HANOI)
+
+
 def test_a_laptop_not_signed_in_names_no_body(
     qtbot: QtBot, tmp_path: Path, tasks: TaskManager
 ) -> None:

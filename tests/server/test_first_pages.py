@@ -4,6 +4,7 @@ is), and a change his audience may see is in the next one, wherever it was commi
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -94,27 +95,6 @@ def test_each_member_gets_exactly_the_page_built_for_him(
     assert len(mine) == 2 and len(theirs) == 1 and not mine & theirs
 
 
-def pull_all_from(client: TestClient, api: Api, username: str, limit: int) -> list[Any]:
-    changes: list[Any] = []
-    params: dict[str, Any] = {"limit": limit}
-    while True:
-        page = client.get(CHANGES, params=params, headers=api.headers(username)).json()
-        changes += page["changes"]
-        if not page["more"]:
-            return changes
-        params["since"] = page["cursor"]
-
-
-def test_paging_on_from_a_shared_first_page_walks_the_same_feed(
-    api: Api, world: World, before: TestClient
-) -> None:
-    own_rows(api, world)
-    for username in ("member01", "member02", "chair", "secretariat"):
-        with_shared = pull_all_from(api.client, api, username, 3)
-        assert with_shared == pull_all_from(before, api, username, 3)
-        assert len(with_shared) > 3
-
-
 def pages_from(client: TestClient, api: Api, username: str, limit: int) -> list[bytes]:
     """Every page of a catch-up from the beginning, as sent."""
     answers, params = [], {"limit": limit}
@@ -126,6 +106,22 @@ def pages_from(client: TestClient, api: Api, username: str, limit: int) -> list[
         if not page["more"]:
             return answers
         params["since"] = page["cursor"]
+
+
+def pull_all_from(client: TestClient, api: Api, username: str, limit: int) -> list[Any]:
+    return [
+        c for page in pages_from(client, api, username, limit) for c in json.loads(page)["changes"]
+    ]
+
+
+def test_paging_on_from_a_shared_first_page_walks_the_same_feed(
+    api: Api, world: World, before: TestClient
+) -> None:
+    own_rows(api, world)
+    for username in ("member01", "member02", "chair", "secretariat"):
+        with_shared = pull_all_from(api.client, api, username, 3)
+        assert with_shared == pull_all_from(before, api, username, 3)
+        assert len(with_shared) > 3
 
 
 def test_every_full_page_of_a_catch_up_is_built_once_per_audience(

@@ -19,10 +19,11 @@ itself. The server's own chain (no body) has a lock of its own.
 Every appender also holds a shared lock that a body's restore takes exclusively
 (``hold_every_body``): the restore moves the feed's numbers on, which must not race with
 numbers being drawn. A transaction that appends for several bodies (the daily checkpoint)
-takes their locks in one order, so two of them never wait for each other in a cycle;
-``hold`` refuses any other order. SQLite has one writer at a time, whose numbers are drawn
-and committed under its write lock already; the order is still checked there, so a test on
-either database finds a transaction that would deadlock on PostgreSQL.
+takes all their locks first, in one order, so two of them never wait for each other in a
+cycle; ``hold`` refuses a second body's lock taken any other way. SQLite has one writer at a
+time, whose numbers are drawn and committed under its write lock already; the rule is still
+checked there, so a test on either database finds a transaction that could deadlock on
+PostgreSQL, whatever the bodies' ids.
 
 Runs inside the caller's transaction, on whatever thread runs it.
 """
@@ -54,32 +55,48 @@ def body_key(body_id: str | None) -> int:
 
 def hold(db: Session, body_id: str | None) -> None:
     """Until this transaction ends, no other one appends to the feed or the audit chain of
-    ``body_id`` (PostgreSQL; the order is checked on SQLite too)."""
+    ``body_id`` (PostgreSQL). A transaction appends for one body, or takes the locks of all
+    the bodies it appends for at once, first (``hold_in_order``): checked on SQLite too."""
     key = body_key(body_id)
+    live = _live(db)
+    if key in live:
+        return
+    if live:
+        raise RuntimeError(
+            "append_lock: a transaction appends for a second body without having taken both "
+            "bodies' locks first (append_lock.hold_in_order); it could deadlock with another"
+        )
+    _take(db, key)
+
+
+def hold_in_order(db: Session, body_ids: Iterable[str | None]) -> None:
+    """The locks of several bodies, before any of them is appended to, in the one order
+    every such transaction takes them: two never wait for each other in a cycle."""
+    keys = sorted({body_key(body_id) for body_id in body_ids})
+    live = _live(db)
+    if live and not set(keys) <= live:
+        raise RuntimeError("append_lock: take every body's lock first, before any other")
+    for key in keys:
+        if key not in live:
+            _take(db, key)
+
+
+def _live(db: Session) -> set[int]:
+    """The bodies' keys whose locks this transaction holds."""
     held: dict[int, SessionTransaction] = db.info.setdefault(_HELD, {})
     # A lock taken inside a savepoint is given back if the savepoint rolls back; one taken in
     # a transaction that ended is gone: only those taken in a transaction still open count.
-    live = {k for k, transaction in held.items() if transaction.is_active}
-    if key in live:
-        return
-    if live and key < max(live):
-        raise RuntimeError(
-            "append_lock: a transaction appends for several bodies in an order other than "
-            "their keys' (append_lock.hold_in_order); it could deadlock with another"
-        )
+    return {key for key, transaction in held.items() if transaction.is_active}
+
+
+def _take(db: Session, key: int) -> None:
     if db.get_bind().dialect.name == "postgresql":
         db.execute(
             text("SELECT pg_advisory_xact_lock_shared(:a, :every), pg_advisory_xact_lock(:a, :b)"),
             {"a": APPEND_LOCK, "every": EVERY_BODY, "b": key},
         )
     # On SQLite no statement ran: the transaction the lock belongs to begins now.
-    held[key] = db.get_nested_transaction() or db.get_transaction() or db.begin()
-
-
-def hold_in_order(db: Session, body_ids: Iterable[str | None]) -> None:
-    """The locks of several bodies, in the one order every such transaction takes them."""
-    for body_id in sorted(set(body_ids), key=body_key):
-        hold(db, body_id)
+    db.info[_HELD][key] = db.get_nested_transaction() or db.get_transaction() or db.begin()
 
 
 def hold_every_body(conn: Connection) -> None:

@@ -107,18 +107,24 @@ def test_one_bodys_appends_wait_for_its_own_but_never_for_another_bodys(
 
 
 def test_a_transaction_takes_bodies_locks_in_one_order_only(app: FastAPI, world: World) -> None:
-    """Two transactions taking two bodies' locks in opposite orders would deadlock: the order
-    is enforced on SQLite too, so any test of such a transaction finds it."""
+    """Two transactions taking two bodies' locks in opposite orders would deadlock: one that
+    appends for several bodies takes their locks first, together. Checked on SQLite too, and
+    whichever way round the bodies' random ids fall, so any test of such a transaction
+    finds it."""
     factory = app.state.session_factory
     with factory() as db:
-        ids = list(_two_bodies(db))
-        low, high = sorted(ids, key=append_lock.body_key)
-        append_lock.hold(db, high)
-        with pytest.raises(RuntimeError, match="order"):
-            append_lock.hold(db, low)
-        append_lock.hold(db, high)  # the one it holds: taken once, not refused
-        db.rollback()
-        append_lock.hold(db, low)  # a new transaction starts afresh
-        db.rollback()
-        append_lock.hold_in_order(db, [high, None, low])
+        ids = _two_bodies(db)
+        for first, second in (ids, ids[::-1]):
+            append_lock.hold(db, first)
+            with pytest.raises(RuntimeError, match="second body"):
+                append_lock.hold(db, second)
+            append_lock.hold(db, first)  # the one it holds: taken once, not refused
+            with pytest.raises(RuntimeError, match="first"):
+                append_lock.hold_in_order(db, [first, second])  # too late: one is held
+            db.rollback()
+            append_lock.hold(db, second)  # a new transaction starts afresh
+            db.rollback()
+        append_lock.hold_in_order(db, [ids[1], None, ids[0]])
+        for body_id in (*ids, None):
+            append_lock.hold(db, body_id)  # each held already
         db.rollback()

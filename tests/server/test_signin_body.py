@@ -43,7 +43,7 @@ def two_bodies(app: FastAPI, settings: Settings) -> dict[str, str]:
         for body in (gov, hanoi):
             new = _new(PASSWORDS[body.code])
             ids[body.code] = users.create_user(db, CommandLine(body.id), new, 2**10).id
-        db.commit()
+            db.commit()  # one body's appends per transaction (append_lock.py)
     return ids
 
 

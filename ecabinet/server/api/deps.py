@@ -69,7 +69,7 @@ def _bearer_token(request: Request) -> str:
 # sign-in. The header itself is read by bearer_header below, which answers in our words.
 _BEARER_SCHEME = HTTPBearer(
     scheme_name="bearer",
-    description="The token POST /auth/login answered (docs/protocol.md, Authentication).",
+    description="The token POST /auth/login answered (docs/protocol.md, Sign-in).",
     auto_error=False,
 )
 

@@ -155,6 +155,30 @@ def synced(live: LiveServer, root: Path, username: str = "member01") -> Account:
     return account
 
 
+HANOI = "Ủy ban nhân dân thành phố Hà Nội"
+HANOI_PASSWORD = "mat-khau-ha-noi"
+
+
+def add_hanoi(
+    live: LiveServer,
+    monkeypatch: pytest.MonkeyPatch,
+    username: str = "member01",
+    roles: str = "member",
+    full_name: str = "Trần B",
+) -> LiveServer:
+    """Hà Nội's People's Committee on the live server beside the Government, with one user of
+    its own (password HANOI_PASSWORD), made by the admin CLI as an administrator makes them."""
+    from ecabinet.server.cli import main as server_cli
+
+    settings = live.settings
+    where = ["--data", str(settings.data_dir), "--database-url", settings.database_url]
+    assert server_cli(["bodies", "create", "--code", "hanoi", "--name", HANOI, *where]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(HANOI_PASSWORD + "\n"))
+    argv = ["create-user", "--body", "hanoi", "--username", username, "--roles", roles]
+    assert server_cli([*argv, "--full-name", full_name, "--password-stdin", *where]) == 0
+    return live
+
+
 def cli_login(
     monkeypatch: pytest.MonkeyPatch, profile: str, url: str, username: str = "member01"
 ) -> int:

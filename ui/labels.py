@@ -142,7 +142,7 @@ XFDF_PROBLEMS = {
 TOKEN_LOCKED = QT_TRANSLATE_NOOP(
     "Labels",
     "thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. "
-    "Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.",
+    "Đồng chí hãy liên hệ bộ phận công nghệ thông tin của cơ quan để mở khoá.",
 )
 TOKEN_UNUSABLE = QT_TRANSLATE_NOOP(
     "Labels",

@@ -26,6 +26,7 @@ from ui.signing.pin_dialog import DialogPin
 from ui.sync_controller import SyncController
 from ui.tasks import TaskManager
 from ui.view import View
+from ui.window.body import WindowBody
 from ui.window.frame import frame_window
 from ui.window.menus import WindowMenus
 from ui.window.navigation import Navigation
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         # A USB token's PIN is asked in a dialog, the worker that signs waiting for it.
         self.pin = DialogPin(self)
         account.ask_pin_with(self.pin)
-        self.setWindowTitle("e-Cabinet")
+        self.setWindowTitle("e-Cabinet")  # with the body's name once known (ui/window/body.py)
         self.resize(1200, 780)
         self.sync = SyncController(account, tasks, self)
         self.sidebar = Sidebar()
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._item_panel: ItemDecisionPanel | None = None
         self._roll_call: RollCallBar | None = None
         self._calendar: MeetingCalendar | None = None
+        self.body = WindowBody(self)
         self.screens = register_screens(self)
         self.pages = self.screens.stack
         self.navigation = Navigation(self.screens, self.sidebar)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         panel = self._item_panel = ItemDecisionPanel(self.account, self.tasks)
         page.set_side_panel(panel)
         roll_call = self._roll_call = page.set_roll_call(RollCallBar(self.account, self.tasks))
+        self.body.give(panel)
         page.item_selected.connect(panel.show_item)
         page.open_document.connect(self.open_document)
         page.board_requested.connect(lambda mid: self.show_page(Screen.BOARD, mid))
@@ -140,6 +143,11 @@ class MainWindow(QMainWindow):
     def item_panel(self) -> ItemDecisionPanel:
         self.meeting_page  # noqa: B018 (made with the meeting's page)
         assert self._item_panel is not None
+        return self._item_panel
+
+    @property
+    def made_item_panel(self) -> ItemDecisionPanel | None:
+        """The decision panel if the meeting's page was made, without making it."""
         return self._item_panel
 
     @property

@@ -86,9 +86,7 @@ def screen_walk(window: MainWindow) -> list[Step]:
     steps.append(Step("search", lambda: _search(window)))
     screen("travel", Screen.TRAVEL)
     steps.append(Step("settings", lambda: _dialog(SettingsDialog(window))))
-    steps.append(
-        Step("sign-in", lambda: _dialog(SignInDialog(window.account, window.tasks, "", window)))
-    )
+    steps.append(Step("sign-in", lambda: _sign_in(window)))
     return steps
 
 
@@ -174,6 +172,15 @@ def _search(window: MainWindow) -> None:
     window.show_page(Screen.SEARCH, "")
     window.search_page.query.setText(SEARCH_WORDS)
     window.search_page.run_search()
+
+
+def _sign_in(window: MainWindow) -> QWidget:
+    """The sign-in dialog as a member meets it again when the session ends: the server's
+    address filled in, the server's bodies listed in "Cơ quan"."""
+    dialog = SignInDialog(window.account, window.tasks, "", window)
+    dialog.server.setText(window.account.api.base_url)
+    dialog.server.editingFinished.emit()  # as when the member leaves the address field
+    return _dialog(dialog)
 
 
 def _dialog(dialog: QWidget) -> QWidget:

@@ -27,6 +27,9 @@ class StatusArea(QWidget):
         self.last_sync = QLabel()
         self.waiting = QLabel()
         self.message = QLabel()
+        # Whose laptop this is: the member's body, at the far right (ui/window/body.py).
+        self.body = QLabel()
+        self.body.setObjectName("body")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -44,6 +47,7 @@ class StatusArea(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.progress)
         layout.addWidget(self.cancel)
+        layout.addWidget(self.body)
         self.show_downloads(None)
 
     def show_connection(self, online: bool, last_success: str) -> None:
@@ -84,6 +88,10 @@ class StatusArea(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def show_body(self, name: str) -> None:
+        self.body.setText(name)
+        self.body.setToolTip(self.tr("Cơ quan đăng nhập: {name}").format(name=name) if name else "")
 
     def show_downloads(self, progress: tuple[int, int] | None) -> None:
         """``(done, total)`` bytes while downloading, None when nothing is downloading."""

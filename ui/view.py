@@ -33,6 +33,7 @@ class View:
     online: bool = False
     last_sync: str = ""
     roles: frozenset[Role] = frozenset()
+    body: tuple[str, str] = ("", "")  # the member's body as sign-in stored it: code, name
     papers_hidden: bool = False  # too long away from the server: until the next sign-in
     idle_minutes: int = lock.DEFAULT_IDLE_MINUTES
     offline_hours: int = lock.DEFAULT_OFFLINE_HOURS
@@ -59,6 +60,7 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
         online=store.online(),
         last_sync=store.last_success_at(),
         roles=store.roles(),
+        body=(store.get_state("body_code"), store.get_state("body_name")),
         papers_hidden=lock.papers_hidden(store),
         idle_minutes=lock.idle_minutes(store),
         offline_hours=lock.offline_hours(store),

@@ -44,11 +44,24 @@ if TYPE_CHECKING:
     from ecabinet.client.engine import SyncService
     from ecabinet.signing.keys import Identity
     from ecabinet.signing.signer import Signer
+    from ecabinet.wire.auth import BodyPublic
 
 __all__ = ["KEY_PASSPHRASE", "Account", "NotSignedIn"]
 
 TOKEN = "token"
 DATA_KEY = "data-key"  # what the database and the document files are encrypted under
+
+
+def ca_bundle_for(given: str | None) -> str | None:
+    """The organisation's CA bundle: the caller's, or ECABINET_CA_BUNDLE, which the laptop's
+    installer sets for the desktop."""
+    return given or os.environ.get("ECABINET_CA_BUNDLE") or None
+
+
+def server_bodies(server_url: str, ca_bundle: str | None = None) -> list[BodyPublic]:
+    """The bodies the server at ``server_url`` hosts (GET /bodies), asked before signing in,
+    for the sign-in dialog's list."""
+    return ServerApi(server_url, ca_bundle=ca_bundle_for(ca_bundle)).bodies()
 
 
 @dataclass
@@ -138,10 +151,9 @@ class Account:
     ) -> str:
         """Sign in as ``username`` of the body ``body_code`` (empty: the server's own body) and
         certify this device's key; returns the member's full name. The organisation's CA
-        bundle comes from the caller, or from ECABINET_CA_BUNDLE, which the laptop's installer
-        sets for the desktop. The network here, the store through the writer; the new member
-        replaces the old one only once it is whole."""
-        ca_bundle = ca_bundle or os.environ.get("ECABINET_CA_BUNDLE") or None
+        bundle: ``ca_bundle_for``. The network here, the store through the writer; the new
+        member replaces the old one only once it is whole."""
+        ca_bundle = ca_bundle_for(ca_bundle)
         api = ServerApi(server_url, ca_bundle=ca_bundle)
         device = f"{platform.node() or 'laptop'} ({platform.system()})"[:100]
         result = api.login(username, password, device, body_code)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import requests
 
     from ecabinet.wire.agenda import AgendaImport
-    from ecabinet.wire.auth import LoginResponse
+    from ecabinet.wire.auth import BodyPublic, LoginResponse
     from ecabinet.wire.interconnect import IncomingPublic, OutboundStatusPublic
     from ecabinet.wire.meetings import ItemPublic, MeetingPublic
     from ecabinet.wire.minutes import Minutes
@@ -193,6 +193,13 @@ class ServerApi:
         result = self._exchange(LoginResponse, "POST", "/auth/login", json=body.model_dump())
         self.token = result.token
         return result
+
+    def bodies(self) -> list[BodyPublic]:
+        """The bodies this server hosts, by code, for the sign-in dialog; asked before signing
+        in. A server older than the list answers 404 (ApiProblem)."""
+        from ecabinet.wire.auth import BodyPublic
+
+        return self._exchange(_list_of(BodyPublic), "GET", "/bodies")
 
     def logout(self) -> None:
         self._request("POST", "/auth/logout").close()

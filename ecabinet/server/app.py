@@ -17,6 +17,7 @@ from ecabinet.server.api.routes import (
     ballots,
     blobs,
     board,
+    bodies,
     events,
     health,
     interconnect,
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     modules = (
         health,
         auth,
+        bodies,
         sync,
         blobs,
         pki,

@@ -120,23 +120,20 @@ def keyed_hash(entry: AuditEntry, key: bytes) -> str:
     return hmac.new(key, _canonical(entry), hashlib.sha256).hexdigest()
 
 
-def _hold_the_tail(db: Session) -> None:
-    """Until this transaction ends, no other appender (thread, worker or server) may read a
-    chain's tail: two that both chained onto the same entry would fork it.
+def _hold_the_tail(db: Session, body_id: str | None) -> None:
+    """Until this transaction ends, no other appender (thread, worker or server) may read the
+    tail of the chain of ``body_id``: two that both chained onto the same entry would fork it.
 
     Locking the last row (SELECT ... FOR UPDATE) is not enough on PostgreSQL: a waiter is
     handed that same row once it is free, not the one added meanwhile. An advisory lock taken
-    first makes the tail read after it see the newest entry. It is the one lock of every
-    chain and of the feed: appends of two bodies wait for each other for the length of a
-    commit, but a lock per body beside the feed's, taken in either order by a transaction that
-    writes both, could deadlock. SQLite has one writer at a time, but a read outside a write
-    transaction may be stale by the time it writes: a write statement first takes the write
-    lock, so the read comes after every earlier append.
+    first makes the tail read after it see the newest entry; it is the body's feed lock too
+    (append_lock.py), so a transaction writing both takes one lock. SQLite has one writer at
+    a time, but a read outside a write transaction may be stale by the time it writes: a
+    write statement first takes the write lock, so the read comes after every earlier append.
     """
+    append_lock.hold(db, body_id)  # checks the order of bodies' locks on SQLite too
     if db.get_bind().dialect.name == "sqlite":
         db.execute(text("UPDATE audit_log SET id = id WHERE 0"))
-    else:
-        append_lock.hold(db)  # the feed's lock too (append_lock.py)
 
 
 def of_chain(body_id: str | None) -> ColumnElement[bool]:
@@ -163,7 +160,7 @@ def record(
     if action not in AUDIT_ACTIONS:  # the desktop has a sentence for each kind, no other
         raise ValueError(f"unknown audit action {action!r}: add it to AUDIT_ACTIONS")
     key = chain_key(db, body_id)
-    _hold_the_tail(db)
+    _hold_the_tail(db, body_id)
     last = _tail(db, body_id)
     entry = AuditEntry(
         body_id=body_id,
@@ -187,7 +184,7 @@ def checkpoint(
 ) -> AuditCheckpoint | None:
     """Sign the head of the chain of ``body_id`` as it is in this transaction (None while the
     chain is empty)."""
-    _hold_the_tail(db)
+    _hold_the_tail(db, body_id)
     last = _tail(db, body_id)
     if last is None or last.position is None:
         return None
@@ -207,7 +204,9 @@ def chains(db: Session) -> list[Body | None]:
 
 def checkpoint_all(db: Session, ca_for: CaFor) -> list[tuple[Body | None, AuditCheckpoint | None]]:
     """Sign the head of every chain, each with its body's CA (the daily checkpoint)."""
-    return [(body, checkpoint(db, ca_for(body), body.id if body else None)) for body in chains(db)]
+    every = chains(db)
+    append_lock.hold_in_order(db, [body.id if body else None for body in every])
+    return [(body, checkpoint(db, ca_for(body), body.id if body else None)) for body in every]
 
 
 def _legacy_last(db: Session) -> AuditEntry | None:
@@ -236,7 +235,7 @@ def adopt_key(db: Session, ca: Callable[[], CertificateAuthority]) -> None:
     no checkpoint yet, sign its head as the switch point: entries up to it verify unkeyed,
     every later one keyed. Only then: a log later rebuilt unkeyed, its checkpoints deleted, is
     never blessed. ``ca`` is called only when there is something to sign."""
-    _hold_the_tail(db)
+    _hold_the_tail(db, None)  # the legacy chain no longer grows: the server's lock will do
     last = _legacy_last(db)
     if last is None or keyed_from(db) is not None or last.hash == keyed_hash(last, session_key(db)):
         return

@@ -41,7 +41,7 @@ from sqlalchemy import (
 )
 
 from ecabinet import __version__
-from ecabinet.server.append_lock import APPEND_LOCK
+from ecabinet.server import append_lock
 from ecabinet.server.backup import (
     AUDIT_KEY,
     BackupError,
@@ -282,12 +282,6 @@ def _restore_files(
     return count
 
 
-def _hold_the_feed(conn: Connection) -> None:
-    """No other transaction appends to the feed or an audit chain meanwhile (append_lock)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK})
-
-
 def _refuse(conn: Connection, manifest: dict[str, Any]) -> BodyRef:
     """The body the backup holds, if this server can take it; otherwise why not."""
     schema = schema_revision(conn)
@@ -327,7 +321,8 @@ def restore_body(engine: Engine, settings: Settings, source: Path) -> tuple[Back
         placing = False
         try:
             with engine.begin() as conn:
-                _hold_the_feed(conn)
+                # No other transaction draws the feed's numbers while they are moved on.
+                append_lock.hold_every_body(conn)
                 _refuse(conn, manifest)  # again, now that no other restore runs
                 _feed_above(conn, int(manifest["feed_ceiling"]))
                 rows = sum(

@@ -1,13 +1,19 @@
-"""The feed's first page (GET /sync/changes without a cursor), read and encoded once for all
-the members of an audience, and served to each.
+"""The feed's first page (GET /sync/changes without a cursor), and each full page after it,
+read and encoded once for all the members of an audience, and served to each.
 
 Members invited to the same meetings and ballots, with the same roles, see the same rows of
 the feed but for those that name them (their notes, positions, votes, ballot replies:
 ``feed.own_filter``). The rows they share (``feed.shared_filter``) are read once per audience
-(``Audience.shared()``) and page size, and kept here as each change's JSON; a member's page is
-those merged, in feed order, with his own rows, read for him. The bytes are the ones the page
-built for him alone would have been sent as (``ChangesPage`` dumped by pydantic, as FastAPI
-dumps an answer), so nothing a member receives changes, only how soon.
+(``Audience.shared()``), page size and cursor, and kept here as each change's JSON; a member's
+page is those merged, in feed order, with his own rows, read for him. The bytes are the ones
+the page built for him alone would have been sent as (``ChangesPage`` dumped by pydantic, as
+FastAPI dumps an answer), so nothing a member receives changes, only how soon.
+
+Members catching up walk the same cursors: the first page's last row is the next page's
+cursor for every member whose own rows are not among it. So a page after a cursor is kept too
+when it is full (a catch-up page, which the next member of the audience will ask for); a page
+that is not (a poll finding a few new rows, after a cursor no one else may hold) is built for
+its member and not kept.
 
 A kept page is the feed as it stood at one feed number (``head``: its rows are read up to it),
 and stays only while its audience could see nothing newer:
@@ -46,7 +52,7 @@ from ecabinet.server.live.pending import Batch
 from ecabinet.wire.sync import Change as WireChange
 from ecabinet.wire.sync import ChangesPage
 
-_Key = tuple[feed.Audience, int]  # the audience with no one in it, the page size
+_Key = tuple[feed.Audience, int, int]  # the audience with no one in it, page size, cursor
 _Row = tuple[int, bytes]  # a change's seq and its JSON
 
 
@@ -105,23 +111,23 @@ class FirstPages:
     def on(self) -> bool:
         return self.max_bytes > 0
 
-    def page(self, db: Session, aud: feed.Audience, head: int, limit: int) -> bytes:
-        """The JSON of the first page of ``limit`` changes at most that ``aud`` may see, with
-        ``head`` the body's latest feed number, read by this request."""
-        shared = self._current(db, aud, head, limit)
+    def page(self, db: Session, aud: feed.Audience, head: int, limit: int, after: int = 0) -> bytes:
+        """The JSON of the page of ``limit`` changes at most after the cursor ``after`` that
+        ``aud`` may see, with ``head`` the body's latest feed number, read by this request."""
+        shared = self._current(db, aud, head, limit, after)
         bound = shared.head
         if len(shared.rows) > limit:  # own rows past the shared ones cannot enter the page
             bound = min(bound, shared.rows[-1][0])
-        own = _rows(db, feed.own_filter(aud), bound, limit)
+        own = _rows(db, feed.own_filter(aud), after, bound, limit)
         merged = list(heapq.merge(shared.rows, own))[: limit + 1]
         return encode_page(
             [json for _seq, json in merged[:limit]],
-            cursor=merged[:limit][-1][0] if merged else 0,
+            cursor=merged[:limit][-1][0] if merged else after,
             more=len(merged) > limit,
         )
 
-    def _current(self, db: Session, aud: feed.Audience, head: int, limit: int) -> _Page:
-        key = (aud.shared(), limit)
+    def _current(self, db: Session, aud: feed.Audience, head: int, limit: int, after: int) -> _Page:
+        key = (aud.shared(), limit, after)
         with self._lock:
             flight = self._flights.setdefault(key, _Flight())
             flight.waiting += 1
@@ -135,7 +141,7 @@ class FirstPages:
                     del self._flights[key]
 
     def _checked_or_built(self, db: Session, key: _Key, head: int) -> _Page:
-        aud, limit = key
+        aud, limit, after = key
         with self._lock:
             kept = self._pages.get(key)
             if kept is not None:
@@ -150,13 +156,16 @@ class FirstPages:
                 if self._pages.get(key) is kept:
                     self._pages[key] = current
             return current
-        built = _rows(db, feed.shared_filter(aud), head, limit)
+        built = _rows(db, feed.shared_filter(aud), after, head, limit)
         page = _Page(head, built, sum(len(json) for _seq, json in built))
+        # After a cursor, only a full page is one the audience's next member will ask for
+        # too; the last page of a catch-up, or a poll's few new rows, are his alone.
+        worth_keeping = not after or len(built) > limit
         with self._lock:
             self.builds += 1
             # A commit heard while the rows were read may be one the read missed (PostgreSQL
             # draws numbers before commit): serve this page, but keep none that might lack it.
-            if heard == self._heard and page.size <= self.max_bytes:
+            if worth_keeping and heard == self._heard and page.size <= self.max_bytes:
                 if key in self._pages:
                     self._drop(key)
                 self._pages[key] = page
@@ -189,12 +198,13 @@ def _encoded(rows: Iterable[m.Change]) -> list[_Row]:
     ]
 
 
-def _rows(db: Session, which: ColumnElement[bool], upto: int, limit: int) -> list[_Row]:
-    """The first ``limit`` + 1 rows of the feed up to ``upto`` among ``which``, encoded."""
+def _rows(db: Session, which: ColumnElement[bool], after: int, upto: int, limit: int) -> list[_Row]:
+    """The first ``limit`` + 1 rows of the feed after ``after`` up to ``upto`` among
+    ``which``, encoded."""
     return _encoded(
         db.scalars(
             select(m.Change)
-            .where(m.Change.seq <= upto, which)
+            .where(m.Change.seq > after, m.Change.seq <= upto, which)
             .order_by(m.Change.seq)
             .limit(limit + 1)
         ).all()

@@ -164,6 +164,22 @@ def write_key_pair(
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the rename worked
 
 
+# Each vote's signature is checked against its body's CA: the certificate is read and parsed
+# once per process, and again only if the file is replaced (a body restored in its place).
+_LOADED: dict[Path, tuple[tuple[int, int, int], x509.Certificate]] = {}
+
+
+def _certificate_in(path: Path) -> x509.Certificate:
+    stat = path.stat()  # FileNotFoundError: no CA there yet
+    version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    known = _LOADED.get(path)
+    if known is not None and known[0] == version:
+        return known[1]
+    certificate = x509.load_pem_x509_certificate(path.read_bytes())
+    _LOADED[path] = (version, certificate)
+    return certificate
+
+
 @dataclass(frozen=True)
 class CertificateAuthority:
     folder: Path
@@ -185,7 +201,7 @@ class CertificateAuthority:
     @classmethod
     def load(cls, folder: Path) -> CertificateAuthority:
         """The CA kept in ``folder``; FileNotFoundError if there is none."""
-        return cls(folder, x509.load_pem_x509_certificate((folder / CERT_FILE).read_bytes()))
+        return cls(folder, _certificate_in(folder / CERT_FILE))
 
     @classmethod
     def load_or_create(cls, folder: Path, name: str) -> CertificateAuthority:

@@ -483,6 +483,62 @@
     </message>
 </context>
 <context>
+    <name>BodyChoice</name>
+    <message>
+        <location filename="../../ui/signin/body_choice.py" line="40"/>
+        <source>Chọn trong danh sách, hoặc nhập mã cơ quan</source>
+        <translation>Choose from the list, or type the organisation&apos;s code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signin/body_choice.py" line="43"/>
+        <source>Cơ quan của đồng chí. Nếu danh sách trống, hãy nhập mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND thành phố Hà Nội); để trống nếu dùng cơ quan mặc định của máy chủ</source>
+        <translation>Your organisation. If the list is empty, type the code your technical staff gave, e.g. gov (the Government), hanoi (Hà Nội City People&apos;s Committee); leave it empty for the server&apos;s own organisation</translation>
+    </message>
+</context>
+<context>
+    <name>BodyWords</name>
+    <message>
+        <location filename="../../ui/body_words.py" line="21"/>
+        <source>Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam</source>
+        <translation>Government of the Socialist Republic of Viet Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="22"/>
+        <source>Chính phủ</source>
+        <translation>Government</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="23"/>
+        <source>Văn phòng Chính phủ</source>
+        <translation>Government Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="25"/>
+        <source>Ủy ban nhân dân {unit}</source>
+        <translation>People&apos;s Committee of {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="26"/>
+        <source>UBND {unit}</source>
+        <translation>{place} People&apos;s Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="27"/>
+        <source>Văn phòng Ủy ban nhân dân {unit}</source>
+        <translation>Office of the People&apos;s Committee of {place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="28"/>
+        <source>Văn phòng UBND {unit}</source>
+        <translation>{place} People&apos;s Committee Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/body_words.py" line="30"/>
+        <source>Văn phòng {name}</source>
+        <translation>Office of {name}</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/reader/compare_view.py" line="60"/>
@@ -734,11 +790,6 @@
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/reader.py" line="226"/>
-        <source>Văn phòng Chính phủ không cho phép sao chép tài liệu này.</source>
-        <translation>The Government Office does not allow copying from this document.</translation>
-    </message>
-    <message>
         <location filename="../../ui/reader/compare_view.py" line="125"/>
         <source>Tài liệu này chưa có bản trước để so sánh.</source>
         <translation>This document has no previous version to compare with.</translation>
@@ -752,6 +803,11 @@
         <location filename="../../ui/reader/header.py" line="26"/>
         <source>Nội dung {number}: {title}</source>
         <translation>Item {number}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/reader.py" line="229"/>
+        <source>{office} không cho phép sao chép tài liệu này.</source>
+        <translation>{office}: copying from this document is not allowed.</translation>
     </message>
 </context>
 <context>
@@ -1385,142 +1441,142 @@
 <context>
     <name>ItemDecisionPanel</name>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="84"/>
+        <location filename="../../ui/decisions/item_panel.py" line="86"/>
         <source>Ý kiến trước phiên họp</source>
         <translation>Position before the session</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="88"/>
+        <location filename="../../ui/decisions/item_panel.py" line="90"/>
         <source>Ý kiến (không bắt buộc)</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="89"/>
+        <location filename="../../ui/decisions/item_panel.py" line="91"/>
         <source>Lưu ý kiến</source>
         <translation>Save position</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="52"/>
+        <location filename="../../ui/decisions/item_panel.py" line="53"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="159"/>
+        <location filename="../../ui/decisions/item_panel.py" line="135"/>
+        <source>{office} ghi nhận ý kiến và biểu quyết của các thành viên; không cho ý kiến và không biểu quyết.</source>
+        <translation>The secretariat ({office}) records the members&apos; positions and votes; it does not mark positions or vote.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decisions/item_panel.py" line="164"/>
         <source>Chưa cho ý kiến.</source>
         <translation>No position yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="174"/>
+        <location filename="../../ui/decisions/item_panel.py" line="179"/>
         <source>Chủ trì chưa mở biểu quyết nội dung này.</source>
         <translation>The chair has not opened the vote on this item.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="192"/>
+        <location filename="../../ui/decisions/item_panel.py" line="197"/>
         <source>chờ gửi</source>
         <translation>waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="162"/>
+        <location filename="../../ui/decisions/item_panel.py" line="167"/>
         <source>đã gửi</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="93"/>
+        <location filename="../../ui/decisions/item_panel.py" line="95"/>
         <source>Đề nghị thảo luận nội dung này</source>
         <translation>Ask for this item to be debated</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="95"/>
+        <location filename="../../ui/decisions/item_panel.py" line="97"/>
         <source>Rút nội dung khỏi danh sách thông qua không thảo luận: nội dung sẽ được thảo luận và biểu quyết tại phiên họp.</source>
         <translation>Take the item off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="130"/>
-        <source>Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; không cho ý kiến và không biểu quyết.</source>
-        <translation>The Government Office records the members&apos; positions and votes; it does not mark positions or vote.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/decisions/item_panel.py" line="144"/>
+        <location filename="../../ui/decisions/item_panel.py" line="149"/>
         <source>Đồng chí đã đề nghị thảo luận nội dung này (chờ gửi): nội dung sẽ không được thông qua không thảo luận.</source>
         <translation>You asked for this item to be debated (waiting to send): it will not be adopted without debate.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="148"/>
+        <location filename="../../ui/decisions/item_panel.py" line="153"/>
         <source>Nội dung đã được rút khỏi danh sách thông qua không thảo luận: sẽ thảo luận và biểu quyết tại phiên họp.</source>
         <translation>The item was taken off the consent list: it will be debated and voted on in the session.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="164"/>
+        <location filename="../../ui/decisions/item_panel.py" line="169"/>
         <source>Ý kiến của đồng chí: {choice} ({state}).</source>
         <translation>Your position: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="175"/>
+        <location filename="../../ui/decisions/item_panel.py" line="180"/>
         <source>Biểu quyết nội dung này đã kết thúc.</source>
         <translation>The vote on this item is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="177"/>
+        <location filename="../../ui/decisions/item_panel.py" line="182"/>
         <source>Đồng chí dự họp với tư cách khách mời hoặc dự thay nên không biểu quyết.</source>
         <translation>You attend as a guest or deputy, so you do not vote.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="180"/>
+        <location filename="../../ui/decisions/item_panel.py" line="185"/>
         <source>Biểu quyết đang mở.</source>
         <translation>The vote is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="182"/>
+        <location filename="../../ui/decisions/item_panel.py" line="187"/>
         <source>đã gửi, đã ký số</source>
         <translation>sent, digitally signed</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="183"/>
+        <location filename="../../ui/decisions/item_panel.py" line="188"/>
         <source>Đã biểu quyết: {choice} ({state}).</source>
         <translation>Voted: {choice} ({state}).</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="191"/>
+        <location filename="../../ui/decisions/item_panel.py" line="196"/>
         <source>đang gửi lại</source>
         <translation>sending again</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="197"/>
+        <location filename="../../ui/decisions/item_panel.py" line="202"/>
         <source>Hãy chọn một ý kiến trước khi lưu.</source>
         <translation>Choose a position before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="202"/>
+        <location filename="../../ui/decisions/item_panel.py" line="207"/>
         <source>Đã lưu ý kiến trên máy; sẽ gửi khi có kết nối.</source>
         <translation>Position saved on this laptop; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="212"/>
+        <location filename="../../ui/decisions/item_panel.py" line="217"/>
         <source>Đã lưu đề nghị thảo luận nội dung này; sẽ gửi khi có kết nối.</source>
         <translation>Your request to debate this item is saved on this computer; it will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="220"/>
+        <location filename="../../ui/decisions/item_panel.py" line="225"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm your vote</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="221"/>
+        <location filename="../../ui/decisions/item_panel.py" line="226"/>
         <source>Đồng chí biểu quyết “{choice}”? Phiếu sẽ được ký số.</source>
         <translation>Vote “{choice}”? The vote will be digitally signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="240"/>
+        <location filename="../../ui/decisions/item_panel.py" line="245"/>
         <source>Đã ký và lưu phiếu biểu quyết; đang gửi.</source>
         <translation>Vote signed and saved; sending.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="245"/>
+        <location filename="../../ui/decisions/item_panel.py" line="250"/>
         <source>Đã lưu, sẽ gửi khi có mạng; phiếu có thể bị từ chối nếu biểu quyết chưa mở.</source>
         <translation>Saved; it is sent when there is a network. The vote may be refused if voting is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/decisions/item_panel.py" line="254"/>
+        <location filename="../../ui/decisions/item_panel.py" line="259"/>
         <source>Không lưu được: {reason}</source>
         <translation>Could not save: {reason}</translation>
     </message>
@@ -1683,6 +1739,11 @@
         <translation>the file is not a PDF reader&apos;s notes file.</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của cơ quan để mở khoá.</source>
+        <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call your organisation&apos;s IT department to unlock it.</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="154"/>
         <source>Chữ ký có dấu thời gian và dữ liệu kiểm tra chứng thư (PAdES B-LT), kiểm chứng được lâu dài.</source>
         <translation>The signature carries a timestamp and the data to check the certificate (PAdES B-LT): it can be verified for years.</translation>
@@ -1701,11 +1762,6 @@
         <location filename="../../ui/labels.py" line="137"/>
         <source>tệp bị hỏng: có ghi chú không ghi rõ trang hoặc vị trí.</source>
         <translation>the file is damaged: a note does not say its page or position.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="142"/>
-        <source>thiết bị ký số đã bị khoá vì nhập sai mã PIN quá số lần cho phép; chưa có gì được ký. Đồng chí hãy liên hệ bộ phận công nghệ thông tin của Văn phòng Chính phủ để mở khoá.</source>
-        <translation>the signing token is locked after too many wrong PINs; nothing was signed. Please call the Government Office&apos;s IT department to unlock it.</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="147"/>
@@ -1902,12 +1958,12 @@
         <translation>Your session has expired.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Đang đồng bộ</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Mọi thao tác đã được lưu trên máy và sẽ được gửi ở lần mở sau. Thoát?</source>
         <translation>Everything you did is saved on this laptop and will be sent next time. Quit?</translation>
     </message>
@@ -2095,142 +2151,142 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="35"/>
+        <location filename="../../ui/reader/notes_panel.py" line="36"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="36"/>
+        <location filename="../../ui/reader/notes_panel.py" line="37"/>
         <source>Gạch chân</source>
         <translation>Underline</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="37"/>
+        <location filename="../../ui/reader/notes_panel.py" line="38"/>
         <source>Gạch ngang</source>
         <translation>Strike out</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="38"/>
+        <location filename="../../ui/reader/notes_panel.py" line="39"/>
         <source>Ghi chú dán</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="39"/>
+        <location filename="../../ui/reader/notes_panel.py" line="40"/>
         <source>Nét bút</source>
         <translation>Ink</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="40"/>
+        <location filename="../../ui/reader/notes_panel.py" line="41"/>
         <source>Hộp văn bản</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="80"/>
+        <location filename="../../ui/reader/notes_panel.py" line="81"/>
         <source>Lọc ghi chú…</source>
         <translation>Filter notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="84"/>
+        <location filename="../../ui/reader/notes_panel.py" line="85"/>
         <source>Tài liệu này</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="85"/>
+        <location filename="../../ui/reader/notes_panel.py" line="86"/>
         <source>Cả phiên họp</source>
         <translation>The whole meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="94"/>
+        <location filename="../../ui/reader/notes_panel.py" line="95"/>
         <source>Ghi chú của tài liệu</source>
         <translation>Notes of the document</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="99"/>
+        <location filename="../../ui/reader/notes_panel.py" line="100"/>
         <source>Riêng tư</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="100"/>
-        <source>Gửi Văn phòng Chính phủ</source>
-        <translation>Shared with the Government Office</translation>
-    </message>
-    <message>
-        <location filename="../../ui/reader/notes_panel.py" line="101"/>
+        <location filename="../../ui/reader/notes_panel.py" line="102"/>
         <source>Chia sẻ với người dự họp</source>
         <translation>Shared with everyone invited</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="104"/>
+        <location filename="../../ui/reader/notes_panel.py" line="105"/>
         <source>Ai được xem ghi chú đang chọn</source>
         <translation>Who may see the chosen note</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="110"/>
+        <location filename="../../ui/reader/notes_panel.py" line="112"/>
         <source>Không đặt được vào bản mới (vẫn giữ ở bản cũ):</source>
         <translation>Could not be placed in the new version (kept on the old one):</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="113"/>
+        <location filename="../../ui/reader/notes_panel.py" line="115"/>
         <source>Tệp ghi chú để mở bằng trình đọc PDF khác</source>
         <translation>Notes file to open in another PDF reader</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="116"/>
+        <location filename="../../ui/reader/notes_panel.py" line="118"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="116"/>
+        <location filename="../../ui/reader/notes_panel.py" line="118"/>
         <source>Tài liệu PDF có ghi chú</source>
         <translation>The PDF document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="117"/>
+        <location filename="../../ui/reader/notes_panel.py" line="119"/>
         <source>Xuất tệp ghi chú…</source>
         <translation>Export notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="118"/>
+        <location filename="../../ui/reader/notes_panel.py" line="120"/>
         <source>Nhập tệp ghi chú…</source>
         <translation>Import notes file…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="119"/>
+        <location filename="../../ui/reader/notes_panel.py" line="121"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="119"/>
+        <location filename="../../ui/reader/notes_panel.py" line="121"/>
         <source>In tài liệu cùng ghi chú</source>
         <translation>Print the document with its notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="142"/>
+        <location filename="../../ui/reader/notes_panel.py" line="144"/>
         <source>Đưa vào ý kiến khác…</source>
         <translation>Put into an other opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="143"/>
+        <location filename="../../ui/reader/notes_panel.py" line="145"/>
         <source>Gửi ý kiến bằng văn bản…</source>
         <translation>Send as a written opinion…</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="153"/>
+        <location filename="../../ui/reader/notes_panel.py" line="155"/>
         <source>Soạn ý kiến từ ghi chú</source>
         <translation>Opinion from notes</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="156"/>
+        <location filename="../../ui/reader/notes_panel.py" line="158"/>
         <source>Các ghi chú đang chọn (giữ Ctrl để chọn nhiều), hoặc mọi ghi chú của đồng chí trên tài liệu này nếu chưa chọn ghi chú nào</source>
         <translation>The selected notes (hold Ctrl to select several), or all your notes on this document if none is selected</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="191"/>
+        <location filename="../../ui/reader/notes_panel.py" line="172"/>
+        <source>Gửi {office}</source>
+        <translation>Shared with the {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reader/notes_panel.py" line="198"/>
         <source>Tr. {page}</source>
         <translation>p. {page}</translation>
     </message>
     <message>
-        <location filename="../../ui/reader/notes_panel.py" line="193"/>
+        <location filename="../../ui/reader/notes_panel.py" line="200"/>
         <source>người khác</source>
         <translation>someone else</translation>
     </message>
@@ -2449,167 +2505,167 @@
 <context>
     <name>OfficeBallots</name>
     <message>
-        <location filename="../../ui/office/ballots.py" line="93"/>
+        <location filename="../../ui/office/ballots.py" line="94"/>
         <source>Phiếu mới</source>
         <translation>New ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="99"/>
-        <source>Phiếu lấy ý kiến — Văn phòng Chính phủ</source>
-        <translation>Written ballots — Government Office</translation>
+        <location filename="../../ui/office/ballots.py" line="111"/>
+        <source>Phiếu lấy ý kiến — {office}</source>
+        <translation>Written ballots — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="114"/>
+        <location filename="../../ui/office/ballots.py" line="120"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="116"/>
+        <location filename="../../ui/office/ballots.py" line="122"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="119"/>
+        <location filename="../../ui/office/ballots.py" line="125"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="120"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="121"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="122"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="133"/>
+        <location filename="../../ui/office/ballots.py" line="139"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="133"/>
+        <location filename="../../ui/office/ballots.py" line="139"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="133"/>
+        <location filename="../../ui/office/ballots.py" line="139"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="133"/>
+        <location filename="../../ui/office/ballots.py" line="139"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="140"/>
+        <location filename="../../ui/office/ballots.py" line="146"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="141"/>
+        <location filename="../../ui/office/ballots.py" line="147"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="142"/>
+        <location filename="../../ui/office/ballots.py" line="148"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="148"/>
+        <location filename="../../ui/office/ballots.py" line="154"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="153"/>
+        <location filename="../../ui/office/ballots.py" line="159"/>
         <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="192"/>
+        <location filename="../../ui/office/ballots.py" line="198"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="193"/>
+        <location filename="../../ui/office/ballots.py" line="199"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="194"/>
+        <location filename="../../ui/office/ballots.py" line="200"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="219"/>
+        <location filename="../../ui/office/ballots.py" line="225"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="225"/>
+        <location filename="../../ui/office/ballots.py" line="231"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="229"/>
+        <location filename="../../ui/office/ballots.py" line="235"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="238"/>
+        <location filename="../../ui/office/ballots.py" line="244"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="239"/>
+        <location filename="../../ui/office/ballots.py" line="245"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="240"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="255"/>
+        <location filename="../../ui/office/ballots.py" line="261"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="264"/>
+        <location filename="../../ui/office/ballots.py" line="270"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="267"/>
+        <location filename="../../ui/office/ballots.py" line="273"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="283"/>
+        <location filename="../../ui/office/ballots.py" line="289"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="295"/>
+        <location filename="../../ui/office/ballots.py" line="301"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="316"/>
+        <location filename="../../ui/office/ballots.py" line="322"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="331"/>
+        <location filename="../../ui/office/ballots.py" line="337"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2617,112 +2673,112 @@
 <context>
     <name>OfficeInbox</name>
     <message>
-        <location filename="../../ui/office/inbox.py" line="47"/>
+        <location filename="../../ui/office/inbox.py" line="48"/>
         <source>Nội dung này chỉ phát bản giấy (tài liệu mật): không đưa tệp lên máy.</source>
         <translation>This item is handed out on paper only (classified): no file goes to the laptops.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="50"/>
+        <location filename="../../ui/office/inbox.py" line="51"/>
         <source>Phiếu lấy ý kiến này đã gửi: không thêm dự thảo được nữa.</source>
         <translation>This written ballot has been sent: no more drafts can be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="53"/>
+        <location filename="../../ui/office/inbox.py" line="54"/>
         <source>Văn bản đến không có tệp PDF này để đưa vào.</source>
         <translation>The incoming document has no such PDF to assign.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="54"/>
+        <location filename="../../ui/office/inbox.py" line="55"/>
         <source>Văn bản, nội dung hoặc phiếu đã chọn không còn trên máy chủ; hãy tải lại danh sách.</source>
         <translation>The chosen document, item or ballot is no longer on the server; reload the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="85"/>
+        <location filename="../../ui/office/inbox.py" line="86"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="86"/>
+        <location filename="../../ui/office/inbox.py" line="87"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="87"/>
+        <location filename="../../ui/office/inbox.py" line="88"/>
         <source>Số, ký hiệu</source>
         <translation>Number and notation</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="88"/>
+        <location filename="../../ui/office/inbox.py" line="89"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="89"/>
+        <location filename="../../ui/office/inbox.py" line="90"/>
         <source>Hạn xử lý</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="90"/>
+        <location filename="../../ui/office/inbox.py" line="91"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="93"/>
+        <location filename="../../ui/office/inbox.py" line="94"/>
         <source>Danh sách văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="98"/>
+        <location filename="../../ui/office/inbox.py" line="99"/>
         <source>Phân công…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="100"/>
+        <location filename="../../ui/office/inbox.py" line="101"/>
         <source>Đưa văn bản vào một nội dung phiên họp hoặc làm dự thảo của phiếu lấy ý kiến</source>
         <translation>Put the document on an agenda item, or make it a draft of a written ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="103"/>
+        <location filename="../../ui/office/inbox.py" line="104"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="114"/>
-        <source>Văn bản đến — Văn phòng Chính phủ</source>
-        <translation>Incoming documents — Government Office</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/inbox.py" line="118"/>
+        <location filename="../../ui/office/inbox.py" line="121"/>
         <source>Văn bản đi qua trục liên thông</source>
         <translation>Documents sent through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="137"/>
+        <location filename="../../ui/office/inbox.py" line="127"/>
+        <source>Văn bản đến — {office}</source>
+        <translation>Incoming documents — {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/inbox.py" line="143"/>
         <source>Đã phân công ({count})</source>
         <translation>Assigned ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="139"/>
+        <location filename="../../ui/office/inbox.py" line="145"/>
         <source>Chưa phân công</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="156"/>
+        <location filename="../../ui/office/inbox.py" line="162"/>
         <source>Chưa có văn bản đến.</source>
         <translation>No incoming documents yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="186"/>
+        <location filename="../../ui/office/inbox.py" line="192"/>
         <source>Chưa có phiên họp nào chưa kết thúc có nội dung, cũng chưa có phiếu lấy ý kiến chưa gửi: hãy chuẩn bị phiên họp hoặc phiếu trước.</source>
         <translation>There is no meeting still to come with agenda items, and no written ballot not yet sent: prepare a meeting or a ballot first.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="200"/>
+        <location filename="../../ui/office/inbox.py" line="206"/>
         <source>Đã phân công văn bản; các thành viên sẽ nhận khi đồng bộ.</source>
         <translation>Document assigned; members receive it at their next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="208"/>
+        <location filename="../../ui/office/inbox.py" line="214"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2730,112 +2786,112 @@
 <context>
     <name>OfficeMeetings</name>
     <message>
-        <location filename="../../ui/office/meetings.py" line="65"/>
+        <location filename="../../ui/office/meetings.py" line="66"/>
         <source>Phiên họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="67"/>
+        <location filename="../../ui/office/meetings.py" line="68"/>
         <source>Nhập từ thư mục…</source>
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="80"/>
-        <source>Chuẩn bị phiên họp — Văn phòng Chính phủ</source>
-        <translation>Meeting preparation — Government Office</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/meetings.py" line="95"/>
+        <location filename="../../ui/office/meetings.py" line="101"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="99"/>
+        <location filename="../../ui/office/meetings.py" line="105"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="100"/>
+        <location filename="../../ui/office/meetings.py" line="106"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="107"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="102"/>
+        <location filename="../../ui/office/meetings.py" line="108"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="106"/>
+        <location filename="../../ui/office/meetings.py" line="112"/>
         <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="158"/>
+        <location filename="../../ui/office/meetings.py" line="164"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="166"/>
+        <location filename="../../ui/office/meetings.py" line="172"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="212"/>
+        <location filename="../../ui/office/meetings.py" line="218"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="252"/>
+        <location filename="../../ui/office/meetings.py" line="258"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="167"/>
+        <location filename="../../ui/office/meetings.py" line="173"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="168"/>
+        <location filename="../../ui/office/meetings.py" line="89"/>
+        <source>Chuẩn bị phiên họp — {office}</source>
+        <translation>Meeting preparation — {office}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office/meetings.py" line="174"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="190"/>
+        <location filename="../../ui/office/meetings.py" line="196"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="196"/>
+        <location filename="../../ui/office/meetings.py" line="202"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="213"/>
+        <location filename="../../ui/office/meetings.py" line="219"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="214"/>
+        <location filename="../../ui/office/meetings.py" line="220"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="257"/>
+        <location filename="../../ui/office/meetings.py" line="263"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="263"/>
+        <location filename="../../ui/office/meetings.py" line="269"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="280"/>
+        <location filename="../../ui/office/meetings.py" line="286"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -4135,67 +4191,57 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="49"/>
+        <location filename="../../ui/signin/dialog.py" line="50"/>
         <source>Đăng nhập e-Cabinet</source>
         <translation>Sign in to e-Cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="56"/>
-        <source>Để trống nếu dùng cơ quan mặc định của máy chủ</source>
-        <translation>Leave empty for the server&apos;s own organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signin/dialog.py" line="59"/>
-        <source>Mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND TP Hà Nội)</source>
-        <translation>The organisation&apos;s code from your technical staff, e.g. gov (the Government), hanoi (Hà Nội People&apos;s Committee)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signin/dialog.py" line="65"/>
+        <location filename="../../ui/signin/dialog.py" line="61"/>
         <source>Ghi nhớ đăng nhập trên máy này</source>
         <translation>Remember me on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="73"/>
+        <location filename="../../ui/signin/dialog.py" line="69"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="74"/>
+        <location filename="../../ui/signin/dialog.py" line="70"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="80"/>
+        <location filename="../../ui/signin/dialog.py" line="76"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="81"/>
+        <location filename="../../ui/signin/dialog.py" line="77"/>
         <source>Cơ quan</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="82"/>
+        <location filename="../../ui/signin/dialog.py" line="78"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="83"/>
+        <location filename="../../ui/signin/dialog.py" line="79"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="103"/>
-        <source>Hệ thống phòng họp không giấy của Chính phủ</source>
-        <translation>The Government&apos;s paperless meeting room</translation>
+        <location filename="../../ui/signin/dialog.py" line="101"/>
+        <source>Hệ thống phòng họp không giấy</source>
+        <translation>The paperless meeting room</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="122"/>
+        <location filename="../../ui/signin/dialog.py" line="128"/>
         <source>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</source>
         <translation>Enter the server address, your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/dialog.py" line="139"/>
+        <location filename="../../ui/signin/dialog.py" line="145"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -4341,62 +4387,67 @@ Opening what is on this laptop…</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../ui/status_area.py" line="34"/>
+        <location filename="../../ui/status_area.py" line="37"/>
         <source>Dừng tải</source>
         <translation>Stop downloads</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="37"/>
+        <location filename="../../ui/status_area.py" line="40"/>
         <source>Dừng tải tài liệu (những tệp đã tải xong vẫn giữ)</source>
         <translation>Stop downloading (files already complete are kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="50"/>
+        <location filename="../../ui/status_area.py" line="54"/>
         <source>● Trực tuyến</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="50"/>
+        <location filename="../../ui/status_area.py" line="54"/>
         <source>○ Ngoại tuyến</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="60"/>
+        <location filename="../../ui/status_area.py" line="64"/>
         <source>chưa đồng bộ</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="62"/>
+        <location filename="../../ui/status_area.py" line="66"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="67"/>
+        <location filename="../../ui/status_area.py" line="71"/>
         <source>Chờ gửi: {count}</source>
         <translation>Waiting to send: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="69"/>
+        <location filename="../../ui/status_area.py" line="73"/>
         <source>Đang gửi lại: {count}</source>
         <translation>Sending again: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="71"/>
+        <location filename="../../ui/status_area.py" line="75"/>
         <source>Bị từ chối: {count}</source>
         <translation>Refused: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="75"/>
+        <location filename="../../ui/status_area.py" line="79"/>
         <source>Các thao tác đã lưu trên máy, sẽ được gửi khi có kết nối.</source>
         <translation>Saved on this laptop; will be sent when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="79"/>
+        <location filename="../../ui/status_area.py" line="83"/>
         <source>Máy chủ chưa nhận được hoặc chưa trả lời; máy sẽ tự gửi lại, không thao tác nào bị mất.</source>
         <translation>The server has not received them or not answered yet; this laptop sends them again by itself, and nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/status_area.py" line="99"/>
+        <location filename="../../ui/status_area.py" line="94"/>
+        <source>Cơ quan đăng nhập: {name}</source>
+        <translation>Signed in to: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_area.py" line="107"/>
         <source>Đang tải {done} / {total}</source>
         <translation>Downloading {done} / {total}</translation>
     </message>
@@ -4472,7 +4523,7 @@ Opening what is on this laptop…</translation>
     <name>VoteConsole</name>
     <message>
         <location filename="../../ui/decisions/problems.py" line="10"/>
-        <source>Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.</source>
+        <source>Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên.</source>
         <translation>Not enough members present: at least two thirds of all members are needed.</translation>
     </message>
     <message>

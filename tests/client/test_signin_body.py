@@ -11,28 +11,17 @@ from pathlib import Path
 import pytest
 
 from ecabinet.client.account import Account
-from ecabinet.client.api import ApiProblem
+from ecabinet.client.api import ApiProblem, ServerApi
 from ecabinet.client.cli import main
 from ecabinet.client.paths import Profile
 from ecabinet.client.secrets import MemorySecrets, PassphraseFileSecrets
-from ecabinet.server.cli import main as server_cli
 from tests.factories import PASSWORD
-from tests.loopback import LiveServer
-
-HANOI = "Ủy ban nhân dân thành phố Hà Nội"
-HANOI_PASSWORD = "mat-khau-ha-noi"
+from tests.loopback import HANOI, HANOI_PASSWORD, LiveServer, add_hanoi
 
 
 @pytest.fixture
 def hanoi(live_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> LiveServer:
-    """The live server with Hà Nội's body and its own "member01", made by the admin CLI."""
-    settings = live_server.settings
-    where = ["--data", str(settings.data_dir), "--database-url", settings.database_url]
-    assert server_cli(["bodies", "create", "--code", "hanoi", "--name", HANOI, *where]) == 0
-    monkeypatch.setattr("sys.stdin", io.StringIO(HANOI_PASSWORD + "\n"))
-    argv = ["create-user", "--body", "hanoi", "--username", "member01", "--full-name", "Trần B"]
-    assert server_cli([*argv, "--password-stdin", *where]) == 0
-    return live_server
+    return add_hanoi(live_server, monkeypatch)
 
 
 def _account(folder: Path) -> Account:
@@ -51,6 +40,21 @@ def test_the_account_signs_in_to_the_body_it_names(hanoi: LiveServer, tmp_path: 
     assert gov.store.get_state("user_id") == hanoi.world.users["member01"]
     assert gov.store.get_state("body_code") == "gov"
     assert gov.store.get_state("body_name") == hanoi.settings.body_name
+
+
+def test_the_api_lists_the_bodies_before_signing_in(hanoi: LiveServer) -> None:
+    bodies = ServerApi(hanoi.url).bodies()  # no token
+    assert [(b.code, b.name) for b in bodies] == [
+        (hanoi.settings.body_code, hanoi.settings.body_name),
+        ("hanoi", HANOI),
+    ]
+
+
+def test_a_server_without_the_list_answers_a_problem(hanoi: LiveServer) -> None:
+    """What an older server says (no such route): the dialog then lets the code be typed."""
+    with pytest.raises(ApiProblem) as refused:
+        ServerApi(f"{hanoi.url}/older").bodies()  # an address where nothing answers the list
+    assert refused.value.status == 404
 
 
 def test_the_wrong_body_is_refused_as_a_wrong_password(hanoi: LiveServer, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def dialog_for(
 
 def fill(dialog: SignInDialog, server: str, username: str, password: str, body: str = "") -> None:
     dialog.server.setText(server)
-    dialog.body.setText(body)
+    dialog.body.setEditText(body)
     dialog.username.setText(username)
     dialog.password.setText(password)
 
@@ -93,13 +93,14 @@ def test_the_server_and_username_are_remembered_never_the_password(
 ) -> None:
     account = Account.open(Profile.open(tmp_path / "p"), secrets=MemorySecrets())
     first, tasks = dialog_for(qtbot, account, tasks)
-    assert (first.server.text(), first.body.text(), first.username.text()) == ("https://", "", "")
-    assert first.body.placeholderText()  # says that empty is the server's own body
+    assert (first.server.text(), first.body.code(), first.username.text()) == ("https://", "", "")
+    line = first.body.lineEdit()
+    assert line is not None and line.placeholderText()  # says a code may be typed
     fill(first, live_server.url, "member01", PASSWORD, body="gov")
     with qtbot.wait_signal(first.signed_in, timeout=20_000):
         first.submit()
     again, _ = dialog_for(qtbot, account, tasks)
-    remembered = (again.server.text(), again.body.text(), again.username.text())
+    remembered = (again.server.text(), again.body.code(), again.username.text())
     assert remembered == (live_server.url, "gov", "member01")
     assert again.password.text() == ""
     settings = QSettings()
@@ -110,7 +111,7 @@ def test_the_server_and_username_are_remembered_never_the_password(
     with qtbot.wait_signal(again.signed_in, timeout=20_000):
         again.submit()
     last, _ = dialog_for(qtbot, account, tasks)
-    assert (last.server.text(), last.body.text(), last.username.text()) == ("https://", "", "")
+    assert (last.server.text(), last.body.code(), last.username.text()) == ("https://", "", "")
 
 
 def test_an_address_that_is_wrong_or_unanswered_is_said_in_vietnamese(

@@ -88,6 +88,8 @@ API: Final = "/api/v1"
 ACCESS: Final[dict[tuple[str, str], frozenset[str]]] = {
     ("GET", f"{API}/health"): PUBLIC,
     ("POST", f"{API}/auth/login"): PUBLIC,
+    # The sign-in dialog's list of bodies (code and name): asked before anyone signs in.
+    ("GET", f"{API}/bodies"): PUBLIC,
     ("POST", f"{API}/auth/logout"): SIGNED_IN,
     ("GET", f"{API}/auth/me"): SIGNED_IN,
     ("GET", f"{API}/sync/changes"): SIGNED_IN | {REVOKED},  # REVOKED: see WIPE

@@ -103,6 +103,7 @@ def test_a_body_moves_to_another_server_whole_and_alone(
     with api.db() as db:
         gov = db.scalars(select(m.Body)).one().id
         assert audit.checkpoint(db, server_ca(settings), gov) is not None
+        db.commit()  # one body's appends per transaction (append_lock.py)
         other = m.Body(code="hue", name="UBND tỉnh Thừa Thiên Huế")
         db.add(other)
         db.flush()

@@ -4,6 +4,7 @@ is), and a change his audience may see is in the next one, wherever it was commi
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -94,15 +95,23 @@ def test_each_member_gets_exactly_the_page_built_for_him(
     assert len(mine) == 2 and len(theirs) == 1 and not mine & theirs
 
 
-def pull_all_from(client: TestClient, api: Api, username: str, limit: int) -> list[Any]:
-    changes: list[Any] = []
-    params: dict[str, Any] = {"limit": limit}
+def pages_from(client: TestClient, api: Api, username: str, limit: int) -> list[bytes]:
+    """Every page of a catch-up from the beginning, as sent."""
+    answers, params = [], {"limit": limit}
     while True:
-        page = client.get(CHANGES, params=params, headers=api.headers(username)).json()
-        changes += page["changes"]
+        r = client.get(CHANGES, params=params, headers=api.headers(username))
+        assert r.status_code == 200, r.text
+        answers.append(bytes(r.content))
+        page = r.json()
         if not page["more"]:
-            return changes
+            return answers
         params["since"] = page["cursor"]
+
+
+def pull_all_from(client: TestClient, api: Api, username: str, limit: int) -> list[Any]:
+    return [
+        c for page in pages_from(client, api, username, limit) for c in json.loads(page)["changes"]
+    ]
 
 
 def test_paging_on_from_a_shared_first_page_walks_the_same_feed(
@@ -113,6 +122,22 @@ def test_paging_on_from_a_shared_first_page_walks_the_same_feed(
         with_shared = pull_all_from(api.client, api, username, 3)
         assert with_shared == pull_all_from(before, api, username, 3)
         assert len(with_shared) > 3
+
+
+def test_every_full_page_of_a_catch_up_is_built_once_per_audience(
+    api: Api, world: World, before: TestClient
+) -> None:
+    own_rows(api, world)
+    walks = {u: pages_from(api.client, api, u, 3) for u in ("member03", "member04", "member01")}
+    for username, walk in walks.items():
+        assert walk == pages_from(before, api, username, 3), username  # byte for byte
+    full = len(walks["member03"]) - 1  # the last page is not full
+    assert full >= 3
+    # member04 walked member03's cursors and was served their kept pages; member01's own
+    # rows moved his cursors, so most of his pages were his own.
+    builds = pages(api).builds
+    assert pages_from(api.client, api, "member02", 3) == pages_from(before, api, "member02", 3)
+    assert pages(api).builds == builds + 1  # only the last, not full, page read again
 
 
 def test_a_change_the_audience_may_see_is_in_the_next_first_page(

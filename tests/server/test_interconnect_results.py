@@ -115,6 +115,7 @@ def test_a_conclusion_notice_goes_to_the_ministry_that_sent_the_item_s_document(
         "TB-VPCP",
     )
     assert header_text(sent, "DocumentType/TypeName") == "Thông báo"
+    assert header_text(sent, "PromulgationInfo/Place") == "Hà Nội"  # the Government's
     assert header_text(sent, "SignerInfo/FullName") == "Trần Văn Sơn"
     assert header_text(sent, "ResponseFor/DocumentId") == package.document_id
     assert header_text(sent, "DocumentId").endswith(",123/TB-VPCP")

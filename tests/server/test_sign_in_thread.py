@@ -187,7 +187,13 @@ def test_openapi_names_the_bearer_scheme_and_no_parameter_of_the_check(app: Fast
     for method, path in signed_in:
         assert operations[method, prefix + path]["security"] == [{"bearer": []}], path
     # The health check, the sign-in and what anyone may read (a token only picks the body).
-    for method, path in [("get", "/health"), ("post", "/auth/login"), ("get", "/pki/long-term")]:
+    public = [
+        ("get", "/health"),
+        ("post", "/auth/login"),
+        ("get", "/bodies"),
+        ("get", "/pki/long-term"),
+    ]
+    for method, path in public:
         assert "security" not in operations[method, prefix + path], path
     changes = operations["get", prefix + "/sync/changes"]["parameters"]
     assert [(p["in"], p["name"]) for p in changes] == [("query", "since"), ("query", "limit")]

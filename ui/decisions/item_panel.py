@@ -28,6 +28,7 @@ from ecabinet.client import acts
 from ecabinet.client.account import Account
 from ecabinet.client.standing import Answer, ItemStanding, NoVote, Pull, item_standing
 from ecabinet.domain import ItemStatus, PositionChoice, VoteChoice, VoteStatus
+from ui.body_words import BodyWords, body_words
 from ui.decisions.choices import checked_choice, choice_row
 from ui.decisions.speak_box import SpeakBox
 from ui.decisions.words import POSITIONS, VOTES, word
@@ -75,6 +76,7 @@ class ItemDecisionPanel(QWidget):
         row2.addWidget(vote_box, 1)
         layout.addLayout(row2)
         self.note = QLabel()
+        self.body = body_words("", "")  # the member's body, for the office's note (show_body)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.setEnabled(False)
@@ -116,6 +118,9 @@ class ItemDecisionPanel(QWidget):
         self.tasks.run_local(lambda: item_standing(account, item_id), self._show)
         self.speak.show_item(item_id)
 
+    def show_body(self, words: BodyWords) -> None:
+        self.body = words  # said at the next item shown
+
     def _show(self, standing: ItemStanding | None) -> None:
         if standing is None or standing.item.id != self.item_id:
             return
@@ -127,8 +132,8 @@ class ItemDecisionPanel(QWidget):
         self.vote_box.setVisible(standing.may_mark)
         if not standing.may_mark:
             self.note.setText(
-                self.tr("Văn phòng Chính phủ ghi nhận ý kiến và biểu quyết của các thành viên; "
-                        "không cho ý kiến và không biểu quyết.")
+                self.tr("{office} ghi nhận ý kiến và biểu quyết của các thành viên; "
+                        "không cho ý kiến và không biểu quyết.").format(office=self.body.office)
             )  # fmt: skip
         self._show_position(standing.position)
         self._show_pull(standing)

@@ -9,7 +9,7 @@ from ecabinet.client.api import ApiProblem, Offline
 PROBLEMS = {
     "no_quorum": QT_TRANSLATE_NOOP(
         "VoteConsole",
-        "Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên Chính phủ.",
+        "Chưa đủ số thành viên có mặt: cần ít nhất hai phần ba tổng số thành viên.",
     ),
     "invalid_state": QT_TRANSLATE_NOOP(
         "VoteConsole",

@@ -37,6 +37,7 @@ from ecabinet.client.exports import save_paper, save_text
 from ecabinet.client.office import BallotWatch, create_ballot, watch
 from ecabinet.wire.office import OfficeBallot
 from ui import labels
+from ui.body_words import BodyWords, body_words
 from ui.decisions.words import BALLOT_CHOICES, word
 from ui.formatting import in_official_time, local_date, short_date
 from ui.office.file_words import refusal_words
@@ -96,12 +97,17 @@ class OfficeBallots(QWidget):
         right_box.setLayout(right)
         self.splitter = ListSplitter("office_ballots", self.ballots, right_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Phiếu lấy ý kiến — Văn phòng Chính phủ")))
+        self.heading = heading("")  # names the member's office (show_body)
+        self.show_body(body_words("", ""))
+        layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.current: BallotWatch | None = None
+
+    def show_body(self, words: BodyWords) -> None:
+        self.heading.setText(self.tr("Phiếu lấy ý kiến — {office}").format(office=words.office))
 
     def _build_form(self) -> QFormLayout:
         self.title = QLineEdit()

@@ -29,6 +29,7 @@ from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
 from ecabinet.client.inbox import Targets
 from ecabinet.wire.interconnect import IncomingPublic
+from ui.body_words import BodyWords, body_words
 from ui.office.assign_dialog import AssignDialog
 from ui.office.file_words import refusal_words
 from ui.office.outbox import OutboxList
@@ -111,13 +112,18 @@ class OfficeInbox(QWidget):
         # What leaves through the exchange, with its delivery state (ui/office/outbox.py).
         self.outbox = OutboxList()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Văn bản đến — Văn phòng Chính phủ")))
+        self.heading = heading("")  # names the member's office (show_body)
+        self.show_body(body_words("", ""))
+        layout.addWidget(self.heading)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 2)
         layout.addWidget(self.note)
         layout.addWidget(heading(self.tr("Văn bản đi qua trục liên thông")))
         layout.addWidget(self.outbox, 1)
         self._enable()
+
+    def show_body(self, words: BodyWords) -> None:
+        self.heading.setText(self.tr("Văn bản đến — {office}").format(office=words.office))
 
     def reload(self) -> None:
         account = self.account.member

@@ -29,6 +29,7 @@ from ecabinet.client.meetings import Delivery, Workspace
 from ecabinet.domain import MeetingStatus
 from ecabinet.wire.meetings import MeetingPublic
 from ecabinet.wire.objects import MeetingData
+from ui.body_words import BodyWords, body_words
 from ui.formatting import local_date, short_date
 from ui.labels import meeting_status, meeting_tone
 from ui.office.agenda_builder import AgendaBuilder
@@ -77,9 +78,14 @@ class OfficeMeetings(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Chuẩn bị phiên họp — Văn phòng Chính phủ")))
+        self.heading = heading("")  # names the member's office (show_body)
+        self.show_body(body_words("", ""))
+        layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.note)
+
+    def show_body(self, words: BodyWords) -> None:
+        self.heading.setText(self.tr("Chuẩn bị phiên họp — {office}").format(office=words.office))
 
     def _build_editor(self) -> QWidget:
         self.state = QLabel()

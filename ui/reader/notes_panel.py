@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.search_text import fold
 from ecabinet.domain import Sharing
 from ecabinet.wire.objects import AnnotationData
+from ui.body_words import BodyWords, body_words
 from ui.icons import icon
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -97,11 +98,12 @@ class NotesPanel(QWidget):
         self.sharing = QComboBox()
         for value, words in (
             (Sharing.PRIVATE, self.tr("Riêng tư")),
-            (Sharing.SECRETARIAT, self.tr("Gửi Văn phòng Chính phủ")),
+            (Sharing.SECRETARIAT, ""),  # named by show_body: the member's own office
             (Sharing.MEETING, self.tr("Chia sẻ với người dự họp")),
         ):
             self.sharing.addItem(words, str(value))
         self.sharing.setToolTip(self.tr("Ai được xem ghi chú đang chọn"))
+        self.show_body(body_words("", ""))
         self.sharing.activated.connect(
             lambda _i: self.share_chosen.emit(self.sharing.currentData())
         )
@@ -163,6 +165,11 @@ class NotesPanel(QWidget):
         button.setMenu(menu)
         self.set_targets(False, False)
         return button
+
+    def show_body(self, words: BodyWords) -> None:
+        """Notes shared with the secretariat go to the member's own body's office."""
+        where = self.sharing.findData(str(Sharing.SECRETARIAT))
+        self.sharing.setItemText(where, self.tr("Gửi {office}").format(office=words.short_office))
 
     def set_targets(self, ballot: bool, item: bool) -> None:
         """Which opinions the open document may go into (an open ballot whose draft it is; an

@@ -18,6 +18,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ecabinet.client.account import Account
+from ui.body_words import BodyWords, body_words
 from ui.reader.annotator import Annotator
 from ui.reader.compare_view import CompareDialog, compare_with_previous
 from ui.reader.header import ReaderHeader
@@ -51,6 +52,7 @@ class DocumentReader(QWidget):
         self.document_id = ""
         self.version_id = ""  # which version is shown (notes are kept per version)
         self.allow_copy = True
+        self.body = body_words("", "")  # whose office forbids copying (show_body)
         self.plain_title = ""  # the header shows it in bold, its meeting, item and origin under it
         self.comparison_dialog: CompareDialog | None = None
         self.document = QPdfDocument(self)
@@ -223,7 +225,11 @@ class DocumentReader(QWidget):
         if not text:
             return False
         if not self.allow_copy:
-            self.show_message(self.tr("Văn phòng Chính phủ không cho phép sao chép tài liệu này."))
+            self.show_message(
+                self.tr("{office} không cho phép sao chép tài liệu này.").format(
+                    office=self.body.office
+                )
+            )
             return False
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
@@ -232,6 +238,10 @@ class DocumentReader(QWidget):
     def compare(self) -> None:
         """Open the comparison with the previous version (computed on a worker)."""
         compare_with_previous(self)
+
+    def show_body(self, words: BodyWords) -> None:
+        self.body = words
+        self.notes_panel.show_body(words)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -1,6 +1,6 @@
-"""Sign-in: the product's mark, the server's address, the body (its code: gov, hanoi; empty for
-the server's own), username, password, "remember me"; clear words when it fails
-(ui/signin/words.py).
+"""Sign-in: the product's mark, the server's address, the body (chosen from the server's list,
+or its code typed: gov, hanoi; empty for the server's own: ui/signin/body_choice.py), username,
+password, "remember me"; clear words when it fails (ui/signin/words.py).
 
 The address is checked as the command line checks it (ecabinet.client.reach) before anything
 is sent. The server, the body and the username are remembered in QSettings (the laptop's
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client.account import Account
 from ecabinet.client.reach import BadAddress, server_address
 from ui.icons import product_icon
+from ui.signin.body_choice import BodyChoice
 from ui.signin.words import bad_address, sign_in_problem
 from ui.tasks import TaskManager
 from ui.theme import colors
@@ -50,15 +51,10 @@ class SignInDialog(QDialog):
         settings = QSettings()
         self.server = QLineEdit(str(settings.value(SERVER_KEY, "https://")))
         self.server.setPlaceholderText("https://ecabinet.chinhphu.vn")
-        # One server hosts the Government and People's Committees; most laptops sign in to the
-        # server's own body and leave this empty.
-        self.body = QLineEdit(str(settings.value(BODY_KEY, "")))
-        self.body.setPlaceholderText(self.tr("Để trống nếu dùng cơ quan mặc định của máy chủ"))
-        self.body.setToolTip(
-            self.tr(
-                "Mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND TP Hà Nội)"
-            )
-        )
+        # One server hosts the Government and People's Committees: the body is chosen from the
+        # server's list once its address is known (ui/signin/body_choice.py).
+        self.body = BodyChoice(tasks, str(settings.value(BODY_KEY, "")))
+        self.server.editingFinished.connect(self._ask_for_bodies)
         self.username = QLineEdit(str(settings.value(USERNAME_KEY, "")))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -93,6 +89,7 @@ class SignInDialog(QDialog):
         # Room for a long address and a two-line message without a cramped form.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 44)
         (self.password if self.username.text() else self.username).setFocus()
+        self._ask_for_bodies()  # the address remembered: its list, without a keystroke
 
     def _masthead(self) -> QHBoxLayout:
         """The product's mark beside its name: the member knows where the password goes."""
@@ -100,7 +97,8 @@ class SignInDialog(QDialog):
         self.mark.setPixmap(product_icon().pixmap(QSize(MARK, MARK)))
         self.mark.setFixedSize(MARK, MARK)
         name = heading("e-Cabinet", scale=1.6)
-        tagline = QLabel(self.tr("Hệ thống phòng họp không giấy của Chính phủ"))
+        # The laptop may be the Government's or a People's Committee's: no body named here.
+        tagline = QLabel(self.tr("Hệ thống phòng họp không giấy"))
         tagline.setWordWrap(True)
         words = QVBoxLayout()
         words.setSpacing(2)
@@ -114,9 +112,17 @@ class SignInDialog(QDialog):
         row.addLayout(words, 1)
         return row
 
+    def _ask_for_bodies(self) -> None:
+        """The list of the server's bodies, for an address that reads as one (else none yet:
+        the address is judged, in words, at "Đăng nhập")."""
+        try:
+            self.body.ask_for(server_address(self.server.text().strip()))
+        except BadAddress:
+            return
+
     def submit(self) -> None:
         typed, username = self.server.text().strip(), self.username.text().strip()
-        body = self.body.text().strip().lower()
+        body = self.body.code()
         password = self.password.text()
         if typed in ("", "https://", "http://") or not (username and password):
             self._show_problem(self.tr("Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu."))

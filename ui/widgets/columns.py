@@ -45,7 +45,13 @@ class TitlesShareTheRoom(QObject):
         view = self.view
         short = sum(view.columnWidth(c) for c in range(LONG_COLUMNS, view.columnCount()))
         room = view.viewport().width() - short
-        needs = [max(view.sizeHintForColumn(c), 1) for c in range(LONG_COLUMNS)]
+        # A column needs its heading too: an empty list (a People's Committee's inbox before
+        # its first package) otherwise squeezed "Cơ quan gửi" to its first letters.
+        header = view.header()
+        needs = [
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c), 1)
+            for c in range(LONG_COLUMNS)
+        ]
         if sum(needs) <= room:
             widths = [needs[0] + room - sum(needs), needs[1]]  # the spare to the title
         else:

@@ -53,6 +53,7 @@ def register_screens(window: MainWindow) -> ScreenRegistry:
     ) -> None:
         def made() -> P:
             page = make(window)
+            window.body.give(page)  # the headings name the member's body and its office
             restore_splitters(page)  # the meeting's agenda and panel as the member left them
             return page
 
@@ -101,6 +102,7 @@ def connect_reader(window: MainWindow, reader: DocumentReader) -> None:
     """What the reader asks of the window, once it is made (at the first document), and its
     side panels as the member left them."""
     restore_splitters(reader)
+    window.body.give(reader)
     reader.open_elsewhere.connect(lambda doc, page: window.open_document_at(doc, page, ""))
     reader.toolbar.speak.acted.connect(window.after_act)
     reader.notes_tools.acted.connect(window.after_act)

@@ -44,6 +44,7 @@ class WindowRefresh:
         )
         if view.page == window.page:
             self._show_screen(view)
+        window.body.show(*view.body)
         window.status.show_connection(view.online, view.last_sync)
         window.status.show_waiting(view.pending, view.rejected, view.resending)
         if previous is not None:

@@ -34,7 +34,7 @@ def append(
     scope_id: str | None = None,
     meeting_id: str | None = None,
 ) -> None:
-    append_lock.hold(db)  # numbered and committed in one order (append_lock.py)
+    append_lock.hold(db, body_id)  # numbered and committed in one order (append_lock.py)
     db.execute(
         delete(m.Change).where(
             m.Change.type == type_,

@@ -26,6 +26,7 @@ from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.interconnect.result import (
     Answering,
     ResultDocument,
+    body_place,
     document_id_for,
     result_package,
 )
@@ -118,7 +119,7 @@ def issue(
             document_id=document_id,
             code_number=order.code_number,
             code_notation=code_notation,
-            place="Hà Nội",
+            place=body_place(body.name),
             promulgated=today,
             type_code=type_code,
             type_name=type_name,

@@ -57,8 +57,8 @@ def changes_page(
     first_pages: FirstPages | None = None,
 ) -> ChangesPage | bytes:
     """What changed after the cursor among what the caller may see, ``limit`` at most; a
-    revoked device is told once to erase itself, and its token ends. The first page (no
-    cursor) comes as the JSON to send when ``first_pages`` keeps the pages of audiences."""
+    revoked device is told once to erase itself, and its token ends. A page with changes
+    comes as the JSON to send when ``first_pages`` keeps the pages of audiences."""
     start = parse_cursor(since)
     if auth.device_revoked:
         token = db.get(Token, auth.token_hash)
@@ -77,8 +77,8 @@ def changes_page(
     if head <= start:
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
     audience = feed.audience_for(db, auth.user)
-    if start == 0 and first_pages is not None and first_pages.on:
-        return first_pages.page(db, audience, head, limit)
+    if first_pages is not None and first_pages.on:
+        return first_pages.page(db, audience, head, limit, start)
     rows = db.scalars(
         select(Change)
         .where(Change.seq > start, feed.visibility_filter(audience))

@@ -133,6 +133,19 @@ def test_an_empty_folder_is_filled_and_a_missing_one_is_not_loaded(tmp_path: Pat
         CertificateAuthority.load(tmp_path / "absent")
 
 
+def test_a_ca_put_in_the_place_of_another_is_the_one_loaded(tmp_path: Path) -> None:
+    """The certificate is kept in memory once read (every vote is checked against it), yet a
+    body restored into the folder of one moved away is known by its own CA at once."""
+    first = CertificateAuthority.load_or_create(tmp_path / "ca", "Body")
+    assert CertificateAuthority.load(tmp_path / "ca").certificate == first.certificate
+    (tmp_path / "ca").rename(tmp_path / "moved-away")
+    with pytest.raises(FileNotFoundError):
+        CertificateAuthority.load(tmp_path / "ca")
+    second = CertificateAuthority.create(tmp_path / "ca", "Body")
+    assert second.certificate != first.certificate
+    assert CertificateAuthority.load(tmp_path / "ca").certificate == second.certificate
+
+
 def test_two_processes_starting_at_once_share_one_ca(tmp_path: Path) -> None:
     folder = tmp_path / "ca"
     start = threading.Barrier(2)

@@ -40,7 +40,7 @@ def changes(
             auth.token_hash, auth.body_id, auth.user_id, auth.device.id, auth.token_expires_at
         )
     page = sync.changes_page(db, auth, since, limit, memory, request.app.state.first_pages)
-    if isinstance(page, bytes):  # a first page, its audience's part built once for all
+    if isinstance(page, bytes):  # its audience's part built once for all (first_pages.py)
         return Response(page, media_type="application/json")
     return page
 

@@ -1,0 +1,79 @@
+"""The member's own body in words: its name, its office's name, and its short name.
+
+One server holds the Government and People's Committees (docs/domain.md, "Who uses it"); sign-in
+stores the body's code and name (state ``body_code``, ``body_name``) and the View carries them
+(ui/view.py). Every screen that names the member's body or its office asks here, so that a member
+of Hà Nội reads "Văn phòng Ủy ban nhân dân thành phố Hà Nội" where the Government's reads "Văn
+phòng Chính phủ". Any thread (plain values; Qt's translate is thread-safe).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+GOVERNMENT_CODE = "gov"
+COMMITTEE = "Ủy ban nhân dân "  # how every People's Committee's official name begins
+# The kind of provincial unit the rest of the name starts with, and its English word.
+UNITS = (("thành phố ", "City"), ("tỉnh ", "Province"))
+
+GOVERNMENT = QT_TRANSLATE_NOOP("BodyWords", "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam")
+GOVERNMENT_SHORT = QT_TRANSLATE_NOOP("BodyWords", "Chính phủ")
+GOVERNMENT_OFFICE = QT_TRANSLATE_NOOP("BodyWords", "Văn phòng Chính phủ")
+# {unit}: "thành phố Hà Nội" as the Vietnamese name writes it; {place}: "Hà Nội City".
+COMMITTEE_NAME = QT_TRANSLATE_NOOP("BodyWords", "Ủy ban nhân dân {unit}")
+COMMITTEE_SHORT = QT_TRANSLATE_NOOP("BodyWords", "UBND {unit}")
+COMMITTEE_OFFICE = QT_TRANSLATE_NOOP("BodyWords", "Văn phòng Ủy ban nhân dân {unit}")
+COMMITTEE_SHORT_OFFICE = QT_TRANSLATE_NOOP("BodyWords", "Văn phòng UBND {unit}")
+# Another kind of body (a test's, a ministry's one day): its own name, its office's.
+OTHER_OFFICE = QT_TRANSLATE_NOOP("BodyWords", "Văn phòng {name}")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BodyWords", text)
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    code: str
+    name: str  # Ủy ban nhân dân thành phố Hà Nội
+    short: str  # UBND thành phố Hà Nội
+    office: str  # Văn phòng Ủy ban nhân dân thành phố Hà Nội: headings, sentences
+    short_office: str  # Văn phòng UBND thành phố Hà Nội: a combo box, a narrow panel
+
+
+def body_words(code: str, name: str) -> BodyWords:
+    """The words for the body of ``code`` named ``name`` as sign-in stored them. Nothing
+    stored (a laptop signed in before servers held several bodies): the Government's, the
+    only body there was."""
+    # "Uỷ" and "Ủy" are the same word, the tone mark placed by two conventions.
+    code, name = code.strip().lower(), " ".join(name.split()).replace("Uỷ", "Ủy")
+    if name.lower().startswith(COMMITTEE.lower()):
+        unit = name[len(COMMITTEE) :]
+        place = _english_place(unit)
+
+        def words(text: str) -> str:
+            return _tr(text).format(unit=unit, place=place)
+
+        return BodyWords(
+            code,
+            words(str(COMMITTEE_NAME)),
+            words(str(COMMITTEE_SHORT)),
+            words(str(COMMITTEE_OFFICE)),
+            words(str(COMMITTEE_SHORT_OFFICE)),
+        )
+    if code in ("", GOVERNMENT_CODE) or name.startswith(str(GOVERNMENT_SHORT)) or not name:
+        office, short = _tr(str(GOVERNMENT_OFFICE)), _tr(str(GOVERNMENT_SHORT))
+        return BodyWords(code or GOVERNMENT_CODE, _tr(str(GOVERNMENT)), short, office, office)
+    office = _tr(str(OTHER_OFFICE)).format(name=name)
+    return BodyWords(code, name, name, office, office)
+
+
+def _english_place(unit: str) -> str:
+    """ "thành phố Hà Nội" -> "Hà Nội City", "tỉnh Bắc Ninh" -> "Bắc Ninh Province": the
+    English words put the place first, as the provinces' own English pages do."""
+    for prefix, word in UNITS:
+        if unit.lower().startswith(prefix):
+            return f"{unit[len(prefix) :]} {word}"
+    return unit

@@ -1,11 +1,15 @@
-"""Request dependencies: the database session, the signed-in user, role checks."""
+"""Request dependencies: the database session, the signed-in user, role checks.
+
+The sign-in and role checks are plain functions of (request, session); how they run on the
+endpoint's own worker thread is ``routing.py``'s."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -53,12 +57,38 @@ def _unauthorized(code: str, detail: str) -> ApiError:
     return ApiError(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def _resolve_token(request: Request, db: Session) -> AuthContext:
+def _bearer_token(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token or len(token) > 512:
         raise _unauthorized("unauthorized", "Sign in first.")
-    hashed = token_hash(token.strip())
+    return token.strip()
+
+
+# Only for the OpenAPI document: it names the bearer scheme on every route that needs a
+# sign-in. The header itself is read by bearer_header below, which answers in our words.
+_BEARER_SCHEME = HTTPBearer(
+    scheme_name="bearer",
+    description="The token POST /auth/login answered (docs/protocol.md, Sign-in).",
+    auto_error=False,
+)
+
+
+async def bearer_header(
+    request: Request,
+    _scheme: Annotated[HTTPAuthorizationCredentials | None, Security(_BEARER_SCHEME)],
+) -> None:
+    """A request with no bearer token is refused here, on the event loop, before its body or
+    parameters are checked and before any worker thread or connection is taken: as when the
+    whole sign-in check ran first, "sign in" is what a caller without a token is told."""
+    _bearer_token(request)
+
+
+BearerHeader = Annotated[None, Depends(bearer_header)]
+
+
+def _resolve_token(request: Request, db: Session) -> AuthContext:
+    hashed = token_hash(_bearer_token(request))
     row = db.execute(
         select(Token, User, Device)
         .join(User, User.id == Token.user_id)
@@ -72,8 +102,9 @@ def _resolve_token(request: Request, db: Session) -> AuthContext:
         raise _unauthorized("unauthorized", "The session has ended. Sign in again.")
     if tok.expires_at <= now():
         raise _unauthorized("token_expired", "The session has expired. Sign in again.")
-    # Give the connection back between the sign-in check and the endpoint: waiting for a
-    # thread with a connection held is how a burst of requests emptied the pool.
+    # End the sign-in's transaction before the endpoint's own: on the dependency path (async
+    # endpoints) the endpoint may wait for a thread, and a connection held while waiting is
+    # how a burst of requests emptied the pool.
     db.commit()
     return AuthContext(
         user=user,
@@ -94,9 +125,12 @@ def _person(ctx: AuthContext) -> AuthContext:
     return ctx
 
 
+# The checks: plain functions of the request and its session, run on the endpoint's own
+# worker thread by ReleasingRoute (routing.py), or as dependencies for async endpoints.
+
+
 def auth_allow_revoked(request: Request, db: Session) -> AuthContext:
-    """For the change feed only: a revoked device learns there that it must wipe itself.
-    Called by the feed's endpoint itself, on its thread (routes/sync.py)."""
+    """For the change feed only: a revoked device learns there that it must wipe itself."""
     return _person(_resolve_token(request, db))
 
 
@@ -107,16 +141,16 @@ def _live_token(request: Request, db: Session) -> AuthContext:
     return ctx
 
 
-def current_auth(request: Request, db: DbDep) -> AuthContext:
+def current_auth(request: Request, db: Session) -> AuthContext:
     return _person(_live_token(request, db))
 
 
-def any_account(request: Request, db: DbDep) -> AuthContext:
+def any_account(request: Request, db: Session) -> AuthContext:
     """A person or a system account (signing out is for both)."""
     return _live_token(request, db)
 
 
-def require_exchange(request: Request, db: DbDep) -> AuthContext:
+def require_exchange(request: Request, db: Session) -> AuthContext:
     """The document exchange's system account, and no one else (not even the Office)."""
     ctx = _live_token(request, db)
     if not ctx.has(Role.EXCHANGE):
@@ -124,7 +158,29 @@ def require_exchange(request: Request, db: DbDep) -> AuthContext:
     return ctx
 
 
-def callers_body_id(request: Request, db: DbDep) -> str | None:
+def require_secretariat(request: Request, db: Session) -> AuthContext:
+    auth = current_auth(request, db)
+    # The endpoint itself is no secret, so 403; objects a caller may not see answer 404.
+    if not auth.is_secretariat:
+        raise ApiError(403, "forbidden", "Only the Government Office may do this.")
+    return auth
+
+
+def require_chair_or_secretariat(request: Request, db: Session) -> AuthContext:
+    auth = current_auth(request, db)
+    if not (auth.is_secretariat or auth.has(Role.CHAIR)):
+        raise ApiError(403, "forbidden", "Only the chair or the Government Office may do this.")
+    return auth
+
+
+def require_signer(request: Request, db: Session) -> AuthContext:
+    auth = current_auth(request, db)
+    if not auth.roles & SIGNING_ROLES:
+        raise ApiError(403, "forbidden", "Guests and deputies do not sign or upload papers.")
+    return auth
+
+
+def callers_body_id(request: Request, db: Session) -> str | None:
     """For what anyone may read but a caller with a token reads as their own body's (its CA,
     its revocation list): None without an Authorization header. A token only chooses which
     public answer, so one that has expired or whose laptop was revoked still names its body;
@@ -146,31 +202,47 @@ def callers_body_id(request: Request, db: DbDep) -> str | None:
     return body_id
 
 
-Auth = Annotated[AuthContext, Depends(current_auth)]
-CallersBody = Annotated[str | None, Depends(callers_body_id)]
+class SignInCheck:
+    """Marks a parameter whose value is one of the checks above. A synchronous endpoint's
+    route (ReleasingRoute) runs the check itself, on the endpoint's worker thread and with
+    its session, instead of FastAPI running the dependency on a thread of its own first: one
+    trip to the thread pool per request, not two. ``depends`` is that dependency, which
+    async endpoints (and any route that is not a ReleasingRoute) still use."""
+
+    def __init__(
+        self, check: Callable[[Request, Session], Any], *, token_required: bool = True
+    ) -> None:
+        self.check = check
+        # Whether a request without a bearer token is refused before anything else.
+        self.token_required = token_required
+
+        def with_token(request: Request, db: DbDep, _header: BearerHeader) -> Any:
+            return check(request, db)
+
+        def token_optional(request: Request, db: DbDep) -> Any:
+            return check(request, db)
+
+        self.depends = Depends(with_token if token_required else token_optional)
+
+    def __repr__(self) -> str:
+        return f"SignInCheck({self.check.__name__})"
 
 
-def require_secretariat(auth: Auth) -> AuthContext:
-    # The endpoint itself is no secret, so 403; objects a caller may not see answer 404.
-    if not auth.is_secretariat:
-        raise ApiError(403, "forbidden", "Only the Government Office may do this.")
-    return auth
+_AUTH = SignInCheck(current_auth)
+_FEED = SignInCheck(auth_allow_revoked)
+_ANY = SignInCheck(any_account)
+_EXCHANGE = SignInCheck(require_exchange)
+_SECRETARIAT = SignInCheck(require_secretariat)
+_CHAIR_OR_SECRETARIAT = SignInCheck(require_chair_or_secretariat)
+_SIGNER = SignInCheck(require_signer)
+_CALLERS_BODY = SignInCheck(callers_body_id, token_required=False)
 
-
-def require_chair_or_secretariat(auth: Auth) -> AuthContext:
-    if not (auth.is_secretariat or auth.has(Role.CHAIR)):
-        raise ApiError(403, "forbidden", "Only the chair or the Government Office may do this.")
-    return auth
-
-
-def require_signer(auth: Auth) -> AuthContext:
-    if not auth.roles & SIGNING_ROLES:
-        raise ApiError(403, "forbidden", "Guests and deputies do not sign or upload papers.")
-    return auth
-
-
-Secretariat = Annotated[AuthContext, Depends(require_secretariat)]
-Signer = Annotated[AuthContext, Depends(require_signer)]
-ChairOrSecretariat = Annotated[AuthContext, Depends(require_chair_or_secretariat)]
-Exchange = Annotated[AuthContext, Depends(require_exchange)]
-AnyAccount = Annotated[AuthContext, Depends(any_account)]
+Auth = Annotated[AuthContext, _AUTH.depends, _AUTH]
+# The change feed's: a revoked laptop is let in, to learn that it must wipe itself.
+FeedAuth = Annotated[AuthContext, _FEED.depends, _FEED]
+AnyAccount = Annotated[AuthContext, _ANY.depends, _ANY]
+Exchange = Annotated[AuthContext, _EXCHANGE.depends, _EXCHANGE]
+Secretariat = Annotated[AuthContext, _SECRETARIAT.depends, _SECRETARIAT]
+ChairOrSecretariat = Annotated[AuthContext, _CHAIR_OR_SECRETARIAT.depends, _CHAIR_OR_SECRETARIAT]
+Signer = Annotated[AuthContext, _SIGNER.depends, _SIGNER]
+CallersBody = Annotated[str | None, _CALLERS_BODY.depends, _CALLERS_BODY]

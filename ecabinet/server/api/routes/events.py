@@ -1,8 +1,9 @@
 """GET /events: the live stream of Server-Sent Events (docs/protocol.md, "Live").
 
-The handler runs on the event loop: the sign-in check and the catch-up query run once on a
-worker thread with the request's session, which is then given back; the stream itself holds
-no connection and no thread while it waits (ecabinet.server.live).
+The handler runs on the event loop: the sign-in check (a dependency, as for every async
+endpoint: api/routing.py) and then the catch-up query each run once on a worker thread with
+the request's session, which is then given back; the stream itself holds no connection and
+no thread while it waits (ecabinet.server.live).
 """
 
 from __future__ import annotations

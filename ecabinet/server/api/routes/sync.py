@@ -1,7 +1,8 @@
 """GET /sync/changes (the feed, filtered to what the caller may see) and POST /sync/push.
 
 Handlers are plain functions, so FastAPI runs them in its worker threads, one database session
-each. What each does lives in ``services.sync``, which commits as it goes.
+each, the sign-in checked on the same thread (routing.py). What each does lives in
+``services.sync``, which commits as it goes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
-from ecabinet.server.api.deps import Auth, DbDep, SettingsDep, auth_allow_revoked
+from ecabinet.server.api.deps import Auth, DbDep, FeedAuth, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services import sync
@@ -26,14 +27,12 @@ router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
     summary="What changed since the cursor, among what the caller may see",
 )
 def changes(
+    auth: FeedAuth,
     db: DbDep,
     request: Request,
     since: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
 ) -> ChangesPage | Response:
-    # The sign-in is checked here, on the endpoint's worker thread: as a dependency (a plain
-    # function) it took a worker thread of its own first, two trips for the feed's every pull.
-    auth = auth_allow_revoked(request, db)
     # Polls that find nothing new are mostly answered before this, from what it remembers.
     memory: PollMemory = request.app.state.poll_memory
     if not auth.device_revoked and auth.token_expires_at is not None:

@@ -82,9 +82,10 @@ def _waits(tally: NationalTally, quiet: Phase, sessions: list[Phase]) -> str:
         f"The idle bodies' polls had a p99 of {calm:,.0f} ms in the quiet phase and "
         f"{during:,.0f} ms during {worst.body}'s session, whose "
         f"{len(worst.rounds[0].items) if worst.rounds else 0} laptops' signed votes took up to "
-        f"{max(pushes, default=0):,.0f} ms each to be answered: the other bodies waited while "
-        "one body's votes were pushed, a cost of the session's burst, not of the idle "
-        "laptops. "
+        f"{max(pushes, default=0):,.0f} ms each to be answered. No poll waits for a lock (and "
+        "each body appends under its own, ecabinet/server/append_lock.py): the idle bodies' "
+        "polls waited for the server's workers and cores, busy with one body's burst of signed "
+        "votes, a cost of the session's burst on shared cores, not of the idle laptops. "
     )
 
 

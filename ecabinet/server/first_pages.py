@@ -1,5 +1,5 @@
-"""The feed's first page (GET /sync/changes without a cursor), and each full page after it,
-read and encoded once for all the members of an audience, and served to each.
+"""The feed's pages (GET /sync/changes), the first and those after a cursor, read and encoded
+once for all the members of an audience, and served to each.
 
 Members invited to the same meetings and ballots, with the same roles, see the same rows of
 the feed but for those that name them (their notes, positions, votes, ballot replies:
@@ -9,11 +9,11 @@ page is those merged, in feed order, with his own rows, read for him. The bytes 
 the page built for him alone would have been sent as (``ChangesPage`` dumped by pydantic, as
 FastAPI dumps an answer), so nothing a member receives changes, only how soon.
 
-Members catching up walk the same cursors: the first page's last row is the next page's
-cursor for every member whose own rows are not among it. So a page after a cursor is kept too
-when it is full (a catch-up page, which the next member of the audience will ask for); a page
-that is not (a poll finding a few new rows, after a cursor no one else may hold) is built for
-its member and not kept.
+Members of an audience walk the same cursors: the first page's last row is the next page's
+cursor for every member whose own rows are not among it, and members who were up to date
+hold the same cursor when something new is published. So a page after a cursor is kept too,
+under its cursor: the audience's next member asks for it (a member whose own rows moved his
+cursor has pages of his own, kept as long as the memory allows).
 
 A kept page is the feed as it stood at one feed number (``head``: its rows are read up to it),
 and stays only while its audience could see nothing newer:
@@ -158,14 +158,11 @@ class FirstPages:
             return current
         built = _rows(db, feed.shared_filter(aud), after, head, limit)
         page = _Page(head, built, sum(len(json) for _seq, json in built))
-        # After a cursor, only a full page is one the audience's next member will ask for
-        # too; the last page of a catch-up, or a poll's few new rows, are his alone.
-        worth_keeping = not after or len(built) > limit
         with self._lock:
             self.builds += 1
             # A commit heard while the rows were read may be one the read missed (PostgreSQL
             # draws numbers before commit): serve this page, but keep none that might lack it.
-            if worth_keeping and heard == self._heard and page.size <= self.max_bytes:
+            if heard == self._heard and page.size <= self.max_bytes:
                 if key in self._pages:
                     self._drop(key)
                 self._pages[key] = page

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import BallotStatus
+from ecabinet.domain.body_words import body_place
 from ecabinet.domain.organs import organ_name, organ_named_in
 from ecabinet.official_time import official
 from ecabinet.server import models as m
@@ -26,7 +27,6 @@ from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.interconnect.result import (
     Answering,
     ResultDocument,
-    body_place,
     document_id_for,
     result_package,
 )

@@ -6,7 +6,6 @@ though it is the server's configured body."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from ecabinet.server.core.config import Settings
 from tests.edxml_packages import EdxmlPackage
 from tests.factories import World
 from tests.pdfs import make_pdf
-from tests.server.conftest import Api, settings_on
+from tests.server.conftest import Api
 from tests.server.test_board import mark
 from tests.server.test_interconnect_done import assigned
 from tests.server.test_interconnect_results import JUSTICE, conclude, issue, signed_upload
@@ -25,18 +24,10 @@ HANOI = "Ủy ban nhân dân thành phố Hà Nội"
 ORGAN_ID = "000.00.00.H26"  # the Committee's on the exchange
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def settings(
-    request: pytest.FixtureRequest,
-    tmp_path: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    ca_template: Path,
-) -> Settings:
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
     """The server of Hà Nội's People's Committee, on the exchange with an organ id of its own."""
-    configured = settings_on(request, tmp_path_factory, tmp_path, ca_template)
-    return configured.with_changes(
-        body_code="hanoi", body_name=HANOI, interconnect_organ_id=ORGAN_ID
-    )
+    return settings.with_changes(body_code="hanoi", body_name=HANOI, interconnect_organ_id=ORGAN_ID)
 
 
 def test_the_committee_s_results_name_the_committee(api: Api, world: World) -> None:

@@ -35,7 +35,7 @@ def minutes(body: DocumentWords) -> str:
               "passed": False}  # fmt: skip
     record = Minutes(
         meeting_id=str(uuid.uuid4()), title="Phiên họp thường kỳ tháng 3", kind="regular",
-        status="closed", starts_at=AT, chair="Chủ tọa", total_members=3, quorum_needed=2,
+        status="closed", starts_at=AT, chair="Nguyễn Văn A", total_members=3, quorum_needed=2,
         present=["A", "B"],
         items=[{"position": 1, "title": "Nội dung", "status": "closed", "votes": [vote],
                 "result": result}],

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-GOVERNMENT_CODE = "gov"
-COMMITTEE = "Ủy ban nhân dân "  # how every People's Committee's official name begins
+from ecabinet.domain.body_words import GOVERNMENT as GOVERNMENT_DOCUMENTS
+from ecabinet.domain.body_words import DocumentWords, document_words, parse_body
+
 # The kind of provincial unit the rest of the name starts with, and its English word.
 UNITS = (("thành phố ", "City"), ("tỉnh ", "Province"))
 
@@ -41,33 +42,33 @@ class BodyWords:
     short: str  # UBND thành phố Hà Nội
     office: str  # Văn phòng Ủy ban nhân dân thành phố Hà Nội: headings, sentences
     short_office: str  # Văn phòng UBND thành phố Hà Nội: a combo box, a narrow panel
+    # What its documents write (Vietnamese, as documents are): the notation "TB-UBND".
+    documents: DocumentWords = GOVERNMENT_DOCUMENTS
 
 
 def body_words(code: str, name: str) -> BodyWords:
-    """The words for the body of ``code`` named ``name`` as sign-in stored them. Nothing
-    stored (a laptop signed in before servers held several bodies): the Government's, the
-    only body there was."""
-    # "Uỷ" and "Ủy" are the same word, the tone mark placed by two conventions.
-    code, name = code.strip().lower(), " ".join(name.split()).replace("Uỷ", "Ủy")
-    if name.lower().startswith(COMMITTEE.lower()):
-        unit = name[len(COMMITTEE) :]
-        place = _english_place(unit)
+    """The words for the body of ``code`` named ``name`` as sign-in stored them; which kind
+    of body it is, is read by ecabinet.domain.body_words, as the documents read it."""
+    body = parse_body(code, name)
+    if body.unit is not None:
+        unit, place = body.unit, _english_place(body.unit)
 
         def words(text: str) -> str:
             return _tr(text).format(unit=unit, place=place)
 
         return BodyWords(
-            code,
+            body.code,
             words(str(COMMITTEE_NAME)),
             words(str(COMMITTEE_SHORT)),
             words(str(COMMITTEE_OFFICE)),
             words(str(COMMITTEE_SHORT_OFFICE)),
+            document_words(code, name),
         )
-    if code in ("", GOVERNMENT_CODE) or name.startswith(str(GOVERNMENT_SHORT)) or not name:
+    if body.government:
         office, short = _tr(str(GOVERNMENT_OFFICE)), _tr(str(GOVERNMENT_SHORT))
-        return BodyWords(code or GOVERNMENT_CODE, _tr(str(GOVERNMENT)), short, office, office)
-    office = _tr(str(OTHER_OFFICE)).format(name=name)
-    return BodyWords(code, name, name, office, office)
+        return BodyWords(body.code, _tr(str(GOVERNMENT)), short, office, office)
+    office = _tr(str(OTHER_OFFICE)).format(name=body.name)
+    return BodyWords(body.code, body.name, body.name, office, office, document_words(code, name))
 
 
 def _english_place(unit: str) -> str:

@@ -165,7 +165,9 @@ def _agenda_builder(window: MainWindow) -> None:
 def _issue_dialog(window: MainWindow, ballot: BallotData) -> QWidget:
     """ "Gửi kết quả qua trục liên thông" for a closed ballot."""
     decided = [Decided(ballot.id, ballot.title)]
-    return _dialog(IssueResultDialog(window.account, window.tasks, decided, parent=window))
+    body = window.office_ballots.body.documents  # a Committee's Office: its own notation
+    dialog = IssueResultDialog(window.account, window.tasks, decided, parent=window, body=body)
+    return _dialog(dialog)
 
 
 def _search(window: MainWindow) -> None:

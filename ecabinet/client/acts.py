@@ -26,6 +26,7 @@ from ecabinet.client.library import READ_PREFIX
 from ecabinet.client.signed_in import Member
 from ecabinet.client.store import ServerDataError
 from ecabinet.domain import ItemStatus, VoteStatus
+from ecabinet.domain.body_words import DocumentWords, document_words
 from ecabinet.official_time import official, official_json
 from ecabinet.wire.objects import AgendaItemData, BallotData, DocumentData, DocumentVersionData
 from ecabinet.wire.text import clean_member_text
@@ -36,6 +37,14 @@ if TYPE_CHECKING:
 
 class NotAllowed(Exception):
     """The act cannot be made here (unknown item or ballot on this laptop, closed ballot)."""
+
+
+def body_words(account: Member) -> DocumentWords:
+    """The words of the member's body on what is made here (a reply form, the minutes, a
+    notice), from the body sign-in stored: a Committee's member signs no "Thành viên Chính
+    phủ" form."""
+    state = account.store.get_state
+    return document_words(state("body_code"), state("body_name"))
 
 
 def set_position(account: Member, item_id: str, position: str, comment: str = "") -> str:
@@ -100,6 +109,7 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
     if ballot.status == "closed":
         raise NotAllowed("This written ballot is closed.")
     state = account.store.get_state
+    words = body_words(account)
     fields = ReplyFields(ballot_id, state("user_id"), choice, comment)
     form = build_reply_form(
         ReplyForm(
@@ -109,7 +119,9 @@ def reply_to_ballot(account: Member, ballot_id: str, choice: str, comment: str =
             state("full_name"),
             state("title"),
             datetime.now(UTC),
+            place=words.place,
             deadline=ballot.deadline,
+            body=words,
         )
     )
     with closing(account.signer()) as signer:
@@ -162,8 +174,9 @@ def signed_minutes(account: Member, meeting_id: str) -> tuple[bytes, str, str, s
     from ecabinet.pdf.minutes import minutes_csv, minutes_pdf, speakers_csv
 
     record = account.api.minutes(meeting_id)
+    pdf = minutes_pdf(record, body_words(account))
     with closing(account.signer()) as signer:
-        signed = seal(account.api, signer, minutes_pdf(record), reason="Biên bản phiên họp").data
+        signed = seal(account.api, signer, pdf, reason="Biên bản phiên họp").data
     # The exports state official time: ISO 8601 with +07:00 (rule 7).
     return signed, official_json(record), minutes_csv(record), speakers_csv(record)
 
@@ -175,8 +188,9 @@ def signed_ballot_summary(account: Member, ballot_id: str) -> tuple[bytes, str]:
     from ecabinet.pdf.summary import summary_csv, summary_pdf
 
     summary = account.api.ballot_summary(ballot_id)
+    pdf = summary_pdf(summary, body_words(account))
     with closing(account.signer()) as signer:
-        signed = seal(account.api, signer, summary_pdf(summary), reason="Tổng hợp ý kiến").data
+        signed = seal(account.api, signer, pdf, reason="Tổng hợp ý kiến").data
     return signed, summary_csv(summary)
 
 
@@ -203,7 +217,13 @@ class Issuing:
         return {**order, "to_organ_id": self.to_organ_id} if self.to_organ_id else order
 
 
-NOTICE_NOTATION, SUMMARY_NOTATION = "TB-VPCP", "BC-VPCP"
+NOTICE_NOTATION, SUMMARY_NOTATION = "TB-VPCP", "BC-VPCP"  # the Government Office's
+
+
+def notation(account: Member, for_item: bool) -> str:
+    """The notation the Office of the member's body writes on a notice ("TB-VPCP", a
+    Committee's "TB-UBND") or a summary ("BC-…"), as the server writes when given none."""
+    return body_words(account).result_notation(for_item)
 
 
 def issue_decided(
@@ -234,15 +254,18 @@ def issue_conclusion_notice(
     item = next((i for i in record.items if i.position == position), None)
     if item is None:
         raise ServerDataError("The item is not on this session's agenda.")
+    words = body_words(account)
     notice = ConclusionNotice(
         number=f"{issuing.number}/{issuing.notation}",
         issued=official(datetime.now(UTC)).date(),
         item_title=item.title,
         meeting_title=record.title,
         meeting_date=official(record.starts_at).date(),
-        presiding=record.chair or "Thủ tướng Chính phủ",
+        presiding=record.chair or words.head,
         conclusions=tuple(item.conclusions),
         presenter=item.presenter,
+        place=words.place,
+        body=words,
     )
     with closing(account.signer()) as signer:
         signed = seal(

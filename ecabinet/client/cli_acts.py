@@ -104,10 +104,9 @@ def _minutes(account: Account, args: argparse.Namespace) -> int:
 
 def _result(account: Account, args: argparse.Namespace) -> int:
     """``result notice`` or ``result summary``: the same issuing, for an item or a ballot."""
-    issuing = acts.Issuing(
-        args.number, args.notation, args.signer_position, args.signer_name, args.to
-    )
     notice = args.result_command == "notice"
+    notation = args.notation or acts.notation(account, notice)  # the member's body's Office's
+    issuing = acts.Issuing(args.number, notation, args.signer_position, args.signer_name, args.to)
     decided = args.item_id if notice else args.ballot_id
     queued = acts.issue_decided(account, decided, issuing, args.meeting_id if notice else None)
     what = "Conclusion notice" if notice else "Ballot summary"
@@ -178,10 +177,10 @@ def _add_result_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     notice = result.add_parser("notice", help="a decided item's signed conclusion notice")
     notice.add_argument("meeting_id")
     notice.add_argument("item_id")
-    notice.add_argument("--notation", default=acts.NOTICE_NOTATION)
+    notice.add_argument("--notation", help="default: TB-VPCP, or the Committee's TB-UBND")
     summary_out = result.add_parser("summary", help="a closed ballot's signed summary")
     summary_out.add_argument("ballot_id")
-    summary_out.add_argument("--notation", default=acts.SUMMARY_NOTATION)
+    summary_out.add_argument("--notation", help="default: BC-VPCP, or the Committee's BC-UBND")
     for command in (notice, summary_out):
         command.add_argument("--number", required=True, help="the number: 123 in 123/TB-VPCP")
         command.add_argument("--signer-position", default="")

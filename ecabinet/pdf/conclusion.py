@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 
 
@@ -22,27 +23,29 @@ class ConclusionNotice:
     conclusions: tuple[str, ...]
     presenter: str = ""  # "Bộ Tài chính"
     place: str = "Hà Nội"
+    body: DocumentWords = GOVERNMENT  # whose conclusion: the Government's, a Committee's
 
 
 def conclusion_notice_pdf(notice: ConclusionNotice) -> bytes:
+    body = notice.body
     held = f" ngày {notice.meeting_date:%d/%m/%Y}" if notice.meeting_date else ""
     opening = (
-        f"Tại {notice.meeting_title}{held}, Chính phủ đã thảo luận {notice.item_title}"
+        f"Tại {notice.meeting_title}{held}, {body.subject} đã thảo luận {notice.item_title}"
         + (f" do {notice.presenter} trình" if notice.presenter else "")
-        + f". Sau khi nghe ý kiến các Thành viên Chính phủ, {notice.presiding} kết luận như sau:"
+        + f". Sau khi nghe ý kiến các {body.members}, {notice.presiding} kết luận như sau:"
     )
     conclusions = [f"{n}. {text}" for n, text in enumerate(notice.conclusions, start=1)]
     sections = [Section("", [opening, *conclusions])]
     if notice.presenter:
         sections.append(
-            Section("", [f"Văn phòng Chính phủ thông báo để {notice.presenter} biết, thực hiện."])
+            Section("", [f"{body.office} thông báo để {notice.presenter} biết, thực hiện."])
         )
     return compose(
         DocumentSpec(
             title="THÔNG BÁO",
-            issuer="VĂN PHÒNG CHÍNH PHỦ",
+            issuer=body.letterhead,
             number=f"Số: {notice.number}",
-            subtitle=f"Kết luận của Chính phủ về {notice.item_title}",
+            subtitle=f"Kết luận của {body.subject} về {notice.item_title}",
             dated=f"{notice.place}, ngày {notice.issued.day:02d} tháng "
             f"{notice.issued.month:02d} năm {notice.issued.year}",
             sections=sections,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords
 from ecabinet.official_time import official, official_clock, official_iso
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from ecabinet.wire.minutes import Minutes, MinutesItem
@@ -40,7 +41,7 @@ def _speeches_line(item: MinutesItem) -> str:
     return "Phát biểu: " + ", ".join(said) + "."
 
 
-def _item_paragraphs(item: MinutesItem) -> list[str]:
+def _item_paragraphs(item: MinutesItem, body: DocumentWords) -> list[str]:
     lines = [f"Cơ quan trình: {item.presenter or '—'}."]
     if item.paper_only:
         lines.append("Tài liệu mật: phát bản giấy tại phiên họp.")
@@ -50,8 +51,8 @@ def _item_paragraphs(item: MinutesItem) -> list[str]:
         verdict = "Thông qua" if r.passed else "Không thông qua"
         lines.append(
             f"Biểu quyết: {r.agree} tán thành, {r.disagree} không tán thành, {r.abstain} không "
-            f"biểu quyết, {r.not_voted} chưa biểu quyết, trên tổng số {r.total_members} Thành "
-            f"viên Chính phủ. Kết quả: {verdict}."
+            f"biểu quyết, {r.not_voted} chưa biểu quyết, trên tổng số {r.total_members} "
+            f"{body.members}. Kết quả: {verdict}."
         )
         lines += [
             f"– {v.full_name}{f' ({v.title})' if v.title else ''}: "
@@ -69,19 +70,21 @@ def _in_groups(text: str, size: int = 48) -> str:
     return " ".join(text[i : i + size] for i in range(0, len(text), size))
 
 
-def minutes_pdf(minutes: Minutes) -> bytes:
+def minutes_pdf(minutes: Minutes, body: DocumentWords = GOVERNMENT) -> bytes:
+    """The minutes in the words of the body that held the session (``body``: the Government's
+    unless told)."""
     # Official time with its zone named, whatever the zone of the laptop that signs (rule 7).
     when = f"{official_clock(minutes.starts_at)} ngày {official(minutes.starts_at):%d/%m/%Y}"
     opening = [
         f"Thời gian: {when}. Địa điểm: {minutes.place or '—'}.",
         f"Chủ trì: {minutes.chair or '—'}.",
-        f"Có mặt {len(minutes.present)}/{minutes.total_members} Thành viên Chính phủ "
+        f"Có mặt {len(minutes.present)}/{minutes.total_members} {body.members} "
         f"(cần {minutes.quorum_needed} để biểu quyết): {', '.join(minutes.present) or '—'}.",
         f"Vắng mặt: {', '.join(minutes.absent) or 'không có'}.",
     ]
     sections = [Section("I. THÀNH PHẦN", opening)]
     sections += [
-        Section(f"{item.position}. {item.title}", _item_paragraphs(item), level=1)
+        Section(f"{item.position}. {item.title}", _item_paragraphs(item, body), level=1)
         for item in minutes.items
     ]
     checkpoint = minutes.audit_checkpoint
@@ -99,8 +102,8 @@ def minutes_pdf(minutes: Minutes) -> bytes:
         )
     return compose(
         DocumentSpec(
-            title="BIÊN BẢN PHIÊN HỌP CHÍNH PHỦ",
-            issuer="VĂN PHÒNG CHÍNH PHỦ",
+            title=f"BIÊN BẢN PHIÊN HỌP {body.subject.upper()}",
+            issuer=body.letterhead,
             subtitle=minutes.title,
             sections=sections,
             footer="Biên bản phiên họp",

@@ -1,4 +1,5 @@
-"""The member's reply form to a written ballot ("Phiếu lấy ý kiến thành viên Chính phủ").
+"""The member's reply form to a written ballot ("Phiếu lấy ý kiến thành viên Chính phủ", or of
+a People's Committee: the body's words, ecabinet.domain.body_words).
 
 The form is made on the laptop, offline, then signed (ecabinet.signing.pades). Besides the
 printed text, it carries its answer as JSON in the document information dictionary, which the
@@ -16,6 +17,7 @@ from datetime import datetime
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords
 from ecabinet.official_time import official, official_text
 from ecabinet.pdf.fonts import new_document
 
@@ -45,6 +47,7 @@ class ReplyForm:
     signed_on: datetime
     place: str = "Hà Nội"
     deadline: datetime | None = None  # printed in official time (rule 7)
+    body: DocumentWords = GOVERNMENT  # the member's body: the Government's, a Committee's
 
 
 def build_reply_form(form: ReplyForm) -> bytes:
@@ -58,9 +61,9 @@ def build_reply_form(form: ReplyForm) -> bytes:
     pdf.cell(0, 7, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
     pdf.set_font("DejaVu", "B", 14)
-    pdf.cell(
-        0, 9, "PHIẾU LẤY Ý KIẾN THÀNH VIÊN CHÍNH PHỦ", align="C", new_x="LMARGIN", new_y="NEXT"
-    )
+    # A Committee's name is long: the heading wraps rather than runs off the page.
+    heading = f"PHIẾU LẤY Ý KIẾN {form.body.members.upper()}"
+    pdf.multi_cell(0, 9, heading, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 12)
     pdf.multi_cell(0, 7, form.ballot_title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
@@ -70,7 +73,7 @@ def build_reply_form(form: ReplyForm) -> bytes:
             0, 7, f"Hạn trả lời: {official_text(form.deadline)}", new_x="LMARGIN", new_y="NEXT"
         )
     pdf.ln(4)
-    pdf.multi_cell(0, 7, f"Thành viên Chính phủ: {form.member_name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, f"{form.body.members}: {form.member_name}", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 7, f"Chức vụ: {form.member_title}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.cell(0, 7, "Ý kiến:", new_x="LMARGIN", new_y="NEXT")

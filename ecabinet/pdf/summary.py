@@ -13,6 +13,7 @@ import io
 import re
 from datetime import datetime
 
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords
 from ecabinet.official_time import official_iso, official_text
 from ecabinet.pdf.compose import DocumentSpec, Section, compose
 from ecabinet.pdf.reply_form import CHOICE_LABELS
@@ -52,14 +53,16 @@ def others_by_article(replies: list[SummaryReply]) -> list[tuple[str, list[str]]
     return groups + ([("", rest)] if rest else [])
 
 
-def summary_pdf(summary: BallotSummary) -> bytes:
+def summary_pdf(summary: BallotSummary, body: DocumentWords = GOVERNMENT) -> bytes:
+    """The summary in the words of the body that held the ballot (the Government's unless
+    told)."""
     verdict = "Được thông qua" if summary.passed else "Không được thông qua"
     counts = [
-        f"Tổng số Thành viên Chính phủ: {summary.total_members}.",
+        f"Tổng số {body.members}: {summary.total_members}.",
         f"Đồng ý: {summary.agree}. Không đồng ý: {summary.disagree}. "
         f"Ý kiến khác: {summary.other}. Chưa trả lời: {summary.not_answered}. "
         f"Trả lời sau hạn (không tính): {summary.late}.",
-        f"Kết quả theo quy định (quá nửa tổng số Thành viên Chính phủ đồng ý): {verdict}.",
+        f"Kết quả theo quy định (quá nửa tổng số {body.members} đồng ý): {verdict}.",
     ]
     others = [
         Section(article or "Ý kiến chung", lines, level=1)
@@ -89,8 +92,8 @@ def summary_pdf(summary: BallotSummary) -> bytes:
     ]
     return compose(
         DocumentSpec(
-            title="BÁO CÁO TỔNG HỢP Ý KIẾN THÀNH VIÊN CHÍNH PHỦ",
-            issuer="VĂN PHÒNG CHÍNH PHỦ",
+            title=f"BÁO CÁO TỔNG HỢP Ý KIẾN {body.members.upper()}",
+            issuer=body.letterhead,
             subtitle=summary.title,
             sections=sections,
             footer="Tổng hợp ý kiến",

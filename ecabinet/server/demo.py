@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import Answer, tally
+from ecabinet.domain.body_words import document_words
 from ecabinet.official_time import official
 from ecabinet.pdf.compose import DocumentSpec, compose
 from ecabinet.pdf.reply_form import ReplyFields, ReplyForm, build_reply_form
@@ -312,6 +313,7 @@ class _Seeder:
         members have no keys until they sign in, and these replies are history."""
         answers = []
         total = len(self.members)
+        words = document_words(self.body.code, self.body.name)  # a province's forms name it
         for n, member in enumerate(self.members):
             if n >= total - 3:
                 continue  # three members never answered
@@ -326,7 +328,9 @@ class _Seeder:
                     member.full_name,
                     member.title,
                     ballot.deadline,
+                    place=words.place,
                     deadline=ballot.deadline,
+                    body=words,
                 )
             )
             sha, _pages = self.add_blob(form)

@@ -21,6 +21,7 @@ from tests.loopback import HANOI, HANOI_PASSWORD, LiveServer, add_hanoi, signed_
 from ui import i18n
 from ui.body_words import body_words
 from ui.main_window import MainWindow
+from ui.office.issue_result import Decided, IssueResultDialog
 from ui.screens import Screen
 from ui.tasks import TaskManager
 
@@ -65,6 +66,11 @@ def test_a_secretariat_of_hanoi_reads_its_own_body(
     window.show_page(Screen.OFFICE_BALLOTS)  # made after the body was known
     assert window.office_ballots.heading.text().endswith(f"Văn phòng {HANOI}")
     assert "Chính phủ" not in window.office_inbox.heading.text()
+    # A result its Office issues carries the Committee's notation, not the Government Office's.
+    documents = window.office_ballots.body.documents
+    dialog = IssueResultDialog(account, tasks, [Decided("b", "Phiếu")], body=documents)
+    qtbot.addWidget(dialog)
+    assert dialog.notation.text() == "BC-UBND"
 
 
 def test_the_government_office_still_reads_its_own_name(

@@ -46,7 +46,7 @@ def test_the_consent_list_is_adopted_at_once_but_not_over_an_objection(
     call(api, "secretariat", "POST", f"/meetings/{world.meeting_id}/close")
     minutes = call(api, "secretariat", "GET", f"/meetings/{world.meeting_id}/minutes").json()
     one, two = minutes["items"]
-    written = CONSENT_CONCLUSION.format(agree=4, total=6)
+    written = CONSENT_CONCLUSION.format(agree=4, total=6, body="Chính phủ")
     assert (one["conclusions"], one["status"]) == ([written], "closed")
     assert (two["conclusions"], two["status"]) == ([], "pending")
     rows = call(api, "secretariat", "GET", "/audit").json()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecabinet.server.interconnect.result import body_place
+from ecabinet.domain.body_words import body_place
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,7 @@ class OfficeBallots(QWidget):
         self.current: BallotWatch | None = None
 
     def show_body(self, words: BodyWords) -> None:
+        self.body = words  # the result it issues carries its office's notation
         self.heading.setText(self.tr("Phiếu lấy ý kiến — {office}").format(office=words.office))
 
     def _build_form(self) -> QFormLayout:
@@ -327,7 +328,11 @@ class OfficeBallots(QWidget):
             return
         ballot = self.current.ballot
         self.issue_dialog = IssueResultDialog(
-            self.account, self.tasks, [Decided(ballot.id, ballot.title)], parent=self
+            self.account,
+            self.tasks,
+            [Decided(ballot.id, ballot.title)],
+            parent=self,
+            body=self.body.documents,
         )
         self.issue_dialog.issued.connect(self._say)
         self.issue_dialog.open()

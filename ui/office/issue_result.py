@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ecabinet.client import acts, inbox
 from ecabinet.client.account import Account
 from ecabinet.client.api import ApiProblem
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords
 from ecabinet.domain.organs import organ_name
 from ecabinet.wire.interconnect import OutboundStatusPublic
 from ui.office.file_words import refusal_words
@@ -86,9 +87,11 @@ class IssueResultDialog(QDialog):
         choices: list[Decided],
         meeting_id: str | None = None,
         parent: QWidget | None = None,
+        body: DocumentWords = GOVERNMENT,
     ) -> None:
         """An item's conclusion notice when ``meeting_id`` is given (``choices`` its items),
-        else the summary of the ballot ``choices[0]``."""
+        else the summary of the ballot ``choices[0]``; ``body``: the words of the member's
+        body (its Office's notation)."""
         super().__init__(parent)
         self.account, self.tasks, self.meeting_id = account, tasks, meeting_id
         self.setWindowTitle(self.tr("Gửi kết quả qua trục liên thông"))
@@ -99,7 +102,7 @@ class IssueResultDialog(QDialog):
         self.number = QLineEdit()
         self.number.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,10}")))
         self.number.setPlaceholderText("123")
-        self.notation = QLineEdit(acts.NOTICE_NOTATION if self.for_item else acts.SUMMARY_NOTATION)
+        self.notation = QLineEdit(body.result_notation(self.for_item))
         self.notation.setMaxLength(50)
         self.recipient = OrganChoice()
         self.signer_position = QLineEdit()

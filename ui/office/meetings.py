@@ -85,6 +85,7 @@ class OfficeMeetings(QWidget):
         layout.addWidget(self.note)
 
     def show_body(self, words: BodyWords) -> None:
+        self.body = words  # the result it issues carries its office's notation
         self.heading.setText(self.tr("Chuẩn bị phiên họp — {office}").format(office=words.office))
 
     def _build_editor(self) -> QWidget:
@@ -277,7 +278,7 @@ class OfficeMeetings(QWidget):
             return
         items = [Decided(e.item.id, f"{e.item.position}. {e.item.title}") for e in space.agenda]
         self.issue_dialog = IssueResultDialog(
-            self.account, self.tasks, items, space.meeting.id, self
+            self.account, self.tasks, items, space.meeting.id, self, self.body.documents
         )
         self.issue_dialog.issued.connect(self._say)
         self.issue_dialog.open()

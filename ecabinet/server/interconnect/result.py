@@ -13,33 +13,6 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from ecabinet.server.interconnect.edxml import NS, PDF_TYPE
 
-CAPITAL = "Hà Nội"  # where the Government's documents are dated
-COMMITTEE = "ủy ban nhân dân "
-# A provincial unit's place is its own name without the kind of unit ("Hà Nội", "Bắc Ninh"),
-# but for the city whose name is a person's: "Thành phố Hồ Chí Minh" (Decree 30/2020/ND-CP,
-# Appendix I, the place on a provincial document).
-UNITS = ("thành phố ", "tỉnh ")
-KEPT_WHOLE = ("hồ chí minh",)
-
-
-def body_place(name: str) -> str:
-    """Where a body's documents are dated (edXML ``PromulgationInfo/Place``), from its official
-    name: a People's Committee's province or city; else (the Government, a body named some
-    other way) the capital. Derived from the name, which every body has, rather than a stored
-    place of its own: the names follow one official form, and the rare body they would not
-    fit issues from Hà Nội as before."""
-    words = " ".join(name.split()).replace("Uỷ", "Ủy")
-    if not words.lower().startswith(COMMITTEE):
-        return CAPITAL
-    unit = words[len(COMMITTEE) :]
-    for kind in UNITS:
-        if unit.lower().startswith(kind):
-            rest = unit[len(kind) :]
-            if rest.lower() in KEPT_WHOLE:
-                return f"Thành phố {rest}"
-            return rest
-    return unit or CAPITAL
-
 
 @dataclass(frozen=True)
 class Answering:

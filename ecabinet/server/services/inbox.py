@@ -11,12 +11,14 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from ecabinet.domain.body_words import DocumentWords
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.interconnect.outbox import Answered, Organ, queue_status
 from ecabinet.server.interconnect.status import StatusCode
 from ecabinet.server.services import documents
 from ecabinet.server.services.actor import Actor, record
+from ecabinet.server.services.lookups import body_words
 from ecabinet.wire.interconnect import (
     IncomingAssign,
     IncomingAttachmentPublic,
@@ -193,29 +195,32 @@ def _tell_senders(
     incoming_rows = db.scalars(
         select(m.IncomingDocument).where(m.IncomingDocument.body_id == body_id)
     ).all()
+    words = body_words(db, body_id)
     for incoming in incoming_rows:
         assigned = [d for d in incoming.assigned_document_ids if d in made]
         if not assigned or incoming.id in told:
             continue
         item_id, ballot_id = made[assigned[0]]
-        where = _where(db, item_id, ballot_id, code)
+        where = _where(db, item_id, ballot_id, code, words)
         description = _SAID[code].format(where=where)[:1000]
         queue_status(db, body_id, us, Answered.of(incoming), code, description, incoming.id)
 
 
-def _where(db: Session, item_id: str | None, ballot_id: str | None, code: StatusCode) -> str:
+def _where(
+    db: Session, item_id: str | None, ballot_id: str | None, code: StatusCode, body: DocumentWords
+) -> str:
     if item_id is not None:
         item = db.get(m.AgendaItem, item_id)
         meeting = db.get(m.Meeting, item.meeting_id) if item else None
         at = f"{item.title if item else ''} — {meeting.title if meeting else ''}"
         if code == StatusCode.DONE:
-            return f"nội dung đã được Chính phủ quyết định tại phiên họp: {at}"
-        return f"nội dung đang được Chính phủ xem xét tại phiên họp: {at}"
+            return f"nội dung đã được {body.subject} quyết định tại phiên họp: {at}"
+        return f"nội dung đang được {body.subject} xem xét tại phiên họp: {at}"
     ballot = db.get(m.Ballot, ballot_id) if ballot_id else None
     title = ballot.title if ballot else ""
     if code == StatusCode.DONE:
-        return f"đã kết thúc lấy ý kiến thành viên Chính phủ: {title}"
-    return f"đang lấy ý kiến thành viên Chính phủ bằng phiếu: {title}"
+        return f"đã kết thúc lấy ý kiến thành viên {body.subject}: {title}"
+    return f"đang lấy ý kiến thành viên {body.subject} bằng phiếu: {title}"
 
 
 def outbox(db: Session, actor: Actor, limit: int = 500) -> list[OutboundStatusPublic]:

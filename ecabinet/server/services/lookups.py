@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ecabinet.domain.body_words import GOVERNMENT, DocumentWords, document_words
 from ecabinet.server import models as m
 from ecabinet.server.errors import ApiError, not_found
 from ecabinet.server.services.actor import Actor
@@ -102,3 +103,10 @@ def check_body_users(db: Session, actor: Actor, ids: Iterable[str]) -> None:
     unknown = wanted - known
     if unknown:
         raise ApiError(422, "validation_error", f"Unknown users: {', '.join(sorted(unknown))}.")
+
+
+def body_words(db: Session, body_id: str) -> DocumentWords:
+    """The words the texts of the body write of it ("thành viên Chính phủ", "thành viên Ủy ban
+    nhân dân thành phố Hà Nội"), read from its name."""
+    body = db.get(m.Body, body_id)
+    return GOVERNMENT if body is None else document_words(body.code, body.name)

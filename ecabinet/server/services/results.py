@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import BallotStatus
+from ecabinet.domain.body_words import document_words
 from ecabinet.domain.organs import organ_name, organ_named_in
 from ecabinet.official_time import official
 from ecabinet.server import models as m
@@ -26,7 +27,6 @@ from ecabinet.server.interconnect.outbox import Organ
 from ecabinet.server.interconnect.result import (
     Answering,
     ResultDocument,
-    body_place,
     document_id_for,
     result_package,
 )
@@ -54,10 +54,10 @@ def issue(
             f"{body.name} chưa có mã định danh trên trục liên thông văn bản. — {body.name} has "
             "no organ id on the document exchange: ask the server's administrator to give it one.",
         )
-    # The Government's own words, or a People's Committee's (its name; the notation UBND).
-    issuer, office = (
-        ("Chính phủ", "VPCP") if body.code == settings.body_code else (body.name, "UBND")
-    )
+    # The Government's own words, or a People's Committee's (its name; the notation UBND),
+    # read from the body's name: a Committee may be the server's configured body.
+    words = document_words(body.code, body.name)
+    issuer = words.subject
     if order.agenda_item_id is not None:
         item, meeting = get_item(db, actor, order.agenda_item_id)
         if not _decided(db, item.id):
@@ -71,7 +71,7 @@ def issue(
         named = organ_named_in(item.presenter)
         presenter = named.code if named else None
         subject = order.subject or f"Thông báo kết luận của {issuer} về {item.title}"
-        kind, type_code, type_name, notation = "item", "TB", "Thông báo", f"TB-{office}"
+        kind, type_code, type_name = "item", "TB", "Thông báo"
     else:
         assert order.ballot_id is not None  # ResultIssue names exactly one
         ballot = get_ballot(db, actor, order.ballot_id)
@@ -83,8 +83,9 @@ def issue(
             )
         documents = select(m.Document.id).where(m.Document.ballot_id == ballot.id)
         presenter = None
-        subject = order.subject or f"Tổng hợp ý kiến Thành viên {issuer}: {ballot.title}"
-        kind, type_code, type_name, notation = "ballot", "BC", "Báo cáo", f"BC-{office}"
+        subject = order.subject or f"Tổng hợp ý kiến {words.members}: {ballot.title}"
+        kind, type_code, type_name = "ballot", "BC", "Báo cáo"
+    notation = words.result_notation(kind == "item")
     answering = _incoming_of(db, actor.body_id, set(db.scalars(documents)))
     to_id = order.to_organ_id or (answering.organ_id if answering else None) or presenter
     if not to_id or organ_name(to_id) is None:
@@ -119,7 +120,7 @@ def issue(
             document_id=document_id,
             code_number=order.code_number,
             code_notation=code_notation,
-            place=body_place(body.name),
+            place=words.place,
             promulgated=today,
             type_code=type_code,
             type_name=type_name,

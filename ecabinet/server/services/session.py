@@ -21,13 +21,15 @@ from ecabinet.server.serialize import body_member_ids
 from ecabinet.server.services import speakers
 from ecabinet.server.services.actor import AuthContext
 from ecabinet.server.services.chair import chair_item, chair_meeting, in_session, with_quorum
+from ecabinet.server.services.lookups import body_words
 from ecabinet.server.tally import close_vote_result
 from ecabinet.wire.live import SessionItem
 
-# The minutes say the item was adopted on the members' written marks, with the count (rule 6).
+# The minutes say the item was adopted on the members' written marks, with the count (rule 6);
+# {body}: "Chính phủ", or a People's Committee's name.
 CONSENT_CONCLUSION = (
     "Thông qua theo danh sách thông qua không thảo luận trên cơ sở ý kiến bằng văn bản của "
-    "{agree}/{total} thành viên Chính phủ (Không phản đối); không thành viên nào phản đối "
+    "{agree}/{total} thành viên {body} (Không phản đối); không thành viên nào phản đối "
     "hoặc đăng ký phát biểu."
 )
 # The note on each agreement recorded from a member's written mark.
@@ -164,7 +166,11 @@ def _adopt(
     result = close_vote_result(db, item, meeting)
     conclusion = m.Conclusion(
         agenda_item_id=item.id,
-        text=CONSENT_CONCLUSION.format(agree=result.data["agree"], total=len(members)),
+        text=CONSENT_CONCLUSION.format(
+            agree=result.data["agree"],
+            total=len(members),
+            body=body_words(db, meeting.body_id).subject,
+        ),
         created_by=chair_id,
     )
     db.add(conclusion)

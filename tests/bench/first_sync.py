@@ -2,7 +2,7 @@
 ask for the feed from the beginning at the same moment and walk its pages to the end, as
 laptops do when a meeting has just been published to everyone (no documents downloaded).
 
-Run with the shared first page turned off (``ECABINET_FIRST_PAGE_CACHE_MB=0``: every page built
+Run with the shared pages turned off (``ECABINET_FIRST_PAGE_CACHE_MB=0``: every page built
 for each member, as before) and on, then on with httptools in place of h11, both on
 asyncio's loop (``ECABINET_HTTPTOOLS``), on SQLite and on PostgreSQL, each on a body
 generated afresh, with the server in a child process and the load in this one (both on the same two
@@ -159,7 +159,7 @@ def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str
             if seen is not None and run.changes != seen:
                 raise AssertionError("a member's first sync differs from the first row's")
             seen = run.changes
-            label = "shared first page" if cache else "built for each member (before)"
+            label = "pages shared by audience" if cache else "built for each member (before)"
             rows += (
                 f"| {kind} | {label} | {stack} | {members} | {workers} | {run.pages:,} | "
                 f"{sum(run.changes.values()):,} | **{run.seconds:.2f}** | "

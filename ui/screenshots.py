@@ -180,7 +180,7 @@ def _sign_in(window: MainWindow) -> QWidget:
     """The sign-in dialog as a member meets it again when the session ends: the server's
     address filled in, the server's bodies listed in "Cơ quan"."""
     dialog = SignInDialog(window.account, window.tasks, "", window)
-    dialog.server.setText(window.account.api.base_url)
+    dialog.server.setText(window.account.store.server_url())
     dialog.server.editingFinished.emit()  # as when the member leaves the address field
     return _dialog(dialog)
 

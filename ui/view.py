@@ -60,7 +60,7 @@ def read_view(account: Member, page: Screen, object_id: str) -> View:
         online=store.online(),
         last_sync=store.last_success_at(),
         roles=store.roles(),
-        body=(store.get_state("body_code"), store.get_state("body_name")),
+        body=store.body(),
         papers_hidden=lock.papers_hidden(store),
         idle_minutes=lock.idle_minutes(store),
         offline_hours=lock.offline_hours(store),

@@ -109,6 +109,15 @@ class StoreReads(ABC):
         known = {role.value for role in Role}
         return frozenset(Role(r) for r in self.get_state("roles").split(",") if r in known)
 
+    def body(self) -> tuple[str, str]:
+        """The code and name of the body the user signed in to, as the server said ("" each
+        from a server that did not)."""
+        return self.get_state("body_code"), self.get_state("body_name")
+
+    def server_url(self) -> str:
+        """The address of the server the profile signs in to ("" before the first sign-in)."""
+        return self.get_state("server_url")
+
     def online(self) -> bool:
         """Whether the last sync reached the server."""
         return self.get_state("online") == "1"

@@ -8,11 +8,10 @@ Request worker threads.
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import select
 
-from ecabinet.server import models as m
 from ecabinet.server.api.deps import DbDep
 from ecabinet.server.api.routing import ReleasingRoute
+from ecabinet.server.services.bodies import list_bodies
 from ecabinet.wire.auth import BodyPublic
 
 router = APIRouter(tags=["auth"], route_class=ReleasingRoute)
@@ -20,5 +19,4 @@ router = APIRouter(tags=["auth"], route_class=ReleasingRoute)
 
 @router.get("/bodies", response_model=list[BodyPublic])
 def bodies(db: DbDep) -> list[BodyPublic]:
-    rows = db.execute(select(m.Body.code, m.Body.name).order_by(m.Body.code)).all()
-    return [BodyPublic(code=code, name=name) for code, name in rows]
+    return [BodyPublic(code=body.code, name=body.name) for body in list_bodies(db)]

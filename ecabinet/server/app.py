@@ -35,6 +35,7 @@ from ecabinet.server.api.routes import (
 from ecabinet.server.audit import load_key
 from ecabinet.server.blobstore import open_blob_store, sweep_partial_uploads
 from ecabinet.server.body_limit import BodyLimit
+from ecabinet.server.body_views import BodyViews
 from ecabinet.server.core.config import Settings, get_settings
 from ecabinet.server.db import THREADS_PER_WORKER, make_engine, make_session_factory
 from ecabinet.server.errors import install_handlers
@@ -43,6 +44,7 @@ from ecabinet.server.guard import API, Guard
 from ecabinet.server.interconnect.delivery import DeliveryLoop, adapter_for
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.relay import relayed
+from ecabinet.server.pages_from_memory import PagesFromMemory
 from ecabinet.server.pdf_checks import PdfChecks
 from ecabinet.server.prepare import prepare_database
 from ecabinet.server.quiet_poll import ENDED_FILE, PollMemory, QuietPoll
@@ -65,9 +67,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # On SQLite the processes cannot hear each other: a file tells of ended sign-ins.
     sqlite = settings.database_url.startswith("sqlite")
     poll_memory = PollMemory(ended_file=settings.data_dir / ENDED_FILE if sqlite else None)
-    live_hub.poll_memory = poll_memory
     first_pages = FirstPages(settings.first_page_cache_mb * 1024 * 1024)
-    live_hub.first_pages = first_pages
+    body_views = BodyViews()
+    live_hub.memories += [poll_memory, first_pages, body_views]
+    pages = PagesFromMemory(poll_memory, body_views, first_pages, session_factory)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -107,13 +110,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.live_hub = live_hub
     app.state.poll_memory = poll_memory
     app.state.first_pages = first_pages
+    app.state.body_views = body_views
     app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
     # Body sizes counted on the bytes received, whatever the framing.
     app.add_middleware(BodyLimit, limit_for=_body_limit(settings))
 
     # A poll that finds nothing new, answered from memory before any of the rest.
-    app.add_middleware(QuietPoll, memory=poll_memory)
+    app.add_middleware(QuietPoll, memory=poll_memory, pages=pages)
     # Outside the others, so that their answers carry the security headers too.
     app.add_middleware(Guard)
 

@@ -60,6 +60,7 @@ _Row = tuple[int, bytes]  # a change's seq and its JSON
 class _Page:
     head: int  # the feed number the rows were read up to, or found still current at
     rows: list[_Row]  # the audience's first limit + 1 shared rows, in feed order
+    alone: bytes  # the page's JSON for a member with no row of his own in it
     size: int  # bytes held
 
 
@@ -119,12 +120,21 @@ class FirstPages:
         if len(shared.rows) > limit:  # own rows past the shared ones cannot enter the page
             bound = min(bound, shared.rows[-1][0])
         own = _rows(db, feed.own_filter(aud), after, bound, limit)
-        merged = list(heapq.merge(shared.rows, own))[: limit + 1]
-        return encode_page(
-            [json for _seq, json in merged[:limit]],
-            cursor=merged[:limit][-1][0] if merged else after,
-            more=len(merged) > limit,
-        )
+        if not own:
+            return shared.alone
+        return _page_of(list(heapq.merge(shared.rows, own)), limit, after)
+
+    def kept(self, aud: feed.Audience, head: int, limit: int, after: int) -> bytes | None:
+        """The page ``page`` would answer a member of ``aud`` with no row of his own after
+        ``after``, if it is kept as the feed stands at ``head``: no database, no waiting (the
+        event loop asks, ``pages_from_memory``)."""
+        key = (aud.shared(), limit, after)
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None or kept.head < head:
+                return None
+            self._pages.move_to_end(key)
+        return kept.alone
 
     def _current(self, db: Session, aud: feed.Audience, head: int, limit: int, after: int) -> _Page:
         key = (aud.shared(), limit, after)
@@ -157,7 +167,8 @@ class FirstPages:
                     self._pages[key] = current
             return current
         built = _rows(db, feed.shared_filter(aud), after, head, limit)
-        page = _Page(head, built, sum(len(json) for _seq, json in built))
+        alone = _page_of(built, limit, after)
+        page = _Page(head, built, alone, sum(len(json) for _seq, json in built) + len(alone))
         with self._lock:
             self.builds += 1
             # A commit heard while the rows were read may be one the read missed (PostgreSQL
@@ -173,6 +184,16 @@ class FirstPages:
 
     def _drop(self, key: _Key) -> None:
         self._bytes -= self._pages.pop(key).size
+
+
+def _page_of(rows: list[_Row], limit: int, after: int) -> bytes:
+    """The JSON of the page of the first ``limit`` of ``rows`` (limit + 1 at most, in feed
+    order) after the cursor ``after``."""
+    return encode_page(
+        [json for _seq, json in rows[:limit]],
+        cursor=rows[:limit][-1][0] if rows else after,
+        more=len(rows) > limit,
+    )
 
 
 def encode_page(changes: Iterable[bytes], cursor: int, more: bool) -> bytes:

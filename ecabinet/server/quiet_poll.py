@@ -32,13 +32,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ecabinet.server.core.security import token_hash
 from ecabinet.server.live.pending import Batch
-from ecabinet.wire.sync import MAX_PAGE, ChangesPage
+from ecabinet.wire.sync import DEFAULT_PAGE, MAX_PAGE, ChangesPage
+
+if TYPE_CHECKING:
+    from ecabinet.server.pages_from_memory import PagesFromMemory
 
 PATH = "/api/v1/sync/changes"
 ENDED_FILE = "sign-ins-ended"
@@ -48,7 +52,7 @@ _CURSOR_PREFIX = "v1."
 
 
 @dataclass(frozen=True)
-class _SignIn:
+class SignIn:
     body_id: str
     user_id: str
     device_id: str
@@ -77,7 +81,7 @@ class PollMemory:
         self.clock = clock
         self._lock = threading.Lock()
         self._heads: dict[str, _Head] = {}
-        self._sign_ins: dict[str, _SignIn] = {}
+        self._sign_ins: dict[str, SignIn] = {}
 
     # --- fed by the full path (request threads) ------------------------------------------
 
@@ -96,7 +100,7 @@ class PollMemory:
         self, hashed: str, body_id: str, user_id: str, device_id: str, expires_at: datetime
     ) -> None:
         with self._lock:
-            self._sign_ins[hashed] = _SignIn(body_id, user_id, device_id, expires_at, self.clock())
+            self._sign_ins[hashed] = SignIn(body_id, user_id, device_id, expires_at, self.clock())
 
     # --- fed by the hub (commits of this process and, through the relay, of others) -------
 
@@ -125,6 +129,15 @@ class PollMemory:
     # --- read on the event loop ----------------------------------------------------------
 
     def nothing_new(self, hashed: str, since: int) -> bool:
+        sign_in = self.sign_in(hashed)
+        if sign_in is None:
+            return False
+        head = self.fresh_head(sign_in.body_id)
+        return head is not None and head <= since
+
+    def sign_in(self, hashed: str) -> SignIn | None:
+        """The sign-in of this token hash, if the full path checked it lately and nothing
+        has ended it since."""
         now = self.clock()
         ended = _mtime(self.ended_file)  # a stat: microseconds, no thread needed
         with self._lock:
@@ -132,12 +145,20 @@ class PollMemory:
                 self._ended_seen = ended
                 self._sign_ins.clear()  # some sign-in ended elsewhere: check each again
             sign_in = self._sign_ins.get(hashed)
-            if sign_in is None or now - sign_in.checked_at >= self.token_seconds:
-                return False
-            head = self._heads.get(sign_in.body_id)
+        if sign_in is None or now - sign_in.checked_at >= self.token_seconds:
+            return None
         if sign_in.expires_at <= datetime.now(UTC):
-            return False
-        return head is not None and now - head.read_at < self.head_seconds and head.seq <= since
+            return None
+        return sign_in
+
+    def fresh_head(self, body_id: str) -> int | None:
+        """The body's latest feed number, if the database said it less than ``head_seconds``
+        ago (commits heard since included)."""
+        with self._lock:
+            head = self._heads.get(body_id)
+        if head is None or self.clock() - head.read_at >= self.head_seconds:
+            return None
+        return head.seq
 
 
 def note_ended(path: Path) -> None:
@@ -158,9 +179,9 @@ def _mtime(path: Path | None) -> int:
         return 0
 
 
-def _quiet_query(query: bytes) -> int | None:
-    """The cursor of a poll the full path would accept, or None."""
-    since: int | None = None
+def _poll_query(query: bytes) -> tuple[int, int] | None:
+    """The cursor (0 for none) and page size of a pull the full path would accept, or None."""
+    since, limit = 0, DEFAULT_PAGE
     for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
         digits = value[3:]
         if (
@@ -173,26 +194,34 @@ def _quiet_query(query: bytes) -> int | None:
                 return None
             since = int(digits)
         elif key == "limit" and value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_PAGE:
-            continue
+            limit = int(value)
         else:
             return None
-    return since
+    return since, limit
 
 
 class QuietPoll:
-    """The middleware: answers GET /sync/changes from ``memory`` when it can, else passes."""
+    """The middleware: answers GET /sync/changes from ``memory`` when nothing is new, and
+    with ``pages`` (pages_from_memory.py) a page when it can; else passes the request on."""
 
-    def __init__(self, app: ASGIApp, memory: PollMemory) -> None:
+    def __init__(self, app: ASGIApp, memory: PollMemory, pages: PagesFromMemory | None = None):
         self.app = app
         self.memory = memory
+        self.pages = pages
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"] == PATH and scope["method"] == "GET":
-            since = _quiet_query(scope["query_string"])
+            query = _poll_query(scope["query_string"])
             hashed = _bearer(scope)
-            if since is not None and hashed and self.memory.nothing_new(hashed, since):
-                await _answer_nothing_new(send, since)
-                return
+            if query is not None and hashed:
+                since, limit = query
+                if self.memory.nothing_new(hashed, since):
+                    await _answer(send, _nothing_new(since))
+                    return
+                page = await self.pages.page(hashed, since, limit) if self.pages else None
+                if page is not None:
+                    await _answer(send, page)
+                    return
         await self.app(scope, receive, send)
 
 
@@ -206,8 +235,11 @@ def _bearer(scope: Scope) -> str:
     return ""
 
 
-async def _answer_nothing_new(send: Send, since: int) -> None:
-    body = ChangesPage(changes=[], cursor=f"{_CURSOR_PREFIX}{since}").model_dump_json().encode()
+def _nothing_new(since: int) -> bytes:
+    return ChangesPage(changes=[], cursor=f"{_CURSOR_PREFIX}{since}").model_dump_json().encode()
+
+
+async def _answer(send: Send, body: bytes) -> None:
     await send(
         {
             "type": "http.response.start",

@@ -12,6 +12,7 @@ from ecabinet.wire.objects import CHANGE_MODELS, AnnotationData
 from ecabinet.wire.text import OTHER_NEEDS_TEXT, MemberText
 
 MAX_PAGE = 1000
+DEFAULT_PAGE = 500  # changes a page holds when the pull names no limit
 MAX_PUSH = 500
 
 ChangeType = Literal[

@@ -181,6 +181,9 @@ class Callers:
                     .values(expires_at=m.now() - timedelta(minutes=1))
                 )
                 db.commit()
+            # Time, not a commit, ends a token: the pulls' memory (quiet_poll.py) holds the
+            # expiry read at sign-in, and is told to forget it, as the clock would have moved on.
+            self.app.state.poll_memory.forget()
         return {"Authorization": f"Bearer {token}"}
 
 

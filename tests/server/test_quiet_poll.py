@@ -153,7 +153,7 @@ def test_another_process_ending_a_sign_in_is_heard_through_the_relay() -> None:
     in the relay's notice (delivery between processes: test_events_processes.py)."""
     remembered = PollMemory()
     hub = Hub(sessionmaker[Session]())
-    hub.poll_memory = remembered
+    hub.memories.append(remembered)
     relay = Relay(hub, create_engine("postgresql+psycopg://nobody@127.0.0.1:1/none"))
     far_future = datetime.now(UTC) + timedelta(days=1)
     remembered.signed_in("t1", "body", "user-1", "device-1", far_future)

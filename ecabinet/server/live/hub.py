@@ -21,19 +21,27 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server import feed
 from ecabinet.server import models as m
-from ecabinet.server.first_pages import FirstPages
 from ecabinet.server.live.pending import Batch, install
-from ecabinet.server.quiet_poll import PollMemory
 
 log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 256
 _IDLE_SECONDS = 30.0  # the worker thread ends after this long without a batch
+
+
+class Memory(Protocol):
+    """What the process remembers of the database: told of each commit, and to forget all
+    when the relay missed some."""
+
+    def heard(self, batch: Batch) -> None: ...
+
+    def forget(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -87,11 +95,9 @@ class Hub:
         self._worker: threading.Thread | None = None
         # Set by the relay when this process shares its database with others (PostgreSQL).
         self.send_remote: Callable[[Batch], None] | None = None
-        # What quiet polls are answered from (ecabinet/server/quiet_poll.py): told of every
-        # batch, local or relayed, streams or not.
-        self.poll_memory: PollMemory | None = None
-        # The first pages kept for audiences (ecabinet/server/first_pages.py): told likewise.
-        self.first_pages: FirstPages | None = None
+        # What polls and pages are answered from (quiet_poll.py, first_pages.py,
+        # body_views.py): told of every batch, local or relayed, streams or not.
+        self.memories: list[Memory] = []
 
     @classmethod
     def installed_on(cls, session_factory: sessionmaker[Session]) -> Hub:
@@ -116,10 +122,8 @@ class Hub:
 
     def end_all(self) -> None:
         """End every stream (the relay lost notifications): each reconnects and catches up."""
-        if self.poll_memory is not None:
-            self.poll_memory.forget()
-        if self.first_pages is not None:
-            self.first_pages.forget()
+        for memory in self.memories:
+            memory.forget()
         for sub in self.subscribers():
             _call_on_loop(sub, sub.end)
 
@@ -139,10 +143,8 @@ class Hub:
             self._enqueue(batch, False)
 
     def _tell_memories(self, batch: Batch) -> None:
-        if self.poll_memory is not None:
-            self.poll_memory.heard(batch)
-        if self.first_pages is not None:
-            self.first_pages.heard(batch)
+        for memory in self.memories:
+            memory.heard(batch)
 
     def _enqueue(self, batch: Batch, local: bool) -> None:
         with self._lock:

@@ -20,10 +20,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ecabinet.server import feed
+from ecabinet.server.body_views import BodyViews
 from ecabinet.server.core.config import Settings
 from ecabinet.server.errors import ApiError
 from ecabinet.server.first_pages import FirstPages
-from ecabinet.server.models import Change, Token, now
+from ecabinet.server.models import Change, Token, User, now
 from ecabinet.server.mutations import ServerFault, apply_push
 from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services.actor import AuthContext
@@ -55,6 +56,7 @@ def changes_page(
     limit: int,
     memory: PollMemory | None = None,
     first_pages: FirstPages | None = None,
+    views: BodyViews | None = None,
 ) -> ChangesPage | bytes:
     """What changed after the cursor among what the caller may see, ``limit`` at most; a
     revoked device is told once to erase itself, and its token ends. A page with changes
@@ -67,18 +69,37 @@ def changes_page(
             db.commit()
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False, wipe=True)
     _note_last_seen(db, auth)
+    return page_for(db, auth.body_id, auth.user_id, start, limit, memory, first_pages, views)
+
+
+def page_for(
+    db: Session,
+    body_id: str,
+    user_id: str,
+    start: int,
+    limit: int,
+    memory: PollMemory | None = None,
+    first_pages: FirstPages | None = None,
+    views: BodyViews | None = None,
+) -> ChangesPage | bytes:
+    """The page after the cursor ``start`` for a member whose sign-in was checked."""
     # Most polls find nothing new: one probe of the (body, seq) index answers them without
     # working out what the caller may see, which costs a query per kind of invitation. The
     # body's latest number is remembered, so the next polls are answered before this.
     read_at = memory.started_reading() if memory else 0.0
-    head = db.scalar(select(func.max(Change.seq)).where(Change.body_id == auth.body_id)) or 0
+    head = db.scalar(select(func.max(Change.seq)).where(Change.body_id == body_id)) or 0
     if memory is not None:
-        memory.head_read(auth.body_id, head, read_at)
+        memory.head_read(body_id, head, read_at)
     if head <= start:
         return ChangesPage(changes=[], cursor=make_cursor(start), more=False)
-    audience = feed.audience_for(db, auth.user)
     if first_pages is not None and first_pages.on:
+        # What every member of the body may see is worked out once for the body at this
+        # number (body_views.py), and his audience's page once for the audience.
+        audience = views.view(db, body_id, head).audiences.get(user_id) if views else None
+        if audience is None:
+            audience = feed.audience_for(db, db.get_one(User, user_id))
         return first_pages.page(db, audience, head, limit, start)
+    audience = feed.audience_for(db, db.get_one(User, user_id))
     rows = db.scalars(
         select(Change)
         .where(Change.seq > start, feed.visibility_filter(audience))

@@ -7,10 +7,12 @@ threads.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from ecabinet.server.api.deps import AnyAccount, Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
+from ecabinet.server.core.security import token_hash
+from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services import auth as auth_service
 from ecabinet.wire.auth import BodyPublic, LoginRequest, LoginResponse, UserPublic
 
@@ -22,12 +24,18 @@ router = APIRouter(prefix="/auth", tags=["auth"], route_class=ReleasingRoute)
     response_model=LoginResponse,
     responses={401: {"description": "bad_credentials"}, 429: {"description": "throttled"}},
 )
-def login(body: LoginRequest, db: DbDep, settings: SettingsDep) -> LoginResponse:
+def login(body: LoginRequest, db: DbDep, settings: SettingsDep, request: Request) -> LoginResponse:
     signed = auth_service.sign_in(
         db, settings, body.username, body.password, body.device_name, body.body
     )
     db.commit()
     user = signed.user
+    # Checked just now: the laptop's first pull, which follows at once, is answered from
+    # memory (quiet_poll.py, pages_from_memory.py) without checking it again.
+    memory: PollMemory = request.app.state.poll_memory
+    memory.signed_in(
+        token_hash(signed.token), user.body_id, user.id, signed.device.id, signed.expires_at
+    )
     return LoginResponse(
         body=BodyPublic(code=signed.body.code, name=signed.body.name),
         token=signed.token,

@@ -16,7 +16,7 @@ from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.quiet_poll import PollMemory
 from ecabinet.server.services import sync
 from ecabinet.server.services.long_term import archive_pending_forms
-from ecabinet.wire.sync import MAX_PAGE, ChangesPage, PushRequest, PushResponse
+from ecabinet.wire.sync import DEFAULT_PAGE, MAX_PAGE, ChangesPage, PushRequest, PushResponse
 
 router = APIRouter(prefix="/sync", tags=["sync"], route_class=ReleasingRoute)
 
@@ -31,7 +31,7 @@ def changes(
     db: DbDep,
     request: Request,
     since: Annotated[str | None, Query(max_length=40)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
 ) -> ChangesPage | Response:
     # Polls that find nothing new are mostly answered before this, from what it remembers.
     memory: PollMemory = request.app.state.poll_memory
@@ -39,7 +39,8 @@ def changes(
         memory.signed_in(
             auth.token_hash, auth.body_id, auth.user_id, auth.device.id, auth.token_expires_at
         )
-    page = sync.changes_page(db, auth, since, limit, memory, request.app.state.first_pages)
+    state = request.app.state
+    page = sync.changes_page(db, auth, since, limit, memory, state.first_pages, state.body_views)
     if isinstance(page, bytes):  # its audience's part built once for all (first_pages.py)
         return Response(page, media_type="application/json")
     return page

@@ -24,6 +24,9 @@ CAPITAL = "Hà Nội"  # where the Government's documents are dated
 # Appendix I, the place on a provincial document).
 UNITS = ("thành phố ", "tỉnh ")
 KEPT_WHOLE = ("hồ chí minh",)
+# The same kinds in English, which puts the place first: "Hà Nội City", "Bắc Ninh Province",
+# as the provinces' own English pages do.
+ENGLISH_UNITS = (("thành phố ", "City"), ("tỉnh ", "Province"))
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,26 @@ def body_place(name: str) -> str:
                 return f"Thành phố {rest}"
             return rest
     return unit
+
+
+def english_place(unit: str) -> str:
+    """ "thành phố Hà Nội" -> "Hà Nội City", "tỉnh Bắc Ninh" -> "Bắc Ninh Province"."""
+    for prefix, word in ENGLISH_UNITS:
+        if unit.lower().startswith(prefix):
+            return f"{unit[len(prefix) :]} {word}"
+    return unit
+
+
+def english_office(code: str, name: str) -> str:
+    """The body's office as the server's English problem details name it: "the Government
+    Office", "the Office of the People's Committee of Hà Nội City", "the Office of Bộ Tài
+    chính". The desktop's English says the same through its translations (ui/body_words.py)."""
+    body = parse_body(code, name)
+    if body.government:
+        return "the Government Office"
+    if body.unit is not None:
+        return f"the Office of the People's Committee of {english_place(body.unit)}"
+    return f"the Office of {body.name}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecabinet.domain.body_words import GOVERNMENT, document_words, parse_body
+from ecabinet.domain.body_words import GOVERNMENT, document_words, english_office, parse_body
 
 HANOI = "Ủy ban nhân dân thành phố Hà Nội"
 
@@ -86,3 +86,18 @@ def test_the_name_is_read_once_for_documents_and_screens() -> None:
     # "Ủy ban nhân dân" with nothing after it names no province: not read as a Committee.
     assert parse_body("x", "Ủy ban nhân dân").unit is None
     assert parse_body("", "").government
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "office"),
+    [
+        ("gov", "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", "the Government Office"),
+        ("", "", "the Government Office"),
+        ("hanoi", "UBND thành phố Hà Nội", "the Office of the People's Committee of Hà Nội City"),
+        ("bacninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "the Office of the People's Committee of "
+         "Bắc Ninh Province"),
+        ("btc", "Bộ Tài chính", "the Office of Bộ Tài chính"),
+    ],
+)  # fmt: skip
+def test_the_server_s_english_names_each_body_s_office(code: str, name: str, office: str) -> None:
+    assert english_office(code, name) == office

@@ -102,6 +102,10 @@ class DocumentWords:
     office: str  # "Văn phòng Chính phủ", the issuer of the minutes, notices and summaries
     notation: str  # the office's part of a document's notation: "123/TB-VPCP"
     head: str  # who presides when the record names no one: "Thủ tướng Chính phủ"
+    # The position line of the office's signer of a result, as a deputy signs for its head:
+    # the Government Office's Minister-Chairman ("KT. Bộ trưởng, Chủ nhiệm"), a Committee's
+    # office's Chief ("KT. Chánh Văn phòng"). What the issue dialog suggests, not a rule.
+    signer: str
     # The issuer's lines over the number: "VĂN PHÒNG CHÍNH PHỦ"; a Committee's office under
     # its Committee ("UBND THÀNH PHỐ HÀ NỘI" over "VĂN PHÒNG"), as a provincial department's
     # heading is set, and so it fits the heading's column.
@@ -120,6 +124,7 @@ GOVERNMENT = DocumentWords(
     office="Văn phòng Chính phủ",
     notation="VPCP",
     head="Thủ tướng Chính phủ",
+    signer="KT. Bộ trưởng, Chủ nhiệm",
     letterhead="VĂN PHÒNG CHÍNH PHỦ",
 )
 
@@ -142,6 +147,8 @@ def document_words(code: str, name: str) -> DocumentWords:
         office=f"Văn phòng {body.name}",
         notation=notation,
         head=head,
+        # A Committee's office, as a ministry's, is headed by a Chief of Office.
+        signer="KT. Chánh Văn phòng",
         letterhead=f"{parent.upper()}\nVĂN PHÒNG",
         place=body_place(body.name),
     )

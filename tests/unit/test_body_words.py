@@ -27,6 +27,7 @@ def test_the_government_s_words_are_its_own(code: str, name: str) -> None:
         "Văn phòng Chính phủ",
     )
     assert (words.result_notation(True), words.result_notation(False)) == ("TB-VPCP", "BC-VPCP")
+    assert words.signer == "KT. Bộ trưởng, Chủ nhiệm"
     assert (words.head, words.letterhead, words.place) == (
         "Thủ tướng Chính phủ",
         "VĂN PHÒNG CHÍNH PHỦ",
@@ -51,6 +52,7 @@ def test_a_committee_s_words_name_it(code: str, name: str) -> None:
         f"Văn phòng {HANOI}",
     )
     assert (words.result_notation(True), words.result_notation(False)) == ("TB-UBND", "BC-UBND")
+    assert words.signer == "KT. Chánh Văn phòng"
     assert (words.head, words.letterhead, words.place) == (
         f"Chủ tịch {HANOI}",
         "UBND THÀNH PHỐ HÀ NỘI\nVĂN PHÒNG",

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecabinet.domain.body_words import GOVERNMENT as GOVERNMENT_DOCUMENTS
-from ecabinet.domain.body_words import DocumentWords, document_words, parse_body
-
-# The kind of provincial unit the rest of the name starts with, and its English word.
-UNITS = (("thành phố ", "City"), ("tỉnh ", "Province"))
+from ecabinet.domain.body_words import DocumentWords, document_words, english_place, parse_body
 
 GOVERNMENT = QT_TRANSLATE_NOOP("BodyWords", "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam")
 GOVERNMENT_SHORT = QT_TRANSLATE_NOOP("BodyWords", "Chính phủ")
@@ -51,7 +48,7 @@ def body_words(code: str, name: str) -> BodyWords:
     of body it is, is read by ecabinet.domain.body_words, as the documents read it."""
     body = parse_body(code, name)
     if body.unit is not None:
-        unit, place = body.unit, _english_place(body.unit)
+        unit, place = body.unit, english_place(body.unit)
 
         def words(text: str) -> str:
             return _tr(text).format(unit=unit, place=place)
@@ -69,12 +66,3 @@ def body_words(code: str, name: str) -> BodyWords:
         return BodyWords(body.code, _tr(str(GOVERNMENT)), short, office, office)
     office = _tr(str(OTHER_OFFICE)).format(name=body.name)
     return BodyWords(body.code, body.name, body.name, office, office, document_words(code, name))
-
-
-def _english_place(unit: str) -> str:
-    """ "thành phố Hà Nội" -> "Hà Nội City", "tỉnh Bắc Ninh" -> "Bắc Ninh Province": the
-    English words put the place first, as the provinces' own English pages do."""
-    for prefix, word in UNITS:
-        if unit.lower().startswith(prefix):
-            return f"{unit[len(prefix) :]} {word}"
-    return unit

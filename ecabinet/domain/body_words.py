@@ -24,6 +24,9 @@ CAPITAL = "Hà Nội"  # where the Government's documents are dated
 # Appendix I, the place on a provincial document).
 UNITS = ("thành phố ", "tỉnh ")
 KEPT_WHOLE = ("hồ chí minh",)
+# The same kinds in English, which puts the place first: "Hà Nội City", "Bắc Ninh Province",
+# as the provinces' own English pages do.
+ENGLISH_UNITS = (("thành phố ", "City"), ("tỉnh ", "Province"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,26 @@ def body_place(name: str) -> str:
     return unit
 
 
+def english_place(unit: str) -> str:
+    """ "thành phố Hà Nội" -> "Hà Nội City", "tỉnh Bắc Ninh" -> "Bắc Ninh Province"."""
+    for prefix, word in ENGLISH_UNITS:
+        if unit.lower().startswith(prefix):
+            return f"{unit[len(prefix) :]} {word}"
+    return unit
+
+
+def english_office(code: str, name: str) -> str:
+    """The body's office as the server's English problem details name it: "the Government
+    Office", "the Office of the People's Committee of Hà Nội City", "the Office of Bộ Tài
+    chính". The desktop's English says the same through its translations (ui/body_words.py)."""
+    body = parse_body(code, name)
+    if body.government:
+        return "the Government Office"
+    if body.unit is not None:
+        return f"the Office of the People's Committee of {english_place(body.unit)}"
+    return f"the Office of {body.name}"
+
+
 @dataclass(frozen=True)
 class DocumentWords:
     """What a document of the body writes; each as it stands mid-sentence (``.upper()`` for
@@ -79,6 +102,10 @@ class DocumentWords:
     office: str  # "Văn phòng Chính phủ", the issuer of the minutes, notices and summaries
     notation: str  # the office's part of a document's notation: "123/TB-VPCP"
     head: str  # who presides when the record names no one: "Thủ tướng Chính phủ"
+    # The position line of the office's signer of a result, as a deputy signs for its head:
+    # the Government Office's Minister-Chairman ("KT. Bộ trưởng, Chủ nhiệm"), a Committee's
+    # office's Chief ("KT. Chánh Văn phòng"). What the issue dialog suggests, not a rule.
+    signer: str
     # The issuer's lines over the number: "VĂN PHÒNG CHÍNH PHỦ"; a Committee's office under
     # its Committee ("UBND THÀNH PHỐ HÀ NỘI" over "VĂN PHÒNG"), as a provincial department's
     # heading is set, and so it fits the heading's column.
@@ -97,6 +124,7 @@ GOVERNMENT = DocumentWords(
     office="Văn phòng Chính phủ",
     notation="VPCP",
     head="Thủ tướng Chính phủ",
+    signer="KT. Bộ trưởng, Chủ nhiệm",
     letterhead="VĂN PHÒNG CHÍNH PHỦ",
 )
 
@@ -119,6 +147,8 @@ def document_words(code: str, name: str) -> DocumentWords:
         office=f"Văn phòng {body.name}",
         notation=notation,
         head=head,
+        # A Committee's office, as a ministry's, is headed by a Chief of Office.
+        signer="KT. Chánh Văn phòng",
         letterhead=f"{parent.upper()}\nVĂN PHÒNG",
         place=body_place(body.name),
     )

@@ -485,12 +485,12 @@
 <context>
     <name>BodyChoice</name>
     <message>
-        <location filename="../../ui/signin/body_choice.py" line="40"/>
+        <location filename="../../ui/signin/body_choice.py" line="44"/>
         <source>Chọn trong danh sách, hoặc nhập mã cơ quan</source>
         <translation>Choose from the list, or type the organisation&apos;s code</translation>
     </message>
     <message>
-        <location filename="../../ui/signin/body_choice.py" line="43"/>
+        <location filename="../../ui/signin/body_choice.py" line="47"/>
         <source>Cơ quan của đồng chí. Nếu danh sách trống, hãy nhập mã cơ quan do bộ phận kỹ thuật cấp, ví dụ: gov (Chính phủ), hanoi (UBND thành phố Hà Nội); để trống nếu dùng cơ quan mặc định của máy chủ</source>
         <translation>Your organisation. If the list is empty, type the code your technical staff gave, e.g. gov (the Government), hanoi (Hà Nội City People&apos;s Committee); leave it empty for the server&apos;s own organisation</translation>
     </message>
@@ -498,42 +498,42 @@
 <context>
     <name>BodyWords</name>
     <message>
-        <location filename="../../ui/body_words.py" line="21"/>
+        <location filename="../../ui/body_words.py" line="19"/>
         <source>Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam</source>
         <translation>Government of the Socialist Republic of Viet Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="22"/>
+        <location filename="../../ui/body_words.py" line="20"/>
         <source>Chính phủ</source>
         <translation>Government</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="23"/>
+        <location filename="../../ui/body_words.py" line="21"/>
         <source>Văn phòng Chính phủ</source>
         <translation>Government Office</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="25"/>
+        <location filename="../../ui/body_words.py" line="23"/>
         <source>Ủy ban nhân dân {unit}</source>
         <translation>People&apos;s Committee of {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="26"/>
+        <location filename="../../ui/body_words.py" line="24"/>
         <source>UBND {unit}</source>
         <translation>{place} People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="27"/>
+        <location filename="../../ui/body_words.py" line="25"/>
         <source>Văn phòng Ủy ban nhân dân {unit}</source>
         <translation>Office of the People&apos;s Committee of {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="28"/>
+        <location filename="../../ui/body_words.py" line="26"/>
         <source>Văn phòng UBND {unit}</source>
         <translation>{place} People&apos;s Committee Office</translation>
     </message>
     <message>
-        <location filename="../../ui/body_words.py" line="30"/>
+        <location filename="../../ui/body_words.py" line="28"/>
         <source>Văn phòng {name}</source>
         <translation>Office of {name}</translation>
     </message>
@@ -1320,27 +1320,27 @@
 <context>
     <name>IssueResult</name>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="42"/>
+        <location filename="../../ui/office/issue_result.py" line="44"/>
         <source>Chưa gửi được: nội dung chưa có kết luận hoặc kết quả biểu quyết, hoặc phiếu lấy ý kiến chưa kết thúc.</source>
         <translation>Not issued: the item has no conclusion or vote result yet, or the written ballot is not closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="47"/>
+        <location filename="../../ui/office/issue_result.py" line="49"/>
         <source>Không xác định được cơ quan trình: hãy chọn cơ quan nhận trong danh sách.</source>
         <translation>The presenting ministry is not known: choose the recipient from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="51"/>
+        <location filename="../../ui/office/issue_result.py" line="53"/>
         <source>Văn bản mang số, ký hiệu này đã được gửi hôm nay: hãy kiểm tra lại số văn bản.</source>
         <translation>A document with this number and notation was already issued today: check the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="55"/>
+        <location filename="../../ui/office/issue_result.py" line="57"/>
         <source>Máy chủ không chấp nhận chữ ký số của văn bản: hãy kiểm tra chứng thư số của máy này.</source>
         <translation>The server did not accept the document’s digital signature: check this laptop’s certificate.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="59"/>
+        <location filename="../../ui/office/issue_result.py" line="61"/>
         <source>Nội dung hoặc phiếu này không còn trên máy chủ; hãy tải lại danh sách.</source>
         <translation>This item or ballot is no longer on the server; reload the list.</translation>
     </message>
@@ -1348,92 +1348,87 @@
 <context>
     <name>IssueResultDialog</name>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="94"/>
+        <location filename="../../ui/office/issue_result.py" line="99"/>
         <source>Gửi kết quả qua trục liên thông</source>
         <translation>Issue the result through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="107"/>
-        <source>KT. Bộ trưởng, Chủ nhiệm</source>
-        <translation>KT. Bộ trưởng, Chủ nhiệm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <location filename="../../ui/office/issue_result.py" line="120"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="113"/>
+        <location filename="../../ui/office/issue_result.py" line="120"/>
         <source>Phiếu lấy ý kiến</source>
         <translation>Written ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="115"/>
+        <location filename="../../ui/office/issue_result.py" line="122"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="116"/>
+        <location filename="../../ui/office/issue_result.py" line="123"/>
         <source>Ký hiệu</source>
         <translation>Notation</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="117"/>
+        <location filename="../../ui/office/issue_result.py" line="124"/>
         <source>Cơ quan nhận</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="118"/>
+        <location filename="../../ui/office/issue_result.py" line="125"/>
         <source>Chức vụ người ký</source>
         <translation>Signer’s position</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="119"/>
+        <location filename="../../ui/office/issue_result.py" line="126"/>
         <source>Họ tên người ký</source>
         <translation>Signer’s name</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="121"/>
+        <location filename="../../ui/office/issue_result.py" line="128"/>
         <source>Ký số và gửi</source>
         <translation>Sign and issue</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="124"/>
+        <location filename="../../ui/office/issue_result.py" line="131"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="128"/>
+        <location filename="../../ui/office/issue_result.py" line="135"/>
         <source>Thông báo kết luận của nội dung đã quyết định, ký số và gửi tới bộ trình.</source>
         <translation>The conclusion notice of a decided item, signed and sent to the presenting ministry.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="130"/>
+        <location filename="../../ui/office/issue_result.py" line="137"/>
         <source>Tổng hợp ý kiến của phiếu đã kết thúc, ký số và gửi tới bộ trình.</source>
         <translation>The summary of a closed written ballot, signed and sent to the presenting ministry.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="164"/>
-        <source>Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và TB-VPCP).</source>
-        <translation>Enter the document’s number and notation (for example 123 and TB-VPCP).</translation>
+        <location filename="../../ui/office/issue_result.py" line="173"/>
+        <source>Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và {notation}).</source>
+        <translation>Enter the document’s number and notation (for example 123 and {notation}).</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="171"/>
+        <location filename="../../ui/office/issue_result.py" line="183"/>
         <source>“{name}” không có trong danh sách cơ quan liên thông: hãy chọn cơ quan nhận trong danh sách.</source>
         <translation>“{name}” is not among the organs of the document exchange: choose the recipient from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="185"/>
+        <location filename="../../ui/office/issue_result.py" line="197"/>
         <source>Đang ký số và gửi…</source>
         <translation>Signing and issuing…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="191"/>
+        <location filename="../../ui/office/issue_result.py" line="203"/>
         <source>Đã ký số và đưa vào hàng đợi gửi tới {organ}: {description}. Tình trạng gửi xem tại “Văn bản đến”, mục văn bản đi.</source>
         <translation>Signed and queued for {organ}: {description}. Its delivery state is under “Incoming documents”, documents sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/issue_result.py" line="202"/>
+        <location filename="../../ui/office/issue_result.py" line="214"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>
@@ -2515,157 +2510,157 @@
         <translation>Written ballots — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="120"/>
+        <location filename="../../ui/office/ballots.py" line="121"/>
         <source>Thêm dự thảo…</source>
         <translation>Add drafts…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="122"/>
+        <location filename="../../ui/office/ballots.py" line="123"/>
         <source>Tạo phiếu</source>
         <translation>Create ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="125"/>
+        <location filename="../../ui/office/ballots.py" line="126"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="126"/>
+        <location filename="../../ui/office/ballots.py" line="127"/>
         <source>Nội dung xin ý kiến</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="127"/>
+        <location filename="../../ui/office/ballots.py" line="128"/>
         <source>Hạn trả lời (giờ Hà Nội)</source>
         <translation>Reply deadline (Hà Nội time)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="128"/>
+        <location filename="../../ui/office/ballots.py" line="129"/>
         <source>Dự thảo (kéo thả tệp PDF vào đây)</source>
         <translation>Drafts (drop PDF files here)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="139"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Thành viên</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="139"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Trả lời</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="139"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="139"/>
+        <location filename="../../ui/office/ballots.py" line="140"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="146"/>
+        <location filename="../../ui/office/ballots.py" line="147"/>
         <source>Gửi phiếu</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="147"/>
+        <location filename="../../ui/office/ballots.py" line="148"/>
         <source>Nhắc người chưa trả lời</source>
         <translation>Remind those who have not replied</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="148"/>
+        <location filename="../../ui/office/ballots.py" line="149"/>
         <source>Kết thúc lấy ý kiến</source>
         <translation>Close the ballot</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="154"/>
+        <location filename="../../ui/office/ballots.py" line="155"/>
         <source>Tổng hợp ý kiến (bản ký số và bảng tính)…</source>
         <translation>Summary of replies (signed copy and spreadsheet)…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="159"/>
+        <location filename="../../ui/office/ballots.py" line="160"/>
         <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="198"/>
+        <location filename="../../ui/office/ballots.py" line="199"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="199"/>
+        <location filename="../../ui/office/ballots.py" line="200"/>
         <source>Đang lấy ý kiến</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="200"/>
+        <location filename="../../ui/office/ballots.py" line="201"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="225"/>
+        <location filename="../../ui/office/ballots.py" line="226"/>
         <source>(sau hạn, không tính)</source>
         <translation>(late, not counted)</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="231"/>
+        <location filename="../../ui/office/ballots.py" line="232"/>
         <source>Chưa trả lời ({count}): {names}</source>
         <translation>Not replied ({count}): {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="235"/>
+        <location filename="../../ui/office/ballots.py" line="236"/>
         <source>Mọi thành viên đã trả lời.</source>
         <translation>Every member has replied.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="244"/>
+        <location filename="../../ui/office/ballots.py" line="245"/>
         <source>Đã gửi phiếu tới các thành viên.</source>
         <translation>The ballot was sent to the members.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="245"/>
+        <location filename="../../ui/office/ballots.py" line="246"/>
         <source>Đã nhắc những người chưa trả lời.</source>
         <translation>Those who have not replied were reminded.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="246"/>
+        <location filename="../../ui/office/ballots.py" line="247"/>
         <source>Đã kết thúc lấy ý kiến; kết quả đã công bố.</source>
         <translation>The ballot is closed; the result is published.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="261"/>
+        <location filename="../../ui/office/ballots.py" line="262"/>
         <source>Chọn dự thảo</source>
         <translation>Choose drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="270"/>
+        <location filename="../../ui/office/ballots.py" line="271"/>
         <source>Hãy nhập tiêu đề và nội dung xin ý kiến.</source>
         <translation>Enter a title and a question.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="273"/>
+        <location filename="../../ui/office/ballots.py" line="274"/>
         <source>Hạn trả lời phải ở sau thời điểm hiện tại.</source>
         <translation>The deadline must be in the future.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="289"/>
+        <location filename="../../ui/office/ballots.py" line="290"/>
         <source>Đã tạo phiếu “{title}”; kiểm tra rồi bấm “Gửi phiếu”.</source>
         <translation>Created “{title}”; check it, then press “Send”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="301"/>
+        <location filename="../../ui/office/ballots.py" line="302"/>
         <source>Lưu tổng hợp ý kiến</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="322"/>
+        <location filename="../../ui/office/ballots.py" line="323"/>
         <source>Đã lưu: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/ballots.py" line="337"/>
+        <location filename="../../ui/office/ballots.py" line="342"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not do that: {reason}</translation>
     </message>
@@ -2748,7 +2743,7 @@
         <translation>Documents sent through the document exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/office/inbox.py" line="127"/>
+        <location filename="../../ui/office/inbox.py" line="126"/>
         <source>Văn bản đến — {office}</source>
         <translation>Incoming documents — {office}</translation>
     </message>
@@ -2796,57 +2791,57 @@
         <translation>Import from a folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="101"/>
+        <location filename="../../ui/office/meetings.py" line="102"/>
         <source>Cập nhật tình hình nhận và đọc</source>
         <translation>Refresh who received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="105"/>
+        <location filename="../../ui/office/meetings.py" line="106"/>
         <source>Thông tin và người dự</source>
         <translation>Details and invitations</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="106"/>
+        <location filename="../../ui/office/meetings.py" line="107"/>
         <source>Chương trình và tài liệu</source>
         <translation>Agenda and documents</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="107"/>
+        <location filename="../../ui/office/meetings.py" line="108"/>
         <source>Theo dõi nhận và đọc</source>
         <translation>Received and opened</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="108"/>
+        <location filename="../../ui/office/meetings.py" line="109"/>
         <source>Lưu phiên họp</source>
         <translation>Save meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="112"/>
+        <location filename="../../ui/office/meetings.py" line="113"/>
         <source>Gửi kết quả qua trục liên thông…</source>
         <translation>Issue the result through the document exchange…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="164"/>
+        <location filename="../../ui/office/meetings.py" line="165"/>
         <source>Phiên họp mới: nhập thông tin rồi bấm “Lưu phiên họp”.</source>
         <translation>New meeting: fill in the details, then press “Save meeting”.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="172"/>
+        <location filename="../../ui/office/meetings.py" line="173"/>
         <source>Gửi tài liệu tới người được mời</source>
         <translation>Send the papers to those invited</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="218"/>
+        <location filename="../../ui/office/meetings.py" line="219"/>
         <source>Đã gửi tài liệu: người được mời sẽ nhận khi đồng bộ.</source>
         <translation>Papers sent: those invited receive them when they sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="258"/>
+        <location filename="../../ui/office/meetings.py" line="259"/>
         <source>Đã nhập “{title}” thành phiên họp đang chuẩn bị; kiểm tra rồi gửi tài liệu.</source>
         <translation>“{title}” imported as a meeting in preparation; check it, then send the papers.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="173"/>
+        <location filename="../../ui/office/meetings.py" line="174"/>
         <source>Bắt đầu phiên họp</source>
         <translation>Start the session</translation>
     </message>
@@ -2856,42 +2851,42 @@
         <translation>Meeting preparation — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="174"/>
+        <location filename="../../ui/office/meetings.py" line="175"/>
         <source>Kết thúc phiên họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="196"/>
+        <location filename="../../ui/office/meetings.py" line="197"/>
         <source>Hãy nhập tên phiên họp.</source>
         <translation>Enter the meeting title.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="202"/>
+        <location filename="../../ui/office/meetings.py" line="203"/>
         <source>Đã lưu phiên họp.</source>
         <translation>Meeting saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="219"/>
+        <location filename="../../ui/office/meetings.py" line="220"/>
         <source>Phiên họp đã bắt đầu.</source>
         <translation>The session has started.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="220"/>
+        <location filename="../../ui/office/meetings.py" line="221"/>
         <source>Phiên họp đã kết thúc.</source>
         <translation>The session is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="263"/>
+        <location filename="../../ui/office/meetings.py" line="264"/>
         <source>Đang kiểm tra và tải lên các tệp trong thư mục…</source>
         <translation>Checking and uploading the folder’s files…</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="269"/>
+        <location filename="../../ui/office/meetings.py" line="270"/>
         <source>Chọn thư mục phiên họp</source>
         <translation>Choose the meeting’s folder</translation>
     </message>
     <message>
-        <location filename="../../ui/office/meetings.py" line="286"/>
+        <location filename="../../ui/office/meetings.py" line="287"/>
         <source>Không thực hiện được: {reason}</source>
         <translation>Could not be done: {reason}</translation>
     </message>

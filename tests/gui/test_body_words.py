@@ -66,11 +66,16 @@ def test_a_secretariat_of_hanoi_reads_its_own_body(
     window.show_page(Screen.OFFICE_BALLOTS)  # made after the body was known
     assert window.office_ballots.heading.text().endswith(f"Văn phòng {HANOI}")
     assert "Chính phủ" not in window.office_inbox.heading.text()
-    # A result its Office issues carries the Committee's notation, not the Government Office's.
+    # A result its Office issues carries the Committee's notation, not the Government Office's,
+    # and is signed for the Chief of its Office, not the Government Office's Minister-Chairman.
     documents = window.office_ballots.body.documents
     dialog = IssueResultDialog(account, tasks, [Decided("b", "Phiếu")], body=documents)
     qtbot.addWidget(dialog)
     assert dialog.notation.text() == "BC-UBND"
+    assert dialog.signer_position.placeholderText() == "KT. Chánh Văn phòng"
+    dialog.notation.clear()
+    dialog.issue_button.click()  # nothing written: asked for, with its own notation's example
+    assert dialog.note.text() == "Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và BC-UBND)."
 
 
 def test_the_government_office_still_reads_its_own_name(

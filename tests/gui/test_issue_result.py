@@ -89,9 +89,10 @@ def test_the_office_issues_a_conclusion_notice_from_the_desktop(
     # The item's presenter names Bộ Tư pháp: the server would send it there.
     prefilled(qtbot, dialog, "Bộ Tư pháp")
     assert dialog.notation.text() == "TB-VPCP"
+    assert dialog.signer_position.placeholderText() == "KT. Bộ trưởng, Chủ nhiệm"
 
     dialog.issue_button.click()  # no number: asked for, nothing sent
-    assert "Hãy nhập số" in dialog.note.text()
+    assert dialog.note.text() == "Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và TB-VPCP)."
     dialog.number.setText("123")
     dialog.recipient.setEditText("Sở Tài chính Hà Nội")
     dialog.issue_button.click()

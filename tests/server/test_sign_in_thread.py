@@ -107,7 +107,8 @@ def test_a_refused_role_takes_one_trip_and_never_reaches_the_endpoint(
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["detail"] == "Only the Government Office may do this."
     assert len(set(statements.trips)) == 1
-    assert len(statements.trips) == statements.sign_ins  # nothing but the sign-in was read
+    # Nothing but the sign-in was read, and the caller's body for the refusal's words.
+    assert len(statements.trips) == statements.sign_ins + 1
 
 
 def test_no_token_is_refused_before_the_body_and_any_query(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecabinet.domain.body_words import GOVERNMENT, document_words, parse_body
+from ecabinet.domain.body_words import GOVERNMENT, document_words, english_office, parse_body
 
 HANOI = "Ủy ban nhân dân thành phố Hà Nội"
 
@@ -27,6 +27,7 @@ def test_the_government_s_words_are_its_own(code: str, name: str) -> None:
         "Văn phòng Chính phủ",
     )
     assert (words.result_notation(True), words.result_notation(False)) == ("TB-VPCP", "BC-VPCP")
+    assert words.signer == "KT. Bộ trưởng, Chủ nhiệm"
     assert (words.head, words.letterhead, words.place) == (
         "Thủ tướng Chính phủ",
         "VĂN PHÒNG CHÍNH PHỦ",
@@ -51,6 +52,7 @@ def test_a_committee_s_words_name_it(code: str, name: str) -> None:
         f"Văn phòng {HANOI}",
     )
     assert (words.result_notation(True), words.result_notation(False)) == ("TB-UBND", "BC-UBND")
+    assert words.signer == "KT. Chánh Văn phòng"
     assert (words.head, words.letterhead, words.place) == (
         f"Chủ tịch {HANOI}",
         "UBND THÀNH PHỐ HÀ NỘI\nVĂN PHÒNG",
@@ -86,3 +88,18 @@ def test_the_name_is_read_once_for_documents_and_screens() -> None:
     # "Ủy ban nhân dân" with nothing after it names no province: not read as a Committee.
     assert parse_body("x", "Ủy ban nhân dân").unit is None
     assert parse_body("", "").government
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "office"),
+    [
+        ("gov", "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", "the Government Office"),
+        ("", "", "the Government Office"),
+        ("hanoi", "UBND thành phố Hà Nội", "the Office of the People's Committee of Hà Nội City"),
+        ("bacninh", "Ủy ban nhân dân tỉnh Bắc Ninh", "the Office of the People's Committee of "
+         "Bắc Ninh Province"),
+        ("btc", "Bộ Tài chính", "the Office of Bộ Tài chính"),
+    ],
+)  # fmt: skip
+def test_the_server_s_english_names_each_body_s_office(code: str, name: str, office: str) -> None:
+    assert english_office(code, name) == office

@@ -1,6 +1,7 @@
-""" "Gửi kết quả qua trục liên thông": the Government Office issues the conclusion notice
-of a decided item of a closed session ("Thông báo kết luận số 123/TB-VPCP") or the signed
-summary of a closed written ballot ("Báo cáo số 45/BC-VPCP") to the presenting ministry.
+""" "Gửi kết quả qua trục liên thông": the Office of the member's body issues the conclusion
+notice of a decided item of a closed session ("Thông báo kết luận số 123/TB-VPCP", a
+Committee's "…/TB-UBND") or the signed summary of a closed written ballot ("Báo cáo số
+45/BC-VPCP") to the presenting ministry.
 
 The Office gives the number and notation and may change the recipient, prefilled as the server
 would choose it (the sender of a document of the item that came through the exchange, else the
@@ -91,9 +92,10 @@ class IssueResultDialog(QDialog):
     ) -> None:
         """An item's conclusion notice when ``meeting_id`` is given (``choices`` its items),
         else the summary of the ballot ``choices[0]``; ``body``: the words of the member's
-        body (its Office's notation)."""
+        body (its Office's notation, its signer's position)."""
         super().__init__(parent)
         self.account, self.tasks, self.meeting_id = account, tasks, meeting_id
+        self.body = body
         self.setWindowTitle(self.tr("Gửi kết quả qua trục liên thông"))
         self.choice = QComboBox()
         for decided in choices:
@@ -107,7 +109,9 @@ class IssueResultDialog(QDialog):
         self.recipient = OrganChoice()
         self.signer_position = QLineEdit()
         self.signer_position.setMaxLength(200)
-        self.signer_position.setPlaceholderText(self.tr("KT. Bộ trưởng, Chủ nhiệm"))
+        # As the document will read it, in Vietnamese whatever the window's language: the
+        # head of the member's own body's office, not always the Government Office's.
+        self.signer_position.setPlaceholderText(body.signer)
         self.signer_name = QLineEdit()
         self.signer_name.setMaxLength(200)
         self.note = QLabel()
@@ -164,7 +168,12 @@ class IssueResultDialog(QDialog):
     def issue(self) -> None:
         number, notation = self.number.text().strip(), self.notation.text().strip()
         if not number or not notation:
-            self._say(self.tr("Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và TB-VPCP)."))
+            example = self.body.result_notation(self.for_item)
+            self._say(
+                self.tr("Hãy nhập số và ký hiệu của văn bản (ví dụ 123 và {notation}).").format(
+                    notation=example
+                )
+            )
             return
         written = self.recipient.text()
         organ = self.recipient.organ()

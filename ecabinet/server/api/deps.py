@@ -14,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecabinet.domain import SIGNING_ROLES, Role
+from ecabinet.domain.body_words import english_office
 from ecabinet.server.core.config import Settings
 from ecabinet.server.core.security import token_hash
 from ecabinet.server.db import writer_session
 from ecabinet.server.errors import ApiError
-from ecabinet.server.models import Device, Token, User, now
+from ecabinet.server.models import Body, Device, Token, User, now
 from ecabinet.server.services.actor import AuthContext
 
 
@@ -158,18 +159,28 @@ def require_exchange(request: Request, db: Session) -> AuthContext:
     return ctx
 
 
+def _only(db: Session, auth: AuthContext, who: str = "") -> ApiError:
+    """The refusal names the caller's own body's office ("Only the Office of the People's
+    Committee of Hà Nội City may do this."), not the Government's. The sign-in read the user,
+    not its body: the body's name is one small read by key, made only when refusing."""
+    body = db.get_one(Body, auth.body_id)
+    return ApiError(
+        403, "forbidden", f"Only {who}{english_office(body.code, body.name)} may do this."
+    )
+
+
 def require_secretariat(request: Request, db: Session) -> AuthContext:
     auth = current_auth(request, db)
     # The endpoint itself is no secret, so 403; objects a caller may not see answer 404.
     if not auth.is_secretariat:
-        raise ApiError(403, "forbidden", "Only the Government Office may do this.")
+        raise _only(db, auth)
     return auth
 
 
 def require_chair_or_secretariat(request: Request, db: Session) -> AuthContext:
     auth = current_auth(request, db)
     if not (auth.is_secretariat or auth.has(Role.CHAIR)):
-        raise ApiError(403, "forbidden", "Only the chair or the Government Office may do this.")
+        raise _only(db, auth, "the chair or ")
     return auth
 
 

@@ -30,7 +30,7 @@ def _check_voters(db: Session, actor: Actor, voter_ids: list[str]) -> list[str]:
         raise ApiError(
             422,
             "validation_error",
-            f"Only Government members answer written ballots: {', '.join(sorted(strangers))}.",
+            f"Only members of the body answer written ballots: {', '.join(sorted(strangers))}.",
         )
     return list(dict.fromkeys(voter_ids))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from ecabinet.domain import Role
 from ecabinet.server.api.deps import AnyAccount, Auth, DbDep, SettingsDep
 from ecabinet.server.api.routing import ReleasingRoute
 from ecabinet.server.core.security import token_hash
@@ -30,12 +31,13 @@ def login(body: LoginRequest, db: DbDep, settings: SettingsDep, request: Request
     )
     db.commit()
     user = signed.user
-    # Checked just now: the laptop's first pull, which follows at once, is answered from
-    # memory (quiet_poll.py, pages_from_memory.py) without checking it again.
-    memory: PollMemory = request.app.state.poll_memory
-    memory.signed_in(
-        token_hash(signed.token), user.body_id, user.id, signed.device.id, signed.expires_at
-    )
+    if Role.EXCHANGE.value not in user.roles:  # a system account does not pull the feed
+        # Checked just now: the laptop's first pull, which follows at once, is answered from
+        # memory (quiet_poll.py, pages_from_memory.py) without checking it again.
+        memory: PollMemory = request.app.state.poll_memory
+        memory.signed_in(
+            token_hash(signed.token), user.body_id, user.id, signed.device.id, signed.expires_at
+        )
     return LoginResponse(
         body=BodyPublic(code=signed.body.code, name=signed.body.name),
         token=signed.token,

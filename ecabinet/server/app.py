@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.poll_memory = poll_memory
     app.state.first_pages = first_pages
     app.state.body_views = body_views
+    app.state.pages_from_memory = pages
     app.state.pdf_checks = PdfChecks.for_settings(settings)
     install_handlers(app)
     # Body sizes counted on the bytes received, whatever the framing.

@@ -17,10 +17,12 @@ cursor has pages of his own, kept as long as the memory allows).
 
 A kept page is the feed as it stood at one feed number (``head``: its rows are read up to it),
 and stays only while its audience could see nothing newer:
-- every request reads the body's latest number from the database (``services.sync`` does it
-  for every pull); a page kept at an older number is checked with one query for a newer row
-  its audience may see, and built again if there is one. This holds between processes on both
-  databases, with nothing to hear: a commit of any process is in the database.
+- every pull reads the body's latest number from the database (``services.sync``), or uses
+  one read less than a second ago (``pages_from_memory``: the page is then the feed as it
+  stood at that number, and ``kept`` answers only a page kept at it); a page kept at an older
+  number is checked with one query for a newer row its audience may see, and built again if
+  there is one. This holds between processes on both databases, with nothing to hear: a
+  commit of any process is in the database.
 - A PostgreSQL transaction draws its numbers before it commits, so a row may appear below a
   number already read. Such a commit is heard as the quiet poll hears commits: this process's
   at once, other processes' through the relay (``live.hub``, ``live.relay``); a kept page whose

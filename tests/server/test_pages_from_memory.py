@@ -12,12 +12,14 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 
 from ecabinet.domain import Scope
 from ecabinet.server import feed
 from ecabinet.server import models as m
 from ecabinet.server.body_views import BodyViews
 from ecabinet.server.live.pending import Batch, ChangeNote
+from ecabinet.server.pages_from_memory import PagesFromMemory
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_first_pages import USERS, before, first_page, own_rows, poll_memory
@@ -161,3 +163,18 @@ def test_the_audiences_of_a_body_are_each_users_own(api: Api, world: World) -> N
             assert together[user.id] == feed.audience_for(db, user), user.username
         # The world's invitations, ballot and roles make several different audiences.
         assert len({a.shared() for a in together.values()}) >= 5
+
+
+def test_a_database_fault_in_the_memorys_way_goes_the_full_way(
+    api: Api, world: World, before: TestClient
+) -> None:
+    """The memory's worker-thread read failing (a busy database) is no answer of its own:
+    the pull goes the full way, which answers it as any request is answered."""
+    pages: PagesFromMemory = api.app.state.pages_from_memory
+
+    def busy() -> Any:
+        raise OperationalError("SELECT 1", {}, Exception("database is locked"))
+
+    pages.session_factory = busy  # type: ignore[assignment]
+    page = first_page(api.client, api, "member02")
+    assert page == first_page(before, api, "member02")

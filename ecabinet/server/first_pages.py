@@ -114,13 +114,25 @@ class FirstPages:
     def on(self) -> bool:
         return self.max_bytes > 0
 
-    def page(self, db: Session, aud: feed.Audience, head: int, limit: int, after: int = 0) -> bytes:
+    def page(
+        self,
+        db: Session,
+        aud: feed.Audience,
+        head: int,
+        limit: int,
+        after: int = 0,
+        none_of_his_own_upto: int = -1,
+    ) -> bytes:
         """The JSON of the page of ``limit`` changes at most after the cursor ``after`` that
-        ``aud`` may see, with ``head`` the body's latest feed number, read by this request."""
+        ``aud`` may see, with ``head`` the body's latest feed number, read by this request;
+        ``none_of_his_own_upto``: a number up to which the member is known to have no row of
+        his own after ``after`` (``body_views``), so that they need not be read."""
         shared = self._current(db, aud, head, limit, after)
         bound = shared.head
         if len(shared.rows) > limit:  # own rows past the shared ones cannot enter the page
             bound = min(bound, shared.rows[-1][0])
+        if bound <= none_of_his_own_upto:
+            return shared.alone
         own = _rows(db, feed.own_filter(aud), after, bound, limit)
         if not own:
             return shared.alone
@@ -128,12 +140,12 @@ class FirstPages:
 
     def kept(self, aud: feed.Audience, head: int, limit: int, after: int) -> bytes | None:
         """The page ``page`` would answer a member of ``aud`` with no row of his own after
-        ``after``, if it is kept as the feed stands at ``head``: no database, no waiting (the
-        event loop asks, ``pages_from_memory``)."""
+        ``after`` up to ``head``, if it is kept as the feed stands at ``head``: no database,
+        no waiting (the event loop asks, ``pages_from_memory``)."""
         key = (aud.shared(), limit, after)
         with self._lock:
             kept = self._pages.get(key)
-            if kept is None or kept.head < head:
+            if kept is None or kept.head != head:  # his own rows are known up to head only
                 return None
             self._pages.move_to_end(key)
         return kept.alone

@@ -95,10 +95,14 @@ def page_for(
     if first_pages is not None and first_pages.on:
         # What every member of the body may see is worked out once for the body at this
         # number (body_views.py), and his audience's page once for the audience.
-        audience = views.view(db, body_id, head).audiences.get(user_id) if views else None
-        if audience is None:
+        view = views.view(db, body_id, head) if views else None
+        audience = view.audiences.get(user_id) if view else None
+        if view is None or audience is None:
             audience = feed.audience_for(db, db.get_one(User, user_id))
-        return first_pages.page(db, audience, head, limit, start)
+            return first_pages.page(db, audience, head, limit, start)
+        # Rows of his own after his cursor are read only if he has some (body_views.py).
+        none_upto = -1 if view.own_rows_after(user_id, start) else head
+        return first_pages.page(db, audience, head, limit, start, none_upto)
     audience = feed.audience_for(db, db.get_one(User, user_id))
     rows = db.scalars(
         select(Change)

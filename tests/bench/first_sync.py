@@ -159,7 +159,7 @@ def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str
             if seen is not None and run.changes != seen:
                 raise AssertionError("a member's first sync differs from the first row's")
             seen = run.changes
-            label = "pages shared by audience" if cache else "built for each member (before)"
+            label = "shared by audience, from memory" if cache else "built for each member (before)"
             rows += (
                 f"| {kind} | {label} | {stack} | {members} | {workers} | {run.pages:,} | "
                 f"{sum(run.changes.values()):,} | **{run.seconds:.2f}** | "
@@ -172,7 +172,12 @@ def bench_first_sync(members: int, workers: int, postgres_admin_url: str) -> str
         f"Every member of a body of {members} (split in {MEETINGS} meetings, so a few "
         "audiences) signs in; then all ask for the feed from the beginning at the same moment "
         f"and walk its pages ({PAGE_SIZE} changes each, as the laptop asks) to the end; no "
-        "document is downloaded. Each laptop opens its own connection at the start line and "
+        "document is downloaded. *Shared by audience, from memory*: each page read once for "
+        "the members of an audience, and the body's audiences once for the body; a member "
+        "with no row of his own after his cursor is answered on the server's event loop with "
+        "no query (ecabinet/server/pages_from_memory.py), the others on a worker thread; "
+        "*before*: every page built for its member (`ECABINET_FIRST_PAGE_CACHE_MB=0`). "
+        "Each laptop opens its own connection at the start line and "
         "the load process speaks HTTP/1.1 itself, reading only each page's cursor (it spends "
         "about 0.2 s of CPU in all). *All done* runs from the start to the last page received "
         "(target under 2 s); *server CPU* is what the server's processes spent meanwhile "

@@ -6,12 +6,10 @@ and the database is asked again whenever what they stand on may have changed."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from ecabinet.domain import Scope
@@ -23,6 +21,7 @@ from ecabinet.server.pages_from_memory import PagesFromMemory
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_first_pages import USERS, before, first_page, own_rows, poll_memory
+from tests.server.test_quiet_poll import statements
 
 __all__ = ["before"]  # the fixture, used by name
 
@@ -30,22 +29,6 @@ __all__ = ["before"]  # the fixture, used by name
 def views(api: Api) -> BodyViews:
     found: BodyViews = api.app.state.body_views
     return found
-
-
-@contextmanager
-def statements(api: Api) -> Iterator[list[str]]:
-    """The SQL the app's engine runs meanwhile."""
-    ran: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        ran.append(statement)
-
-    engine = api.app.state.engine
-    event.listen(engine, "before_cursor_execute", note)
-    try:
-        yield ran
-    finally:
-        event.remove(engine, "before_cursor_execute", note)
 
 
 def body_and_head(api: Api) -> tuple[str, int]:

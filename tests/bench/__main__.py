@@ -78,8 +78,12 @@ READING = """
   loads (the load column); the server CPU a request moves much less. The quiet poll is
   answered by a plain ASGI middleware in front of FastAPI's routing, dependencies and
   response model (ecabinet/server/quiet_poll.py), so it does less for each request than the
-  bare FastAPI app: hence ratios above 1. The latency table's load is one Python process,
-  whose own scheduling shows in its p99.
+  bare FastAPI app: hence ratios above 1. Its p99 is above the bare app's because once a
+  second the memory of the body's latest feed number goes stale, and every poll in flight
+  then takes the full path (the sign-in and the feed read from the database, on a worker
+  thread) until one of them has read it again: about 20 to 25 polls a second out of 6,000 to
+  8,000 here, and with wrk's closed loop, all 32 connections wait on them meanwhile. The
+  latency table's load is one Python process, whose own scheduling shows in its p99.
 - In the run through several servers, the load process, the server processes and PostgreSQL
   all share the same two cores, so more processes cannot answer faster here; what the rows
   show is that splitting the work across processes costs nothing and loses nothing (a token,

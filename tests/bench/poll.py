@@ -193,8 +193,8 @@ _WRK_TEXT = (
     "by ecabinet/server/quiet_poll.py); beside it, the same requests (headers and query) "
     "to a bare FastAPI app that answers a small JSON, served the same way. Every answer "
     "is checked to be 200 with an empty page (a Lua script counts the others; a run with "
-    "any, or with a socket error, fails the benchmark). After {warm:g} s of warm-up not "
-    "counted. "
+    "any, or with a socket error, fails the benchmark). Each run follows {warm:g} s of "
+    "warm-up that is not counted. "
 )
 _HTTPX_TEXT = (
     "wrk was not installed on this machine, so the load is a Python (httpx) process: "

@@ -82,7 +82,8 @@ READING = """
   second the memory of the body's latest feed number goes stale, and every poll in flight
   then takes the full path (the sign-in and the feed read from the database, on a worker
   thread) until one of them has read it again: about 20 to 25 polls a second out of 6,000 to
-  8,000 here, and with wrk's closed loop, all 32 connections wait on them meanwhile. The
+  10,000 (counted with httptools and one worker), and in wrk's closed loop the 32
+  connections wait on them meanwhile. The
   latency table's load is one Python process, whose own scheduling shows in its p99.
 - In the run through several servers, the load process, the server processes and PostgreSQL
   all share the same two cores, so more processes cannot answer faster here; what the rows
@@ -97,7 +98,8 @@ READING = """
 - The HTTP parser: httptools (the default; `ECABINET_HTTPTOOLS=off` gives uvicorn's
   pure-Python h11, the *before* rows), both on asyncio's loop. httptools spends less CPU on
   each request's way in and out, which is what the quiet poll mostly is (its CPU a request in
-  the polling table, lower with httptools for the bare app and on both databases). The first
+  the polling table: about a third of h11's for the poll on both databases, and lower for the
+  bare app in most rows). The first
   syncs of 500 at once and the latency medians move less than this shared machine's noise
   from one run to the next (the load column says how busy it was): in the first-sync run
   above httptools ended sooner on SQLite and later on PostgreSQL, under a load of 7. With
@@ -361,7 +363,9 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--pages", type=int, default=10_000)
-    parser.add_argument("--members", type=int, default=200)
+    parser.add_argument(
+        "--members", type=int, default=27, help="poll: members whose polls take turns"
+    )
     parser.add_argument("--cluster-members", type=int, default=500)
     parser.add_argument("--firstsync-members", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15)

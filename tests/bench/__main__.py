@@ -71,9 +71,20 @@ READING = """
   reference: the gap between the two plain rows is what saving the files costs here. The
   ratio moves from run to run on this shared two-core machine; rerun it before relying on
   its second decimal.
-- The polling figures come from one Python load process sharing the machine's two cores with
-  the server's two workers, so they bound the server from below; the p99 is dominated by the
-  load process's own scheduling of 200 concurrent members.
+- The polling table's load is wrk, one C thread on the same two cores as the server: with one
+  worker the server has about a core of its own, with two its workers share both cores with
+  wrk, so the two-worker rows bound the server from below. The rows run one after the other
+  on a machine others use too, so a bare app row and the poll row after it can meet different
+  loads (the load column); the server CPU a request moves much less. The quiet poll is
+  answered by a plain ASGI middleware in front of FastAPI's routing, dependencies and
+  response model (ecabinet/server/quiet_poll.py), so it does less for each request than the
+  bare FastAPI app: hence ratios above 1. Its p99 is above the bare app's because once a
+  second the memory of the body's latest feed number goes stale, and every poll in flight
+  then takes the full path (the sign-in and the feed read from the database, on a worker
+  thread) until one of them has read it again: about 20 to 25 polls a second out of 6,000 to
+  10,000 (counted with httptools and one worker), and in wrk's closed loop the 32
+  connections wait on them meanwhile. The
+  latency table's load is one Python process, whose own scheduling shows in its p99.
 - In the run through several servers, the load process, the server processes and PostgreSQL
   all share the same two cores, so more processes cannot answer faster here; what the rows
   show is that splitting the work across processes costs nothing and loses nothing (a token,
@@ -87,7 +98,8 @@ READING = """
 - The HTTP parser: httptools (the default; `ECABINET_HTTPTOOLS=off` gives uvicorn's
   pure-Python h11, the *before* rows), both on asyncio's loop. httptools spends less CPU on
   each request's way in and out, which is what the quiet poll mostly is (its CPU a request in
-  the polling table, lower with httptools for the bare app and on both databases). The first
+  the polling table: about a third of h11's for the poll on both databases, and lower for the
+  bare app in most rows). The first
   syncs of 500 at once and the latency medians move less than this shared machine's noise
   from one run to the next (the load column says how busy it was): in the first-sync run
   above httptools ended sooner on SQLite and later on PostgreSQL, under a load of 7. With
@@ -351,11 +363,15 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--pages", type=int, default=10_000)
-    parser.add_argument("--members", type=int, default=200)
+    parser.add_argument(
+        "--members", type=int, default=27, help="poll: members whose polls take turns"
+    )
     parser.add_argument("--cluster-members", type=int, default=500)
     parser.add_argument("--firstsync-members", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--poll-workers", default="1,2", help="poll: server worker processes")
+    parser.add_argument("--connections", type=int, default=32, help="poll: connections at once")
     parser.add_argument("--rate", type=float, default=200, help="latency: requests a second")
     parser.add_argument("--latency-members", type=int, default=27)
     parser.add_argument(
@@ -409,7 +425,13 @@ def main() -> int:
     if "search" in which:
         parts["search"] = bench_search(args.pages, args.runs)
     if "poll" in which:
-        parts["poll"] = poll.bench_poll(args.members, args.seconds, args.postgres, args.workers)
+        parts["poll"] = poll.bench_poll(
+            args.members,
+            args.seconds,
+            args.postgres,
+            [int(w) for w in args.poll_workers.split(",")],
+            args.connections,
+        )
     if "latency" in which:
         parts["latency"] = latency.bench_latency(
             args.rate, args.seconds, args.latency_members, args.postgres, args.uvloop

@@ -46,27 +46,25 @@ class PagesFromMemory:
         self.first_pages = first_pages
         self.session_factory = session_factory
 
-    async def page(self, hashed: str, since: int, limit: int) -> bytes | None:
-        """The JSON of the caller's page after ``since``, or None to go the full way."""
+    async def page(self, sign_in: SignIn, head: int | None, since: int, limit: int) -> bytes | None:
+        """The JSON of the page after ``since`` of a member whose sign-in is known, with
+        ``head`` his body's latest number if it may be trusted; or None to go the full way."""
         if not self.first_pages.on:
             return None
-        sign_in = self.memory.sign_in(hashed)
-        if sign_in is None:
-            return None
-        answer = self.at_hand(sign_in, since, limit)
-        if answer is not None:
-            return answer
+        if head is not None:
+            answer = self.at_hand(sign_in, head, since, limit)
+            if answer is not None:
+                return answer
         try:
-            return await to_thread.run_sync(self.worked_out, sign_in, since, limit)
+            return await to_thread.run_sync(self.worked_out, sign_in, head, since, limit)
         except SQLAlchemyError:
             # A busy or unreachable database: the full way answers it as every request
             # does (a problem the laptop retries), not this middleware with a bare 500.
             return None
 
-    def at_hand(self, sign_in: SignIn, since: int, limit: int) -> bytes | None:
+    def at_hand(self, sign_in: SignIn, head: int, since: int, limit: int) -> bytes | None:
         """The page, if everything it needs is in memory (event loop or worker thread)."""
-        head = self.memory.fresh_head(sign_in.body_id)
-        if head is None or head <= since:
+        if head <= since:
             return None
         view = self.views.at(sign_in.body_id, head)
         if view is None or view.own_rows_after(sign_in.user_id, since):
@@ -76,10 +74,10 @@ class PagesFromMemory:
             return None
         return self.first_pages.kept(audience, head, limit, since)
 
-    def worked_out(self, sign_in: SignIn, since: int, limit: int) -> bytes | None:
+    def worked_out(self, sign_in: SignIn, head: int | None, since: int, limit: int) -> bytes | None:
         """On a worker thread: the page as the full path builds it, but for the sign-in
-        check; the members who arrived meanwhile find it at hand."""
-        answer = self.at_hand(sign_in, since, limit)
+        check; the members who arrived meanwhile may find it at hand."""
+        answer = self.at_hand(sign_in, head, since, limit) if head is not None else None
         if answer is not None:
             return answer
         with self.session_factory() as db:

@@ -5,22 +5,27 @@ seconds from every laptop) find nothing. The full path checks the sign-in in the
 then probes the feed, on a worker thread. Here, on the event loop, a plain ASGI middleware
 answers such a poll itself when it can be sure nothing is new:
 
-- the sign-in was checked by the full path less than a minute ago (``TOKEN_SECONDS``, the
-  granularity of a device's "last seen", which only the full path writes), has not expired,
+- the sign-in was checked less than a minute ago, by the full path or at login
+  (``TOKEN_SECONDS``, the granularity of a device's "last seen", which only the full path
+  and the login write), has not expired,
   and nothing since ended it: a sign-out, a revoked device, a disabled user or a reset
   password end it at once, in this process and, on PostgreSQL, in every process (their
   commits reach this one through the live relay; on SQLite, where processes cannot hear each
   other, through the mtime of a file in the data folder, ``ENDED_FILE``, that whoever ends a
   sign-in touches: the command line, and each server process for its own);
 - the body's latest feed number was read from the database less than a second ago
-  (``HEAD_SECONDS``) and every commit heard since (this process's at once, other processes'
-  through the relay) is at or below the caller's cursor. A commit made by another process that
-  this one does not hear (the command line on SQLite) is seen at the latest after that second.
+  (``HEAD_SECONDS``; once older, one poll goes the full way to read it again while the others
+  are answered from it, for a second more at most) and every commit heard since (this
+  process's at once, other processes' through the relay) is at or below the caller's cursor.
+  A commit made by another process that this one does not hear (the command line on SQLite)
+  is seen at the latest after those seconds.
 
-Anything else (a first poll, a cursor behind, a revoked device to be told to wipe itself, a
-query the full path would refuse) goes the full way, which also refreshes this memory. The
-answer is never data: at worst a poll says "nothing new" for a moment, and the next one finds
-it. Memory is fed on request threads and the relay's, read on the event loop: one lock.
+With the sign-in known and the cursor behind, the middleware asks ``pages_from_memory`` for
+the member's page. Anything else (a sign-in not known, a revoked device to be told to wipe
+itself, a query the full path would refuse) goes the full way, which also refreshes this
+memory. This answer is never data: at worst a poll says "nothing new" for a moment, and the
+next one finds it. Memory is fed on request threads and the relay's, read on the event loop:
+one lock.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ class PollMemory:
         self.clock = clock
         self._lock = threading.Lock()
         self._heads: dict[str, _Head] = {}
+        self._rereading: dict[str, float] = {}  # body: when a poll was sent to read its head
         self._sign_ins: dict[str, SignIn] = {}
 
     # --- fed by the full path (request threads) ------------------------------------------
@@ -92,6 +98,7 @@ class PollMemory:
 
     def head_read(self, body_id: str, seq: int, read_at: float) -> None:
         with self._lock:
+            self._rereading.pop(body_id, None)
             known = self._heads.get(body_id)
             if known is None or read_at >= known.read_at:
                 self._heads[body_id] = _Head(max(seq, known.seq if known else 0), read_at)
@@ -124,16 +131,22 @@ class PollMemory:
         """The relay missed notifications: nothing remembered can be trusted."""
         with self._lock:
             self._heads.clear()
+            self._rereading.clear()
             self._sign_ins.clear()
 
     # --- read on the event loop ----------------------------------------------------------
 
     def nothing_new(self, hashed: str, since: int) -> bool:
+        known = self.known(hashed)
+        return known is not None and known[1] is not None and known[1] <= since
+
+    def known(self, hashed: str) -> tuple[SignIn, int | None] | None:
+        """The sign-in of this token hash, and its body's latest feed number if it may be
+        trusted (``fresh_head``): what a pull is answered from without the full path."""
         sign_in = self.sign_in(hashed)
         if sign_in is None:
-            return False
-        head = self.fresh_head(sign_in.body_id)
-        return head is not None and head <= since
+            return None
+        return sign_in, self.fresh_head(sign_in.body_id)
 
     def sign_in(self, hashed: str) -> SignIn | None:
         """The sign-in of this token hash, if the full path checked it lately and nothing
@@ -153,12 +166,24 @@ class PollMemory:
 
     def fresh_head(self, body_id: str) -> int | None:
         """The body's latest feed number, if the database said it less than ``head_seconds``
-        ago (commits heard since included)."""
+        ago (commits heard since included). Once it is older, the next caller is told None,
+        so that its pull goes the full way and reads it again; the others meanwhile are given
+        the number read, for up to ``head_seconds`` more. (When every poll in flight went the
+        full way at once, each second, those were the poll's slowest answers.)"""
+        now = self.clock()
         with self._lock:
             head = self._heads.get(body_id)
-        if head is None or self.clock() - head.read_at >= self.head_seconds:
+            if head is None:
+                return None
+            age = now - head.read_at
+            if age < self.head_seconds:
+                return head.seq
+            sent = self._rereading.get(body_id)  # a pull sent to read it, not back yet
+            rereading = sent is not None and now - sent < self.head_seconds
+            if rereading and age < 2 * self.head_seconds:
+                return head.seq
+            self._rereading[body_id] = now
             return None
-        return head.seq
 
 
 def note_ended(path: Path) -> None:
@@ -215,13 +240,16 @@ class QuietPoll:
             hashed = _bearer(scope)
             if query is not None and hashed:
                 since, limit = query
-                if self.memory.nothing_new(hashed, since):
+                known = self.memory.known(hashed)
+                head = known[1] if known else None
+                if head is not None and head <= since:
                     await _answer(send, _nothing_new(since))
                     return
-                page = await self.pages.page(hashed, since, limit) if self.pages else None
-                if page is not None:
-                    await _answer(send, page)
-                    return
+                if known is not None and self.pages is not None:
+                    page = await self.pages.page(known[0], head, since, limit)
+                    if page is not None:
+                        await _answer(send, page)
+                        return
         await self.app(scope, receive, send)
 
 

@@ -19,7 +19,7 @@ from ecabinet.server.core.security import token_hash
 from ecabinet.server.live.hub import Hub
 from ecabinet.server.live.pending import Batch
 from ecabinet.server.live.relay import Relay, encode
-from ecabinet.server.quiet_poll import ENDED_FILE, PollMemory
+from ecabinet.server.quiet_poll import ENDED_FILE, HEAD_SECONDS, PollMemory
 from tests.factories import World
 from tests.server.conftest import Api
 from tests.server.test_sync_push import mutation, push
@@ -178,3 +178,29 @@ def test_on_sqlite_a_sign_in_ended_in_another_process_is_told_by_a_file(tmp_path
     assert not there.nothing_new("t1", 7)  # there, each is checked the full way again
     there.signed_in("t1", "body", "user-1", "device-1", far_future)
     assert there.nothing_new("t1", 7)
+
+
+def test_once_the_number_is_a_second_old_one_poll_reads_it_and_the_others_are_answered() -> None:
+    """Not every poll in flight goes the full way at once when the body's number ages: one
+    is sent to read it, the others are answered from it meanwhile, for a second at most."""
+    now = [100.0]
+    remembered = PollMemory(clock=lambda: now[0])
+    far_future = datetime.now(UTC) + timedelta(days=1)
+    tokens = [f"t{n}" for n in range(3)]
+    for n, token in enumerate(tokens):
+        remembered.signed_in(token, "body", f"user-{n}", f"device-{n}", far_future)
+    remembered.head_read("body", 7, remembered.started_reading())
+    assert [remembered.nothing_new(t, 7) for t in tokens] == [True, True, True]
+    now[0] += HEAD_SECONDS
+    assert [remembered.nothing_new(t, 7) for t in tokens] == [False, True, True]
+    remembered.head_read("body", 8, remembered.started_reading())  # it came back: 8
+    assert [remembered.nothing_new(t, 7) for t in tokens] == [False, False, False]
+    assert [remembered.nothing_new(t, 8) for t in tokens] == [True, True, True]
+    # Sent to read it, a poll that never comes back (refused, failed) holds the others for
+    # a second; the number is never given out more than two seconds old.
+    now[0] += HEAD_SECONDS
+    assert [remembered.nothing_new(t, 8) for t in tokens] == [False, True, True]
+    now[0] += HEAD_SECONDS * 0.99
+    assert [remembered.nothing_new(t, 8) for t in tokens] == [True, True, True]
+    now[0] += HEAD_SECONDS * 0.01
+    assert [remembered.nothing_new(t, 8) for t in tokens] == [False, False, False]

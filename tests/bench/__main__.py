@@ -78,12 +78,11 @@ READING = """
   loads (the load column); the server CPU a request moves much less. The quiet poll is
   answered by a plain ASGI middleware in front of FastAPI's routing, dependencies and
   response model (ecabinet/server/quiet_poll.py), so it does less for each request than the
-  bare FastAPI app: hence ratios above 1. Its p99 is above the bare app's because once a
-  second the memory of the body's latest feed number goes stale, and every poll in flight
-  then takes the full path (the sign-in and the feed read from the database, on a worker
-  thread) until one of them has read it again: about 20 to 25 polls a second out of 6,000 to
-  10,000 (counted with httptools and one worker), and in wrk's closed loop the 32
-  connections wait on them meanwhile. The
+  bare FastAPI app: hence ratios above 1. Once a second the memory of the body's latest
+  feed number goes stale; one poll then takes the full path (the sign-in and the feed
+  read from the database, on a worker thread) to read it again, while the others are
+  answered from it meanwhile (before, every poll in flight took the full path until one
+  had read it: the poll's slowest answers, its p99 above the bare app's). The
   latency table's load is one Python process, whose own scheduling shows in its p99.
 - In the run through several servers, the load process, the server processes and PostgreSQL
   all share the same two cores, so more processes cannot answer faster here; what the rows

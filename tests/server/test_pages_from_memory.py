@@ -140,7 +140,7 @@ def test_the_audiences_of_a_body_are_each_users_own(api: Api, world: World) -> N
     body_id, _head = body_and_head(api)
     with api.db() as db:
         together = feed.audiences_in_body(db, body_id)
-        users = db.scalars(select(m.User).where(m.User.body_id == body_id)).all()
+        users = db.scalars(select(m.User).where(m.User.body_id == body_id, m.User.active)).all()
         assert {u.id for u in users} == set(together)
         for user in users:
             assert together[user.id] == feed.audience_for(db, user), user.username

@@ -104,9 +104,12 @@ def audience_for(db: Session, user: m.User) -> Audience:
 
 
 def audiences_in_body(db: Session, body_id: str) -> dict[str, Audience]:
-    """Every user's of the body, by user id, in four queries whatever its size: what
-    ``audience_for`` gives each (``body_views`` keeps them between the body's changes)."""
-    users = db.execute(select(m.User.id, m.User.roles).where(m.User.body_id == body_id)).all()
+    """Every active user's of the body, by user id, in four queries whatever its size: what
+    ``audience_for`` gives each (``body_views`` keeps them between the body's changes, the
+    live hub renews its streams' with them)."""
+    users = db.execute(
+        select(m.User.id, m.User.roles).where(m.User.body_id == body_id, m.User.active)
+    ).all()
     return _audiences(db, body_id, [(user_id, roles) for user_id, roles in users])
 
 

@@ -26,7 +26,6 @@ from typing import Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from ecabinet.server import feed
-from ecabinet.server import models as m
 from ecabinet.server.live.pending import Batch, install
 
 log = logging.getLogger(__name__)
@@ -192,13 +191,18 @@ class Hub:
     def _refresh(self, subs: list[Subscriber]) -> None:
         if not subs:
             return
+        # A few queries a body, whatever its number of open streams.
         with self._session_factory() as db:
-            for sub in subs:
-                user = db.get(m.User, sub.user_id)
-                if user is None or not user.active:
-                    _call_on_loop(sub, sub.end)
-                else:
-                    sub.audience = feed.audience_for(db, user)
+            bodies = {
+                body_id: feed.audiences_in_body(db, body_id)
+                for body_id in {s.body_id for s in subs}
+            }
+        for sub in subs:
+            audience = bodies[sub.body_id].get(sub.user_id)
+            if audience is None:  # disabled, or gone
+                _call_on_loop(sub, sub.end)
+            else:
+                sub.audience = audience
 
 
 def share_of(aud: feed.Audience, batch: Batch) -> list[Outgoing]:

@@ -95,9 +95,11 @@ http {{
                 time.sleep(0.1)
             yield url
         finally:
-            close_all()
+            # nginx stopped first: a stream closed while it relays waits for its next line
+            # (a keep-alive, 15 s) before its reading thread lets go.
             proc.terminate()
             proc.wait(10)
+            close_all()
             if proc.stderr is not None:
                 proc.stderr.close()
 

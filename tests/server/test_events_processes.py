@@ -39,9 +39,11 @@ def two_servers(
         second.start()
         yield first, second, world
     finally:
-        close_all()
+        # Killed first: a stream closed while the server lives waits for its next line
+        # (a keep-alive, 15 s) before its reading thread lets go.
         first.kill()
         second.kill()
+        close_all()
 
 
 def test_an_act_on_one_server_reaches_a_stream_on_the_other(
